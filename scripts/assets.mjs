@@ -1,0 +1,19 @@
+// The browser assets, built the same way for `npm start` (into dist/) and for the tests.
+import * as esbuild from "esbuild";
+
+const root = new URL("..", import.meta.url).pathname;
+
+/** Minified stylesheet and islands into `outdir`, under the names http/assets.ts serves. */
+export async function buildAssets(outdir) {
+  await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: { comments: "src/web/islands/comments.ts", site: "src/web/styles/site.css" },
+    outdir,
+    bundle: true,
+    minify: true,
+    platform: "browser",
+    format: "esm",
+    target: ["es2020"],
+    logLevel: "warning",
+  });
+}

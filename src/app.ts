@@ -1,0 +1,48 @@
+import cookie from "@fastify/cookie";
+import formbody from "@fastify/formbody";
+import Fastify, { type FastifyInstance } from "fastify";
+import type { Runtime } from "./ctx.js";
+import { registerAssets } from "./http/assets.js";
+import { registerErrorHandling } from "./http/errors.js";
+import { registerHealth } from "./http/health.js";
+import { registerSecurity } from "./http/security.js";
+import { createWeb } from "./http/web.js";
+import { articleRoutes } from "./modules/articles/routes.js";
+import { commentRoutes } from "./modules/comments/routes.js";
+import { feedRoutes } from "./modules/feeds/routes.js";
+
+export interface AppOptions {
+  /** Directory holding the built stylesheet and islands (scripts/build.mjs). */
+  assetsDir: string;
+}
+
+/** Largest request body: a 5,000-character comment in any script, form-encoded, fits with room. */
+const BODY_LIMIT = 256 * 1024;
+
+/**
+ * The composition root: builds the HTTP application around an open runtime. Never listens —
+ * server.ts does, and tests use inject() or listen on a port of their own.
+ */
+export async function buildApp(runtime: Runtime, options: AppOptions): Promise<FastifyInstance> {
+  const { ctx } = runtime;
+  const app = Fastify({
+    loggerInstance: ctx.log,
+    trustProxy: ctx.config.trustProxy,
+    bodyLimit: BODY_LIMIT,
+    // Reader URLs are case-sensitive slugs; "/article/x/" is the same page as "/article/x".
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+  });
+
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: BODY_LIMIT });
+  await registerSecurity(app);
+
+  const assets = registerAssets(app, options.assetsDir);
+  const web = createWeb(ctx, assets);
+  registerErrorHandling(app, web);
+  registerHealth(app, runtime.database);
+  articleRoutes(app, web);
+  commentRoutes(app, web);
+  feedRoutes(app, web);
+  return app;
+}

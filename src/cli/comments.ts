@@ -1,0 +1,47 @@
+import { Command, Option } from "commander";
+import { comments, type CommentStatus } from "../modules/comments/index.js";
+import { positiveInt, withRuntime } from "./runtime.js";
+
+const STATUSES: CommentStatus[] = ["pending", "approved", "spam", "trash"];
+
+/** Until the moderation desk exists, operators moderate from the shell. */
+export function commentsCommand(): Command {
+  const cmd = new Command("comments").description("list and moderate reader comments");
+  cmd
+    .command("list")
+    .description("newest first, with the commenter's e-mail (for staff eyes only)")
+    .addOption(new Option("--status <status>", "only comments with this status").choices(STATUSES))
+    .option("--limit <n>", "how many at most", positiveInt, 50)
+    .option("--json", "one JSON object per line")
+    .action((opts: { status?: CommentStatus; limit: number; json?: boolean }) =>
+      withRuntime(async ({ ctx }) => {
+        const rows = await comments.listForStaff(ctx, opts.status, opts.limit);
+        for (const r of rows) {
+          if (opts.json) {
+            console.log(JSON.stringify(r));
+            continue;
+          }
+          const excerpt = r.body.replace(/\s+/g, " ").slice(0, 100);
+          console.log(`#${r.id}\t${r.status}\t${r.created_at}\t${r.article_slug}\t${r.author_name} <${r.author_email}>\t${excerpt}`);
+        }
+        if (!opts.json) console.log(`${rows.length} comment(s)`);
+      }),
+    );
+  for (const [verb, status] of [
+    ["approve", "approved"],
+    ["spam", "spam"],
+    ["trash", "trash"],
+  ] as const) {
+    cmd
+      .command(`${verb} <ids...>`)
+      .description(`mark comments as ${status}`)
+      .action((ids: string[]) =>
+        withRuntime(async ({ ctx }) => {
+          const numbers = ids.map(positiveInt);
+          const changed = await comments.setStatus(ctx, numbers, status, `cli:${process.env.USER ?? "operator"}`);
+          console.log(`${status}: ${changed.map((id) => `#${id}`).join(" ")}`);
+        }),
+      );
+  }
+  return cmd;
+}

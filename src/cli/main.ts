@@ -1,0 +1,20 @@
+import { Command } from "commander";
+import { commentsCommand } from "./comments.js";
+import { seedDemoCommand } from "./seed-demo.js";
+import { settingsCommand } from "./settings.js";
+import { withRuntime } from "./runtime.js";
+import { userCommand } from "./user.js";
+
+const program = new Command("kiosque")
+  .description("Kiosque: a self-hosted news site. Reads the same environment as the server (DATABASE_URL, KIOSQUE_DATA_DIR).")
+  .showHelpAfterError();
+program.addCommand(userCommand());
+program.addCommand(commentsCommand());
+program.addCommand(settingsCommand());
+program.addCommand(seedDemoCommand());
+program
+  .command("migrate")
+  .description("bring the database schema up to date (the server also does this at start)")
+  .action(() => withRuntime(async () => console.log("schema up to date")));
+
+await program.parseAsync(process.argv);

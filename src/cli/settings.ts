@@ -1,0 +1,28 @@
+import { Command } from "commander";
+import { SettingsSchema, setSetting } from "../modules/settings/index.js";
+import { withRuntime } from "./runtime.js";
+
+export function settingsCommand(): Command {
+  const cmd = new Command("settings").description("the newsroom's settings (shared by every instance)");
+  cmd
+    .command("list")
+    .description("every setting with its current value")
+    .action(() =>
+      withRuntime(async ({ ctx }) => {
+        const settings = await ctx.settings();
+        for (const key of Object.keys(SettingsSchema.properties)) {
+          console.log(`${key} = ${JSON.stringify(settings[key as keyof typeof settings])}`);
+        }
+      }),
+    );
+  cmd
+    .command("set <key> <value>")
+    .description('change one setting; VALUE is JSON when it parses (5, true, ["casino"]), else text')
+    .action((key: string, value: string) =>
+      withRuntime(async ({ ctx }) => {
+        const stored = await setSetting(ctx.db, key, value);
+        console.log(`${key} = ${JSON.stringify(stored)}`);
+      }),
+    );
+  return cmd;
+}

@@ -1,0 +1,78 @@
+import path from "node:path";
+import { Type, type Static } from "@sinclair/typebox";
+import { Value } from "@sinclair/typebox/value";
+
+/**
+ * Every setting the process reads from its environment. Each key has its variable, a default and
+ * a doc line (docs/config.md repeats them for operators). Values are validated, never coerced
+ * silently: "PORT=abc" stops the process with a message naming PORT.
+ */
+const EnvSchema = Type.Object({
+  PORT: Type.Optional(Type.String({ pattern: "^[0-9]{1,5}$" })),
+  HOST: Type.Optional(Type.String({ minLength: 1 })),
+  KIOSQUE_DATA_DIR: Type.Optional(Type.String({ minLength: 1 })),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: "^postgres(ql)?://" })),
+  KIOSQUE_DEMO: Type.Optional(Type.Union([Type.Literal("0"), Type.Literal("1")])),
+  KIOSQUE_SECRET: Type.Optional(Type.String({ minLength: 32 })),
+  KIOSQUE_TRUST_PROXY: Type.Optional(Type.Union([Type.Literal("0"), Type.Literal("1")])),
+  LOG_LEVEL: Type.Optional(
+    Type.Union(["fatal", "error", "warn", "info", "debug", "trace", "silent"].map((l) => Type.Literal(l))),
+  ),
+});
+
+export interface Config {
+  /** TCP port to listen on. PORT, default 3000. */
+  readonly port: number;
+  /** Interface to listen on. HOST, default 127.0.0.1 (put a reverse proxy in front, or set 0.0.0.0). */
+  readonly host: string;
+  /** Where the SQLite file and other state live. KIOSQUE_DATA_DIR, default ./data. */
+  readonly dataDir: string;
+  /** Which database: a PostgreSQL URL from DATABASE_URL, else the SQLite file in dataDir. */
+  readonly database:
+    | { readonly engine: "sqlite"; readonly file: string }
+    | { readonly engine: "postgres"; readonly url: string; readonly schema?: string };
+  /** Seed demo content into an empty database. KIOSQUE_DEMO, default 1. */
+  readonly demo: boolean;
+  /**
+   * Key for signed cookies and salted hashes. KIOSQUE_SECRET (≥ 32 characters); when unset, one is
+   * generated once and kept in the database so that every instance shares it.
+   */
+  readonly secret: string | undefined;
+  /** Trust X-Forwarded-* from a reverse proxy. KIOSQUE_TRUST_PROXY, default 0. */
+  readonly trustProxy: boolean;
+  /** pino level. LOG_LEVEL, default info. */
+  readonly logLevel: string;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config {
+  const raw = Object.fromEntries(
+    Object.keys(EnvSchema.properties)
+      .filter((k) => env[k] !== undefined && env[k] !== "")
+      .map((k) => [k, env[k]]),
+  );
+  const problems = [...Value.Errors(EnvSchema, raw)].map(
+    (e) => `${e.path.slice(1) || "environment"}: ${e.message} (got ${JSON.stringify(e.value)})`,
+  );
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  ${problems.join("\n  ")}`);
+  const vars = raw as Static<typeof EnvSchema>;
+  const port = Number(vars.PORT ?? "3000");
+  if (port > 65535) throw new ConfigError(`Invalid configuration:\n  PORT: must be at most 65535 (got ${port})`);
+  const dataDir = path.resolve(cwd, vars.KIOSQUE_DATA_DIR ?? "data");
+  const database: Config["database"] = vars.DATABASE_URL
+    ? { engine: "postgres", url: vars.DATABASE_URL }
+    : { engine: "sqlite", file: path.join(dataDir, "kiosque.sqlite") };
+  return Object.freeze({
+    port,
+    host: vars.HOST ?? "127.0.0.1",
+    dataDir,
+    database,
+    demo: vars.KIOSQUE_DEMO !== "0",
+    secret: vars.KIOSQUE_SECRET,
+    trustProxy: vars.KIOSQUE_TRUST_PROXY === "1",
+    logLevel: vars.LOG_LEVEL ?? "info",
+  });
+}

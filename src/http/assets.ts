@@ -1,0 +1,47 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import type { FastifyInstance } from "fastify";
+import type { AssetUrls } from "../web/site.js";
+
+/** Built assets, by file name: site.css and the islands (scripts/build.mjs writes them). */
+const FILES = { css: "site.css", commentsIsland: "comments.js" } as const;
+
+const TYPES: Record<string, string> = {
+  ".css": "text/css; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+};
+
+interface Asset {
+  body: Buffer;
+  type: string;
+  hash: string;
+}
+
+/**
+ * Reads the built assets once at start and serves them from memory. URLs carry a content hash
+ * (`?v=…`), so browsers and CDNs may keep them for a year and a new build is fetched at once.
+ */
+export function registerAssets(app: FastifyInstance, dir: string): AssetUrls {
+  const assets = new Map<string, Asset>();
+  for (const file of Object.values(FILES)) {
+    const body = fs.readFileSync(path.join(dir, file));
+    assets.set(file, {
+      body,
+      type: TYPES[path.extname(file)] ?? "application/octet-stream",
+      hash: createHash("sha256").update(body).digest("base64url").slice(0, 12),
+    });
+  }
+  app.get<{ Params: { file: string }; Querystring: { v?: string } }>("/assets/:file", async (req, reply) => {
+    const asset = assets.get(req.params.file);
+    if (!asset) return reply.callNotFound();
+    reply.header("content-type", asset.type);
+    reply.header(
+      "cache-control",
+      req.query.v === asset.hash ? "public, max-age=31536000, immutable" : "public, max-age=300",
+    );
+    return reply.send(asset.body);
+  });
+  const url = (file: string) => `/assets/${file}?v=${assets.get(file)?.hash ?? ""}`;
+  return { css: url(FILES.css), commentsIsland: url(FILES.commentsIsland) };
+}

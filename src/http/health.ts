@@ -1,0 +1,14 @@
+import type { FastifyInstance } from "fastify";
+import type { Db } from "../db/database.js";
+
+/** /healthz: the process answers. /readyz: and its database does too (for load balancers). */
+export function registerHealth(app: FastifyInstance, db: Pick<Db, "ping">): void {
+  app.get("/healthz", async (_req, reply) => reply.header("cache-control", "no-store").send({ status: "ok" }));
+  app.get("/readyz", async (_req, reply) => {
+    const ok = await db.ping();
+    return reply
+      .status(ok ? 200 : 503)
+      .header("cache-control", "no-store")
+      .send({ status: ok ? "ready" : "database unreachable" });
+  });
+}

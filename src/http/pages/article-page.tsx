@@ -1,0 +1,105 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { sign } from "../../lib/crypto.js";
+import type { Problem } from "../../lib/errors.js";
+import { ArticleView, articles } from "../../modules/articles/index.js";
+import {
+  CommentSection,
+  comments,
+  emptyCommentForm,
+  type CommentFormState,
+  type CommentFormValues,
+  type PublicComment,
+} from "../../modules/comments/index.js";
+import { problemText } from "../../web/i18n/index.js";
+import { paths } from "../../web/site.js";
+import { ownCommentIds, rememberedCommenter } from "../reader-cookies.js";
+import type { Web } from "../web.js";
+
+export interface ArticlePageOptions {
+  commentPage?: number;
+  /** "Répondre" without JavaScript: the form comes up as a reply to this comment. */
+  replyTo?: number;
+  /** A rejected comment: the reader's values and what is wrong with them. */
+  rejected?: { values: CommentFormValues; problems: Readonly<Record<string, Problem>> };
+}
+
+function findComment(list: readonly PublicComment[], id: number): PublicComment | undefined {
+  for (const c of list) {
+    if (c.id === id) return c;
+    const hit = findComment(c.replies, id);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/**
+ * The article page: the article, its comment section (as this reader may see it) and related
+ * articles. Shared by the article route and by the comment route when it must show a rejected
+ * form again.
+ */
+export async function sendArticlePage(
+  web: Web,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  slug: string,
+  options: ArticlePageOptions = {},
+): Promise<FastifyReply> {
+  const { ctx } = web;
+  const [site, article, settings] = await Promise.all([web.site(), articles.publishedArticle(ctx, slug), ctx.settings()]);
+  const own = ownCommentIds(req, ctx.secret);
+  const [threads, related] = await Promise.all([
+    comments.threadPage(ctx, article.id, options.commentPage ?? 1, own),
+    articles.relatedArticles(ctx, article),
+  ]);
+  const now = ctx.clock.now();
+  const open = comments.discussionOpen(article, settings, now);
+  const base = paths.article(article.slug);
+  const pageHref = (page: number) => `${base}${page > 1 ? `?cpage=${page}` : ""}#comments`;
+
+  let form: CommentFormState | undefined;
+  if (open) {
+    const replyTarget = options.replyTo !== undefined ? findComment(threads.threads, options.replyTo) : undefined;
+    const remembered = rememberedCommenter(req);
+    const values: CommentFormValues = options.rejected?.values ?? {
+      ...emptyCommentForm,
+      ...(remembered ?? {}),
+      remember: remembered !== undefined,
+      parent: replyTarget ? String(replyTarget.id) : "",
+    };
+    const parentId = Number(values.parent);
+    const parentShown = values.parent !== "" ? findComment(threads.threads, parentId) : undefined;
+    form = {
+      action: paths.comments(article.slug),
+      values,
+      errors: Object.fromEntries(
+        Object.entries(options.rejected?.problems ?? {}).map(([field, p]) => [field, problemText(site.t, p)]),
+      ),
+      stamp: sign(ctx.secret, String(now.getTime())),
+      ...(parentShown ? { replyTo: { id: parentShown.id, name: parentShown.authorName } } : {}),
+      cancelReplyHref: `${base}#respond`,
+    };
+  }
+
+  return web.sendPage(
+    reply,
+    site,
+    {
+      title: article.title,
+      description: article.standfirst,
+      canonical: base,
+      scripts: open ? [site.assets.commentsIsland] : [],
+    },
+    <ArticleView site={site} article={article} related={related}>
+      <CommentSection
+        site={site}
+        commentCount={article.commentCount}
+        threads={threads}
+        form={form}
+        maxDepth={settings["comments.maxDepth"]}
+        pageHref={pageHref}
+        replyHref={(id) => `${base}?replytocom=${id}${threads.page > 1 ? `&cpage=${threads.page}` : ""}#respond`}
+      />
+    </ArticleView>,
+    options.rejected ? 422 : 200,
+  );
+}

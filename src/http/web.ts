@@ -1,0 +1,51 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { ComponentChildren } from "preact";
+import type { Ctx } from "../ctx.js";
+import { articles } from "../modules/articles/index.js";
+import { defaults, type Settings } from "../modules/settings/index.js";
+import { renderPage, type PageMeta } from "../web/document.js";
+import { formatter } from "../web/i18n/format.js";
+import { messages } from "../web/i18n/index.js";
+import type { AssetUrls, Site } from "../web/site.js";
+
+/** What route handlers share: the context, and how to dress a body as a page of this site. */
+export interface Web {
+  readonly ctx: Ctx;
+  readonly assets: AssetUrls;
+  site(): Promise<Site>;
+  /** A site built from defaults alone, for error pages when the database itself is failing. */
+  fallbackSite(): Site;
+  sendPage(reply: FastifyReply, site: Site, meta: PageMeta, body: ComponentChildren, status?: number): FastifyReply;
+  wantsJson(req: FastifyRequest): boolean;
+}
+
+function siteFrom(settings: Settings, categories: Site["categories"], assets: AssetUrls): Site {
+  const t = messages(settings["site.locale"]);
+  return {
+    name: settings["site.name"],
+    description: settings["site.description"],
+    t,
+    fmt: formatter(t, settings["site.timezone"]),
+    categories,
+    assets,
+  };
+}
+
+export function createWeb(ctx: Ctx, assets: AssetUrls): Web {
+  return {
+    ctx,
+    assets,
+    async site() {
+      const [settings, categories] = await Promise.all([ctx.settings(), articles.categories(ctx)]);
+      return siteFrom(settings, categories, assets);
+    },
+    fallbackSite: () => siteFrom(defaults, [], assets),
+    sendPage(reply, site, meta, body, status = 200) {
+      return reply.status(status).type("text/html; charset=utf-8").send(renderPage(site, meta, body));
+    },
+    wantsJson(req) {
+      const accept = req.headers.accept ?? "";
+      return accept.includes("application/json") && !accept.includes("text/html");
+    },
+  };
+}

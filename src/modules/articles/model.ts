@@ -1,0 +1,66 @@
+/** What the articles module hands to views and other modules: plain data, camelCase. */
+export interface Named {
+  slug: string;
+  name: string;
+}
+
+export interface ArticleSummary {
+  id: number;
+  slug: string;
+  title: string;
+  standfirst: string;
+  imageUrl: string | null;
+  imageAlt: string | null;
+  publishedAt: string;
+  updatedAt: string | null;
+  commentCount: number;
+  category: Named;
+  author: Named;
+}
+
+export interface Article extends ArticleSummary {
+  bodyHtml: string;
+  commentsOpen: boolean;
+  categoryId: number;
+  tags: Named[];
+}
+
+export interface Paged<T> {
+  items: T[];
+  page: number;
+  totalPages: number;
+  total: number;
+}
+
+export interface SummaryRow {
+  id: number;
+  slug: string;
+  title: string;
+  standfirst: string;
+  image_url: string | null;
+  image_alt: string | null;
+  published_at: string | null;
+  updated_at: string | null;
+  comment_count: number;
+  category_slug: string;
+  category_name: string;
+  author_slug: string;
+  author_name: string;
+}
+
+export function toSummary(r: SummaryRow): ArticleSummary {
+  return {
+    id: r.id,
+    slug: r.slug,
+    title: r.title,
+    standfirst: r.standfirst,
+    imageUrl: r.image_url,
+    imageAlt: r.image_alt,
+    // Only published rows reach here, and publishing sets the date.
+    publishedAt: r.published_at ?? "",
+    updatedAt: r.updated_at,
+    commentCount: Number(r.comment_count),
+    category: { slug: r.category_slug, name: r.category_name },
+    author: { slug: r.author_slug, name: r.author_name },
+  };
+}

@@ -1,0 +1,189 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema.js";
+import type { ArticlesTable } from "./table.js";
+import type { Insertable } from "kysely";
+
+export interface ListFilter {
+  categoryId?: number;
+  tagId?: number;
+  authorId?: number;
+}
+
+/** The columns a listing needs; one query with its joins, never one per article. */
+function summaries(db: Kysely<Database>, now: string, filter: ListFilter) {
+  let q = db
+    .selectFrom("articles as a")
+    .innerJoin("categories as c", "c.id", "a.category_id")
+    .innerJoin("users as u", "u.id", "a.author_id")
+    .where("a.status", "=", "published")
+    .where("a.published_at", "<=", now);
+  if (filter.categoryId !== undefined) q = q.where("a.category_id", "=", filter.categoryId);
+  if (filter.authorId !== undefined) q = q.where("a.author_id", "=", filter.authorId);
+  if (filter.tagId !== undefined) {
+    const tagId = filter.tagId;
+    q = q.where("a.id", "in", (sub) => sub.selectFrom("article_tags").select("article_id").where("tag_id", "=", tagId));
+  }
+  return q;
+}
+
+const summaryColumns = [
+  "a.id",
+  "a.slug",
+  "a.title",
+  "a.standfirst",
+  "a.image_url",
+  "a.image_alt",
+  "a.published_at",
+  "a.updated_at",
+  "a.comment_count",
+  "c.slug as category_slug",
+  "c.name as category_name",
+  "u.slug as author_slug",
+  "u.name as author_name",
+] as const;
+
+export async function listPublished(
+  db: Kysely<Database>,
+  now: string,
+  filter: ListFilter,
+  limit: number,
+  offset: number,
+) {
+  return summaries(db, now, filter)
+    .select(summaryColumns)
+    .orderBy("a.published_at", "desc")
+    .orderBy("a.id", "desc")
+    .limit(limit)
+    .offset(offset)
+    .execute();
+}
+
+export async function countPublished(db: Kysely<Database>, now: string, filter: ListFilter) {
+  const row = await summaries(db, now, filter)
+    .select((eb) => eb.fn.countAll().as("n"))
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+export async function findPublishedBySlug(db: Kysely<Database>, now: string, slug: string) {
+  return summaries(db, now, {})
+    .where("a.slug", "=", slug)
+    .select([...summaryColumns, "a.body_html", "a.comments_open", "a.category_id"])
+    .executeTakeFirst();
+}
+
+export async function findById(db: Kysely<Database>, id: number) {
+  return db.selectFrom("articles").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function tagsOf(db: Kysely<Database>, articleIds: readonly number[]) {
+  if (articleIds.length === 0) return [];
+  return db
+    .selectFrom("article_tags as at")
+    .innerJoin("tags as t", "t.id", "at.tag_id")
+    .select(["at.article_id", "t.id", "t.slug", "t.name"])
+    .where("at.article_id", "in", articleIds)
+    .orderBy("t.name")
+    .execute();
+}
+
+export async function listCategories(db: Kysely<Database>) {
+  return db.selectFrom("categories").selectAll().orderBy("position").orderBy("name").execute();
+}
+
+export async function categoryBySlug(db: Kysely<Database>, slug: string) {
+  return db.selectFrom("categories").selectAll().where("slug", "=", slug).executeTakeFirst();
+}
+
+export async function tagBySlug(db: Kysely<Database>, slug: string) {
+  return db.selectFrom("tags").selectAll().where("slug", "=", slug).executeTakeFirst();
+}
+
+export async function authorBySlug(db: Kysely<Database>, slug: string) {
+  return db.selectFrom("users").select(["id", "slug", "name", "bio"]).where("slug", "=", slug).executeTakeFirst();
+}
+
+export async function insertCategory(db: Kysely<Database>, c: { slug: string; name: string; description: string; position: number }) {
+  const row = await db.insertInto("categories").values(c).returning("id").executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function insertArticle(db: Kysely<Database>, values: Insertable<ArticlesTable>) {
+  const row = await db.insertInto("articles").values(values).returning("id").executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Returns the tag's id, creating it when new. */
+export async function ensureTag(db: Kysely<Database>, slug: string, name: string) {
+  await db
+    .insertInto("tags")
+    .values({ slug, name })
+    .onConflict((oc) => oc.column("slug").doNothing())
+    .execute();
+  const row = await db.selectFrom("tags").select("id").where("slug", "=", slug).executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function linkTags(db: Kysely<Database>, articleId: number, tagIds: readonly number[]) {
+  if (tagIds.length === 0) return;
+  await db
+    .insertInto("article_tags")
+    .values(tagIds.map((tag_id) => ({ article_id: articleId, tag_id })))
+    .onConflict((oc) => oc.columns(["article_id", "tag_id"]).doNothing())
+    .execute();
+}
+
+export async function setCommentCount(db: Kysely<Database>, articleId: number, count: number) {
+  await db.updateTable("articles").set({ comment_count: count }).where("id", "=", articleId).execute();
+}
+
+/** Every published article's address and date, for the sitemap. */
+export async function allPublishedSlugs(db: Kysely<Database>, now: string) {
+  return db
+    .selectFrom("articles")
+    .select(["slug", "published_at", "updated_at"])
+    .where("status", "=", "published")
+    .where("published_at", "<=", now)
+    .orderBy("published_at", "desc")
+    .execute();
+}
+
+/** Articles sharing the most tags with this one, then the newest of its category. */
+export async function related(db: Kysely<Database>, now: string, articleId: number, categoryId: number, limit: number) {
+  const byTags = await db
+    .selectFrom("article_tags as mine")
+    .innerJoin("article_tags as theirs", "theirs.tag_id", "mine.tag_id")
+    .innerJoin("articles as a", "a.id", "theirs.article_id")
+    .where("mine.article_id", "=", articleId)
+    .where("theirs.article_id", "!=", articleId)
+    .where("a.status", "=", "published")
+    .where("a.published_at", "<=", now)
+    .groupBy(["a.id", "a.published_at"])
+    .select(["a.id", (eb) => eb.fn.countAll().as("shared")])
+    .orderBy("shared", "desc")
+    .orderBy("a.published_at", "desc")
+    .limit(limit)
+    .execute();
+  const ids = byTags.map((r) => r.id);
+  if (ids.length < limit) {
+    const more = await summaries(db, now, { categoryId })
+      .where("a.id", "!=", articleId)
+      .$if(ids.length > 0, (q) => q.where("a.id", "not in", ids))
+      .select("a.id")
+      .orderBy("a.published_at", "desc")
+      .limit(limit - ids.length)
+      .execute();
+    ids.push(...more.map((r) => r.id));
+  }
+  if (ids.length === 0) return [];
+  const rows = await summaries(db, now, {}).where("a.id", "in", ids).select(summaryColumns).execute();
+  return ids.flatMap((id) => rows.filter((r) => r.id === id));
+}
+
+export async function countAll(db: Kysely<Database>) {
+  const row = await db
+    .selectFrom("articles")
+    .select((eb) => eb.fn.countAll().as("n"))
+    .executeTakeFirstOrThrow();
+  return row.n;
+}

@@ -1,0 +1,174 @@
+import type { Ctx } from "../../ctx.js";
+import { NotFound } from "../../lib/errors.js";
+import { sanitizeArticleHtml } from "../../lib/sanitize.js";
+import { slugify } from "../../lib/slug.js";
+import * as repo from "./repo.js";
+import { toSummary, type Article, type ArticleSummary, type Named, type Paged } from "./model.js";
+
+/** Articles per category block on the home page. */
+const HOME_BLOCK_SIZE = 4;
+/** Related articles under an article. */
+const RELATED_COUNT = 4;
+
+async function paged(ctx: Ctx, filter: repo.ListFilter, page: number): Promise<Paged<ArticleSummary>> {
+  const { "articles.perPage": perPage } = await ctx.settings();
+  const now = ctx.clock.now().toISOString();
+  const total = ctx.dialect.toNumber(await repo.countPublished(ctx.db, now, filter));
+  const totalPages = Math.max(1, Math.ceil(total / perPage));
+  if (page > totalPages) throw new NotFound("page", { page });
+  const rows = await repo.listPublished(ctx.db, now, filter, perPage, (page - 1) * perPage);
+  return { items: rows.map(toSummary), page, totalPages, total };
+}
+
+export interface HomePage {
+  latest: Paged<ArticleSummary>;
+  /** Only on the first page: a block per category. */
+  blocks: { category: Named & { description: string }; articles: ArticleSummary[] }[];
+}
+
+export async function homePage(ctx: Ctx, page: number): Promise<HomePage> {
+  const latest = await paged(ctx, {}, page);
+  if (page > 1) return { latest, blocks: [] };
+  const now = ctx.clock.now().toISOString();
+  const categories = await repo.listCategories(ctx.db);
+  const blocks = await Promise.all(
+    categories.map(async (c) => ({
+      category: { slug: c.slug, name: c.name, description: c.description },
+      articles: (await repo.listPublished(ctx.db, now, { categoryId: c.id }, HOME_BLOCK_SIZE, 0)).map(toSummary),
+    })),
+  );
+  return { latest, blocks: blocks.filter((b) => b.articles.length > 0) };
+}
+
+export async function categories(ctx: Ctx): Promise<Named[]> {
+  return (await repo.listCategories(ctx.db)).map((c) => ({ slug: c.slug, name: c.name }));
+}
+
+export async function categoryPage(ctx: Ctx, slug: string, page: number) {
+  const category = await repo.categoryBySlug(ctx.db, slug);
+  if (!category) throw new NotFound("category", { slug });
+  return {
+    category: { slug: category.slug, name: category.name, description: category.description },
+    articles: await paged(ctx, { categoryId: category.id }, page),
+  };
+}
+
+export async function tagPage(ctx: Ctx, slug: string, page: number) {
+  const tag = await repo.tagBySlug(ctx.db, slug);
+  if (!tag) throw new NotFound("tag", { slug });
+  return { tag: { slug: tag.slug, name: tag.name }, articles: await paged(ctx, { tagId: tag.id }, page) };
+}
+
+export async function authorPage(ctx: Ctx, slug: string, page: number) {
+  const author = await repo.authorBySlug(ctx.db, slug);
+  if (!author) throw new NotFound("author", { slug });
+  return {
+    author: { slug: author.slug, name: author.name, bio: author.bio },
+    articles: await paged(ctx, { authorId: author.id }, page),
+  };
+}
+
+/** A published article with its tags; NotFound for drafts and future publications. */
+export async function publishedArticle(ctx: Ctx, slug: string): Promise<Article> {
+  const row = await repo.findPublishedBySlug(ctx.db, ctx.clock.now().toISOString(), slug);
+  if (!row) throw new NotFound("article", { slug });
+  const tags = await repo.tagsOf(ctx.db, [row.id]);
+  return {
+    ...toSummary(row),
+    bodyHtml: row.body_html,
+    commentsOpen: row.comments_open === 1,
+    categoryId: row.category_id,
+    tags: tags.map((t) => ({ slug: t.slug, name: t.name })),
+  };
+}
+
+export async function relatedArticles(ctx: Ctx, article: Article): Promise<ArticleSummary[]> {
+  const rows = await repo.related(ctx.db, ctx.clock.now().toISOString(), article.id, article.categoryId, RELATED_COUNT);
+  return rows.map(toSummary);
+}
+
+export async function sitemapEntries(ctx: Ctx) {
+  return repo.allPublishedSlugs(ctx.db, ctx.clock.now().toISOString());
+}
+
+export interface NewCategory {
+  slug?: string;
+  name: string;
+  description?: string;
+  position?: number;
+}
+
+export async function createCategory(ctx: Ctx, input: NewCategory): Promise<number> {
+  return repo.insertCategory(ctx.db, {
+    slug: input.slug ?? slugify(input.name),
+    name: input.name,
+    description: input.description ?? "",
+    position: input.position ?? 0,
+  });
+}
+
+export interface NewArticle {
+  slug?: string;
+  categorySlug: string;
+  authorId: number;
+  title: string;
+  standfirst: string;
+  bodyHtml: string;
+  tags: string[];
+  imageUrl?: string;
+  imageAlt?: string;
+  /** Omitted: a draft. */
+  publishedAt?: Date;
+  updatedAt?: Date;
+  commentsOpen?: boolean;
+}
+
+/** Writes an article, its body cleaned by the allowlist, its tags created as needed. */
+export async function createArticle(ctx: Ctx, input: NewArticle): Promise<number> {
+  const category = await repo.categoryBySlug(ctx.db, input.categorySlug);
+  if (!category) throw new NotFound("category", { slug: input.categorySlug });
+  return ctx.db.transaction().execute(async (trx) => {
+    const id = await repo.insertArticle(trx, {
+      slug: input.slug ?? slugify(input.title),
+      category_id: category.id,
+      author_id: input.authorId,
+      title: input.title,
+      standfirst: input.standfirst,
+      body_html: sanitizeArticleHtml(input.bodyHtml),
+      image_url: input.imageUrl ?? null,
+      image_alt: input.imageAlt ?? null,
+      status: input.publishedAt ? "published" : "draft",
+      published_at: input.publishedAt?.toISOString() ?? null,
+      updated_at: input.updatedAt?.toISOString() ?? null,
+      created_at: ctx.clock.now().toISOString(),
+      comments_open: input.commentsOpen === false ? 0 : 1,
+      comment_count: 0,
+    });
+    const tagIds = [];
+    for (const name of input.tags) {
+      const slug = slugify(name);
+      if (slug) tagIds.push(await repo.ensureTag(trx, slug, name));
+    }
+    await repo.linkTags(trx, id, tagIds);
+    return id;
+  });
+}
+
+/** What the comments module needs to know of an article before accepting a comment on it. */
+export async function discussionTarget(ctx: Ctx, slug: string) {
+  const article = await publishedArticle(ctx, slug);
+  return { id: article.id, slug: article.slug, publishedAt: article.publishedAt, commentsOpen: article.commentsOpen };
+}
+
+export async function setCommentCount(ctx: Ctx, articleId: number, count: number): Promise<void> {
+  await repo.setCommentCount(ctx.db, articleId, count);
+}
+
+export async function slugOf(ctx: Ctx, articleId: number): Promise<string | undefined> {
+  return (await repo.findById(ctx.db, articleId))?.slug;
+}
+
+/** No section and no article yet: a new site, which the demo may fill. */
+export async function isEmpty(ctx: Ctx): Promise<boolean> {
+  return (await repo.listCategories(ctx.db)).length === 0 && ctx.dialect.toNumber(await repo.countAll(ctx.db)) === 0;
+}

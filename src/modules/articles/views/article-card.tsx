@@ -1,0 +1,45 @@
+import type { Site } from "../../../web/site.js";
+import { paths } from "../../../web/site.js";
+import type { ArticleSummary } from "../model.js";
+
+/** The "In: World" label: every article shows the section it sits in, as a link. */
+export function CategoryLabel({ site, category }: { site: Site; category: ArticleSummary["category"] }) {
+  return (
+    <p class="category-label">
+      <span class="visually-hidden">{site.t.inCategory} : </span>
+      <a href={paths.category(category.slug)}>{category.name}</a>
+    </p>
+  );
+}
+
+export function ArticleCard({ site, article, lead = false }: { site: Site; article: ArticleSummary; lead?: boolean }) {
+  const Heading = lead ? "h2" : "h3";
+  return (
+    <article class={lead ? "card card-lead" : "card"}>
+      {article.imageUrl ? <img class="card-image" src={article.imageUrl} alt={article.imageAlt ?? ""} loading="lazy" /> : null}
+      <CategoryLabel site={site} category={article.category} />
+      <Heading class="card-title">
+        <a href={paths.article(article.slug)}>{article.title}</a>
+      </Heading>
+      {article.standfirst ? <p class="card-standfirst">{article.standfirst}</p> : null}
+      <p class="card-meta">
+        <time datetime={article.publishedAt}>{site.fmt.date(article.publishedAt)}</time>
+        {" · "}
+        <a href={`${paths.article(article.slug)}#comments`}>
+          {site.t.commentCount(site.fmt.number(article.commentCount), article.commentCount)}
+        </a>
+      </p>
+    </article>
+  );
+}
+
+export function ArticleList({ site, articles }: { site: Site; articles: ArticleSummary[] }) {
+  if (articles.length === 0) return <p>{site.t.noArticles}</p>;
+  return (
+    <div class="card-list">
+      {articles.map((a) => (
+        <ArticleCard site={site} article={a} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import type { ComponentChildren } from "preact";
+import type { Site } from "../../../web/site.js";
+import { paths } from "../../../web/site.js";
+import type { Article, ArticleSummary } from "../model.js";
+import { CategoryLabel } from "./article-card.js";
+
+export function ArticleView({
+  site,
+  article,
+  related,
+  children,
+}: {
+  site: Site;
+  article: Article;
+  related: ArticleSummary[];
+  /** The comment section, which the comments module renders. */
+  children?: ComponentChildren;
+}) {
+  const { t, fmt } = site;
+  return (
+    <>
+      <article class="article">
+        <header class="article-header">
+          <CategoryLabel site={site} category={article.category} />
+          <h1>{article.title}</h1>
+          {article.standfirst ? <p class="standfirst">{article.standfirst}</p> : null}
+          <p class="byline">
+            {t.by} <a href={paths.author(article.author.slug)} rel="author">{article.author.name}</a>
+          </p>
+          <p class="dateline">
+            {t.publishedOn} <time datetime={article.publishedAt}>{fmt.dateTime(article.publishedAt)}</time>
+            {article.updatedAt ? (
+              <>
+                {" · "}
+                {t.updatedOn} <time datetime={article.updatedAt}>{fmt.dateTime(article.updatedAt)}</time>
+              </>
+            ) : null}
+          </p>
+        </header>
+        {article.imageUrl ? (
+          <img class="article-image" src={article.imageUrl} alt={article.imageAlt ?? ""} />
+        ) : null}
+        {/* Sanitised by an allowlist when written (lib/sanitize.ts); staff markup is rendered as such. */}
+        <div class="article-body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
+        {article.tags.length > 0 ? (
+          <footer class="article-tags">
+            <h2 class="visually-hidden">{t.tags}</h2>
+            <ul>
+              {article.tags.map((tag) => (
+                <li>
+                  <a href={paths.tag(tag.slug)} rel="tag">
+                    {tag.name}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </footer>
+        ) : null}
+      </article>
+      {children}
+      {related.length > 0 ? (
+        <aside class="related" aria-labelledby="related-heading">
+          <h2 id="related-heading" class="section-heading">
+            {t.related}
+          </h2>
+          <ul>
+            {related.map((r) => (
+              <li>
+                <CategoryLabel site={site} category={r.category} />
+                <a class="related-title" href={paths.article(r.slug)}>
+                  {r.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </aside>
+      ) : null}
+    </>
+  );
+}

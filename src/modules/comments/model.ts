@@ -1,0 +1,53 @@
+import { avatarFor, type Avatar } from "../../lib/avatar.js";
+
+/** A comment as readers may see it: never the e-mail or IP. */
+export interface PublicComment {
+  id: number;
+  parentId: number | null;
+  depth: number;
+  authorName: string;
+  authorWebsite: string | null;
+  body: string;
+  createdAt: string;
+  /** "pending" only ever reaches the reader who wrote it. */
+  status: "approved" | "pending";
+  avatar: Avatar;
+  replies: PublicComment[];
+}
+
+export interface PublicRow {
+  id: number;
+  parent_id: number | null;
+  depth: number;
+  author_name: string;
+  author_website: string | null;
+  body: string;
+  status: string;
+  created_at: string;
+  email_hash: string;
+}
+
+export function toPublic(r: PublicRow): PublicComment {
+  return {
+    id: r.id,
+    parentId: r.parent_id,
+    depth: r.depth,
+    authorName: r.author_name,
+    authorWebsite: r.author_website,
+    body: r.body,
+    createdAt: r.created_at,
+    status: r.status === "approved" ? "approved" : "pending",
+    avatar: avatarFor(r.author_name, r.email_hash),
+    replies: [],
+  };
+}
+
+/** Rows of whole threads (oldest first) → trees, in the order of `rootIds`. Orphans are dropped. */
+export function buildThreads(rootIds: readonly number[], rows: readonly PublicRow[]): PublicComment[] {
+  const byId = new Map<number, PublicComment>();
+  for (const row of rows) byId.set(row.id, toPublic(row));
+  for (const c of byId.values()) {
+    if (c.parentId !== null) byId.get(c.parentId)?.replies.push(c);
+  }
+  return rootIds.flatMap((id) => byId.get(id) ?? []);
+}

@@ -1,0 +1,135 @@
+import type { Problem } from "../../lib/errors.js";
+import type { Settings } from "../settings/index.js";
+
+/** The comment form as the reader typed it: kept verbatim so a rejected form comes back whole. */
+export interface CommentFormValues {
+  name: string;
+  email: string;
+  website: string;
+  body: string;
+  parent: string;
+  remember: boolean;
+}
+
+export const emptyCommentForm: CommentFormValues = {
+  name: "",
+  email: "",
+  website: "",
+  body: "",
+  parent: "",
+  remember: false,
+};
+
+export type RawForm = Readonly<Record<string, unknown>>;
+
+export interface ValidComment {
+  name: string;
+  email: string;
+  website: string | null;
+  body: string;
+  parentId: number | null;
+}
+
+/** Limits that are not settings, each with its reason. */
+const EMAIL_MAX = 254; // RFC 5321's path limit
+const WEBSITE_MAX = 500; // long enough for any real home page, short enough to show
+
+// The WHATWG definition of a valid e-mail address: the one the browser's type=email applies, so
+// the server never refuses what the browser let through, nor the reverse.
+const EMAIL =
+  /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+
+/** Length as a reader counts it: characters, not UTF-16 units. */
+function length(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+function text(raw: RawForm, key: string): string | Problem {
+  const v = raw[key];
+  if (v === undefined || v === null) return "";
+  if (typeof v !== "string") return { problem: "notText" };
+  return v;
+}
+
+/** What to show back in the form: every value kept as typed, wrong types shown as empty. */
+export function formValues(raw: RawForm): CommentFormValues {
+  const s = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string) : "");
+  return {
+    name: s("name"),
+    email: s("email"),
+    website: s("website"),
+    body: s("body"),
+    parent: s("parent"),
+    remember: raw["remember"] === "1" || raw["remember"] === "on",
+  };
+}
+
+/**
+ * Checks each field and says, per field, what is wrong. Values are stored as typed (a name of
+ * spaces and symbols included); only e-mail and website lose surrounding blanks, which browsers
+ * trim from those inputs too.
+ */
+export function validateComment(
+  raw: RawForm,
+  settings: Settings,
+): { ok: true; value: ValidComment } | { ok: false; problems: Record<string, Problem> } {
+  const problems: Record<string, Problem> = {};
+
+  const name = text(raw, "name");
+  if (typeof name !== "string") problems.name = name;
+  else if (name.trim() === "") problems.name = { problem: "required" };
+  else if (length(name) > settings["comments.nameMax"]) problems.name = { problem: "tooLong", limit: settings["comments.nameMax"] };
+
+  const emailRaw = text(raw, "email");
+  const email = typeof emailRaw === "string" ? emailRaw.trim() : "";
+  if (typeof emailRaw !== "string") problems.email = emailRaw;
+  else if (email === "") problems.email = { problem: "required" };
+  else if (email.length > EMAIL_MAX) problems.email = { problem: "tooLong", limit: EMAIL_MAX };
+  else if (!EMAIL.test(email)) problems.email = { problem: "email" };
+
+  const websiteRaw = text(raw, "website");
+  const website = typeof websiteRaw === "string" ? websiteRaw.trim() : "";
+  if (typeof websiteRaw !== "string") problems.website = websiteRaw;
+  else if (length(website) > WEBSITE_MAX) problems.website = { problem: "tooLong", limit: WEBSITE_MAX };
+  else if (website !== "" && !isWebAddress(website)) problems.website = { problem: "url" };
+
+  const body = text(raw, "body");
+  const min = settings["comments.bodyMin"];
+  const max = settings["comments.bodyMax"];
+  if (typeof body !== "string") problems.body = body;
+  else if (body.trim() === "") problems.body = { problem: "required" };
+  else if (length(body.trim()) < min) problems.body = { problem: "tooShort", limit: min };
+  else if (length(body) > max) problems.body = { problem: "tooLong", limit: max };
+
+  const parentRaw = text(raw, "parent");
+  let parentId: number | null = null;
+  if (typeof parentRaw !== "string") problems.body ??= { problem: "unknownParent" };
+  else if (parentRaw !== "") {
+    if (/^[1-9][0-9]{0,14}$/.test(parentRaw)) parentId = Number(parentRaw);
+    else problems.body ??= { problem: "unknownParent" };
+  }
+
+  if (Object.keys(problems).length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    value: {
+      name: name as string,
+      email,
+      website: website === "" ? null : website,
+      body: body as string,
+      parentId,
+    },
+  };
+}
+
+function isWebAddress(value: string): boolean {
+  if (!/^https?:\/\//i.test(value) || /\s/u.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.includes(".");
+  } catch {
+    return false;
+  }
+}

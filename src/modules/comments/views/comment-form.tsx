@@ -1,0 +1,127 @@
+import type { Site } from "../../../web/site.js";
+import type { CommentFormValues } from "../validation.js";
+
+export interface CommentFormState {
+  action: string;
+  values: CommentFormValues;
+  /** Field → message, in the site's language. */
+  errors: Readonly<Record<string, string>>;
+  /** Signed time the form was served, for the fill-time rule. */
+  stamp: string;
+  /** The comment being replied to, when the reader chose "Répondre" (no-JS path). */
+  replyTo?: { id: number; name: string };
+  cancelReplyHref: string;
+}
+
+function Field({
+  id,
+  label,
+  required,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  required?: boolean;
+  error: string | undefined;
+  children: preact.ComponentChildren;
+}) {
+  return (
+    <p class={error ? "field field-invalid" : "field"}>
+      <label for={id}>
+        {label}
+        {required ? (
+          <>
+            {" "}
+            <span class="required" aria-hidden="true">
+              *
+            </span>
+          </>
+        ) : null}
+      </label>
+      {children}
+      {error ? (
+        <span class="field-error" id={`${id}-error`}>
+          {error}
+        </span>
+      ) : null}
+    </p>
+  );
+}
+
+/**
+ * The comment form. `novalidate`: the server checks every field and answers in the site's
+ * language, one message per field, where the browser would answer in its own. No `maxlength`,
+ * which would cut a pasted text without a word.
+ */
+export function CommentForm({ site, state }: { site: Site; state: CommentFormState }) {
+  const { t } = site;
+  const { values, errors } = state;
+  const count = Object.keys(errors).length;
+  const described = (id: string) => (errors[id] ? { "aria-invalid": true as const, "aria-describedby": `${id}-error` } : {});
+  return (
+    <section id="respond" class="comment-respond">
+      <h2
+        id="reply-title"
+        class="comment-reply-title"
+        data-leave={t.comments.leave}
+        data-reply={t.comments.replyTo("{name}")}
+      >
+        <span id="reply-title-text">{state.replyTo ? t.comments.replyTo(state.replyTo.name) : t.comments.leave}</span>{" "}
+        <a
+          id="cancel-reply"
+          class="cancel-reply"
+          href={state.cancelReplyHref}
+          hidden={state.replyTo ? undefined : true}
+        >
+          {t.comments.cancelReply}
+        </a>
+      </h2>
+      <form method="post" action={state.action} class="comment-form" id="comment-form" novalidate>
+        {count > 0 ? (
+          <div class="form-errors" role="alert" id="form-errors" tabindex={-1}>
+            {t.comments.formErrors(count)}
+          </div>
+        ) : (
+          <div class="form-errors" role="alert" id="form-errors" tabindex={-1} hidden />
+        )}
+        <p class="comment-notes">
+          {t.comments.note} {t.comments.requiredNote}{" "}
+          <span class="required" aria-hidden="true">
+            *
+          </span>
+          <span class="visually-hidden">*</span>
+        </p>
+        <Field id="body" label={t.comments.body} required error={errors.body}>
+          <textarea id="body" name="body" rows={8} required aria-required="true" {...described("body")}>
+            {values.body}
+          </textarea>
+        </Field>
+        <Field id="name" label={t.comments.name} required error={errors.name}>
+          <input id="name" name="name" type="text" autocomplete="name" required aria-required="true" value={values.name} {...described("name")} />
+        </Field>
+        <Field id="email" label={t.comments.email} required error={errors.email}>
+          <input id="email" name="email" type="email" autocomplete="email" required aria-required="true" value={values.email} {...described("email")} />
+        </Field>
+        <Field id="website" label={t.comments.website} error={errors.website}>
+          <input id="website" name="website" type="url" autocomplete="url" value={values.website} {...described("website")} />
+        </Field>
+        <p class="hp" aria-hidden="true">
+          <label for="homepage">{t.comments.honeypot}</label>
+          <input id="homepage" name="homepage" type="text" tabindex={-1} autocomplete="off" value="" />
+        </p>
+        <p class="field field-checkbox">
+          <input id="remember" name="remember" type="checkbox" value="1" checked={values.remember} />
+          <label for="remember">{t.comments.remember}</label>
+        </p>
+        <input type="hidden" name="parent" id="parent" value={values.parent} />
+        <input type="hidden" name="stamp" value={state.stamp} />
+        <p class="form-submit">
+          <button type="submit" data-sending={t.comments.sending}>
+            {t.comments.submit}
+          </button>
+        </p>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+import type { Site } from "../../../web/site.js";
+import type { PublicComment } from "../model.js";
+
+/** Plain text as the reader wrote it: blank lines make paragraphs, single newlines line breaks. */
+function Body({ text }: { text: string }) {
+  return (
+    <>
+      {text
+        .trim()
+        .split(/\n\s*\n/u)
+        .map((para) => (
+          <p>
+            {para.split("\n").map((line, i) => (
+              <>
+                {i > 0 ? <br /> : null}
+                {line}
+              </>
+            ))}
+          </p>
+        ))}
+    </>
+  );
+}
+
+function AvatarImage({ comment }: { comment: PublicComment }) {
+  // Presentation attributes, not style: allowed under a style-src without 'unsafe-inline'.
+  return (
+    <svg class="avatar" viewBox="0 0 40 40" width="40" height="40" aria-hidden="true">
+      <circle cx="20" cy="20" r="20" fill={`hsl(${comment.avatar.hue} 45% 40%)`} />
+      <text x="20" y="25" text-anchor="middle" font-size="15" fill="#fff">
+        {comment.avatar.initials}
+      </text>
+    </svg>
+  );
+}
+
+export function CommentItem({
+  site,
+  comment,
+  replyHref,
+  canReply,
+}: {
+  site: Site;
+  comment: PublicComment;
+  replyHref: (id: number) => string;
+  canReply: (c: PublicComment) => boolean;
+}) {
+  const { t, fmt } = site;
+  const author = comment.authorWebsite ? (
+    <a href={comment.authorWebsite} rel="nofollow ugc noopener noreferrer" class="comment-author-link">
+      {comment.authorName}
+    </a>
+  ) : (
+    comment.authorName
+  );
+  return (
+    <li id={`comment-${comment.id}`} class={comment.status === "pending" ? "comment comment-pending" : "comment"}>
+      <article class="comment-body" aria-labelledby={`comment-${comment.id}-author`}>
+        <header class="comment-meta">
+          <AvatarImage comment={comment} />
+          <p>
+            <b class="comment-author" id={`comment-${comment.id}-author`}>
+              {author}
+            </b>{" "}
+            <span class="visually-hidden">{t.comments.says} </span>
+            <a class="comment-date" href={`#comment-${comment.id}`} title={t.comments.permalink}>
+              <time datetime={comment.createdAt}>{fmt.dateTime(comment.createdAt)}</time>
+            </a>
+          </p>
+        </header>
+        {comment.status === "pending" ? (
+          <p class="moderation-notice" role="status">
+            {t.comments.pending}
+          </p>
+        ) : null}
+        <div class="comment-text">
+          <Body text={comment.body} />
+        </div>
+        {canReply(comment) ? (
+          <p class="reply">
+            <a
+              class="reply-link"
+              href={replyHref(comment.id)}
+              data-reply-to={comment.id}
+              data-reply-name={comment.authorName}
+              aria-label={t.comments.replyTo(comment.authorName)}
+            >
+              {t.comments.reply}
+            </a>
+          </p>
+        ) : null}
+      </article>
+      {comment.replies.length > 0 ? (
+        <ol class="children">
+          {comment.replies.map((r) => (
+            <CommentItem site={site} comment={r} replyHref={replyHref} canReply={canReply} />
+          ))}
+        </ol>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,1 @@
+export { seedDemo, demoArticles, type SeedReport } from "./seed.js";

@@ -1,0 +1,4 @@
+export { moderate, type Decision } from "./pipeline.js";
+export type { Candidate, Reason } from "./phase.js";
+export { record, history } from "./service.js";
+export type { ModerationTables } from "./table.js";

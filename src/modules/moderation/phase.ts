@@ -1,0 +1,43 @@
+/**
+ * A moderation phase looks at one slice of what is known about a new comment and may give a
+ * verdict with a reason. The pipeline keeps the strongest verdict and every reason, so each
+ * outcome can be explained to a moderator.
+ */
+export type Verdict = "reject" | "spam" | "pending";
+
+export interface Reason {
+  rule: string;
+  detail?: string;
+}
+
+export interface PhaseResult {
+  verdict: Verdict;
+  reason: Reason;
+}
+
+/** Everything a phase may look at. Each phase declares the slice it needs. */
+export interface Candidate {
+  name: string;
+  website: string | null;
+  body: string;
+  /** The honeypot field's content: people never see it, so they leave it empty. */
+  honeypot: string;
+  /** When the form was served (from its signed field), undefined when missing or forged. */
+  formServedAt: Date | undefined;
+  now: Date;
+  settings: {
+    holdFirst: boolean;
+    maxLinks: number;
+    blocklist: readonly string[];
+    minFillSeconds: number;
+  };
+  /** Facts from the database, asked only by the phases that need them. */
+  history: {
+    hasApprovedComment(): Promise<boolean>;
+    isDuplicate(): Promise<boolean>;
+  };
+}
+
+export type Phase<K extends keyof Candidate = keyof Candidate> = (
+  c: Pick<Candidate, K>,
+) => PhaseResult | undefined | Promise<PhaseResult | undefined>;

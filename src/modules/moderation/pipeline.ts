@@ -1,0 +1,44 @@
+import type { Candidate, Phase, Reason, Verdict } from "./phase.js";
+import { blocklist } from "./phases/blocklist.js";
+import { duplicate } from "./phases/duplicate.js";
+import { fillTime } from "./phases/fill-time.js";
+import { firstComment } from "./phases/first-comment.js";
+import { honeypot } from "./phases/honeypot.js";
+import { linkCount } from "./phases/link-count.js";
+
+/**
+ * The order is the order of cost and of strength: cheap checks on the text first, database
+ * look-ups last, and a refusal or spam verdict stops the run (there is nothing left to decide).
+ */
+const phases: readonly Phase[] = [
+  // Bots: a filled honeypot or a form posted too fast.
+  honeypot,
+  fillTime,
+  // Words the newsroom will not publish.
+  blocklist,
+  // Refused outright: the same comment again. MUST run before the holds, which would only delay it.
+  duplicate,
+  // Held for a person: many links, or an address never approved before.
+  linkCount,
+  firstComment,
+];
+
+const strength: Record<Verdict | "approved", number> = { approved: 0, pending: 1, spam: 2, reject: 3 };
+
+export interface Decision {
+  outcome: Verdict | "approved";
+  reasons: Reason[];
+}
+
+export async function moderate(candidate: Candidate): Promise<Decision> {
+  let outcome: Decision["outcome"] = "approved";
+  const reasons: Reason[] = [];
+  for (const phase of phases) {
+    const result = await phase(candidate);
+    if (!result) continue;
+    reasons.push(result.reason);
+    if (strength[result.verdict] > strength[outcome]) outcome = result.verdict;
+    if (outcome === "spam" || outcome === "reject") break;
+  }
+  return { outcome, reasons };
+}

@@ -1,0 +1,13 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema.js";
+
+export async function appendLog(
+  db: Kysely<Database>,
+  entry: { comment_id: number; actor: string; status: string; reasons: string; created_at: string },
+): Promise<void> {
+  await db.insertInto("moderation_log").values(entry).execute();
+}
+
+export async function logFor(db: Kysely<Database>, commentId: number) {
+  return db.selectFrom("moderation_log").selectAll().where("comment_id", "=", commentId).orderBy("id").execute();
+}

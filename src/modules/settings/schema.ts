@@ -1,0 +1,39 @@
+import { Type, type Static } from "@sinclair/typebox";
+
+/**
+ * The newsroom's settings, stored in the database (so every instance sees the same) and changed
+ * with `kiosque settings set KEY VALUE`. Each has a default and a doc line.
+ */
+export const SettingsSchema = Type.Object({
+  /** Shown in the header, the title and feeds. */
+  "site.name": Type.String({ minLength: 1, maxLength: 100, default: "Kiosque" }),
+  "site.description": Type.String({ maxLength: 300, default: "" }),
+  /** Language of every reader-facing string. */
+  "site.locale": Type.Union([Type.Literal("fr"), Type.Literal("en")], { default: "fr" }),
+  /** IANA zone in which dates are shown. */
+  "site.timezone": Type.String({ minLength: 1, default: "Europe/Paris" }),
+  /** Articles per listing page. */
+  "articles.perPage": Type.Integer({ minimum: 1, maximum: 100, default: 10 }),
+  /** Threads shown oldest or newest first. */
+  "comments.order": Type.Union([Type.Literal("oldest"), Type.Literal("newest")], { default: "oldest" }),
+  /** Deepest reply level (1 = no replies). */
+  "comments.maxDepth": Type.Integer({ minimum: 1, maximum: 10, default: 5 }),
+  /** Top-level threads per page of comments. */
+  "comments.perPage": Type.Integer({ minimum: 5, maximum: 500, default: 50 }),
+  /** Close discussions this many days after publication; 0 keeps them open. */
+  "comments.closeAfterDays": Type.Integer({ minimum: 0, maximum: 3650, default: 0 }),
+  /** Hold an address's first comment for approval, as WordPress does. */
+  "comments.holdFirst": Type.Boolean({ default: true }),
+  /** Hold a comment with more links than this. */
+  "comments.maxLinks": Type.Integer({ minimum: 0, maximum: 100, default: 2 }),
+  /** Words or phrases that send a comment to spam (case- and accent-insensitive). */
+  "comments.blocklist": Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 1000, default: [] }),
+  /** A form filled faster than this (seconds) was filled by a bot. */
+  "comments.minFillSeconds": Type.Integer({ minimum: 0, maximum: 600, default: 3 }),
+  "comments.nameMax": Type.Integer({ minimum: 10, maximum: 200, default: 100 }),
+  "comments.bodyMin": Type.Integer({ minimum: 1, maximum: 100, default: 2 }),
+  "comments.bodyMax": Type.Integer({ minimum: 100, maximum: 20000, default: 5000 }),
+});
+
+export type Settings = Static<typeof SettingsSchema>;
+export type SettingKey = keyof Settings;

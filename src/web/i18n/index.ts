@@ -1,0 +1,18 @@
+import type { Problem } from "../../lib/errors.js";
+import { en } from "./en.js";
+import { fr, type Messages } from "./fr.js";
+
+export type { Messages };
+export type Locale = "fr" | "en";
+
+const catalogues: Record<Locale, Messages> = { fr, en };
+
+export function messages(locale: Locale): Messages {
+  return catalogues[locale];
+}
+
+/** The words for one field problem, in the site's language. */
+export function problemText(t: Messages, p: Problem): string {
+  const entry = t.problems[p.problem];
+  return typeof entry === "function" ? entry(p.limit ?? 0) : entry;
+}

@@ -1,0 +1,160 @@
+/**
+ * The comment island: enhances the comment form, which works without it.
+ * - "Répondre" moves the form under the comment being answered instead of reloading the page;
+ * - posting happens inline: the new comment appears in place, or each field shows its message,
+ *   and nothing the reader typed is lost. Any other answer falls back to an ordinary post.
+ * Plain DOM code: no framework runtime for one form.
+ */
+
+interface Answer {
+  ok: boolean;
+  id?: number;
+  html?: string;
+  errors?: Record<string, string>;
+  summary?: string;
+}
+
+const FIELDS = ["body", "name", "email", "website"] as const;
+
+function init(): void {
+  const respond = document.getElementById("respond");
+  const form = document.getElementById("comment-form") as HTMLFormElement | null;
+  const section = document.getElementById("comments");
+  if (!respond || !form || !section) return;
+  const parentInput = form.elements.namedItem("parent") as HTMLInputElement;
+  const titleText = document.getElementById("reply-title-text");
+  const title = document.getElementById("reply-title");
+  const cancel = document.getElementById("cancel-reply");
+  const home = document.createComment("respond");
+  respond.before(home);
+
+  function replyTo(id: string, name: string, anchor: Element): void {
+    anchor.after(respond as HTMLElement);
+    parentInput.value = id;
+    if (titleText && title?.dataset.reply) titleText.textContent = title.dataset.reply.replace("{name}", name);
+    cancel?.removeAttribute("hidden");
+    (form?.elements.namedItem("body") as HTMLTextAreaElement | null)?.focus();
+  }
+
+  function resetReply(): void {
+    home.after(respond as HTMLElement);
+    parentInput.value = "";
+    if (titleText && title?.dataset.leave) titleText.textContent = title.dataset.leave;
+    cancel?.setAttribute("hidden", "");
+  }
+
+  section.addEventListener("click", (event) => {
+    const link = (event.target as Element).closest<HTMLAnchorElement>("a.reply-link");
+    if (!link?.dataset.replyTo) return;
+    const body = link.closest("li.comment")?.querySelector(":scope > .comment-body");
+    if (!body) return;
+    event.preventDefault();
+    replyTo(link.dataset.replyTo, link.dataset.replyName ?? "", body);
+  });
+  cancel?.addEventListener("click", (event) => {
+    event.preventDefault();
+    resetReply();
+  });
+
+  function showErrors(errors: Record<string, string>, summary: string): void {
+    const box = document.getElementById("form-errors");
+    for (const field of FIELDS) {
+      const input = form?.elements.namedItem(field) as HTMLInputElement | null;
+      const wrapper = input?.closest(".field");
+      if (!input || !wrapper) continue;
+      wrapper.querySelector(".field-error")?.remove();
+      const message = errors[field];
+      wrapper.classList.toggle("field-invalid", Boolean(message));
+      if (message) {
+        const note = document.createElement("span");
+        note.className = "field-error";
+        note.id = `${field}-error`;
+        note.textContent = message;
+        wrapper.append(note);
+        input.setAttribute("aria-invalid", "true");
+        input.setAttribute("aria-describedby", note.id);
+      } else {
+        input.removeAttribute("aria-invalid");
+        input.removeAttribute("aria-describedby");
+      }
+    }
+    if (box) {
+      box.textContent = summary;
+      box.hidden = summary === "";
+      if (summary) box.focus();
+    }
+  }
+
+  function insert(html: string, parentId: string): HTMLElement | null {
+    const template = document.createElement("template");
+    template.innerHTML = html;
+    const item = template.content.firstElementChild as HTMLElement | null;
+    if (!item) return null;
+    const parent = parentId ? document.getElementById(`comment-${parentId}`) : null;
+    if (parent) {
+      let children = parent.querySelector(":scope > ol.children");
+      if (!children) {
+        children = document.createElement("ol");
+        children.className = "children";
+        parent.append(children);
+      }
+      children.append(item);
+    } else {
+      let list = section?.querySelector(":scope > ol.comment-list");
+      if (!list) {
+        list = document.createElement("ol");
+        list.className = "comment-list";
+        section?.querySelector(":scope > .no-comments")?.remove();
+        document.getElementById("comments-title")?.after(list);
+      }
+      list.append(item);
+    }
+    return item;
+  }
+
+  let sending = false;
+  form.addEventListener("submit", async (event) => {
+    if (sending) return event.preventDefault();
+    event.preventDefault();
+    sending = true;
+    const button = form.querySelector<HTMLButtonElement>("button[type=submit]");
+    const label = button?.textContent ?? "";
+    if (button) {
+      button.disabled = true;
+      button.textContent = button.dataset.sending ?? label;
+    }
+    try {
+      const response = await fetch(form.action, {
+        method: "POST",
+        headers: { accept: "application/json" },
+        body: new URLSearchParams(new FormData(form) as unknown as Record<string, string>),
+        credentials: "same-origin",
+      });
+      const answer = (await response.json().catch(() => ({ ok: false }))) as Answer;
+      if (response.status === 201 && answer.ok && answer.html) {
+        const item = insert(answer.html, parentInput.value);
+        showErrors({}, "");
+        (form.elements.namedItem("body") as HTMLTextAreaElement).value = "";
+        resetReply();
+        item?.scrollIntoView({ block: "center" });
+        item?.setAttribute("tabindex", "-1");
+        item?.focus();
+      } else if (response.status === 422 && answer.errors) {
+        showErrors(answer.errors, answer.summary ?? "");
+      } else {
+        // Anything unexpected: let the browser post the form itself, so the server answers in full.
+        HTMLFormElement.prototype.submit.call(form);
+      }
+    } catch {
+      HTMLFormElement.prototype.submit.call(form);
+    } finally {
+      sending = false;
+      if (button) {
+        button.disabled = false;
+        button.textContent = label;
+      }
+    }
+  });
+}
+
+init();

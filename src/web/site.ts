@@ -1,0 +1,29 @@
+import type { Named } from "../modules/articles/index.js";
+import type { Formatter } from "./i18n/format.js";
+import type { Messages } from "./i18n/index.js";
+
+/** What every page's chrome needs: the newsroom's name, its language and its sections. */
+export interface Site {
+  name: string;
+  description: string;
+  t: Messages;
+  fmt: Formatter;
+  categories: Named[];
+  assets: AssetUrls;
+}
+
+/** Content-hashed URLs of the stylesheet and islands, so browsers may keep them for a year. */
+export interface AssetUrls {
+  css: string;
+  commentsIsland: string;
+}
+
+/** Paths of reader pages: one place, so a link and its route never disagree. */
+export const paths = {
+  home: (page = 1) => (page > 1 ? `/?page=${page}` : "/"),
+  article: (slug: string) => `/article/${encodeURIComponent(slug)}`,
+  comments: (slug: string) => `/article/${encodeURIComponent(slug)}/commentaires`,
+  category: (slug: string, page = 1) => `/rubrique/${encodeURIComponent(slug)}${page > 1 ? `?page=${page}` : ""}`,
+  tag: (slug: string, page = 1) => `/tag/${encodeURIComponent(slug)}${page > 1 ? `?page=${page}` : ""}`,
+  author: (slug: string, page = 1) => `/auteur/${encodeURIComponent(slug)}${page > 1 ? `?page=${page}` : ""}`,
+};
