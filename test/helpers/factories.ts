@@ -1,0 +1,43 @@
+import type { Ctx } from "../../src/ctx.js";
+import { accounts } from "../../src/modules/accounts/index.js";
+import { articles, type NewArticle } from "../../src/modules/articles/index.js";
+
+let n = 0;
+const next = () => ++n;
+
+export async function makeCategory(ctx: Ctx, name = `Rubrique ${next()}`) {
+  const slug = `rubrique-${next()}`;
+  await articles.createCategory(ctx, { slug, name, description: `À propos de ${name}` });
+  return { slug, name };
+}
+
+export async function makeAuthor(ctx: Ctx, name = `Plume ${next()}`) {
+  const i = next();
+  const id = await accounts.createUser(ctx, {
+    email: `auteur${i}@example.org`,
+    password: "mot-de-passe-solide",
+    role: "author",
+    name,
+  });
+  return { id, name };
+}
+
+/** A published article (an hour before the clock), in a new category unless one is given. */
+export async function makeArticle(ctx: Ctx, overrides: Partial<NewArticle> = {}) {
+  const i = next();
+  const categorySlug = overrides.categorySlug ?? (await makeCategory(ctx)).slug;
+  const authorId = overrides.authorId ?? (await makeAuthor(ctx)).id;
+  const input: NewArticle = {
+    slug: `article-${i}`,
+    title: `Titre ${i}`,
+    standfirst: `Chapô ${i}`,
+    bodyHtml: `<p>Corps ${i}</p>`,
+    tags: [],
+    publishedAt: new Date(ctx.clock.now().getTime() - 3_600_000),
+    ...overrides,
+    categorySlug,
+    authorId,
+  };
+  const id = await articles.createArticle(ctx, input);
+  return { id, slug: input.slug as string, categorySlug, authorId };
+}
