@@ -1,4 +1,5 @@
 import js from "@eslint/js";
+import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
@@ -6,8 +7,9 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    languageOptions: { globals: { ...globals.node } },
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "@typescript-eslint/consistent-type-imports": "error",
     },
   },
@@ -20,7 +22,8 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: "^\\.\\./\\.\\./modules/[^/]+/(?!index\\.js$).+|^\\.\\./(?!demo/)[a-z-]+/(?!index\\.js$)(repo|service|routes|views|phases|table)",
+              regex:
+                "^\\.\\./\\.\\./modules/[^/]+/(?!index\\.js$).+|^\\.\\./(?!demo/)[a-z-]+/(?!index\\.js$)(repo|service|routes|views|phases|table)",
               message: "Import another module through its index.ts.",
             },
           ],
@@ -34,7 +37,14 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ regex: "^\\.\\./\\.\\./(modules|db|http|config)/", message: "Islands never import server code." }] },
+        {
+          patterns: [
+            {
+              regex: "^\\.\\./\\.\\./(modules|db|http|config)/",
+              message: "Islands never import server code.",
+            },
+          ],
+        },
       ],
     },
   },

@@ -26,6 +26,8 @@ export interface Ctx {
 export interface Runtime {
   readonly ctx: Ctx;
   readonly database: Db;
+  /** Migrations this start applied (none when the schema was already current). */
+  readonly applied: readonly string[];
   close(): Promise<void>;
 }
 
@@ -33,10 +35,13 @@ export interface Runtime {
  * Opens the database, brings its schema up to date (under the migrator's lock, so instances may
  * start together) and settles the secret. The caller owns the result and closes it.
  */
-export async function openRuntime(config: Config, options: { clock?: Clock; log?: FastifyBaseLogger } = {}): Promise<Runtime> {
+export async function openRuntime(
+  config: Config,
+  options: { clock?: Clock; log?: FastifyBaseLogger } = {},
+): Promise<Runtime> {
   const database = openDatabase(config.database);
   try {
-    await migrateToLatest(database.db, database.dialect.engine);
+    const applied = await migrateToLatest(database.db, database.dialect.engine);
     const secret = config.secret ?? (await ensureSecret(database.db));
     const ctx: Ctx = {
       db: database.db,
@@ -47,7 +52,7 @@ export async function openRuntime(config: Config, options: { clock?: Clock; log?
       secret,
       settings: () => loadSettings(database.db),
     };
-    return { ctx, database, close: () => database.close() };
+    return { ctx, database, applied, close: () => database.close() };
   } catch (error) {
     await database.close();
     throw error;

@@ -38,7 +38,8 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => void stop("SIGINT"));
 
   await app.listen({ port: config.port, host: config.host });
-  const shown = config.host === "0.0.0.0" || config.host === "127.0.0.1" ? "localhost" : config.host;
+  const shown =
+    config.host === "0.0.0.0" || config.host === "127.0.0.1" ? "localhost" : config.host;
   log.info(`Kiosque is serving http://${shown}:${config.port} (${config.database.engine})`);
 }
 

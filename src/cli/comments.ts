@@ -22,7 +22,9 @@ export function commentsCommand(): Command {
             continue;
           }
           const excerpt = r.body.replace(/\s+/g, " ").slice(0, 100);
-          console.log(`#${r.id}\t${r.status}\t${r.created_at}\t${r.article_slug}\t${r.author_name} <${r.author_email}>\t${excerpt}`);
+          console.log(
+            `#${r.id}\t${r.status}\t${r.created_at}\t${r.article_slug}\t${r.author_name} <${r.author_email}>\t${excerpt}`,
+          );
         }
         if (!opts.json) console.log(`${rows.length} comment(s)`);
       }),
@@ -38,7 +40,12 @@ export function commentsCommand(): Command {
       .action((ids: string[]) =>
         withRuntime(async ({ ctx }) => {
           const numbers = ids.map(positiveInt);
-          const changed = await comments.setStatus(ctx, numbers, status, `cli:${process.env.USER ?? "operator"}`);
+          const changed = await comments.setStatus(
+            ctx,
+            numbers,
+            status,
+            `cli:${process.env.USER ?? "operator"}`,
+          );
           console.log(`${status}: ${changed.map((id) => `#${id}`).join(" ")}`);
         }),
       );

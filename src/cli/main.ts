@@ -6,7 +6,9 @@ import { withRuntime } from "./runtime.js";
 import { userCommand } from "./user.js";
 
 const program = new Command("kiosque")
-  .description("Kiosque: a self-hosted news site. Reads the same environment as the server (DATABASE_URL, KIOSQUE_DATA_DIR).")
+  .description(
+    "Kiosque: a self-hosted news site. Reads the same environment as the server (DATABASE_URL, KIOSQUE_DATA_DIR).",
+  )
   .showHelpAfterError();
 program.addCommand(userCommand());
 program.addCommand(commentsCommand());
@@ -15,6 +17,10 @@ program.addCommand(seedDemoCommand());
 program
   .command("migrate")
   .description("bring the database schema up to date (the server also does this at start)")
-  .action(() => withRuntime(async () => console.log("schema up to date")));
+  .action(() =>
+    withRuntime(async ({ applied }) =>
+      console.log(applied.length > 0 ? `applied: ${applied.join(", ")}` : "schema up to date"),
+    ),
+  );
 
 await program.parseAsync(process.argv);

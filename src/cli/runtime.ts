@@ -13,7 +13,8 @@ export async function withRuntime(work: (runtime: Runtime) => Promise<void>): Pr
   } catch (error) {
     if (error instanceof Invalid) {
       const t = messages((await runtime.ctx.settings())["site.locale"]);
-      for (const [field, problem] of Object.entries(error.fields)) console.error(`${field}: ${problemText(t, problem)}`);
+      for (const [field, problem] of Object.entries(error.fields))
+        console.error(`${field}: ${problemText(t, problem)}`);
       process.exitCode = 2;
     } else if (error instanceof KiosqueError) {
       console.error(`${error.code} ${JSON.stringify(error.context)}`);
@@ -27,7 +28,7 @@ export async function withRuntime(work: (runtime: Runtime) => Promise<void>): Pr
 }
 
 export function positiveInt(value: string): number {
-  if (!/^[1-9][0-9]{0,8}$/.test(value)) throw new InvalidArgumentError("expected a positive whole number");
+  if (!/^[1-9][0-9]{0,8}$/.test(value))
+    throw new InvalidArgumentError("expected a positive whole number");
   return Number(value);
 }
-

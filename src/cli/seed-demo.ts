@@ -8,7 +8,10 @@ export function seedDemoCommand(): Command {
     .description("write the demo newsroom's articles and comments into an empty database")
     .action(() =>
       withRuntime(async ({ ctx }) => {
-        const bar = new SingleBar({ format: "articles {bar} {value}/{total}" }, Presets.shades_classic);
+        const bar = new SingleBar(
+          { format: "articles {bar} {value}/{total}" },
+          Presets.shades_classic,
+        );
         let started = false;
         const report = await seedDemo(ctx, (done, total) => {
           if (!started) bar.start(total, 0);

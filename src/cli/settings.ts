@@ -3,7 +3,9 @@ import { SettingsSchema, setSetting } from "../modules/settings/index.js";
 import { withRuntime } from "./runtime.js";
 
 export function settingsCommand(): Command {
-  const cmd = new Command("settings").description("the newsroom's settings (shared by every instance)");
+  const cmd = new Command("settings").description(
+    "the newsroom's settings (shared by every instance)",
+  );
   cmd
     .command("list")
     .description("every setting with its current value")
@@ -17,7 +19,9 @@ export function settingsCommand(): Command {
     );
   cmd
     .command("set <key> <value>")
-    .description('change one setting; VALUE is JSON when it parses (5, true, ["casino"]), else text')
+    .description(
+      'change one setting; VALUE is JSON when it parses (5, true, ["casino"]), else text',
+    )
     .action((key: string, value: string) =>
       withRuntime(async ({ ctx }) => {
         const stored = await setSetting(ctx.db, key, value);

@@ -9,7 +9,9 @@ export function userCommand(): Command {
     .description("create a staff account")
     .requiredOption("--email <email>", "sign-in address (kept private)")
     .requiredOption("--password <password>", "at least 8 characters")
-    .addOption(new Option("--role <role>", "what the account may do").choices(roles).makeOptionMandatory())
+    .addOption(
+      new Option("--role <role>", "what the account may do").choices(roles).makeOptionMandatory(),
+    )
     .option("--name <name>", "name shown in bylines (default: the e-mail's local part)")
     .action((opts: { email: string; password: string; role: string; name?: string }) =>
       withRuntime(async ({ ctx }) => {

@@ -16,7 +16,9 @@ const EnvSchema = Type.Object({
   KIOSQUE_SECRET: Type.Optional(Type.String({ minLength: 32 })),
   KIOSQUE_TRUST_PROXY: Type.Optional(Type.Union([Type.Literal("0"), Type.Literal("1")])),
   LOG_LEVEL: Type.Optional(
-    Type.Union(["fatal", "error", "warn", "info", "debug", "trace", "silent"].map((l) => Type.Literal(l))),
+    Type.Union(
+      ["fatal", "error", "warn", "info", "debug", "trace", "silent"].map((l) => Type.Literal(l)),
+    ),
   ),
 });
 
@@ -57,10 +59,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
   const problems = [...Value.Errors(EnvSchema, raw)].map(
     (e) => `${e.path.slice(1) || "environment"}: ${e.message} (got ${JSON.stringify(e.value)})`,
   );
-  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  ${problems.join("\n  ")}`);
+  if (problems.length > 0)
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join("\n  ")}`);
   const vars = raw as Static<typeof EnvSchema>;
   const port = Number(vars.PORT ?? "3000");
-  if (port > 65535) throw new ConfigError(`Invalid configuration:\n  PORT: must be at most 65535 (got ${port})`);
+  if (port > 65535)
+    throw new ConfigError(`Invalid configuration:\n  PORT: must be at most 65535 (got ${port})`);
   const dataDir = path.resolve(cwd, vars.KIOSQUE_DATA_DIR ?? "data");
   const database: Config["database"] = vars.DATABASE_URL
     ? { engine: "postgres", url: vars.DATABASE_URL }

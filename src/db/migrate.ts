@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import { Migrator, type Migration, type MigrationProvider } from "kysely/migration";
 import type { Database } from "./schema.js";
 import type { Engine } from "./dialect.js";
@@ -11,14 +11,53 @@ function migrations(engine: Engine): Record<string, Migration> {
   };
 }
 
+/** Any constant will do, as long as no other code uses it: "kiosque" in ASCII. */
+const PG_LOCK_KEY = 0x6b696f73717565;
+
 /**
- * Brings the schema up to date. Kysely's migrator holds a lock (a lock table row, taken in a
- * transaction) so several instances starting at once apply each migration exactly once.
+ * Runs `work` alone among every process sharing this database: where the engines differ most.
+ * - PostgreSQL: a session advisory lock, held on the connection the migrations run on;
+ * - SQLite: one IMMEDIATE transaction around all of it, so another process waits (busy_timeout)
+ *   and a crash leaves no half-applied migration behind (Kysely would not wrap SQLite DDL itself).
+ */
+async function exclusively<T>(db: Kysely<Database>, engine: Engine, work: (conn: Kysely<Database>) => Promise<T>): Promise<T> {
+  return db.connection().execute(async (conn) => {
+    if (engine === "postgres") {
+      await sql`select pg_advisory_lock(${PG_LOCK_KEY})`.execute(conn);
+      try {
+        return await work(conn);
+      } finally {
+        await sql`select pg_advisory_unlock(${PG_LOCK_KEY})`.execute(conn);
+      }
+    }
+    await sql`begin immediate`.execute(conn);
+    try {
+      const result = await work(conn);
+      await sql`commit`.execute(conn);
+      return result;
+    } catch (error) {
+      await sql`rollback`.execute(conn);
+      throw error;
+    }
+  });
+}
+
+/**
+ * Brings the schema up to date, once, however many instances start at the same moment.
+ * Returns the names of the migrations this call applied.
  */
 export async function migrateToLatest(db: Kysely<Database>, engine: Engine): Promise<string[]> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(engine) };
-  const migrator = new Migrator({ db, provider });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error;
-  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+  return exclusively(db, engine, async (conn) => {
+    // Kysely looks for its bookkeeping tables by name in every schema; name ours explicitly so a
+    // neighbouring schema's tables (another site, another test run) are never taken for ours.
+    const schema =
+      engine === "postgres"
+        ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(conn)).rows[0]?.schema
+        : undefined;
+    const migrator = new Migrator({ db: conn, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
+    const { error, results } = await migrator.migrateToLatest();
+    if (error) throw error;
+    return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+  });
 }

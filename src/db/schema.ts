@@ -6,8 +6,4 @@ import type { SettingsTables } from "../modules/settings/table.js";
 
 /** The whole database as Kysely sees it: each module owns and declares its own tables. */
 export interface Database
-  extends AccountsTables,
-    ArticlesTables,
-    CommentsTables,
-    ModerationTables,
-    SettingsTables {}
+  extends AccountsTables, ArticlesTables, CommentsTables, ModerationTables, SettingsTables {}

@@ -32,16 +32,19 @@ export function registerAssets(app: FastifyInstance, dir: string): AssetUrls {
       hash: createHash("sha256").update(body).digest("base64url").slice(0, 12),
     });
   }
-  app.get<{ Params: { file: string }; Querystring: { v?: string } }>("/assets/:file", async (req, reply) => {
-    const asset = assets.get(req.params.file);
-    if (!asset) return reply.callNotFound();
-    reply.header("content-type", asset.type);
-    reply.header(
-      "cache-control",
-      req.query.v === asset.hash ? "public, max-age=31536000, immutable" : "public, max-age=300",
-    );
-    return reply.send(asset.body);
-  });
+  app.get<{ Params: { file: string }; Querystring: { v?: string } }>(
+    "/assets/:file",
+    async (req, reply) => {
+      const asset = assets.get(req.params.file);
+      if (!asset) return reply.callNotFound();
+      reply.header("content-type", asset.type);
+      reply.header(
+        "cache-control",
+        req.query.v === asset.hash ? "public, max-age=31536000, immutable" : "public, max-age=300",
+      );
+      return reply.send(asset.body);
+    },
+  );
   const url = (file: string) => `/assets/${file}?v=${assets.get(file)?.hash ?? ""}`;
   return { css: url(FILES.css), commentsIsland: url(FILES.commentsIsland) };
 }

@@ -43,7 +43,13 @@ export function registerErrorHandling(app: FastifyInstance, web: Web): void {
     }
     const { title, text } = words(site.t, kindOf(status));
     if (web.wantsJson(req)) return reply.status(status).send({ ok: false, code, message: title });
-    return web.sendPage(reply, site, { title, noindex: true }, <ErrorView site={site} title={title} text={text} />, status);
+    return web.sendPage(
+      reply,
+      site,
+      { title, noindex: true },
+      <ErrorView site={site} title={title} text={text} />,
+      status,
+    );
   }
 
   app.setNotFoundHandler((req, reply) => respond(req, reply, 404, "KIOSQUE_NOT_FOUND"));
@@ -51,12 +57,21 @@ export function registerErrorHandling(app: FastifyInstance, web: Web): void {
   app.setErrorHandler(async (error: FastifyError | KiosqueError, req, reply) => {
     if (error instanceof KiosqueError) {
       req.log.info({ code: error.code, context: error.context }, "request refused");
-      if (error instanceof RateLimited) reply.header("retry-after", String(error.retryAfterSeconds));
+      if (error instanceof RateLimited)
+        reply.header("retry-after", String(error.retryAfterSeconds));
       return respond(req, reply, error.status, error.code);
     }
-    const status = typeof error.statusCode === "number" && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+    const status =
+      typeof error.statusCode === "number" && error.statusCode >= 400 && error.statusCode < 600
+        ? error.statusCode
+        : 500;
     if (status >= 500) req.log.error({ err: error }, "request failed");
     else req.log.info({ code: error.code, message: error.message }, "bad request");
-    return respond(req, reply, status, status >= 500 ? "KIOSQUE_INTERNAL" : (error.code ?? "KIOSQUE_BAD_REQUEST"));
+    return respond(
+      req,
+      reply,
+      status,
+      status >= 500 ? "KIOSQUE_INTERNAL" : (error.code ?? "KIOSQUE_BAD_REQUEST"),
+    );
   });
 }

@@ -3,7 +3,9 @@ import type { Db } from "../db/database.js";
 
 /** /healthz: the process answers. /readyz: and its database does too (for load balancers). */
 export function registerHealth(app: FastifyInstance, db: Pick<Db, "ping">): void {
-  app.get("/healthz", async (_req, reply) => reply.header("cache-control", "no-store").send({ status: "ok" }));
+  app.get("/healthz", async (_req, reply) =>
+    reply.header("cache-control", "no-store").send({ status: "ok" }),
+  );
   app.get("/readyz", async (_req, reply) => {
     const ok = await db.ping();
     return reply

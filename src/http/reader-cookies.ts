@@ -27,7 +27,12 @@ export function ownCommentIds(req: FastifyRequest, secret: string): number[] {
     .slice(-MINE_MAX);
 }
 
-export function rememberOwnComment(req: FastifyRequest, reply: FastifyReply, secret: string, id: number): void {
+export function rememberOwnComment(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  secret: string,
+  id: number,
+): void {
   const ids = [...ownCommentIds(req, secret).filter((x) => x !== id), id].slice(-MINE_MAX);
   reply.setCookie(MINE, sign(secret, ids.join(",")), { ...base(req), maxAge: MONTH_S });
 }
@@ -43,7 +48,11 @@ export function rememberedCommenter(req: FastifyRequest): Commenter | undefined 
   if (!raw) return undefined;
   try {
     const v = JSON.parse(raw) as Partial<Commenter>;
-    if (typeof v.name === "string" && typeof v.email === "string" && typeof v.website === "string") {
+    if (
+      typeof v.name === "string" &&
+      typeof v.email === "string" &&
+      typeof v.website === "string"
+    ) {
       return { name: v.name, email: v.email, website: v.website };
     }
   } catch {
@@ -53,7 +62,12 @@ export function rememberedCommenter(req: FastifyRequest): Commenter | undefined 
 }
 
 /** Sets the cookie only with the reader's consent, and removes it when consent is withdrawn. */
-export function applyRememberChoice(req: FastifyRequest, reply: FastifyReply, consent: boolean, who: Commenter): void {
+export function applyRememberChoice(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  consent: boolean,
+  who: Commenter,
+): void {
   if (consent) reply.setCookie(COMMENTER, JSON.stringify(who), { ...base(req), maxAge: YEAR_S });
   else if (req.cookies[COMMENTER]) reply.clearCookie(COMMENTER, { path: "/" });
 }

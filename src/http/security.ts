@@ -47,7 +47,10 @@ export async function registerSecurity(app: FastifyInstance): Promise<void> {
   });
   app.addHook("onRequest", async (req) => {
     if (UNSAFE.has(req.method) && isCrossSite(req)) {
-      throw new Forbidden("KIOSQUE_CROSS_ORIGIN", { origin: req.headers.origin, site: req.headers["sec-fetch-site"] });
+      throw new Forbidden("KIOSQUE_CROSS_ORIGIN", {
+        origin: req.headers.origin,
+        site: req.headers["sec-fetch-site"],
+      });
     }
   });
 }

@@ -15,7 +15,13 @@ export interface Web {
   site(): Promise<Site>;
   /** A site built from defaults alone, for error pages when the database itself is failing. */
   fallbackSite(): Site;
-  sendPage(reply: FastifyReply, site: Site, meta: PageMeta, body: ComponentChildren, status?: number): FastifyReply;
+  sendPage(
+    reply: FastifyReply,
+    site: Site,
+    meta: PageMeta,
+    body: ComponentChildren,
+    status?: number,
+  ): FastifyReply;
   wantsJson(req: FastifyRequest): boolean;
 }
 
@@ -41,7 +47,10 @@ export function createWeb(ctx: Ctx, assets: AssetUrls): Web {
     },
     fallbackSite: () => siteFrom(defaults, [], assets),
     sendPage(reply, site, meta, body, status = 200) {
-      return reply.status(status).type("text/html; charset=utf-8").send(renderPage(site, meta, body));
+      return reply
+        .status(status)
+        .type("text/html; charset=utf-8")
+        .send(renderPage(site, meta, body));
     },
     wantsJson(req) {
       const accept = req.headers.accept ?? "";

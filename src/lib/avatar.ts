@@ -8,7 +8,10 @@ export interface Avatar {
 }
 
 export function avatarFor(name: string, emailHash: string): Avatar {
-  const words = name.trim().split(/\s+/u).filter((w) => /\p{L}|\p{N}/u.test(w));
+  const words = name
+    .trim()
+    .split(/\s+/u)
+    .filter((w) => /\p{L}|\p{N}/u.test(w));
   const letters = words
     .slice(0, 2)
     .map((w) => [...w].find((ch) => /\p{L}|\p{N}/u.test(ch)) ?? "")

@@ -15,6 +15,8 @@ describe("signed values", () => {
     expect(unsign(secret, undefined)).toBeUndefined();
   });
   it("hashes per purpose, so one hash cannot stand for another", () => {
-    expect(keyedHash(secret, "email", "a@example.org")).not.toBe(keyedHash(secret, "ip", "a@example.org"));
+    expect(keyedHash(secret, "email", "a@example.org")).not.toBe(
+      keyedHash(secret, "ip", "a@example.org"),
+    );
   });
 });

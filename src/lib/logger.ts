@@ -8,7 +8,11 @@ export function createLogger(options: { logLevel: string }): Logger {
   return pino({
     level: options.logLevel,
     serializers: {
-      req: (req: { method?: string; url?: string; id?: string }) => ({ id: req.id, method: req.method, url: req.url }),
+      req: (req: { method?: string; url?: string; id?: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: req.url,
+      }),
       res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
     },
   });

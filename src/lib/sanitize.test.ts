@@ -3,7 +3,8 @@ import { sanitizeArticleHtml } from "./sanitize.js";
 
 describe("sanitizeArticleHtml", () => {
   it("keeps the markup an article is written in", () => {
-    const html = "<h2>Titre</h2><p>Un <strong>fait</strong>, une <em>citation</em>.</p><blockquote><p>« Oui »</p></blockquote>";
+    const html =
+      "<h2>Titre</h2><p>Un <strong>fait</strong>, une <em>citation</em>.</p><blockquote><p>« Oui »</p></blockquote>";
     expect(sanitizeArticleHtml(html)).toBe(html);
   });
   it("drops scripts, handlers and javascript: links", () => {

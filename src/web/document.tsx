@@ -13,7 +13,15 @@ export interface PageMeta {
   noindex?: boolean;
 }
 
-function Document({ site, meta, children }: { site: Site; meta: PageMeta; children: ComponentChildren }) {
+function Document({
+  site,
+  meta,
+  children,
+}: {
+  site: Site;
+  meta: PageMeta;
+  children: ComponentChildren;
+}) {
   const title = meta.title === site.name ? site.name : `${meta.title} – ${site.name}`;
   return (
     <html lang={site.t.lang}>

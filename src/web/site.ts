@@ -23,7 +23,10 @@ export const paths = {
   home: (page = 1) => (page > 1 ? `/?page=${page}` : "/"),
   article: (slug: string) => `/article/${encodeURIComponent(slug)}`,
   comments: (slug: string) => `/article/${encodeURIComponent(slug)}/commentaires`,
-  category: (slug: string, page = 1) => `/rubrique/${encodeURIComponent(slug)}${page > 1 ? `?page=${page}` : ""}`,
-  tag: (slug: string, page = 1) => `/tag/${encodeURIComponent(slug)}${page > 1 ? `?page=${page}` : ""}`,
-  author: (slug: string, page = 1) => `/auteur/${encodeURIComponent(slug)}${page > 1 ? `?page=${page}` : ""}`,
+  category: (slug: string, page = 1) =>
+    `/rubrique/${encodeURIComponent(slug)}${page > 1 ? `?page=${page}` : ""}`,
+  tag: (slug: string, page = 1) =>
+    `/tag/${encodeURIComponent(slug)}${page > 1 ? `?page=${page}` : ""}`,
+  author: (slug: string, page = 1) =>
+    `/auteur/${encodeURIComponent(slug)}${page > 1 ? `?page=${page}` : ""}`,
 };

@@ -27,29 +27,66 @@ export const T0 = new Date("2026-08-30T12:05:00.000Z");
  * A real, empty database for one test file: a SQLite file in a fresh temporary folder, or a
  * fresh schema in the test PostgreSQL database. `close()` removes it.
  */
+export interface TestDatabase {
+  database: Config["database"];
+  dataDir: string;
+  /** For PostgreSQL with `ownDatabase`: a URL another process can use as DATABASE_URL. */
+  url?: string;
+  drop(): Promise<void>;
+}
+
+/**
+ * A real, empty database: a SQLite file in a fresh temporary folder, or a fresh schema in the
+ * test PostgreSQL database. `drop()` removes it.
+ */
+export async function makeTestDatabase(engine: Engine, options: { ownDatabase?: boolean } = {}): Promise<TestDatabase> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kiosque-test-"));
+  const removeDir = () => fs.rmSync(dataDir, { recursive: true, force: true });
+  if (engine === "sqlite") {
+    return { database: { engine, file: path.join(dataDir, "kiosque.sqlite") }, dataDir, drop: async () => removeDir() };
+  }
+  const url = process.env.KIOSQUE_TEST_DATABASE_URL;
+  if (!url) throw new Error("KIOSQUE_TEST_DATABASE_URL is required for PostgreSQL tests");
+  const name = `t_${randomBytes(6).toString("hex")}`;
+  const admin = async (query: string) => {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    try {
+      await c.query(query);
+    } finally {
+      await c.end();
+    }
+  };
+  if (options.ownDatabase) {
+    // A whole database, for processes that cannot be told a schema (the CLI, the server).
+    await admin(`create database ${name}`);
+    const own = new URL(url);
+    own.pathname = `/${name}`;
+    return {
+      database: { engine, url: own.toString() },
+      dataDir,
+      url: own.toString(),
+      drop: async () => {
+        await admin(`drop database ${name} with (force)`);
+        removeDir();
+      },
+    };
+  }
+  await admin(`create schema ${name}`);
+  return {
+    database: { engine, url, schema: name },
+    dataDir,
+    drop: async () => {
+      await admin(`drop schema ${name} cascade`);
+      removeDir();
+    },
+  };
+}
+
+/** A migrated database for one test file, with a clock the test sets. `close()` removes it. */
 export async function openTestRuntime(engine: Engine, start = T0): Promise<TestRuntime> {
   const clock = fixedClock(start);
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kiosque-test-"));
-  let database: Config["database"];
-  let dropSchema = async () => {};
-  if (engine === "postgres") {
-    const url = process.env.KIOSQUE_TEST_DATABASE_URL;
-    if (!url) throw new Error("KIOSQUE_TEST_DATABASE_URL is required for PostgreSQL tests");
-    const schema = `t_${randomBytes(6).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create schema ${schema}`);
-    await admin.end();
-    database = { engine: "postgres", url, schema };
-    dropSchema = async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop schema ${schema} cascade`);
-      await c.end();
-    };
-  } else {
-    database = { engine: "sqlite", file: path.join(dataDir, "kiosque.sqlite") };
-  }
+  const { database, dataDir, drop } = await makeTestDatabase(engine);
   const config: Config = { ...loadConfig({ KIOSQUE_DATA_DIR: dataDir, LOG_LEVEL: "silent" }), database };
   const runtime = await openRuntime(config, { clock, log: createLogger({ logLevel: process.env.TEST_LOG_LEVEL ?? "silent" }) });
   // Tests post forms instantly; the fill-time rule has tests of its own that set it back.
@@ -60,8 +97,7 @@ export async function openTestRuntime(engine: Engine, start = T0): Promise<TestR
     engine,
     async close() {
       await runtime.close();
-      await dropSchema();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      await drop();
     },
   };
 }

@@ -45,7 +45,11 @@ export async function sendArticlePage(
   options: ArticlePageOptions = {},
 ): Promise<FastifyReply> {
   const { ctx } = web;
-  const [site, article, settings] = await Promise.all([web.site(), articles.publishedArticle(ctx, slug), ctx.settings()]);
+  const [site, article, settings] = await Promise.all([
+    web.site(),
+    articles.publishedArticle(ctx, slug),
+    ctx.settings(),
+  ]);
   const own = ownCommentIds(req, ctx.secret);
   const [threads, related] = await Promise.all([
     comments.threadPage(ctx, article.id, options.commentPage ?? 1, own),
@@ -58,7 +62,8 @@ export async function sendArticlePage(
 
   let form: CommentFormState | undefined;
   if (open) {
-    const replyTarget = options.replyTo !== undefined ? findComment(threads.threads, options.replyTo) : undefined;
+    const replyTarget =
+      options.replyTo !== undefined ? findComment(threads.threads, options.replyTo) : undefined;
     const remembered = rememberedCommenter(req);
     const values: CommentFormValues = options.rejected?.values ?? {
       ...emptyCommentForm,
@@ -72,7 +77,10 @@ export async function sendArticlePage(
       action: paths.comments(article.slug),
       values,
       errors: Object.fromEntries(
-        Object.entries(options.rejected?.problems ?? {}).map(([field, p]) => [field, problemText(site.t, p)]),
+        Object.entries(options.rejected?.problems ?? {}).map(([field, p]) => [
+          field,
+          problemText(site.t, p),
+        ]),
       ),
       stamp: sign(ctx.secret, String(now.getTime())),
       ...(parentShown ? { replyTo: { id: parentShown.id, name: parentShown.authorName } } : {}),
@@ -97,7 +105,9 @@ export async function sendArticlePage(
         form={form}
         maxDepth={settings["comments.maxDepth"]}
         pageHref={pageHref}
-        replyHref={(id) => `${base}?replytocom=${id}${threads.page > 1 ? `&cpage=${threads.page}` : ""}#respond`}
+        replyHref={(id) =>
+          `${base}?replytocom=${id}${threads.page > 1 ? `&cpage=${threads.page}` : ""}#respond`
+        }
       />
     </ArticleView>,
     options.rejected ? 422 : 200,

@@ -11,7 +11,9 @@ export function isRole(value: string): value is Role {
   return (roles as readonly string[]).includes(value);
 }
 
-export const canModerate = (a: Actor | undefined): boolean => a?.role === "admin" || a?.role === "editor" || a?.role === "moderator";
-export const canPublish = (a: Actor | undefined): boolean => a?.role === "admin" || a?.role === "editor";
+export const canModerate = (a: Actor | undefined): boolean =>
+  a?.role === "admin" || a?.role === "editor" || a?.role === "moderator";
+export const canPublish = (a: Actor | undefined): boolean =>
+  a?.role === "admin" || a?.role === "editor";
 export const canWrite = (a: Actor | undefined): boolean => canPublish(a) || a?.role === "author";
 export const canAdminister = (a: Actor | undefined): boolean => a?.role === "admin";

@@ -21,15 +21,18 @@ export async function createUser(ctx: Ctx, input: NewUser): Promise<number> {
   const email = input.email.trim().toLowerCase();
   const problems: Record<string, Problem> = {};
   if (!/^[^\s@]+@[^\s@]+$/.test(email)) problems.email = { problem: "email" };
-  if ([...input.password].length < PASSWORD_MIN) problems.password = { problem: "tooShort", limit: PASSWORD_MIN };
+  if ([...input.password].length < PASSWORD_MIN)
+    problems.password = { problem: "tooShort", limit: PASSWORD_MIN };
   const role = isRole(input.role) ? input.role : undefined;
   if (!role) problems.role = { problem: "choice" };
   if (email && (await repo.findByEmail(ctx.db, email))) problems.email = { problem: "duplicate" };
-  if (Object.keys(problems).length > 0 || !role) throw new Invalid("KIOSQUE_USER_INVALID", problems);
+  if (Object.keys(problems).length > 0 || !role)
+    throw new Invalid("KIOSQUE_USER_INVALID", problems);
 
   const name = input.name?.trim() || email.split("@")[0] || email;
   let slug = input.slug ?? (slugify(name) || "auteur");
-  for (let n = 2; await repo.slugTaken(ctx.db, slug); n++) slug = `${slugify(name) || "auteur"}-${n}`;
+  for (let n = 2; await repo.slugTaken(ctx.db, slug); n++)
+    slug = `${slugify(name) || "auteur"}-${n}`;
   return repo.insert(ctx.db, {
     email,
     name,

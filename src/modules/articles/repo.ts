@@ -21,7 +21,9 @@ function summaries(db: Kysely<Database>, now: string, filter: ListFilter) {
   if (filter.authorId !== undefined) q = q.where("a.author_id", "=", filter.authorId);
   if (filter.tagId !== undefined) {
     const tagId = filter.tagId;
-    q = q.where("a.id", "in", (sub) => sub.selectFrom("article_tags").select("article_id").where("tag_id", "=", tagId));
+    q = q.where("a.id", "in", (sub) =>
+      sub.selectFrom("article_tags").select("article_id").where("tag_id", "=", tagId),
+    );
   }
   return q;
 }
@@ -100,16 +102,27 @@ export async function tagBySlug(db: Kysely<Database>, slug: string) {
 }
 
 export async function authorBySlug(db: Kysely<Database>, slug: string) {
-  return db.selectFrom("users").select(["id", "slug", "name", "bio"]).where("slug", "=", slug).executeTakeFirst();
+  return db
+    .selectFrom("users")
+    .select(["id", "slug", "name", "bio"])
+    .where("slug", "=", slug)
+    .executeTakeFirst();
 }
 
-export async function insertCategory(db: Kysely<Database>, c: { slug: string; name: string; description: string; position: number }) {
+export async function insertCategory(
+  db: Kysely<Database>,
+  c: { slug: string; name: string; description: string; position: number },
+) {
   const row = await db.insertInto("categories").values(c).returning("id").executeTakeFirstOrThrow();
   return row.id;
 }
 
 export async function insertArticle(db: Kysely<Database>, values: Insertable<ArticlesTable>) {
-  const row = await db.insertInto("articles").values(values).returning("id").executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto("articles")
+    .values(values)
+    .returning("id")
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -120,7 +133,11 @@ export async function ensureTag(db: Kysely<Database>, slug: string, name: string
     .values({ slug, name })
     .onConflict((oc) => oc.column("slug").doNothing())
     .execute();
-  const row = await db.selectFrom("tags").select("id").where("slug", "=", slug).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom("tags")
+    .select("id")
+    .where("slug", "=", slug)
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -134,7 +151,11 @@ export async function linkTags(db: Kysely<Database>, articleId: number, tagIds: 
 }
 
 export async function setCommentCount(db: Kysely<Database>, articleId: number, count: number) {
-  await db.updateTable("articles").set({ comment_count: count }).where("id", "=", articleId).execute();
+  await db
+    .updateTable("articles")
+    .set({ comment_count: count })
+    .where("id", "=", articleId)
+    .execute();
 }
 
 /** Every published article's address and date, for the sitemap. */
@@ -149,7 +170,13 @@ export async function allPublishedSlugs(db: Kysely<Database>, now: string) {
 }
 
 /** Articles sharing the most tags with this one, then the newest of its category. */
-export async function related(db: Kysely<Database>, now: string, articleId: number, categoryId: number, limit: number) {
+export async function related(
+  db: Kysely<Database>,
+  now: string,
+  articleId: number,
+  categoryId: number,
+  limit: number,
+) {
   const byTags = await db
     .selectFrom("article_tags as mine")
     .innerJoin("article_tags as theirs", "theirs.tag_id", "mine.tag_id")
@@ -176,7 +203,10 @@ export async function related(db: Kysely<Database>, now: string, articleId: numb
     ids.push(...more.map((r) => r.id));
   }
   if (ids.length === 0) return [];
-  const rows = await summaries(db, now, {}).where("a.id", "in", ids).select(summaryColumns).execute();
+  const rows = await summaries(db, now, {})
+    .where("a.id", "in", ids)
+    .select(summaryColumns)
+    .execute();
   return ids.flatMap((id) => rows.filter((r) => r.id === id));
 }
 

@@ -23,46 +23,80 @@ export function articleRoutes(app: FastifyInstance, web: Web): void {
   r.get("/", { schema: { querystring: Page } }, async (req, reply) => {
     const page = req.query.page ?? 1;
     const [site, home] = await Promise.all([web.site(), service.homePage(ctx, page)]);
-    return web.sendPage(reply, site, { title: site.name, description: site.description, canonical: paths.home(page) }, <HomeView site={site} home={home} />);
+    return web.sendPage(
+      reply,
+      site,
+      { title: site.name, description: site.description, canonical: paths.home(page) },
+      <HomeView site={site} home={home} />,
+    );
   });
 
   r.get("/rubrique/:slug", { schema: { params: Slug, querystring: Page } }, async (req, reply) => {
     const page = req.query.page ?? 1;
-    const [site, data] = await Promise.all([web.site(), service.categoryPage(ctx, req.params.slug, page)]);
+    const [site, data] = await Promise.all([
+      web.site(),
+      service.categoryPage(ctx, req.params.slug, page),
+    ]);
     const href = (p: number) => paths.category(data.category.slug, p);
     return web.sendPage(
       reply,
       site,
       { title: data.category.name, description: data.category.description, canonical: href(page) },
-      <ListingView site={site} title={data.category.name} intro={data.category.description} articles={data.articles} href={href} />,
+      <ListingView
+        site={site}
+        title={data.category.name}
+        intro={data.category.description}
+        articles={data.articles}
+        href={href}
+      />,
     );
   });
 
   r.get("/tag/:slug", { schema: { params: Slug, querystring: Page } }, async (req, reply) => {
     const page = req.query.page ?? 1;
-    const [site, data] = await Promise.all([web.site(), service.tagPage(ctx, req.params.slug, page)]);
+    const [site, data] = await Promise.all([
+      web.site(),
+      service.tagPage(ctx, req.params.slug, page),
+    ]);
     const href = (p: number) => paths.tag(data.tag.slug, p);
     const title = site.t.tagTitle(data.tag.name);
-    return web.sendPage(reply, site, { title, canonical: href(page) }, <ListingView site={site} title={title} articles={data.articles} href={href} />);
+    return web.sendPage(
+      reply,
+      site,
+      { title, canonical: href(page) },
+      <ListingView site={site} title={title} articles={data.articles} href={href} />,
+    );
   });
 
   r.get("/auteur/:slug", { schema: { params: Slug, querystring: Page } }, async (req, reply) => {
     const page = req.query.page ?? 1;
-    const [site, data] = await Promise.all([web.site(), service.authorPage(ctx, req.params.slug, page)]);
+    const [site, data] = await Promise.all([
+      web.site(),
+      service.authorPage(ctx, req.params.slug, page),
+    ]);
     const href = (p: number) => paths.author(data.author.slug, p);
     const title = site.t.authorTitle(data.author.name);
     return web.sendPage(
       reply,
       site,
       { title, description: data.author.bio, canonical: href(page) },
-      <ListingView site={site} title={title} intro={data.author.bio} articles={data.articles} href={href} />,
+      <ListingView
+        site={site}
+        title={title}
+        intro={data.author.bio}
+        articles={data.articles}
+        href={href}
+      />,
     );
   });
 
-  r.get("/article/:slug", { schema: { params: Slug, querystring: ArticleQuery } }, async (req, reply) =>
-    sendArticlePage(web, req, reply, req.params.slug, {
-      ...(req.query.cpage ? { commentPage: req.query.cpage } : {}),
-      ...(req.query.replytocom ? { replyTo: req.query.replytocom } : {}),
-    }),
+  r.get(
+    "/article/:slug",
+    { schema: { params: Slug, querystring: ArticleQuery } },
+    async (req, reply) =>
+      sendArticlePage(web, req, reply, req.params.slug, {
+        ...(req.query.cpage ? { commentPage: req.query.cpage } : {}),
+        ...(req.query.replytocom ? { replyTo: req.query.replytocom } : {}),
+      }),
   );
 }

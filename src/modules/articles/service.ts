@@ -10,7 +10,11 @@ const HOME_BLOCK_SIZE = 4;
 /** Related articles under an article. */
 const RELATED_COUNT = 4;
 
-async function paged(ctx: Ctx, filter: repo.ListFilter, page: number): Promise<Paged<ArticleSummary>> {
+async function paged(
+  ctx: Ctx,
+  filter: repo.ListFilter,
+  page: number,
+): Promise<Paged<ArticleSummary>> {
   const { "articles.perPage": perPage } = await ctx.settings();
   const now = ctx.clock.now().toISOString();
   const total = ctx.dialect.toNumber(await repo.countPublished(ctx.db, now, filter));
@@ -34,7 +38,9 @@ export async function homePage(ctx: Ctx, page: number): Promise<HomePage> {
   const blocks = await Promise.all(
     categories.map(async (c) => ({
       category: { slug: c.slug, name: c.name, description: c.description },
-      articles: (await repo.listPublished(ctx.db, now, { categoryId: c.id }, HOME_BLOCK_SIZE, 0)).map(toSummary),
+      articles: (
+        await repo.listPublished(ctx.db, now, { categoryId: c.id }, HOME_BLOCK_SIZE, 0)
+      ).map(toSummary),
     })),
   );
   return { latest, blocks: blocks.filter((b) => b.articles.length > 0) };
@@ -56,7 +62,10 @@ export async function categoryPage(ctx: Ctx, slug: string, page: number) {
 export async function tagPage(ctx: Ctx, slug: string, page: number) {
   const tag = await repo.tagBySlug(ctx.db, slug);
   if (!tag) throw new NotFound("tag", { slug });
-  return { tag: { slug: tag.slug, name: tag.name }, articles: await paged(ctx, { tagId: tag.id }, page) };
+  return {
+    tag: { slug: tag.slug, name: tag.name },
+    articles: await paged(ctx, { tagId: tag.id }, page),
+  };
 }
 
 export async function authorPage(ctx: Ctx, slug: string, page: number) {
@@ -83,7 +92,13 @@ export async function publishedArticle(ctx: Ctx, slug: string): Promise<Article>
 }
 
 export async function relatedArticles(ctx: Ctx, article: Article): Promise<ArticleSummary[]> {
-  const rows = await repo.related(ctx.db, ctx.clock.now().toISOString(), article.id, article.categoryId, RELATED_COUNT);
+  const rows = await repo.related(
+    ctx.db,
+    ctx.clock.now().toISOString(),
+    article.id,
+    article.categoryId,
+    RELATED_COUNT,
+  );
   return rows.map(toSummary);
 }
 
@@ -157,7 +172,12 @@ export async function createArticle(ctx: Ctx, input: NewArticle): Promise<number
 /** What the comments module needs to know of an article before accepting a comment on it. */
 export async function discussionTarget(ctx: Ctx, slug: string) {
   const article = await publishedArticle(ctx, slug);
-  return { id: article.id, slug: article.slug, publishedAt: article.publishedAt, commentsOpen: article.commentsOpen };
+  return {
+    id: article.id,
+    slug: article.slug,
+    publishedAt: article.publishedAt,
+    commentsOpen: article.commentsOpen,
+  };
 }
 
 export async function setCommentCount(ctx: Ctx, articleId: number, count: number): Promise<void> {
@@ -170,5 +190,8 @@ export async function slugOf(ctx: Ctx, articleId: number): Promise<string | unde
 
 /** No section and no article yet: a new site, which the demo may fill. */
 export async function isEmpty(ctx: Ctx): Promise<boolean> {
-  return (await repo.listCategories(ctx.db)).length === 0 && ctx.dialect.toNumber(await repo.countAll(ctx.db)) === 0;
+  return (
+    (await repo.listCategories(ctx.db)).length === 0 &&
+    ctx.dialect.toNumber(await repo.countAll(ctx.db)) === 0
+  );
 }

@@ -43,7 +43,10 @@ export function toPublic(r: PublicRow): PublicComment {
 }
 
 /** Rows of whole threads (oldest first) → trees, in the order of `rootIds`. Orphans are dropped. */
-export function buildThreads(rootIds: readonly number[], rows: readonly PublicRow[]): PublicComment[] {
+export function buildThreads(
+  rootIds: readonly number[],
+  rows: readonly PublicRow[],
+): PublicComment[] {
   const byId = new Map<number, PublicComment>();
   for (const row of rows) byId.set(row.id, toPublic(row));
   for (const c of byId.values()) {

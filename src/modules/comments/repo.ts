@@ -17,8 +17,15 @@ const publicColumns = [
   "email_hash",
 ] as const;
 
-export async function insert(db: Kysely<Database>, values: Insertable<CommentsTable>): Promise<number> {
-  const row = await db.insertInto("comments").values(values).returning("id").executeTakeFirstOrThrow();
+export async function insert(
+  db: Kysely<Database>,
+  values: Insertable<CommentsTable>,
+): Promise<number> {
+  const row = await db
+    .insertInto("comments")
+    .values(values)
+    .returning("id")
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -27,7 +34,11 @@ export async function setRoot(db: Kysely<Database>, id: number, rootId: number):
 }
 
 export async function findById(db: Kysely<Database>, id: number) {
-  return db.selectFrom("comments").select([...publicColumns]).where("id", "=", id).executeTakeFirst();
+  return db
+    .selectFrom("comments")
+    .select([...publicColumns])
+    .where("id", "=", id)
+    .executeTakeFirst();
 }
 
 export async function hasApproved(db: Kysely<Database>, emailHash: string): Promise<boolean> {
@@ -41,7 +52,12 @@ export async function hasApproved(db: Kysely<Database>, emailHash: string): Prom
   return row !== undefined;
 }
 
-export async function existsSame(db: Kysely<Database>, articleId: number, emailHash: string, body: string) {
+export async function existsSame(
+  db: Kysely<Database>,
+  articleId: number,
+  emailHash: string,
+  body: string,
+) {
   const row = await db
     .selectFrom("comments")
     .select("id")
@@ -62,12 +78,19 @@ function visibleRoots(db: Kysely<Database>, articleId: number, ownIds: readonly 
     .where("parent_id", "is", null)
     .where((eb) =>
       ownIds.length > 0
-        ? eb.or([eb("status", "=", "approved"), eb.and([eb("status", "=", "pending"), eb("id", "in", ownIds)])])
+        ? eb.or([
+            eb("status", "=", "approved"),
+            eb.and([eb("status", "=", "pending"), eb("id", "in", ownIds)]),
+          ])
         : eb("status", "=", "approved"),
     );
 }
 
-export async function countRoots(db: Kysely<Database>, articleId: number, ownIds: readonly number[]) {
+export async function countRoots(
+  db: Kysely<Database>,
+  articleId: number,
+  ownIds: readonly number[],
+) {
   const row = await visibleRoots(db, articleId, ownIds)
     .select((eb) => eb.fn.countAll().as("n"))
     .executeTakeFirstOrThrow();
@@ -114,7 +137,11 @@ export async function pageOfRoots(
 }
 
 /** Every visible comment of the given threads, oldest first (replies read in order). */
-export async function threads(db: Kysely<Database>, rootIds: readonly number[], ownIds: readonly number[]) {
+export async function threads(
+  db: Kysely<Database>,
+  rootIds: readonly number[],
+  ownIds: readonly number[],
+) {
   if (rootIds.length === 0) return [];
   return db
     .selectFrom("comments")
@@ -122,7 +149,10 @@ export async function threads(db: Kysely<Database>, rootIds: readonly number[], 
     .where("root_id", "in", rootIds)
     .where((eb) =>
       ownIds.length > 0
-        ? eb.or([eb("status", "=", "approved"), eb.and([eb("status", "=", "pending"), eb("id", "in", ownIds)])])
+        ? eb.or([
+            eb("status", "=", "approved"),
+            eb.and([eb("status", "=", "pending"), eb("id", "in", ownIds)]),
+          ])
         : eb("status", "=", "approved"),
     )
     .orderBy("created_at", "asc")
@@ -140,12 +170,20 @@ export async function countApproved(db: Kysely<Database>, articleId: number) {
   return row.n;
 }
 
-export async function setStatus(db: Kysely<Database>, id: number, status: CommentStatus): Promise<void> {
+export async function setStatus(
+  db: Kysely<Database>,
+  id: number,
+  status: CommentStatus,
+): Promise<void> {
   await db.updateTable("comments").set({ status }).where("id", "=", id).execute();
 }
 
 /** For operators (CLI, later the moderation desk): includes the e-mail, never shown to readers. */
-export async function listForStaff(db: Kysely<Database>, status: CommentStatus | undefined, limit: number) {
+export async function listForStaff(
+  db: Kysely<Database>,
+  status: CommentStatus | undefined,
+  limit: number,
+) {
   return db
     .selectFrom("comments as c")
     .innerJoin("articles as a", "a.id", "c.article_id")

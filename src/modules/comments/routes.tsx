@@ -2,7 +2,11 @@ import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { sendArticlePage } from "../../http/pages/article-page.js";
-import { applyRememberChoice, ownCommentIds, rememberOwnComment } from "../../http/reader-cookies.js";
+import {
+  applyRememberChoice,
+  ownCommentIds,
+  rememberOwnComment,
+} from "../../http/reader-cookies.js";
 import type { Web } from "../../http/web.js";
 import { Invalid } from "../../lib/errors.js";
 import { renderFragment } from "../../web/document.js";
@@ -23,40 +27,62 @@ export function commentRoutes(app: FastifyInstance, web: Web): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const { ctx } = web;
 
-  r.post("/article/:slug/commentaires", { schema: { params: Slug, body: FormBody } }, async (req, reply) => {
-    const form = req.body;
-    const own = ownCommentIds(req, ctx.secret);
-    const json = web.wantsJson(req);
-    try {
-      const posted = await service.postComment(ctx, { articleSlug: req.params.slug, form, ip: req.ip }, own);
-      const values = formValues(form);
-      applyRememberChoice(req, reply, values.remember, { name: values.name, email: values.email, website: values.website });
-      if (posted.comment.status === "pending") rememberOwnComment(req, reply, ctx.secret, posted.comment.id);
-      const location = `${paths.article(req.params.slug)}${posted.page > 1 ? `?cpage=${posted.page}` : ""}#comment-${posted.comment.id}`;
-      if (!json) return reply.redirect(location, 303);
-      const site = await web.site();
-      const settings = await ctx.settings();
-      const html = renderFragment(
-        <CommentItem
-          site={site}
-          comment={posted.comment}
-          replyHref={(id) => `${paths.article(req.params.slug)}?replytocom=${id}#respond`}
-          canReply={(c) => c.status === "approved" && c.depth + 1 < settings["comments.maxDepth"]}
-        />,
-      );
-      return reply.status(201).send({ ok: true, id: posted.comment.id, status: posted.comment.status, location, html });
-    } catch (error) {
-      if (!(error instanceof Invalid)) throw error;
-      if (json) {
+  r.post(
+    "/article/:slug/commentaires",
+    { schema: { params: Slug, body: FormBody } },
+    async (req, reply) => {
+      const form = req.body;
+      const own = ownCommentIds(req, ctx.secret);
+      const json = web.wantsJson(req);
+      try {
+        const posted = await service.postComment(
+          ctx,
+          { articleSlug: req.params.slug, form, ip: req.ip },
+          own,
+        );
+        const values = formValues(form);
+        applyRememberChoice(req, reply, values.remember, {
+          name: values.name,
+          email: values.email,
+          website: values.website,
+        });
+        if (posted.comment.status === "pending")
+          rememberOwnComment(req, reply, ctx.secret, posted.comment.id);
+        const location = `${paths.article(req.params.slug)}${posted.page > 1 ? `?cpage=${posted.page}` : ""}#comment-${posted.comment.id}`;
+        if (!json) return reply.redirect(location, 303);
         const site = await web.site();
-        const errors = Object.fromEntries(Object.entries(error.fields).map(([f, p]) => [f, problemText(site.t, p)]));
+        const settings = await ctx.settings();
+        const html = renderFragment(
+          <CommentItem
+            site={site}
+            comment={posted.comment}
+            replyHref={(id) => `${paths.article(req.params.slug)}?replytocom=${id}#respond`}
+            canReply={(c) => c.status === "approved" && c.depth + 1 < settings["comments.maxDepth"]}
+          />,
+        );
         return reply
-          .status(422)
-          .send({ ok: false, code: error.code, errors, summary: site.t.comments.formErrors(Object.keys(errors).length) });
+          .status(201)
+          .send({ ok: true, id: posted.comment.id, status: posted.comment.status, location, html });
+      } catch (error) {
+        if (!(error instanceof Invalid)) throw error;
+        if (json) {
+          const site = await web.site();
+          const errors = Object.fromEntries(
+            Object.entries(error.fields).map(([f, p]) => [f, problemText(site.t, p)]),
+          );
+          return reply
+            .status(422)
+            .send({
+              ok: false,
+              code: error.code,
+              errors,
+              summary: site.t.comments.formErrors(Object.keys(errors).length),
+            });
+        }
+        return sendArticlePage(web, req, reply, req.params.slug, {
+          rejected: { values: formValues(form), problems: error.fields },
+        });
       }
-      return sendArticlePage(web, req, reply, req.params.slug, {
-        rejected: { values: formValues(form), problems: error.fields },
-      });
-    }
-  });
+    },
+  );
 }

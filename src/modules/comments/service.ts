@@ -44,22 +44,33 @@ export interface Posted {
  * Validates, moderates and stores one comment. Throws Invalid (per field) for what the reader
  * must fix; bots get a stored spam comment and the same answer as a held one, so they learn nothing.
  */
-export async function postComment(ctx: Ctx, input: NewComment, ownIds: readonly number[]): Promise<Posted> {
+export async function postComment(
+  ctx: Ctx,
+  input: NewComment,
+  ownIds: readonly number[],
+): Promise<Posted> {
   const settings = await ctx.settings();
   const now = ctx.clock.now();
   const article = await articles.discussionTarget(ctx, input.articleSlug);
   if (!discussionOpen(article, settings, now)) {
-    throw new Invalid("KIOSQUE_COMMENTS_CLOSED", { body: { problem: "closed" } }, { article: article.id });
+    throw new Invalid(
+      "KIOSQUE_COMMENTS_CLOSED",
+      { body: { problem: "closed" } },
+      { article: article.id },
+    );
   }
   const checked = validateComment(input.form, settings);
-  if (!checked.ok) throw new Invalid("KIOSQUE_COMMENT_INVALID", checked.problems, { article: article.id });
+  if (!checked.ok)
+    throw new Invalid("KIOSQUE_COMMENT_INVALID", checked.problems, { article: article.id });
   const value = checked.value;
 
   let parent: { id: number; rootId: number; depth: number } | null = null;
   if (value.parentId !== null) {
     const p = await repo.findById(ctx.db, value.parentId);
-    const visible = p && p.article_id === article.id && (p.status === "approved" || ownIds.includes(p.id));
-    if (!p || !visible) throw new Invalid("KIOSQUE_COMMENT_PARENT", { body: { problem: "unknownParent" } });
+    const visible =
+      p && p.article_id === article.id && (p.status === "approved" || ownIds.includes(p.id));
+    if (!p || !visible)
+      throw new Invalid("KIOSQUE_COMMENT_PARENT", { body: { problem: "unknownParent" } });
     // At the depth limit a reply joins its parent's level instead of going deeper.
     parent =
       p.depth + 1 >= settings["comments.maxDepth"] && p.parent_id !== null
@@ -68,7 +79,10 @@ export async function postComment(ctx: Ctx, input: NewComment, ownIds: readonly 
   }
 
   const hash = emailHash(ctx, value.email);
-  const stamp = unsign(ctx.secret, typeof input.form.stamp === "string" ? input.form.stamp : undefined);
+  const stamp = unsign(
+    ctx.secret,
+    typeof input.form.stamp === "string" ? input.form.stamp : undefined,
+  );
   const decision = await moderate({
     name: value.name,
     website: value.website,
@@ -88,7 +102,11 @@ export async function postComment(ctx: Ctx, input: NewComment, ownIds: readonly 
     },
   });
   if (decision.outcome === "reject") {
-    throw new Invalid("KIOSQUE_COMMENT_DUPLICATE", { body: { problem: "duplicate" } }, { article: article.id });
+    throw new Invalid(
+      "KIOSQUE_COMMENT_DUPLICATE",
+      { body: { problem: "duplicate" } },
+      { article: article.id },
+    );
   }
   const status: CommentStatus = decision.outcome;
 
@@ -113,12 +131,21 @@ export async function postComment(ctx: Ctx, input: NewComment, ownIds: readonly 
     if (status === "approved") await refreshCount(ctx, trx, article.id);
     return id;
   });
-  ctx.log.info({ comment: id, article: article.id, status, reasons: decision.reasons.map((r) => r.rule) }, "comment posted");
+  ctx.log.info(
+    { comment: id, article: article.id, status, reasons: decision.reasons.map((r) => r.rule) },
+    "comment posted",
+  );
 
   const row = await repo.findById(ctx.db, id);
   const root = parent ? await repo.findById(ctx.db, parent.rootId) : row;
   if (!row || !root) throw new NotFound("comment", { id });
-  const before = await repo.countRootsBefore(ctx.db, article.id, [...ownIds, id], root, settings["comments.order"]);
+  const before = await repo.countRootsBefore(
+    ctx.db,
+    article.id,
+    [...ownIds, id],
+    root,
+    settings["comments.order"],
+  );
   return {
     comment: toPublic(row),
     page: Math.floor(ctx.dialect.toNumber(before) / settings["comments.perPage"]) + 1,
@@ -139,20 +166,37 @@ export interface ThreadPage {
 }
 
 /** One page of an article's threads, as this reader may see them (with the reader's own pending comments). */
-export async function threadPage(ctx: Ctx, articleId: number, page: number, ownIds: readonly number[]): Promise<ThreadPage> {
+export async function threadPage(
+  ctx: Ctx,
+  articleId: number,
+  page: number,
+  ownIds: readonly number[],
+): Promise<ThreadPage> {
   const settings = await ctx.settings();
   const perPage = settings["comments.perPage"];
   const total = ctx.dialect.toNumber(await repo.countRoots(ctx.db, articleId, ownIds));
   const totalPages = Math.max(1, Math.ceil(total / perPage));
   const current = Math.min(Math.max(1, page), totalPages);
-  const roots = await repo.pageOfRoots(ctx.db, articleId, ownIds, settings["comments.order"], perPage, (current - 1) * perPage);
+  const roots = await repo.pageOfRoots(
+    ctx.db,
+    articleId,
+    ownIds,
+    settings["comments.order"],
+    perPage,
+    (current - 1) * perPage,
+  );
   const rootIds = roots.map((r) => r.id);
   const rows = await repo.threads(ctx.db, rootIds, ownIds);
   return { threads: buildThreads(rootIds, rows), page: current, totalPages };
 }
 
 /** A moderator's decision on comments; logged, and the article's count kept right. */
-export async function setStatus(ctx: Ctx, ids: readonly number[], status: CommentStatus, actor: string) {
+export async function setStatus(
+  ctx: Ctx,
+  ids: readonly number[],
+  status: CommentStatus,
+  actor: string,
+) {
   const changed: number[] = [];
   for (const id of ids) {
     const row = await repo.findById(ctx.db, id);
@@ -186,7 +230,11 @@ export interface ImportedComment {
  * Writes a comment whose fate is already decided (demo content, imports from another platform):
  * no form rules, no pipeline, but the same thread bookkeeping, log line and count.
  */
-export async function importComment(ctx: Ctx, input: ImportedComment, actor: string): Promise<number> {
+export async function importComment(
+  ctx: Ctx,
+  input: ImportedComment,
+  actor: string,
+): Promise<number> {
   const parent = input.parentId !== null ? await repo.findById(ctx.db, input.parentId) : undefined;
   return ctx.db.transaction().execute(async (trx) => {
     const id = await repo.insert(trx, {

@@ -80,7 +80,8 @@ export function validateComment(
   const name = text(raw, "name");
   if (typeof name !== "string") problems.name = name;
   else if (name.trim() === "") problems.name = { problem: "required" };
-  else if (length(name) > settings["comments.nameMax"]) problems.name = { problem: "tooLong", limit: settings["comments.nameMax"] };
+  else if (length(name) > settings["comments.nameMax"])
+    problems.name = { problem: "tooLong", limit: settings["comments.nameMax"] };
 
   const emailRaw = text(raw, "email");
   const email = typeof emailRaw === "string" ? emailRaw.trim() : "";
@@ -92,7 +93,8 @@ export function validateComment(
   const websiteRaw = text(raw, "website");
   const website = typeof websiteRaw === "string" ? websiteRaw.trim() : "";
   if (typeof websiteRaw !== "string") problems.website = websiteRaw;
-  else if (length(website) > WEBSITE_MAX) problems.website = { problem: "tooLong", limit: WEBSITE_MAX };
+  else if (length(website) > WEBSITE_MAX)
+    problems.website = { problem: "tooLong", limit: WEBSITE_MAX };
   else if (website !== "" && !isWebAddress(website)) problems.website = { problem: "url" };
 
   const body = text(raw, "body");

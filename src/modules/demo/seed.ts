@@ -34,14 +34,26 @@ export interface SeedReport {
  * journalists (with random passwords nobody knows: they exist to sign articles), the articles
  * and their discussions. Returns undefined, doing nothing, when the site has content.
  */
-export async function seedDemo(ctx: Ctx, onProgress?: (done: number, total: number) => void): Promise<SeedReport | undefined> {
+export async function seedDemo(
+  ctx: Ctx,
+  onProgress?: (done: number, total: number) => void,
+): Promise<SeedReport | undefined> {
   if (!(await articles.isEmpty(ctx))) return undefined;
   const now = ctx.clock.now();
   await setSetting(ctx.db, "site.name", "L’Écho du Plateau");
-  await setSetting(ctx.db, "site.description", "Le quotidien en ligne du Plateau et de ses vallées");
+  await setSetting(
+    ctx.db,
+    "site.description",
+    "Le quotidien en ligne du Plateau et de ses vallées",
+  );
 
   for (const [position, c] of categories.entries()) {
-    await articles.createCategory(ctx, { slug: c.slug, name: c.name, description: c.description, position });
+    await articles.createCategory(ctx, {
+      slug: c.slug,
+      name: c.name,
+      description: c.description,
+      position,
+    });
   }
   const authorIds = new Map<string, number>();
   for (const a of authors) {
@@ -60,7 +72,8 @@ export async function seedDemo(ctx: Ctx, onProgress?: (done: number, total: numb
   for (const [i, a] of demoArticles.entries()) {
     const publishedAt = demoDate(now, a.publishedDaysAgo, a.publishedHour);
     const authorId = authorIds.get(a.author);
-    if (authorId === undefined) throw new Error(`demo article ${a.slug}: unknown author ${a.author}`);
+    if (authorId === undefined)
+      throw new Error(`demo article ${a.slug}: unknown author ${a.author}`);
     const articleId = await articles.createArticle(ctx, {
       slug: a.slug,
       categorySlug: a.category,
@@ -70,7 +83,13 @@ export async function seedDemo(ctx: Ctx, onProgress?: (done: number, total: numb
       bodyHtml: a.body,
       tags: a.tags,
       publishedAt,
-      ...(a.updatedHoursAfter ? { updatedAt: new Date(Math.min(publishedAt.getTime() + a.updatedHoursAfter * HOUR_MS, now.getTime())) } : {}),
+      ...(a.updatedHoursAfter
+        ? {
+            updatedAt: new Date(
+              Math.min(publishedAt.getTime() + a.updatedHoursAfter * HOUR_MS, now.getTime()),
+            ),
+          }
+        : {}),
       commentsOpen: !a.commentsClosed,
     });
     const write = async (c: DemoComment, parentId: number | null): Promise<void> => {
@@ -84,7 +103,9 @@ export async function seedDemo(ctx: Ctx, onProgress?: (done: number, total: numb
           website: c.website ?? null,
           body: c.body,
           status: c.status,
-          createdAt: new Date(Math.min(publishedAt.getTime() + c.minutesAfter * 60_000, now.getTime())),
+          createdAt: new Date(
+            Math.min(publishedAt.getTime() + c.minutesAfter * 60_000, now.getTime()),
+          ),
         },
         "demo",
       );

@@ -16,7 +16,10 @@ export function feedRoutes(app: FastifyInstance, web: Web): void {
     const xml = sitemapXml([
       { loc: `${base}${paths.home()}` },
       ...categories.map((c) => ({ loc: `${base}${paths.category(c.slug)}` })),
-      ...entries.map((e) => ({ loc: `${base}${paths.article(e.slug)}`, lastmod: e.updated_at ?? e.published_at ?? undefined })),
+      ...entries.map((e) => ({
+        loc: `${base}${paths.article(e.slug)}`,
+        lastmod: e.updated_at ?? e.published_at ?? undefined,
+      })),
     ]);
     return reply.type("application/xml; charset=utf-8").send(xml);
   });

@@ -23,7 +23,12 @@ const phases: readonly Phase[] = [
   firstComment,
 ];
 
-const strength: Record<Verdict | "approved", number> = { approved: 0, pending: 1, spam: 2, reject: 3 };
+const strength: Record<Verdict | "approved", number> = {
+  approved: 0,
+  pending: 1,
+  spam: 2,
+  reject: 3,
+};
 
 export interface Decision {
   outcome: Verdict | "approved";

@@ -9,5 +9,10 @@ export async function appendLog(
 }
 
 export async function logFor(db: Kysely<Database>, commentId: number) {
-  return db.selectFrom("moderation_log").selectAll().where("comment_id", "=", commentId).orderBy("id").execute();
+  return db
+    .selectFrom("moderation_log")
+    .selectAll()
+    .where("comment_id", "=", commentId)
+    .orderBy("id")
+    .execute();
 }

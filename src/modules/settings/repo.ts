@@ -18,7 +18,11 @@ export async function upsert(db: Kysely<Database>, key: string, value: string): 
 }
 
 /** Inserts only when absent; returns the stored value (ours or another instance's). */
-export async function insertIfAbsent(db: Kysely<Database>, key: string, value: string): Promise<string> {
+export async function insertIfAbsent(
+  db: Kysely<Database>,
+  key: string,
+  value: string,
+): Promise<string> {
   await db
     .insertInto("settings")
     .values({ key, value })

@@ -15,7 +15,9 @@ export const SettingsSchema = Type.Object({
   /** Articles per listing page. */
   "articles.perPage": Type.Integer({ minimum: 1, maximum: 100, default: 10 }),
   /** Threads shown oldest or newest first. */
-  "comments.order": Type.Union([Type.Literal("oldest"), Type.Literal("newest")], { default: "oldest" }),
+  "comments.order": Type.Union([Type.Literal("oldest"), Type.Literal("newest")], {
+    default: "oldest",
+  }),
   /** Deepest reply level (1 = no replies). */
   "comments.maxDepth": Type.Integer({ minimum: 1, maximum: 10, default: 5 }),
   /** Top-level threads per page of comments. */
@@ -27,7 +29,10 @@ export const SettingsSchema = Type.Object({
   /** Hold a comment with more links than this. */
   "comments.maxLinks": Type.Integer({ minimum: 0, maximum: 100, default: 2 }),
   /** Words or phrases that send a comment to spam (case- and accent-insensitive). */
-  "comments.blocklist": Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 1000, default: [] }),
+  "comments.blocklist": Type.Array(Type.String({ minLength: 1, maxLength: 100 }), {
+    maxItems: 1000,
+    default: [],
+  }),
   /** A form filled faster than this (seconds) was filled by a bot. */
   "comments.minFillSeconds": Type.Integer({ minimum: 0, maximum: 600, default: 3 }),
   "comments.nameMax": Type.Integer({ minimum: 10, maximum: 200, default: 100 }),

@@ -29,10 +29,16 @@ export async function loadSettings(db: Kysely<Database>): Promise<Settings> {
  * Sets one setting from text as typed on a command line: JSON when it parses ("5", "true",
  * '["casino"]'), else the text itself ("Europe/Paris").
  */
-export async function setSetting(db: Kysely<Database>, key: string, text: string): Promise<unknown> {
-  if (!isSettingKey(key)) throw new Invalid("KIOSQUE_SETTING_UNKNOWN", { key: { problem: "choice" } }, { key });
+export async function setSetting(
+  db: Kysely<Database>,
+  key: string,
+  text: string,
+): Promise<unknown> {
+  if (!isSettingKey(key))
+    throw new Invalid("KIOSQUE_SETTING_UNKNOWN", { key: { problem: "choice" } }, { key });
   const parsed = safeJson(text) ?? text;
-  const value = typeof parsed === "number" && SettingsSchema.properties[key].type === "string" ? text : parsed;
+  const value =
+    typeof parsed === "number" && SettingsSchema.properties[key].type === "string" ? text : parsed;
   if (!Value.Check(SettingsSchema.properties[key], value)) {
     throw new Invalid("KIOSQUE_SETTING_INVALID", { [key]: { problem: "choice" } }, { key, text });
   }
@@ -48,7 +54,11 @@ export async function setSetting(db: Kysely<Database>, key: string, text: string
  * instance sharing it signs alike and a restart does not forget who posted what.
  */
 export async function ensureSecret(db: Kysely<Database>): Promise<string> {
-  const stored = await repo.insertIfAbsent(db, SECRET_KEY, JSON.stringify(randomBytes(32).toString("base64url")));
+  const stored = await repo.insertIfAbsent(
+    db,
+    SECRET_KEY,
+    JSON.stringify(randomBytes(32).toString("base64url")),
+  );
   return JSON.parse(stored) as string;
 }
 

@@ -23,7 +23,8 @@ export const en: Messages = {
   next: "Next page",
   pageOf: (page, total) => `Page ${page} of ${total}`,
   related: "Related articles",
-  commentCount: (n, count) => (count === 0 ? "No comments" : count === 1 ? "1 comment" : `${n} comments`),
+  commentCount: (n, count) =>
+    count === 0 ? "No comments" : count === 1 ? "1 comment" : `${n} comments`,
   comments: {
     heading: "Comments",
     leave: "Leave a comment",

@@ -24,7 +24,12 @@ export function formatter(t: Messages, timeZone: string): Formatter {
     year: "numeric",
     timeZone,
   });
-  const shortDay = new Intl.DateTimeFormat(t.intlLocale, { day: "numeric", month: "long", year: "numeric", timeZone });
+  const shortDay = new Intl.DateTimeFormat(t.intlLocale, {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone,
+  });
   const time = new Intl.DateTimeFormat(t.intlLocale, {
     hour: "numeric",
     minute: "2-digit",

@@ -31,7 +31,8 @@ function init(): void {
   function replyTo(id: string, name: string, anchor: Element): void {
     anchor.after(respond as HTMLElement);
     parentInput.value = id;
-    if (titleText && title?.dataset.reply) titleText.textContent = title.dataset.reply.replace("{name}", name);
+    if (titleText && title?.dataset.reply)
+      titleText.textContent = title.dataset.reply.replace("{name}", name);
     cancel?.removeAttribute("hidden");
     (form?.elements.namedItem("body") as HTMLTextAreaElement | null)?.focus();
   }

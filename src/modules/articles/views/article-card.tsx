@@ -3,7 +3,13 @@ import { paths } from "../../../web/site.js";
 import type { ArticleSummary } from "../model.js";
 
 /** The "In: World" label: every article shows the section it sits in, as a link. */
-export function CategoryLabel({ site, category }: { site: Site; category: ArticleSummary["category"] }) {
+export function CategoryLabel({
+  site,
+  category,
+}: {
+  site: Site;
+  category: ArticleSummary["category"];
+}) {
   return (
     <p class="category-label">
       <span class="visually-hidden">{site.t.inCategory} : </span>
@@ -12,11 +18,26 @@ export function CategoryLabel({ site, category }: { site: Site; category: Articl
   );
 }
 
-export function ArticleCard({ site, article, lead = false }: { site: Site; article: ArticleSummary; lead?: boolean }) {
+export function ArticleCard({
+  site,
+  article,
+  lead = false,
+}: {
+  site: Site;
+  article: ArticleSummary;
+  lead?: boolean;
+}) {
   const Heading = lead ? "h2" : "h3";
   return (
     <article class={lead ? "card card-lead" : "card"}>
-      {article.imageUrl ? <img class="card-image" src={article.imageUrl} alt={article.imageAlt ?? ""} loading="lazy" /> : null}
+      {article.imageUrl ? (
+        <img
+          class="card-image"
+          src={article.imageUrl}
+          alt={article.imageAlt ?? ""}
+          loading="lazy"
+        />
+      ) : null}
       <CategoryLabel site={site} category={article.category} />
       <Heading class="card-title">
         <a href={paths.article(article.slug)}>{article.title}</a>

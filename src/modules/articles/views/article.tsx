@@ -25,14 +25,19 @@ export function ArticleView({
           <h1>{article.title}</h1>
           {article.standfirst ? <p class="standfirst">{article.standfirst}</p> : null}
           <p class="byline">
-            {t.by} <a href={paths.author(article.author.slug)} rel="author">{article.author.name}</a>
+            {t.by}{" "}
+            <a href={paths.author(article.author.slug)} rel="author">
+              {article.author.name}
+            </a>
           </p>
           <p class="dateline">
-            {t.publishedOn} <time datetime={article.publishedAt}>{fmt.dateTime(article.publishedAt)}</time>
+            {t.publishedOn}{" "}
+            <time datetime={article.publishedAt}>{fmt.dateTime(article.publishedAt)}</time>
             {article.updatedAt ? (
               <>
                 {" · "}
-                {t.updatedOn} <time datetime={article.updatedAt}>{fmt.dateTime(article.updatedAt)}</time>
+                {t.updatedOn}{" "}
+                <time datetime={article.updatedAt}>{fmt.dateTime(article.updatedAt)}</time>
               </>
             ) : null}
           </p>

@@ -16,7 +16,12 @@ export function HomeView({ site, home }: { site: Site; home: HomePage }) {
         </h2>
         {lead ? <ArticleCard site={site} article={lead} lead /> : <p>{t.noArticles}</p>}
         <ArticleList site={site} articles={rest} />
-        <Pagination t={t} page={home.latest.page} totalPages={home.latest.totalPages} href={paths.home} />
+        <Pagination
+          t={t}
+          page={home.latest.page}
+          totalPages={home.latest.totalPages}
+          href={paths.home}
+        />
       </section>
       {home.blocks.map((block) => (
         <section class="category-block" aria-labelledby={`block-${block.category.slug}`}>

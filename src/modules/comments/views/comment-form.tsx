@@ -58,7 +58,8 @@ export function CommentForm({ site, state }: { site: Site; state: CommentFormSta
   const { t } = site;
   const { values, errors } = state;
   const count = Object.keys(errors).length;
-  const described = (id: string) => (errors[id] ? { "aria-invalid": true as const, "aria-describedby": `${id}-error` } : {});
+  const described = (id: string) =>
+    errors[id] ? { "aria-invalid": true as const, "aria-describedby": `${id}-error` } : {};
   return (
     <section id="respond" class="comment-respond">
       <h2
@@ -67,7 +68,9 @@ export function CommentForm({ site, state }: { site: Site; state: CommentFormSta
         data-leave={t.comments.leave}
         data-reply={t.comments.replyTo("{name}")}
       >
-        <span id="reply-title-text">{state.replyTo ? t.comments.replyTo(state.replyTo.name) : t.comments.leave}</span>{" "}
+        <span id="reply-title-text">
+          {state.replyTo ? t.comments.replyTo(state.replyTo.name) : t.comments.leave}
+        </span>{" "}
         <a
           id="cancel-reply"
           class="cancel-reply"
@@ -93,25 +96,70 @@ export function CommentForm({ site, state }: { site: Site; state: CommentFormSta
           <span class="visually-hidden">*</span>
         </p>
         <Field id="body" label={t.comments.body} required error={errors.body}>
-          <textarea id="body" name="body" rows={8} required aria-required="true" {...described("body")}>
+          <textarea
+            id="body"
+            name="body"
+            rows={8}
+            required
+            aria-required="true"
+            {...described("body")}
+          >
             {values.body}
           </textarea>
         </Field>
         <Field id="name" label={t.comments.name} required error={errors.name}>
-          <input id="name" name="name" type="text" autocomplete="name" required aria-required="true" value={values.name} {...described("name")} />
+          <input
+            id="name"
+            name="name"
+            type="text"
+            autocomplete="name"
+            required
+            aria-required="true"
+            value={values.name}
+            {...described("name")}
+          />
         </Field>
         <Field id="email" label={t.comments.email} required error={errors.email}>
-          <input id="email" name="email" type="email" autocomplete="email" required aria-required="true" value={values.email} {...described("email")} />
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autocomplete="email"
+            required
+            aria-required="true"
+            value={values.email}
+            {...described("email")}
+          />
         </Field>
         <Field id="website" label={t.comments.website} error={errors.website}>
-          <input id="website" name="website" type="url" autocomplete="url" value={values.website} {...described("website")} />
+          <input
+            id="website"
+            name="website"
+            type="url"
+            autocomplete="url"
+            value={values.website}
+            {...described("website")}
+          />
         </Field>
         <p class="hp" aria-hidden="true">
           <label for="homepage">{t.comments.honeypot}</label>
-          <input id="homepage" name="homepage" type="text" tabindex={-1} autocomplete="off" value="" />
+          <input
+            id="homepage"
+            name="homepage"
+            type="text"
+            tabindex={-1}
+            autocomplete="off"
+            value=""
+          />
         </p>
         <p class="field field-checkbox">
-          <input id="remember" name="remember" type="checkbox" value="1" checked={values.remember} />
+          <input
+            id="remember"
+            name="remember"
+            type="checkbox"
+            value="1"
+            checked={values.remember}
+          />
           <label for="remember">{t.comments.remember}</label>
         </p>
         <input type="hidden" name="parent" id="parent" value={values.parent} />

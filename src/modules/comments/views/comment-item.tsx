@@ -47,14 +47,21 @@ export function CommentItem({
 }) {
   const { t, fmt } = site;
   const author = comment.authorWebsite ? (
-    <a href={comment.authorWebsite} rel="nofollow ugc noopener noreferrer" class="comment-author-link">
+    <a
+      href={comment.authorWebsite}
+      rel="nofollow ugc noopener noreferrer"
+      class="comment-author-link"
+    >
       {comment.authorName}
     </a>
   ) : (
     comment.authorName
   );
   return (
-    <li id={`comment-${comment.id}`} class={comment.status === "pending" ? "comment comment-pending" : "comment"}>
+    <li
+      id={`comment-${comment.id}`}
+      class={comment.status === "pending" ? "comment comment-pending" : "comment"}
+    >
       <article class="comment-body" aria-labelledby={`comment-${comment.id}-author`}>
         <header class="comment-meta">
           <AvatarImage comment={comment} />

@@ -24,9 +24,15 @@ export function CommentSection({
 }) {
   const { t, fmt } = site;
   // Readers reply to published comments only, and not below the depth limit.
-  const canReply = (c: { status: string; depth: number }) => form !== undefined && c.status === "approved" && c.depth + 1 < maxDepth;
+  const canReply = (c: { status: string; depth: number }) =>
+    form !== undefined && c.status === "approved" && c.depth + 1 < maxDepth;
   return (
-    <section id="comments" class="comments" aria-labelledby="comments-title" data-max-depth={maxDepth}>
+    <section
+      id="comments"
+      class="comments"
+      aria-labelledby="comments-title"
+      data-max-depth={maxDepth}
+    >
       <h2 id="comments-title" class="section-heading">
         {t.commentCount(fmt.number(commentCount), commentCount)}
       </h2>
@@ -39,8 +45,18 @@ export function CommentSection({
       ) : form ? (
         <p class="no-comments">{t.comments.none}</p>
       ) : null}
-      <Pagination t={t} page={threads.page} totalPages={threads.totalPages} href={pageHref} label={t.comments.pages} />
-      {form ? <CommentForm site={site} state={form} /> : <p class="comments-closed">{t.comments.closed}</p>}
+      <Pagination
+        t={t}
+        page={threads.page}
+        totalPages={threads.totalPages}
+        href={pageHref}
+        label={t.comments.pages}
+      />
+      {form ? (
+        <CommentForm site={site} state={form} />
+      ) : (
+        <p class="comments-closed">{t.comments.closed}</p>
+      )}
     </section>
   );
 }

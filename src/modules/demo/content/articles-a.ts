@@ -421,7 +421,8 @@ export const articlesA: DemoArticle[] = [
     slug: "municipales-saint-aubin-premiere-liste-declaree",
     category: "politique",
     author: "claire-dumas",
-    title: "Municipales à Saint-Aubin-des-Crêts : une première liste se déclare, le maire sortant temporise",
+    title:
+      "Municipales à Saint-Aubin-des-Crêts : une première liste se déclare, le maire sortant temporise",
     standfirst:
       "Conseillère municipale d’opposition, Valérie Chassagne a officialisé samedi sa candidature à la tête d’une liste citoyenne. Le maire, Bernard Fayolle, annoncera sa décision « dans les prochaines semaines ».",
     body: `<p>La campagne des municipales est lancée à Saint-Aubin-des-Crêts. Samedi matin, sous les halles du marché, Valérie Chassagne, 47 ans, conseillère municipale d’opposition depuis le dernier scrutin, a présenté la liste « Saint-Aubin en commun », qu’elle conduira lors de la prochaine élection. Une quarantaine de sympathisants étaient présents, ainsi que quelques curieux venus faire leurs courses.</p>
@@ -896,7 +897,8 @@ export const articlesA: DemoArticle[] = [
     slug: "budget-participatif-essarts-du-lac-projets-laureats",
     category: "politique",
     author: "julien-morel",
-    title: "Budget participatif aux Essarts-du-Lac : un ponton accessible et des abris à vélos l’emportent",
+    title:
+      "Budget participatif aux Essarts-du-Lac : un ponton accessible et des abris à vélos l’emportent",
     standfirst:
       "Pour sa première édition, le budget participatif de la commune a mobilisé 412 votants. Quatre projets se partageront l’enveloppe de 40 000 euros.",
     body: `<p>Les résultats ont été proclamés samedi matin, sur le parvis de la mairie des Essarts-du-Lac. Pour sa toute première édition, le budget participatif lancé par la municipalité a attiré 412 votants, soit près d’un habitant majeur sur trois dans cette commune de 1 600 âmes. « Nous espérions 200 participants, nous avons doublé l’objectif », s’est félicitée la maire, Sophie Lambert.</p>
@@ -947,7 +949,8 @@ export const articlesA: DemoArticle[] = [
     slug: "cooperative-combe-haute-nouvelle-cave-affinage",
     category: "economie",
     author: "julien-morel",
-    title: "La coopérative fromagère de Combe-Haute investit 4,2 millions d’euros dans une nouvelle cave",
+    title:
+      "La coopérative fromagère de Combe-Haute investit 4,2 millions d’euros dans une nouvelle cave",
     standfirst:
       "La coopérative, qui rassemble 58 exploitations laitières, va doubler sa capacité d’affinage et créer huit emplois d’ici deux ans.",
     body: `<p>Les premiers coups de pelleteuse sont attendus au printemps, sur un terrain de deux hectares en contrebas du village. La coopérative fromagère de Combe-Haute a présenté mardi, lors de son assemblée générale, le projet de nouvelle cave d’affinage qui doit lui permettre de faire face à la croissance de ses ventes.</p>

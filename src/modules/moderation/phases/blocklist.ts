@@ -6,7 +6,12 @@ function fold(s: string): string {
 }
 
 /** Words from the newsroom's blocklist, in the name, website or text, send the comment to spam. */
-export const blocklist: Phase<"name" | "website" | "body" | "settings"> = ({ name, website, body, settings }) => {
+export const blocklist: Phase<"name" | "website" | "body" | "settings"> = ({
+  name,
+  website,
+  body,
+  settings,
+}) => {
   if (settings.blocklist.length === 0) return undefined;
   const haystack = fold(`${name}\n${website ?? ""}\n${body}`);
   const hit = settings.blocklist.find((word) => haystack.includes(fold(word)));

@@ -1,0 +1,69 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testEngines } from "../helpers/engines.js";
+import { root } from "../helpers/paths.js";
+import { makeTestDatabase, type TestDatabase } from "../helpers/runtime.js";
+
+/** The real `kiosque` command (bin/kiosque.js → dist/cli.js), as an operator runs it. */
+describe.each(testEngines())("kiosque CLI on %s", (engine) => {
+  let db: TestDatabase;
+  let env: NodeJS.ProcessEnv;
+  const kiosque = (...args: string[]) =>
+    new Promise<{ code: number; out: string; err: string }>((resolve) => {
+      execFile(process.execPath, [path.join(root, "bin/kiosque.js"), ...args], { env }, (error, out, err) =>
+        resolve({ code: error ? Number(error.code ?? 1) : 0, out, err }),
+      );
+    });
+
+  beforeAll(async () => {
+    db = await makeTestDatabase(engine, { ownDatabase: true });
+    env = { ...process.env, KIOSQUE_DATA_DIR: db.dataDir, DATABASE_URL: db.url ?? "", LOG_LEVEL: "warn" };
+  });
+  afterAll(() => db.drop());
+
+  it("creates a staff account and refuses a bad one with a message per field", async () => {
+    const ok = await kiosque("user", "create", "--email", "Redac@Example.org", "--password", "correct-horse", "--role", "editor");
+    expect(ok).toMatchObject({ code: 0 });
+    expect(ok.out).toMatch(/created editor #\d+ <redac@example\.org>/);
+    const again = await kiosque("user", "create", "--email", "redac@example.org", "--password", "court", "--role", "editor");
+    expect(again.code).toBe(2);
+    expect(again.err).toContain("email:");
+    expect(again.err).toContain("password:");
+    const badRole = await kiosque("user", "create", "--email", "x@example.org", "--password", "correct-horse", "--role", "king");
+    expect(badRole.code).not.toBe(0);
+    expect(badRole.err).toMatch(/allowed choices are admin, editor, author, moderator/i);
+  });
+
+  it("seeds the demo once, lists pending comments and moderates them", async () => {
+    const seeded = await kiosque("seed-demo");
+    expect(seeded.code).toBe(0);
+    expect(seeded.out).toMatch(/demo written: (\d+) articles, (\d+) comments/);
+    const [, nArticles] = /demo written: (\d+) articles/.exec(seeded.out) ?? [];
+    expect(Number(nArticles)).toBeGreaterThanOrEqual(40);
+    expect((await kiosque("seed-demo")).out).toContain("nothing written");
+
+    const pending = await kiosque("comments", "list", "--status", "pending", "--json");
+    const rows = pending.out.trim().split("\n").map((l) => JSON.parse(l) as { id: number; status: string });
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.status === "pending")).toBe(true);
+
+    const [first, second] = rows;
+    expect((await kiosque("comments", "approve", String(first!.id))).out).toContain(`approved: #${first!.id}`);
+    expect((await kiosque("comments", "spam", String(second!.id))).code).toBe(0);
+    const after = await kiosque("comments", "list", "--status", "pending", "--json");
+    const ids = after.out.trim().split("\n").map((l) => (JSON.parse(l) as { id: number }).id);
+    expect(ids).not.toContain(first!.id);
+    expect(ids).not.toContain(second!.id);
+
+    const missing = await kiosque("comments", "trash", "99999999");
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain("KIOSQUE_NOT_FOUND");
+  });
+
+  it("shows and changes settings, refusing bad values", async () => {
+    expect((await kiosque("settings", "set", "comments.maxLinks", "5")).out).toContain("comments.maxLinks = 5");
+    expect((await kiosque("settings", "list")).out).toContain("comments.maxLinks = 5");
+    expect((await kiosque("settings", "set", "site.locale", "klingon")).code).toBe(2);
+  });
+});

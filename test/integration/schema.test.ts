@@ -1,0 +1,76 @@
+import { createHash } from "node:crypto";
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testEngines } from "../helpers/engines.js";
+import { root } from "../helpers/paths.js";
+import { makeTestDatabase, openTestRuntime, type TestRuntime } from "../helpers/runtime.js";
+
+/**
+ * The schema canary: what the migrations build, table by table and column by column, must equal
+ * what test/fixtures/schema.<engine>.json says. Changing the tables without a migration (or a migration
+ * without updating the fixture, on purpose) fails here. Regenerate the fixture with
+ * KIOSQUE_UPDATE_SCHEMA=1 after writing a migration.
+ */
+const fixture = (engine: string) => path.join(root, `test/fixtures/schema.${engine}.json`);
+
+/** Frozen migrations: a released migration never changes. A new one adds its hash here. */
+const FROZEN: Record<string, string> = {
+  "001-initial.ts": "35c4d59180f9ab00db41d5e900afb5996e9fbeb47ce55190a2cc5a7bf7c85a08",
+};
+
+describe("migrations", () => {
+  it("are frozen in time: released files never change", () => {
+    const dir = path.join(root, "src/db/migrations");
+    const actual = Object.fromEntries(
+      fs
+        .readdirSync(dir)
+        .sort()
+        .map((f) => [f, createHash("sha256").update(fs.readFileSync(path.join(dir, f))).digest("hex")]),
+    );
+    expect(actual).toEqual(FROZEN);
+  });
+});
+
+describe.each(testEngines())("schema on %s", (engine) => {
+  let rt: TestRuntime;
+  beforeAll(async () => {
+    rt = await openTestRuntime(engine);
+  });
+  afterAll(() => rt.close());
+
+  it("matches the declared tables and columns", async () => {
+    const tables = await rt.ctx.db.introspection.getTables();
+    const shape = Object.fromEntries(
+      tables
+        .filter((t) => !t.name.startsWith("kysely_"))
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((t) => [t.name, t.columns.map((c) => `${c.name}${c.isNullable ? "?" : ""}`).sort()]),
+    );
+    if (process.env.KIOSQUE_UPDATE_SCHEMA === "1") fs.writeFileSync(fixture(engine), `${JSON.stringify(shape, null, 2)}\n`);
+    expect(shape).toEqual(JSON.parse(fs.readFileSync(fixture(engine), "utf8")));
+  });
+
+  it("applies each migration once when several instances start at once", async () => {
+    // Separate processes, as real instances are: the CLI's `migrate` three times at once.
+    const fresh = await makeTestDatabase(engine, { ownDatabase: true });
+    try {
+      const env = { ...process.env, KIOSQUE_DATA_DIR: fresh.dataDir, DATABASE_URL: fresh.url ?? "", LOG_LEVEL: "warn" };
+      const runs = await Promise.all([1, 2, 3].map(() => run(process.execPath, [path.join(root, "dist/cli.js"), "migrate"], env)));
+      expect(runs.map((r) => r.code)).toEqual([0, 0, 0]);
+      const applied = runs.map((r) => r.stdout.trim()).sort();
+      expect(applied).toEqual(["applied: 001-initial", "schema up to date", "schema up to date"]);
+    } finally {
+      await fresh.drop();
+    }
+  });
+});
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(cmd, args, { env }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
