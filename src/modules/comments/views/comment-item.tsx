@@ -55,7 +55,7 @@ export function CommentItem({
       {comment.authorName}
     </a>
   ) : (
-    comment.authorName
+    <span dangerouslySetInnerHTML={{ __html: comment.authorName }} />
   );
   return (
     <li

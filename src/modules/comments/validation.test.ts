@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { defaults } from "../settings/index.js";
+import { formValues, validateComment } from "./validation.js";
+
+const valid = { name: "Léa", email: "lea@example.net", website: "", body: "Bien vu." };
+const problemsOf = (form: Record<string, unknown>) => {
+  const r = validateComment(form, defaults);
+  return r.ok ? {} : r.problems;
+};
+
+describe("validateComment", () => {
+  it("accepts a valid comment and keeps name and text exactly as typed", () => {
+    const r = validateComment({ ...valid, name: "  Léa  ", body: " Bien vu.\n" }, defaults);
+    expect(r).toEqual({
+      ok: true,
+      value: {
+        name: "  Léa  ",
+        email: "lea@example.net",
+        website: null,
+        body: " Bien vu.\n",
+        parentId: null,
+      },
+    });
+  });
+
+  it("requires name, e-mail and text, and says so per field", () => {
+    expect(problemsOf({})).toEqual({
+      name: { problem: "required" },
+      email: { problem: "required" },
+      body: { problem: "required" },
+    });
+  });
+
+  it("takes e-mail addresses as the browser does", () => {
+    expect(problemsOf({ ...valid, email: "a@b" })).toEqual({});
+    expect(problemsOf({ ...valid, email: " lea@example.net " })).toEqual({});
+    for (const bad of [
+      "lea",
+      "lea@",
+      "@example.net",
+      "lea@exa mple.net",
+      "lea@@example.net",
+      `${"a".repeat(250)}@b.fr`,
+    ]) {
+      expect(Object.keys(problemsOf({ ...valid, email: bad }))).toEqual(["email"]);
+    }
+  });
+
+  it("takes only http(s) web addresses for the website", () => {
+    expect(problemsOf({ ...valid, website: "https://blog.example.org/moi" })).toEqual({});
+    for (const bad of [
+      "javascript:alert(1)",
+      "ftp://example.org",
+      "data:text/html,x",
+      "example.org",
+      "https://",
+      "http://exa mple.org",
+    ]) {
+      expect(problemsOf({ ...valid, website: bad })).toEqual({ website: { problem: "url" } });
+    }
+  });
+
+  it("applies the settings' limits, counting characters", () => {
+    expect(problemsOf({ ...valid, body: "a" })).toEqual({
+      body: { problem: "tooShort", limit: 2 },
+    });
+    expect(problemsOf({ ...valid, body: "👍".repeat(5000) })).toEqual({});
+    expect(problemsOf({ ...valid, body: "👍".repeat(5001) })).toEqual({
+      body: { problem: "tooLong", limit: 5000 },
+    });
+    const strict = { ...defaults, "comments.bodyMax": 100 };
+    const r = validateComment({ ...valid, body: "x".repeat(101) }, strict);
+    expect(r.ok ? {} : r.problems).toEqual({ body: { problem: "tooLong", limit: 100 } });
+  });
+
+  it("refuses lists where one text is expected, and malformed reply targets", () => {
+    expect(problemsOf({ ...valid, email: ["a@b.fr", "c@d.fr"] })).toEqual({
+      email: { problem: "notText" },
+    });
+    expect(problemsOf({ ...valid, parent: "0" })).toEqual({ body: { problem: "unknownParent" } });
+    expect(problemsOf({ ...valid, parent: "12" })).toEqual({});
+  });
+});
+
+describe("formValues", () => {
+  it("gives back what was typed and blanks where a field was not text", () => {
+    expect(formValues({ name: "<b>Léa</b>", email: ["x"], body: "Texte", remember: "1" })).toEqual({
+      name: "<b>Léa</b>",
+      email: "",
+      website: "",
+      body: "Texte",
+      parent: "",
+      remember: true,
+    });
+  });
+});

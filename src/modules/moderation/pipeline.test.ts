@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import type { Candidate } from "./phase.js";
+import { moderate } from "./pipeline.js";
+
+const now = new Date("2026-08-30T12:00:00Z");
+
+function candidate(
+  over: Partial<Candidate> = {},
+  facts: { approvedBefore?: boolean; duplicate?: boolean } = {},
+): Candidate {
+  return {
+    name: "Léa",
+    website: null,
+    body: "Merci pour cet article.",
+    honeypot: "",
+    formServedAt: new Date(now.getTime() - 30_000),
+    now,
+    settings: { holdFirst: true, maxLinks: 2, blocklist: [], minFillSeconds: 3 },
+    history: {
+      hasApprovedComment: async () => facts.approvedBefore ?? true,
+      isDuplicate: async () => facts.duplicate ?? false,
+    },
+    ...over,
+  };
+}
+
+describe("moderation pipeline", () => {
+  it("approves a known reader's ordinary comment, with no reasons", async () => {
+    expect(await moderate(candidate())).toEqual({ outcome: "approved", reasons: [] });
+  });
+
+  it("holds a first comment and explains why", async () => {
+    expect(await moderate(candidate({}, { approvedBefore: false }))).toEqual({
+      outcome: "pending",
+      reasons: [{ rule: "first-comment" }],
+    });
+  });
+
+  it("collects every hold reason", async () => {
+    const d = await moderate(
+      candidate({ body: "http://a.fr http://b.fr http://c.fr" }, { approvedBefore: false }),
+    );
+    expect(d.outcome).toBe("pending");
+    expect(d.reasons.map((r) => r.rule)).toEqual(["links", "first-comment"]);
+  });
+
+  it("lets spam win over a hold, and stops there", async () => {
+    let asked = false;
+    const d = await moderate(
+      candidate({
+        honeypot: "x",
+        history: {
+          hasApprovedComment: async () => {
+            asked = true;
+            return false;
+          },
+          isDuplicate: async () => false,
+        },
+      }),
+    );
+    expect(d).toEqual({ outcome: "spam", reasons: [{ rule: "honeypot" }] });
+    expect(asked).toBe(false);
+  });
+
+  it("refuses an exact duplicate", async () => {
+    expect((await moderate(candidate({}, { duplicate: true }))).outcome).toBe("reject");
+  });
+
+  it("matches the blocklist in name, website and text, ignoring case and accents", async () => {
+    const settings = { holdFirst: false, maxLinks: 2, blocklist: ["Casino"], minFillSeconds: 0 };
+    for (const over of [
+      { name: "CASÍNO royal" },
+      { website: "https://casino.example" },
+      { body: "le casino" },
+    ]) {
+      expect(await moderate(candidate({ ...over, settings }))).toEqual({
+        outcome: "spam",
+        reasons: [{ rule: "blocklist", detail: "Casino" }],
+      });
+    }
+  });
+
+  it("catches forms posted too fast or without their stamp, unless the rule is off", async () => {
+    expect(
+      (await moderate(candidate({ formServedAt: new Date(now.getTime() - 1000) }))).outcome,
+    ).toBe("spam");
+    expect((await moderate(candidate({ formServedAt: undefined }))).reasons).toEqual([
+      { rule: "fill-time", detail: "missing form stamp" },
+    ]);
+    const off = { holdFirst: true, maxLinks: 2, blocklist: [], minFillSeconds: 0 };
+    expect((await moderate(candidate({ formServedAt: undefined, settings: off }))).outcome).toBe(
+      "approved",
+    );
+  });
+});
