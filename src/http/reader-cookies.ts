@@ -68,6 +68,6 @@ export function applyRememberChoice(
   consent: boolean,
   who: Commenter,
 ): void {
-  if (consent || who.name) reply.setCookie(COMMENTER, JSON.stringify(who), { ...base(req), maxAge: YEAR_S });
+  if (consent) reply.setCookie(COMMENTER, JSON.stringify(who), { ...base(req), maxAge: YEAR_S });
   else if (req.cookies[COMMENTER]) reply.clearCookie(COMMENTER, { path: "/" });
 }

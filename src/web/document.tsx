@@ -32,6 +32,7 @@ function Document({
         {meta.description ? <meta name="description" content={meta.description} /> : null}
         {meta.canonical ? <link rel="canonical" href={meta.canonical} /> : null}
         {meta.noindex ? <meta name="robots" content="noindex" /> : null}
+        <link rel="alternate" type="application/rss+xml" title={site.name} href="/feed.xml" />
         <link rel="stylesheet" href={site.assets.css} />
         {(meta.scripts ?? []).map((src) => (
           <script type="module" src={src} defer />

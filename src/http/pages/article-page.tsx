@@ -65,7 +65,7 @@ export async function sendArticlePage(
     const replyTarget =
       options.replyTo !== undefined ? findComment(threads.threads, options.replyTo) : undefined;
     const remembered = rememberedCommenter(req);
-    const values: CommentFormValues = options.rejected ? { ...options.rejected.values, website: "" } : {
+    const values: CommentFormValues = options.rejected?.values ?? {
       ...emptyCommentForm,
       ...(remembered ?? {}),
       remember: remembered !== undefined,

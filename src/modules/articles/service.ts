@@ -195,3 +195,11 @@ export async function isEmpty(ctx: Ctx): Promise<boolean> {
     ctx.dialect.toNumber(await repo.countAll(ctx.db)) === 0
   );
 }
+
+/** Articles in a feed: enough for a reader's app to catch up after a day away. */
+const FEED_SIZE = 20;
+
+export async function latestForFeed(ctx: Ctx): Promise<ArticleSummary[]> {
+  const rows = await repo.listPublished(ctx.db, ctx.clock.now().toISOString(), {}, FEED_SIZE, 0);
+  return rows.map(toSummary);
+}

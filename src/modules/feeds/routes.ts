@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Web } from "../../http/web.js";
 import { articles } from "../articles/index.js";
 import { paths } from "../../web/site.js";
+import { rssXml } from "./rss.js";
 import { sitemapXml } from "./sitemap.js";
 
 function origin(req: FastifyRequest): string {
@@ -22,5 +23,20 @@ export function feedRoutes(app: FastifyInstance, web: Web): void {
       })),
     ]);
     return reply.type("application/xml; charset=utf-8").send(xml);
+  });
+
+  app.get("/feed.xml", async (req, reply) => {
+    const [site, items] = await Promise.all([web.site(), articles.latestForFeed(web.ctx)]);
+    const xml = rssXml(
+      {
+        name: site.name,
+        description: site.description,
+        lang: site.t.lang,
+        origin: origin(req),
+        articleUrl: paths.article,
+      },
+      items,
+    );
+    return reply.type("application/rss+xml; charset=utf-8").send(xml);
   });
 }

@@ -135,7 +135,7 @@ function init(): void {
       if (response.status === 201 && answer.ok && answer.html) {
         const item = insert(answer.html, parentInput.value);
         showErrors({}, "");
-        
+        (form.elements.namedItem("body") as HTMLTextAreaElement).value = "";
         resetReply();
         item?.scrollIntoView({ block: "center" });
         item?.setAttribute("tabindex", "-1");

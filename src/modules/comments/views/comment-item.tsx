@@ -55,7 +55,7 @@ export function CommentItem({
       {comment.authorName}
     </a>
   ) : (
-    <span dangerouslySetInnerHTML={{ __html: comment.authorName }} />
+    comment.authorName
   );
   return (
     <li
