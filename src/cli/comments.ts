@@ -1,4 +1,5 @@
 import { Command, Option } from "commander";
+import { articles } from "../modules/articles/index.js";
 import { comments, type CommentStatus } from "../modules/comments/index.js";
 import { positiveInt, withRuntime } from "./runtime.js";
 
@@ -47,6 +48,20 @@ export function commentsCommand(): Command {
             `cli:${process.env.USER ?? "operator"}`,
           );
           console.log(`${status}: ${changed.map((id) => `#${id}`).join(" ")}`);
+        }),
+      );
+  }
+  for (const [verb, open] of [
+    ["open", true],
+    ["close", false],
+  ] as const) {
+    cmd
+      .command(`${verb} <article-slug>`)
+      .description(`${verb} an article's discussion`)
+      .action((slug: string) =>
+        withRuntime(async ({ ctx }) => {
+          await articles.setCommentsOpen(ctx, slug, open);
+          console.log(`comments ${open ? "open" : "closed"} on ${slug}`);
         }),
       );
   }

@@ -56,6 +56,10 @@ describe.each(testEngines())("kiosque CLI on %s", (engine) => {
     expect(ids).not.toContain(first!.id);
     expect(ids).not.toContain(second!.id);
 
+    const slug = "parc-eolien-cret-des-fourches-enquete-publique";
+    expect((await kiosque("comments", "close", slug)).out).toContain(`comments closed on ${slug}`);
+    expect((await kiosque("comments", "close", "pas-un-article")).code).toBe(2);
+
     const missing = await kiosque("comments", "trash", "99999999");
     expect(missing.code).toBe(2);
     expect(missing.err).toContain("KIOSQUE_NOT_FOUND");

@@ -217,3 +217,12 @@ export async function countAll(db: Kysely<Database>) {
     .executeTakeFirstOrThrow();
   return row.n;
 }
+
+export async function setCommentsOpen(db: Kysely<Database>, slug: string, open: boolean) {
+  const result = await db
+    .updateTable("articles")
+    .set({ comments_open: open ? 1 : 0 })
+    .where("slug", "=", slug)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -203,3 +203,9 @@ export async function latestForFeed(ctx: Ctx): Promise<ArticleSummary[]> {
   const rows = await repo.listPublished(ctx.db, ctx.clock.now().toISOString(), {}, FEED_SIZE, 0);
   return rows.map(toSummary);
 }
+
+/** The newsroom's per-article switch for its discussion. */
+export async function setCommentsOpen(ctx: Ctx, slug: string, open: boolean): Promise<void> {
+  if ((await repo.setCommentsOpen(ctx.db, slug, open)) === 0)
+    throw new NotFound("article", { slug });
+}
