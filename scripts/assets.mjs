@@ -1,4 +1,5 @@
 // The browser assets, built the same way for `npm start` (into dist/) and for the tests.
+import { copyFile, mkdir } from "node:fs/promises";
 import * as esbuild from "esbuild";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -16,4 +17,6 @@ export async function buildAssets(outdir) {
     target: ["es2020"],
     logLevel: "warning",
   });
+  await mkdir(outdir, { recursive: true });
+  await copyFile(`${root}src/web/styles/favicon.svg`, `${outdir}/favicon.svg`);
 }

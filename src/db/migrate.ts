@@ -20,7 +20,11 @@ const PG_LOCK_KEY = 0x6b696f73717565;
  * - SQLite: one IMMEDIATE transaction around all of it, so another process waits (busy_timeout)
  *   and a crash leaves no half-applied migration behind (Kysely would not wrap SQLite DDL itself).
  */
-async function exclusively<T>(db: Kysely<Database>, engine: Engine, work: (conn: Kysely<Database>) => Promise<T>): Promise<T> {
+async function exclusively<T>(
+  db: Kysely<Database>,
+  engine: Engine,
+  work: (conn: Kysely<Database>) => Promise<T>,
+): Promise<T> {
   return db.connection().execute(async (conn) => {
     if (engine === "postgres") {
       await sql`select pg_advisory_lock(${PG_LOCK_KEY})`.execute(conn);
@@ -53,9 +57,14 @@ export async function migrateToLatest(db: Kysely<Database>, engine: Engine): Pro
     // neighbouring schema's tables (another site, another test run) are never taken for ours.
     const schema =
       engine === "postgres"
-        ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(conn)).rows[0]?.schema
+        ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(conn)).rows[0]
+            ?.schema
         : undefined;
-    const migrator = new Migrator({ db: conn, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
+    const migrator = new Migrator({
+      db: conn,
+      provider,
+      ...(schema ? { migrationTableSchema: schema } : {}),
+    });
     const { error, results } = await migrator.migrateToLatest();
     if (error) throw error;
     return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);

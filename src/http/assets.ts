@@ -5,11 +5,12 @@ import type { FastifyInstance } from "fastify";
 import type { AssetUrls } from "../web/site.js";
 
 /** Built assets, by file name: site.css and the islands (scripts/build.mjs writes them). */
-const FILES = { css: "site.css", commentsIsland: "comments.js" } as const;
+const FILES = { css: "site.css", commentsIsland: "comments.js", icon: "favicon.svg" } as const;
 
 const TYPES: Record<string, string> = {
   ".css": "text/css; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
+  ".svg": "image/svg+xml",
 };
 
 interface Asset {
@@ -46,5 +47,7 @@ export function registerAssets(app: FastifyInstance, dir: string): AssetUrls {
     },
   );
   const url = (file: string) => `/assets/${file}?v=${assets.get(file)?.hash ?? ""}`;
-  return { css: url(FILES.css), commentsIsland: url(FILES.commentsIsland) };
+  // Browsers ask for /favicon.ico whatever the page says; answer with the same icon.
+  app.get("/favicon.ico", async (_req, reply) => reply.redirect(url(FILES.icon), 301));
+  return { css: url(FILES.css), commentsIsland: url(FILES.commentsIsland), icon: url(FILES.icon) };
 }

@@ -33,6 +33,7 @@ function Document({
         {meta.canonical ? <link rel="canonical" href={meta.canonical} /> : null}
         {meta.noindex ? <meta name="robots" content="noindex" /> : null}
         <link rel="alternate" type="application/rss+xml" title={site.name} href="/feed.xml" />
+        <link rel="icon" href={site.assets.icon} type="image/svg+xml" />
         <link rel="stylesheet" href={site.assets.css} />
         {(meta.scripts ?? []).map((src) => (
           <script type="module" src={src} defer />

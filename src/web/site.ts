@@ -16,6 +16,7 @@ export interface Site {
 export interface AssetUrls {
   css: string;
   commentsIsland: string;
+  icon: string;
 }
 
 /** Paths of reader pages: one place, so a link and its route never disagree. */

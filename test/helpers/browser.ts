@@ -20,12 +20,6 @@ export const CHROMIUM_ARGS = [
 /** How long one step (click, fill, wait for an element) may take before it fails. */
 const ACTION_TIMEOUT_MS = 10_000;
 
-/**
- * Chromium asks every site for /favicon.ico by itself and logs the 404 of a site without one
- * (Kiosque has none): the browser's request, not the page's, so it is no page error.
- */
-const BROWSER_OWN = [/\/favicon\.ico$/];
-
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 }
@@ -73,7 +67,6 @@ export function readers(browser: Browser, baseURL: string) {
       const allowed = options.allowConsole ?? [];
       page.on("console", (message) => {
         if (message.type() !== "error") return;
-        if (BROWSER_OWN.some((re) => re.test(message.location().url))) return;
         const text = message.text();
         if (allowed.some((re) => re.test(text))) return;
         problems.push(`console error: ${text}`);

@@ -70,14 +70,12 @@ export function commentRoutes(app: FastifyInstance, web: Web): void {
           const errors = Object.fromEntries(
             Object.entries(error.fields).map(([f, p]) => [f, problemText(site.t, p)]),
           );
-          return reply
-            .status(422)
-            .send({
-              ok: false,
-              code: error.code,
-              errors,
-              summary: site.t.comments.formErrors(Object.keys(errors).length),
-            });
+          return reply.status(422).send({
+            ok: false,
+            code: error.code,
+            errors,
+            summary: site.t.comments.formErrors(Object.keys(errors).length),
+          });
         }
         return sendArticlePage(web, req, reply, req.params.slug, {
           rejected: { values: formValues(form), problems: error.fields },

@@ -104,7 +104,8 @@ export function CommentForm({ site, state }: { site: Site; state: CommentFormSta
             aria-required="true"
             {...described("body")}
           >
-            {values.body}
+            {/* HTML drops one newline right after <textarea>: this one, not the reader's. */}
+            {`\n${values.body}`}
           </textarea>
         </Field>
         <Field id="name" label={t.comments.name} required error={errors.name}>
