@@ -11,8 +11,8 @@ function migrations(engine: Engine): Record<string, Migration> {
   };
 }
 
-/** Any constant will do, as long as no other code uses it: "kiosque" in ASCII. */
-const PG_LOCK_KEY = 0x6b696f73717565;
+/** Any constant will do, as long as no other code uses it: "kios" in ASCII. */
+const PG_LOCK_KEY = 0x6b696f73;
 
 /**
  * Runs `work` alone among every process sharing this database: where the engines differ most.

@@ -17,7 +17,9 @@ export function isCrossSite(req: FastifyRequest): boolean {
   const origin = req.headers.origin;
   if (typeof origin !== "string") return false;
   try {
-    return new URL(origin).host !== req.host;
+    // Both sides through the URL parser, so case and default ports compare equal.
+    const from = new URL(origin);
+    return from.host !== new URL(`${from.protocol}//${req.host}`).host;
   } catch {
     return true;
   }

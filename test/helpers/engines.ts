@@ -6,9 +6,12 @@ import type { Engine } from "../../src/db/dialect.js";
  * developing.
  */
 export function testEngines(): Engine[] {
-  const wanted = (process.env.KIOSQUE_TEST_ENGINES ?? "sqlite,postgres").split(",").map((s) => s.trim());
+  const wanted = (process.env.KIOSQUE_TEST_ENGINES ?? "sqlite,postgres")
+    .split(",")
+    .map((s) => s.trim());
   const engines: Engine[] = [];
   if (wanted.includes("sqlite")) engines.push("sqlite");
-  if (wanted.includes("postgres") && process.env.KIOSQUE_TEST_DATABASE_URL) engines.push("postgres");
+  if (wanted.includes("postgres") && process.env.KIOSQUE_TEST_DATABASE_URL)
+    engines.push("postgres");
   return engines;
 }

@@ -39,11 +39,18 @@ export interface TestDatabase {
  * A real, empty database: a SQLite file in a fresh temporary folder, or a fresh schema in the
  * test PostgreSQL database. `drop()` removes it.
  */
-export async function makeTestDatabase(engine: Engine, options: { ownDatabase?: boolean } = {}): Promise<TestDatabase> {
+export async function makeTestDatabase(
+  engine: Engine,
+  options: { ownDatabase?: boolean } = {},
+): Promise<TestDatabase> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kiosque-test-"));
   const removeDir = () => fs.rmSync(dataDir, { recursive: true, force: true });
   if (engine === "sqlite") {
-    return { database: { engine, file: path.join(dataDir, "kiosque.sqlite") }, dataDir, drop: async () => removeDir() };
+    return {
+      database: { engine, file: path.join(dataDir, "kiosque.sqlite") },
+      dataDir,
+      drop: async () => removeDir(),
+    };
   }
   const url = process.env.KIOSQUE_TEST_DATABASE_URL;
   if (!url) throw new Error("KIOSQUE_TEST_DATABASE_URL is required for PostgreSQL tests");
@@ -87,8 +94,14 @@ export async function makeTestDatabase(engine: Engine, options: { ownDatabase?: 
 export async function openTestRuntime(engine: Engine, start = T0): Promise<TestRuntime> {
   const clock = fixedClock(start);
   const { database, dataDir, drop } = await makeTestDatabase(engine);
-  const config: Config = { ...loadConfig({ KIOSQUE_DATA_DIR: dataDir, LOG_LEVEL: "silent" }), database };
-  const runtime = await openRuntime(config, { clock, log: createLogger({ logLevel: process.env.TEST_LOG_LEVEL ?? "silent" }) });
+  const config: Config = {
+    ...loadConfig({ KIOSQUE_DATA_DIR: dataDir, LOG_LEVEL: "silent" }),
+    database,
+  };
+  const runtime = await openRuntime(config, {
+    clock,
+    log: createLogger({ logLevel: process.env.TEST_LOG_LEVEL ?? "silent" }),
+  });
   // Tests post forms instantly; the fill-time rule has tests of its own that set it back.
   await setSetting(runtime.ctx.db, "comments.minFillSeconds", "0");
   return {

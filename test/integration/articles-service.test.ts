@@ -31,8 +31,16 @@ describe.each(testEngines())("articles service on %s", (engine) => {
       });
       published.push(a.slug);
     }
-    await makeArticle(rt.ctx, { categorySlug: world.slug, slug: "brouillon", publishedAt: undefined });
-    await makeArticle(rt.ctx, { categorySlug: world.slug, slug: "demain", publishedAt: new Date(now + 24 * HOUR) });
+    await makeArticle(rt.ctx, {
+      categorySlug: world.slug,
+      slug: "brouillon",
+      publishedAt: undefined,
+    });
+    await makeArticle(rt.ctx, {
+      categorySlug: world.slug,
+      slug: "demain",
+      publishedAt: new Date(now + 24 * HOUR),
+    });
   });
   afterAll(() => rt.close());
 
@@ -42,8 +50,13 @@ describe.each(testEngines())("articles service on %s", (engine) => {
     expect(slugs.slice(0, 5)).toEqual(published);
     expect(slugs).not.toContain("brouillon");
     expect(slugs).not.toContain("demain");
-    expect(home.latest.items[0]).toMatchObject({ category: { name: "Monde" }, author: { name: "Claire Dumas" } });
-    expect(home.blocks.map((b) => b.category.name)).toEqual(expect.arrayContaining(["Monde", "Sport"]));
+    expect(home.latest.items[0]).toMatchObject({
+      category: { name: "Monde" },
+      author: { name: "Claire Dumas" },
+    });
+    expect(home.blocks.map((b) => b.category.name)).toEqual(
+      expect.arrayContaining(["Monde", "Sport"]),
+    );
   });
 
   it("paginates listings and refuses pages past the end", async () => {
@@ -58,8 +71,16 @@ describe.each(testEngines())("articles service on %s", (engine) => {
   it("lists a tag's and an author's articles", async () => {
     const tag = await articles.tagPage(rt.ctx, "elections-municipales", 1);
     expect(tag.tag.name).toBe("Élections municipales");
-    expect(tag.articles.items.map((a) => a.slug)).toEqual([published[0], published[2], published[4]]);
-    const byAuthor = await articles.authorPage(rt.ctx, (await articles.publishedArticle(rt.ctx, published[0]!)).author.slug, 1);
+    expect(tag.articles.items.map((a) => a.slug)).toEqual([
+      published[0],
+      published[2],
+      published[4],
+    ]);
+    const byAuthor = await articles.authorPage(
+      rt.ctx,
+      (await articles.publishedArticle(rt.ctx, published[0]!)).author.slug,
+      1,
+    );
     expect(byAuthor.articles.total).toBe(5);
   });
 
@@ -81,7 +102,9 @@ describe.each(testEngines())("articles service on %s", (engine) => {
   });
 
   it("cleans article bodies with the allowlist when they are written", async () => {
-    const { slug } = await makeArticle(rt.ctx, { bodyHtml: '<p onclick="x()">Texte</p><script>alert(1)</script>' });
+    const { slug } = await makeArticle(rt.ctx, {
+      bodyHtml: '<p onclick="x()">Texte</p><script>alert(1)</script>',
+    });
     expect((await articles.publishedArticle(rt.ctx, slug)).bodyHtml).toBe("<p>Texte</p>");
   });
 

@@ -11,26 +11,61 @@ describe.each(testEngines())("kiosque CLI on %s", (engine) => {
   let env: NodeJS.ProcessEnv;
   const kiosque = (...args: string[]) =>
     new Promise<{ code: number; out: string; err: string }>((resolve) => {
-      execFile(process.execPath, [path.join(root, "bin/kiosque.js"), ...args], { env }, (error, out, err) =>
-        resolve({ code: error ? Number(error.code ?? 1) : 0, out, err }),
+      execFile(
+        process.execPath,
+        [path.join(root, "bin/kiosque.js"), ...args],
+        { env },
+        (error, out, err) => resolve({ code: error ? Number(error.code ?? 1) : 0, out, err }),
       );
     });
 
   beforeAll(async () => {
     db = await makeTestDatabase(engine, { ownDatabase: true });
-    env = { ...process.env, KIOSQUE_DATA_DIR: db.dataDir, DATABASE_URL: db.url ?? "", LOG_LEVEL: "warn" };
+    env = {
+      ...process.env,
+      KIOSQUE_DATA_DIR: db.dataDir,
+      DATABASE_URL: db.url ?? "",
+      LOG_LEVEL: "warn",
+    };
   });
   afterAll(() => db.drop());
 
   it("creates a staff account and refuses a bad one with a message per field", async () => {
-    const ok = await kiosque("user", "create", "--email", "Redac@Example.org", "--password", "correct-horse", "--role", "editor");
+    const ok = await kiosque(
+      "user",
+      "create",
+      "--email",
+      "Redac@Example.org",
+      "--password",
+      "correct-horse",
+      "--role",
+      "editor",
+    );
     expect(ok).toMatchObject({ code: 0 });
     expect(ok.out).toMatch(/created editor #\d+ <redac@example\.org>/);
-    const again = await kiosque("user", "create", "--email", "redac@example.org", "--password", "court", "--role", "editor");
+    const again = await kiosque(
+      "user",
+      "create",
+      "--email",
+      "redac@example.org",
+      "--password",
+      "court",
+      "--role",
+      "editor",
+    );
     expect(again.code).toBe(2);
     expect(again.err).toContain("email:");
     expect(again.err).toContain("password:");
-    const badRole = await kiosque("user", "create", "--email", "x@example.org", "--password", "correct-horse", "--role", "king");
+    const badRole = await kiosque(
+      "user",
+      "create",
+      "--email",
+      "x@example.org",
+      "--password",
+      "correct-horse",
+      "--role",
+      "king",
+    );
     expect(badRole.code).not.toBe(0);
     expect(badRole.err).toMatch(/allowed choices are admin, editor, author, moderator/i);
   });
@@ -44,15 +79,23 @@ describe.each(testEngines())("kiosque CLI on %s", (engine) => {
     expect((await kiosque("seed-demo")).out).toContain("nothing written");
 
     const pending = await kiosque("comments", "list", "--status", "pending", "--json");
-    const rows = pending.out.trim().split("\n").map((l) => JSON.parse(l) as { id: number; status: string });
+    const rows = pending.out
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { id: number; status: string });
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.status === "pending")).toBe(true);
 
     const [first, second] = rows;
-    expect((await kiosque("comments", "approve", String(first!.id))).out).toContain(`approved: #${first!.id}`);
+    expect((await kiosque("comments", "approve", String(first!.id))).out).toContain(
+      `approved: #${first!.id}`,
+    );
     expect((await kiosque("comments", "spam", String(second!.id))).code).toBe(0);
     const after = await kiosque("comments", "list", "--status", "pending", "--json");
-    const ids = after.out.trim().split("\n").map((l) => (JSON.parse(l) as { id: number }).id);
+    const ids = after.out
+      .trim()
+      .split("\n")
+      .map((l) => (JSON.parse(l) as { id: number }).id);
     expect(ids).not.toContain(first!.id);
     expect(ids).not.toContain(second!.id);
 
@@ -66,7 +109,9 @@ describe.each(testEngines())("kiosque CLI on %s", (engine) => {
   });
 
   it("shows and changes settings, refusing bad values", async () => {
-    expect((await kiosque("settings", "set", "comments.maxLinks", "5")).out).toContain("comments.maxLinks = 5");
+    expect((await kiosque("settings", "set", "comments.maxLinks", "5")).out).toContain(
+      "comments.maxLinks = 5",
+    );
     expect((await kiosque("settings", "list")).out).toContain("comments.maxLinks = 5");
     expect((await kiosque("settings", "set", "site.locale", "klingon")).code).toBe(2);
   });

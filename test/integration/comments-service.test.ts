@@ -23,7 +23,13 @@ describe.each(testEngines())("comments service on %s", (engine) => {
   /** A valid form from a new address each time unless told otherwise. */
   function form(overrides: Record<string, unknown> = {}) {
     seq++;
-    return { name: `Lectrice ${seq}`, email: `lectrice${seq}@example.net`, website: "", body: `Remarque numéro ${seq}.`, ...overrides };
+    return {
+      name: `Lectrice ${seq}`,
+      email: `lectrice${seq}@example.net`,
+      website: "",
+      body: `Remarque numéro ${seq}.`,
+      ...overrides,
+    };
   }
   const post = (f: Record<string, unknown>, own: number[] = [], slug = article.slug) =>
     comments.postComment(rt.ctx, { articleSlug: slug, form: f, ip: "192.0.2.7" }, own);
@@ -50,7 +56,12 @@ describe.each(testEngines())("comments service on %s", (engine) => {
   });
 
   it("says what is wrong with each field, in one answer", async () => {
-    const p = await problems({ name: "  ", email: "pas-une-adresse", website: "javascript:alert(1)", body: "x" });
+    const p = await problems({
+      name: "  ",
+      email: "pas-une-adresse",
+      website: "javascript:alert(1)",
+      body: "x",
+    });
     expect(p).toEqual({
       name: { problem: "required" },
       email: { problem: "email" },
@@ -60,9 +71,15 @@ describe.each(testEngines())("comments service on %s", (engine) => {
   });
 
   it("refuses a name over 100 characters and a comment over 5,000, counting characters not bytes", async () => {
-    expect(await problems(form({ name: "é".repeat(101) }))).toEqual({ name: { problem: "tooLong", limit: 100 } });
-    expect((await post(form({ name: "😀".repeat(100) }))).comment.authorName).toBe("😀".repeat(100));
-    expect(await problems(form({ body: "a".repeat(5001) }))).toEqual({ body: { problem: "tooLong", limit: 5000 } });
+    expect(await problems(form({ name: "é".repeat(101) }))).toEqual({
+      name: { problem: "tooLong", limit: 100 },
+    });
+    expect((await post(form({ name: "😀".repeat(100) }))).comment.authorName).toBe(
+      "😀".repeat(100),
+    );
+    expect(await problems(form({ body: "a".repeat(5001) }))).toEqual({
+      body: { problem: "tooLong", limit: 5000 },
+    });
   });
 
   it("refuses a field sent twice (a list instead of a text)", async () => {
@@ -101,7 +118,9 @@ describe.each(testEngines())("comments service on %s", (engine) => {
   });
 
   it("holds a comment with more links than allowed", async () => {
-    const held = await post(form({ body: "Voir https://a.example, https://b.example et www.c.example" }));
+    const held = await post(
+      form({ body: "Voir https://a.example, https://b.example et www.c.example" }),
+    );
     expect(held.reasons).toContainEqual({ rule: "links", detail: "3 > 2" });
   });
 
@@ -127,15 +146,24 @@ describe.each(testEngines())("comments service on %s", (engine) => {
     const ids = (t: typeof forOthers) => t.threads[0]?.replies.map((r) => r.id);
     expect(ids(forOthers)).toEqual([d1.comment.id]);
     expect(ids(forAuthor)).toEqual([d1.comment.id, mine.comment.id]);
-    expect(forOthers.threads[0]?.replies[0]?.replies.map((r) => r.id)).toEqual([d2.comment.id, d3.comment.id]);
+    expect(forOthers.threads[0]?.replies[0]?.replies.map((r) => r.id)).toEqual([
+      d2.comment.id,
+      d3.comment.id,
+    ]);
   });
 
   it("refuses replies to comments that readers cannot see", async () => {
     const held = await post(form());
     expect(held.comment.status).toBe("pending");
-    expect(await problems(form({ parent: String(held.comment.id) }))).toEqual({ body: { problem: "unknownParent" } });
-    expect(await problems(form({ parent: "999999" }))).toEqual({ body: { problem: "unknownParent" } });
-    expect(await problems(form({ parent: "1 or 1=1" }))).toEqual({ body: { problem: "unknownParent" } });
+    expect(await problems(form({ parent: String(held.comment.id) }))).toEqual({
+      body: { problem: "unknownParent" },
+    });
+    expect(await problems(form({ parent: "999999" }))).toEqual({
+      body: { problem: "unknownParent" },
+    });
+    expect(await problems(form({ parent: "1 or 1=1" }))).toEqual({
+      body: { problem: "unknownParent" },
+    });
   });
 
   it("pages threads and says which page a new comment is on", async () => {
@@ -145,7 +173,13 @@ describe.each(testEngines())("comments service on %s", (engine) => {
     const posted = [];
     for (let i = 0; i < 7; i++) {
       rt.clock.advance(1000);
-      posted.push(await comments.postComment(rt.ctx, { articleSlug: target.slug, form: form(), ip: undefined }, []));
+      posted.push(
+        await comments.postComment(
+          rt.ctx,
+          { articleSlug: target.slug, form: form(), ip: undefined },
+          [],
+        ),
+      );
     }
     expect(posted.map((p) => p.page)).toEqual([1, 1, 1, 1, 1, 2, 2]);
     const page2 = await comments.threadPage(rt.ctx, target.id, 2, []);
@@ -161,11 +195,17 @@ describe.each(testEngines())("comments service on %s", (engine) => {
 
   it("closes discussions per article and after the configured number of days", async () => {
     const closed = await makeArticle(rt.ctx, { commentsOpen: false });
-    await expect(post(form(), [], closed.slug)).rejects.toMatchObject({ fields: { body: { problem: "closed" } } });
-    const old = await makeArticle(rt.ctx, { publishedAt: new Date(rt.clock.now().getTime() - 10 * 86_400_000) });
+    await expect(post(form(), [], closed.slug)).rejects.toMatchObject({
+      fields: { body: { problem: "closed" } },
+    });
+    const old = await makeArticle(rt.ctx, {
+      publishedAt: new Date(rt.clock.now().getTime() - 10 * 86_400_000),
+    });
     await post(form(), [], old.slug);
     await setSetting(rt.ctx.db, "comments.closeAfterDays", "7");
-    await expect(post(form(), [], old.slug)).rejects.toMatchObject({ code: "KIOSQUE_COMMENTS_CLOSED" });
+    await expect(post(form(), [], old.slug)).rejects.toMatchObject({
+      code: "KIOSQUE_COMMENTS_CLOSED",
+    });
     await setSetting(rt.ctx.db, "comments.closeAfterDays", "0");
   });
 
@@ -173,6 +213,8 @@ describe.each(testEngines())("comments service on %s", (engine) => {
     const posted = await post(form({ email: "secret.lectrice@example.net" }));
     expect(JSON.stringify(posted.comment)).not.toContain("secret.lectrice");
     const staff = await comments.listForStaff(rt.ctx, "pending", 500);
-    expect(staff.find((c) => c.id === posted.comment.id)?.author_email).toBe("secret.lectrice@example.net");
+    expect(staff.find((c) => c.id === posted.comment.id)?.author_email).toBe(
+      "secret.lectrice@example.net",
+    );
   });
 });

@@ -16,7 +16,11 @@ describe.each(testEngines())("GET /feed.xml on %s", (engine) => {
     await makeArticle(t.ctx, { slug: "brouillon-secret", publishedAt: undefined });
     await comments.postComment(
       t.ctx,
-      { articleSlug: a.slug, form: { name: "Léa", email: "lea.flux@example.net", body: "Bien." }, ip: undefined },
+      {
+        articleSlug: a.slug,
+        form: { name: "Léa", email: "lea.flux@example.net", body: "Bien." },
+        ip: undefined,
+      },
       [],
     );
     const res = await t.app.inject({ url: "/feed.xml", headers: { host: "journal.example" } });

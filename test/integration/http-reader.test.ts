@@ -55,7 +55,8 @@ describe.each(testEngines())("reader pages over HTTP on %s", (engine) => {
     const now = rt.clock.now().getTime();
     const add = async (title: string, extra: Parameters<typeof makeArticle>[1] = {}) => {
       const a = await makeArticle(ctx, { title, ...extra });
-      if (extra.publishedAt && extra.publishedAt.getTime() <= now) published.push({ slug: a.slug, title });
+      if (extra.publishedAt && extra.publishedAt.getTime() <= now)
+        published.push({ slug: a.slug, title });
       return a;
     };
     lead = await add("Sécheresse : l’été le plus chaud", {
@@ -100,7 +101,10 @@ describe.each(testEngines())("reader pages over HTTP on %s", (engine) => {
       expect(res.statusCode).toBe(200);
       expect(res.headers["content-type"]).toBe("text/html; charset=utf-8");
       expectSiteLayout(res.body);
-      for (const a of published) expect(res.body).toContain(`href="/article/${a.slug}">${a.title.replace("&", "&amp;")}</a>`);
+      for (const a of published)
+        expect(res.body).toContain(
+          `href="/article/${a.slug}">${a.title.replace("&", "&amp;")}</a>`,
+        );
       expect(res.body).toContain(`<a href="/rubrique/${politique.slug}">Politique</a>`);
       expect(res.body).toContain(`<a href="/rubrique/${culture.slug}">Culture &amp; Société</a>`);
       expect(res.body).toContain("À la une");
@@ -202,7 +206,9 @@ describe.each(testEngines())("reader pages over HTTP on %s", (engine) => {
       expect(header).toContain(
         '<p class="standfirst">Les nappes phréatiques au plus bas depuis 1976.</p>',
       );
-      expect(header).toContain(`<a href="/auteur/${author.slug}" rel="author">Camille Desmoulins</a>`);
+      expect(header).toContain(
+        `<a href="/auteur/${author.slug}" rel="author">Camille Desmoulins</a>`,
+      );
       expect(header).toContain(`<a href="/rubrique/${politique.slug}">Politique</a>`);
       // One hour before T0 (12:05 UTC), in Paris summer time, in French news style.
       expect(header).toContain("dimanche 30 août 2026 à 13\u00a0h\u00a005");
@@ -245,7 +251,12 @@ describe.each(testEngines())("reader pages over HTTP on %s", (engine) => {
 
   describe("errors", () => {
     it("answers an unknown path or slug with the French 404 page in the site's layout", async () => {
-      for (const url of ["/nulle-part", "/article/inconnu", "/article/inconnu/", "/assets/nope.js"]) {
+      for (const url of [
+        "/nulle-part",
+        "/article/inconnu",
+        "/article/inconnu/",
+        "/assets/nope.js",
+      ]) {
         const res = await get(url);
         expect(res.statusCode, url).toBe(404);
         expect(res.headers["content-type"]).toBe("text/html; charset=utf-8");
@@ -310,7 +321,9 @@ describe.each(testEngines())("reader pages over HTTP on %s", (engine) => {
       expect(res.statusCode).toBe(200);
       expect(res.headers["content-type"]).toBe("application/xml; charset=utf-8");
       expect(res.body).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>/);
-      const locs = [...res.body.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => new URL(m[1] ?? "").pathname);
+      const locs = [...res.body.matchAll(/<loc>([^<]*)<\/loc>/g)].map(
+        (m) => new URL(m[1] ?? "").pathname,
+      );
       const articlePaths = locs.filter((p) => p.startsWith("/article/")).sort();
       expect(articlePaths).toEqual(published.map((a) => `/article/${a.slug}`).sort());
       expect(locs).toContain("/");

@@ -27,7 +27,12 @@ describe("migrations", () => {
       fs
         .readdirSync(dir)
         .sort()
-        .map((f) => [f, createHash("sha256").update(fs.readFileSync(path.join(dir, f))).digest("hex")]),
+        .map((f) => [
+          f,
+          createHash("sha256")
+            .update(fs.readFileSync(path.join(dir, f)))
+            .digest("hex"),
+        ]),
     );
     expect(actual).toEqual(FROZEN);
   });
@@ -48,7 +53,8 @@ describe.each(testEngines())("schema on %s", (engine) => {
         .sort((a, b) => a.name.localeCompare(b.name))
         .map((t) => [t.name, t.columns.map((c) => `${c.name}${c.isNullable ? "?" : ""}`).sort()]),
     );
-    if (process.env.KIOSQUE_UPDATE_SCHEMA === "1") fs.writeFileSync(fixture(engine), `${JSON.stringify(shape, null, 2)}\n`);
+    if (process.env.KIOSQUE_UPDATE_SCHEMA === "1")
+      fs.writeFileSync(fixture(engine), `${JSON.stringify(shape, null, 2)}\n`);
     expect(shape).toEqual(JSON.parse(fs.readFileSync(fixture(engine), "utf8")));
   });
 
@@ -56,8 +62,17 @@ describe.each(testEngines())("schema on %s", (engine) => {
     // Separate processes, as real instances are: the CLI's `migrate` three times at once.
     const fresh = await makeTestDatabase(engine, { ownDatabase: true });
     try {
-      const env = { ...process.env, KIOSQUE_DATA_DIR: fresh.dataDir, DATABASE_URL: fresh.url ?? "", LOG_LEVEL: "warn" };
-      const runs = await Promise.all([1, 2, 3].map(() => run(process.execPath, [path.join(root, "dist/cli.js"), "migrate"], env)));
+      const env = {
+        ...process.env,
+        KIOSQUE_DATA_DIR: fresh.dataDir,
+        DATABASE_URL: fresh.url ?? "",
+        LOG_LEVEL: "warn",
+      };
+      const runs = await Promise.all(
+        [1, 2, 3].map(() =>
+          run(process.execPath, [path.join(root, "dist/cli.js"), "migrate"], env),
+        ),
+      );
       expect(runs.map((r) => r.code)).toEqual([0, 0, 0]);
       const applied = runs.map((r) => r.stdout.trim()).sort();
       expect(applied).toEqual(["applied: 001-initial", "schema up to date", "schema up to date"]);
@@ -67,7 +82,11 @@ describe.each(testEngines())("schema on %s", (engine) => {
   });
 });
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
+function run(
+  cmd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(cmd, args, { env }, (error, stdout, stderr) => {
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Invalid } from "../../src/lib/errors.js";
-import { defaults, ensureSecret, loadSettings, setSetting } from "../../src/modules/settings/index.js";
+import {
+  defaults,
+  ensureSecret,
+  loadSettings,
+  setSetting,
+} from "../../src/modules/settings/index.js";
 import { testEngines } from "../helpers/engines.js";
 import { openTestRuntime, type TestRuntime } from "../helpers/runtime.js";
 
@@ -26,11 +31,20 @@ describe.each(testEngines())("settings on %s", (engine) => {
 
   it("stores typed values and reads them back", async () => {
     expect(await setSetting(rt.ctx.db, "comments.maxLinks", "4")).toBe(4);
-    expect(await setSetting(rt.ctx.db, "site.timezone", "America/Montreal")).toBe("America/Montreal");
-    expect(await setSetting(rt.ctx.db, "comments.blocklist", '["casino", "viagra"]')).toEqual(["casino", "viagra"]);
+    expect(await setSetting(rt.ctx.db, "site.timezone", "America/Montreal")).toBe(
+      "America/Montreal",
+    );
+    expect(await setSetting(rt.ctx.db, "comments.blocklist", '["casino", "viagra"]')).toEqual([
+      "casino",
+      "viagra",
+    ]);
     expect(await setSetting(rt.ctx.db, "site.name", "2026")).toBe("2026");
     const s = await loadSettings(rt.ctx.db);
-    expect(s).toMatchObject({ "comments.maxLinks": 4, "site.timezone": "America/Montreal", "site.name": "2026" });
+    expect(s).toMatchObject({
+      "comments.maxLinks": 4,
+      "site.timezone": "America/Montreal",
+      "site.name": "2026",
+    });
   });
 
   it("refuses unknown keys, wrong types, out-of-range numbers and unknown time zones", async () => {

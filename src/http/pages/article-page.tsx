@@ -61,7 +61,9 @@ export async function sendArticlePage(
   const pageHref = (page: number) => `${base}${page > 1 ? `?cpage=${page}` : ""}#comments`;
 
   let form: CommentFormState | undefined;
-  if (open) {
+  // A post refused because the discussion closed meanwhile still gets its form back, with the
+  // reader's text in it: nothing typed is lost, even when it can no longer be published.
+  if (open || options.rejected) {
     const replyTarget =
       options.replyTo !== undefined ? findComment(threads.threads, options.replyTo) : undefined;
     const remembered = rememberedCommenter(req);

@@ -16,6 +16,14 @@ interface Answer {
 
 const FIELDS = ["body", "name", "email", "website"] as const;
 
+/**
+ * "Répondre à {name}" with the commenter's name put in as text. A function replacement, because a
+ * string one would read "$&" or "$'" in a name as instructions.
+ */
+export function fillName(template: string, name: string): string {
+  return template.replace("{name}", () => name);
+}
+
 function init(): void {
   const respond = document.getElementById("respond");
   const form = document.getElementById("comment-form") as HTMLFormElement | null;
@@ -32,7 +40,7 @@ function init(): void {
     anchor.after(respond as HTMLElement);
     parentInput.value = id;
     if (titleText && title?.dataset.reply)
-      titleText.textContent = title.dataset.reply.replace("{name}", name);
+      titleText.textContent = fillName(title.dataset.reply, name);
     cancel?.removeAttribute("hidden");
     (form?.elements.namedItem("body") as HTMLTextAreaElement | null)?.focus();
   }
@@ -158,4 +166,5 @@ function init(): void {
   });
 }
 
-init();
+// Imported by its unit test in Node, where there is no page to enhance.
+if (typeof document !== "undefined") init();
