@@ -5,6 +5,7 @@ import type { Runtime } from "./ctx.js";
 import { registerAssets } from "./http/assets.js";
 import { registerErrorHandling } from "./http/errors.js";
 import { registerHealth } from "./http/health.js";
+import { PageCache } from "./http/page-cache.js";
 import { registerSecurity } from "./http/security.js";
 import { createWeb } from "./http/web.js";
 import { articleRoutes } from "./modules/articles/routes.js";
@@ -38,7 +39,10 @@ export async function buildApp(runtime: Runtime, options: AppOptions): Promise<F
   await registerSecurity(app);
 
   const assets = registerAssets(app, options.assetsDir);
-  const web = createWeb(ctx, assets);
+  const cache =
+    ctx.config.pageCacheBytes > 0 ? new PageCache(ctx.config.pageCacheBytes) : undefined;
+  if (cache) runtime.changes.subscribe((tags) => cache.invalidate(tags));
+  const web = createWeb(ctx, assets, { cache, poll: () => runtime.changes.poll() });
   registerErrorHandling(app, web);
   registerHealth(app, runtime.database);
   articleRoutes(app, web);

@@ -5,6 +5,7 @@ import type { Database } from "./db/schema.js";
 import type { DialectCapabilities } from "./db/dialect.js";
 import type { Clock } from "./lib/clock.js";
 import { openDatabase, type Db } from "./db/database.js";
+import type { ChangeFeed } from "./db/notify.js";
 import { migrateToLatest } from "./db/migrate.js";
 import { systemClock } from "./lib/clock.js";
 import { createLogger } from "./lib/logger.js";
@@ -21,11 +22,20 @@ export interface Ctx {
   readonly secret: string;
   /** The newsroom's settings as stored now (read per request so every instance agrees). */
   settings(): Promise<Settings>;
+  /**
+   * Runs `work` in one transaction. The cache tags it names with `changed` are announced to every
+   * instance with the commit, and applied in this process right after it.
+   */
+  write<T>(
+    work: (trx: Kysely<Database>, changed: (...tags: string[]) => void) => Promise<T>,
+  ): Promise<T>;
 }
 
 export interface Runtime {
   readonly ctx: Ctx;
   readonly database: Db;
+  /** Tags changed by this process or any other sharing the database. */
+  readonly changes: ChangeFeed;
   /** Migrations this start applied (none when the schema was already current). */
   readonly applied: readonly string[];
   close(): Promise<void>;
@@ -43,16 +53,50 @@ export async function openRuntime(
   try {
     const applied = await migrateToLatest(database.db, database.dialect.engine);
     const secret = config.secret ?? (await ensureSecret(database.db));
+    const clock = options.clock ?? systemClock;
+    const log = options.log ?? createLogger(config);
+    const changes = await database.openChangeFeed(
+      () => clock.now(),
+      (error) => log.error({ err: error }, "change notices interrupted"),
+    );
+    const local: ((tags: readonly string[]) => void)[] = [];
     const ctx: Ctx = {
       db: database.db,
       dialect: database.dialect,
-      clock: options.clock ?? systemClock,
-      log: options.log ?? createLogger(config),
+      clock,
+      log,
       config,
       secret,
       settings: () => loadSettings(database.db),
+      async write(work) {
+        const tags = new Set<string>();
+        const result = await database.db.transaction().execute(async (trx) => {
+          const value = await work(trx, (...t) => t.forEach((tag) => tags.add(tag)));
+          if (tags.size > 0) await changes.announce(trx, [...tags]);
+          return value;
+        });
+        if (tags.size > 0) for (const handler of local) handler([...tags]);
+        return result;
+      },
     };
-    return { ctx, database, applied, close: () => database.close() };
+    // This process's own writes reach its subscribers at once; other processes' through the feed.
+    const feed: ChangeFeed = {
+      ...changes,
+      subscribe(handler) {
+        local.push(handler);
+        changes.subscribe(handler);
+      },
+    };
+    return {
+      ctx,
+      database,
+      applied,
+      changes: feed,
+      async close() {
+        await changes.close();
+        await database.close();
+      },
+    };
   } catch (error) {
     await database.close();
     throw error;

@@ -24,7 +24,7 @@ export function settingsCommand(): Command {
     )
     .action((key: string, value: string) =>
       withRuntime(async ({ ctx }) => {
-        const stored = await setSetting(ctx.db, key, value);
+        const stored = await setSetting(ctx, key, value);
         console.log(`${key} = ${JSON.stringify(stored)}`);
       }),
     );

@@ -15,6 +15,7 @@ const EnvSchema = Type.Object({
   KIOSQUE_DEMO: Type.Optional(Type.Union([Type.Literal("0"), Type.Literal("1")])),
   KIOSQUE_SECRET: Type.Optional(Type.String({ minLength: 32 })),
   KIOSQUE_TRUST_PROXY: Type.Optional(Type.Union([Type.Literal("0"), Type.Literal("1")])),
+  KIOSQUE_PAGE_CACHE_MB: Type.Optional(Type.String({ pattern: "^[0-9]{1,5}$" })),
   LOG_LEVEL: Type.Optional(
     Type.Union(
       ["fatal", "error", "warn", "info", "debug", "trace", "silent"].map((l) => Type.Literal(l)),
@@ -44,6 +45,11 @@ export interface Config {
   readonly trustProxy: boolean;
   /** pino level. LOG_LEVEL, default info. */
   readonly logLevel: string;
+  /**
+   * Memory for rendered pages (all encodings), in bytes. KIOSQUE_PAGE_CACHE_MB, default 64;
+   * 0 turns the page cache off.
+   */
+  readonly pageCacheBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -78,5 +84,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     secret: vars.KIOSQUE_SECRET,
     trustProxy: vars.KIOSQUE_TRUST_PROXY === "1",
     logLevel: vars.LOG_LEVEL ?? "info",
+    pageCacheBytes: Number(vars.KIOSQUE_PAGE_CACHE_MB ?? "64") * 1024 * 1024,
   });
 }

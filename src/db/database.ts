@@ -6,12 +6,15 @@ import { Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
 import type { Config } from "../config/index.js";
 import type { Database } from "./schema.js";
 import { capabilities, type DialectCapabilities } from "./dialect.js";
+import { postgresChangeFeed, sqliteChangeFeed, type ChangeFeed } from "./notify.js";
 
 export interface Db {
   readonly db: Kysely<Database>;
   readonly dialect: DialectCapabilities;
   /** True when the engine answers a trivial query: what /readyz reports. */
   ping(): Promise<boolean>;
+  /** How this process hears about other processes' writes; open once the schema is migrated. */
+  openChangeFeed(now: () => Date, onError: (error: unknown) => void): Promise<ChangeFeed>;
   close(): Promise<void>;
 }
 
@@ -34,6 +37,7 @@ function openSqlite(file: string): Db {
     db,
     dialect: capabilities("sqlite"),
     ping: () => ping(db),
+    openChangeFeed: async (now) => sqliteChangeFeed(handle, now),
     close: () => db.destroy(),
   };
 }
@@ -50,6 +54,11 @@ function openPostgres(url: string, schema: string | undefined): Db {
     db,
     dialect: capabilities("postgres"),
     ping: () => ping(db),
+    async openChangeFeed(_now, onError) {
+      const feed = postgresChangeFeed(url, { schema, onError });
+      await feed.listen();
+      return feed;
+    },
     close: () => db.destroy(),
   };
 }

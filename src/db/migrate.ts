@@ -3,11 +3,13 @@ import { Migrator, type Migration, type MigrationProvider } from "kysely/migrati
 import type { Database } from "./schema.js";
 import type { Engine } from "./dialect.js";
 import { initial } from "./migrations/001-initial.js";
+import { changeLog } from "./migrations/002-change-log.js";
 
 /** The ordered list of migrations. Names never change; new ones are appended. */
 function migrations(engine: Engine): Record<string, Migration> {
   return {
     "001-initial": initial(engine),
+    "002-change-log": changeLog(engine),
   };
 }
 

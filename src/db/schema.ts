@@ -1,3 +1,4 @@
+import type { ChangeLogTable } from "./change-log-table.js";
 import type { AccountsTables } from "../modules/accounts/table.js";
 import type { ArticlesTables } from "../modules/articles/table.js";
 import type { CommentsTables } from "../modules/comments/table.js";
@@ -6,4 +7,6 @@ import type { SettingsTables } from "../modules/settings/table.js";
 
 /** The whole database as Kysely sees it: each module owns and declares its own tables. */
 export interface Database
-  extends AccountsTables, ArticlesTables, CommentsTables, ModerationTables, SettingsTables {}
+  extends AccountsTables, ArticlesTables, CommentsTables, ModerationTables, SettingsTables {
+  change_log: ChangeLogTable;
+}

@@ -17,6 +17,15 @@ const MONTH_S = 30 * 86_400;
 const base = (req: FastifyRequest) =>
   ({ path: "/", httpOnly: true, sameSite: "lax", secure: req.protocol === "https" }) as const;
 
+/**
+ * True when the page this reader gets differs from everyone's (own pending comments, a prefilled
+ * form). Read from the raw header: the page cache asks it of every request.
+ */
+export function hasPersonalCookies(req: FastifyRequest): boolean {
+  const header = req.headers.cookie;
+  return header !== undefined && (header.includes(`${MINE}=`) || header.includes(`${COMMENTER}=`));
+}
+
 export function ownCommentIds(req: FastifyRequest, secret: string): number[] {
   const value = unsign(secret, req.cookies[MINE]);
   if (!value) return [];

@@ -7,6 +7,7 @@ import { renderPage, type PageMeta } from "../web/document.js";
 import { formatter } from "../web/i18n/format.js";
 import { messages } from "../web/i18n/index.js";
 import type { AssetUrls, Site } from "../web/site.js";
+import { sendCacheable, type CacheDeps, type Rendered } from "./cacheable.js";
 
 /** What route handlers share: the context, and how to dress a body as a page of this site. */
 export interface Web {
@@ -23,7 +24,18 @@ export interface Web {
     status?: number,
   ): FastifyReply;
   wantsJson(req: FastifyRequest): boolean;
+  /** A reader page through the page cache (http/cacheable.ts). */
+  cacheable(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    key: string,
+    render: () => Promise<Rendered>,
+  ): Promise<FastifyReply>;
+  /** A whole HTML page of this site, as cacheable output. */
+  page(site: Site, meta: PageMeta, body: ComponentChildren, tags: readonly string[]): Rendered;
 }
+
+export const HTML = "text/html; charset=utf-8";
 
 function siteFrom(settings: Settings, categories: Site["categories"], assets: AssetUrls): Site {
   const t = messages(settings["site.locale"]);
@@ -37,7 +49,7 @@ function siteFrom(settings: Settings, categories: Site["categories"], assets: As
   };
 }
 
-export function createWeb(ctx: Ctx, assets: AssetUrls): Web {
+export function createWeb(ctx: Ctx, assets: AssetUrls, cache: CacheDeps): Web {
   return {
     ctx,
     assets,
@@ -49,9 +61,11 @@ export function createWeb(ctx: Ctx, assets: AssetUrls): Web {
     sendPage(reply, site, meta, body, status = 200) {
       return reply
         .status(status)
-        .type("text/html; charset=utf-8")
+        .type(HTML)
         .send(renderPage(site, meta, body));
     },
+    cacheable: (req, reply, key, render) => sendCacheable(cache, req, reply, key, render),
+    page: (site, meta, body, tags) => ({ body: renderPage(site, meta, body), type: HTML, tags }),
     wantsJson(req) {
       const accept = req.headers.accept ?? "";
       return accept.includes("application/json") && !accept.includes("text/html");

@@ -91,11 +91,16 @@ export async function makeTestDatabase(
 }
 
 /** A migrated database for one test file, with a clock the test sets. `close()` removes it. */
-export async function openTestRuntime(engine: Engine, start = T0): Promise<TestRuntime> {
+export async function openTestRuntime(
+  engine: Engine,
+  start = T0,
+  overrides: Partial<Omit<Config, "database">> = {},
+): Promise<TestRuntime> {
   const clock = fixedClock(start);
   const { database, dataDir, drop } = await makeTestDatabase(engine);
   const config: Config = {
     ...loadConfig({ KIOSQUE_DATA_DIR: dataDir, LOG_LEVEL: "silent" }),
+    ...overrides,
     database,
   };
   const runtime = await openRuntime(config, {
@@ -103,7 +108,7 @@ export async function openTestRuntime(engine: Engine, start = T0): Promise<TestR
     log: createLogger({ logLevel: process.env.TEST_LOG_LEVEL ?? "silent" }),
   });
   // Tests post forms instantly; the fill-time rule has tests of its own that set it back.
-  await setSetting(runtime.ctx.db, "comments.minFillSeconds", "0");
+  await setSetting(runtime.ctx, "comments.minFillSeconds", "0");
   return {
     ...runtime,
     clock,
@@ -120,8 +125,12 @@ export interface TestApp extends TestRuntime {
 }
 
 /** The whole HTTP application on a test runtime, for inject(). */
-export async function openTestApp(engine: Engine, start = T0): Promise<TestApp> {
-  const runtime = await openTestRuntime(engine, start);
+export async function openTestApp(
+  engine: Engine,
+  start = T0,
+  overrides: Partial<Omit<Config, "database">> = {},
+): Promise<TestApp> {
+  const runtime = await openTestRuntime(engine, start, overrides);
   const app = await buildApp(runtime, { assetsDir: testAssetsDir });
   return {
     ...runtime,

@@ -60,12 +60,12 @@ describe.each(testEngines())("articles service on %s", (engine) => {
   });
 
   it("paginates listings and refuses pages past the end", async () => {
-    await setSetting(rt.ctx.db, "articles.perPage", "2");
+    await setSetting(rt.ctx, "articles.perPage", "2");
     const page = await articles.categoryPage(rt.ctx, world.slug, 2);
     expect(page.articles.items.map((a) => a.slug)).toEqual([published[2]]);
     expect(page.articles).toMatchObject({ page: 2, totalPages: 2, total: 3 });
     await expect(articles.categoryPage(rt.ctx, world.slug, 3)).rejects.toBeInstanceOf(NotFound);
-    await setSetting(rt.ctx.db, "articles.perPage", "10");
+    await setSetting(rt.ctx, "articles.perPage", "10");
   });
 
   it("lists a tag's and an author's articles", async () => {

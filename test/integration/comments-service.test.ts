@@ -93,9 +93,9 @@ describe.each(testEngines())("comments service on %s", (engine) => {
   });
 
   it("sends blocklisted words to spam, accent- and case-insensitively, and logs why", async () => {
-    await setSetting(rt.ctx.db, "comments.blocklist", '["casino"]');
+    await setSetting(rt.ctx, "comments.blocklist", '["casino"]');
     const spam = await post(form({ body: "Venez au CÂSINO en ligne" }));
-    await setSetting(rt.ctx.db, "comments.blocklist", "[]");
+    await setSetting(rt.ctx, "comments.blocklist", "[]");
     expect(spam.reasons).toContainEqual({ rule: "blocklist", detail: "casino" });
     const log = await history(rt.ctx.db, spam.comment.id);
     expect(log).toHaveLength(1);
@@ -105,13 +105,13 @@ describe.each(testEngines())("comments service on %s", (engine) => {
   it("treats a filled honeypot and a too-fast form as bots", async () => {
     const trap = await post(form({ homepage: "http://spam.example" }));
     expect(trap.reasons.map((r) => r.rule)).toEqual(["honeypot"]);
-    await setSetting(rt.ctx.db, "comments.minFillSeconds", "3");
+    await setSetting(rt.ctx, "comments.minFillSeconds", "3");
     const stamp = sign(rt.ctx.secret, String(rt.clock.now().getTime() - 1000));
     const fast = await post(form({ stamp }));
     const slowStamp = sign(rt.ctx.secret, String(rt.clock.now().getTime() - 60_000));
     const slow = await post(form({ stamp: slowStamp }));
     const forged = await post(form({ stamp: `${rt.clock.now().getTime() - 60_000}.forged` }));
-    await setSetting(rt.ctx.db, "comments.minFillSeconds", "0");
+    await setSetting(rt.ctx, "comments.minFillSeconds", "0");
     expect(fast.reasons[0]).toMatchObject({ rule: "fill-time" });
     expect(slow.reasons.map((r) => r.rule)).toEqual(["first-comment"]);
     expect(forged.reasons[0]).toMatchObject({ rule: "fill-time", detail: "missing form stamp" });
@@ -126,8 +126,8 @@ describe.each(testEngines())("comments service on %s", (engine) => {
 
   it("threads replies, flattens at the depth limit and shows pending ones only to their author", async () => {
     const target = await makeArticle(rt.ctx);
-    await setSetting(rt.ctx.db, "comments.holdFirst", "false");
-    await setSetting(rt.ctx.db, "comments.maxDepth", "3");
+    await setSetting(rt.ctx, "comments.holdFirst", "false");
+    await setSetting(rt.ctx, "comments.maxDepth", "3");
     const p = (f: Record<string, unknown>, own: number[] = []) =>
       comments.postComment(rt.ctx, { articleSlug: target.slug, form: f, ip: undefined }, own);
     const root = await p(form());
@@ -136,8 +136,8 @@ describe.each(testEngines())("comments service on %s", (engine) => {
     const d3 = await p(form({ parent: String(d2.comment.id) }));
     expect([root, d1, d2, d3].map((c) => c.comment.depth)).toEqual([0, 1, 2, 2]);
     expect(d3.comment.parentId).toBe(d1.comment.id);
-    await setSetting(rt.ctx.db, "comments.holdFirst", "true");
-    await setSetting(rt.ctx.db, "comments.maxDepth", "5");
+    await setSetting(rt.ctx, "comments.holdFirst", "true");
+    await setSetting(rt.ctx, "comments.maxDepth", "5");
     const mine = await p(form({ parent: String(root.comment.id) }));
     expect(mine.comment.status).toBe("pending");
 
@@ -168,8 +168,8 @@ describe.each(testEngines())("comments service on %s", (engine) => {
 
   it("pages threads and says which page a new comment is on", async () => {
     const target = await makeArticle(rt.ctx);
-    await setSetting(rt.ctx.db, "comments.perPage", "5");
-    await setSetting(rt.ctx.db, "comments.holdFirst", "false");
+    await setSetting(rt.ctx, "comments.perPage", "5");
+    await setSetting(rt.ctx, "comments.holdFirst", "false");
     const posted = [];
     for (let i = 0; i < 7; i++) {
       rt.clock.advance(1000);
@@ -185,12 +185,12 @@ describe.each(testEngines())("comments service on %s", (engine) => {
     const page2 = await comments.threadPage(rt.ctx, target.id, 2, []);
     expect(page2.totalPages).toBe(2);
     expect(page2.threads.map((t) => t.id)).toEqual(posted.slice(5).map((p) => p.comment.id));
-    await setSetting(rt.ctx.db, "comments.order", "newest");
+    await setSetting(rt.ctx, "comments.order", "newest");
     const newest = await comments.threadPage(rt.ctx, target.id, 1, []);
     expect(newest.threads[0]?.id).toBe(posted[6]?.comment.id);
-    await setSetting(rt.ctx.db, "comments.order", "oldest");
-    await setSetting(rt.ctx.db, "comments.perPage", "50");
-    await setSetting(rt.ctx.db, "comments.holdFirst", "true");
+    await setSetting(rt.ctx, "comments.order", "oldest");
+    await setSetting(rt.ctx, "comments.perPage", "50");
+    await setSetting(rt.ctx, "comments.holdFirst", "true");
   });
 
   it("closes discussions per article and after the configured number of days", async () => {
@@ -202,11 +202,11 @@ describe.each(testEngines())("comments service on %s", (engine) => {
       publishedAt: new Date(rt.clock.now().getTime() - 10 * 86_400_000),
     });
     await post(form(), [], old.slug);
-    await setSetting(rt.ctx.db, "comments.closeAfterDays", "7");
+    await setSetting(rt.ctx, "comments.closeAfterDays", "7");
     await expect(post(form(), [], old.slug)).rejects.toMatchObject({
       code: "KIOSQUE_COMMENTS_CLOSED",
     });
-    await setSetting(rt.ctx.db, "comments.closeAfterDays", "0");
+    await setSetting(rt.ctx, "comments.closeAfterDays", "0");
   });
 
   it("stores the e-mail for staff but never hands it to readers", async () => {

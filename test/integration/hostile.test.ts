@@ -92,8 +92,8 @@ describe.each(testEngines())("hostile strings over HTTP on %s", (engine) => {
   beforeAll(async () => {
     rt = await openTestApp(engine);
     // Published at once, so every accepted string reaches the page readers see.
-    await setSetting(rt.ctx.db, "comments.holdFirst", "false");
-    await setSetting(rt.ctx.db, "comments.perPage", "500");
+    await setSetting(rt.ctx, "comments.holdFirst", "false");
+    await setSetting(rt.ctx, "comments.perPage", "500");
     for (const field of FIELDS) targets[field] = await makeArticle(rt.ctx);
   });
   afterAll(() => rt.close());

@@ -143,8 +143,8 @@ describe.each(testEngines())("comment form over HTTP on %s", (engine) => {
 
     it("redirects to the page of comments the new one is on", async () => {
       const target = await makeArticle(rt.ctx);
-      await setSetting(rt.ctx.db, "comments.perPage", "5");
-      await setSetting(rt.ctx.db, "comments.holdFirst", "false");
+      await setSetting(rt.ctx, "comments.perPage", "5");
+      await setSetting(rt.ctx, "comments.holdFirst", "false");
       try {
         const locations: string[] = [];
         for (let i = 0; i < 6; i++) {
@@ -161,8 +161,8 @@ describe.each(testEngines())("comment form over HTTP on %s", (engine) => {
         expect(shown.statusCode).toBe(200);
         expect(shown.body).toContain(`id="comment-${id}"`);
       } finally {
-        await setSetting(rt.ctx.db, "comments.perPage", "50");
-        await setSetting(rt.ctx.db, "comments.holdFirst", "true");
+        await setSetting(rt.ctx, "comments.perPage", "50");
+        await setSetting(rt.ctx, "comments.holdFirst", "true");
       }
     });
 

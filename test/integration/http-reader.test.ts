@@ -115,7 +115,7 @@ describe.each(testEngines())("reader pages over HTTP on %s", (engine) => {
     });
 
     it("pages the latest articles, and a page past the end is the French 404 page", async () => {
-      await setSetting(rt.ctx.db, "articles.perPage", "2");
+      await setSetting(rt.ctx, "articles.perPage", "2");
       try {
         const first = await get("/");
         expect(first.body).toContain('rel="next" href="/?page=2"');
@@ -145,7 +145,7 @@ describe.each(testEngines())("reader pages over HTTP on %s", (engine) => {
         expect(sectionPast.statusCode).toBe(404);
         expect(sectionPast.body).toContain("Page introuvable");
       } finally {
-        await setSetting(rt.ctx.db, "articles.perPage", "10");
+        await setSetting(rt.ctx, "articles.perPage", "10");
       }
     });
   });
@@ -334,7 +334,7 @@ describe.each(testEngines())("reader pages over HTTP on %s", (engine) => {
   });
 
   it("speaks English when the site's locale is English", async () => {
-    await setSetting(rt.ctx.db, "site.locale", "en");
+    await setSetting(rt.ctx, "site.locale", "en");
     try {
       const res = await get(`/article/${lead.slug}`);
       expect(res.statusCode).toBe(200);
@@ -347,7 +347,7 @@ describe.each(testEngines())("reader pages over HTTP on %s", (engine) => {
       const missing = await get("/nulle-part");
       expect(missing.body).toContain("Page not found");
     } finally {
-      await setSetting(rt.ctx.db, "site.locale", "fr");
+      await setSetting(rt.ctx, "site.locale", "fr");
     }
     expect((await get(`/article/${lead.slug}`)).body).toContain("Laisser un commentaire");
   });

@@ -18,6 +18,7 @@ const fixture = (engine: string) => path.join(root, `test/fixtures/schema.${engi
 /** Frozen migrations: a released migration never changes. A new one adds its hash here. */
 const FROZEN: Record<string, string> = {
   "001-initial.ts": "35c4d59180f9ab00db41d5e900afb5996e9fbeb47ce55190a2cc5a7bf7c85a08",
+  "002-change-log.ts": "c0a4725574ac07a3ea3467b9060d8775473a9b4e31af5d5a337b7e17fe8b057b",
 };
 
 describe("migrations", () => {
@@ -75,7 +76,11 @@ describe.each(testEngines())("schema on %s", (engine) => {
       );
       expect(runs.map((r) => r.code)).toEqual([0, 0, 0]);
       const applied = runs.map((r) => r.stdout.trim()).sort();
-      expect(applied).toEqual(["applied: 001-initial", "schema up to date", "schema up to date"]);
+      expect(applied).toEqual([
+        "applied: 001-initial, 002-change-log",
+        "schema up to date",
+        "schema up to date",
+      ]);
     } finally {
       await fresh.drop();
     }

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
+import { changeTags } from "../../lib/change-tags.js";
 import { sign } from "../../lib/crypto.js";
 import type { Problem } from "../../lib/errors.js";
 import { ArticleView, articles } from "../../modules/articles/index.js";
@@ -13,7 +14,9 @@ import {
 import { problemText } from "../../web/i18n/index.js";
 import { paths } from "../../web/site.js";
 import { ownCommentIds, rememberedCommenter } from "../reader-cookies.js";
-import type { Web } from "../web.js";
+import { renderPage } from "../../web/document.js";
+import type { Rendered } from "../cacheable.js";
+import { HTML, type Web } from "../web.js";
 
 export interface ArticlePageOptions {
   commentPage?: number;
@@ -37,13 +40,12 @@ function findComment(list: readonly PublicComment[], id: number): PublicComment 
  * articles. Shared by the article route and by the comment route when it must show a rejected
  * form again.
  */
-export async function sendArticlePage(
+export async function renderArticlePage(
   web: Web,
   req: FastifyRequest,
-  reply: FastifyReply,
   slug: string,
   options: ArticlePageOptions = {},
-): Promise<FastifyReply> {
+): Promise<Rendered> {
   const { ctx } = web;
   const [site, article, settings] = await Promise.all([
     web.site(),
@@ -90,8 +92,7 @@ export async function sendArticlePage(
     };
   }
 
-  return web.sendPage(
-    reply,
+  const html = renderPage(
     site,
     {
       title: article.title,
@@ -112,6 +113,30 @@ export async function sendArticlePage(
         }
       />
     </ArticleView>,
-    options.rejected ? 422 : 200,
   );
+  // The page shows this article (and its comments) and the related ones; the related list may
+  // change when an article enters this one's section or tags.
+  const tags = [
+    changeTags.article(article.id),
+    ...related.map((r) => changeTags.article(r.id)),
+    changeTags.relatedByCategory(article.categoryId),
+    ...article.tags.map((t) => changeTags.relatedByTag(t.id)),
+  ];
+  return { body: html, type: HTML, tags };
+}
+
+/** The article page with a rejected comment form: never cached, status 422. */
+export async function sendRejectedForm(
+  web: Web,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  slug: string,
+  rejected: NonNullable<ArticlePageOptions["rejected"]>,
+): Promise<FastifyReply> {
+  const page = await renderArticlePage(web, req, slug, { rejected });
+  return reply
+    .status(422)
+    .header("cache-control", "private, no-store")
+    .type(page.type)
+    .send(page.body);
 }

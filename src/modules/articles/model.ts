@@ -22,7 +22,7 @@ export interface Article extends ArticleSummary {
   bodyHtml: string;
   commentsOpen: boolean;
   categoryId: number;
-  tags: Named[];
+  tags: (Named & { id: number })[];
 }
 
 export interface Paged<T> {

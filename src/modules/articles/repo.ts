@@ -218,11 +218,13 @@ export async function countAll(db: Kysely<Database>) {
   return row.n;
 }
 
+/** Returns the article's id, or undefined when no article has that slug. */
 export async function setCommentsOpen(db: Kysely<Database>, slug: string, open: boolean) {
-  const result = await db
+  const row = await db
     .updateTable("articles")
     .set({ comments_open: open ? 1 : 0 })
     .where("slug", "=", slug)
+    .returning("id")
     .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  return row?.id;
 }

@@ -1,4 +1,5 @@
 import type { Ctx } from "../../ctx.js";
+import { changeTags } from "../../lib/change-tags.js";
 import { NotFound } from "../../lib/errors.js";
 import { sanitizeArticleHtml } from "../../lib/sanitize.js";
 import { slugify } from "../../lib/slug.js";
@@ -54,7 +55,12 @@ export async function categoryPage(ctx: Ctx, slug: string, page: number) {
   const category = await repo.categoryBySlug(ctx.db, slug);
   if (!category) throw new NotFound("category", { slug });
   return {
-    category: { slug: category.slug, name: category.name, description: category.description },
+    category: {
+      id: category.id,
+      slug: category.slug,
+      name: category.name,
+      description: category.description,
+    },
     articles: await paged(ctx, { categoryId: category.id }, page),
   };
 }
@@ -63,7 +69,7 @@ export async function tagPage(ctx: Ctx, slug: string, page: number) {
   const tag = await repo.tagBySlug(ctx.db, slug);
   if (!tag) throw new NotFound("tag", { slug });
   return {
-    tag: { slug: tag.slug, name: tag.name },
+    tag: { id: tag.id, slug: tag.slug, name: tag.name },
     articles: await paged(ctx, { tagId: tag.id }, page),
   };
 }
@@ -72,7 +78,7 @@ export async function authorPage(ctx: Ctx, slug: string, page: number) {
   const author = await repo.authorBySlug(ctx.db, slug);
   if (!author) throw new NotFound("author", { slug });
   return {
-    author: { slug: author.slug, name: author.name, bio: author.bio },
+    author: { id: author.id, slug: author.slug, name: author.name, bio: author.bio },
     articles: await paged(ctx, { authorId: author.id }, page),
   };
 }
@@ -87,7 +93,7 @@ export async function publishedArticle(ctx: Ctx, slug: string): Promise<Article>
     bodyHtml: row.body_html,
     commentsOpen: row.comments_open === 1,
     categoryId: row.category_id,
-    tags: tags.map((t) => ({ slug: t.slug, name: t.name })),
+    tags: tags.map((t) => ({ id: t.id, slug: t.slug, name: t.name })),
   };
 }
 
@@ -114,11 +120,15 @@ export interface NewCategory {
 }
 
 export async function createCategory(ctx: Ctx, input: NewCategory): Promise<number> {
-  return repo.insertCategory(ctx.db, {
-    slug: input.slug ?? slugify(input.name),
-    name: input.name,
-    description: input.description ?? "",
-    position: input.position ?? 0,
+  return ctx.write(async (trx, changed) => {
+    // A new section appears in every page's navigation.
+    changed(changeTags.all);
+    return repo.insertCategory(trx, {
+      slug: input.slug ?? slugify(input.name),
+      name: input.name,
+      description: input.description ?? "",
+      position: input.position ?? 0,
+    });
   });
 }
 
@@ -142,7 +152,7 @@ export interface NewArticle {
 export async function createArticle(ctx: Ctx, input: NewArticle): Promise<number> {
   const category = await repo.categoryBySlug(ctx.db, input.categorySlug);
   if (!category) throw new NotFound("category", { slug: input.categorySlug });
-  return ctx.db.transaction().execute(async (trx) => {
+  return ctx.write(async (trx, changed) => {
     const id = await repo.insertArticle(trx, {
       slug: input.slug ?? slugify(input.title),
       category_id: category.id,
@@ -165,6 +175,8 @@ export async function createArticle(ctx: Ctx, input: NewArticle): Promise<number
       if (slug) tagIds.push(await repo.ensureTag(trx, slug, name));
     }
     await repo.linkTags(trx, id, tagIds);
+    if (input.publishedAt)
+      changed(...publishedArticleTags(id, category.id, input.authorId, tagIds));
     return id;
   });
 }
@@ -206,6 +218,31 @@ export async function latestForFeed(ctx: Ctx): Promise<ArticleSummary[]> {
 
 /** The newsroom's per-article switch for its discussion. */
 export async function setCommentsOpen(ctx: Ctx, slug: string, open: boolean): Promise<void> {
-  if ((await repo.setCommentsOpen(ctx.db, slug, open)) === 0)
-    throw new NotFound("article", { slug });
+  await ctx.write(async (trx, changed) => {
+    const id = await repo.setCommentsOpen(trx, slug, open);
+    if (id === undefined) throw new NotFound("article", { slug });
+    changed(changeTags.article(id));
+  });
+}
+
+/**
+ * What a published (or re-published) article changes: its page, the listings it appears in,
+ * the feeds, and the pages whose related list may now include it.
+ */
+function publishedArticleTags(
+  id: number,
+  categoryId: number,
+  authorId: number,
+  tagIds: readonly number[],
+): string[] {
+  return [
+    changeTags.article(id),
+    changeTags.home,
+    changeTags.category(categoryId),
+    changeTags.author(authorId),
+    changeTags.feed,
+    changeTags.sitemap,
+    changeTags.relatedByCategory(categoryId),
+    ...tagIds.flatMap((t) => [changeTags.tag(t), changeTags.relatedByTag(t)]),
+  ];
 }

@@ -1,7 +1,7 @@
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import { sendArticlePage } from "../../http/pages/article-page.js";
+import { sendRejectedForm } from "../../http/pages/article-page.js";
 import {
   applyRememberChoice,
   ownCommentIds,
@@ -77,8 +77,9 @@ export function commentRoutes(app: FastifyInstance, web: Web): void {
             summary: site.t.comments.formErrors(Object.keys(errors).length),
           });
         }
-        return sendArticlePage(web, req, reply, req.params.slug, {
-          rejected: { values: formValues(form), problems: error.fields },
+        return sendRejectedForm(web, req, reply, req.params.slug, {
+          values: formValues(form),
+          problems: error.fields,
         });
       }
     },

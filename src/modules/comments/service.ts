@@ -1,5 +1,6 @@
 import type { Ctx } from "../../ctx.js";
 import { Invalid, NotFound } from "../../lib/errors.js";
+import { changeTags } from "../../lib/change-tags.js";
 import { keyedHash, unsign } from "../../lib/crypto.js";
 import { articles } from "../articles/index.js";
 import { moderate, record, type Reason } from "../moderation/index.js";
@@ -111,7 +112,7 @@ export async function postComment(
   const status: CommentStatus = decision.outcome;
 
   // One transaction: the comment, its thread root, its log line and the article's count land together or not at all.
-  const id = await ctx.db.transaction().execute(async (trx) => {
+  const id = await ctx.write(async (trx, changed) => {
     const id = await repo.insert(trx, {
       article_id: article.id,
       parent_id: parent?.id ?? null,
@@ -128,7 +129,10 @@ export async function postComment(
     });
     if (!parent) await repo.setRoot(trx, id, id);
     await record(trx, id, "pipeline", status, decision.reasons, now);
-    if (status === "approved") await refreshCount(ctx, trx, article.id);
+    if (status === "approved") {
+      await refreshCount(ctx, trx, article.id);
+      changed(changeTags.article(article.id));
+    }
     return id;
   });
   ctx.log.info(
@@ -201,8 +205,11 @@ export async function setStatus(
   for (const id of ids) {
     const row = await repo.findById(ctx.db, id);
     if (!row) throw new NotFound("comment", { id });
-    await ctx.db.transaction().execute(async (trx) => {
+    await ctx.write(async (trx, changed) => {
       await repo.setStatus(trx, id, status);
+      // Readers see approved comments only: a change to or from "approved" changes pages.
+      if (row.status === "approved" || status === "approved")
+        changed(changeTags.article(row.article_id));
       await record(trx, id, actor, status, [{ rule: "manual" }], ctx.clock.now());
       await refreshCount(ctx, trx, row.article_id);
     });
@@ -236,7 +243,7 @@ export async function importComment(
   actor: string,
 ): Promise<number> {
   const parent = input.parentId !== null ? await repo.findById(ctx.db, input.parentId) : undefined;
-  return ctx.db.transaction().execute(async (trx) => {
+  return ctx.write(async (trx, changed) => {
     const id = await repo.insert(trx, {
       article_id: input.articleId,
       parent_id: parent?.id ?? null,
@@ -253,7 +260,10 @@ export async function importComment(
     });
     if (!parent) await repo.setRoot(trx, id, id);
     await record(trx, id, actor, input.status, [{ rule: "import" }], ctx.clock.now());
-    if (input.status === "approved") await refreshCount(ctx, trx, input.articleId);
+    if (input.status === "approved") {
+      await refreshCount(ctx, trx, input.articleId);
+      changed(changeTags.article(input.articleId));
+    }
     return id;
   });
 }

@@ -40,12 +40,8 @@ export async function seedDemo(
 ): Promise<SeedReport | undefined> {
   if (!(await articles.isEmpty(ctx))) return undefined;
   const now = ctx.clock.now();
-  await setSetting(ctx.db, "site.name", "L’Écho du Plateau");
-  await setSetting(
-    ctx.db,
-    "site.description",
-    "Le quotidien en ligne du Plateau et de ses vallées",
-  );
+  await setSetting(ctx, "site.name", "L’Écho du Plateau");
+  await setSetting(ctx, "site.description", "Le quotidien en ligne du Plateau et de ses vallées");
 
   for (const [position, c] of categories.entries()) {
     await articles.createCategory(ctx, {

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Web } from "../../http/web.js";
+import { changeTags } from "../../lib/change-tags.js";
 import { articles } from "../articles/index.js";
 import { paths } from "../../web/site.js";
 import { rssXml } from "./rss.js";
@@ -9,34 +10,46 @@ function origin(req: FastifyRequest): string {
   return `${req.protocol}://${req.host}`;
 }
 
+/** Feeds hold absolute URLs, so each origin they are asked under is cached apart. */
 export function feedRoutes(app: FastifyInstance, web: Web): void {
   app.get("/sitemap.xml", async (req, reply) => {
-    const entries = await articles.sitemapEntries(web.ctx);
     const base = origin(req);
-    const categories = await articles.categories(web.ctx);
-    const xml = sitemapXml([
-      { loc: `${base}${paths.home()}` },
-      ...categories.map((c) => ({ loc: `${base}${paths.category(c.slug)}` })),
-      ...entries.map((e) => ({
-        loc: `${base}${paths.article(e.slug)}`,
-        lastmod: e.updated_at ?? e.published_at ?? undefined,
-      })),
-    ]);
-    return reply.type("application/xml; charset=utf-8").send(xml);
+    return web.cacheable(req, reply, `sitemap:${base}`, async () => {
+      const [entries, categories] = await Promise.all([
+        articles.sitemapEntries(web.ctx),
+        articles.categories(web.ctx),
+      ]);
+      const body = sitemapXml([
+        { loc: `${base}${paths.home()}` },
+        ...categories.map((c) => ({ loc: `${base}${paths.category(c.slug)}` })),
+        ...entries.map((e) => ({
+          loc: `${base}${paths.article(e.slug)}`,
+          lastmod: e.updated_at ?? e.published_at ?? undefined,
+        })),
+      ]);
+      return { body, type: "application/xml; charset=utf-8", tags: [changeTags.sitemap] };
+    });
   });
 
   app.get("/feed.xml", async (req, reply) => {
-    const [site, items] = await Promise.all([web.site(), articles.latestForFeed(web.ctx)]);
-    const xml = rssXml(
-      {
-        name: site.name,
-        description: site.description,
-        lang: site.t.lang,
-        origin: origin(req),
-        articleUrl: paths.article,
-      },
-      items,
-    );
-    return reply.type("application/rss+xml; charset=utf-8").send(xml);
+    const base = origin(req);
+    return web.cacheable(req, reply, `feed:${base}`, async () => {
+      const [site, items] = await Promise.all([web.site(), articles.latestForFeed(web.ctx)]);
+      const body = rssXml(
+        {
+          name: site.name,
+          description: site.description,
+          lang: site.t.lang,
+          origin: base,
+          articleUrl: paths.article,
+        },
+        items,
+      );
+      return {
+        body,
+        type: "application/rss+xml; charset=utf-8",
+        tags: [changeTags.feed, ...items.map((a) => changeTags.article(a.id))],
+      };
+    });
   });
 }

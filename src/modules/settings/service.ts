@@ -2,6 +2,8 @@ import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import { Value } from "@sinclair/typebox/value";
 import type { Database } from "../../db/schema.js";
+import type { Ctx } from "../../ctx.js";
+import { changeTags } from "../../lib/change-tags.js";
 import { Invalid } from "../../lib/errors.js";
 import { SettingsSchema, type SettingKey, type Settings } from "./schema.js";
 import * as repo from "./repo.js";
@@ -30,7 +32,7 @@ export async function loadSettings(db: Kysely<Database>): Promise<Settings> {
  * '["casino"]'), else the text itself ("Europe/Paris").
  */
 export async function setSetting(
-  db: Kysely<Database>,
+  ctx: Pick<Ctx, "write">,
   key: string,
   text: string,
 ): Promise<unknown> {
@@ -45,7 +47,11 @@ export async function setSetting(
   if (key === "site.timezone" && !isTimeZone(value as string)) {
     throw new Invalid("KIOSQUE_SETTING_INVALID", { [key]: { problem: "choice" } }, { key, text });
   }
-  await repo.upsert(db, key, JSON.stringify(value));
+  await ctx.write(async (trx, changed) => {
+    await repo.upsert(trx, key, JSON.stringify(value));
+    // Name, language, zone, listing sizes, comment rules: any of them shows on every page.
+    changed(changeTags.all);
+  });
   return value;
 }
 

@@ -1,0 +1,122 @@
+import { createHash } from "node:crypto";
+import { promisify } from "node:util";
+import zlib from "node:zlib";
+
+const brotli = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
+
+/** A rendered page, ready in every encoding a browser may ask for. */
+export interface CachedPage {
+  type: string;
+  etag: string;
+  identity: Buffer;
+  br: Buffer;
+  gzip: Buffer;
+  /** What the page shows, as change tags (lib/change-tags.ts): what makes it stale. */
+  tags: readonly string[];
+}
+
+/** Compressed once, when the page is rendered: readers then cost a lookup, not a compression. */
+export async function preparePage(
+  body: string,
+  type: string,
+  tags: readonly string[],
+): Promise<CachedPage> {
+  const identity = Buffer.from(body);
+  const [br, gz] = await Promise.all([
+    brotli(identity, {
+      params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
+        [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: identity.length,
+      },
+    }),
+    gzip(identity, { level: zlib.constants.Z_BEST_COMPRESSION }),
+  ]);
+  const etag = `"${createHash("sha256").update(identity).digest("base64url").slice(0, 22)}"`;
+  return { type, etag, identity, br, gzip: gz, tags };
+}
+
+const size = (p: CachedPage) => p.identity.length + p.br.length + p.gzip.length;
+
+/**
+ * Rendered pages in memory, least recently used first out, bounded in bytes (all three encodings
+ * counted). A page is dropped as soon as something it shows changes: each page lists its tags,
+ * and `invalidate` drops every page carrying one of the changed tags.
+ */
+export class PageCache {
+  readonly #pages = new Map<string, CachedPage>();
+  readonly #byTag = new Map<string, Set<string>>();
+  #bytes = 0;
+  /** Counts invalidations: a page rendered while one happened may show the old state. */
+  #generation = 0;
+
+  constructor(readonly maxBytes: number) {}
+
+  get generation(): number {
+    return this.#generation;
+  }
+
+  get bytes(): number {
+    return this.#bytes;
+  }
+
+  get size(): number {
+    return this.#pages.size;
+  }
+
+  get(key: string): CachedPage | undefined {
+    const page = this.#pages.get(key);
+    if (!page) return undefined;
+    // Map keeps insertion order: moving a hit to the end makes the first entry the least recent.
+    this.#pages.delete(key);
+    this.#pages.set(key, page);
+    return page;
+  }
+
+  /**
+   * Keeps a page rendered when the generation was `renderedAt`, unless something changed since:
+   * then the page may be stale already, and the next reader renders it again.
+   */
+  set(key: string, page: CachedPage, renderedAt: number): boolean {
+    if (renderedAt !== this.#generation || size(page) > this.maxBytes) return false;
+    this.#remove(key);
+    this.#pages.set(key, page);
+    this.#bytes += size(page);
+    for (const tag of page.tags) {
+      let keys = this.#byTag.get(tag);
+      if (!keys) this.#byTag.set(tag, (keys = new Set()));
+      keys.add(key);
+    }
+    for (const oldest of this.#pages.keys()) {
+      if (this.#bytes <= this.maxBytes) break;
+      this.#remove(oldest);
+    }
+    return true;
+  }
+
+  invalidate(tags: readonly string[]): void {
+    this.#generation++;
+    if (tags.includes("all")) {
+      this.#pages.clear();
+      this.#byTag.clear();
+      this.#bytes = 0;
+      return;
+    }
+    for (const tag of tags) {
+      for (const key of this.#byTag.get(tag) ?? []) this.#remove(key);
+    }
+  }
+
+  #remove(key: string): void {
+    const page = this.#pages.get(key);
+    if (!page) return;
+    this.#pages.delete(key);
+    this.#bytes -= size(page);
+    for (const tag of page.tags) {
+      const keys = this.#byTag.get(tag);
+      keys?.delete(key);
+      if (keys?.size === 0) this.#byTag.delete(tag);
+    }
+  }
+}
