@@ -4,7 +4,7 @@ import type { Config } from "./config/index.js";
 import type { Database } from "./db/schema.js";
 import type { DialectCapabilities } from "./db/dialect.js";
 import type { Clock } from "./lib/clock.js";
-import { openDatabase, type Db } from "./db/database.js";
+import { openDatabase, type Db, type QueryObserver } from "./db/database.js";
 import type { ChangeFeed } from "./db/notify.js";
 import { migrateToLatest } from "./db/migrate.js";
 import { systemClock } from "./lib/clock.js";
@@ -47,11 +47,12 @@ export interface Runtime {
  */
 export async function openRuntime(
   config: Config,
-  options: { clock?: Clock; log?: FastifyBaseLogger } = {},
+  options: { clock?: Clock; log?: FastifyBaseLogger; onQuery?: QueryObserver } = {},
 ): Promise<Runtime> {
-  const database = openDatabase(config.database);
+  const database = openDatabase(config.database, options.onQuery);
   try {
     const applied = await migrateToLatest(database.db, database.dialect.engine);
+    await database.optimize();
     const secret = config.secret ?? (await ensureSecret(database.db));
     const clock = options.clock ?? systemClock;
     const log = options.log ?? createLogger(config);

@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { buildApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config/index.js";
 import { openRuntime } from "./ctx.js";
+import { scheduleOptimize } from "./jobs/optimize-database.js";
 import { seedDemo } from "./modules/demo/index.js";
 
 /** Grace period for in-flight requests on SIGTERM/SIGINT before the process gives up. */
@@ -14,10 +15,14 @@ async function main(): Promise<void> {
   const log = runtime.ctx.log;
   if (config.demo) {
     const seeded = await seedDemo(runtime.ctx);
-    if (seeded) log.info(seeded, "demo content written to the empty database");
+    if (seeded) {
+      log.info(seeded, "demo content written to the empty database");
+      await runtime.database.optimize();
+    }
   }
   const assetsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "public", "assets");
   const app = await buildApp(runtime, { assetsDir });
+  const stopOptimizing = scheduleOptimize(runtime.database, log);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -30,6 +35,7 @@ async function main(): Promise<void> {
     }, SHUTDOWN_GRACE_MS);
     timer.unref();
     // app.close() stops accepting connections and waits for in-flight requests.
+    stopOptimizing();
     await app.close();
     await runtime.close();
     process.exit(0);

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import pg from "pg";
-import { Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
+import { Kysely, PostgresDialect, SqliteDialect, sql, type KyselyConfig } from "kysely";
 import type { Config } from "../config/index.js";
 import type { Database } from "./schema.js";
 import { capabilities, type DialectCapabilities } from "./dialect.js";
@@ -13,17 +13,32 @@ export interface Db {
   readonly dialect: DialectCapabilities;
   /** True when the engine answers a trivial query: what /readyz reports. */
   ping(): Promise<boolean>;
+  /**
+   * Keeps the query planner's statistics current. SQLite plans without statistics until ANALYZE
+   * has run, and may then walk a low-selectivity index; PostgreSQL's autovacuum does this itself.
+   */
+  optimize(): Promise<void>;
   /** How this process hears about other processes' writes; open once the schema is migrated. */
   openChangeFeed(now: () => Date, onError: (error: unknown) => void): Promise<ChangeFeed>;
   close(): Promise<void>;
 }
 
-export function openDatabase(database: Config["database"]): Db {
-  if (database.engine === "sqlite") return openSqlite(database.file);
-  return openPostgres(database.url, database.schema);
+/** Sees every statement sent (tests count and EXPLAIN them); not set in production. */
+export type QueryObserver = (sql: string, parameters: readonly unknown[]) => void;
+
+function logger(onQuery: QueryObserver | undefined): KyselyConfig["log"] {
+  if (!onQuery) return undefined;
+  return (event) => {
+    if (event.level === "query") onQuery(event.query.sql, event.query.parameters);
+  };
 }
 
-function openSqlite(file: string): Db {
+export function openDatabase(database: Config["database"], onQuery?: QueryObserver): Db {
+  if (database.engine === "sqlite") return openSqlite(database.file, onQuery);
+  return openPostgres(database.url, database.schema, onQuery);
+}
+
+function openSqlite(file: string, onQuery: QueryObserver | undefined): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const handle = new SQLite(file);
   // WAL: readers never wait for the writer. synchronous=NORMAL in WAL mode keeps every committed
@@ -32,28 +47,41 @@ function openSqlite(file: string): Db {
   handle.pragma("synchronous = NORMAL");
   handle.pragma("foreign_keys = ON");
   handle.pragma("busy_timeout = 5000");
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: handle }) });
+  // Bounds each ANALYZE that `optimize` runs, so it stays a matter of milliseconds on any size.
+  handle.pragma("analysis_limit = 1000");
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: handle }),
+    log: logger(onQuery),
+  });
   return {
     db,
     dialect: capabilities("sqlite"),
     ping: () => ping(db),
     openChangeFeed: async (now) => sqliteChangeFeed(handle, now),
+    // 0x10002: look at every table and ANALYZE those never analysed or much changed since
+    // (SQLite's recommendation for long-lived connections, bounded by analysis_limit).
+    optimize: async () => void handle.pragma("optimize=0x10002"),
     close: () => db.destroy(),
   };
 }
 
-function openPostgres(url: string, schema: string | undefined): Db {
+function openPostgres(
+  url: string,
+  schema: string | undefined,
+  onQuery: QueryObserver | undefined,
+): Db {
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
     // A separate schema per test run keeps parallel tests apart on one database.
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: logger(onQuery) });
   return {
     db,
     dialect: capabilities("postgres"),
     ping: () => ping(db),
+    optimize: async () => {},
     async openChangeFeed(_now, onError) {
       const feed = postgresChangeFeed(url, { schema, onError });
       await feed.listen();

@@ -4,12 +4,14 @@ import type { Database } from "./schema.js";
 import type { Engine } from "./dialect.js";
 import { initial } from "./migrations/001-initial.js";
 import { changeLog } from "./migrations/002-change-log.js";
+import { threadIndex } from "./migrations/003-thread-index.js";
 
 /** The ordered list of migrations. Names never change; new ones are appended. */
 function migrations(engine: Engine): Record<string, Migration> {
   return {
     "001-initial": initial(engine),
     "002-change-log": changeLog(engine),
+    "003-thread-index": threadIndex(),
   };
 }
 

@@ -7,6 +7,7 @@ import pg from "pg";
 import { buildApp } from "../../src/app.js";
 import { loadConfig, type Config } from "../../src/config/index.js";
 import { openRuntime, type Runtime } from "../../src/ctx.js";
+import type { QueryObserver } from "../../src/db/database.js";
 import type { Engine } from "../../src/db/dialect.js";
 import { fixedClock } from "../../src/lib/clock.js";
 import { createLogger } from "../../src/lib/logger.js";
@@ -95,6 +96,7 @@ export async function openTestRuntime(
   engine: Engine,
   start = T0,
   overrides: Partial<Omit<Config, "database">> = {},
+  onQuery?: QueryObserver,
 ): Promise<TestRuntime> {
   const clock = fixedClock(start);
   const { database, dataDir, drop } = await makeTestDatabase(engine);
@@ -106,6 +108,7 @@ export async function openTestRuntime(
   const runtime = await openRuntime(config, {
     clock,
     log: createLogger({ logLevel: process.env.TEST_LOG_LEVEL ?? "silent" }),
+    ...(onQuery ? { onQuery } : {}),
   });
   // Tests post forms instantly; the fill-time rule has tests of its own that set it back.
   await setSetting(runtime.ctx, "comments.minFillSeconds", "0");
@@ -129,8 +132,9 @@ export async function openTestApp(
   engine: Engine,
   start = T0,
   overrides: Partial<Omit<Config, "database">> = {},
+  onQuery?: QueryObserver,
 ): Promise<TestApp> {
-  const runtime = await openTestRuntime(engine, start, overrides);
+  const runtime = await openTestRuntime(engine, start, overrides, onQuery);
   const app = await buildApp(runtime, { assetsDir: testAssetsDir });
   return {
     ...runtime,

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Kysely, SelectQueryBuilder } from "kysely";
 import type { Database } from "../../db/schema.js";
 import type { ArticlesTable } from "./table.js";
 import type { Insertable } from "kysely";
@@ -11,21 +11,33 @@ export interface ListFilter {
 
 /** The columns a listing needs; one query with its joins, never one per article. */
 function summaries(db: Kysely<Database>, now: string, filter: ListFilter) {
-  let q = db
-    .selectFrom("articles as a")
+  let q = articlesFor(db, filter.tagId)
     .innerJoin("categories as c", "c.id", "a.category_id")
     .innerJoin("users as u", "u.id", "a.author_id")
     .where("a.status", "=", "published")
     .where("a.published_at", "<=", now);
   if (filter.categoryId !== undefined) q = q.where("a.category_id", "=", filter.categoryId);
   if (filter.authorId !== undefined) q = q.where("a.author_id", "=", filter.authorId);
-  if (filter.tagId !== undefined) {
-    const tagId = filter.tagId;
-    q = q.where("a.id", "in", (sub) =>
-      sub.selectFrom("article_tags").select("article_id").where("tag_id", "=", tagId),
-    );
-  }
   return q;
+}
+
+type ArticlesFrom = SelectQueryBuilder<Database & { a: ArticlesTable }, "a", object>;
+
+/**
+ * The articles a listing reads from: all of them, or a tag's. For a tag, its links come first
+ * and each article is fetched by id: CROSS JOIN keeps that order in SQLite, whose planner would
+ * otherwise walk every published article newest first looking for a rare tag's few (PostgreSQL
+ * reads it as the inner join it is and plans by its statistics).
+ */
+function articlesFor(db: Kysely<Database>, tagId: number | undefined): ArticlesFrom {
+  if (tagId === undefined) return db.selectFrom("articles as a");
+  const tagged = db
+    .selectFrom("article_tags as at")
+    .crossJoin("articles as a")
+    .whereRef("a.id", "=", "at.article_id")
+    .where("at.tag_id", "=", tagId);
+  // The link table adds no column that a listing selects; only "a" is used from here on.
+  return tagged as unknown as ArticlesFrom;
 }
 
 const summaryColumns = [
@@ -58,6 +70,33 @@ export async function listPublished(
     .limit(limit)
     .offset(offset)
     .execute();
+}
+
+/**
+ * The latest `perCategory` articles of each section, in one round trip: one indexed sub-query per
+ * section, glued with UNION ALL (a window over every article would read them all; SQLite has no
+ * LATERAL join).
+ */
+export async function latestPerCategory(
+  db: Kysely<Database>,
+  now: string,
+  categoryIds: readonly number[],
+  perCategory: number,
+) {
+  const part = (categoryId: number, i: number) =>
+    db
+      .selectFrom(
+        summaries(db, now, { categoryId })
+          .select([...summaryColumns, "a.category_id"])
+          .orderBy("a.published_at", "desc")
+          .orderBy("a.id", "desc")
+          .limit(perCategory)
+          .as(`p${i}`),
+      )
+      .selectAll();
+  const [first, ...rest] = categoryIds.map(part);
+  if (!first) return [];
+  return rest.reduce((q, next) => q.unionAll(next), first).execute();
 }
 
 export async function countPublished(db: Kysely<Database>, now: string, filter: ListFilter) {
@@ -177,17 +216,23 @@ export async function related(
   categoryId: number,
   limit: number,
 ) {
-  const byTags = await db
+  // Tags shared with each other article, counted on article_tags alone (a derived table, so the
+  // count runs over the few articles that share a tag, never over every article).
+  const shared = db
     .selectFrom("article_tags as mine")
     .innerJoin("article_tags as theirs", "theirs.tag_id", "mine.tag_id")
-    .innerJoin("articles as a", "a.id", "theirs.article_id")
     .where("mine.article_id", "=", articleId)
     .where("theirs.article_id", "!=", articleId)
+    .groupBy("theirs.article_id")
+    .select(["theirs.article_id", (eb) => eb.fn.countAll().as("shared")])
+    .as("s");
+  const byTags = await db
+    .selectFrom(shared)
+    .innerJoin("articles as a", "a.id", "s.article_id")
     .where("a.status", "=", "published")
     .where("a.published_at", "<=", now)
-    .groupBy(["a.id", "a.published_at"])
-    .select(["a.id", (eb) => eb.fn.countAll().as("shared")])
-    .orderBy("shared", "desc")
+    .select(["a.id", "s.shared"])
+    .orderBy("s.shared", "desc")
     .orderBy("a.published_at", "desc")
     .limit(limit)
     .execute();
@@ -202,8 +247,16 @@ export async function related(
       .execute();
     ids.push(...more.map((r) => r.id));
   }
+  return summariesByIds(db, ids);
+}
+
+/** Listing rows of articles already known to be published, by id, in the order given. */
+async function summariesByIds(db: Kysely<Database>, ids: readonly number[]) {
   if (ids.length === 0) return [];
-  const rows = await summaries(db, now, {})
+  const rows = await db
+    .selectFrom("articles as a")
+    .innerJoin("categories as c", "c.id", "a.category_id")
+    .innerJoin("users as u", "u.id", "a.author_id")
     .where("a.id", "in", ids)
     .select(summaryColumns)
     .execute();

@@ -36,14 +36,16 @@ export async function homePage(ctx: Ctx, page: number): Promise<HomePage> {
   if (page > 1) return { latest, blocks: [] };
   const now = ctx.clock.now().toISOString();
   const categories = await repo.listCategories(ctx.db);
-  const blocks = await Promise.all(
-    categories.map(async (c) => ({
-      category: { slug: c.slug, name: c.name, description: c.description },
-      articles: (
-        await repo.listPublished(ctx.db, now, { categoryId: c.id }, HOME_BLOCK_SIZE, 0)
-      ).map(toSummary),
-    })),
+  const rows = await repo.latestPerCategory(
+    ctx.db,
+    now,
+    categories.map((c) => c.id),
+    HOME_BLOCK_SIZE,
   );
+  const blocks = categories.map((c) => ({
+    category: { slug: c.slug, name: c.name, description: c.description },
+    articles: rows.filter((r) => r.category_id === c.id).map(toSummary),
+  }));
   return { latest, blocks: blocks.filter((b) => b.articles.length > 0) };
 }
 
