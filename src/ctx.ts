@@ -7,6 +7,7 @@ import type { Clock } from "./lib/clock.js";
 import { openDatabase, type Db, type QueryObserver } from "./db/database.js";
 import type { ChangeFeed } from "./db/notify.js";
 import { migrateToLatest } from "./db/migrate.js";
+import { changeTags } from "./lib/change-tags.js";
 import { systemClock } from "./lib/clock.js";
 import { createLogger } from "./lib/logger.js";
 import { ensureSecret, loadSettings, type Settings } from "./modules/settings/index.js";
@@ -60,7 +61,12 @@ export async function openRuntime(
       () => clock.now(),
       (error) => log.error({ err: error }, "change notices interrupted"),
     );
-    const local: ((tags: readonly string[]) => void)[] = [];
+    let settingsCache: Promise<Settings> | undefined;
+    const forgetSettings = (tags: readonly string[]) => {
+      if (tags.includes(changeTags.all)) settingsCache = undefined;
+    };
+    changes.subscribe(forgetSettings);
+    const local: ((tags: readonly string[]) => void)[] = [forgetSettings];
     const ctx: Ctx = {
       db: database.db,
       dialect: database.dialect,
@@ -68,7 +74,18 @@ export async function openRuntime(
       log,
       config,
       secret,
-      settings: () => loadSettings(database.db),
+      settings() {
+        changes.poll();
+        // Read once, kept until a write announces that everything changed (settings do).
+        if (!settingsCache) {
+          const loading = loadSettings(database.db);
+          settingsCache = loading;
+          loading.catch(() => {
+            if (settingsCache === loading) settingsCache = undefined;
+          });
+        }
+        return settingsCache;
+      },
       async write(work) {
         const tags = new Set<string>();
         const result = await database.db.transaction().execute(async (trx) => {

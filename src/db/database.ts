@@ -2,7 +2,14 @@ import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import pg from "pg";
-import { Kysely, PostgresDialect, SqliteDialect, sql, type KyselyConfig } from "kysely";
+import {
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  sql,
+  type KyselyConfig,
+  type SqliteDatabase,
+} from "kysely";
 import type { Config } from "../config/index.js";
 import type { Database } from "./schema.js";
 import { capabilities, type DialectCapabilities } from "./dialect.js";
@@ -50,7 +57,7 @@ function openSqlite(file: string, onQuery: QueryObserver | undefined): Db {
   // Bounds each ANALYZE that `optimize` runs, so it stays a matter of milliseconds on any size.
   handle.pragma("analysis_limit = 1000");
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: handle }),
+    dialect: new SqliteDialect({ database: withStatementCache(handle) }),
     log: logger(onQuery),
   });
   return {
@@ -62,6 +69,32 @@ function openSqlite(file: string, onQuery: QueryObserver | undefined): Db {
     // (SQLite's recommendation for long-lived connections, bounded by analysis_limit).
     optimize: async () => void handle.pragma("optimize=0x10002"),
     close: () => db.destroy(),
+  };
+}
+
+/** Distinct statements kept prepared; the application sends a few dozen shapes. */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely prepares each statement anew, and preparing costs about as much as running a small
+ * query. The same SQL text (values travel as parameters) reuses its prepared statement.
+ */
+function withStatementCache(handle: SQLite.Database): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => handle.close(),
+    prepare(sqlText: string) {
+      let statement = statements.get(sqlText);
+      if (!statement) {
+        statement = handle.prepare(sqlText);
+        if (statements.size >= STATEMENT_CACHE_SIZE) {
+          const oldest = statements.keys().next().value;
+          if (oldest !== undefined) statements.delete(oldest);
+        }
+        statements.set(sqlText, statement);
+      }
+      return statement;
+    },
   };
 }
 

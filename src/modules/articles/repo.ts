@@ -113,6 +113,17 @@ export async function findPublishedBySlug(db: Kysely<Database>, now: string, slu
     .executeTakeFirst();
 }
 
+/** What a comment post needs of its article, and nothing more: it runs on every post. */
+export async function discussionOf(db: Kysely<Database>, now: string, slug: string) {
+  return db
+    .selectFrom("articles")
+    .select(["id", "slug", "published_at", "comments_open"])
+    .where("slug", "=", slug)
+    .where("status", "=", "published")
+    .where("published_at", "<=", now)
+    .executeTakeFirst();
+}
+
 export async function findById(db: Kysely<Database>, id: number) {
   return db.selectFrom("articles").selectAll().where("id", "=", id).executeTakeFirst();
 }

@@ -140,9 +140,20 @@ export async function postComment(
     "comment posted",
   );
 
-  const row = await repo.findById(ctx.db, id);
+  // The new comment as readers will see it, from what was just written (no second read).
+  const row = {
+    id,
+    parent_id: parent?.id ?? null,
+    depth: parent?.depth ?? 0,
+    author_name: value.name,
+    author_website: value.website,
+    body: value.body,
+    status,
+    created_at: now.toISOString(),
+    email_hash: hash,
+  };
   const root = parent ? await repo.findById(ctx.db, parent.rootId) : row;
-  if (!row || !root) throw new NotFound("comment", { id });
+  if (!root) throw new NotFound("comment", { id: parent?.rootId });
   const before = await repo.countRootsBefore(
     ctx.db,
     article.id,
