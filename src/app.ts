@@ -38,7 +38,7 @@ export async function buildApp(runtime: Runtime, options: AppOptions): Promise<F
   await app.register(formbody, { bodyLimit: BODY_LIMIT });
   await registerSecurity(app);
 
-  const assets = registerAssets(app, options.assetsDir);
+  const assets = await registerAssets(app, options.assetsDir);
   const cache =
     ctx.config.pageCacheBytes > 0 ? new PageCache(ctx.config.pageCacheBytes) : undefined;
   if (cache) runtime.changes.subscribe((tags) => cache.invalidate(tags));

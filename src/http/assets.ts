@@ -3,6 +3,8 @@ import fs from "node:fs";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import type { AssetUrls } from "../web/site.js";
+import { sendEncoded } from "./cacheable.js";
+import { preparePage, type CachedPage } from "./page-cache.js";
 
 /** Built assets, by file name: site.css and the islands (scripts/build.mjs writes them). */
 const FILES = { css: "site.css", commentsIsland: "comments.js", icon: "favicon.svg" } as const;
@@ -14,22 +16,24 @@ const TYPES: Record<string, string> = {
 };
 
 interface Asset {
-  body: Buffer;
-  type: string;
+  page: CachedPage;
   hash: string;
 }
 
+const FOREVER = "public, max-age=31536000, immutable";
+const A_WHILE = "public, max-age=300";
+
 /**
- * Reads the built assets once at start and serves them from memory. URLs carry a content hash
- * (`?v=…`), so browsers and CDNs may keep them for a year and a new build is fetched at once.
+ * Reads the built assets once at start, compresses them once, and serves them from memory. URLs
+ * carry a content hash (`?v=…`), so browsers and CDNs may keep them for a year and a new build
+ * is fetched at once.
  */
-export function registerAssets(app: FastifyInstance, dir: string): AssetUrls {
+export async function registerAssets(app: FastifyInstance, dir: string): Promise<AssetUrls> {
   const assets = new Map<string, Asset>();
   for (const file of Object.values(FILES)) {
     const body = fs.readFileSync(path.join(dir, file));
     assets.set(file, {
-      body,
-      type: TYPES[path.extname(file)] ?? "application/octet-stream",
+      page: await preparePage(body, TYPES[path.extname(file)] ?? "application/octet-stream", []),
       hash: createHash("sha256").update(body).digest("base64url").slice(0, 12),
     });
   }
@@ -38,12 +42,7 @@ export function registerAssets(app: FastifyInstance, dir: string): AssetUrls {
     async (req, reply) => {
       const asset = assets.get(req.params.file);
       if (!asset) return reply.callNotFound();
-      reply.header("content-type", asset.type);
-      reply.header(
-        "cache-control",
-        req.query.v === asset.hash ? "public, max-age=31536000, immutable" : "public, max-age=300",
-      );
-      return reply.send(asset.body);
+      return sendEncoded(req, reply, asset.page, req.query.v === asset.hash ? FOREVER : A_WHILE);
     },
   );
   const url = (file: string) => `/assets/${file}?v=${assets.get(file)?.hash ?? ""}`;

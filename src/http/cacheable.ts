@@ -32,22 +32,31 @@ function encodingFor(req: FastifyRequest): "br" | "gzip" | undefined {
   return undefined;
 }
 
+/** A prepared body in the encoding the client takes best, or a 304 when it has this version. */
+export function sendEncoded(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  page: CachedPage,
+  cacheControl: string,
+): FastifyReply {
+  reply
+    .header("content-type", page.type)
+    .header("etag", page.etag)
+    .header("cache-control", cacheControl)
+    .header("vary", "Accept-Encoding");
+  if (req.headers["if-none-match"] === page.etag) return reply.code(304).send();
+  const encoding = encodingFor(req);
+  if (encoding) reply.header("content-encoding", encoding);
+  return reply.send(encoding === "br" ? page.br : encoding === "gzip" ? page.gzip : page.identity);
+}
+
 function sendPrepared(
   req: FastifyRequest,
   reply: FastifyReply,
   page: CachedPage,
   outcome: "hit" | "miss",
 ): FastifyReply {
-  reply
-    .header("x-kiosque-cache", outcome)
-    .header("content-type", page.type)
-    .header("etag", page.etag)
-    .header("cache-control", SHARED)
-    .header("vary", "Accept-Encoding");
-  if (req.headers["if-none-match"] === page.etag) return reply.code(304).send();
-  const encoding = encodingFor(req);
-  if (encoding) reply.header("content-encoding", encoding);
-  return reply.send(encoding === "br" ? page.br : encoding === "gzip" ? page.gzip : page.identity);
+  return sendEncoded(req, reply.header("x-kiosque-cache", outcome), page, SHARED);
 }
 
 /**

@@ -18,11 +18,11 @@ export interface CachedPage {
 
 /** Compressed once, when the page is rendered: readers then cost a lookup, not a compression. */
 export async function preparePage(
-  body: string,
+  body: string | Buffer,
   type: string,
   tags: readonly string[],
 ): Promise<CachedPage> {
-  const identity = Buffer.from(body);
+  const identity = typeof body === "string" ? Buffer.from(body) : body;
   const [br, gz] = await Promise.all([
     brotli(identity, {
       params: {

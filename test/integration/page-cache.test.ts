@@ -61,6 +61,24 @@ describe.each(testEngines())("page cache on %s", (engine) => {
     expect(revalidated.body).toBe("");
   });
 
+  it("serves the stylesheet and island compressed, for a year under their content hash", async () => {
+    const html = (await get(t, `/article/${article.slug}`)).body;
+    for (const url of [
+      /href="(\/assets\/site\.css\?v=[^"]+)"/,
+      /src="(\/assets\/comments\.js\?v=[^"]+)"/,
+    ].map((re) => re.exec(html)?.[1] ?? "")) {
+      const plain = await get(t, url);
+      const br = await get(t, url, { "accept-encoding": "gzip, deflate, br" });
+      expect(br.headers["content-encoding"], url).toBe("br");
+      expect(zlib.brotliDecompressSync(br.rawPayload).equals(plain.rawPayload)).toBe(true);
+      expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length);
+      expect(br.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+      expect((await get(t, url.replace(/v=.*/, "v=old"))).headers["cache-control"]).toBe(
+        "public, max-age=300",
+      );
+    }
+  });
+
   it("keeps the page when a comment is held, and renews it when one is approved", async () => {
     const url = `/article/${article.slug}`;
     await get(t, url);
