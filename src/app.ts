@@ -42,7 +42,11 @@ export async function buildApp(runtime: Runtime, options: AppOptions): Promise<F
   const cache =
     ctx.config.pageCacheBytes > 0 ? new PageCache(ctx.config.pageCacheBytes) : undefined;
   if (cache) runtime.changes.subscribe((tags) => cache.invalidate(tags));
-  const web = createWeb(ctx, assets, { cache, poll: () => runtime.changes.poll() });
+  const web = createWeb(ctx, assets, {
+    cache,
+    rendering: new Map(),
+    poll: () => runtime.changes.poll(),
+  });
   registerErrorHandling(app, web);
   registerHealth(app, runtime.database);
   articleRoutes(app, web);

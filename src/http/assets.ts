@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import zlib from "node:zlib";
 import type { FastifyInstance } from "fastify";
 import type { AssetUrls } from "../web/site.js";
 import { sendEncoded } from "./cacheable.js";
@@ -33,7 +34,12 @@ export async function registerAssets(app: FastifyInstance, dir: string): Promise
   for (const file of Object.values(FILES)) {
     const body = fs.readFileSync(path.join(dir, file));
     assets.set(file, {
-      page: await preparePage(body, TYPES[path.extname(file)] ?? "application/octet-stream", []),
+      page: await preparePage(
+        body,
+        TYPES[path.extname(file)] ?? "application/octet-stream",
+        [],
+        zlib.constants.BROTLI_MAX_QUALITY,
+      ),
       hash: createHash("sha256").update(body).digest("base64url").slice(0, 12),
     });
   }

@@ -20,6 +20,11 @@ const PERSONAL = "private, no-store";
 
 export interface CacheDeps {
   cache: PageCache | undefined;
+  /**
+   * Pages being rendered, by key: a burst of readers on a page nobody has yet waits for one
+   * render and one compression instead of starting fifty.
+   */
+  rendering: Map<string, Promise<CachedPage>>;
   /** Hear other processes' writes before trusting the cache. */
   poll(): void;
 }
@@ -84,9 +89,17 @@ export async function sendCacheable(
   deps.poll();
   const hit = cache?.get(key);
   if (hit) return sendPrepared(req, reply, hit, "hit");
-  const renderedAt = cache?.generation ?? 0;
-  const rendered = await render();
-  const page = await preparePage(rendered.body, rendered.type, rendered.tags);
-  cache?.set(key, page, renderedAt);
-  return sendPrepared(req, reply, page, "miss");
+  let pending = deps.rendering.get(key);
+  if (!pending) {
+    const renderedAt = cache?.generation ?? 0;
+    pending = render()
+      .then((r) => preparePage(r.body, r.type, r.tags))
+      .then((page) => {
+        cache?.set(key, page, renderedAt);
+        return page;
+      })
+      .finally(() => deps.rendering.delete(key));
+    deps.rendering.set(key, pending);
+  }
+  return sendPrepared(req, reply, await pending, "miss");
 }

@@ -16,21 +16,30 @@ export interface CachedPage {
   tags: readonly string[];
 }
 
+/**
+ * Brotli effort for pages rendered while readers wait (after every invalidation): quality 5
+ * compresses a 110 KB article page in ~3 ms, 11 (the maximum) in ~37 ms for ~10 % fewer bytes.
+ * Assets, compressed once at start, take the maximum.
+ */
+export const PAGE_QUALITY = 5;
+
 /** Compressed once, when the page is rendered: readers then cost a lookup, not a compression. */
 export async function preparePage(
   body: string | Buffer,
   type: string,
   tags: readonly string[],
+  quality = PAGE_QUALITY,
 ): Promise<CachedPage> {
   const identity = typeof body === "string" ? Buffer.from(body) : body;
   const [br, gz] = await Promise.all([
     brotli(identity, {
       params: {
-        [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
+        [zlib.constants.BROTLI_PARAM_QUALITY]: quality,
         [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
         [zlib.constants.BROTLI_PARAM_SIZE_HINT]: identity.length,
       },
     }),
+    // gzip at its best costs ~1 ms even for large pages.
     gzip(identity, { level: zlib.constants.Z_BEST_COMPRESSION }),
   ]);
   const etag = `"${createHash("sha256").update(identity).digest("base64url").slice(0, 22)}"`;

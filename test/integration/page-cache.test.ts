@@ -171,6 +171,26 @@ describe.each(testEngines())("page cache on %s", (engine) => {
   });
 });
 
+describe("a burst of readers on a page nobody has asked for yet", () => {
+  it("renders it once", async () => {
+    let articleReads = 0;
+    const t = await openTestApp("sqlite", undefined, {}, (sqlText) => {
+      if (/"a"\."slug" = \?/.test(sqlText)) articleReads++;
+    });
+    try {
+      const { slug } = await makeArticle(t.ctx, { categorySlug: (await makeCategory(t.ctx)).slug });
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, () => get(t, `/article/${slug}`)),
+      );
+      expect(answers.every((a) => a.statusCode === 200)).toBe(true);
+      expect(new Set(answers.map((a) => a.body)).size).toBe(1);
+      expect(articleReads).toBe(1);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe("page cache switched off", () => {
   it("still serves every page, without keeping any", async () => {
     const t = await openTestApp("sqlite", undefined, { pageCacheBytes: 0 });

@@ -70,31 +70,60 @@ export async function existsSame(
   return row !== undefined;
 }
 
-/** Top-level comments this reader can see: approved ones, plus the reader's own pending ones. */
-function visibleRoots(db: Kysely<Database>, articleId: number, ownIds: readonly number[]) {
+/**
+ * Top-level comments readers see: the index (article_id, status, parent_id, created_at) finds
+ * them without reading the article's other comments, however many are held or spam.
+ */
+function approvedRoots(db: Kysely<Database>, articleId: number) {
   return db
     .selectFrom("comments")
     .where("article_id", "=", articleId)
-    .where("parent_id", "is", null)
-    .where((eb) =>
-      ownIds.length > 0
-        ? eb.or([
-            eb("status", "=", "approved"),
-            eb.and([eb("status", "=", "pending"), eb("id", "in", ownIds)]),
-          ])
-        : eb("status", "=", "approved"),
+    .where("status", "=", "approved")
+    .where("parent_id", "is", null);
+}
+
+/** The reader's own held top-level comments on this article, looked up by id (at most 20). */
+function ownPendingRoots(db: Kysely<Database>, articleId: number, ownIds: readonly number[]) {
+  return db
+    .selectFrom("comments")
+    .where("id", "in", ownIds)
+    .where("article_id", "=", articleId)
+    .where("status", "=", "pending")
+    .where("parent_id", "is", null);
+}
+
+type Roots = ReturnType<typeof approvedRoots>;
+
+/**
+ * Counts approved roots and the reader's own held ones apart, then adds: an `approved OR mine`
+ * condition would keep either engine from narrowing by status.
+ */
+async function countVisible(
+  db: Kysely<Database>,
+  articleId: number,
+  ownIds: readonly number[],
+  narrow: (q: Roots) => Roots = (q) => q,
+): Promise<number> {
+  const count = async (q: Roots) =>
+    Number(
+      (
+        await narrow(q)
+          .select((eb) => eb.fn.countAll().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
     );
+  const approved = await count(approvedRoots(db, articleId));
+  return ownIds.length > 0
+    ? approved + (await count(ownPendingRoots(db, articleId, ownIds)))
+    : approved;
 }
 
 export async function countRoots(
   db: Kysely<Database>,
   articleId: number,
   ownIds: readonly number[],
-) {
-  const row = await visibleRoots(db, articleId, ownIds)
-    .select((eb) => eb.fn.countAll().as("n"))
-    .executeTakeFirstOrThrow();
-  return row.n;
+): Promise<number> {
+  return countVisible(db, articleId, ownIds);
 }
 
 /** How many visible roots come before this one in the reading order: which page it is on. */
@@ -104,18 +133,16 @@ export async function countRootsBefore(
   ownIds: readonly number[],
   root: { id: number; created_at: string },
   order: "oldest" | "newest",
-) {
+): Promise<number> {
   const op = order === "oldest" ? "<" : ">";
-  const row = await visibleRoots(db, articleId, ownIds)
-    .where((eb) =>
+  return countVisible(db, articleId, ownIds, (q) =>
+    q.where((eb) =>
       eb.or([
         eb("created_at", op, root.created_at),
         eb.and([eb("created_at", "=", root.created_at), eb("id", op, root.id)]),
       ]),
-    )
-    .select((eb) => eb.fn.countAll().as("n"))
-    .executeTakeFirstOrThrow();
-  return row.n;
+    ),
+  );
 }
 
 export async function pageOfRoots(
@@ -127,7 +154,28 @@ export async function pageOfRoots(
   offset: number,
 ) {
   const dir = order === "oldest" ? "asc" : "desc";
-  return visibleRoots(db, articleId, ownIds)
+  // With own held comments, each side of the OR is one an index answers (SQLite unions them).
+  const roots =
+    ownIds.length === 0
+      ? approvedRoots(db, articleId)
+      : db
+          .selectFrom("comments")
+          .where((eb) =>
+            eb.or([
+              eb.and([
+                eb("article_id", "=", articleId),
+                eb("status", "=", "approved"),
+                eb("parent_id", "is", null),
+              ]),
+              eb.and([
+                eb("id", "in", ownIds),
+                eb("article_id", "=", articleId),
+                eb("status", "=", "pending"),
+                eb("parent_id", "is", null),
+              ]),
+            ]),
+          );
+  return roots
     .select("id")
     .orderBy("created_at", dir)
     .orderBy("id", dir)
