@@ -7,7 +7,14 @@ const root = new URL("..", import.meta.url).pathname;
 
 await esbuild.build({
   absWorkingDir: root,
-  entryPoints: { server: "src/server.ts", cli: "src/cli/main.ts" },
+  entryPoints: {
+    server: "src/server.ts",
+    cli: "src/cli/main.ts",
+    // `npm run bench`: the harness runs the same build it measures (bench/README.md).
+    "bench/run": "bench/run.ts",
+    "bench/generate": "bench/generate.ts",
+    "bench/static-server": "bench/static-server.ts",
+  },
   outdir: "dist",
   bundle: true,
   platform: "node",

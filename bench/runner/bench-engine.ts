@@ -1,0 +1,201 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { thousands } from "../data/args.js";
+import { generateDataset } from "../data/generate-dataset.js";
+import type { DatasetSpec } from "../data/plan.js";
+import { progressBar } from "../data/progress.js";
+import {
+  makeStaticDir,
+  saveArticleHtml,
+  startNginx,
+  startStaticServer,
+  NGINX,
+  type Baseline,
+} from "./baseline.js";
+import type { Cleanup } from "./cleanup.js";
+import { measureColdStart } from "./cold-start.js";
+import { provisionDatabase } from "./databases.js";
+import { kiosqueCli, startServer, type DbLocation, type Server } from "./kiosque.js";
+import { measure, type Figure, type LoadPlan } from "./load.js";
+import { readMemory } from "./memory.js";
+import type { RunOptions } from "./options.js";
+import { tail } from "./processes.js";
+import type { BenchResult, DatasetResult, Engine, PageResult } from "./result.js";
+import { currentCommit } from "./results-file.js";
+import { ARTICLE_PATH, commentPostLoad, pageLoads, searchLoad } from "./scenarios.js";
+import { checkTargets } from "./targets.js";
+import { measurePageWeight } from "./weight.js";
+
+export interface EngineRun {
+  options: RunOptions;
+  cleanup: Cleanup;
+  log: (message: string) => void;
+}
+
+/** A fresh database filled with `spec`, set up for load: comments may be posted at once. */
+async function prepareDataset(
+  engine: Engine,
+  name: string,
+  spec: DatasetSpec,
+  workDir: string,
+  run: EngineRun,
+): Promise<{ db: DbLocation; dataset: DatasetResult }> {
+  const db = await provisionDatabase(engine, name, workDir, run.options.adminUrl, run.cleanup);
+  run.log(`generating ${thousands(spec.articles)} articles, ${thousands(spec.comments)} comments`);
+  const bar = progressBar("generating");
+  const report = await generateDataset(spec, db, bar.update).finally(bar.stop);
+  run.log(`generated in ${report.seconds.toFixed(1)} s`);
+  // The load generator posts within milliseconds of nothing: the fill-time rule would call it a bot.
+  await kiosqueCli(db, ["settings", "set", "comments.minFillSeconds", "0"]);
+  return { db, dataset: { ...spec, generateSeconds: report.seconds } };
+}
+
+async function measurePages(
+  server: Server,
+  pages: ReturnType<typeof pageLoads>,
+  plan: LoadPlan,
+  run: EngineRun,
+  suffix = "",
+): Promise<PageResult[]> {
+  const results: PageResult[] = [];
+  for (const page of pages) {
+    run.log(`measuring ${page.label}${suffix}`);
+    const figure = await measure(server.baseUrl, page.load, plan);
+    results.push({ key: page.key, label: `${page.label}${suffix}`, path: page.load.path, figure });
+  }
+  return results;
+}
+
+async function measureBaseline(baseline: Baseline, plan: LoadPlan): Promise<Figure> {
+  try {
+    const url = new URL(baseline.url);
+    return await measure(
+      url.origin,
+      { method: "GET", path: url.pathname, ok: (s) => s === 200 },
+      plan,
+    );
+  } finally {
+    await baseline.stop();
+  }
+}
+
+/** nginx is a courtesy baseline: its absence or failure is reported, never fatal. */
+async function measureNginx(
+  staticDir: string,
+  workDir: string,
+  run: EngineRun,
+): Promise<{ nginx: Figure } | { nginxNote: string }> {
+  let nginx: Baseline | undefined;
+  try {
+    nginx = await startNginx(staticDir, workDir, run.cleanup);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    return { nginxNote: `n/a — nginx did not start (${reason})` };
+  }
+  if (!nginx) return { nginxNote: `n/a — ${NGINX} not installed` };
+  run.log("measuring nginx");
+  return { nginx: await measureBaseline(nginx, run.options.plan) };
+}
+
+/** A server that died under load would make every later figure meaningless: stop there. */
+function assertAlive(server: Server): void {
+  if (server.child.hasExited())
+    throw new Error(`the server exited during the bench:\n${tail(server.child.logFile)}`);
+}
+
+/** Everything the bench measures on one engine. */
+export async function benchEngine(engine: Engine, run: EngineRun): Promise<BenchResult> {
+  const { options, cleanup, log } = run;
+  const startedAt = new Date().toISOString();
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), `kiosque-bench-${engine}-`));
+  cleanup.defer(`remove ${workDir}`, () => fs.rmSync(workDir, { recursive: true, force: true }));
+  const serverLog = path.join(workDir, "server.log");
+
+  const main = await prepareDataset(engine, "main", options.dataset, workDir, run);
+  const server = await startServer(main.db, serverLog, cleanup);
+  const pages = await measurePages(server, pageLoads(), options.plan, run);
+  const search = await searchLoad(server.baseUrl);
+  if (search) {
+    log("measuring search");
+    pages.push({
+      key: "search",
+      label: `search ${search.path}`,
+      path: search.path,
+      figure: await measure(server.baseUrl, search, options.plan),
+    });
+  } else {
+    pages.push({ key: "search", label: "search", note: "n/a — no search yet" });
+  }
+  assertAlive(server);
+
+  // The baseline: the same article page, saved, served by a minimal static server and nginx.
+  const staticDir = makeStaticDir(cleanup);
+  const articleHtmlBytes = await saveArticleHtml(`${server.baseUrl}${ARTICLE_PATH}`, staticDir);
+  log("measuring the static file server");
+  const staticFigure = await measureBaseline(
+    await startStaticServer(staticDir, path.join(workDir, "static.log"), cleanup),
+    options.plan,
+  );
+  const nginx = await measureNginx(staticDir, workDir, run);
+
+  const memoryAfterPages = readMemory(server.child.pid);
+  log("measuring comment posts");
+  const commentPosts = await measure(server.baseUrl, commentPostLoad(), options.plan);
+  assertAlive(server);
+  const memory = readMemory(server.child.pid);
+  log("weighing the article page");
+  const weight = await measurePageWeight(`${server.baseUrl}${ARTICLE_PATH}`);
+  await server.child.stop();
+  log("timing cold starts");
+  const coldStart = await measureColdStart(main.db, serverLog, cleanup);
+
+  const result: BenchResult = {
+    engine,
+    mode: options.mode,
+    startedAt,
+    machine: {
+      node: process.versions.node,
+      cpus: os.availableParallelism(),
+      platform: process.platform,
+    },
+    commit: currentCommit(),
+    plan: options.plan,
+    dataset: main.dataset,
+    pages,
+    commentPosts,
+    baseline: {
+      articleHtmlBytes,
+      static: staticFigure,
+      ...nginx,
+    },
+    coldStart,
+    memory,
+    memoryAfterPages,
+    weight,
+    checks: [],
+  };
+  if (options.fullDataset) result.full = await benchFull(engine, options.fullDataset, workDir, run);
+  result.checks = checkTargets(result);
+  return result;
+}
+
+/** The large dataset: the pages that must not slow down with it, memory, cold start. */
+async function benchFull(
+  engine: Engine,
+  spec: DatasetSpec,
+  workDir: string,
+  run: EngineRun,
+): Promise<NonNullable<BenchResult["full"]>> {
+  const full = await prepareDataset(engine, "full", spec, workDir, run);
+  const serverLog = path.join(workDir, "server-full.log");
+  const server = await startServer(full.db, serverLog, run.cleanup);
+  const wanted = pageLoads().filter((p) => p.key === "home" || p.key === "article");
+  const pages = await measurePages(server, wanted, run.options.plan, run, " (100k)");
+  assertAlive(server);
+  const memory = readMemory(server.child.pid);
+  await server.child.stop();
+  run.log("timing cold starts at 100k");
+  const coldStart = await measureColdStart(full.db, serverLog, run.cleanup);
+  return { dataset: full.dataset, pages, coldStart, memory };
+}

@@ -1,0 +1,157 @@
+import { thousands } from "../data/args.js";
+import type { Figure } from "./load.js";
+import type { BenchResult, PageResult } from "./result.js";
+import type { PageWeight } from "./weight.js";
+import { table } from "./table.js";
+import type { Check, CheckKey } from "./targets.js";
+
+const verdict = (c: Check | undefined) => (c ? (c.pass ? "PASS" : "FAIL") : "");
+
+/** "429: 3, 2 conn. errors": what did not count, so a fast failure never looks fast. */
+function refused(f: Figure): string {
+  const parts = Object.entries(f.others).map(([s, n]) => `${s}: ${thousands(n)}`);
+  if (f.errors > 0) parts.push(`${thousands(f.errors)} conn. errors`);
+  // Requests in flight when a round ends are normal; a round with no answer at all is a hang.
+  if (f.ok === 0 && f.unanswered > 0) parts.push(`${thousands(f.unanswered)} unanswered`);
+  return parts.length > 0 ? `not counted: ${parts.join(", ")}` : "";
+}
+
+/** Latency in ms; "—" for a round with no answer at all. */
+const ms = (n: number) => (!Number.isFinite(n) ? "—" : n < 10 ? n.toFixed(2) : n.toFixed(1));
+
+function loadRow(
+  label: string,
+  f: Figure | undefined,
+  ratio: string,
+  check: Check | undefined,
+  note = "",
+): string[] {
+  if (!f) return [label, "—", "—", "—", ratio, check?.target ?? "", verdict(check), note];
+  return [
+    label,
+    thousands(f.reqPerSec),
+    ms(f.p50),
+    ms(f.p99),
+    ratio,
+    check?.target ?? "",
+    verdict(check),
+    [refused(f), note].filter(Boolean).join("; "),
+  ];
+}
+
+function pageRows(pages: readonly PageResult[], extra: (p: PageResult) => [string, Check?]) {
+  return pages.map((p) => {
+    const [ratio, check] = extra(p);
+    return loadRow(p.label, p.figure, ratio, check, p.note ?? "");
+  });
+}
+
+/** "HTML: br from the server; CSS, JS: server sends uncompressed (…)": who compressed what. */
+function compressionNote(w: PageWeight): string {
+  const kinds = (pick: (r: PageWeight["resources"][number]) => boolean) =>
+    [...new Set(w.resources.filter(pick).map((r) => r.kind.toUpperCase()))].join(", ");
+  const parts: string[] = [];
+  for (const encoding of ["br", "gzip"] as const) {
+    const list = kinds((r) => r.encoding === encoding);
+    if (list) parts.push(`${list}: ${encoding} from the server`);
+  }
+  const raw = kinds((r) => r.encoding === "none");
+  if (raw)
+    parts.push(`${raw}: server sends uncompressed (sizes are what brotli, quality 11, would make)`);
+  return parts.join("; ");
+}
+
+/** The run as people read it: one load table, one table of the other figures. */
+export function formatReport(r: BenchResult): string {
+  const check = (key: CheckKey) => r.checks.find((c) => c.key === key);
+  const staticRps = r.baseline.static.reqPerSec;
+  const nginxRps = r.baseline.nginx?.reqPerSec;
+  const byKey = (pages: readonly PageResult[], key: string) =>
+    pages.find((p) => p.key === key)?.figure;
+
+  const rows: string[][] = pageRows(r.pages, (p) => {
+    if (p.key !== "article" || !p.figure) return ["—"];
+    const vsNginx = nginxRps ? `, ${(p.figure.reqPerSec / nginxRps).toFixed(2)}× nginx` : "";
+    return [`${(p.figure.reqPerSec / staticRps).toFixed(2)}× static${vsNginx}`, check("article")];
+  });
+  rows.push(
+    loadRow("comment POST (303 only)", r.commentPosts, "—", check("comment-post"), ""),
+    loadRow("static file (node:http)", r.baseline.static, "1.00× static", undefined),
+    r.baseline.nginx
+      ? loadRow(
+          "nginx",
+          r.baseline.nginx,
+          `${(r.baseline.nginx.reqPerSec / staticRps).toFixed(2)}× static`,
+          undefined,
+        )
+      : ["nginx", r.baseline.nginxNote ?? "n/a", "", "", "", "", "", ""],
+  );
+  if (r.full) {
+    const full = r.full;
+    rows.push(
+      ...pageRows(full.pages, (p) => {
+        const small = byKey(r.pages, p.key);
+        const ratio =
+          small && p.figure ? `${(p.figure.reqPerSec / small.reqPerSec).toFixed(2)}× of 1k` : "—";
+        return [ratio, p.key === "article" ? check("article-full") : undefined];
+      }),
+    );
+  }
+
+  const w = r.weight;
+  const kb = (n: number) => `${(n / 1000).toFixed(1)} KB`;
+  const rss = (m: BenchResult["memory"]) =>
+    m ? `${m.rssMiB.toFixed(0)} MB (peak ${m.peakMiB.toFixed(0)} MB)` : "n/a (no /proc)";
+  const facts: { label: string; value: string; check?: Check | undefined }[] = [
+    {
+      label: "cold start (median of 5)",
+      value: `${r.coldStart.median.toFixed(0)} ms`,
+      check: check("cold-start"),
+    },
+    {
+      label: "server RSS after load",
+      value: `${rss(r.memory)}${r.memoryAfterPages ? `; ${r.memoryAfterPages.rssMiB.toFixed(0)} MB before the posts` : ""}`,
+      check: check("rss"),
+    },
+  ];
+  if (r.full) {
+    facts.push(
+      {
+        label: "cold start at 100k (median of 5)",
+        value: `${r.full.coldStart.median.toFixed(0)} ms`,
+        check: check("cold-start-full"),
+      },
+      {
+        label: "server RSS at 100k after load",
+        value: rss(r.full.memory),
+        check: check("rss-full"),
+      },
+    );
+  }
+  facts.push(
+    {
+      label: "article page, compressed",
+      value: `HTML ${kb(w.html)} + CSS ${kb(w.css)} + JS ${kb(w.js)} = ${kb(w.total)}`,
+      check: check("page-weight"),
+    },
+    { label: "article page JS", value: kb(w.js), check: check("page-js") },
+  );
+  const other = facts.map((f) => [f.label, f.value, f.check?.target ?? "", verdict(f.check)]);
+
+  const d = r.dataset;
+  const p = r.plan;
+  const head =
+    `Kiosque bench — ${r.engine}, ${r.mode} run, ${thousands(d.articles)} articles / ` +
+    `${thousands(d.comments)} comments (seed ${d.seed}), ${p.connections} connections, ` +
+    `${p.rounds} × ${p.roundSeconds} s rounds after ${p.warmupSeconds} s warm-up (medians), ` +
+    `Node ${r.machine.node}, ${r.machine.cpus} cores`;
+  return [
+    head,
+    "",
+    table(["figure", "req/s", "p50 ms", "p99 ms", "ratio", "target", "result", "notes"], rows),
+    "",
+    table(["figure", "value", "target", "result"], other),
+    `  page weight: ${compressionNote(w)}`,
+    `  baseline: the article page, ${kb(r.baseline.articleHtmlBytes)} of HTML, saved and served as a file`,
+  ].join("\n");
+}

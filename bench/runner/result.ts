@@ -1,0 +1,56 @@
+import type { DatasetSpec } from "../data/plan.js";
+import type { ColdStart } from "./cold-start.js";
+import type { Figure, LoadPlan } from "./load.js";
+import type { Memory } from "./memory.js";
+import type { Check } from "./targets.js";
+import type { PageWeight } from "./weight.js";
+
+export type Engine = "sqlite" | "postgres";
+export type Mode = "quick" | "default" | "full";
+
+/** A page measured, or why it was not (no search page yet). */
+export interface PageResult {
+  key: string;
+  label: string;
+  path?: string;
+  figure?: Figure;
+  note?: string;
+}
+
+export interface DatasetResult extends DatasetSpec {
+  generateSeconds: number;
+}
+
+/** Everything one engine's run measured: printed as tables, written as JSON. */
+export interface BenchResult {
+  engine: Engine;
+  mode: Mode;
+  startedAt: string;
+  machine: { node: string; cpus: number; platform: string };
+  /** The checked-out commit, when the bench runs in a git work tree. */
+  commit?: string;
+  plan: LoadPlan;
+  dataset: DatasetResult;
+  pages: PageResult[];
+  commentPosts: Figure;
+  baseline: {
+    articleHtmlBytes: number;
+    static: Figure;
+    nginx?: Figure;
+    /** Why there is no nginx figure. */
+    nginxNote?: string;
+  };
+  coldStart: ColdStart;
+  /** After every load round, comment posts included: the figure the target is about. */
+  memory?: Memory;
+  /** After the page rounds, before the comment posts: tells the page cache from the rest. */
+  memoryAfterPages?: Memory;
+  weight: PageWeight;
+  full?: {
+    dataset: DatasetResult;
+    pages: PageResult[];
+    coldStart: ColdStart;
+    memory?: Memory;
+  };
+  checks: Check[];
+}

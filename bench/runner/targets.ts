@@ -1,0 +1,109 @@
+import type { BenchResult } from "./result.js";
+
+/** The targets of issue #3 ("Pages at static-file speed"), on 2 cores. */
+export const TARGETS = {
+  /** Article page req/s at 50 connections, as a share of the static file server's. */
+  articleVsStatic: 0.5,
+  articleP99Ms: 10,
+  /** At 100,000 articles / 1,000,000 comments, within this factor of the 1,000-article figures. */
+  fullWithin: 1.5,
+  /** Accepted comments per second, on SQLite (validation, moderation, write, invalidation). */
+  commentPostsPerSec: 1_000,
+  coldStartMs: 1_000,
+  /** Server RSS after load; the issue states it at 100,000 articles. */
+  rssMiB: 200,
+  /** The article page, compressed, images aside. 1 KB = 1,000 bytes. */
+  pageKB: 50,
+  /** JavaScript loaded before the GIF picker opens. */
+  jsKB: 15,
+} as const;
+
+export type CheckKey =
+  | "article"
+  | "article-full"
+  | "comment-post"
+  | "cold-start"
+  | "cold-start-full"
+  | "rss"
+  | "rss-full"
+  | "page-weight"
+  | "page-js";
+
+export interface Check {
+  key: CheckKey;
+  target: string;
+  value: string;
+  pass: boolean;
+}
+
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
+const ms = (n: number) => `${n.toFixed(0)} ms`;
+
+/** Every target this run has the figures for. */
+export function checkTargets(r: BenchResult): Check[] {
+  const checks: Check[] = [];
+  const article = r.pages.find((p) => p.key === "article")?.figure;
+  const staticFig = r.baseline.static;
+  if (article) {
+    const ratio = article.reqPerSec / staticFig.reqPerSec;
+    checks.push({
+      key: "article",
+      target: `≥ ${TARGETS.articleVsStatic}× static, p99 < ${TARGETS.articleP99Ms} ms`,
+      value: `${ratio.toFixed(2)}× static, p99 ${article.p99.toFixed(1)} ms`,
+      pass: ratio >= TARGETS.articleVsStatic && article.p99 < TARGETS.articleP99Ms,
+    });
+  }
+  const fullArticle = r.full?.pages.find((p) => p.key === "article")?.figure;
+  if (article && fullArticle) {
+    const slower = article.reqPerSec / fullArticle.reqPerSec;
+    const p99 = fullArticle.p99 / article.p99;
+    checks.push({
+      key: "article-full",
+      target: `within ${TARGETS.fullWithin}× of 1k`,
+      value: `req/s ÷${slower.toFixed(2)}, p99 ×${p99.toFixed(2)}`,
+      pass: slower <= TARGETS.fullWithin && p99 <= TARGETS.fullWithin,
+    });
+  }
+  // The issue sets the comment target on SQLite; PostgreSQL's figure is printed for comparison.
+  if (r.engine === "sqlite") {
+    checks.push({
+      key: "comment-post",
+      target: `≥ ${TARGETS.commentPostsPerSec.toLocaleString("en-US")}/s`,
+      value: `${Math.round(r.commentPosts.reqPerSec).toLocaleString("en-US")}/s`,
+      pass: r.commentPosts.reqPerSec >= TARGETS.commentPostsPerSec,
+    });
+  }
+  const cold = (key: CheckKey, median: number) =>
+    checks.push({
+      key,
+      target: `< ${TARGETS.coldStartMs} ms`,
+      value: ms(median),
+      pass: median < TARGETS.coldStartMs,
+    });
+  cold("cold-start", r.coldStart.median);
+  if (r.full) cold("cold-start-full", r.full.coldStart.median);
+  const rss = (key: CheckKey, mib: number | undefined) => {
+    if (mib === undefined) return;
+    checks.push({
+      key,
+      target: `< ${TARGETS.rssMiB} MB`,
+      value: `${mib.toFixed(0)} MB`,
+      pass: mib < TARGETS.rssMiB,
+    });
+  };
+  rss("rss", r.memory?.rssMiB);
+  rss("rss-full", r.full?.memory?.rssMiB);
+  checks.push({
+    key: "page-weight",
+    target: `< ${TARGETS.pageKB} KB`,
+    value: kb(r.weight.total),
+    pass: r.weight.total < TARGETS.pageKB * 1000,
+  });
+  checks.push({
+    key: "page-js",
+    target: `< ${TARGETS.jsKB} KB`,
+    value: kb(r.weight.js),
+    pass: r.weight.js < TARGETS.jsKB * 1000,
+  });
+  return checks;
+}
