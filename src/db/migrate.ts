@@ -5,6 +5,7 @@ import type { Engine } from "./dialect.js";
 import { initial } from "./migrations/001-initial.js";
 import { changeLog } from "./migrations/002-change-log.js";
 import { threadIndex } from "./migrations/003-thread-index.js";
+import { authorIndex } from "./migrations/004-author-index.js";
 
 /** The ordered list of migrations. Names never change; new ones are appended. */
 function migrations(engine: Engine): Record<string, Migration> {
@@ -12,6 +13,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     "001-initial": initial(engine),
     "002-change-log": changeLog(engine),
     "003-thread-index": threadIndex(),
+    "004-author-index": authorIndex(),
   };
 }
 

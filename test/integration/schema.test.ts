@@ -20,6 +20,7 @@ const FROZEN: Record<string, string> = {
   "001-initial.ts": "35c4d59180f9ab00db41d5e900afb5996e9fbeb47ce55190a2cc5a7bf7c85a08",
   "002-change-log.ts": "c0a4725574ac07a3ea3467b9060d8775473a9b4e31af5d5a337b7e17fe8b057b",
   "003-thread-index.ts": "52055c1d5a5bc772bdc4d2abbe19009f5e7a6d47db65beb3356e1ef579656403",
+  "004-author-index.ts": "30a9cf24e457c9e579926d9d6380a802bc572d970c685380ebec7b7d7cb44820",
 };
 
 describe("migrations", () => {
@@ -78,7 +79,7 @@ describe.each(testEngines())("schema on %s", (engine) => {
       expect(runs.map((r) => r.code)).toEqual([0, 0, 0]);
       const applied = runs.map((r) => r.stdout.trim()).sort();
       expect(applied).toEqual([
-        "applied: 001-initial, 002-change-log, 003-thread-index",
+        "applied: 001-initial, 002-change-log, 003-thread-index, 004-author-index",
         "schema up to date",
         "schema up to date",
       ]);
