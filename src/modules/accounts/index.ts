@@ -1,3 +1,3 @@
 export * as accounts from "./service.js";
-export { canModerate, canPublish, canWrite, canAdminister, roles, isRole } from "./permissions.js";
+export { roles, isRole } from "./permissions.js";
 export type { Role, AccountsTables } from "./table.js";

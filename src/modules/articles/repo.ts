@@ -124,10 +124,6 @@ export async function discussionOf(db: Kysely<Database>, now: string, slug: stri
     .executeTakeFirst();
 }
 
-export async function findById(db: Kysely<Database>, id: number) {
-  return db.selectFrom("articles").selectAll().where("id", "=", id).executeTakeFirst();
-}
-
 export async function tagsOf(db: Kysely<Database>, articleIds: readonly number[]) {
   if (articleIds.length === 0) return [];
   return db

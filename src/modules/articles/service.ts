@@ -199,10 +199,6 @@ export async function setCommentCount(ctx: Ctx, articleId: number, count: number
   await repo.setCommentCount(ctx.db, articleId, count);
 }
 
-export async function slugOf(ctx: Ctx, articleId: number): Promise<string | undefined> {
-  return (await repo.findById(ctx.db, articleId))?.slug;
-}
-
 /** No section and no article yet: a new site, which the demo may fill. */
 export async function isEmpty(ctx: Ctx): Promise<boolean> {
   return (

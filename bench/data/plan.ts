@@ -1,0 +1,249 @@
+import type { Selectable } from "kysely";
+import { slugify } from "../../src/lib/slug.js";
+import type { UsersTable } from "../../src/modules/accounts/table.js";
+import type {
+  ArticleTagsTable,
+  ArticlesTable,
+  CategoriesTable,
+  TagsTable,
+} from "../../src/modules/articles/table.js";
+import type { CommentsTable } from "../../src/modules/comments/table.js";
+import { mix32, substream, type Prng } from "./prng.js";
+import { bodyMaker, commentBody, headline, personName, sentence } from "./text.js";
+import { CATEGORIES, FIRST_NAMES, LAST_NAMES, TAG_PLACES, TAG_TOPICS } from "./words.js";
+
+/** What to generate. Everything else follows from the seed. */
+export interface DatasetSpec {
+  articles: number;
+  /** Rows in the comments table, the designated article's included. */
+  comments: number;
+  /** Approved comments on the designated article (the article benchmark's page). */
+  benchComments: number;
+  seed: number;
+}
+
+/** The article the article benchmark reads: the newest, with exactly `benchComments` approved comments. */
+export const BENCH_ARTICLE_SLUG = "bench-article";
+
+// The rows as the tables hold them, ids included: ids are chosen here so that replies can name
+// their parent and thread root without reading anything back from the database.
+export type CategoryRow = Selectable<CategoriesTable>;
+export type TagRow = Selectable<TagsTable>;
+export type UserRow = Selectable<UsersTable>;
+export type ArticleRow = Selectable<ArticlesTable>;
+export type ArticleTagRow = Selectable<ArticleTagsTable>;
+export type CommentRow = Selectable<CommentsTable>;
+
+/**
+ * A fixed "now" for the data, so the same seed gives the same dates on any day. It only has to be
+ * in the past: the site hides articles published in the future.
+ */
+const NEWEST = Date.UTC(2026, 0, 1, 6, 0, 0);
+const YEAR_MS = 365.25 * 86_400_000;
+/** Articles are spread over this many years before NEWEST. */
+const YEARS = 5;
+const TAGS = TAG_TOPICS.length * TAG_PLACES.length;
+const AUTHORS = 20;
+/** The site's default comments.maxDepth is 5: depths 0 to 4. */
+const MAX_DEPTH = 4;
+const DRAFT_SHARE = 0.02;
+const REPLY_SHARE = 0.35;
+/** Bcrypt/argon2-looking but unusable: bench authors exist to sign articles, nobody signs in. */
+const DUMMY_PASSWORD_HASH = "$bench$no-login";
+
+export function categoryRows(): CategoryRow[] {
+  return CATEGORIES.map(([name, description], i) => ({
+    id: i + 1,
+    slug: slugify(name),
+    name,
+    description,
+    position: i,
+  }));
+}
+
+export function tagRows(): TagRow[] {
+  return TAG_TOPICS.flatMap((topic, t) =>
+    TAG_PLACES.map((place, p) => {
+      const name = `${topic} ${place}`;
+      return { id: t * TAG_PLACES.length + p + 1, slug: slugify(name), name };
+    }),
+  );
+}
+
+export function userRows(seed: number): UserRow[] {
+  const r = substream(seed, "users");
+  return Array.from({ length: AUTHORS }, (_, i) => {
+    const name = personName(r);
+    const slug = `${slugify(name)}-${i + 1}`;
+    return {
+      id: i + 1,
+      email: `${slug}@redaction.example`,
+      name,
+      slug,
+      bio: sentence(r),
+      role: i === 0 ? "editor" : "author",
+      password_hash: DUMMY_PASSWORD_HASH,
+      created_at: new Date(NEWEST - YEARS * YEAR_MS).toISOString(),
+    };
+  });
+}
+
+/** What the comment pass needs to know of each article, kept small for 100,000 of them. */
+export interface ArticleIndex {
+  /** published_at in ms per article id (index 0 unused); NaN for drafts. */
+  publishedAt: Float64Array;
+  benchArticleId: number;
+}
+
+/**
+ * Articles in id order, oldest first; the last one is the bench article (newest, published,
+ * open). Yields batches so that 100,000 bodies never sit in memory together.
+ */
+export function* articleBatches(
+  spec: DatasetSpec,
+  batchSize: number,
+  index: ArticleIndex,
+): Generator<{ articles: ArticleRow[]; tags: ArticleTagRow[] }> {
+  const r = substream(spec.seed, "articles");
+  const body = bodyMaker(substream(spec.seed, "paragraphs"));
+  const categories = CATEGORIES.length;
+  let articles: ArticleRow[] = [];
+  let tags: ArticleTagRow[] = [];
+  for (let id = 1; id <= spec.articles; id++) {
+    const bench = id === index.benchArticleId;
+    const age = ((spec.articles - id) / spec.articles) * YEARS * YEAR_MS;
+    const published = bench ? NEWEST : Math.round(NEWEST - age - r.int(0, 3_600_000));
+    const draft = !bench && r.chance(DRAFT_SHARE);
+    const title = headline(r);
+    articles.push({
+      id,
+      slug: bench ? BENCH_ARTICLE_SLUG : `${slugify(title).slice(0, 60).replace(/-+$/, "")}-${id}`,
+      category_id: bench ? 1 : r.int(1, categories),
+      author_id: r.int(1, AUTHORS),
+      title,
+      standfirst: sentence(r),
+      body_html: body(r),
+      image_url: null,
+      image_alt: null,
+      status: draft ? "draft" : "published",
+      published_at: draft ? null : new Date(published).toISOString(),
+      updated_at: !draft && r.chance(0.1) ? new Date(published + 3_600_000).toISOString() : null,
+      created_at: new Date(published - 86_400_000).toISOString(),
+      comments_open: 1,
+      // Set from the comments once they are written (see finish()): one source of truth.
+      comment_count: 0,
+    });
+    index.publishedAt[id] = draft ? Number.NaN : published;
+    const wanted = r.int(2, 4);
+    const chosen = new Set<number>();
+    while (chosen.size < wanted) chosen.add(r.int(1, TAGS));
+    for (const tag_id of chosen) tags.push({ article_id: id, tag_id });
+    if (articles.length >= batchSize) {
+      yield { articles, tags };
+      articles = [];
+      tags = [];
+    }
+  }
+  if (articles.length > 0) yield { articles, tags };
+}
+
+export function newArticleIndex(spec: DatasetSpec): ArticleIndex {
+  return { publishedAt: new Float64Array(spec.articles + 1), benchArticleId: spec.articles };
+}
+
+/**
+ * How many comments each published article gets: the bench article its fixed number, the others
+ * share the rest, newer articles more often (readers comment on the news, not the archive).
+ */
+function commentCounts(spec: DatasetSpec, index: ArticleIndex, r: Prng): Uint32Array {
+  const counts = new Uint32Array(spec.articles + 1);
+  counts[index.benchArticleId] = spec.benchComments;
+  const others: number[] = [];
+  for (let id = 1; id <= spec.articles; id++)
+    if (id !== index.benchArticleId && !Number.isNaN(index.publishedAt[id])) others.push(id);
+  const rest = spec.comments - spec.benchComments;
+  if (rest > 0 && others.length === 0)
+    throw new Error("comments beyond the bench article's need at least one other article");
+  for (let i = 0; i < rest; i++) {
+    const id = others[Math.floor(others.length * Math.sqrt(r.next()))] as number;
+    counts[id] = (counts[id] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/** A reader, derived from a number: 50,000 of them cost nothing to keep. */
+function reader(n: number) {
+  const first = FIRST_NAMES[mix32(n) % FIRST_NAMES.length] as string;
+  const last = LAST_NAMES[mix32(n ^ 0x5bd1e995) % LAST_NAMES.length] as string;
+  const local = `${slugify(first)}.${slugify(last)}.${n}`;
+  return {
+    name: `${first} ${last}`,
+    email: `${local}@lecteurs.example`,
+    website: mix32(n ^ 0x27d4eb2f) % 10 === 0 ? `https://${local}.example/` : null,
+    // Any stable string does: the server only reads it for avatars and a reader's history.
+    emailHash: `${mix32(n).toString(16).padStart(8, "0")}${mix32(n + 0x7fffffff)
+      .toString(16)
+      .padStart(8, "0")}`,
+  };
+}
+
+interface Visible {
+  id: number;
+  root: number;
+  depth: number;
+}
+
+/**
+ * Comments, article by article, in id order. About a third are replies to an approved comment
+ * of the same article (parent_id, root_id and depth consistent; root_id is the comment's own id
+ * at the top level). Elsewhere mostly approved, some pending or spam; the bench article's all approved.
+ */
+export function* commentBatches(
+  spec: DatasetSpec,
+  batchSize: number,
+  index: ArticleIndex,
+): Generator<CommentRow[]> {
+  const r = substream(spec.seed, "comments");
+  const counts = commentCounts(spec, index, r);
+  const readers = Math.max(100, Math.floor(spec.comments / 20));
+  let id = 0;
+  let batch: CommentRow[] = [];
+  for (let articleId = 1; articleId <= spec.articles; articleId++) {
+    const count = counts[articleId] ?? 0;
+    if (count === 0) continue;
+    const bench = articleId === index.benchArticleId;
+    let at = (index.publishedAt[articleId] as number) + r.int(1, 120) * 60_000;
+    const visible: Visible[] = [];
+    for (let k = 0; k < count; k++) {
+      id++;
+      at += r.int(1, 180) * 60_000;
+      const parent = visible.length > 0 && r.chance(REPLY_SHARE) ? r.pick(visible) : undefined;
+      const threaded = parent && parent.depth < MAX_DEPTH ? parent : undefined;
+      const roll = r.next();
+      const status = bench || roll < 0.9 ? "approved" : roll < 0.98 ? "pending" : "spam";
+      const who = reader(r.int(1, readers));
+      const row: CommentRow = {
+        id,
+        article_id: articleId,
+        parent_id: threaded ? threaded.id : null,
+        root_id: threaded ? threaded.root : id,
+        depth: threaded ? threaded.depth + 1 : 0,
+        author_name: who.name,
+        author_email: who.email,
+        author_website: who.website,
+        body: commentBody(r),
+        status,
+        created_at: new Date(at).toISOString(),
+        email_hash: who.emailHash,
+        ip_hash: null,
+      };
+      if (status === "approved") visible.push({ id, root: row.root_id ?? id, depth: row.depth });
+      batch.push(row);
+      if (batch.length >= batchSize) {
+        yield batch;
+        batch = [];
+      }
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
