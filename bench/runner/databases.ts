@@ -21,7 +21,7 @@ async function admin(url: string, statement: string): Promise<void> {
  * on a freshly loaded database, whereas WITH (FORCE) refuses to, for a role that is not its
  * owner's. FORCE only after that, for a connection of ours left behind.
  */
-async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
   for (let attempt = 0; attempt < 10; attempt++) {
     try {
       await admin(adminUrl, `drop database if exists ${name}`);

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import pg from "pg";
+import { dropDatabase } from "../../bench/runner/databases.js";
 import { buildApp } from "../../src/app.js";
 import { loadConfig, type Config } from "../../src/config/index.js";
 import { openRuntime, type Runtime } from "../../src/ctx.js";
@@ -75,7 +76,7 @@ export async function makeTestDatabase(
       dataDir,
       url: own.toString(),
       drop: async () => {
-        await admin(`drop database ${name} with (force)`);
+        await dropDatabase(url, name);
         removeDir();
       },
     };
