@@ -291,6 +291,11 @@ describe("a reader in Chromium", () => {
     expect(await description(field(page, "body"))).toBeNull();
     expect(await description(field(page, "website"))).toBeNull();
     expect(await field(page, "name").getAttribute("aria-invalid")).toBe("true");
+    // A field to fix is marked for the eye too, not only for screen readers.
+    const border = (id: string) =>
+      field(page, id).evaluate((el) => getComputedStyle(el).borderTopColor);
+    expect(await border("name")).not.toBe(await border("website"));
+    expect(await border("email")).toBe(await border("name"));
     expect(await field(page, "body").inputValue()).toBe(longComment);
     expect(await field(page, "email").inputValue()).toBe("claire@@exemple");
     expect(await field(page, "website").inputValue()).toBe("https://claire.exemple.fr/carnet");
