@@ -292,7 +292,7 @@ describe("a reader in Chromium", () => {
     expect(await description(field(page, "website"))).toBeNull();
     expect(await field(page, "name").getAttribute("aria-invalid")).toBe("true");
     // A field to fix is marked for the eye too, not only for screen readers.
-    const border = (id: string) =>
+    const border = (id: Field) =>
       field(page, id).evaluate((el) => getComputedStyle(el).borderTopColor);
     expect(await border("name")).not.toBe(await border("website"));
     expect(await border("email")).toBe(await border("name"));
