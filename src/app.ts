@@ -36,7 +36,7 @@ export async function buildApp(runtime: Runtime, options: AppOptions): Promise<F
 
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: BODY_LIMIT });
-  await registerSecurity(app);
+  registerSecurity(app);
 
   const assets = await registerAssets(app, options.assetsDir);
   const cache =
