@@ -41,3 +41,15 @@ export async function makeArticle(ctx: Ctx, overrides: Partial<NewArticle> = {})
   const id = await articles.createArticle(ctx, input);
   return { id, slug: input.slug as string, categorySlug, authorId };
 }
+
+/** A valid comment form from a new address each time, with fields overridden as given. */
+export function commentForm<T extends Record<string, unknown>>(overrides: T = {} as T) {
+  const i = next();
+  return {
+    name: `Lectrice ${i}`,
+    email: `lectrice${i}@example.net`,
+    website: "",
+    body: `Remarque numéro ${i}.`,
+    ...overrides,
+  };
+}

@@ -6,13 +6,12 @@ import { comments } from "../../src/modules/comments/index.js";
 import { history } from "../../src/modules/moderation/index.js";
 import { setSetting } from "../../src/modules/settings/index.js";
 import { testEngines } from "../helpers/engines.js";
-import { makeArticle } from "../helpers/factories.js";
+import { commentForm, makeArticle } from "../helpers/factories.js";
 import { openTestRuntime, type TestRuntime } from "../helpers/runtime.js";
 
 describe.each(testEngines())("comments service on %s", (engine) => {
   let rt: TestRuntime;
   let article: { id: number; slug: string };
-  let seq = 0;
 
   beforeAll(async () => {
     rt = await openTestRuntime(engine);
@@ -21,16 +20,7 @@ describe.each(testEngines())("comments service on %s", (engine) => {
   afterAll(() => rt.close());
 
   /** A valid form from a new address each time unless told otherwise. */
-  function form(overrides: Record<string, unknown> = {}) {
-    seq++;
-    return {
-      name: `Lectrice ${seq}`,
-      email: `lectrice${seq}@example.net`,
-      website: "",
-      body: `Remarque numéro ${seq}.`,
-      ...overrides,
-    };
-  }
+  const form = (overrides: Record<string, unknown> = {}) => commentForm(overrides);
   const post = (f: Record<string, unknown>, own: number[] = [], slug = article.slug) =>
     comments.postComment(rt.ctx, { articleSlug: slug, form: f, ip: "192.0.2.7" }, own);
 

@@ -5,7 +5,7 @@ import { articles } from "../../src/modules/articles/index.js";
 import { comments } from "../../src/modules/comments/index.js";
 import { setSetting } from "../../src/modules/settings/index.js";
 import { testEngines } from "../helpers/engines.js";
-import { makeArticle } from "../helpers/factories.js";
+import { commentForm, makeArticle } from "../helpers/factories.js";
 import {
   cookieHeader,
   formBody,
@@ -31,7 +31,6 @@ describe.each(testEngines())("comment form over HTTP on %s", (engine) => {
   let rt: TestApp;
   let article: { id: number; slug: string; categorySlug: string };
   let closed: { id: number; slug: string };
-  let seq = 0;
 
   beforeAll(async () => {
     rt = await openTestApp(engine);
@@ -41,16 +40,7 @@ describe.each(testEngines())("comment form over HTTP on %s", (engine) => {
   afterAll(() => rt.close());
 
   /** A valid form from a new address each time unless told otherwise. */
-  function form(overrides: Form = {}): Form {
-    seq++;
-    return {
-      name: `Lectrice ${seq}`,
-      email: `lectrice${seq}@example.net`,
-      website: "",
-      body: `Remarque numéro ${seq}.`,
-      ...overrides,
-    };
-  }
+  const form = (overrides: Form = {}): Form => commentForm(overrides);
 
   function post(f: Form | string, options: PostOptions = {}, slug = article.slug) {
     return rt.app.inject({
