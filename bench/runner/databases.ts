@@ -6,7 +6,8 @@ import { sleep } from "./http.js";
 import type { DbLocation } from "./kiosque.js";
 import type { Engine } from "./result.js";
 
-async function admin(url: string, statement: string): Promise<void> {
+/** One statement on its own short-lived connection (CREATE/DROP DATABASE cannot share one). */
+export async function admin(url: string, statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -2,7 +2,7 @@ import { InvalidArgumentError } from "commander";
 import { loadConfig } from "../config/index.js";
 import { openRuntime, type Runtime } from "../ctx.js";
 import { KiosqueError, Invalid } from "../lib/errors.js";
-import { messages, problemText } from "../web/i18n/index.js";
+import { messages, problemTexts } from "../web/i18n/index.js";
 
 /** Opens the runtime for one command, always closes it, and turns errors into readable lines. */
 export async function withRuntime(work: (runtime: Runtime) => Promise<void>): Promise<void> {
@@ -13,8 +13,8 @@ export async function withRuntime(work: (runtime: Runtime) => Promise<void>): Pr
   } catch (error) {
     if (error instanceof Invalid) {
       const t = messages((await runtime.ctx.settings())["site.locale"]);
-      for (const [field, problem] of Object.entries(error.fields))
-        console.error(`${field}: ${problemText(t, problem)}`);
+      for (const [field, text] of Object.entries(problemTexts(t, error.fields)))
+        console.error(`${field}: ${text}`);
       process.exitCode = 2;
     } else if (error instanceof KiosqueError) {
       console.error(`${error.code} ${JSON.stringify(error.context)}`);

@@ -3,8 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
-import pg from "pg";
-import { dropDatabase } from "../../bench/runner/databases.js";
+import { admin, dropDatabase } from "../../bench/runner/databases.js";
 import { buildApp } from "../../src/app.js";
 import { loadConfig, type Config } from "../../src/config/index.js";
 import { openRuntime, type Runtime } from "../../src/ctx.js";
@@ -57,18 +56,9 @@ export async function makeTestDatabase(
   const url = process.env.KIOSQUE_TEST_DATABASE_URL;
   if (!url) throw new Error("KIOSQUE_TEST_DATABASE_URL is required for PostgreSQL tests");
   const name = `t_${randomBytes(6).toString("hex")}`;
-  const admin = async (query: string) => {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    try {
-      await c.query(query);
-    } finally {
-      await c.end();
-    }
-  };
   if (options.ownDatabase) {
     // A whole database, for processes that cannot be told a schema (the CLI, the server).
-    await admin(`create database ${name}`);
+    await admin(url, `create database ${name}`);
     const own = new URL(url);
     own.pathname = `/${name}`;
     return {
@@ -81,12 +71,12 @@ export async function makeTestDatabase(
       },
     };
   }
-  await admin(`create schema ${name}`);
+  await admin(url, `create schema ${name}`);
   return {
     database: { engine, url, schema: name },
     dataDir,
     drop: async () => {
-      await admin(`drop schema ${name} cascade`);
+      await admin(url, `drop schema ${name} cascade`);
       removeDir();
     },
   };

@@ -11,7 +11,7 @@ import {
   type CommentFormValues,
   type PublicComment,
 } from "../../modules/comments/index.js";
-import { problemText } from "../../web/i18n/index.js";
+import { problemTexts } from "../../web/i18n/index.js";
 import { paths } from "../../web/site.js";
 import { ownCommentIds, rememberedCommenter } from "../reader-cookies.js";
 import { renderPage } from "../../web/document.js";
@@ -80,12 +80,7 @@ export async function renderArticlePage(
     form = {
       action: paths.comments(article.slug),
       values,
-      errors: Object.fromEntries(
-        Object.entries(options.rejected?.problems ?? {}).map(([field, p]) => [
-          field,
-          problemText(site.t, p),
-        ]),
-      ),
+      errors: problemTexts(site.t, options.rejected?.problems ?? {}),
       stamp: sign(ctx.secret, String(now.getTime())),
       ...(parentShown ? { replyTo: { id: parentShown.id, name: parentShown.authorName } } : {}),
       cancelReplyHref: `${base}#respond`,

@@ -15,6 +15,19 @@ export interface PublicComment {
   replies: PublicComment[];
 }
 
+/**
+ * Whether a reply under a comment at this depth (0 for a top-level one) nests one level deeper.
+ * At the limit, replies join their parent's level instead.
+ */
+export function nestsReplies(depth: number, maxDepth: number): boolean {
+  return depth + 1 < maxDepth;
+}
+
+/** Readers answer published comments only, and only where a reply still nests. */
+export function acceptsReplies(c: { status: string; depth: number }, maxDepth: number): boolean {
+  return c.status === "approved" && nestsReplies(c.depth, maxDepth);
+}
+
 export interface PublicRow {
   id: number;
   parent_id: number | null;

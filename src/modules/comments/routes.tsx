@@ -10,8 +10,9 @@ import {
 import type { Web } from "../../http/web.js";
 import { Invalid } from "../../lib/errors.js";
 import { renderFragment } from "../../web/document.js";
-import { problemText } from "../../web/i18n/index.js";
+import { problemTexts } from "../../web/i18n/index.js";
 import { paths } from "../../web/site.js";
+import { acceptsReplies } from "./model.js";
 import * as service from "./service.js";
 import { formValues } from "./validation.js";
 import { CommentItem } from "./views/comment-item.js";
@@ -57,7 +58,7 @@ export function commentRoutes(app: FastifyInstance, web: Web): void {
             site={site}
             comment={posted.comment}
             replyHref={(id) => `${paths.article(req.params.slug)}?replytocom=${id}#respond`}
-            canReply={(c) => c.status === "approved" && c.depth + 1 < settings["comments.maxDepth"]}
+            canReply={(c) => acceptsReplies(c, settings["comments.maxDepth"])}
           />,
         );
         return reply
@@ -67,9 +68,7 @@ export function commentRoutes(app: FastifyInstance, web: Web): void {
         if (!(error instanceof Invalid)) throw error;
         if (json) {
           const site = await web.site();
-          const errors = Object.fromEntries(
-            Object.entries(error.fields).map(([f, p]) => [f, problemText(site.t, p)]),
-          );
+          const errors = problemTexts(site.t, error.fields);
           return reply.status(422).send({
             ok: false,
             code: error.code,

@@ -6,7 +6,7 @@ import { articles } from "../articles/index.js";
 import { moderate, record, type Reason } from "../moderation/index.js";
 import type { Settings } from "../settings/index.js";
 import * as repo from "./repo.js";
-import { buildThreads, toPublic, type PublicComment } from "./model.js";
+import { buildThreads, nestsReplies, toPublic, type PublicComment } from "./model.js";
 import type { CommentStatus } from "./table.js";
 import { validateComment, type RawForm } from "./validation.js";
 
@@ -74,9 +74,9 @@ export async function postComment(
       throw new Invalid("KIOSQUE_COMMENT_PARENT", { body: { problem: "unknownParent" } });
     // At the depth limit a reply joins its parent's level instead of going deeper.
     parent =
-      p.depth + 1 >= settings["comments.maxDepth"] && p.parent_id !== null
-        ? { id: p.parent_id, rootId: p.root_id ?? p.id, depth: p.depth }
-        : { id: p.id, rootId: p.root_id ?? p.id, depth: p.depth + 1 };
+      nestsReplies(p.depth, settings["comments.maxDepth"]) || p.parent_id === null
+        ? { id: p.id, rootId: p.root_id ?? p.id, depth: p.depth + 1 }
+        : { id: p.parent_id, rootId: p.root_id ?? p.id, depth: p.depth };
   }
 
   const hash = emailHash(ctx, value.email);

@@ -12,7 +12,15 @@ export function messages(locale: Locale): Messages {
 }
 
 /** The words for one field problem, in the site's language. */
-export function problemText(t: Messages, p: Problem): string {
+function problemText(t: Messages, p: Problem): string {
   const entry = t.problems[p.problem];
   return typeof entry === "function" ? entry(p.limit ?? 0) : entry;
+}
+
+/** A message per field, for a form that comes back or a JSON answer. */
+export function problemTexts(
+  t: Messages,
+  problems: Readonly<Record<string, Problem>>,
+): Record<string, string> {
+  return Object.fromEntries(Object.entries(problems).map(([f, p]) => [f, problemText(t, p)]));
 }

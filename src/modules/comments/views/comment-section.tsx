@@ -1,5 +1,6 @@
 import { Pagination } from "../../../web/components/pagination.js";
 import type { Site } from "../../../web/site.js";
+import { acceptsReplies, type PublicComment } from "../model.js";
 import type { ThreadPage } from "../service.js";
 import { CommentForm, type CommentFormState } from "./comment-form.js";
 import { CommentItem } from "./comment-item.js";
@@ -24,8 +25,7 @@ export function CommentSection({
 }) {
   const { t, fmt } = site;
   // Readers reply to published comments only, and not below the depth limit.
-  const canReply = (c: { status: string; depth: number }) =>
-    form !== undefined && c.status === "approved" && c.depth + 1 < maxDepth;
+  const canReply = (c: PublicComment) => form !== undefined && acceptsReplies(c, maxDepth);
   return (
     <section
       id="comments"
