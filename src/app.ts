@@ -6,6 +6,7 @@ import { registerAssets } from "./http/assets.js";
 import { registerErrorHandling } from "./http/errors.js";
 import { registerHealth } from "./http/health.js";
 import { PageCache } from "./http/page-cache.js";
+import { registerRateLimits } from "./http/rate-limits.js";
 import { registerSecurity } from "./http/security.js";
 import { createWeb } from "./http/web.js";
 import { articleRoutes } from "./modules/articles/routes.js";
@@ -36,7 +37,8 @@ export async function buildApp(runtime: Runtime, options: AppOptions): Promise<F
 
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: BODY_LIMIT });
-  registerSecurity(app);
+  registerSecurity(app, { trustProxy: ctx.config.trustProxy });
+  const limits = await registerRateLimits(app, ctx);
 
   const assets = await registerAssets(app, options.assetsDir);
   const cache =
@@ -50,7 +52,7 @@ export async function buildApp(runtime: Runtime, options: AppOptions): Promise<F
   registerErrorHandling(app, web);
   registerHealth(app, runtime.database);
   articleRoutes(app, web);
-  commentRoutes(app, web);
+  commentRoutes(app, web, limits);
   feedRoutes(app, web);
   return app;
 }

@@ -57,13 +57,21 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   "x-permitted-cross-domain-policies": "none",
   // The old XSS auditor did more harm than good; "0" turns it off where it still exists.
   "x-xss-protection": "0",
-  // HSTS only makes sense behind TLS, which the reverse proxy terminates (a later setting).
 };
 
-export function registerSecurity(app: FastifyInstance): void {
+/**
+ * Two years, subdomains included: the preload list's floor. Sent only on answers that came over
+ * TLS, which Kiosque knows only from a trusted proxy's X-Forwarded-Proto; over plain HTTP a
+ * browser ignores it anyway, and a wrong one on a site without TLS would lock readers out.
+ */
+export const HSTS = "max-age=63072000; includeSubDomains";
+
+export function registerSecurity(app: FastifyInstance, options: { trustProxy: boolean }): void {
   // A callback hook, not an async one: it runs on every request, cache hits included.
   app.addHook("onRequest", (req, reply, done) => {
     reply.headers(SECURITY_HEADERS);
+    if (options.trustProxy && req.protocol === "https")
+      reply.header("strict-transport-security", HSTS);
     if (UNSAFE.has(req.method) && isCrossSite(req)) {
       done(
         new Forbidden("KIOSQUE_CROSS_ORIGIN", {

@@ -33,7 +33,9 @@ export type ProblemCode =
   | "closed"
   | "unknownParent"
   | "choice"
-  | "number";
+  | "number"
+  /** Too many posts from this client; `limit` is the wait in seconds. */
+  | "tooFast";
 
 export interface Problem {
   readonly problem: ProblemCode;

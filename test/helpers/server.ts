@@ -20,10 +20,13 @@ const STOP_TIMEOUT_MS = 12_000;
 const OUTPUT_KEEP = 16_000;
 
 /**
- * Tests post forms as fast as Playwright types: the fill-time rule would take them for bots.
- * It has tests of its own that set it back.
+ * Tests post forms as fast as Playwright types, all from 127.0.0.1: the fill-time rule would take
+ * them for bots and the per-client limit would stop them. Both have tests of their own.
  */
-export const TEST_SETTINGS: Readonly<Record<string, string>> = { "comments.minFillSeconds": "0" };
+export const TEST_SETTINGS: Readonly<Record<string, string>> = {
+  "comments.minFillSeconds": "0",
+  "rateLimit.comments.max": "0",
+};
 
 export interface RunningServer {
   /** http://127.0.0.1:PORT, without a trailing slash. */

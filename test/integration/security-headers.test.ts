@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SECURITY_HEADERS } from "../../src/http/security.js";
+import { HSTS, SECURITY_HEADERS } from "../../src/http/security.js";
+import { setCookies } from "../helpers/http.js";
 import { makeArticle } from "../helpers/factories.js";
 import { openTestApp, type TestApp } from "../helpers/runtime.js";
 
@@ -44,5 +45,38 @@ describe("security headers", () => {
       }
     }
     expect(SECURITY_HEADERS["content-security-policy"]).not.toMatch(/unsafe-(inline|eval)/);
+  });
+
+  it("add HSTS only when a trusted proxy says the request came over TLS", async () => {
+    const proto = { "x-forwarded-proto": "https" };
+    expect((await t.app.inject({ url: "/", headers: proto })).headers).not.toHaveProperty(
+      "strict-transport-security",
+    );
+    const behind = await openTestApp("sqlite", undefined, { trustProxy: true });
+    try {
+      const slug2 = (await makeArticle(behind.ctx)).slug;
+      const overTls = await behind.app.inject({ url: "/", headers: proto });
+      expect(overTls.headers["strict-transport-security"]).toBe(HSTS);
+      expect((await behind.app.inject({ url: "/" })).headers).not.toHaveProperty(
+        "strict-transport-security",
+      );
+      // Reader cookies are Secure over TLS, and still HttpOnly and SameSite.
+      const posted = await behind.app.inject({
+        method: "POST",
+        url: `/article/${slug2}/commentaires`,
+        payload: "name=L%C3%A9a&email=lea%40example.net&body=Bonjour&remember=1",
+        headers: { "content-type": "application/x-www-form-urlencoded", ...proto },
+      });
+      expect(posted.statusCode).toBe(303);
+      const cookies = [...setCookies(posted).values()];
+      expect(cookies.map((c) => c.name).sort()).toEqual(["kq_commenter", "kq_mine"]);
+      for (const c of cookies) {
+        expect(c.attributes.has("secure"), c.name).toBe(true);
+        expect(c.attributes.has("httponly"), c.name).toBe(true);
+        expect(c.attributes.get("samesite")?.toLowerCase(), c.name).toBe("lax");
+      }
+    } finally {
+      await behind.close();
+    }
   });
 });

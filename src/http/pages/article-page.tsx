@@ -120,17 +120,18 @@ export async function renderArticlePage(
   return { body: html, type: HTML, tags };
 }
 
-/** The article page with a rejected comment form: never cached, status 422. */
+/** The article page with a rejected comment form: never cached; 422, or 429 for a client over its limit. */
 export async function sendRejectedForm(
   web: Web,
   req: FastifyRequest,
   reply: FastifyReply,
   slug: string,
   rejected: NonNullable<ArticlePageOptions["rejected"]>,
+  status = 422,
 ): Promise<FastifyReply> {
   const page = await renderArticlePage(web, req, slug, { rejected });
   return reply
-    .status(422)
+    .status(status)
     .header("cache-control", "private, no-store")
     .type(page.type)
     .send(page.body);

@@ -8,7 +8,8 @@ import {
   rememberOwnComment,
 } from "../../http/reader-cookies.js";
 import type { Web } from "../../http/web.js";
-import { Invalid } from "../../lib/errors.js";
+import type { Limiter, LimitName } from "../../http/rate-limits.js";
+import { Invalid, RateLimited, type Problem } from "../../lib/errors.js";
 import { renderFragment } from "../../web/document.js";
 import { problemTexts } from "../../web/i18n/index.js";
 import { paths } from "../../web/site.js";
@@ -24,7 +25,11 @@ import { CommentItem } from "./views/comment-item.js";
 const FormBody = Type.Record(Type.String(), Type.Union([Type.String(), Type.Array(Type.String())]));
 const Slug = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 200 }) });
 
-export function commentRoutes(app: FastifyInstance, web: Web): void {
+export function commentRoutes(
+  app: FastifyInstance,
+  web: Web,
+  limits: Record<LimitName, Limiter>,
+): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const { ctx } = web;
 
@@ -35,7 +40,30 @@ export function commentRoutes(app: FastifyInstance, web: Web): void {
       const form = req.body;
       const own = ownCommentIds(req, ctx.secret);
       const json = web.wantsJson(req);
+      // What the reader typed comes back with one message per field, as a page or as JSON.
+      const refuse = async (status: number, code: string, problems: Record<string, Problem>) => {
+        if (json) {
+          const site = await web.site();
+          const errors = problemTexts(site.t, problems);
+          return reply.status(status).send({
+            ok: false,
+            code,
+            errors,
+            summary: site.t.comments.formErrors(Object.keys(errors).length),
+          });
+        }
+        return sendRejectedForm(
+          web,
+          req,
+          reply,
+          req.params.slug,
+          { values: formValues(form), problems },
+          status,
+        );
+      };
       try {
+        // Every attempt counts, refused ones too: a bot probing the rules is still posting.
+        await limits.comments(req);
         const posted = await service.postComment(
           ctx,
           { articleSlug: req.params.slug, form, ip: req.ip },
@@ -65,21 +93,15 @@ export function commentRoutes(app: FastifyInstance, web: Web): void {
           .status(201)
           .send({ ok: true, id: posted.comment.id, status: posted.comment.status, location, html });
       } catch (error) {
-        if (!(error instanceof Invalid)) throw error;
-        if (json) {
-          const site = await web.site();
-          const errors = problemTexts(site.t, error.fields);
-          return reply.status(422).send({
-            ok: false,
-            code: error.code,
-            errors,
-            summary: site.t.comments.formErrors(Object.keys(errors).length),
+        if (error instanceof RateLimited) {
+          req.log.info({ code: error.code }, "comment post over the client's limit");
+          reply.header("retry-after", String(error.retryAfterSeconds));
+          return refuse(429, error.code, {
+            body: { problem: "tooFast", limit: error.retryAfterSeconds },
           });
         }
-        return sendRejectedForm(web, req, reply, req.params.slug, {
-          values: formValues(form),
-          problems: error.fields,
-        });
+        if (!(error instanceof Invalid)) throw error;
+        return refuse(422, error.code, error.fields);
       }
     },
   );

@@ -38,6 +38,9 @@ export const SettingsSchema = Type.Object({
   "comments.nameMax": Type.Integer({ minimum: 10, maximum: 200, default: 100 }),
   "comments.bodyMin": Type.Integer({ minimum: 1, maximum: 100, default: 2 }),
   "comments.bodyMax": Type.Integer({ minimum: 100, maximum: 20000, default: 5000 }),
+  /** Comment posts one client may make per window (0: no limit). */
+  "rateLimit.comments.max": Type.Integer({ minimum: 0, maximum: 10000, default: 10 }),
+  "rateLimit.comments.windowSeconds": Type.Integer({ minimum: 1, maximum: 86400, default: 600 }),
 });
 
 export type Settings = Static<typeof SettingsSchema>;

@@ -63,6 +63,10 @@ export const en: Messages = {
     unknownParent: "The comment you are replying to no longer exists.",
     choice: "This value is not accepted.",
     number: "Enter a number.",
+    tooFast: (seconds) =>
+      seconds < 60
+        ? `Too many posts from your connection. Try again in ${seconds} s.`
+        : `Too many posts from your connection. Try again in ${Math.ceil(seconds / 60)} min.`,
   },
   errors: {
     notFoundTitle: "Page not found",

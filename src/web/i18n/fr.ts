@@ -64,6 +64,10 @@ export const fr = {
     unknownParent: "Le commentaire auquel vous répondez n’existe plus.",
     choice: "Cette valeur n’est pas acceptée.",
     number: "Saisissez un nombre.",
+    tooFast: (seconds: number) =>
+      seconds < 60
+        ? `Trop d’envois depuis votre connexion. Réessayez dans ${seconds} s.`
+        : `Trop d’envois depuis votre connexion. Réessayez dans ${Math.ceil(seconds / 60)} min.`,
   },
   errors: {
     notFoundTitle: "Page introuvable",

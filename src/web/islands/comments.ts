@@ -148,7 +148,7 @@ function init(): void {
         item?.scrollIntoView({ block: "center" });
         item?.setAttribute("tabindex", "-1");
         item?.focus();
-      } else if (response.status === 422 && answer.errors) {
+      } else if ((response.status === 422 || response.status === 429) && answer.errors) {
         showErrors(answer.errors, answer.summary ?? "");
       } else {
         // Anything unexpected: let the browser post the form itself, so the server answers in full.

@@ -1,0 +1,50 @@
+import rateLimit from "@fastify/rate-limit";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { Ctx } from "../ctx.js";
+import { RateLimited } from "../lib/errors.js";
+import type { Settings } from "../modules/settings/index.js";
+
+/**
+ * What a client may do only so often. Each name has its two settings (`rateLimit.NAME.max` per
+ * `rateLimit.NAME.windowSeconds`); sign-in, search and GIF search join here as their routes land.
+ */
+const LIMITS = {
+  comments: { max: "rateLimit.comments.max", window: "rateLimit.comments.windowSeconds" },
+} as const satisfies Record<string, { max: keyof Settings; window: keyof Settings }>;
+
+export type LimitName = keyof typeof LIMITS;
+
+/** Counts one attempt of this client's; throws RateLimited (with the wait) past the limit. */
+export type Limiter = (req: FastifyRequest) => Promise<void>;
+
+/**
+ * Per-client counters in this process's memory (@fastify/rate-limit's store, an LRU of 10,000
+ * clients). Clients are told apart by address (the proxy's word for it with KIOSQUE_TRUST_PROXY),
+ * IPv6 ones by their /64, since one household gets a whole /64. With several instances each
+ * counts alone: the effective limit is the setting times the instances a client reaches.
+ */
+export async function registerRateLimits(
+  app: FastifyInstance,
+  ctx: Ctx,
+): Promise<Record<LimitName, Limiter>> {
+  await app.register(rateLimit, { global: false, cache: 10_000, ipv6Subnet: 64 });
+  const limiters = {} as Record<LimitName, Limiter>;
+  // Each createRateLimit has a store of its own: the limits count apart.
+  for (const [name, keys] of Object.entries(LIMITS) as [LimitName, (typeof LIMITS)[LimitName]][]) {
+    const check = app.createRateLimit({
+      // Settings change at run time (`kiosque settings set`); read them per attempt (cached).
+      max: async () => {
+        const max = (await ctx.settings())[keys.max];
+        // 0 turns the limit off: no client ever reaches it.
+        return max === 0 ? Number.MAX_SAFE_INTEGER : max;
+      },
+      timeWindow: async () => (await ctx.settings())[keys.window] * 1000,
+    });
+    limiters[name] = async (req) => {
+      const result = await check(req);
+      if (!result.isAllowed && result.isExceeded)
+        throw new RateLimited("KIOSQUE_RATE_LIMITED", Math.max(1, result.ttlInSeconds));
+    };
+  }
+  return limiters;
+}

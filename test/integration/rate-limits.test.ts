@@ -1,0 +1,118 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { setSetting } from "../../src/modules/settings/index.js";
+import { testEngines } from "../helpers/engines.js";
+import { commentForm, makeArticle } from "../helpers/factories.js";
+import { formBody, inputValue, textById, textareaValue } from "../helpers/http.js";
+import { openTestApp, type TestApp } from "../helpers/runtime.js";
+
+type Form = Record<string, string>;
+
+describe.each(testEngines())("per-client limit on comment posts on %s", (engine) => {
+  let rt: TestApp;
+  let slug: string;
+
+  beforeAll(async () => {
+    rt = await openTestApp(engine);
+    slug = (await makeArticle(rt.ctx)).slug;
+  });
+  afterAll(() => rt.close());
+  afterEach(async () => {
+    await setSetting(rt.ctx, "rateLimit.comments.max", "0");
+    await setSetting(rt.ctx, "rateLimit.comments.windowSeconds", "600");
+    await setSetting(rt.ctx, "site.locale", "fr");
+  });
+
+  /** Each test uses addresses of its own: the counters live as long as the app. */
+  const post = (address: string, form: Form, json = false) =>
+    rt.app.inject({
+      method: "POST",
+      url: `/article/${slug}/commentaires`,
+      remoteAddress: address,
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        ...(json ? { accept: "application/json" } : {}),
+      },
+      payload: formBody(form),
+    });
+
+  async function countComments(): Promise<number> {
+    const row = await rt.ctx.db
+      .selectFrom("comments")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  it("answers 429 past the limit, with Retry-After and the form kept, and stores nothing", async () => {
+    await setSetting(rt.ctx, "rateLimit.comments.max", "3");
+    await setSetting(rt.ctx, "rateLimit.comments.windowSeconds", "120");
+    for (let i = 0; i < 3; i++)
+      expect((await post("10.1.0.1", commentForm())).statusCode).toBe(303);
+
+    const before = await countComments();
+    const kept = commentForm({ website: "https://exemple.fr/", body: "\nMon avis, < & >." });
+    const res = await post("10.1.0.1", kept);
+    expect(res.statusCode).toBe(429);
+    const wait = Number(res.headers["retry-after"]);
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(120);
+    expect(res.headers["cache-control"]).toBe("private, no-store");
+    expect(textById(res.body, "span", "body-error")).toBe(
+      "Trop d’envois depuis votre connexion. Réessayez dans 2 min.",
+    );
+    expect(inputValue(res.body, "name")).toBe(kept.name);
+    expect(inputValue(res.body, "email")).toBe(kept.email);
+    expect(inputValue(res.body, "website")).toBe(kept.website);
+    expect(textareaValue(res.body, "body")).toBe(kept.body);
+    expect(await countComments()).toBe(before);
+
+    // Another client is not held back by this one.
+    expect((await post("10.1.0.2", commentForm())).statusCode).toBe(303);
+  });
+
+  it("answers the island in JSON, in the site's language", async () => {
+    await setSetting(rt.ctx, "rateLimit.comments.max", "1");
+    await setSetting(rt.ctx, "rateLimit.comments.windowSeconds", "30");
+    await setSetting(rt.ctx, "site.locale", "en");
+    expect((await post("10.2.0.1", commentForm(), true)).statusCode).toBe(201);
+    const res = await post("10.2.0.1", commentForm(), true);
+    expect(res.statusCode).toBe(429);
+    expect(Number(res.headers["retry-after"])).toBeLessThanOrEqual(30);
+    const answer = res.json<{ ok: boolean; code: string; errors: Record<string, string> }>();
+    expect(answer.ok).toBe(false);
+    expect(answer.code).toBe("KIOSQUE_RATE_LIMITED");
+    expect(answer.errors.body).toMatch(
+      /^Too many posts from your connection\. Try again in \d+ s\.$/,
+    );
+  });
+
+  it("counts refused attempts too, and forgets them when the window ends", async () => {
+    await setSetting(rt.ctx, "rateLimit.comments.max", "2");
+    await setSetting(rt.ctx, "rateLimit.comments.windowSeconds", "1");
+    expect((await post("10.3.0.1", commentForm({ email: "pas une adresse" }))).statusCode).toBe(
+      422,
+    );
+    expect((await post("10.3.0.1", commentForm({ body: "" }))).statusCode).toBe(422);
+    expect((await post("10.3.0.1", commentForm())).statusCode).toBe(429);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect((await post("10.3.0.1", commentForm())).statusCode).toBe(303);
+  });
+
+  it("reads the limit when it changes, and 0 turns it off", async () => {
+    await setSetting(rt.ctx, "rateLimit.comments.max", "1");
+    expect((await post("10.4.0.1", commentForm())).statusCode).toBe(303);
+    expect((await post("10.4.0.1", commentForm())).statusCode).toBe(429);
+    await setSetting(rt.ctx, "rateLimit.comments.max", "3");
+    expect((await post("10.4.0.1", commentForm())).statusCode).toBe(303);
+    await setSetting(rt.ctx, "rateLimit.comments.max", "0");
+    for (let i = 0; i < 5; i++)
+      expect((await post("10.4.0.1", commentForm())).statusCode).toBe(303);
+  });
+
+  it("counts an IPv6 /64 as one client", async () => {
+    await setSetting(rt.ctx, "rateLimit.comments.max", "1");
+    expect((await post("2001:db8:1:2::1", commentForm())).statusCode).toBe(303);
+    expect((await post("2001:db8:1:2::ffff", commentForm())).statusCode).toBe(429);
+    expect((await post("2001:db8:1:3::1", commentForm())).statusCode).toBe(303);
+  });
+});
