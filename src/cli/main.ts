@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { commentsCommand } from "./comments.js";
+import { privacyCommand } from "./privacy.js";
 import { seedDemoCommand } from "./seed-demo.js";
 import { settingsCommand } from "./settings.js";
 import { withRuntime } from "./runtime.js";
@@ -13,6 +14,7 @@ const program = new Command("kiosque")
 program.addCommand(userCommand());
 program.addCommand(commentsCommand());
 program.addCommand(settingsCommand());
+program.addCommand(privacyCommand());
 program.addCommand(seedDemoCommand());
 program
   .command("migrate")

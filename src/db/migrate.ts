@@ -6,6 +6,7 @@ import { initial } from "./migrations/001-initial.js";
 import { changeLog } from "./migrations/002-change-log.js";
 import { threadIndex } from "./migrations/003-thread-index.js";
 import { authorIndex } from "./migrations/004-author-index.js";
+import { ipPrivacy } from "./migrations/005-ip-privacy.js";
 
 /** The ordered list of migrations. Names never change; new ones are appended. */
 function migrations(engine: Engine): Record<string, Migration> {
@@ -14,6 +15,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     "002-change-log": changeLog(engine),
     "003-thread-index": threadIndex(),
     "004-author-index": authorIndex(),
+    "005-ip-privacy": ipPrivacy(),
   };
 }
 

@@ -101,9 +101,10 @@ export async function openTestRuntime(
     log: createLogger({ logLevel: process.env.TEST_LOG_LEVEL ?? "silent" }),
     ...(onQuery ? { onQuery } : {}),
   });
-  // Tests post forms instantly, all from 127.0.0.1; the fill-time rule and the per-client limit
-  // have tests of their own that set them back.
+  // Tests post forms instantly, all from one address; the fill-time and burst rules and the
+  // per-client limit have tests of their own that set them back.
   await setSetting(runtime.ctx, "comments.minFillSeconds", "0");
+  await setSetting(runtime.ctx, "comments.burstMax", "0");
   await setSetting(runtime.ctx, "rateLimit.comments.max", "0");
   return {
     ...runtime,

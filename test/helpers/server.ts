@@ -21,10 +21,12 @@ const OUTPUT_KEEP = 16_000;
 
 /**
  * Tests post forms as fast as Playwright types, all from 127.0.0.1: the fill-time rule would take
- * them for bots and the per-client limit would stop them. Both have tests of their own.
+ * them for bots, the burst rule would hold them and the per-client limit would stop them. Each
+ * has tests of its own.
  */
 export const TEST_SETTINGS: Readonly<Record<string, string>> = {
   "comments.minFillSeconds": "0",
+  "comments.burstMax": "0",
   "rateLimit.comments.max": "0",
 };
 
@@ -32,6 +34,8 @@ export interface RunningServer {
   /** http://127.0.0.1:PORT, without a trailing slash. */
   url: string;
   dataDir: string;
+  /** The server process's id, e.g. to read its memory from /proc/PID/status. */
+  pid: number;
   /** What the server printed so far (last few kilobytes), for failure messages. */
   output(): string;
   stop(): Promise<void>;
@@ -140,7 +144,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         throw new Error(`the server was not ready after ${READY_TIMEOUT_MS} ms:\n${output}`);
       await delay(100);
     }
-    return { url, dataDir, output: () => output, stop };
+    return { url, dataDir, pid: child.pid ?? 0, output: () => output, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -115,4 +115,36 @@ describe.each(testEngines())("kiosque CLI on %s", (engine) => {
     expect((await kiosque("settings", "list")).out).toContain("comments.maxLinks = 5");
     expect((await kiosque("settings", "set", "site.locale", "klingon")).code).toBe(2);
   });
+
+  it("exports a commenter's data as JSON and erases it on request", async () => {
+    // The demo (seeded above) has readers with several comments: take the busiest address.
+    const all = await kiosque("comments", "list", "--limit", "1000", "--json");
+    const byEmail = new Map<string, number>();
+    for (const line of all.out.trim().split("\n")) {
+      const email = (JSON.parse(line) as { author_email: string }).author_email;
+      byEmail.set(email, (byEmail.get(email) ?? 0) + 1);
+    }
+    const [email, count] = [...byEmail].sort((a, b) => b[1] - a[1])[0] ?? ["", 0];
+    expect(count).toBeGreaterThan(1);
+
+    const exported = await kiosque("privacy", "export", email.toUpperCase());
+    expect(exported.code).toBe(0);
+    const data = JSON.parse(exported.out) as { comments: { email: string; text: string }[] };
+    expect(data.comments).toHaveLength(count);
+    expect(data.comments.every((c) => c.email === email && c.text.length > 0)).toBe(true);
+
+    const dry = await kiosque("privacy", "erase", email);
+    expect(dry).toMatchObject({ code: 0 });
+    expect(dry.out).toContain(`${count} comment(s) written with ${email}; run again with --yes`);
+    expect(JSON.parse((await kiosque("privacy", "export", email)).out).comments).toHaveLength(
+      count,
+    );
+
+    const erased = await kiosque("privacy", "erase", email, "--yes");
+    expect(erased.code).toBe(0);
+    expect(erased.out).toMatch(/^erased: \d+ deleted, \d+ emptied/);
+    expect(JSON.parse((await kiosque("privacy", "export", email)).out).comments).toEqual([]);
+    const left = await kiosque("comments", "list", "--limit", "1000", "--json");
+    expect(left.out).not.toContain(email);
+  });
 });

@@ -21,6 +21,7 @@ const FROZEN: Record<string, string> = {
   "002-change-log.ts": "c0a4725574ac07a3ea3467b9060d8775473a9b4e31af5d5a337b7e17fe8b057b",
   "003-thread-index.ts": "52055c1d5a5bc772bdc4d2abbe19009f5e7a6d47db65beb3356e1ef579656403",
   "004-author-index.ts": "30a9cf24e457c9e579926d9d6380a802bc572d970c685380ebec7b7d7cb44820",
+  "005-ip-privacy.ts": "2362e1cf7b7d68d223960a19bb1df67a73a475db96d43b1a30033a7b2d8efddc",
 };
 
 describe("migrations", () => {
@@ -79,7 +80,7 @@ describe.each(testEngines())("schema on %s", (engine) => {
       expect(runs.map((r) => r.code)).toEqual([0, 0, 0]);
       const applied = runs.map((r) => r.stdout.trim()).sort();
       expect(applied).toEqual([
-        "applied: 001-initial, 002-change-log, 003-thread-index, 004-author-index",
+        "applied: 001-initial, 002-change-log, 003-thread-index, 004-author-index, 005-ip-privacy",
         "schema up to date",
         "schema up to date",
       ]);

@@ -288,3 +288,8 @@ export async function setCommentsOpen(db: Kysely<Database>, slug: string, open: 
     .executeTakeFirst();
   return row?.id;
 }
+
+export async function slugsAndTitles(db: Kysely<Database>, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom("articles").select(["id", "slug", "title"]).where("id", "in", ids).execute();
+}

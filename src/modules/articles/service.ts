@@ -195,6 +195,15 @@ export async function discussionTarget(ctx: Ctx, slug: string) {
   };
 }
 
+/** Slug and title of articles by id, drafts included: for exports that name what a row belongs to. */
+export async function slugsAndTitles(
+  ctx: Ctx,
+  ids: readonly number[],
+): Promise<Map<number, { slug: string; title: string }>> {
+  const rows = await repo.slugsAndTitles(ctx.db, ids);
+  return new Map(rows.map((r) => [r.id, { slug: r.slug, title: r.title }]));
+}
+
 export async function setCommentCount(ctx: Ctx, articleId: number, count: number): Promise<void> {
   await repo.setCommentCount(ctx.db, articleId, count);
 }

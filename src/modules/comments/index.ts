@@ -1,4 +1,6 @@
 export * as comments from "./service.js";
+export * as commenterData from "./personal-data.js";
+export type { CommenterExport, Erased } from "./personal-data.js";
 export type { PublicComment } from "./model.js";
 export type { CommentStatus, CommentsTables } from "./table.js";
 export { emptyCommentForm, formValues, type CommentFormValues } from "./validation.js";

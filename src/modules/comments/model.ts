@@ -11,6 +11,8 @@ export interface PublicComment {
   createdAt: string;
   /** "pending" only ever reaches the reader who wrote it. */
   status: "approved" | "pending";
+  /** Erased at its author's request but answered by others: shown as an empty place. */
+  erased: boolean;
   avatar: Avatar;
   replies: PublicComment[];
 }
@@ -50,6 +52,8 @@ export function toPublic(r: PublicRow): PublicComment {
     body: r.body,
     createdAt: r.created_at,
     status: r.status === "approved" ? "approved" : "pending",
+    // Posted comments always have a name; erasure leaves it empty (repo.blankOut).
+    erased: r.author_name === "",
     avatar: avatarFor(r.author_name, r.email_hash),
     replies: [],
   };

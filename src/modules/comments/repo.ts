@@ -252,3 +252,75 @@ export async function listForStaff(
     .limit(limit)
     .execute();
 }
+
+/** Comments from one hashed client address since a moment, served by comments_ip_hash. */
+export async function countFromClientSince(db: Kysely<Database>, ipHash: string, since: string) {
+  const row = await db
+    .selectFrom("comments")
+    .select((eb) => eb.fn.countAll<number | string>().as("n"))
+    .where("ip_hash", "=", ipHash)
+    .where("created_at", ">=", since)
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+/** Forgets the hashed client address of comments older than `before`; returns how many. */
+export async function clearIpHashesBefore(db: Kysely<Database>, before: string): Promise<number> {
+  const result = await db
+    .updateTable("comments")
+    .set({ ip_hash: null })
+    .where("ip_hash", "is not", null)
+    .where("created_at", "<", before)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Every comment written with one e-mail address (by its keyed hash), oldest first. */
+export async function allByEmailHash(db: Kysely<Database>, emailHash: string) {
+  return db
+    .selectFrom("comments")
+    .selectAll()
+    .where("email_hash", "=", emailHash)
+    .orderBy("id")
+    .execute();
+}
+
+/** Whether anyone answered this comment; its thread (root_id, indexed) holds every answer. */
+export async function hasReplies(
+  db: Kysely<Database>,
+  id: number,
+  rootId: number,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom("comments")
+    .select("id")
+    .where("root_id", "=", rootId)
+    .where("parent_id", "=", id)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function deleteOne(db: Kysely<Database>, id: number): Promise<void> {
+  await db.deleteFrom("moderation_log").where("comment_id", "=", id).execute();
+  await db.deleteFrom("comments").where("id", "=", id).execute();
+}
+
+/**
+ * Empties a comment that others answered, keeping its place in the thread: no name, address,
+ * website or text. An empty name is what marks it (a posted comment always has one).
+ */
+export async function blankOut(db: Kysely<Database>, id: number): Promise<void> {
+  await db
+    .updateTable("comments")
+    .set({
+      author_name: "",
+      author_email: "",
+      author_website: null,
+      body: "",
+      email_hash: `erased:${id}`,
+      ip_hash: null,
+    })
+    .where("id", "=", id)
+    .execute();
+}

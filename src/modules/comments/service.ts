@@ -4,6 +4,7 @@ import { changeTags } from "../../lib/change-tags.js";
 import { keyedHash, unsign } from "../../lib/crypto.js";
 import { articles } from "../articles/index.js";
 import { moderate, record, type Reason } from "../moderation/index.js";
+import { privacy } from "../privacy/index.js";
 import type { Settings } from "../settings/index.js";
 import * as repo from "./repo.js";
 import { buildThreads, nestsReplies, toPublic, type PublicComment } from "./model.js";
@@ -80,6 +81,7 @@ export async function postComment(
   }
 
   const hash = emailHash(ctx, value.email);
+  const clientHash = input.ip ? await privacy.hashClientAddress(ctx, input.ip, now) : null;
   const stamp = unsign(
     ctx.secret,
     typeof input.form.stamp === "string" ? input.form.stamp : undefined,
@@ -96,10 +98,22 @@ export async function postComment(
       maxLinks: settings["comments.maxLinks"],
       blocklist: settings["comments.blocklist"],
       minFillSeconds: settings["comments.minFillSeconds"],
+      burstMax: settings["comments.burstMax"],
+      burstMinutes: settings["comments.burstMinutes"],
     },
     history: {
       hasApprovedComment: () => repo.hasApproved(ctx.db, hash),
       isDuplicate: () => repo.existsSame(ctx.db, article.id, hash, value.body),
+      recentFromClient: async (minutes) =>
+        clientHash === null
+          ? 0
+          : ctx.dialect.toNumber(
+              await repo.countFromClientSince(
+                ctx.db,
+                clientHash,
+                new Date(now.getTime() - minutes * 60_000).toISOString(),
+              ),
+            ),
     },
   });
   if (decision.outcome === "reject") {
@@ -125,7 +139,7 @@ export async function postComment(
       status,
       created_at: now.toISOString(),
       email_hash: hash,
-      ip_hash: input.ip ? keyedHash(ctx.secret, "ip", input.ip) : null,
+      ip_hash: clientHash,
     });
     if (!parent) await repo.setRoot(trx, id, id);
     await record(trx, id, "pipeline", status, decision.reasons, now);
@@ -169,7 +183,7 @@ export async function postComment(
 }
 
 /** Keeps the article's denormalised count of approved comments true. Runs in the caller's transaction. */
-async function refreshCount(ctx: Ctx, db: Ctx["db"], articleId: number): Promise<void> {
+export async function refreshCount(ctx: Ctx, db: Ctx["db"], articleId: number): Promise<void> {
   const n = ctx.dialect.toNumber(await repo.countApproved(db, articleId));
   await articles.setCommentCount({ ...ctx, db }, articleId, n);
 }

@@ -30,11 +30,15 @@ export interface Candidate {
     maxLinks: number;
     blocklist: readonly string[];
     minFillSeconds: number;
+    burstMax: number;
+    burstMinutes: number;
   };
   /** Facts from the database, asked only by the phases that need them. */
   history: {
     hasApprovedComment(): Promise<boolean>;
     isDuplicate(): Promise<boolean>;
+    /** Comments from the same client (hashed address) in the last `minutes`; 0 without an address. */
+    recentFromClient(minutes: number): Promise<number>;
   };
 }
 

@@ -3,10 +3,18 @@ import type { Candidate } from "./phase.js";
 import { moderate } from "./pipeline.js";
 
 const now = new Date("2026-08-30T12:00:00Z");
+const rules = {
+  holdFirst: false,
+  maxLinks: 2,
+  blocklist: [],
+  minFillSeconds: 3,
+  burstMax: 5,
+  burstMinutes: 10,
+};
 
 function candidate(
   over: Partial<Candidate> = {},
-  facts: { approvedBefore?: boolean; duplicate?: boolean } = {},
+  facts: { approvedBefore?: boolean; duplicate?: boolean; recent?: number } = {},
 ): Candidate {
   return {
     name: "Léa",
@@ -15,10 +23,11 @@ function candidate(
     honeypot: "",
     formServedAt: new Date(now.getTime() - 30_000),
     now,
-    settings: { holdFirst: true, maxLinks: 2, blocklist: [], minFillSeconds: 3 },
+    settings: { ...rules, holdFirst: true },
     history: {
       hasApprovedComment: async () => facts.approvedBefore ?? true,
       isDuplicate: async () => facts.duplicate ?? false,
+      recentFromClient: async () => facts.recent ?? 0,
     },
     ...over,
   };
@@ -55,6 +64,7 @@ describe("moderation pipeline", () => {
             return false;
           },
           isDuplicate: async () => false,
+          recentFromClient: async () => 0,
         },
       }),
     );
@@ -67,7 +77,7 @@ describe("moderation pipeline", () => {
   });
 
   it("matches the blocklist in name, website and text, ignoring case and accents", async () => {
-    const settings = { holdFirst: false, maxLinks: 2, blocklist: ["Casino"], minFillSeconds: 0 };
+    const settings = { ...rules, blocklist: ["Casino"], minFillSeconds: 0 };
     for (const over of [
       { name: "CASÍNO royal" },
       { website: "https://casino.example" },
@@ -87,9 +97,19 @@ describe("moderation pipeline", () => {
     expect((await moderate(candidate({ formServedAt: undefined }))).reasons).toEqual([
       { rule: "fill-time", detail: "missing form stamp" },
     ]);
-    const off = { holdFirst: true, maxLinks: 2, blocklist: [], minFillSeconds: 0 };
+    const off = { ...rules, holdFirst: true, minFillSeconds: 0 };
     expect((await moderate(candidate({ formServedAt: undefined, settings: off }))).outcome).toBe(
       "approved",
     );
+  });
+
+  it("holds a burst from one client, counting this comment, unless the rule is off", async () => {
+    expect((await moderate(candidate({}, { recent: 4 }))).outcome).toBe("approved");
+    expect(await moderate(candidate({}, { recent: 5 }))).toEqual({
+      outcome: "pending",
+      reasons: [{ rule: "burst", detail: "6 in 10 min" }],
+    });
+    const off = { ...rules, burstMax: 0 };
+    expect((await moderate(candidate({ settings: off }, { recent: 50 }))).outcome).toBe("approved");
   });
 });

@@ -1,5 +1,6 @@
 import type { Candidate, Phase, Reason, Verdict } from "./phase.js";
 import { blocklist } from "./phases/blocklist.js";
+import { burst } from "./phases/burst.js";
 import { duplicate } from "./phases/duplicate.js";
 import { fillTime } from "./phases/fill-time.js";
 import { firstComment } from "./phases/first-comment.js";
@@ -18,8 +19,9 @@ const phases: readonly Phase[] = [
   blocklist,
   // Refused outright: the same comment again. MUST run before the holds, which would only delay it.
   duplicate,
-  // Held for a person: many links, or an address never approved before.
+  // Held for a person: many links, a flood from one client, or an address never approved before.
   linkCount,
+  burst,
   firstComment,
 ];
 

@@ -35,9 +35,18 @@ export const SettingsSchema = Type.Object({
   }),
   /** A form filled faster than this (seconds) was filled by a bot. */
   "comments.minFillSeconds": Type.Integer({ minimum: 0, maximum: 600, default: 3 }),
+  /** Hold a comment when its client posted this many in the last `comments.burstMinutes` (0: off). */
+  "comments.burstMax": Type.Integer({ minimum: 0, maximum: 1000, default: 5 }),
+  "comments.burstMinutes": Type.Integer({ minimum: 1, maximum: 1440, default: 10 }),
   "comments.nameMax": Type.Integer({ minimum: 10, maximum: 200, default: 100 }),
   "comments.bodyMin": Type.Integer({ minimum: 1, maximum: 100, default: 2 }),
   "comments.bodyMax": Type.Integer({ minimum: 100, maximum: 20000, default: 5000 }),
+  /**
+   * Days a comment keeps its client's hashed address (for the burst rule and moderators); then
+   * the hash is cleared. Salts change daily, so even within these days a hash says nothing of
+   * the address.
+   */
+  "privacy.ipRetentionDays": Type.Integer({ minimum: 1, maximum: 3650, default: 30 }),
   /** Comment posts one client may make per window (0: no limit). */
   "rateLimit.comments.max": Type.Integer({ minimum: 0, maximum: 10000, default: 10 }),
   "rateLimit.comments.windowSeconds": Type.Integer({ minimum: 1, maximum: 86400, default: 600 }),

@@ -42,6 +42,7 @@ export const en: Messages = {
     submit: "Post comment",
     sending: "Sending…",
     pending: "Your comment is awaiting moderation.",
+    erased: "Comment removed at its author’s request.",
     closed: "Comments are closed.",
     none: "Be the first to comment.",
     says: "says",

@@ -42,6 +42,7 @@ export const fr = {
     submit: "Laisser un commentaire",
     sending: "Envoi…",
     pending: "Votre commentaire est en attente de modération.",
+    erased: "Commentaire supprimé à la demande de son auteur.",
     closed: "Les commentaires sont fermés.",
     none: "Soyez le premier à réagir.",
     says: "a écrit",

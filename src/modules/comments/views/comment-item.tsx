@@ -46,6 +46,22 @@ export function CommentItem({
   canReply: (c: PublicComment) => boolean;
 }) {
   const { t, fmt } = site;
+  const replies =
+    comment.replies.length > 0 ? (
+      <ol class="children">
+        {comment.replies.map((r) => (
+          <CommentItem site={site} comment={r} replyHref={replyHref} canReply={canReply} />
+        ))}
+      </ol>
+    ) : null;
+  if (comment.erased) {
+    return (
+      <li id={`comment-${comment.id}`} class="comment comment-erased">
+        <p class="comment-text">{t.comments.erased}</p>
+        {replies}
+      </li>
+    );
+  }
   const author = comment.authorWebsite ? (
     <a
       href={comment.authorWebsite}
@@ -97,13 +113,7 @@ export function CommentItem({
           </p>
         ) : null}
       </article>
-      {comment.replies.length > 0 ? (
-        <ol class="children">
-          {comment.replies.map((r) => (
-            <CommentItem site={site} comment={r} replyHref={replyHref} canReply={canReply} />
-          ))}
-        </ol>
-      ) : null}
+      {replies}
     </li>
   );
 }

@@ -1,0 +1,38 @@
+import { Command } from "commander";
+import { commenterData } from "../modules/comments/index.js";
+import { withRuntime } from "./runtime.js";
+
+/** Requests from commenters under the GDPR: a copy of their data, or its erasure. */
+export function privacyCommand(): Command {
+  const cmd = new Command("privacy").description(
+    "a commenter's data, by e-mail address: export (right of access) or erase (right to erasure)",
+  );
+  cmd
+    .command("export <email>")
+    .description("print, as JSON, every comment written with this address and what is kept of it")
+    .action((email: string) =>
+      withRuntime(async ({ ctx }) => {
+        console.log(JSON.stringify(await commenterData.exportByEmail(ctx, email), null, 2));
+      }),
+    );
+  cmd
+    .command("erase <email>")
+    .description(
+      "remove every comment written with this address (answered ones stay as an empty place)",
+    )
+    .option("--yes", "really erase; without it, only say what would go")
+    .action((email: string, opts: { yes?: boolean }) =>
+      withRuntime(async ({ ctx }) => {
+        if (!opts.yes) {
+          const found = await commenterData.exportByEmail(ctx, email);
+          console.log(
+            `${found.comments.length} comment(s) written with ${email}; run again with --yes to erase them`,
+          );
+          return;
+        }
+        const done = await commenterData.eraseByEmail(ctx, email, "cli");
+        console.log(`erased: ${done.deleted} deleted, ${done.blanked} emptied (others answered)`);
+      }),
+    );
+  return cmd;
+}

@@ -1,0 +1,88 @@
+import type { Ctx } from "../../ctx.js";
+import { changeTags } from "../../lib/change-tags.js";
+import { articles } from "../articles/index.js";
+import { record } from "../moderation/index.js";
+import * as repo from "./repo.js";
+import { emailHash, refreshCount } from "./service.js";
+
+/** What Kiosque holds about one commenter: every comment written with their address. */
+export interface CommenterExport {
+  email: string;
+  exportedAt: string;
+  comments: {
+    id: number;
+    article: { slug: string; title: string } | null;
+    inReplyTo: number | null;
+    name: string;
+    email: string;
+    website: string | null;
+    text: string;
+    status: string;
+    postedAt: string;
+    /** Whether a hashed client address is still kept with it (the address itself never is). */
+    clientAddressHashKept: boolean;
+  }[];
+}
+
+/** A commenter's data, for a request under the GDPR's right of access (article 15). */
+export async function exportByEmail(ctx: Ctx, email: string): Promise<CommenterExport> {
+  const rows = await repo.allByEmailHash(ctx.db, emailHash(ctx, email));
+  const titles = await articles.slugsAndTitles(ctx, [...new Set(rows.map((r) => r.article_id))]);
+  return {
+    email,
+    exportedAt: ctx.clock.now().toISOString(),
+    comments: rows.map((r) => ({
+      id: r.id,
+      article: titles.get(r.article_id) ?? null,
+      inReplyTo: r.parent_id,
+      name: r.author_name,
+      email: r.author_email,
+      website: r.author_website,
+      text: r.body,
+      status: r.status,
+      postedAt: r.created_at,
+      clientAddressHashKept: r.ip_hash !== null,
+    })),
+  };
+}
+
+export interface Erased {
+  /** Comments removed with their moderation log lines. */
+  deleted: number;
+  /** Comments others answered: emptied in place so the answers keep their thread. */
+  blanked: number;
+}
+
+/**
+ * Erasure (GDPR article 17): every comment written with the address goes; one that others
+ * answered stays as an empty "comment removed" so the answers keep their place. One
+ * transaction: on failure nothing is erased. Pages showing them are dropped from every cache.
+ */
+export async function eraseByEmail(ctx: Ctx, email: string, actor: string): Promise<Erased> {
+  const now = ctx.clock.now();
+  return ctx.write(async (trx, changed) => {
+    const rows = await repo.allByEmailHash(trx, emailHash(ctx, email));
+    const erased: Erased = { deleted: 0, blanked: 0 };
+    // Newest first: a reply of the same person's goes before the comment it answers.
+    for (const row of [...rows].reverse()) {
+      if (await repo.hasReplies(trx, row.id, row.root_id ?? row.id)) {
+        await repo.blankOut(trx, row.id);
+        await record(trx, row.id, actor, row.status, [{ rule: "erased" }], now);
+        erased.blanked++;
+      } else {
+        await repo.deleteOne(trx, row.id);
+        erased.deleted++;
+      }
+    }
+    for (const articleId of new Set(rows.map((r) => r.article_id))) {
+      await refreshCount(ctx, trx, articleId);
+      changed(changeTags.article(articleId));
+    }
+    return erased;
+  });
+}
+
+/** The retention rule's work: hashed client addresses of comments older than `before` go. */
+export async function forgetAddressesBefore(ctx: Ctx, before: Date): Promise<number> {
+  return ctx.write((trx) => repo.clearIpHashesBefore(trx, before.toISOString()));
+}

@@ -1,0 +1,2 @@
+export * as privacy from "./service.js";
+export type { PrivacyTables } from "./table.js";

@@ -1,0 +1,33 @@
+import { randomBytes } from "node:crypto";
+import type { Ctx } from "../../ctx.js";
+import { keyedHash } from "../../lib/crypto.js";
+import * as repo from "./repo.js";
+
+/** Salts rotate with the UTC day: a hash links a client's comments of one day, no further. */
+export function saltPeriod(at: Date): string {
+  return at.toISOString().slice(0, 10);
+}
+
+/**
+ * The keyed hash of a client address under today's salt, made (and yesterday's dropped) by the
+ * first post of the day. The address itself is never stored; once a day's salt is gone, no one
+ * can test an address against that day's hashes, not even with the site secret.
+ */
+export async function hashClientAddress(ctx: Ctx, address: string, at: Date): Promise<string> {
+  const period = saltPeriod(at);
+  let row = await repo.saltFor(ctx.db, period);
+  if (!row) {
+    await ctx.write(async (trx) => {
+      await repo.insertSalt(trx, period, randomBytes(32).toString("base64url"));
+      await repo.deleteSaltsBefore(trx, period);
+    });
+    row = await repo.saltFor(ctx.db, period);
+    if (!row) throw new Error(`no address salt for ${period}`);
+  }
+  return keyedHash(ctx.secret, `ip:${row.salt}`, address);
+}
+
+/** Drops salts of past days (the retention job runs it too, for days without a post). */
+export async function dropPastSalts(ctx: Ctx, at: Date): Promise<number> {
+  return ctx.write((trx) => repo.deleteSaltsBefore(trx, saltPeriod(at)));
+}
