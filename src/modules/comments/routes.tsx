@@ -66,7 +66,17 @@ export function commentRoutes(
         await limits.comments(req);
         const posted = await service.postComment(
           ctx,
-          { articleSlug: req.params.slug, form, ip: req.ip },
+          {
+            articleSlug: req.params.slug,
+            form,
+            ip: req.ip,
+            request: {
+              siteUrl: `${req.protocol}://${req.host}/`,
+              permalink: `${req.protocol}://${req.host}${paths.article(req.params.slug)}`,
+              userAgent: req.headers["user-agent"] ?? "",
+              referrer: req.headers.referer ?? "",
+            },
+          },
           own,
         );
         const values = formValues(form);

@@ -3,7 +3,7 @@ import { Invalid, NotFound } from "../../lib/errors.js";
 import { changeTags } from "../../lib/change-tags.js";
 import { keyedHash, unsign } from "../../lib/crypto.js";
 import { articles } from "../articles/index.js";
-import { moderate, record, type Reason } from "../moderation/index.js";
+import { moderate, record, spamCheckFor, type Reason } from "../moderation/index.js";
 import { privacy } from "../privacy/index.js";
 import type { Settings } from "../settings/index.js";
 import * as repo from "./repo.js";
@@ -33,6 +33,8 @@ export interface NewComment {
   form: RawForm;
   /** The client's address, hashed before it is stored; never kept in clear. */
   ip: string | undefined;
+  /** The request it came in, for a remote spam service (absent for comments from no browser). */
+  request?: { siteUrl: string; permalink: string; userAgent: string; referrer: string };
 }
 
 export interface Posted {
@@ -86,6 +88,11 @@ export async function postComment(
     ctx.secret,
     typeof input.form.stamp === "string" ? input.form.stamp : undefined,
   );
+  const spamCheck = spamCheckFor({
+    apiKey: settings["akismet.apiKey"],
+    endpoint: settings["akismet.endpoint"],
+  });
+  const { ip, request } = input;
   const decision = await moderate({
     name: value.name,
     website: value.website,
@@ -101,6 +108,25 @@ export async function postComment(
       burstMax: settings["comments.burstMax"],
       burstMinutes: settings["comments.burstMinutes"],
     },
+    ...(ip && request
+      ? {
+          remote: {
+            name: spamCheck.name,
+            check: () =>
+              spamCheck.check({
+                ...request,
+                ip,
+                isReply: parent !== null,
+                name: value.name,
+                email: value.email,
+                website: value.website,
+                body: value.body,
+                postedAt: now,
+                locale: settings["site.locale"],
+              }),
+          },
+        }
+      : {}),
     history: {
       hasApprovedComment: () => repo.hasApproved(ctx.db, hash),
       isDuplicate: () => repo.existsSame(ctx.db, article.id, hash, value.body),

@@ -33,6 +33,11 @@ export interface Candidate {
     burstMax: number;
     burstMinutes: number;
   };
+  /** A remote spam service, when one is configured: asked only if no local rule settled it. */
+  remote?: {
+    name: string;
+    check(): Promise<{ verdict: "ham" | "spam" | "unavailable"; detail?: string }>;
+  };
   /** Facts from the database, asked only by the phases that need them. */
   history: {
     hasApprovedComment(): Promise<boolean>;

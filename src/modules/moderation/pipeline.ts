@@ -6,6 +6,7 @@ import { fillTime } from "./phases/fill-time.js";
 import { firstComment } from "./phases/first-comment.js";
 import { honeypot } from "./phases/honeypot.js";
 import { linkCount } from "./phases/link-count.js";
+import { remoteCheck } from "./phases/remote-check.js";
 
 /**
  * The order is the order of cost and of strength: cheap checks on the text first, database
@@ -23,6 +24,8 @@ const phases: readonly Phase[] = [
   linkCount,
   burst,
   firstComment,
+  // A remote service's opinion: the slowest, so last; spam wins over the holds above.
+  remoteCheck,
 ];
 
 const strength: Record<Verdict | "approved", number> = {

@@ -42,6 +42,17 @@ export const SettingsSchema = Type.Object({
   "comments.bodyMin": Type.Integer({ minimum: 1, maximum: 100, default: 2 }),
   "comments.bodyMax": Type.Integer({ minimum: 100, maximum: 20000, default: 5000 }),
   /**
+   * An Akismet API key: each new comment (with the commenter's name, e-mail, address and text)
+   * is then also checked by Akismet. Empty: off, and nothing leaves the server.
+   */
+  "akismet.apiKey": Type.String({ maxLength: 200, pattern: "^[A-Za-z0-9]*$", default: "" }),
+  /** Where Akismet's protocol is spoken (another compatible service may be named). */
+  "akismet.endpoint": Type.String({
+    maxLength: 300,
+    pattern: "^https?://[^\\s]+$",
+    default: "https://rest.akismet.com",
+  }),
+  /**
    * Days a comment keeps its client's hashed address (for the burst rule and moderators); then
    * the hash is cleared. Salts change daily, so even within these days a hash says nothing of
    * the address.

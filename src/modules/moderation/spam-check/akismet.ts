@@ -1,0 +1,64 @@
+import type { SpamCheck, SpamQuery } from "./spam-check.js";
+
+/** A reader waits for this answer: past it the comment is held rather than the reader kept. */
+const TIMEOUT_MS = 3_000;
+
+/**
+ * Akismet's comment-check call (https://akismet.com/developers/comment-check/), or any service
+ * speaking the same protocol at `endpoint`: a form POST, answered "true" (spam), "false" (ham),
+ * or anything else (a refused key says "invalid", with X-akismet-debug-help) for a problem.
+ * "X-akismet-pro-tip: discard" marks the worst spam; Kiosque keeps it as spam all the same, so
+ * moderators can see what was caught.
+ */
+export function akismet(apiKey: string, endpoint: string): SpamCheck {
+  const url = new URL("1.1/comment-check", endpoint.endsWith("/") ? endpoint : `${endpoint}/`);
+  return {
+    name: "akismet",
+    async check(q: SpamQuery) {
+      let response: Response;
+      try {
+        response = await fetch(url, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded; charset=utf-8" },
+          body: form(apiKey, q),
+          signal: AbortSignal.timeout(TIMEOUT_MS),
+          redirect: "error",
+        });
+      } catch (error) {
+        const why = error instanceof Error ? error.name : "error";
+        return { verdict: "unavailable", detail: why === "TimeoutError" ? "timeout" : why };
+      }
+      const text = (await response.text().catch(() => "")).trim();
+      if (response.ok && text === "true") {
+        const tip = response.headers.get("x-akismet-pro-tip");
+        return { verdict: "spam", ...(tip ? { detail: tip } : {}) };
+      }
+      if (response.ok && text === "false") return { verdict: "ham" };
+      const help = response.headers.get("x-akismet-debug-help");
+      return {
+        verdict: "unavailable",
+        detail: `${response.status} ${text.slice(0, 40)}${help ? `: ${help.slice(0, 120)}` : ""}`,
+      };
+    },
+  };
+}
+
+function form(apiKey: string, q: SpamQuery): URLSearchParams {
+  const fields: Record<string, string> = {
+    api_key: apiKey,
+    blog: q.siteUrl,
+    user_ip: q.ip,
+    user_agent: q.userAgent,
+    referrer: q.referrer,
+    permalink: q.permalink,
+    comment_type: q.isReply ? "reply" : "comment",
+    comment_author: q.name,
+    comment_author_email: q.email,
+    comment_content: q.body,
+    comment_date_gmt: q.postedAt.toISOString(),
+    blog_lang: q.locale,
+    blog_charset: "UTF-8",
+  };
+  if (q.website) fields.comment_author_url = q.website;
+  return new URLSearchParams(fields);
+}
