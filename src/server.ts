@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { buildApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config/index.js";
 import { openRuntime } from "./ctx.js";
+import { scheduleForgetClientAddresses } from "./jobs/forget-client-addresses.js";
 import { scheduleOptimize } from "./jobs/optimize-database.js";
 import { seedDemo } from "./modules/demo/index.js";
 
@@ -23,8 +24,19 @@ async function main(): Promise<void> {
   const assetsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "public", "assets");
   const app = await buildApp(runtime, { assetsDir });
   const stopOptimizing = scheduleOptimize(runtime.database, log);
+  const stopForgetting = scheduleForgetClientAddresses(runtime.ctx);
 
   let stopping = false;
+  // Once shutdown has begun, every answer ends its connection. app.close() closes the connections
+  // idle at the signal (Fastify's forceCloseConnections "idle") and waits for the busy ones; but a
+  // keep-alive connection busy at the signal goes idle after its answer and would stay open until
+  // the keep-alive timeout (72 s), past the grace period: the process then exits 1 without
+  // closing the database (no WAL checkpoint, PostgreSQL connections cut). "Connection: close"
+  // also tells the client not to send another request on it. MUST be added before listen().
+  app.addHook("onSend", (_req, reply, payload, done) => {
+    if (stopping) reply.header("connection", "close");
+    done(null, payload);
+  });
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
@@ -34,10 +46,18 @@ async function main(): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_GRACE_MS);
     timer.unref();
-    // app.close() stops accepting connections and waits for in-flight requests.
-    stopOptimizing();
-    await app.close();
-    await runtime.close();
+    try {
+      // Stops accepting connections and waits for in-flight requests, whose writes then
+      // complete; only after that may the database close (SQLite checkpoints its WAL).
+      stopOptimizing();
+      stopForgetting();
+      await app.close();
+      await runtime.close();
+    } catch (error) {
+      log.error({ err: error }, "shutdown failed");
+      process.exit(1);
+    }
+    log.info("stopped: every request answered, database closed");
     process.exit(0);
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));

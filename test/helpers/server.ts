@@ -38,7 +38,20 @@ export interface RunningServer {
   pid: number;
   /** What the server printed so far (last few kilobytes), for failure messages. */
   output(): string;
+  /**
+   * Sends `signal` now (before this returns) and resolves once the process has exited, with
+   * SIGKILL if it is still there after STOP_TIMEOUT_MS. Keeps the data dir: a server may start
+   * again on it (`dataDir` option), and `stop()` still removes it.
+   */
+  kill(signal: NodeJS.Signals): Promise<Exit>;
+  /** Stops the process if it runs (SIGTERM, then SIGKILL) and removes the data dir it made. */
   stop(): Promise<void>;
+}
+
+/** How the server process ended: an exit code, or the signal that ended it. */
+export interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
 }
 
 export interface ServerOptions {
@@ -46,6 +59,12 @@ export interface ServerOptions {
   settings?: Readonly<Record<string, string>>;
   /** Extra environment for the server and the CLI. */
   env?: Readonly<Record<string, string>>;
+  /**
+   * Start on this existing data dir instead of a fresh one: a restart on the same data (with the
+   * same `env`, for PostgreSQL). The caller keeps it (`stop()` leaves it), and only `settings`
+   * given here are written: the server, not the CLI, is the first to open the data again.
+   */
+  dataDir?: string;
 }
 
 /** A port nobody listens on right now: the kernel picks it, we give it back at once. */
@@ -73,39 +92,43 @@ function childEnv(dataDir: string, extra: Readonly<Record<string, string>>): Nod
   return { ...env, KIOSQUE_DATA_DIR: dataDir, LOG_LEVEL: "warn", ...extra };
 }
 
-function exited(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => child.once("exit", () => resolve()));
+function exited(child: ChildProcess): Promise<Exit> {
+  if (child.exitCode !== null || child.signalCode !== null)
+    return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
+  return new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
 }
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Starts the real production server (`node dist/server.js`) on a free port of 127.0.0.1 with a
- * fresh data dir, after writing `settings` into its database with the CLI, and resolves once
- * GET /readyz answers 200.
+ * fresh data dir (or `options.dataDir`), after writing `settings` into its database with the CLI,
+ * and resolves once GET /readyz answers 200.
  */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kiosque-e2e-"));
-  const settings = { ...TEST_SETTINGS, ...options.settings };
+  const ownDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "kiosque-e2e-"));
+  const settings = ownDir ? { ...TEST_SETTINGS, ...options.settings } : { ...options.settings };
   let child: ChildProcess | undefined;
   let output = "";
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString("utf8")).slice(-OUTPUT_KEEP);
   };
 
-  const stop = async () => {
-    if (child && child.exitCode === null && child.signalCode === null) {
-      const done = exited(child);
+  const kill = async (signal: NodeJS.Signals): Promise<Exit> => {
+    if (!child) return { code: null, signal: null };
+    const done = exited(child);
+    if (child.exitCode === null && child.signalCode === null) {
       // By its PID: this very process, never anything found by name.
-      child.kill("SIGTERM");
+      child.kill(signal);
       const timer = delay(STOP_TIMEOUT_MS).then(() => "timeout" as const);
-      if ((await Promise.race([done, timer])) === "timeout") {
-        child.kill("SIGKILL");
-        await done;
-      }
+      if ((await Promise.race([done, timer])) === "timeout") child.kill("SIGKILL");
     }
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    return done;
+  };
+  const stop = async () => {
+    await kill("SIGTERM");
+    if (ownDir) fs.rmSync(dataDir, { recursive: true, force: true });
   };
 
   try {
@@ -144,7 +167,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         throw new Error(`the server was not ready after ${READY_TIMEOUT_MS} ms:\n${output}`);
       await delay(100);
     }
-    return { url, dataDir, pid: child.pid ?? 0, output: () => output, stop };
+    return { url, dataDir, pid: child.pid ?? 0, output: () => output, kill, stop };
   } catch (error) {
     await stop();
     throw error;

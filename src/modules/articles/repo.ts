@@ -196,6 +196,15 @@ export async function linkTags(db: Kysely<Database>, articleId: number, tagIds: 
     .execute();
 }
 
+/** Takes the article row's write lock (a no-op update) until the transaction ends. */
+export async function lockRow(db: Kysely<Database>, articleId: number) {
+  await db
+    .updateTable("articles")
+    .set((eb) => ({ comment_count: eb.ref("comment_count") }))
+    .where("id", "=", articleId)
+    .execute();
+}
+
 export async function setCommentCount(db: Kysely<Database>, articleId: number, count: number) {
   await db
     .updateTable("articles")

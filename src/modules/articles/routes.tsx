@@ -10,11 +10,20 @@ import * as service from "./service.js";
 import { HomeView } from "./views/home.js";
 import { ListingView } from "./views/listing.js";
 
-const Page = Type.Object({ page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })) });
+/**
+ * A whole number from the query string. Ajv coerces "1e400" or "-Infinity" to ±Infinity, then
+ * skips minimum and maximum, which only look at finite numbers (ajv-validator/ajv#2661,
+ * fastify/fastify#6718); such a page number reached the handlers (a 404, a 200, a 500 from the
+ * database). The `allOf` checks the type again after coercion, and refuses them: a 400.
+ */
+const QueryInt = (range: { minimum: number; maximum?: number }) =>
+  Type.Integer({ ...range, allOf: [Type.Integer()] });
+
+const Page = Type.Object({ page: Type.Optional(QueryInt({ minimum: 1, maximum: 100_000 })) });
 const Slug = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 200 }) });
 const ArticleQuery = Type.Object({
-  cpage: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
-  replytocom: Type.Optional(Type.Integer({ minimum: 1 })),
+  cpage: Type.Optional(QueryInt({ minimum: 1, maximum: 100_000 })),
+  replytocom: Type.Optional(QueryInt({ minimum: 1 })),
 });
 
 /** A listing shows these articles' titles and comment counts: it goes stale with any of them. */

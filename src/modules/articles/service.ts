@@ -204,8 +204,19 @@ export async function slugsAndTitles(
   return new Map(rows.map((r) => [r.id, { slug: r.slug, title: r.title }]));
 }
 
-export async function setCommentCount(ctx: Ctx, articleId: number, count: number): Promise<void> {
-  await repo.setCommentCount(ctx.db, articleId, count);
+/**
+ * Sets the article's denormalised comment count from `count()`, inside the caller's transaction.
+ * The row is locked first: on PostgreSQL two comments saved at once would otherwise each count
+ * without the other's (read committed) and the last write would lose one. With the lock, the
+ * second transaction counts only after the first has committed. SQLite writes one at a time.
+ */
+export async function recountComments(
+  ctx: Ctx,
+  articleId: number,
+  count: () => Promise<number>,
+): Promise<void> {
+  await repo.lockRow(ctx.db, articleId);
+  await repo.setCommentCount(ctx.db, articleId, await count());
 }
 
 /** No section and no article yet: a new site, which the demo may fill. */

@@ -210,8 +210,9 @@ export async function postComment(
 
 /** Keeps the article's denormalised count of approved comments true. Runs in the caller's transaction. */
 export async function refreshCount(ctx: Ctx, db: Ctx["db"], articleId: number): Promise<void> {
-  const n = ctx.dialect.toNumber(await repo.countApproved(db, articleId));
-  await articles.setCommentCount({ ...ctx, db }, articleId, n);
+  await articles.recountComments({ ...ctx, db }, articleId, async () =>
+    ctx.dialect.toNumber(await repo.countApproved(db, articleId)),
+  );
 }
 
 export interface ThreadPage {
