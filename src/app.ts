@@ -5,6 +5,7 @@ import type { Runtime } from "./ctx.js";
 import { registerAssets } from "./http/assets.js";
 import { registerErrorHandling } from "./http/errors.js";
 import { registerHealth } from "./http/health.js";
+import { BODY_LIMIT, MAX_PARAM_LENGTH, serverLimits } from "./http/limits.js";
 import { PageCache } from "./http/page-cache.js";
 import { registerRateLimits } from "./http/rate-limits.js";
 import { registerSecurity } from "./http/security.js";
@@ -18,9 +19,6 @@ export interface AppOptions {
   assetsDir: string;
 }
 
-/** Largest request body: a 5,000-character comment in any script, form-encoded, fits with room. */
-const BODY_LIMIT = 256 * 1024;
-
 /**
  * The composition root: builds the HTTP application around an open runtime. Never listens —
  * server.ts does, and tests use inject() or listen on a port of their own.
@@ -30,9 +28,10 @@ export async function buildApp(runtime: Runtime, options: AppOptions): Promise<F
   const app = Fastify({
     loggerInstance: ctx.log,
     trustProxy: ctx.config.trustProxy,
-    bodyLimit: BODY_LIMIT,
+    // Body and head sizes, timeouts: each with its reason in http/limits.ts.
+    ...serverLimits,
     // Reader URLs are case-sensitive slugs; "/article/x/" is the same page as "/article/x".
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
   });
 
   await app.register(cookie);

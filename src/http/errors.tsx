@@ -67,11 +67,8 @@ export function registerErrorHandling(app: FastifyInstance, web: Web): void {
         : 500;
     if (status >= 500) req.log.error({ err: error }, "request failed");
     else req.log.info({ code: error.code, message: error.message }, "bad request");
-    return respond(
-      req,
-      reply,
-      status,
-      status >= 500 ? "KIOSQUE_INTERNAL" : (error.code ?? "KIOSQUE_BAD_REQUEST"),
-    );
+    // The framework's own code (FST_ERR_*) stays in the log: clients get one of ours
+    // (docs/errors.md), which names no framework and does not change with it.
+    return respond(req, reply, status, status >= 500 ? "KIOSQUE_INTERNAL" : "KIOSQUE_BAD_REQUEST");
   });
 }

@@ -41,6 +41,11 @@ export async function registerRateLimits(
       timeWindow: async () => (await ctx.settings())[keys.window] * 1000,
     });
     limiters[name] = async (req) => {
+      // A client that hung up has no address left (its socket is closed), and the store's key
+      // function throws on that: a 500 that nobody reads (the fuzzer sends a POST and garbage
+      // right after it, which makes Node close the socket mid-request). Stop the attempt here,
+      // never carry it out uncounted; the answer goes nowhere anyway.
+      if (req.ip === undefined) throw new RateLimited("KIOSQUE_RATE_LIMITED", 1);
       const result = await check(req);
       if (!result.isAllowed && result.isExceeded)
         throw new RateLimited("KIOSQUE_RATE_LIMITED", Math.max(1, result.ttlInSeconds));

@@ -6,8 +6,16 @@ import { paths } from "../../web/site.js";
 import { rssXml } from "./rss.js";
 import { sitemapXml } from "./sitemap.js";
 
+/**
+ * The origin the feed was asked under, normalised by the URL parser. A Host header that names no
+ * host ("", "a b", a port past 65535) is the client's mistake, a 400: the feed library's own URL
+ * parser threw on it (a 500), and the sitemap printed it as it came.
+ */
 function origin(req: FastifyRequest): string {
-  return `${req.protocol}://${req.host}`;
+  const url = URL.parse(`${req.protocol}://${req.host}`);
+  if (url?.protocol !== "http:" && url?.protocol !== "https:")
+    throw Object.assign(new Error("the Host header names no host"), { statusCode: 400 });
+  return url.origin;
 }
 
 /** Feeds hold absolute URLs, so each origin they are asked under is cached apart. */

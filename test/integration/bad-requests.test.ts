@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  HEADERS_TIMEOUT_MS,
+  IDLE_TIMEOUT_MS,
+  KEEP_ALIVE_TIMEOUT_MS,
+  MAX_HEADER_SIZE,
+  REQUEST_TIMEOUT_MS,
+} from "../../src/http/limits.js";
+import { messages } from "../../src/web/i18n/index.js";
+import { testEngines } from "../helpers/engines.js";
+import { commentForm, makeArticle } from "../helpers/factories.js";
+import { formBody } from "../helpers/http.js";
+import { rawRequest } from "../helpers/raw-http.js";
+import { openTestApp, type TestApp } from "../helpers/runtime.js";
+
+const fr = messages("fr").errors;
+
+/** Requests the fuzzer (fuzz.test.ts) found answered wrongly, each pinned to its right answer. */
+describe.each(testEngines())("bad requests on %s", (engine) => {
+  let rt: TestApp;
+  let article: { slug: string; categorySlug: string };
+  /** Errors that reached the error handler, by name. */
+  const thrown: string[] = [];
+
+  beforeAll(async () => {
+    rt = await openTestApp(engine);
+    article = await makeArticle(rt.ctx);
+    rt.app.addHook("onError", async (_req, _reply, error) => {
+      thrown.push(error.name);
+    });
+  });
+  afterAll(() => rt.close());
+
+  it("refuses a page number that overflows to Infinity with the site's error page (400)", async () => {
+    const urls = [
+      "/?page=1e400",
+      "/?page=-1e400",
+      "/?page=Infinity",
+      `/rubrique/${article.categorySlug}?page=-Infinity`,
+      `/article/${article.slug}?cpage=1e400`,
+      `/article/${article.slug}?replytocom=-1e400`,
+    ];
+    for (const url of urls) {
+      const res = await rt.app.inject({ url });
+      expect(res.statusCode, url).toBe(400);
+      expect(res.headers["content-type"], url).toMatch(/^text\/html/);
+      expect(res.body, url).toContain('<html lang="fr"');
+      expect(res.body, url).toContain(fr.badRequestTitle);
+      expect(res.body, url).toContain('<meta name="robots" content="noindex"');
+    }
+    // Large but finite numbers still go through the range checks; ordinary ones still work.
+    expect((await rt.app.inject({ url: "/?page=1e20" })).statusCode).toBe(400);
+    expect((await rt.app.inject({ url: `/article/${article.slug}?cpage=1` })).statusCode).toBe(200);
+  });
+
+  it("gives scripts our own code for a request the framework refuses, never its FST_ERR_*", async () => {
+    const json = { accept: "application/json" };
+    const bad = await rt.app.inject({ url: "/?page=Infinity", headers: json });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ ok: false, code: "KIOSQUE_BAD_REQUEST" });
+    const type = await rt.app.inject({
+      method: "POST",
+      url: `/article/${article.slug}/commentaires`,
+      headers: { ...json, "content-type": "application/xml" },
+      payload: "<x/>",
+    });
+    expect(type.statusCode).toBe(415);
+    expect(type.json()).toMatchObject({ ok: false, code: "KIOSQUE_BAD_REQUEST" });
+    expect(type.body).not.toContain("FST_");
+  });
+
+  it("answers a feed asked for under a Host that names no host with a 400, not a 500", async () => {
+    for (const host of ["a b", 'a"<b>', "127.0.0.1:99999"]) {
+      for (const url of ["/feed.xml", "/sitemap.xml"]) {
+        const res = await rt.app.inject({ url, headers: { host } });
+        expect(res.statusCode, `${url} with Host ${JSON.stringify(host)}`).toBe(400);
+      }
+    }
+    // A real host is normalised the URL parser's way: one cache entry and one spelling for it.
+    const res = await rt.app.inject({ url: "/feed.xml", headers: { host: "Journal.Example:80" } });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain(`http://journal.example/article/${article.slug}`);
+  });
+
+  it("stops a comment post whose client has hung up, without a 500 for nobody", async () => {
+    await rt.app.listen({ host: "127.0.0.1", port: 0 });
+    const address = rt.app.server.address();
+    const port = typeof address === "object" && address ? address.port : 0;
+    thrown.length = 0;
+    const form = formBody(commentForm({ body: "Posté par un client parti." }));
+    // A whole comment, then bytes Node reads as a broken second request: it answers that one
+    // with a 400 and closes the socket while the first is still on its way to the handler,
+    // where the client's address (for the per-client limit) is now gone.
+    const outcome = await rawRequest({
+      host: "127.0.0.1",
+      port,
+      parts: [
+        `POST /article/${article.slug}/commentaires HTTP/1.1\r\nHost: x\r\n` +
+          "Content-Type: application/x-www-form-urlencoded\r\n" +
+          `Content-Length: ${Buffer.byteLength(form)}\r\n\r\n${form}\x00garbage\r\n\r\n`,
+      ],
+      timeoutMs: 5_000,
+    });
+    expect(outcome.kind).not.toBe("timeout");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(thrown).not.toContain("TypeError");
+    // Refused, not carried out uncounted.
+    const stored = await rt.ctx.db
+      .selectFrom("comments")
+      .select("id")
+      .where("body", "=", "Posté par un client parti.")
+      .execute();
+    expect(stored).toEqual([]);
+  });
+
+  it("listens with explicit limits on head size and on slow clients", () => {
+    // maxHeaderSize is set on the server by Node, and missing from its types.
+    const server = rt.app.server as typeof rt.app.server & { maxHeaderSize?: number };
+    expect(server.maxHeaderSize).toBe(MAX_HEADER_SIZE);
+    expect(server.headersTimeout).toBe(HEADERS_TIMEOUT_MS);
+    expect(server.requestTimeout).toBe(REQUEST_TIMEOUT_MS);
+    expect(server.keepAliveTimeout).toBe(KEEP_ALIVE_TIMEOUT_MS);
+    expect(server.timeout).toBe(IDLE_TIMEOUT_MS);
+  });
+});
