@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { backupCommand, restoreCommand } from "./backup.js";
 import { commentsCommand } from "./comments.js";
 import { privacyCommand } from "./privacy.js";
 import { seedDemoCommand } from "./seed-demo.js";
@@ -16,6 +17,8 @@ program.addCommand(commentsCommand());
 program.addCommand(settingsCommand());
 program.addCommand(privacyCommand());
 program.addCommand(seedDemoCommand());
+program.addCommand(backupCommand());
+program.addCommand(restoreCommand());
 program
   .command("migrate")
   .description("bring the database schema up to date (the server also does this at start)")
