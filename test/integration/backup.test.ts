@@ -1,4 +1,3 @@
-import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -9,6 +8,7 @@ import { backup, restore, BackupRefused, type BackupReport } from "../../src/db/
 import { comments } from "../../src/modules/comments/index.js";
 import { seedDemo } from "../../src/modules/demo/index.js";
 import { setSetting } from "../../src/modules/settings/index.js";
+import { runKiosque } from "../helpers/cli.js";
 import { testEngines } from "../helpers/engines.js";
 import { commentForm, makeArticle } from "../helpers/factories.js";
 import { root } from "../helpers/paths.js";
@@ -236,15 +236,7 @@ describe.skipIf(!(engines.includes("sqlite") && engines.includes("postgres")))(
 
 /** The real `kiosque` command, as an operator runs it (see cli.test.ts). */
 describe.each(testEngines())("kiosque backup / restore on %s", (engine) => {
-  const run = (env: NodeJS.ProcessEnv, ...args: string[]) =>
-    new Promise<{ code: number; out: string; err: string }>((resolve) => {
-      execFile(
-        process.execPath,
-        [path.join(root, "bin/kiosque.js"), ...args],
-        { env },
-        (error, out, err) => resolve({ code: error ? Number(error.code ?? 1) : 0, out, err }),
-      );
-    });
+  const run = runKiosque;
 
   it("backs up a running site and restores it elsewhere, refusing to overwrite unasked", async () => {
     const [from, to] = [

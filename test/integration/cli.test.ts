@@ -1,23 +1,13 @@
-import { execFile } from "node:child_process";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testEngines } from "../helpers/engines.js";
-import { root } from "../helpers/paths.js";
+import { runKiosque } from "../helpers/cli.js";
 import { makeTestDatabase, type TestDatabase } from "../helpers/runtime.js";
 
 /** The real `kiosque` command (bin/kiosque.js → dist/cli.js), as an operator runs it. */
 describe.each(testEngines())("kiosque CLI on %s", (engine) => {
   let db: TestDatabase;
   let env: NodeJS.ProcessEnv;
-  const kiosque = (...args: string[]) =>
-    new Promise<{ code: number; out: string; err: string }>((resolve) => {
-      execFile(
-        process.execPath,
-        [path.join(root, "bin/kiosque.js"), ...args],
-        { env },
-        (error, out, err) => resolve({ code: error ? Number(error.code ?? 1) : 0, out, err }),
-      );
-    });
+  const kiosque = (...args: string[]) => runKiosque(env, ...args);
 
   beforeAll(async () => {
     db = await makeTestDatabase(engine, { ownDatabase: true });
