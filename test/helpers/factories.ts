@@ -53,3 +53,12 @@ export function commentForm<T extends Record<string, unknown>>(overrides: T = {}
     ...overrides,
   };
 }
+
+/** Every stored comment, whatever its status: to show that a refused post stored nothing. */
+export async function countComments(ctx: Ctx): Promise<number> {
+  const row = await ctx.db
+    .selectFrom("comments")
+    .select((eb) => eb.fn.countAll().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

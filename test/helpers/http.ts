@@ -150,3 +150,15 @@ export function textById(html: string, tag: string, id: string): string {
   const close = html.indexOf(`</${tag}>`, start.end);
   return textBetween(html, start.end, close < 0 ? html.length : close);
 }
+
+/**
+ * The text a comment's body shows once rendered (textContent): blank lines make paragraphs,
+ * newlines line breaks, no markup.
+ */
+export function shownBody(body: string): string {
+  return body
+    .trim()
+    .split(/\n\s*\n/u)
+    .map((para) => para.split("\n").join(""))
+    .join("");
+}

@@ -36,8 +36,10 @@ export interface RunningServer {
   dataDir: string;
   /** The server process's id, e.g. to read its memory from /proc/PID/status. */
   pid: number;
-  /** What the server printed so far (last few kilobytes), for failure messages. */
+  /** What the server printed so far (the last few kilobytes, or all with `keepAllOutput`). */
   output(): string;
+  /** Runs the `kiosque` CLI on this server's data (LOG_LEVEL=warn, so stdout is the answer). */
+  cli(...args: string[]): Promise<{ stdout: string; stderr: string }>;
   /**
    * Sends `signal` now (before this returns) and resolves once the process has exited, with
    * SIGKILL if it is still there after STOP_TIMEOUT_MS. Keeps the data dir: a server may start
@@ -65,6 +67,8 @@ export interface ServerOptions {
    * given here are written: the server, not the CLI, is the first to open the data again.
    */
   dataDir?: string;
+  /** Keep everything the server prints, for tests whose evidence is the log itself. */
+  keepAllOutput?: boolean;
 }
 
 /** A port nobody listens on right now: the kernel picks it, we give it back at once. */
@@ -112,7 +116,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   let child: ChildProcess | undefined;
   let output = "";
   const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString("utf8")).slice(-OUTPUT_KEEP);
+    output += chunk.toString("utf8");
+    if (!options.keepAllOutput) output = output.slice(-OUTPUT_KEEP);
   };
 
   const kill = async (signal: NodeJS.Signals): Promise<Exit> => {
@@ -130,14 +135,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     await kill("SIGTERM");
     if (ownDir) fs.rmSync(dataDir, { recursive: true, force: true });
   };
+  const env = childEnv(dataDir, options.env ?? {});
+  const cli = (...args: string[]) =>
+    run(process.execPath, [CLI_JS, ...args], { cwd: root, env: { ...env, LOG_LEVEL: "warn" } });
 
   try {
-    const env = childEnv(dataDir, options.env ?? {});
     // The CLI opens and migrates the database itself; the server then finds it empty of
     // articles and seeds the demo newsroom, keeping these settings.
-    for (const [key, value] of Object.entries(settings)) {
-      await run(process.execPath, [CLI_JS, "settings", "set", key, value], { cwd: root, env });
-    }
+    for (const [key, value] of Object.entries(settings)) await cli("settings", "set", key, value);
 
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
@@ -167,7 +172,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         throw new Error(`the server was not ready after ${READY_TIMEOUT_MS} ms:\n${output}`);
       await delay(100);
     }
-    return { url, dataDir, pid: child.pid ?? 0, output: () => output, kill, stop };
+    return { url, dataDir, pid: child.pid ?? 0, output: () => output, cli, kill, stop };
   } catch (error) {
     await stop();
     throw error;

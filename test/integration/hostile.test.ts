@@ -9,6 +9,7 @@ import { makeArticle } from "../helpers/factories.js";
 import {
   formBody,
   inputValue,
+  shownBody,
   startTags,
   textBetween,
   textareaValue,
@@ -48,15 +49,6 @@ async function inBatches<T, R>(items: readonly T[], run: (item: T, i: number) =>
     out.push(...(await Promise.all(items.slice(i, i + BATCH).map((x, j) => run(x, i + j)))));
   }
   return out;
-}
-
-/** What a comment body looks like once rendered: paragraphs and lines, markup dropped. */
-function shownBody(body: string): string {
-  return body
-    .trim()
-    .split(/\n\s*\n/u)
-    .map((para) => para.split("\n").join(""))
-    .join("");
 }
 
 /** Nothing in the page may run: no event handler, no script but ours, no element we did not write. */

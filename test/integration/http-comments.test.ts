@@ -5,7 +5,7 @@ import { articles } from "../../src/modules/articles/index.js";
 import { comments } from "../../src/modules/comments/index.js";
 import { setSetting } from "../../src/modules/settings/index.js";
 import { testEngines } from "../helpers/engines.js";
-import { commentForm, makeArticle } from "../helpers/factories.js";
+import { commentForm, countComments, makeArticle } from "../helpers/factories.js";
 import {
   cookieHeader,
   formBody,
@@ -59,14 +59,6 @@ describe.each(testEngines())("comment form over HTTP on %s", (engine) => {
   const page = (url: string, cookie?: string) =>
     rt.app.inject({ method: "GET", url, headers: cookie ? { cookie } : {} });
 
-  async function countComments(): Promise<number> {
-    const row = await rt.ctx.db
-      .selectFrom("comments")
-      .select((eb) => eb.fn.countAll().as("n"))
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
-  }
-
   function commentId(res: LightMyRequestResponse): number {
     const location = String(res.headers.location);
     const m = /^\/article\/[^/?#]+(?:\?cpage=[0-9]+)?#comment-([0-9]+)$/.exec(location);
@@ -76,7 +68,7 @@ describe.each(testEngines())("comment form over HTTP on %s", (engine) => {
 
   describe("a valid comment without JavaScript", () => {
     it("redirects (303) to the comment and remembers it in a signed kq_mine cookie", async () => {
-      const before = await countComments();
+      const before = await countComments(rt.ctx);
       const f = form({ body: "Un premier avis, < & > compris." });
       const res = await post(f);
       expect(res.statusCode).toBe(303);
@@ -84,7 +76,7 @@ describe.each(testEngines())("comment form over HTTP on %s", (engine) => {
         new RegExp(`^/article/${article.slug}#comment-[0-9]+$`),
       );
       const id = commentId(res);
-      expect(await countComments()).toBe(before + 1);
+      expect(await countComments(rt.ctx)).toBe(before + 1);
       const row = await rt.ctx.db
         .selectFrom("comments")
         .selectAll()
@@ -178,7 +170,7 @@ describe.each(testEngines())("comment form over HTTP on %s", (engine) => {
 
   describe("a rejected form", () => {
     it("comes back (422) with every value kept, HTML-escaped, and one French message per field", async () => {
-      const before = await countComments();
+      const before = await countComments(rt.ctx);
       const typed = {
         name: 'Zoé "la <b>plume</b>" & Cie '.repeat(5),
         email: 'zoé"<x>@exemple',
@@ -217,7 +209,7 @@ describe.each(testEngines())("comment form over HTTP on %s", (engine) => {
       }
       expect(res.body.match(/class="field-error"/g)).toHaveLength(4);
       expect(textById(res.body, "div", "form-errors")).toBe("4 champs sont à corriger.");
-      expect(await countComments()).toBe(before);
+      expect(await countComments(rt.ctx)).toBe(before);
       expect(setCookies(res).size).toBe(0);
     });
 
@@ -281,7 +273,7 @@ describe.each(testEngines())("comment form over HTTP on %s", (engine) => {
     });
 
     it("answers 422 with one message per field and stores nothing", async () => {
-      const before = await countComments();
+      const before = await countComments(rt.ctx);
       const res = await post({ name: "Zoé", email: "pas-une-adresse", body: "" }, { json: true });
       expect(res.statusCode).toBe(422);
       expect(res.json()).toEqual({
@@ -293,7 +285,7 @@ describe.each(testEngines())("comment form over HTTP on %s", (engine) => {
         },
         summary: "2 champs sont à corriger.",
       });
-      expect(await countComments()).toBe(before);
+      expect(await countComments(rt.ctx)).toBe(before);
     });
 
     it("answers a browser that accepts HTML as well with the page flow", async () => {
@@ -306,7 +298,7 @@ describe.each(testEngines())("comment form over HTTP on %s", (engine) => {
 
   describe("cross-site requests", () => {
     it("refuses a post from another site (403) and stores nothing", async () => {
-      const before = await countComments();
+      const before = await countComments(rt.ctx);
       for (const headers of [
         { "sec-fetch-site": "cross-site" },
         { "sec-fetch-site": "same-site" },
@@ -323,7 +315,7 @@ describe.each(testEngines())("comment form over HTTP on %s", (engine) => {
       const json = await post(form(), { json: true, headers: { "sec-fetch-site": "cross-site" } });
       expect(json.statusCode).toBe(403);
       expect(json.json()).toMatchObject({ ok: false, code: "KIOSQUE_CROSS_ORIGIN" });
-      expect(await countComments()).toBe(before);
+      expect(await countComments(rt.ctx)).toBe(before);
     });
 
     it("accepts a post from the site itself, and from no browser at all", async () => {
@@ -460,7 +452,7 @@ describe.each(testEngines())("comment form over HTTP on %s", (engine) => {
       // No form, no island.
       expect(res.body).not.toContain("<script");
 
-      const before = await countComments();
+      const before = await countComments(rt.ctx);
       const html = await post(form(), {}, closed.slug);
       expect(html.statusCode).toBe(422);
       expect(html.headers["content-type"]).toBe("text/html; charset=utf-8");
@@ -474,13 +466,13 @@ describe.each(testEngines())("comment form over HTTP on %s", (engine) => {
         code: "KIOSQUE_COMMENTS_CLOSED",
         errors: { body: "Les commentaires sont fermés pour cet article." },
       });
-      expect(await countComments()).toBe(before);
+      expect(await countComments(rt.ctx)).toBe(before);
     });
   });
 
   describe("malformed posts", () => {
     it("answers a field sent twice with 422 and a message, not a 500", async () => {
-      const before = await countComments();
+      const before = await countComments(rt.ctx);
       const res = await post(form({ name: ["a", "b"] }));
       expect(res.statusCode).toBe(422);
       expect(textById(res.body, "span", "name-error")).toBe(
@@ -491,7 +483,7 @@ describe.each(testEngines())("comment form over HTTP on %s", (engine) => {
       expect(json.json()).toMatchObject({
         errors: { body: "Ce champ doit contenir un seul texte." },
       });
-      expect(await countComments()).toBe(before);
+      expect(await countComments(rt.ctx)).toBe(before);
     });
 
     it("answers a body over the size limit with a 413 page", async () => {
@@ -507,7 +499,7 @@ describe.each(testEngines())("comment form over HTTP on %s", (engine) => {
     });
 
     it("answers other content types and odd bodies with a 4xx, never a 500", async () => {
-      const before = await countComments();
+      const before = await countComments(rt.ctx);
       const cases: { type: string; payload: string }[] = [
         { type: "application/xml", payload: "<comment><name>x</name></comment>" },
         { type: "text/plain", payload: "name=x" },
@@ -528,7 +520,7 @@ describe.each(testEngines())("comment form over HTTP on %s", (engine) => {
         expect(res.statusCode, `${c.type} ${c.payload}`).toBeLessThan(500);
         expect(res.body).not.toContain("at ");
       }
-      expect(await countComments()).toBe(before);
+      expect(await countComments(rt.ctx)).toBe(before);
     });
 
     it("answers a post to an unknown article with the 404 page", async () => {

@@ -1,14 +1,8 @@
-import { execFile, spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isSettingKey } from "../../src/modules/settings/index.js";
 import { formBody } from "../helpers/http.js";
-import { root } from "../helpers/paths.js";
-import { freePort } from "../helpers/server.js";
+import { startServer, type RunningServer } from "../helpers/server.js";
 
 /**
  * DESIGN principle 6: commenters' e-mails and IPs never leave the server — not in HTML, feeds,
@@ -19,76 +13,10 @@ import { freePort } from "../helpers/server.js";
  * a reader or a search engine would, so new pages are covered as they land.
  */
 
-const run = promisify(execFile);
-const SERVER_JS = path.join(root, "dist/server.js");
-const CLI_JS = path.join(root, "dist/cli.js");
-
 /** TEST-NET-3 (RFC 5737): appears in no page or log unless a commenter's address leaked. */
 const CLIENT_IP = "203.0.113.77";
 /** A crawl of the demo site is a few hundred pages; past this, something loops. */
 const MAX_PAGES = 3_000;
-const READY_TIMEOUT_MS = 30_000;
-const STOP_TIMEOUT_MS = 12_000;
-
-const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/**
- * The production server with all of its output kept (test/helpers/server.ts keeps only the last
- * few kilobytes, and the logs are evidence here), at LOG_LEVEL=info as an operator runs it.
- */
-async function startLoggedServer(settings: Record<string, string>) {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kiosque-privacy-"));
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of ["DATABASE_URL", "KIOSQUE_DEMO", "PORT", "HOST"]) delete env[k];
-  Object.assign(env, {
-    KIOSQUE_DATA_DIR: dataDir,
-    LOG_LEVEL: "info",
-    KIOSQUE_TRUST_PROXY: "1",
-  });
-  const cli = (...args: string[]) =>
-    run(process.execPath, [CLI_JS, ...args], { cwd: root, env: { ...env, LOG_LEVEL: "warn" } });
-  let output = "";
-  let child: ChildProcess | undefined;
-  const stop = async () => {
-    if (child && child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((resolve) => child?.once("exit", resolve));
-      // By its PID: this very process.
-      child.kill("SIGTERM");
-      if ((await Promise.race([exited, delay(STOP_TIMEOUT_MS).then(() => "late")])) === "late") {
-        child.kill("SIGKILL");
-        await exited;
-      }
-    }
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  };
-  try {
-    for (const [key, value] of Object.entries(settings)) await cli("settings", "set", key, value);
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
-    child = spawn(process.execPath, [SERVER_JS], {
-      cwd: root,
-      env: { ...env, HOST: "127.0.0.1", PORT: String(port) },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
-    child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
-    const deadline = Date.now() + READY_TIMEOUT_MS;
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`the server exited:\n${output}`);
-      const ready = await fetch(`${url}/readyz`).then(
-        (r) => r.status === 200,
-        () => false,
-      );
-      if (ready) break;
-      if (Date.now() > deadline) throw new Error(`the server was not ready:\n${output}`);
-      await delay(100);
-    }
-    return { url, dataDir, cli, output: () => output, stop };
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-}
 
 interface Answer {
   status: number;
@@ -142,7 +70,7 @@ function linksIn(body: string, base: string): string[] {
 }
 
 describe("privacy: no e-mail, no IP outside the server", () => {
-  let server: Awaited<ReturnType<typeof startLoggedServer>>;
+  let server: RunningServer;
   /** Every exchange made, by a short description of it. */
   const answers: { where: string; answer: Answer; own?: string }[] = [];
   const kinds = new Map<string, number>();
@@ -163,12 +91,16 @@ describe("privacy: no e-mail, no IP outside the server", () => {
     }).then(exchange);
 
   beforeAll(async () => {
-    server = await startLoggedServer({
-      "comments.minFillSeconds": "0",
-      // Short pages: the crawl meets later pages of listings and of comments too.
-      "comments.perPage": "5",
-      "articles.perPage": "4",
-      ...(isSettingKey("rateLimit.comments.max") ? { "rateLimit.comments.max": "0" } : {}),
+    // Every line the server prints is kept, at LOG_LEVEL=info as an operator runs it: the log is
+    // evidence here. The "proxy" (KIOSQUE_TRUST_PROXY=1) says which client each post came from.
+    server = await startServer({
+      settings: {
+        // Short pages: the crawl meets later pages of listings and of comments too.
+        "comments.perPage": "5",
+        "articles.perPage": "4",
+      },
+      env: { LOG_LEVEL: "info", KIOSQUE_TRUST_PROXY: "1" },
+      keepAllOutput: true,
     });
   });
   afterAll(() => server?.stop());

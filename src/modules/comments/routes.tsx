@@ -8,6 +8,7 @@ import {
   rememberOwnComment,
 } from "../../http/reader-cookies.js";
 import type { Web } from "../../http/web.js";
+import { requestOrigin } from "../../http/origin.js";
 import type { Limiter, LimitName } from "../../http/rate-limits.js";
 import { Invalid, RateLimited, type Problem } from "../../lib/errors.js";
 import { renderFragment } from "../../web/document.js";
@@ -40,6 +41,7 @@ export function commentRoutes(
       const form = req.body;
       const own = ownCommentIds(req, ctx.secret);
       const json = web.wantsJson(req);
+      const origin = requestOrigin(req);
       // What the reader typed comes back with one message per field, as a page or as JSON.
       const refuse = async (status: number, code: string, problems: Record<string, Problem>) => {
         if (json) {
@@ -70,12 +72,14 @@ export function commentRoutes(
             articleSlug: req.params.slug,
             form,
             ip: req.ip,
-            request: {
-              siteUrl: `${req.protocol}://${req.host}/`,
-              permalink: `${req.protocol}://${req.host}${paths.article(req.params.slug)}`,
-              userAgent: req.headers["user-agent"] ?? "",
-              referrer: req.headers.referer ?? "",
-            },
+            ...(origin && {
+              request: {
+                siteUrl: `${origin}/`,
+                permalink: `${origin}${paths.article(req.params.slug)}`,
+                userAgent: req.headers["user-agent"] ?? "",
+                referrer: req.headers.referer ?? "",
+              },
+            }),
           },
           own,
         );

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { requestOrigin } from "../../http/origin.js";
 import type { Web } from "../../http/web.js";
 import { changeTags } from "../../lib/change-tags.js";
 import { articles } from "../articles/index.js";
@@ -7,15 +8,14 @@ import { rssXml } from "./rss.js";
 import { sitemapXml } from "./sitemap.js";
 
 /**
- * The origin the feed was asked under, normalised by the URL parser. A Host header that names no
- * host ("", "a b", a port past 65535) is the client's mistake, a 400: the feed library's own URL
- * parser threw on it (a 500), and the sitemap printed it as it came.
+ * Feeds hold absolute URLs, built on the origin they were asked under. A Host header that names
+ * no host is the client's mistake, a 400: the feed library's own URL parser threw on it (a 500),
+ * and the sitemap printed it as it came.
  */
 function origin(req: FastifyRequest): string {
-  const url = URL.parse(`${req.protocol}://${req.host}`);
-  if (url?.protocol !== "http:" && url?.protocol !== "https:")
-    throw Object.assign(new Error("the Host header names no host"), { statusCode: 400 });
-  return url.origin;
+  const found = requestOrigin(req);
+  if (!found) throw Object.assign(new Error("the Host header names no host"), { statusCode: 400 });
+  return found;
 }
 
 /** Feeds hold absolute URLs, so each origin they are asked under is cached apart. */
