@@ -31,16 +31,18 @@ export async function registerRateLimits(
   const limiters = {} as Record<LimitName, Limiter>;
   // Each createRateLimit has a store of its own: the limits count apart.
   for (const [name, keys] of Object.entries(LIMITS) as [LimitName, (typeof LIMITS)[LimitName]][]) {
+    // Settings change at run time (`kiosque settings set`): each attempt reads them once and
+    // hands them to the plugin, which asks for the two numbers separately.
+    const limitOf = new WeakMap<FastifyRequest, { max: number; windowMs: number }>();
     const check = app.createRateLimit({
-      // Settings change at run time (`kiosque settings set`); read them per attempt (cached).
-      max: async () => {
-        const max = (await ctx.settings())[keys.max];
-        // 0 turns the limit off: no client ever reaches it.
-        return max === 0 ? Number.MAX_SAFE_INTEGER : max;
-      },
-      timeWindow: async () => (await ctx.settings())[keys.window] * 1000,
+      max: (req) => limitOf.get(req)?.max ?? 0,
+      timeWindow: (req) => limitOf.get(req)?.windowMs ?? 1000,
     });
     limiters[name] = async (req) => {
+      const settings = await ctx.settings();
+      // 0 turns the limit off: nothing is counted.
+      if (settings[keys.max] === 0) return;
+      limitOf.set(req, { max: settings[keys.max], windowMs: settings[keys.window] * 1000 });
       // A client that hung up has no address left (its socket is closed), and the store's key
       // function throws on that: a 500 that nobody reads (the fuzzer sends a POST and garbage
       // right after it, which makes Node close the socket mid-request). Stop the attempt here,

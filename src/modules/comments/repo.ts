@@ -253,13 +253,28 @@ export async function listForStaff(
     .execute();
 }
 
-/** Comments from one hashed client address since a moment, served by comments_ip_hash. */
-export async function countFromClientSince(db: Kysely<Database>, ipHash: string, since: string) {
+/**
+ * Comments from one hashed client address since a moment, counted up to `atMost` only: the rule
+ * asks "this many yet?", and a flooding client (the very case) must not make each of its posts
+ * read its whole flood. Served by comments_ip_hash.
+ */
+export async function countFromClientSince(
+  db: Kysely<Database>,
+  ipHash: string,
+  since: string,
+  atMost: number,
+) {
   const row = await db
-    .selectFrom("comments")
+    .selectFrom((qb) =>
+      qb
+        .selectFrom("comments")
+        .select("id")
+        .where("ip_hash", "=", ipHash)
+        .where("created_at", ">=", since)
+        .limit(atMost)
+        .as("recent"),
+    )
     .select((eb) => eb.fn.countAll<number | string>().as("n"))
-    .where("ip_hash", "=", ipHash)
-    .where("created_at", ">=", since)
     .executeTakeFirstOrThrow();
   return row.n;
 }

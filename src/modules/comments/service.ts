@@ -130,7 +130,7 @@ export async function postComment(
     history: {
       hasApprovedComment: () => repo.hasApproved(ctx.db, hash),
       isDuplicate: () => repo.existsSame(ctx.db, article.id, hash, value.body),
-      recentFromClient: async (minutes) =>
+      recentFromClient: async (minutes, atMost) =>
         clientHash === null
           ? 0
           : ctx.dialect.toNumber(
@@ -138,6 +138,7 @@ export async function postComment(
                 ctx.db,
                 clientHash,
                 new Date(now.getTime() - minutes * 60_000).toISOString(),
+                atMost,
               ),
             ),
     },

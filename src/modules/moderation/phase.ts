@@ -42,8 +42,11 @@ export interface Candidate {
   history: {
     hasApprovedComment(): Promise<boolean>;
     isDuplicate(): Promise<boolean>;
-    /** Comments from the same client (hashed address) in the last `minutes`; 0 without an address. */
-    recentFromClient(minutes: number): Promise<number>;
+    /**
+     * Comments from the same client (hashed address) in the last `minutes`, counted up to
+     * `atMost`; 0 without an address.
+     */
+    recentFromClient(minutes: number, atMost: number): Promise<number>;
   };
 }
 

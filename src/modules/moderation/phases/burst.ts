@@ -7,11 +7,11 @@ import type { Phase } from "../phase.js";
  */
 export const burst: Phase<"settings" | "history"> = async ({ settings, history }) => {
   if (settings.burstMax === 0) return undefined;
-  const recent = await history.recentFromClient(settings.burstMinutes);
+  const recent = await history.recentFromClient(settings.burstMinutes, settings.burstMax);
   return recent >= settings.burstMax
     ? {
         verdict: "pending",
-        reason: { rule: "burst", detail: `${recent + 1} in ${settings.burstMinutes} min` },
+        reason: { rule: "burst", detail: `over ${recent} in ${settings.burstMinutes} min` },
       }
     : undefined;
 };
