@@ -1,4 +1,3 @@
-import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import type { Browser } from "playwright-core";
@@ -6,10 +5,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/index.js";
 import { openRuntime } from "../../src/ctx.js";
 import { articles } from "../../src/modules/articles/index.js";
+import { BLNS } from "../fixtures/hostile/blns.js";
 import { XSS_PAYLOADS } from "../fixtures/xss-payloads.js";
 import { launchBrowser, readers, type Reader } from "../helpers/browser.js";
 import { decodeEntities, shownBody } from "../helpers/http.js";
-import { sharedData } from "../helpers/paths.js";
 import { startServer, type RunningServer } from "../helpers/server.js";
 
 /**
@@ -23,10 +22,6 @@ import { startServer, type RunningServer } from "../helpers/server.js";
  * sent: an unclosed `<textarea>` or `<!--` would swallow the rest).
  */
 
-/** The Big List of Naughty Strings, read in place, never copied into the project. */
-const BLNS = JSON.parse(
-  fs.readFileSync(path.join(sharedData, "hostile/blns.json"), "utf8"),
-) as string[];
 const PAYLOADS: readonly string[] = [...BLNS, ...XSS_PAYLOADS];
 
 /**
@@ -762,6 +757,11 @@ describe("hostile text in Chromium", () => {
       setTimeout(() => alert("control"));
     });
     await r.page.waitForEvent("dialog");
+    // The refused handler is reported once the image has failed to load, which may come after
+    // the dialog: wait for it, as a check made too early would miss it.
+    await expect
+      .poll(() => r.problems.some((p) => p.startsWith("CSP violation: script-src-attr")))
+      .toBe(true);
     const { wrong } = await checkPage(r, url, undefined, { form: true });
     const all = wrong.join("\n");
     for (const expected of [

@@ -1,13 +1,13 @@
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-
-/** Debian's Chromium: the browser tests never download one. */
-export const CHROMIUM_PATH = "/usr/bin/chromium";
+import { inject } from "vitest";
 
 /**
  * No sandbox (containers lack the namespaces), no GPU, and nothing that phones home, so a run
- * makes no requests but ours. Playwright gives each launch a fresh user-data dir itself.
+ * makes no requests but ours. Playwright gives each launch a fresh user-data dir itself. Not the
+ * packaged Chromium's own defaults: its --single-process kills the browser when the first
+ * context closes, and its --disable-web-security turns CORS off.
  */
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   "--no-sandbox",
   "--disable-gpu",
   "--disable-quic",
@@ -20,8 +20,15 @@ export const CHROMIUM_ARGS = [
 /** How long one step (click, fill, wait for an element) may take before it fails. */
 const ACTION_TIMEOUT_MS = 10_000;
 
+/** The Chromium the run's setup prepared (see private-chromium.ts). */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  const { executablePath, env } = inject("browser");
+  return chromium.launch({
+    executablePath,
+    args: CHROMIUM_ARGS,
+    headless: true,
+    env: { ...process.env, ...env },
+  });
 }
 
 export interface ReaderOptions {

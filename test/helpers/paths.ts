@@ -3,5 +3,3 @@ import { fileURLToPath } from "node:url";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const testAssetsDir = path.join(root, ".tmp/test-assets");
-/** The shared read-only test data beside the project (../shared/data). */
-export const sharedData = path.resolve(root, "../shared/data");

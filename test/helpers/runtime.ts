@@ -12,6 +12,7 @@ import type { Engine } from "../../src/db/dialect.js";
 import { fixedClock } from "../../src/lib/clock.js";
 import { createLogger } from "../../src/lib/logger.js";
 import { setSetting } from "../../src/modules/settings/index.js";
+import { testDatabaseUrl } from "./engines.js";
 import { testAssetsDir } from "./paths.js";
 
 export type TestClock = ReturnType<typeof fixedClock>;
@@ -24,10 +25,7 @@ export interface TestRuntime extends Runtime {
 /** A moment in the demo's world; tests move the clock from here. */
 export const T0 = new Date("2026-08-30T12:05:00.000Z");
 
-/**
- * A real, empty database for one test file: a SQLite file in a fresh temporary folder, or a
- * fresh schema in the test PostgreSQL database. `close()` removes it.
- */
+/** A real, empty database for one test file; `drop()` removes it. */
 export interface TestDatabase {
   database: Config["database"];
   dataDir: string;
@@ -53,8 +51,8 @@ export async function makeTestDatabase(
       drop: async () => removeDir(),
     };
   }
-  const url = process.env.KIOSQUE_TEST_DATABASE_URL;
-  if (!url) throw new Error("KIOSQUE_TEST_DATABASE_URL is required for PostgreSQL tests");
+  const url = testDatabaseUrl();
+  if (!url) throw new Error("no PostgreSQL for this run (KIOSQUE_TEST_ENGINES leaves it out)");
   const name = `t_${randomBytes(6).toString("hex")}`;
   if (options.ownDatabase) {
     // A whole database, for processes that cannot be told a schema (the CLI, the server).

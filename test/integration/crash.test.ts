@@ -16,7 +16,7 @@ import {
   type Acknowledged,
   type Exchange,
 } from "../helpers/comment-load.js";
-import { testEngines } from "../helpers/engines.js";
+import { testDatabaseUrl, testEngines } from "../helpers/engines.js";
 import { makeTestDatabase, type TestDatabase } from "../helpers/runtime.js";
 import {
   startServer,
@@ -321,7 +321,7 @@ async function probeUntilRefused(
  */
 async function connectionsTo(databaseUrl: string): Promise<number> {
   const name = new URL(databaseUrl).pathname.slice(1);
-  const client = new pg.Client({ connectionString: process.env.KIOSQUE_TEST_DATABASE_URL });
+  const client = new pg.Client({ connectionString: testDatabaseUrl() });
   await client.connect();
   try {
     let n = -1;

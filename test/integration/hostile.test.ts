@@ -1,5 +1,3 @@
-import fs from "node:fs";
-import path from "node:path";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { comments } from "../../src/modules/comments/index.js";
@@ -15,13 +13,10 @@ import {
   textareaValue,
   type StartTag,
 } from "../helpers/http.js";
-import { sharedData } from "../helpers/paths.js";
+import { BLNS } from "../fixtures/hostile/blns.js";
 import { openTestApp, type TestApp } from "../helpers/runtime.js";
 
-/** The Big List of Naughty Strings: read in place, never copied into the project. */
-const STRINGS = JSON.parse(
-  fs.readFileSync(path.join(sharedData, "hostile/blns.json"), "utf8"),
-) as string[];
+const STRINGS = BLNS;
 
 /**
  * Each string goes in as the name, the website and the body. Few strings are web addresses, so
