@@ -20,10 +20,11 @@ export interface Ctx {
   settings(): Promise<Settings>;
   /**
    * Runs `work` in one transaction, handing it `tx`: this ctx with the transaction as its `db`.
-   * The work uses `tx` and only `tx` (and passes it to what it calls): this ctx's queries would
-   * run outside the transaction. `tx.write` joins the transaction instead of opening another. The
-   * cache tags named with `changed` are announced to every instance with the commit, and applied
-   * in this process right after it.
+   * The work uses `tx` and only `tx` (and passes it to what it calls): the ctx `write` was called
+   * on refuses queries, settings and writes until the transaction ends, since they would run
+   * outside it. `tx.write` joins the transaction instead of opening another. The cache tags named
+   * with `changed` are announced to every instance with the commit, and applied in this process
+   * right after it.
    */
   write<T>(work: (tx: TxCtx, changed: (...tags: string[]) => void) => Promise<T>): Promise<T>;
 }

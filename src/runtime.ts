@@ -4,6 +4,7 @@ import type { Ctx, TxCtx } from "./ctx.js";
 import { migrateToLatest } from "./db/migrate.js";
 import type { ChangeFeed, ChangeHandler } from "./db/notify.js";
 import { openStorage, type QueryObserver, type Storage } from "./db/storage.js";
+import { transactionScope } from "./db/transaction-scope.js";
 import { changeTags } from "./lib/change-tags.js";
 import { systemClock, type Clock } from "./lib/clock.js";
 import { createLogger } from "./lib/logger.js";
@@ -45,14 +46,17 @@ export async function openRuntime(
     };
     changes.subscribe(forgetSettings);
     const local: ChangeHandler[] = [forgetSettings];
+    // Transactions open on storage.db; services get the guarded one (see transaction-scope.ts).
+    const scope = transactionScope();
     const ctx: Ctx = {
-      db: storage.db,
+      db: scope.guard(storage.db),
       engine: storage.engine,
       clock,
       log,
       config,
       secret,
       settings() {
+        scope.refuse("ctx.settings()");
         changes.poll();
         // Read once, kept until a write announces that everything changed (settings do).
         if (!settingsCache) {
@@ -65,21 +69,24 @@ export async function openRuntime(
         return settingsCache;
       },
       async write(work) {
+        scope.refuse("ctx.write()");
         const tags = new Set<string>();
         const changed = (...t: string[]) => t.forEach((tag) => tags.add(tag));
-        const result = await storage.db.transaction().execute(async (trx) => {
-          const tx: TxCtx = {
-            ...ctx,
-            db: trx,
-            // As the transaction sees them; not cached, since it may yet roll back.
-            settings: () => loadSettings(trx),
-            // Joins this transaction: one commit, one list of changed tags.
-            write: (more) => more(tx, changed),
-          };
-          const value = await work(tx, changed);
-          if (tags.size > 0) await changes.announce(trx, [...tags]);
-          return value;
-        });
+        const result = await scope.within(() =>
+          storage.db.transaction().execute(async (trx) => {
+            const tx: TxCtx = {
+              ...ctx,
+              db: trx,
+              // As the transaction sees them; not cached, since it may yet roll back.
+              settings: () => loadSettings(trx),
+              // Joins this transaction: one commit, one list of changed tags.
+              write: (more) => more(tx, changed),
+            };
+            const value = await work(tx, changed);
+            if (tags.size > 0) await changes.announce(trx, [...tags]);
+            return value;
+          }),
+        );
         if (tags.size > 0) for (const handler of local) handler([...tags]);
         return result;
       },
