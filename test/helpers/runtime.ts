@@ -18,7 +18,6 @@ export type TestClock = ReturnType<typeof fixedClock>;
 
 export interface TestRuntime extends Runtime {
   clock: TestClock;
-  engine: Engine;
 }
 
 /** A moment in the demo's world; tests move the clock from here. */
@@ -106,7 +105,6 @@ export async function openTestRuntime(
   return {
     ...runtime,
     clock,
-    engine,
     async close() {
       await runtime.close();
       await drop();
