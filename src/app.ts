@@ -1,7 +1,7 @@
 import cookie from "@fastify/cookie";
 import formbody from "@fastify/formbody";
 import Fastify, { type FastifyInstance } from "fastify";
-import type { Runtime } from "./ctx.js";
+import type { Runtime } from "./runtime.js";
 import { registerAssets } from "./http/assets.js";
 import { registerErrorHandling } from "./http/errors.js";
 import { registerHealth } from "./http/health.js";
@@ -49,7 +49,7 @@ export async function buildApp(runtime: Runtime, options: AppOptions): Promise<F
     poll: () => runtime.changes.poll(),
   });
   registerErrorHandling(app, web);
-  registerHealth(app, runtime.database);
+  registerHealth(app, runtime.storage.engine);
   articleRoutes(app, web);
   commentRoutes(app, web, limits);
   feedRoutes(app, web);

@@ -1,21 +1,16 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { FastifyBaseLogger } from "fastify";
 import type { Config } from "./config/index.js";
-import type { Database } from "./db/schema.js";
-import type { DialectCapabilities } from "./db/dialect.js";
+import type { EngineAdapter } from "./db/engines/adapter.js";
+import type { Tables } from "./db/schema.js";
 import type { Clock } from "./lib/clock.js";
-import { openDatabase, type Db, type QueryObserver } from "./db/database.js";
-import type { ChangeFeed } from "./db/notify.js";
-import { migrateToLatest } from "./db/migrate.js";
-import { changeTags } from "./lib/change-tags.js";
-import { systemClock } from "./lib/clock.js";
-import { createLogger } from "./lib/logger.js";
-import { ensureSecret, loadSettings, type Settings } from "./modules/settings/index.js";
+import type { Settings } from "./modules/settings/index.js";
 
-/** Everything a service may use, handed over explicitly: no singletons. */
+/** Everything a service may use, handed over explicitly: no singletons. Built by runtime.ts. */
 export interface Ctx {
-  readonly db: Kysely<Database>;
-  readonly dialect: DialectCapabilities;
+  readonly db: Kysely<Tables>;
+  /** What differs between SQLite and PostgreSQL (counts, for services): ask it, never the name. */
+  readonly engine: EngineAdapter;
   readonly clock: Clock;
   readonly log: FastifyBaseLogger;
   readonly config: Config;
@@ -24,99 +19,17 @@ export interface Ctx {
   /** The newsroom's settings as stored now (read per request so every instance agrees). */
   settings(): Promise<Settings>;
   /**
-   * Runs `work` in one transaction. The cache tags it names with `changed` are announced to every
-   * instance with the commit, and applied in this process right after it.
+   * Runs `work` in one transaction, handing it `tx`: this ctx with the transaction as its `db`.
+   * The work uses `tx` and only `tx` (and passes it to what it calls): the ctx `write` was called
+   * on refuses queries, settings and writes until the transaction ends, since they would run
+   * outside it. `tx.write` joins the transaction instead of opening another. The cache tags named
+   * with `changed` are announced to every instance with the commit, and applied in this process
+   * right after it.
    */
-  write<T>(
-    work: (trx: Kysely<Database>, changed: (...tags: string[]) => void) => Promise<T>,
-  ): Promise<T>;
+  write<T>(work: (tx: TxCtx, changed: (...tags: string[]) => void) => Promise<T>): Promise<T>;
 }
 
-export interface Runtime {
-  readonly ctx: Ctx;
-  readonly database: Db;
-  /** Tags changed by this process or any other sharing the database. */
-  readonly changes: ChangeFeed;
-  /** Migrations this start applied (none when the schema was already current). */
-  readonly applied: readonly string[];
-  close(): Promise<void>;
-}
-
-/**
- * Opens the database, brings its schema up to date (under the migrator's lock, so instances may
- * start together) and settles the secret. The caller owns the result and closes it.
- */
-export async function openRuntime(
-  config: Config,
-  options: { clock?: Clock; log?: FastifyBaseLogger; onQuery?: QueryObserver } = {},
-): Promise<Runtime> {
-  const database = openDatabase(config.database, options.onQuery);
-  try {
-    const applied = await migrateToLatest(database.db, database.dialect.engine);
-    await database.optimize();
-    const secret = config.secret ?? (await ensureSecret(database.db));
-    const clock = options.clock ?? systemClock;
-    const log = options.log ?? createLogger(config);
-    const changes = await database.openChangeFeed(
-      () => clock.now(),
-      (error) => log.error({ err: error }, "change notices interrupted"),
-    );
-    let settingsCache: Promise<Settings> | undefined;
-    const forgetSettings = (tags: readonly string[]) => {
-      if (tags.includes(changeTags.all)) settingsCache = undefined;
-    };
-    changes.subscribe(forgetSettings);
-    const local: ((tags: readonly string[]) => void)[] = [forgetSettings];
-    const ctx: Ctx = {
-      db: database.db,
-      dialect: database.dialect,
-      clock,
-      log,
-      config,
-      secret,
-      settings() {
-        changes.poll();
-        // Read once, kept until a write announces that everything changed (settings do).
-        if (!settingsCache) {
-          const loading = loadSettings(database.db);
-          settingsCache = loading;
-          loading.catch(() => {
-            if (settingsCache === loading) settingsCache = undefined;
-          });
-        }
-        return settingsCache;
-      },
-      async write(work) {
-        const tags = new Set<string>();
-        const result = await database.db.transaction().execute(async (trx) => {
-          const value = await work(trx, (...t) => t.forEach((tag) => tags.add(tag)));
-          if (tags.size > 0) await changes.announce(trx, [...tags]);
-          return value;
-        });
-        if (tags.size > 0) for (const handler of local) handler([...tags]);
-        return result;
-      },
-    };
-    // This process's own writes reach its subscribers at once; other processes' through the feed.
-    const feed: ChangeFeed = {
-      ...changes,
-      subscribe(handler) {
-        local.push(handler);
-        changes.subscribe(handler);
-      },
-    };
-    return {
-      ctx,
-      database,
-      applied,
-      changes: feed,
-      async close() {
-        await changes.close();
-        await database.close();
-      },
-    };
-  } catch (error) {
-    await database.close();
-    throw error;
-  }
+/** The ctx inside `write`: its `db` is the transaction, so what requires a TxCtx runs inside one. */
+export interface TxCtx extends Ctx {
+  readonly db: Transaction<Tables>;
 }

@@ -2,7 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config/index.js";
-import { openRuntime } from "./ctx.js";
+import { openRuntime } from "./runtime.js";
 import { scheduleForgetClientAddresses } from "./jobs/forget-client-addresses.js";
 import { scheduleOptimize } from "./jobs/optimize-database.js";
 import { seedDemo } from "./modules/demo/index.js";
@@ -18,12 +18,12 @@ async function main(): Promise<void> {
     const seeded = await seedDemo(runtime.ctx);
     if (seeded) {
       log.info(seeded, "demo content written to the empty database");
-      await runtime.database.optimize();
+      await runtime.storage.engine.optimize();
     }
   }
   const assetsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "public", "assets");
   const app = await buildApp(runtime, { assetsDir });
-  const stopOptimizing = scheduleOptimize(runtime.database, log);
+  const stopOptimizing = scheduleOptimize(runtime.storage.engine, log);
   const stopForgetting = scheduleForgetClientAddresses(runtime.ctx);
 
   let stopping = false;

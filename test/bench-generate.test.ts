@@ -2,8 +2,8 @@ import { sql, type Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateDataset, type DatasetTarget } from "../bench/data/generate-dataset.js";
 import { BENCH_ARTICLE_SLUG, userRows, type DatasetSpec } from "../bench/data/plan.js";
-import { openDatabase, type Db } from "../src/db/database.js";
-import type { Database } from "../src/db/schema.js";
+import { openStorage, type Storage } from "../src/db/storage.js";
+import type { Tables } from "../src/db/schema.js";
 import { testEngines } from "./helpers/engines.js";
 import { makeTestDatabase, type TestDatabase } from "./helpers/runtime.js";
 
@@ -16,7 +16,7 @@ function targetOf(t: TestDatabase): DatasetTarget {
   return { engine: "postgres", url: t.url };
 }
 
-async function count(db: Kysely<Database>, query: ReturnType<typeof sql<{ n: unknown }>>) {
+async function count(db: Kysely<Tables>, query: ReturnType<typeof sql<{ n: unknown }>>) {
   const { rows } = await query.execute(db);
   return Number(rows[0]?.n);
 }
@@ -31,9 +31,9 @@ describe("bench data plan", () => {
 describe.each(testEngines())("bench data generator on %s", (engine) => {
   // Two databases filled from the same seed: they must hold the same rows.
   const made: TestDatabase[] = [];
-  const opened: Db[] = [];
-  let first: Kysely<Database>;
-  let second: Kysely<Database>;
+  const opened: Storage[] = [];
+  let first: Kysely<Tables>;
+  let second: Kysely<Tables>;
 
   beforeAll(async () => {
     for (let i = 0; i < 2; i++) {
@@ -41,9 +41,9 @@ describe.each(testEngines())("bench data generator on %s", (engine) => {
       const t = await makeTestDatabase(engine, { ownDatabase: true });
       made.push(t);
       await generateDataset(spec, targetOf(t));
-      opened.push(openDatabase(t.database));
+      opened.push(openStorage(t.database));
     }
-    [first, second] = opened.map((o) => o.db) as [Kysely<Database>, Kysely<Database>];
+    [first, second] = opened.map((o) => o.db) as [Kysely<Tables>, Kysely<Tables>];
   });
 
   afterAll(async () => {
@@ -116,7 +116,7 @@ describe.each(testEngines())("bench data generator on %s", (engine) => {
   });
 
   it("writes the same rows from the same seed", async () => {
-    const sample = (db: Kysely<Database>) =>
+    const sample = (db: Kysely<Tables>) =>
       Promise.all([
         db.selectFrom("articles").selectAll().where("id", "in", [1, 7, 20]).orderBy("id").execute(),
         db

@@ -1,5 +1,5 @@
 import { loadConfig } from "../../src/config/index.js";
-import { openDatabase } from "../../src/db/database.js";
+import { openStorage } from "../../src/db/storage.js";
 import { migrateToLatest } from "../../src/db/migrate.js";
 import {
   articleBatches,
@@ -56,11 +56,11 @@ export async function generateDataset(
       ? { KIOSQUE_DATA_DIR: target.dataDir }
       : { DATABASE_URL: target.url }),
   });
-  const migrated = openDatabase(config.database);
+  const storage = openStorage(config.database);
   try {
-    await migrateToLatest(migrated.db, migrated.dialect.engine);
+    await migrateToLatest(storage);
   } finally {
-    await migrated.close();
+    await storage.close();
   }
 
   const sink: Sink =

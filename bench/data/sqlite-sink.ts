@@ -7,18 +7,18 @@ import { REFRESH_COMMENT_COUNTS, type TableSpec } from "./tables.js";
  * by hand. The database was created and migrated by the project's own code before this opens it.
  */
 export function sqliteSink(file: string): Sink {
-  const db = new SQLite(file);
-  db.pragma("journal_mode = WAL");
+  const handle = new SQLite(file);
+  handle.pragma("journal_mode = WAL");
   // Only this connection, only while loading: an interrupted load is thrown away anyway, and
   // the rows are consistent by construction (parents are written before their children).
-  db.pragma("synchronous = OFF");
-  db.pragma("foreign_keys = OFF");
+  handle.pragma("synchronous = OFF");
+  handle.pragma("foreign_keys = OFF");
   const statements = new Map<string, SQLite.Statement>();
   const statementFor = <Row>(table: TableSpec<Row>) => {
     let stmt = statements.get(table.name);
     if (!stmt) {
       const names = table.columns.map(([c]) => c);
-      stmt = db.prepare(
+      stmt = handle.prepare(
         `insert into ${table.name} (${names.join(", ")}) values (${names.map(() => "?").join(", ")})`,
       );
       statements.set(table.name, stmt);
@@ -27,23 +27,23 @@ export function sqliteSink(file: string): Sink {
   };
   return {
     async isEmpty() {
-      return db.prepare("select 1 from articles limit 1").get() === undefined;
+      return handle.prepare("select 1 from articles limit 1").get() === undefined;
     },
     async insert(table, rows) {
       const stmt = statementFor(table);
       const names = table.columns.map(([c]) => c);
-      db.transaction(() => {
+      handle.transaction(() => {
         for (const row of rows) stmt.run(names.map((c) => row[c]));
       })();
     },
     async finish() {
-      db.exec(REFRESH_COMMENT_COUNTS);
+      handle.exec(REFRESH_COMMENT_COUNTS);
       // AUTOINCREMENT follows explicit ids by itself (sqlite_sequence), and we run no ANALYZE:
       // a production database has none either unless the application runs it.
-      db.pragma("wal_checkpoint(TRUNCATE)");
+      handle.pragma("wal_checkpoint(TRUNCATE)");
     },
     async close() {
-      db.close();
+      handle.close();
     },
   };
 }

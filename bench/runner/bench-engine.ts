@@ -16,7 +16,7 @@ import {
 import type { Cleanup } from "./cleanup.js";
 import { measureColdStart } from "./cold-start.js";
 import { provisionDatabase } from "./databases.js";
-import { kiosqueCli, startServer, type DbLocation, type Server } from "./kiosque.js";
+import { kiosqueCli, startServer, type DatabaseLocation, type Server } from "./kiosque.js";
 import { measure, type Figure, type LoadPlan } from "./load.js";
 import { readMemory } from "./memory.js";
 import type { RunOptions } from "./options.js";
@@ -40,18 +40,24 @@ async function prepareDataset(
   spec: DatasetSpec,
   workDir: string,
   run: EngineRun,
-): Promise<{ db: DbLocation; dataset: DatasetResult }> {
-  const db = await provisionDatabase(engine, name, workDir, run.options.adminUrl, run.cleanup);
+): Promise<{ location: DatabaseLocation; dataset: DatasetResult }> {
+  const location = await provisionDatabase(
+    engine,
+    name,
+    workDir,
+    run.options.adminUrl,
+    run.cleanup,
+  );
   run.log(`generating ${thousands(spec.articles)} articles, ${thousands(spec.comments)} comments`);
   const bar = progressBar("generating");
-  const report = await generateDataset(spec, db, bar.update).finally(bar.stop);
+  const report = await generateDataset(spec, location, bar.update).finally(bar.stop);
   run.log(`generated in ${report.seconds.toFixed(1)} s`);
   // The load generator posts within milliseconds of nothing, thousands a second from one address:
   // the fill-time rule would call it a bot and the per-client limit would stop it. The burst rule
   // stays on: it only holds, and its look-up is part of a post's cost.
-  await kiosqueCli(db, ["settings", "set", "comments.minFillSeconds", "0"]);
-  await kiosqueCli(db, ["settings", "set", "rateLimit.comments.max", "0"]);
-  return { db, dataset: { ...spec, generateSeconds: report.seconds } };
+  await kiosqueCli(location, ["settings", "set", "comments.minFillSeconds", "0"]);
+  await kiosqueCli(location, ["settings", "set", "rateLimit.comments.max", "0"]);
+  return { location, dataset: { ...spec, generateSeconds: report.seconds } };
 }
 
 async function measurePages(
@@ -116,7 +122,7 @@ export async function benchEngine(engine: Engine, run: EngineRun): Promise<Bench
   const serverLog = path.join(workDir, "server.log");
 
   const main = await prepareDataset(engine, "main", options.dataset, workDir, run);
-  const server = await startServer(main.db, serverLog, cleanup);
+  const server = await startServer(main.location, serverLog, cleanup);
   const pages = await measurePages(server, pageLoads(), options.plan, run);
   const search = await searchLoad(server.baseUrl);
   if (search) {
@@ -151,7 +157,7 @@ export async function benchEngine(engine: Engine, run: EngineRun): Promise<Bench
   const weight = await measurePageWeight(`${server.baseUrl}${ARTICLE_PATH}`);
   await server.child.stop();
   log("timing cold starts");
-  const coldStart = await measureColdStart(main.db, serverLog, cleanup);
+  const coldStart = await measureColdStart(main.location, serverLog, cleanup);
 
   const result: BenchResult = {
     engine,
@@ -192,13 +198,13 @@ async function benchFull(
 ): Promise<NonNullable<BenchResult["full"]>> {
   const full = await prepareDataset(engine, "full", spec, workDir, run);
   const serverLog = path.join(workDir, "server-full.log");
-  const server = await startServer(full.db, serverLog, run.cleanup);
+  const server = await startServer(full.location, serverLog, run.cleanup);
   const wanted = pageLoads().filter((p) => p.key === "home" || p.key === "article");
   const pages = await measurePages(server, wanted, run.options.plan, run, " (100k)");
   assertAlive(server);
   const memory = readMemory(server.child.pid);
   await server.child.stop();
   run.log("timing cold starts at 100k");
-  const coldStart = await measureColdStart(full.db, serverLog, run.cleanup);
+  const coldStart = await measureColdStart(full.location, serverLog, run.cleanup);
   return { dataset: full.dataset, pages, coldStart, memory };
 }

@@ -1,5 +1,5 @@
 import type { Cleanup } from "./cleanup.js";
-import { spawnServer, type DbLocation } from "./kiosque.js";
+import { spawnServer, type DatabaseLocation } from "./kiosque.js";
 import { median } from "./load.js";
 import { waitForStatus } from "./processes.js";
 
@@ -18,14 +18,14 @@ const POLL_MS = 5;
  * after a deploy or a crash. Each server is stopped before the next starts.
  */
 export async function measureColdStart(
-  db: DbLocation,
+  location: DatabaseLocation,
   logFile: string,
   cleanup: Cleanup,
   times = 5,
 ): Promise<ColdStart> {
   const samples: number[] = [];
   for (let i = 0; i < times; i++) {
-    const server = await spawnServer(db, logFile, cleanup);
+    const server = await spawnServer(location, logFile, cleanup);
     try {
       const answeredAt = await waitForStatus(`${server.baseUrl}/`, server.child, {
         intervalMs: POLL_MS,

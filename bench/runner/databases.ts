@@ -3,7 +3,7 @@ import path from "node:path";
 import pg from "pg";
 import type { Cleanup } from "./cleanup.js";
 import { sleep } from "./http.js";
-import type { DbLocation } from "./kiosque.js";
+import type { DatabaseLocation } from "./kiosque.js";
 import type { Engine } from "./result.js";
 
 /** One statement on its own short-lived connection (CREATE/DROP DATABASE cannot share one). */
@@ -46,7 +46,7 @@ export async function provisionDatabase(
   workDir: string,
   adminUrl: string | undefined,
   cleanup: Cleanup,
-): Promise<DbLocation> {
+): Promise<DatabaseLocation> {
   if (engine === "sqlite") return { engine, dataDir: path.join(workDir, `db-${name}`) };
   if (!adminUrl)
     throw new Error(

@@ -6,7 +6,7 @@ import { freePort, startChild, waitForStatus, type Child } from "./processes.js"
 import { distDir } from "./paths.js";
 
 /** Where a bench database lives, told to Kiosque the way an operator would tell it. */
-export type DbLocation =
+export type DatabaseLocation =
   { engine: "sqlite"; dataDir: string } | { engine: "postgres"; url: string };
 
 /** Variables of ours that must not leak from the caller's shell into what we measure. */
@@ -21,7 +21,10 @@ const OURS = [
   "LOG_LEVEL",
 ];
 
-export function kiosqueEnv(db: DbLocation, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+export function kiosqueEnv(
+  location: DatabaseLocation,
+  extra: Record<string, string> = {},
+): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const key of OURS) delete env[key];
   return {
@@ -29,7 +32,9 @@ export function kiosqueEnv(db: DbLocation, extra: Record<string, string> = {}): 
     NODE_ENV: "production",
     KIOSQUE_DEMO: "0",
     LOG_LEVEL: "warn",
-    ...(db.engine === "sqlite" ? { KIOSQUE_DATA_DIR: db.dataDir } : { DATABASE_URL: db.url }),
+    ...(location.engine === "sqlite"
+      ? { KIOSQUE_DATA_DIR: location.dataDir }
+      : { DATABASE_URL: location.url }),
     ...extra,
   };
 }
@@ -37,9 +42,12 @@ export function kiosqueEnv(db: DbLocation, extra: Record<string, string> = {}): 
 const run = promisify(execFile);
 
 /** `kiosque …` as an operator types it, on the bench database. */
-export async function kiosqueCli(db: DbLocation, args: readonly string[]): Promise<string> {
+export async function kiosqueCli(
+  location: DatabaseLocation,
+  args: readonly string[],
+): Promise<string> {
   const { stdout } = await run(process.execPath, [path.join(distDir, "cli.js"), ...args], {
-    env: kiosqueEnv(db),
+    env: kiosqueEnv(location),
   });
   return stdout.trim();
 }
@@ -62,7 +70,7 @@ export interface Server {
 const SERVER_NODE_FLAGS = ["--max-semi-space-size=16"];
 
 export async function spawnServer(
-  db: DbLocation,
+  location: DatabaseLocation,
   logFile: string,
   cleanup: Cleanup,
 ): Promise<Server & { spawnedAt: number }> {
@@ -72,7 +80,7 @@ export async function spawnServer(
     "kiosque server",
     process.execPath,
     [...SERVER_NODE_FLAGS, path.join(distDir, "server.js")],
-    { env: kiosqueEnv(db, { HOST: "127.0.0.1", PORT: String(port) }), logFile },
+    { env: kiosqueEnv(location, { HOST: "127.0.0.1", PORT: String(port) }), logFile },
     cleanup,
   );
   return { child, baseUrl: `http://127.0.0.1:${port}`, spawnedAt };
@@ -80,11 +88,11 @@ export async function spawnServer(
 
 /** Spawns the server and waits until /readyz says its database answers. */
 export async function startServer(
-  db: DbLocation,
+  location: DatabaseLocation,
   logFile: string,
   cleanup: Cleanup,
 ): Promise<Server> {
-  const server = await spawnServer(db, logFile, cleanup);
+  const server = await spawnServer(location, logFile, cleanup);
   await waitForStatus(`${server.baseUrl}/readyz`, server.child);
   return server;
 }

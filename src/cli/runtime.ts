@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from "commander";
 import { loadConfig } from "../config/index.js";
-import { openRuntime, type Runtime } from "../ctx.js";
+import { openRuntime, type Runtime } from "../runtime.js";
 import { KiosqueError, Invalid } from "../lib/errors.js";
 import { messages, problemTexts } from "../web/i18n/index.js";
 

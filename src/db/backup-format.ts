@@ -6,7 +6,7 @@ import { pipeline as pipelineAsync } from "node:stream/promises";
 import { StringDecoder } from "node:string_decoder";
 import { createGunzip, createGzip } from "node:zlib";
 import { KiosqueError } from "../lib/errors.js";
-import type { Engine } from "./dialect.js";
+import type { Engine } from "./engines/adapter.js";
 
 /**
  * The one backup format of both engines, so that a SQLite site's backup restores into PostgreSQL

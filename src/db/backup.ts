@@ -1,11 +1,10 @@
 import fs from "node:fs";
-import SQLite from "better-sqlite3";
-import { Kysely, SqliteDialect, sql, type RawBuilder } from "kysely";
+import { sql, type Kysely, type RawBuilder } from "kysely";
 import { DEFAULT_MIGRATION_LOCK_TABLE, DEFAULT_MIGRATION_TABLE } from "kysely/migration";
 import type { Ctx } from "../ctx.js";
 import { changeTags } from "../lib/change-tags.js";
-import type { Database } from "./schema.js";
-import type { Engine } from "./dialect.js";
+import type { Tables } from "./schema.js";
+import type { Column, EngineAdapter } from "./engines/adapter.js";
 import {
   BackupRefused,
   FORMAT,
@@ -22,7 +21,6 @@ import {
 
 export { BackupRefused } from "./backup-format.js";
 
-type Db = Kysely<Database>;
 export type Progress = (done: number, total: number) => void;
 
 export interface BackupReport {
@@ -43,8 +41,8 @@ export interface BackupReport {
 const NOT_BACKED_UP = new Set<string>([
   DEFAULT_MIGRATION_TABLE,
   DEFAULT_MIGRATION_LOCK_TABLE,
-  "change_log" satisfies keyof Database,
-  "ip_salts" satisfies keyof Database,
+  "change_log" satisfies keyof Tables,
+  "ip_salts" satisfies keyof Tables,
 ]);
 
 /** Rows read per keyset query: a million comments never sit in memory at once. */
@@ -52,12 +50,6 @@ const READ_BATCH = 1000;
 /** Bound parameters per INSERT, under SQLite's 32,766 and PostgreSQL's 65,535. */
 const MAX_PARAMETERS = 30_000;
 
-interface Column {
-  table: string;
-  column: string;
-  /** Position in the primary key, from 1; 0 when not part of it. */
-  key: number;
-}
 interface TablePlan {
   name: string;
   columns: string[];
@@ -66,100 +58,8 @@ interface TablePlan {
   keyed: boolean;
 }
 
-/** Where the engines differ for backup and restore, side by side. */
-interface BackupEngine {
-  /** Runs `read` in one read-only transaction that sees the database as of one instant. */
-  snapshot<T>(ctx: Ctx, read: (db: Db) => Promise<T>): Promise<T>;
-  /** This schema's base tables, their columns in order with primary-key positions. */
-  columns(db: Db): Promise<Column[]>;
-  /** Table → table it references by a foreign key. */
-  references(db: Db): Promise<{ table: string; references: string }[]>;
-  /** After rows came back with their own ids: make the next generated id follow the largest. */
-  resetIdentities(db: Db, tables: readonly string[]): Promise<void>;
-}
-
-const engines: Record<Engine, BackupEngine> = {
-  sqlite: {
-    // Its own connection: the site's one connection stays free for writers meanwhile. In WAL mode
-    // a read transaction sees the database as of its first read, whatever commits after.
-    async snapshot(ctx, read) {
-      if (ctx.config.database.engine !== "sqlite") throw new Error("not a SQLite configuration");
-      const handle = new SQLite(ctx.config.database.file, { readonly: true, fileMustExist: true });
-      handle.pragma("busy_timeout = 5000");
-      const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: handle }) });
-      try {
-        return await db.connection().execute(async (conn) => {
-          await sql`begin`.execute(conn);
-          try {
-            return await read(conn);
-          } finally {
-            await sql`rollback`.execute(conn);
-          }
-        });
-      } finally {
-        await db.destroy();
-      }
-    },
-    columns: async (db) =>
-      (
-        await sql<Column>`select t.name as "table", c.name as "column", c.pk as "key"
-          from pragma_table_list t join pragma_table_info(t.name) c
-          where t.schema = 'main' and t.type = 'table' and t.name not like 'sqlite_%'
-          order by t.name, c.cid`.execute(db)
-      ).rows,
-    references: async (db) =>
-      (
-        await sql<{ table: string; references: string }>`select t.name as "table",
-            f."table" as "references"
-          from pragma_table_list t join pragma_foreign_key_list(t.name) f
-          where t.schema = 'main' and t.type = 'table'`.execute(db)
-      ).rows,
-    // AUTOINCREMENT keeps the largest id ever inserted (sqlite_sequence) by itself.
-    resetIdentities: async () => {},
-  },
-  postgres: {
-    snapshot: (ctx, read) =>
-      ctx.db
-        .transaction()
-        .setIsolationLevel("repeatable read")
-        .setAccessMode("read only")
-        .execute(read),
-    columns: async (db) =>
-      (
-        await sql<Column>`select t.relname as "table", a.attname as "column", coalesce((
-            select k.n from unnest(i.indkey) with ordinality k(num, n) where k.num = a.attnum
-          ), 0)::int as "key"
-          from pg_class t join pg_attribute a on a.attrelid = t.oid
-          left join pg_index i on i.indrelid = t.oid and i.indisprimary
-          where t.relkind = 'r' and t.relnamespace = current_schema()::regnamespace
-            and a.attnum > 0 and not a.attisdropped
-          order by t.relname, a.attnum`.execute(db)
-      ).rows,
-    references: async (db) =>
-      (
-        await sql<{ table: string; references: string }>`select t.relname as "table",
-            r.relname as "references"
-          from pg_constraint f join pg_class t on t.oid = f.conrelid
-          join pg_class r on r.oid = f.confrelid
-          where f.contype = 'f' and f.connamespace = current_schema()::regnamespace`.execute(db)
-      ).rows,
-    async resetIdentities(db, tables) {
-      const generated = await sql<{ table: string; column: string }>`select table_name as "table",
-          column_name as "column"
-        from information_schema.columns where table_schema = current_schema()
-          and (is_identity = 'YES' or column_default like 'nextval(%')`.execute(db);
-      for (const { table, column } of generated.rows) {
-        if (!tables.includes(table)) continue;
-        const [t, c] = [sql.table(table), sql.ref(column)];
-        await sql`select setval(pg_get_serial_sequence(${`"${table}"`}, ${column}),
-          coalesce((select max(${c}) from ${t}), 0) + 1, false)`.execute(db);
-      }
-    },
-  },
-};
-
 /** The tables to save, parents before children so that restoring them in order satisfies keys. */
-async function plan(db: Db, engine: BackupEngine): Promise<TablePlan[]> {
+async function plan(db: Kysely<Tables>, engine: EngineAdapter): Promise<TablePlan[]> {
   const byTable = new Map<string, Column[]>();
   for (const c of await engine.columns(db)) {
     if (NOT_BACKED_UP.has(c.table)) continue;
@@ -193,7 +93,11 @@ const list = (names: readonly string[]): RawBuilder<unknown> =>
   sql.join(names.map((n) => sql.ref(n)));
 
 /** A table's rows in key order, a batch at a time: after the last key seen (or by offset). */
-async function* rowsOf(db: Db, table: TablePlan, batch: number): AsyncGenerator<unknown[][]> {
+async function* rowsOf(
+  db: Kysely<Tables>,
+  table: TablePlan,
+  batch: number,
+): AsyncGenerator<unknown[][]> {
   let last: unknown[] | undefined;
   for (let offset = 0; ; offset += batch) {
     const after =
@@ -212,7 +116,7 @@ async function* rowsOf(db: Db, table: TablePlan, batch: number): AsyncGenerator<
   }
 }
 
-async function appliedMigrations(db: Db): Promise<string[]> {
+async function appliedMigrations(db: Kysely<Tables>): Promise<string[]> {
   const migrations = sql.table(DEFAULT_MIGRATION_TABLE);
   const { rows } = await sql<{
     name: string;
@@ -230,15 +134,15 @@ export async function backup(
   options: { onProgress?: Progress; batch?: number } = {},
 ): Promise<BackupReport> {
   const started = performance.now();
-  const engine = engines[ctx.dialect.engine];
+  const { engine } = ctx;
   const rows: Record<string, number> = {};
-  const bytes = await engine.snapshot(ctx, async (db) => {
+  const bytes = await engine.snapshot(async (db) => {
     const tables = await plan(db, engine);
     const header: BackupHeader = {
       format: FORMAT,
       version: VERSION,
       createdAt: ctx.clock.now().toISOString(),
-      engine: ctx.dialect.engine,
+      engine: engine.name,
       migrations: await appliedMigrations(db),
       tables: tables.map((t) => t.name),
     };
@@ -246,7 +150,7 @@ export async function backup(
     for (const t of tables) {
       const { rows: count } = await sql<{ n: string | number }>`select count(*) as n
         from ${sql.table(t.name)}`.execute(db);
-      total += ctx.dialect.toNumber(count[0]?.n);
+      total += ctx.engine.toNumber(count[0]?.n);
     }
     async function* chunks(): AsyncGenerator<string> {
       yield headerLine(header);
@@ -294,7 +198,7 @@ export async function restore(
   }
   const { rows: content } = await sql<{ n: string | number }>`select
     (select count(*) from articles) + (select count(*) from comments) as n`.execute(ctx.db);
-  if (!options.force && ctx.dialect.toNumber(content[0]?.n) > 0) {
+  if (!options.force && ctx.engine.toNumber(content[0]?.n) > 0) {
     throw new BackupRefused("KIOSQUE_RESTORE_NOT_EMPTY", {
       file,
       reason: "this database already has articles or comments; --force replaces them",
@@ -302,10 +206,9 @@ export async function restore(
   }
   const tables = header.tables;
   const total = Object.values(rows).reduce((a, b) => a + b, 0);
-  const engine = engines[ctx.dialect.engine];
-  await ctx.write(async (trx, changed) => {
+  await ctx.write(async (tx, changed) => {
     // Children before parents, the reverse of the file's order.
-    for (const t of [...tables].reverse()) await sql`delete from ${sql.table(t)}`.execute(trx);
+    for (const t of [...tables].reverse()) await sql`delete from ${sql.table(t)}`.execute(tx.db);
     let table = "";
     let columns: string[] = [];
     let pending: unknown[][] = [];
@@ -313,7 +216,7 @@ export async function restore(
     const flush = async () => {
       if (pending.length === 0) return;
       await sql`insert into ${sql.table(table)} (${list(columns)})
-        values ${sql.join(pending.map((r) => sql`(${sql.join(r)})`))}`.execute(trx);
+        values ${sql.join(pending.map((r) => sql`(${sql.join(r)})`))}`.execute(tx.db);
       done += pending.length;
       pending = [];
       options.onProgress?.(done, total);
@@ -329,7 +232,7 @@ export async function restore(
       }
     }
     await flush();
-    await engine.resetIdentities(trx, tables);
+    await tx.engine.resetIdentities(tx.db, tables);
     changed(changeTags.all);
   });
   const bytes = (await fs.promises.stat(file)).size;

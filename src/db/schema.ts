@@ -7,7 +7,7 @@ import type { PrivacyTables } from "../modules/privacy/table.js";
 import type { SettingsTables } from "../modules/settings/table.js";
 
 /** The whole database as Kysely sees it: each module owns and declares its own tables. */
-export interface Database
+export interface Tables
   extends
     AccountsTables,
     ArticlesTables,

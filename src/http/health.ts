@@ -1,13 +1,13 @@
 import type { FastifyInstance } from "fastify";
-import type { Db } from "../db/database.js";
+import type { EngineAdapter } from "../db/storage.js";
 
 /** /healthz: the process answers. /readyz: and its database does too (for load balancers). */
-export function registerHealth(app: FastifyInstance, db: Pick<Db, "ping">): void {
+export function registerHealth(app: FastifyInstance, engine: Pick<EngineAdapter, "ping">): void {
   app.get("/healthz", async (_req, reply) =>
     reply.header("cache-control", "no-store").send({ status: "ok" }),
   );
   app.get("/readyz", async (_req, reply) => {
-    const ok = await db.ping();
+    const ok = await engine.ping();
     return reply
       .status(ok ? 200 : 503)
       .header("cache-control", "no-store")

@@ -1,16 +1,16 @@
 import type { FastifyBaseLogger } from "fastify";
-import type { Db } from "../db/database.js";
+import type { EngineAdapter } from "../db/storage.js";
 
 /** How often the planner statistics are refreshed: cheap when little changed, so hourly is plenty. */
 const EVERY_MS = 3_600_000;
 
 /** Refreshes the query planner's statistics now and then; returns how to stop it. */
 export function scheduleOptimize(
-  database: Pick<Db, "optimize">,
+  engine: Pick<EngineAdapter, "optimize">,
   log: FastifyBaseLogger,
 ): () => void {
   const timer = setInterval(() => {
-    database.optimize().catch((error: unknown) => log.warn({ err: error }, "optimize failed"));
+    engine.optimize().catch((error: unknown) => log.warn({ err: error }, "optimize failed"));
   }, EVERY_MS);
   timer.unref();
   return () => clearInterval(timer);

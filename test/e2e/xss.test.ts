@@ -3,7 +3,7 @@ import Database from "better-sqlite3";
 import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/index.js";
-import { openRuntime } from "../../src/ctx.js";
+import { openRuntime } from "../../src/runtime.js";
 import { articles } from "../../src/modules/articles/index.js";
 import { BLNS } from "../fixtures/hostile/blns.js";
 import { XSS_PAYLOADS } from "../fixtures/xss-payloads.js";

@@ -1,5 +1,5 @@
 import { inject } from "vitest";
-import type { Engine } from "../../src/db/dialect.js";
+import type { Engine } from "../../src/db/storage.js";
 
 declare module "vitest" {
   export interface ProvidedContext {

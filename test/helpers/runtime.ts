@@ -6,12 +6,11 @@ import type { FastifyInstance } from "fastify";
 import { admin, dropDatabase } from "../../bench/runner/databases.js";
 import { buildApp } from "../../src/app.js";
 import { loadConfig, type Config } from "../../src/config/index.js";
-import { openRuntime, type Runtime } from "../../src/ctx.js";
-import type { QueryObserver } from "../../src/db/database.js";
-import type { Engine } from "../../src/db/dialect.js";
+import type { Engine, QueryObserver } from "../../src/db/storage.js";
 import { fixedClock } from "../../src/lib/clock.js";
 import { createLogger } from "../../src/lib/logger.js";
 import { setSetting } from "../../src/modules/settings/index.js";
+import { openRuntime, type Runtime } from "../../src/runtime.js";
 import { testDatabaseUrl } from "./engines.js";
 import { testAssetsDir } from "./paths.js";
 
@@ -19,7 +18,6 @@ export type TestClock = ReturnType<typeof fixedClock>;
 
 export interface TestRuntime extends Runtime {
   clock: TestClock;
-  engine: Engine;
 }
 
 /** A moment in the demo's world; tests move the clock from here. */
@@ -107,7 +105,6 @@ export async function openTestRuntime(
   return {
     ...runtime,
     clock,
-    engine,
     async close() {
       await runtime.close();
       await drop();

@@ -5,20 +5,20 @@ import { makeTestDatabase, type TestDatabase } from "../helpers/runtime.js";
 
 /** The real `kiosque` command (bin/kiosque.js → dist/cli.js), as an operator runs it. */
 describe.each(testEngines())("kiosque CLI on %s", (engine) => {
-  let db: TestDatabase;
+  let database: TestDatabase;
   let env: NodeJS.ProcessEnv;
   const kiosque = (...args: string[]) => runKiosque(env, ...args);
 
   beforeAll(async () => {
-    db = await makeTestDatabase(engine, { ownDatabase: true });
+    database = await makeTestDatabase(engine, { ownDatabase: true });
     env = {
       ...process.env,
-      KIOSQUE_DATA_DIR: db.dataDir,
-      DATABASE_URL: db.url ?? "",
+      KIOSQUE_DATA_DIR: database.dataDir,
+      DATABASE_URL: database.url ?? "",
       LOG_LEVEL: "warn",
     };
   });
-  afterAll(() => db.drop());
+  afterAll(() => database.drop());
 
   it("creates a staff account and refuses a bad one with a message per field", async () => {
     const ok = await kiosque(

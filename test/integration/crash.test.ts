@@ -5,7 +5,7 @@ import pg from "pg";
 import { sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/index.js";
-import { openRuntime, type Runtime } from "../../src/ctx.js";
+import { openRuntime, type Runtime } from "../../src/runtime.js";
 import { createLogger } from "../../src/lib/logger.js";
 import {
   acknowledged,
@@ -58,9 +58,9 @@ describe.each(testEngines())("nothing lost on %s", (engine) => {
   /** The server's storage: its data dir (SQLite) or a database of its own (PostgreSQL). */
   async function storage(): Promise<{ env: Record<string, string>; pg?: TestDatabase }> {
     if (engine === "sqlite") return { env: {} };
-    const db = await makeTestDatabase(engine, { ownDatabase: true });
-    cleanups.push(() => db.drop());
-    return { env: { DATABASE_URL: db.url ?? "" }, pg: db };
+    const database = await makeTestDatabase(engine, { ownDatabase: true });
+    cleanups.push(() => database.drop());
+    return { env: { DATABASE_URL: database.url ?? "" }, pg: database };
   }
 
   async function start(options: ServerOptions): Promise<RunningServer> {

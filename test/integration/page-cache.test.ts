@@ -1,7 +1,7 @@
 import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/app.js";
-import { openRuntime, type Runtime } from "../../src/ctx.js";
+import { openRuntime, type Runtime } from "../../src/runtime.js";
 import { articles } from "../../src/modules/articles/index.js";
 import { comments } from "../../src/modules/comments/index.js";
 import { setSetting } from "../../src/modules/settings/index.js";

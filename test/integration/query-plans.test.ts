@@ -99,7 +99,7 @@ describe.each(testEngines())("queries of the reader's pages on %s", (engine) => 
       await say(many.slug, 200 + i, top.comment.id);
     }
     // What the server's hourly job does (jobs/optimize-database.ts): planner statistics.
-    await t.database.optimize();
+    await t.storage.engine.optimize();
   });
   afterAll(() => t.close());
 

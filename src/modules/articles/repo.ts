@@ -1,5 +1,5 @@
 import type { Kysely, SelectQueryBuilder } from "kysely";
-import type { Database } from "../../db/schema.js";
+import type { Tables } from "../../db/schema.js";
 import type { ArticlesTable } from "./table.js";
 import type { Insertable } from "kysely";
 
@@ -10,7 +10,7 @@ export interface ListFilter {
 }
 
 /** The columns a listing needs; one query with its joins, never one per article. */
-function summaries(db: Kysely<Database>, now: string, filter: ListFilter) {
+function summaries(db: Kysely<Tables>, now: string, filter: ListFilter) {
   let q = articlesFor(db, filter.tagId)
     .innerJoin("categories as c", "c.id", "a.category_id")
     .innerJoin("users as u", "u.id", "a.author_id")
@@ -21,7 +21,7 @@ function summaries(db: Kysely<Database>, now: string, filter: ListFilter) {
   return q;
 }
 
-type ArticlesFrom = SelectQueryBuilder<Database & { a: ArticlesTable }, "a", object>;
+type ArticlesFrom = SelectQueryBuilder<Tables & { a: ArticlesTable }, "a", object>;
 
 /**
  * The articles a listing reads from: all of them, or a tag's. For a tag, its links come first
@@ -29,7 +29,7 @@ type ArticlesFrom = SelectQueryBuilder<Database & { a: ArticlesTable }, "a", obj
  * otherwise walk every published article newest first looking for a rare tag's few (PostgreSQL
  * reads it as the inner join it is and plans by its statistics).
  */
-function articlesFor(db: Kysely<Database>, tagId: number | undefined): ArticlesFrom {
+function articlesFor(db: Kysely<Tables>, tagId: number | undefined): ArticlesFrom {
   if (tagId === undefined) return db.selectFrom("articles as a");
   const tagged = db
     .selectFrom("article_tags as at")
@@ -57,7 +57,7 @@ const summaryColumns = [
 ] as const;
 
 export async function listPublished(
-  db: Kysely<Database>,
+  db: Kysely<Tables>,
   now: string,
   filter: ListFilter,
   limit: number,
@@ -78,7 +78,7 @@ export async function listPublished(
  * LATERAL join).
  */
 export async function latestPerCategory(
-  db: Kysely<Database>,
+  db: Kysely<Tables>,
   now: string,
   categoryIds: readonly number[],
   perCategory: number,
@@ -99,14 +99,14 @@ export async function latestPerCategory(
   return rest.reduce((q, next) => q.unionAll(next), first).execute();
 }
 
-export async function countPublished(db: Kysely<Database>, now: string, filter: ListFilter) {
+export async function countPublished(db: Kysely<Tables>, now: string, filter: ListFilter) {
   const row = await summaries(db, now, filter)
     .select((eb) => eb.fn.countAll().as("n"))
     .executeTakeFirstOrThrow();
   return row.n;
 }
 
-export async function findPublishedBySlug(db: Kysely<Database>, now: string, slug: string) {
+export async function findPublishedBySlug(db: Kysely<Tables>, now: string, slug: string) {
   return summaries(db, now, {})
     .where("a.slug", "=", slug)
     .select([...summaryColumns, "a.body_html", "a.comments_open", "a.category_id"])
@@ -114,7 +114,7 @@ export async function findPublishedBySlug(db: Kysely<Database>, now: string, slu
 }
 
 /** What a comment post needs of its article, and nothing more: it runs on every post. */
-export async function discussionOf(db: Kysely<Database>, now: string, slug: string) {
+export async function discussionOf(db: Kysely<Tables>, now: string, slug: string) {
   return db
     .selectFrom("articles")
     .select(["id", "slug", "published_at", "comments_open"])
@@ -124,7 +124,7 @@ export async function discussionOf(db: Kysely<Database>, now: string, slug: stri
     .executeTakeFirst();
 }
 
-export async function tagsOf(db: Kysely<Database>, articleIds: readonly number[]) {
+export async function tagsOf(db: Kysely<Tables>, articleIds: readonly number[]) {
   if (articleIds.length === 0) return [];
   return db
     .selectFrom("article_tags as at")
@@ -135,19 +135,19 @@ export async function tagsOf(db: Kysely<Database>, articleIds: readonly number[]
     .execute();
 }
 
-export async function listCategories(db: Kysely<Database>) {
+export async function listCategories(db: Kysely<Tables>) {
   return db.selectFrom("categories").selectAll().orderBy("position").orderBy("name").execute();
 }
 
-export async function categoryBySlug(db: Kysely<Database>, slug: string) {
+export async function categoryBySlug(db: Kysely<Tables>, slug: string) {
   return db.selectFrom("categories").selectAll().where("slug", "=", slug).executeTakeFirst();
 }
 
-export async function tagBySlug(db: Kysely<Database>, slug: string) {
+export async function tagBySlug(db: Kysely<Tables>, slug: string) {
   return db.selectFrom("tags").selectAll().where("slug", "=", slug).executeTakeFirst();
 }
 
-export async function authorBySlug(db: Kysely<Database>, slug: string) {
+export async function authorBySlug(db: Kysely<Tables>, slug: string) {
   return db
     .selectFrom("users")
     .select(["id", "slug", "name", "bio"])
@@ -156,14 +156,14 @@ export async function authorBySlug(db: Kysely<Database>, slug: string) {
 }
 
 export async function insertCategory(
-  db: Kysely<Database>,
+  db: Kysely<Tables>,
   c: { slug: string; name: string; description: string; position: number },
 ) {
   const row = await db.insertInto("categories").values(c).returning("id").executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function insertArticle(db: Kysely<Database>, values: Insertable<ArticlesTable>) {
+export async function insertArticle(db: Kysely<Tables>, values: Insertable<ArticlesTable>) {
   const row = await db
     .insertInto("articles")
     .values(values)
@@ -173,7 +173,7 @@ export async function insertArticle(db: Kysely<Database>, values: Insertable<Art
 }
 
 /** Returns the tag's id, creating it when new. */
-export async function ensureTag(db: Kysely<Database>, slug: string, name: string) {
+export async function ensureTag(db: Kysely<Tables>, slug: string, name: string) {
   await db
     .insertInto("tags")
     .values({ slug, name })
@@ -187,7 +187,7 @@ export async function ensureTag(db: Kysely<Database>, slug: string, name: string
   return row.id;
 }
 
-export async function linkTags(db: Kysely<Database>, articleId: number, tagIds: readonly number[]) {
+export async function linkTags(db: Kysely<Tables>, articleId: number, tagIds: readonly number[]) {
   if (tagIds.length === 0) return;
   await db
     .insertInto("article_tags")
@@ -197,7 +197,7 @@ export async function linkTags(db: Kysely<Database>, articleId: number, tagIds: 
 }
 
 /** Takes the article row's write lock (a no-op update) until the transaction ends. */
-export async function lockRow(db: Kysely<Database>, articleId: number) {
+export async function lockRow(db: Kysely<Tables>, articleId: number) {
   await db
     .updateTable("articles")
     .set((eb) => ({ comment_count: eb.ref("comment_count") }))
@@ -205,7 +205,7 @@ export async function lockRow(db: Kysely<Database>, articleId: number) {
     .execute();
 }
 
-export async function setCommentCount(db: Kysely<Database>, articleId: number, count: number) {
+export async function setCommentCount(db: Kysely<Tables>, articleId: number, count: number) {
   await db
     .updateTable("articles")
     .set({ comment_count: count })
@@ -214,7 +214,7 @@ export async function setCommentCount(db: Kysely<Database>, articleId: number, c
 }
 
 /** Every published article's address and date, for the sitemap. */
-export async function allPublishedSlugs(db: Kysely<Database>, now: string) {
+export async function allPublishedSlugs(db: Kysely<Tables>, now: string) {
   return db
     .selectFrom("articles")
     .select(["slug", "published_at", "updated_at"])
@@ -226,7 +226,7 @@ export async function allPublishedSlugs(db: Kysely<Database>, now: string) {
 
 /** Articles sharing the most tags with this one, then the newest of its category. */
 export async function related(
-  db: Kysely<Database>,
+  db: Kysely<Tables>,
   now: string,
   articleId: number,
   categoryId: number,
@@ -267,7 +267,7 @@ export async function related(
 }
 
 /** Listing rows of articles already known to be published, by id, in the order given. */
-async function summariesByIds(db: Kysely<Database>, ids: readonly number[]) {
+async function summariesByIds(db: Kysely<Tables>, ids: readonly number[]) {
   if (ids.length === 0) return [];
   const rows = await db
     .selectFrom("articles as a")
@@ -279,7 +279,7 @@ async function summariesByIds(db: Kysely<Database>, ids: readonly number[]) {
   return ids.flatMap((id) => rows.filter((r) => r.id === id));
 }
 
-export async function countAll(db: Kysely<Database>) {
+export async function countAll(db: Kysely<Tables>) {
   const row = await db
     .selectFrom("articles")
     .select((eb) => eb.fn.countAll().as("n"))
@@ -288,7 +288,7 @@ export async function countAll(db: Kysely<Database>) {
 }
 
 /** Returns the article's id, or undefined when no article has that slug. */
-export async function setCommentsOpen(db: Kysely<Database>, slug: string, open: boolean) {
+export async function setCommentsOpen(db: Kysely<Tables>, slug: string, open: boolean) {
   const row = await db
     .updateTable("articles")
     .set({ comments_open: open ? 1 : 0 })
@@ -298,7 +298,7 @@ export async function setCommentsOpen(db: Kysely<Database>, slug: string, open: 
   return row?.id;
 }
 
-export async function slugsAndTitles(db: Kysely<Database>, ids: readonly number[]) {
+export async function slugsAndTitles(db: Kysely<Tables>, ids: readonly number[]) {
   if (ids.length === 0) return [];
   return db.selectFrom("articles").select(["id", "slug", "title"]).where("id", "in", ids).execute();
 }

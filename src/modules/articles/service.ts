@@ -1,4 +1,4 @@
-import type { Ctx } from "../../ctx.js";
+import type { Ctx, TxCtx } from "../../ctx.js";
 import { changeTags } from "../../lib/change-tags.js";
 import { NotFound } from "../../lib/errors.js";
 import { sanitizeArticleHtml } from "../../lib/sanitize.js";
@@ -18,7 +18,7 @@ async function paged(
 ): Promise<Paged<ArticleSummary>> {
   const { "articles.perPage": perPage } = await ctx.settings();
   const now = ctx.clock.now().toISOString();
-  const total = ctx.dialect.toNumber(await repo.countPublished(ctx.db, now, filter));
+  const total = ctx.engine.toNumber(await repo.countPublished(ctx.db, now, filter));
   const totalPages = Math.max(1, Math.ceil(total / perPage));
   if (page > totalPages) throw new NotFound("page", { page });
   const rows = await repo.listPublished(ctx.db, now, filter, perPage, (page - 1) * perPage);
@@ -122,10 +122,10 @@ export interface NewCategory {
 }
 
 export async function createCategory(ctx: Ctx, input: NewCategory): Promise<number> {
-  return ctx.write(async (trx, changed) => {
+  return ctx.write(async (tx, changed) => {
     // A new section appears in every page's navigation.
     changed(changeTags.all);
-    return repo.insertCategory(trx, {
+    return repo.insertCategory(tx.db, {
       slug: input.slug ?? slugify(input.name),
       name: input.name,
       description: input.description ?? "",
@@ -154,8 +154,8 @@ export interface NewArticle {
 export async function createArticle(ctx: Ctx, input: NewArticle): Promise<number> {
   const category = await repo.categoryBySlug(ctx.db, input.categorySlug);
   if (!category) throw new NotFound("category", { slug: input.categorySlug });
-  return ctx.write(async (trx, changed) => {
-    const id = await repo.insertArticle(trx, {
+  return ctx.write(async (tx, changed) => {
+    const id = await repo.insertArticle(tx.db, {
       slug: input.slug ?? slugify(input.title),
       category_id: category.id,
       author_id: input.authorId,
@@ -174,9 +174,9 @@ export async function createArticle(ctx: Ctx, input: NewArticle): Promise<number
     const tagIds = [];
     for (const name of input.tags) {
       const slug = slugify(name);
-      if (slug) tagIds.push(await repo.ensureTag(trx, slug, name));
+      if (slug) tagIds.push(await repo.ensureTag(tx.db, slug, name));
     }
-    await repo.linkTags(trx, id, tagIds);
+    await repo.linkTags(tx.db, id, tagIds);
     if (input.publishedAt)
       changed(...publishedArticleTags(id, category.id, input.authorId, tagIds));
     return id;
@@ -211,19 +211,19 @@ export async function slugsAndTitles(
  * second transaction counts only after the first has committed. SQLite writes one at a time.
  */
 export async function recountComments(
-  ctx: Ctx,
+  tx: TxCtx,
   articleId: number,
   count: () => Promise<number>,
 ): Promise<void> {
-  await repo.lockRow(ctx.db, articleId);
-  await repo.setCommentCount(ctx.db, articleId, await count());
+  await repo.lockRow(tx.db, articleId);
+  await repo.setCommentCount(tx.db, articleId, await count());
 }
 
 /** No section and no article yet: a new site, which the demo may fill. */
 export async function isEmpty(ctx: Ctx): Promise<boolean> {
   return (
     (await repo.listCategories(ctx.db)).length === 0 &&
-    ctx.dialect.toNumber(await repo.countAll(ctx.db)) === 0
+    ctx.engine.toNumber(await repo.countAll(ctx.db)) === 0
   );
 }
 
@@ -237,8 +237,8 @@ export async function latestForFeed(ctx: Ctx): Promise<ArticleSummary[]> {
 
 /** The newsroom's per-article switch for its discussion. */
 export async function setCommentsOpen(ctx: Ctx, slug: string, open: boolean): Promise<void> {
-  await ctx.write(async (trx, changed) => {
-    const id = await repo.setCommentsOpen(trx, slug, open);
+  await ctx.write(async (tx, changed) => {
+    const id = await repo.setCommentsOpen(tx.db, slug, open);
     if (id === undefined) throw new NotFound("article", { slug });
     changed(changeTags.article(id));
   });

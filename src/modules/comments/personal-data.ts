@@ -60,22 +60,22 @@ export interface Erased {
  */
 export async function eraseByEmail(ctx: Ctx, email: string, actor: string): Promise<Erased> {
   const now = ctx.clock.now();
-  return ctx.write(async (trx, changed) => {
-    const rows = await repo.allByEmailHash(trx, emailHash(ctx, email));
+  return ctx.write(async (tx, changed) => {
+    const rows = await repo.allByEmailHash(tx.db, emailHash(ctx, email));
     const erased: Erased = { deleted: 0, blanked: 0 };
     // Newest first: a reply of the same person's goes before the comment it answers.
     for (const row of [...rows].reverse()) {
-      if (await repo.hasReplies(trx, row.id, row.root_id ?? row.id)) {
-        await repo.blankOut(trx, row.id);
-        await record(trx, row.id, actor, row.status, [{ rule: "erased" }], now);
+      if (await repo.hasReplies(tx.db, row.id, row.root_id ?? row.id)) {
+        await repo.blankOut(tx.db, row.id);
+        await record(tx.db, row.id, actor, row.status, [{ rule: "erased" }], now);
         erased.blanked++;
       } else {
-        await repo.deleteOne(trx, row.id);
+        await repo.deleteOne(tx.db, row.id);
         erased.deleted++;
       }
     }
     for (const articleId of new Set(rows.map((r) => r.article_id))) {
-      await refreshCount(ctx, trx, articleId);
+      await refreshCount(tx, articleId);
       changed(changeTags.article(articleId));
     }
     return erased;
@@ -84,5 +84,5 @@ export async function eraseByEmail(ctx: Ctx, email: string, actor: string): Prom
 
 /** The retention rule's work: hashed client addresses of comments older than `before` go. */
 export async function forgetAddressesBefore(ctx: Ctx, before: Date): Promise<number> {
-  return ctx.write((trx) => repo.clearIpHashesBefore(trx, before.toISOString()));
+  return ctx.write((tx) => repo.clearIpHashesBefore(tx.db, before.toISOString()));
 }

@@ -1,5 +1,5 @@
 import type { Insertable, Kysely } from "kysely";
-import type { Database } from "../../db/schema.js";
+import type { Tables } from "../../db/schema.js";
 import type { CommentStatus, CommentsTable } from "./table.js";
 
 /** Columns that may leave the server: no e-mail, no IP hash. */
@@ -18,7 +18,7 @@ const publicColumns = [
 ] as const;
 
 export async function insert(
-  db: Kysely<Database>,
+  db: Kysely<Tables>,
   values: Insertable<CommentsTable>,
 ): Promise<number> {
   const row = await db
@@ -29,11 +29,11 @@ export async function insert(
   return row.id;
 }
 
-export async function setRoot(db: Kysely<Database>, id: number, rootId: number): Promise<void> {
+export async function setRoot(db: Kysely<Tables>, id: number, rootId: number): Promise<void> {
   await db.updateTable("comments").set({ root_id: rootId }).where("id", "=", id).execute();
 }
 
-export async function findById(db: Kysely<Database>, id: number) {
+export async function findById(db: Kysely<Tables>, id: number) {
   return db
     .selectFrom("comments")
     .select([...publicColumns])
@@ -41,7 +41,7 @@ export async function findById(db: Kysely<Database>, id: number) {
     .executeTakeFirst();
 }
 
-export async function hasApproved(db: Kysely<Database>, emailHash: string): Promise<boolean> {
+export async function hasApproved(db: Kysely<Tables>, emailHash: string): Promise<boolean> {
   const row = await db
     .selectFrom("comments")
     .select("id")
@@ -53,7 +53,7 @@ export async function hasApproved(db: Kysely<Database>, emailHash: string): Prom
 }
 
 export async function existsSame(
-  db: Kysely<Database>,
+  db: Kysely<Tables>,
   articleId: number,
   emailHash: string,
   body: string,
@@ -74,7 +74,7 @@ export async function existsSame(
  * Top-level comments readers see: the index (article_id, status, parent_id, created_at) finds
  * them without reading the article's other comments, however many are held or spam.
  */
-function approvedRoots(db: Kysely<Database>, articleId: number) {
+function approvedRoots(db: Kysely<Tables>, articleId: number) {
   return db
     .selectFrom("comments")
     .where("article_id", "=", articleId)
@@ -83,7 +83,7 @@ function approvedRoots(db: Kysely<Database>, articleId: number) {
 }
 
 /** The reader's own held top-level comments on this article, looked up by id (at most 20). */
-function ownPendingRoots(db: Kysely<Database>, articleId: number, ownIds: readonly number[]) {
+function ownPendingRoots(db: Kysely<Tables>, articleId: number, ownIds: readonly number[]) {
   return db
     .selectFrom("comments")
     .where("id", "in", ownIds)
@@ -99,7 +99,7 @@ type Roots = ReturnType<typeof approvedRoots>;
  * condition would keep either engine from narrowing by status.
  */
 async function countVisible(
-  db: Kysely<Database>,
+  db: Kysely<Tables>,
   articleId: number,
   ownIds: readonly number[],
   narrow: (q: Roots) => Roots = (q) => q,
@@ -119,7 +119,7 @@ async function countVisible(
 }
 
 export async function countRoots(
-  db: Kysely<Database>,
+  db: Kysely<Tables>,
   articleId: number,
   ownIds: readonly number[],
 ): Promise<number> {
@@ -128,7 +128,7 @@ export async function countRoots(
 
 /** How many visible roots come before this one in the reading order: which page it is on. */
 export async function countRootsBefore(
-  db: Kysely<Database>,
+  db: Kysely<Tables>,
   articleId: number,
   ownIds: readonly number[],
   root: { id: number; created_at: string },
@@ -146,7 +146,7 @@ export async function countRootsBefore(
 }
 
 export async function pageOfRoots(
-  db: Kysely<Database>,
+  db: Kysely<Tables>,
   articleId: number,
   ownIds: readonly number[],
   order: "oldest" | "newest",
@@ -186,7 +186,7 @@ export async function pageOfRoots(
 
 /** Every visible comment of the given threads, oldest first (replies read in order). */
 export async function threads(
-  db: Kysely<Database>,
+  db: Kysely<Tables>,
   rootIds: readonly number[],
   ownIds: readonly number[],
 ) {
@@ -208,7 +208,7 @@ export async function threads(
     .execute();
 }
 
-export async function countApproved(db: Kysely<Database>, articleId: number) {
+export async function countApproved(db: Kysely<Tables>, articleId: number) {
   const row = await db
     .selectFrom("comments")
     .where("article_id", "=", articleId)
@@ -219,7 +219,7 @@ export async function countApproved(db: Kysely<Database>, articleId: number) {
 }
 
 export async function setStatus(
-  db: Kysely<Database>,
+  db: Kysely<Tables>,
   id: number,
   status: CommentStatus,
 ): Promise<void> {
@@ -228,7 +228,7 @@ export async function setStatus(
 
 /** For operators (CLI, later the moderation desk): includes the e-mail, never shown to readers. */
 export async function listForStaff(
-  db: Kysely<Database>,
+  db: Kysely<Tables>,
   status: CommentStatus | undefined,
   limit: number,
 ) {
@@ -259,7 +259,7 @@ export async function listForStaff(
  * read its whole flood. Served by comments_ip_hash.
  */
 export async function countFromClientSince(
-  db: Kysely<Database>,
+  db: Kysely<Tables>,
   ipHash: string,
   since: string,
   atMost: number,
@@ -280,7 +280,7 @@ export async function countFromClientSince(
 }
 
 /** Forgets the hashed client address of comments older than `before`; returns how many. */
-export async function clearIpHashesBefore(db: Kysely<Database>, before: string): Promise<number> {
+export async function clearIpHashesBefore(db: Kysely<Tables>, before: string): Promise<number> {
   const result = await db
     .updateTable("comments")
     .set({ ip_hash: null })
@@ -291,7 +291,7 @@ export async function clearIpHashesBefore(db: Kysely<Database>, before: string):
 }
 
 /** Every comment written with one e-mail address (by its keyed hash), oldest first. */
-export async function allByEmailHash(db: Kysely<Database>, emailHash: string) {
+export async function allByEmailHash(db: Kysely<Tables>, emailHash: string) {
   return db
     .selectFrom("comments")
     .selectAll()
@@ -301,11 +301,7 @@ export async function allByEmailHash(db: Kysely<Database>, emailHash: string) {
 }
 
 /** Whether anyone answered this comment; its thread (root_id, indexed) holds every answer. */
-export async function hasReplies(
-  db: Kysely<Database>,
-  id: number,
-  rootId: number,
-): Promise<boolean> {
+export async function hasReplies(db: Kysely<Tables>, id: number, rootId: number): Promise<boolean> {
   const row = await db
     .selectFrom("comments")
     .select("id")
@@ -316,7 +312,7 @@ export async function hasReplies(
   return row !== undefined;
 }
 
-export async function deleteOne(db: Kysely<Database>, id: number): Promise<void> {
+export async function deleteOne(db: Kysely<Tables>, id: number): Promise<void> {
   await db.deleteFrom("moderation_log").where("comment_id", "=", id).execute();
   await db.deleteFrom("comments").where("id", "=", id).execute();
 }
@@ -325,7 +321,7 @@ export async function deleteOne(db: Kysely<Database>, id: number): Promise<void>
  * Empties a comment that others answered, keeping its place in the thread: no name, address,
  * website or text. An empty name is what marks it (a posted comment always has one).
  */
-export async function blankOut(db: Kysely<Database>, id: number): Promise<void> {
+export async function blankOut(db: Kysely<Tables>, id: number): Promise<void> {
   await db
     .updateTable("comments")
     .set({

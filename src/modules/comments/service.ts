@@ -1,4 +1,4 @@
-import type { Ctx } from "../../ctx.js";
+import type { Ctx, TxCtx } from "../../ctx.js";
 import { Invalid, NotFound } from "../../lib/errors.js";
 import { changeTags } from "../../lib/change-tags.js";
 import { keyedHash, unsign } from "../../lib/crypto.js";
@@ -133,7 +133,7 @@ export async function postComment(
       recentFromClient: async (minutes, atMost) =>
         clientHash === null
           ? 0
-          : ctx.dialect.toNumber(
+          : ctx.engine.toNumber(
               await repo.countFromClientSince(
                 ctx.db,
                 clientHash,
@@ -153,8 +153,8 @@ export async function postComment(
   const status: CommentStatus = decision.outcome;
 
   // One transaction: the comment, its thread root, its log line and the article's count land together or not at all.
-  const id = await ctx.write(async (trx, changed) => {
-    const id = await repo.insert(trx, {
+  const id = await ctx.write(async (tx, changed) => {
+    const id = await repo.insert(tx.db, {
       article_id: article.id,
       parent_id: parent?.id ?? null,
       root_id: parent?.rootId ?? null,
@@ -168,10 +168,10 @@ export async function postComment(
       email_hash: hash,
       ip_hash: clientHash,
     });
-    if (!parent) await repo.setRoot(trx, id, id);
-    await record(trx, id, "pipeline", status, decision.reasons, now);
+    if (!parent) await repo.setRoot(tx.db, id, id);
+    await record(tx.db, id, "pipeline", status, decision.reasons, now);
     if (status === "approved") {
-      await refreshCount(ctx, trx, article.id);
+      await refreshCount(tx, article.id);
       changed(changeTags.article(article.id));
     }
     return id;
@@ -204,15 +204,15 @@ export async function postComment(
   );
   return {
     comment: toPublic(row),
-    page: Math.floor(ctx.dialect.toNumber(before) / settings["comments.perPage"]) + 1,
+    page: Math.floor(ctx.engine.toNumber(before) / settings["comments.perPage"]) + 1,
     reasons: decision.reasons,
   };
 }
 
 /** Keeps the article's denormalised count of approved comments true. Runs in the caller's transaction. */
-export async function refreshCount(ctx: Ctx, db: Ctx["db"], articleId: number): Promise<void> {
-  await articles.recountComments({ ...ctx, db }, articleId, async () =>
-    ctx.dialect.toNumber(await repo.countApproved(db, articleId)),
+export async function refreshCount(tx: TxCtx, articleId: number): Promise<void> {
+  await articles.recountComments(tx, articleId, async () =>
+    tx.engine.toNumber(await repo.countApproved(tx.db, articleId)),
   );
 }
 
@@ -231,7 +231,7 @@ export async function threadPage(
 ): Promise<ThreadPage> {
   const settings = await ctx.settings();
   const perPage = settings["comments.perPage"];
-  const total = ctx.dialect.toNumber(await repo.countRoots(ctx.db, articleId, ownIds));
+  const total = ctx.engine.toNumber(await repo.countRoots(ctx.db, articleId, ownIds));
   const totalPages = Math.max(1, Math.ceil(total / perPage));
   const current = Math.min(Math.max(1, page), totalPages);
   const roots = await repo.pageOfRoots(
@@ -258,13 +258,13 @@ export async function setStatus(
   for (const id of ids) {
     const row = await repo.findById(ctx.db, id);
     if (!row) throw new NotFound("comment", { id });
-    await ctx.write(async (trx, changed) => {
-      await repo.setStatus(trx, id, status);
+    await ctx.write(async (tx, changed) => {
+      await repo.setStatus(tx.db, id, status);
       // Readers see approved comments only: a change to or from "approved" changes pages.
       if (row.status === "approved" || status === "approved")
         changed(changeTags.article(row.article_id));
-      await record(trx, id, actor, status, [{ rule: "manual" }], ctx.clock.now());
-      await refreshCount(ctx, trx, row.article_id);
+      await record(tx.db, id, actor, status, [{ rule: "manual" }], ctx.clock.now());
+      await refreshCount(tx, row.article_id);
     });
     changed.push(id);
   }
@@ -296,8 +296,8 @@ export async function importComment(
   actor: string,
 ): Promise<number> {
   const parent = input.parentId !== null ? await repo.findById(ctx.db, input.parentId) : undefined;
-  return ctx.write(async (trx, changed) => {
-    const id = await repo.insert(trx, {
+  return ctx.write(async (tx, changed) => {
+    const id = await repo.insert(tx.db, {
       article_id: input.articleId,
       parent_id: parent?.id ?? null,
       root_id: parent ? (parent.root_id ?? parent.id) : null,
@@ -311,10 +311,10 @@ export async function importComment(
       email_hash: emailHash(ctx, input.email),
       ip_hash: null,
     });
-    if (!parent) await repo.setRoot(trx, id, id);
-    await record(trx, id, actor, input.status, [{ rule: "import" }], ctx.clock.now());
+    if (!parent) await repo.setRoot(tx.db, id, id);
+    await record(tx.db, id, actor, input.status, [{ rule: "import" }], ctx.clock.now());
     if (input.status === "approved") {
-      await refreshCount(ctx, trx, input.articleId);
+      await refreshCount(tx, input.articleId);
       changed(changeTags.article(input.articleId));
     }
     return id;

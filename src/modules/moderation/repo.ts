@@ -1,14 +1,14 @@
 import type { Kysely } from "kysely";
-import type { Database } from "../../db/schema.js";
+import type { Tables } from "../../db/schema.js";
 
 export async function appendLog(
-  db: Kysely<Database>,
+  db: Kysely<Tables>,
   entry: { comment_id: number; actor: string; status: string; reasons: string; created_at: string },
 ): Promise<void> {
   await db.insertInto("moderation_log").values(entry).execute();
 }
 
-export async function logFor(db: Kysely<Database>, commentId: number) {
+export async function logFor(db: Kysely<Tables>, commentId: number) {
   return db
     .selectFrom("moderation_log")
     .selectAll()

@@ -1,11 +1,11 @@
 import type { Kysely } from "kysely";
-import type { Database } from "../../db/schema.js";
+import type { Tables } from "../../db/schema.js";
 import type { Reason } from "./phase.js";
 import * as repo from "./repo.js";
 
 /** Writes one decision to the append-only log. Runs inside the caller's transaction. */
 export async function record(
-  db: Kysely<Database>,
+  db: Kysely<Tables>,
   commentId: number,
   actor: string,
   status: string,
@@ -21,7 +21,7 @@ export async function record(
   });
 }
 
-export async function history(db: Kysely<Database>, commentId: number) {
+export async function history(db: Kysely<Tables>, commentId: number) {
   return (await repo.logFor(db, commentId)).map((r) => ({
     actor: r.actor,
     status: r.status,

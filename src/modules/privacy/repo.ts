@@ -1,12 +1,12 @@
 import type { Kysely } from "kysely";
-import type { Database } from "../../db/schema.js";
+import type { Tables } from "../../db/schema.js";
 
-export async function saltFor(db: Kysely<Database>, period: string) {
+export async function saltFor(db: Kysely<Tables>, period: string) {
   return db.selectFrom("ip_salts").select("salt").where("period", "=", period).executeTakeFirst();
 }
 
 /** Inserts only when absent: when two instances race, both then read the winner's salt. */
-export async function insertSalt(db: Kysely<Database>, period: string, salt: string) {
+export async function insertSalt(db: Kysely<Tables>, period: string, salt: string) {
   await db
     .insertInto("ip_salts")
     .values({ period, salt })
@@ -14,7 +14,7 @@ export async function insertSalt(db: Kysely<Database>, period: string, salt: str
     .execute();
 }
 
-export async function deleteSaltsBefore(db: Kysely<Database>, period: string): Promise<number> {
+export async function deleteSaltsBefore(db: Kysely<Tables>, period: string): Promise<number> {
   const result = await db.deleteFrom("ip_salts").where("period", "<", period).executeTakeFirst();
   return Number(result.numDeletedRows);
 }

@@ -17,9 +17,9 @@ export async function hashClientAddress(ctx: Ctx, address: string, at: Date): Pr
   const period = saltPeriod(at);
   let row = await repo.saltFor(ctx.db, period);
   if (!row) {
-    await ctx.write(async (trx) => {
-      await repo.insertSalt(trx, period, randomBytes(32).toString("base64url"));
-      await repo.deleteSaltsBefore(trx, period);
+    await ctx.write(async (tx) => {
+      await repo.insertSalt(tx.db, period, randomBytes(32).toString("base64url"));
+      await repo.deleteSaltsBefore(tx.db, period);
     });
     row = await repo.saltFor(ctx.db, period);
     if (!row) throw new Error(`no address salt for ${period}`);
@@ -29,5 +29,5 @@ export async function hashClientAddress(ctx: Ctx, address: string, at: Date): Pr
 
 /** Drops salts of past days (the retention job runs it too, for days without a post). */
 export async function dropPastSalts(ctx: Ctx, at: Date): Promise<number> {
-  return ctx.write((trx) => repo.deleteSaltsBefore(trx, saltPeriod(at)));
+  return ctx.write((tx) => repo.deleteSaltsBefore(tx.db, saltPeriod(at)));
 }

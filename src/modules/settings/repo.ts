@@ -1,15 +1,15 @@
 import type { Kysely } from "kysely";
-import type { Database } from "../../db/schema.js";
+import type { Tables } from "../../db/schema.js";
 
-export async function allRows(db: Kysely<Database>) {
+export async function allRows(db: Kysely<Tables>) {
   return db.selectFrom("settings").select(["key", "value"]).execute();
 }
 
-export async function getRow(db: Kysely<Database>, key: string) {
+export async function getRow(db: Kysely<Tables>, key: string) {
   return db.selectFrom("settings").select("value").where("key", "=", key).executeTakeFirst();
 }
 
-export async function upsert(db: Kysely<Database>, key: string, value: string): Promise<void> {
+export async function upsert(db: Kysely<Tables>, key: string, value: string): Promise<void> {
   await db
     .insertInto("settings")
     .values({ key, value })
@@ -19,7 +19,7 @@ export async function upsert(db: Kysely<Database>, key: string, value: string): 
 
 /** Inserts only when absent; returns the stored value (ours or another instance's). */
 export async function insertIfAbsent(
-  db: Kysely<Database>,
+  db: Kysely<Tables>,
   key: string,
   value: string,
 ): Promise<string> {

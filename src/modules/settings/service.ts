@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import { Value } from "@sinclair/typebox/value";
-import type { Database } from "../../db/schema.js";
+import type { Tables } from "../../db/schema.js";
 import type { Ctx } from "../../ctx.js";
 import { changeTags } from "../../lib/change-tags.js";
 import { Invalid } from "../../lib/errors.js";
@@ -17,7 +17,7 @@ export function isSettingKey(key: string): key is SettingKey {
 }
 
 /** Stored values over defaults. A stored value that no longer fits its schema falls back to the default. */
-export async function loadSettings(db: Kysely<Database>): Promise<Settings> {
+export async function loadSettings(db: Kysely<Tables>): Promise<Settings> {
   const settings: Record<string, unknown> = { ...defaults };
   for (const { key, value } of await repo.allRows(db)) {
     if (!isSettingKey(key)) continue;
@@ -47,8 +47,8 @@ export async function setSetting(
   if (key === "site.timezone" && !isTimeZone(value as string)) {
     throw new Invalid("KIOSQUE_SETTING_INVALID", { [key]: { problem: "choice" } }, { key, text });
   }
-  await ctx.write(async (trx, changed) => {
-    await repo.upsert(trx, key, JSON.stringify(value));
+  await ctx.write(async (tx, changed) => {
+    await repo.upsert(tx.db, key, JSON.stringify(value));
     // Name, language, zone, listing sizes, comment rules: any of them shows on every page.
     changed(changeTags.all);
   });
@@ -59,7 +59,7 @@ export async function setSetting(
  * The key for signed cookies and keyed hashes. Made once, kept in the database, so that every
  * instance sharing it signs alike and a restart does not forget who posted what.
  */
-export async function ensureSecret(db: Kysely<Database>): Promise<string> {
+export async function ensureSecret(db: Kysely<Tables>): Promise<string> {
   const stored = await repo.insertIfAbsent(
     db,
     SECRET_KEY,

@@ -1,0 +1,150 @@
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { Kysely, PostgresDialect, sql } from "kysely";
+import type { Config } from "../../config/index.js";
+import { fanOut, type ChangeFeed, type ChangeHandler } from "../notify.js";
+import type { Tables } from "../schema.js";
+import {
+  answers,
+  queryLog,
+  type Column,
+  type EngineAdapter,
+  type QueryObserver,
+  type Storage,
+} from "./adapter.js";
+
+/** Any constant will do, as long as no other code uses it: "kios" in ASCII. */
+const MIGRATION_LOCK_KEY = 0x6b696f73;
+const CHANNEL = "kiosque_changes";
+/** NOTIFY payloads are capped at 8,000 bytes; a longer list becomes "everything changed". */
+const MAX_PAYLOAD = 7_000;
+
+/** A pool of connections, shared by any number of instances of the site. */
+export function openPostgres(
+  config: Extract<Config["database"], { engine: "postgres" }>,
+  onQuery?: QueryObserver,
+): Storage {
+  const { url, schema } = config;
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    // A separate schema per test run keeps parallel tests apart on one database.
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }), log: queryLog(onQuery) });
+  const engine: EngineAdapter = {
+    name: "postgres",
+    // count(*) is a bigint, which node-postgres hands over as a string.
+    toNumber: (value) => (value == null ? 0 : Number(value)),
+    ping: () => answers(db),
+    // Autovacuum keeps the planner's statistics current by itself.
+    optimize: async () => {},
+    async openChangeFeed(_now, onError) {
+      const feed = changeFeed(url, { schema, onError });
+      await feed.listen();
+      return feed;
+    },
+    // A session advisory lock, held on the connection the migrations run on.
+    exclusively: (work) =>
+      db.connection().execute(async (conn) => {
+        await sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`.execute(conn);
+        try {
+          return await work(conn);
+        } finally {
+          await sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.execute(conn);
+        }
+      }),
+    migrationSchema: async (conn) =>
+      (await sql<{ schema: string }>`select current_schema() as schema`.execute(conn)).rows[0]
+        ?.schema,
+    snapshot: (read) =>
+      db
+        .transaction()
+        .setIsolationLevel("repeatable read")
+        .setAccessMode("read only")
+        .execute(read),
+    columns: async (conn) =>
+      (
+        await sql<Column>`select t.relname as "table", a.attname as "column", coalesce((
+            select k.n from unnest(i.indkey) with ordinality k(num, n) where k.num = a.attnum
+          ), 0)::int as "key"
+          from pg_class t join pg_attribute a on a.attrelid = t.oid
+          left join pg_index i on i.indrelid = t.oid and i.indisprimary
+          where t.relkind = 'r' and t.relnamespace = current_schema()::regnamespace
+            and a.attnum > 0 and not a.attisdropped
+          order by t.relname, a.attnum`.execute(conn)
+      ).rows,
+    references: async (conn) =>
+      (
+        await sql<{ table: string; references: string }>`select t.relname as "table",
+            r.relname as "references"
+          from pg_constraint f join pg_class t on t.oid = f.conrelid
+          join pg_class r on r.oid = f.confrelid
+          where f.contype = 'f' and f.connamespace = current_schema()::regnamespace`.execute(conn)
+      ).rows,
+    async resetIdentities(conn, tables) {
+      const generated = await sql<{ table: string; column: string }>`select table_name as "table",
+          column_name as "column"
+        from information_schema.columns where table_schema = current_schema()
+          and (is_identity = 'YES' or column_default like 'nextval(%')`.execute(conn);
+      for (const { table, column } of generated.rows) {
+        if (!tables.includes(table)) continue;
+        const [t, c] = [sql.table(table), sql.ref(column)];
+        await sql`select setval(pg_get_serial_sequence(${`"${table}"`}, ${column}),
+          coalesce((select max(${c}) from ${t}), 0) + 1, false)`.execute(conn);
+      }
+    },
+  };
+  return { db, engine, close: () => db.destroy() };
+}
+
+/** NOTIFY on commit, and a LISTEN connection per instance. */
+function changeFeed(
+  url: string,
+  options: { schema?: string | undefined; onError: (error: unknown) => void },
+): ChangeFeed & { listen(): Promise<void> } {
+  const handlers: ChangeHandler[] = [];
+  let client: pg.Client | undefined;
+  let closed = false;
+  // This process applies its own changes at commit; its echo, arriving later, would only drop
+  // pages rendered since.
+  const self = randomUUID();
+  const scope = options.schema ?? "";
+
+  async function connect(): Promise<void> {
+    const c = new pg.Client({ connectionString: url });
+    c.on("notification", (msg) => {
+      if (msg.channel !== CHANNEL || !msg.payload) return;
+      const notice = JSON.parse(msg.payload) as { from: string; schema: string; tags: string[] };
+      if (notice.schema === scope && notice.from !== self) fanOut(handlers, notice.tags);
+    });
+    c.on("error", (error) => {
+      options.onError(error);
+      // Notices may have been missed while the connection was down: everything may be stale.
+      fanOut(handlers, ["all"]);
+      client = undefined;
+      if (!closed) setTimeout(() => void connect().catch(options.onError), 1000).unref();
+    });
+    await c.connect();
+    await c.query(`listen ${CHANNEL}`);
+    client = c;
+  }
+
+  return {
+    listen: connect,
+    async announce(trx, tags) {
+      // The schema travels along: several sites (or test runs) may share one database.
+      let payload = JSON.stringify({ from: self, schema: scope, tags });
+      if (payload.length > MAX_PAYLOAD) {
+        payload = JSON.stringify({ from: self, schema: scope, tags: ["all"] });
+      }
+      await sql`select pg_notify(${CHANNEL}, ${payload})`.execute(trx);
+    },
+    subscribe: (handler) => void handlers.push(handler),
+    poll() {},
+    async close() {
+      closed = true;
+      await client?.end().catch(() => {});
+    },
+  };
+}

@@ -1,0 +1,164 @@
+import fs from "node:fs";
+import path from "node:path";
+import SQLite from "better-sqlite3";
+import { Kysely, SqliteDialect, sql, type SqliteDatabase } from "kysely";
+import type { Config } from "../../config/index.js";
+import { fanOut, type ChangeFeed, type ChangeHandler } from "../notify.js";
+import type { Tables } from "../schema.js";
+import {
+  answers,
+  queryLog,
+  type Column,
+  type EngineAdapter,
+  type QueryObserver,
+  type Storage,
+} from "./adapter.js";
+
+/** Change-log rows older than this have been read by every live process. */
+const LOG_RETENTION_MS = 3_600_000;
+/** Distinct statements kept prepared; the application sends a few dozen shapes. */
+const STATEMENT_CACHE_SIZE = 500;
+
+/** One file, one connection: writers take turns, readers never wait for them (WAL). */
+export function openSqlite(
+  config: Extract<Config["database"], { engine: "sqlite" }>,
+  onQuery?: QueryObserver,
+): Storage {
+  fs.mkdirSync(path.dirname(config.file), { recursive: true });
+  const handle = new SQLite(config.file);
+  // WAL: readers never wait for the writer. synchronous=NORMAL in WAL mode keeps every committed
+  // transaction across a process crash (only an OS crash can lose the last ones).
+  handle.pragma("journal_mode = WAL");
+  handle.pragma("synchronous = NORMAL");
+  handle.pragma("foreign_keys = ON");
+  handle.pragma("busy_timeout = 5000");
+  // Bounds each ANALYZE that `optimize` runs, so it stays a matter of milliseconds on any size.
+  handle.pragma("analysis_limit = 1000");
+  const db = new Kysely<Tables>({
+    dialect: new SqliteDialect({ database: withStatementCache(handle) }),
+    log: queryLog(onQuery),
+  });
+  const engine: EngineAdapter = {
+    name: "sqlite",
+    // better-sqlite3 returns integers as numbers (safeIntegers is off).
+    toNumber: (value) => (value == null ? 0 : Number(value)),
+    ping: () => answers(db),
+    // SQLite plans without statistics until ANALYZE has run, and may then walk a low-selectivity
+    // index. 0x10002: look at every table and ANALYZE those never analysed or much changed since
+    // (SQLite's recommendation for long-lived connections, bounded by analysis_limit).
+    optimize: async () => void handle.pragma("optimize=0x10002"),
+    openChangeFeed: async (now) => changeFeed(handle, now),
+    // One IMMEDIATE transaction around all of it, so another process waits (busy_timeout) and a
+    // crash leaves no half-applied migration behind.
+    exclusively: (work) =>
+      db.connection().execute(async (conn) => {
+        await sql`begin immediate`.execute(conn);
+        try {
+          const result = await work(conn);
+          await sql`commit`.execute(conn);
+          return result;
+        } catch (error) {
+          await sql`rollback`.execute(conn);
+          throw error;
+        }
+      }),
+    migrationSchema: async () => undefined,
+    snapshot: (read) => snapshot(config.file, read),
+    columns: async (conn) =>
+      (
+        await sql<Column>`select t.name as "table", c.name as "column", c.pk as "key"
+          from pragma_table_list t join pragma_table_info(t.name) c
+          where t.schema = 'main' and t.type = 'table' and t.name not like 'sqlite_%'
+          order by t.name, c.cid`.execute(conn)
+      ).rows,
+    references: async (conn) =>
+      (
+        await sql<{ table: string; references: string }>`select t.name as "table",
+            f."table" as "references"
+          from pragma_table_list t join pragma_foreign_key_list(t.name) f
+          where t.schema = 'main' and t.type = 'table'`.execute(conn)
+      ).rows,
+    // AUTOINCREMENT keeps the largest id ever inserted (sqlite_sequence) by itself.
+    resetIdentities: async () => {},
+  };
+  return { db, engine, close: () => db.destroy() };
+}
+
+/**
+ * Its own connection: the site's one connection stays free for writers meanwhile. In WAL mode a
+ * read transaction sees the database as of its first read, whatever commits after.
+ */
+async function snapshot<T>(file: string, read: (db: Kysely<Tables>) => Promise<T>): Promise<T> {
+  const handle = new SQLite(file, { readonly: true, fileMustExist: true });
+  handle.pragma("busy_timeout = 5000");
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: handle }) });
+  try {
+    return await db.connection().execute(async (conn) => {
+      await sql`begin`.execute(conn);
+      try {
+        return await read(conn);
+      } finally {
+        await sql`rollback`.execute(conn);
+      }
+    });
+  } finally {
+    await db.destroy();
+  }
+}
+
+/**
+ * A change_log row in the writing transaction; other processes notice that the file changed
+ * (PRAGMA data_version, a counter read in microseconds) and read the new rows.
+ */
+function changeFeed(handle: SQLite.Database, now: () => Date): ChangeFeed {
+  const handlers: ChangeHandler[] = [];
+  const version = handle.prepare("PRAGMA data_version").pluck();
+  const newer = handle.prepare("select id, tags from change_log where id > ? order by id");
+  const prune = handle.prepare("delete from change_log where created_at < ?");
+  prune.run(new Date(now().getTime() - LOG_RETENTION_MS).toISOString());
+  let lastVersion = version.get() as number;
+  let lastId =
+    (handle.prepare("select coalesce(max(id), 0) from change_log").pluck().get() as number) ?? 0;
+  return {
+    async announce(trx, tags) {
+      await trx
+        .insertInto("change_log")
+        .values({ tags: JSON.stringify(tags), created_at: now().toISOString() })
+        .execute();
+    },
+    subscribe: (handler) => void handlers.push(handler),
+    poll() {
+      const v = version.get() as number;
+      if (v === lastVersion) return;
+      lastVersion = v;
+      for (const row of newer.all(lastId) as { id: number; tags: string }[]) {
+        lastId = row.id;
+        fanOut(handlers, JSON.parse(row.tags) as string[]);
+      }
+    },
+    async close() {},
+  };
+}
+
+/**
+ * Kysely prepares each statement anew, and preparing costs about as much as running a small
+ * query. The same SQL text (values travel as parameters) reuses its prepared statement.
+ */
+function withStatementCache(handle: SQLite.Database): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => handle.close(),
+    prepare(sqlText: string) {
+      let statement = statements.get(sqlText);
+      if (!statement) {
+        statement = handle.prepare(sqlText);
+        if (statements.size >= STATEMENT_CACHE_SIZE) {
+          const oldest = statements.keys().next().value;
+          if (oldest !== undefined) statements.delete(oldest);
+        }
+        statements.set(sqlText, statement);
+      }
+      return statement;
+    },
+  };
+}

@@ -1,0 +1,116 @@
+import type { FastifyBaseLogger } from "fastify";
+import type { Config } from "./config/index.js";
+import type { Ctx, TxCtx } from "./ctx.js";
+import { migrateToLatest } from "./db/migrate.js";
+import type { ChangeFeed, ChangeHandler } from "./db/notify.js";
+import { openStorage, type QueryObserver, type Storage } from "./db/storage.js";
+import { transactionScope } from "./db/transaction-scope.js";
+import { changeTags } from "./lib/change-tags.js";
+import { systemClock, type Clock } from "./lib/clock.js";
+import { createLogger } from "./lib/logger.js";
+import { ensureSecret, loadSettings, type Settings } from "./modules/settings/index.js";
+
+/** What one process opened: the services' ctx and the storage under it. */
+export interface Runtime {
+  readonly ctx: Ctx;
+  readonly storage: Storage;
+  /** Tags changed by this process or any other sharing the database. */
+  readonly changes: ChangeFeed;
+  /** Migrations this start applied (none when the schema was already current). */
+  readonly applied: readonly string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database, brings its schema up to date (under the migrator's lock, so instances may
+ * start together) and settles the secret. The caller owns the result and closes it.
+ */
+export async function openRuntime(
+  config: Config,
+  options: { clock?: Clock; log?: FastifyBaseLogger; onQuery?: QueryObserver } = {},
+): Promise<Runtime> {
+  const storage = openStorage(config.database, options.onQuery);
+  try {
+    const applied = await migrateToLatest(storage);
+    await storage.engine.optimize();
+    const secret = config.secret ?? (await ensureSecret(storage.db));
+    const clock = options.clock ?? systemClock;
+    const log = options.log ?? createLogger(config);
+    const changes = await storage.engine.openChangeFeed(
+      () => clock.now(),
+      (error) => log.error({ err: error }, "change notices interrupted"),
+    );
+    let settingsCache: Promise<Settings> | undefined;
+    const forgetSettings = (tags: readonly string[]) => {
+      if (tags.includes(changeTags.all)) settingsCache = undefined;
+    };
+    changes.subscribe(forgetSettings);
+    const local: ChangeHandler[] = [forgetSettings];
+    // Transactions open on storage.db; services get the guarded one (see transaction-scope.ts).
+    const scope = transactionScope();
+    const ctx: Ctx = {
+      db: scope.guard(storage.db),
+      engine: storage.engine,
+      clock,
+      log,
+      config,
+      secret,
+      settings() {
+        scope.refuse("ctx.settings()");
+        changes.poll();
+        // Read once, kept until a write announces that everything changed (settings do).
+        if (!settingsCache) {
+          const loading = loadSettings(storage.db);
+          settingsCache = loading;
+          loading.catch(() => {
+            if (settingsCache === loading) settingsCache = undefined;
+          });
+        }
+        return settingsCache;
+      },
+      async write(work) {
+        scope.refuse("ctx.write()");
+        const tags = new Set<string>();
+        const changed = (...t: string[]) => t.forEach((tag) => tags.add(tag));
+        const result = await scope.within(() =>
+          storage.db.transaction().execute(async (trx) => {
+            const tx: TxCtx = {
+              ...ctx,
+              db: trx,
+              // As the transaction sees them; not cached, since it may yet roll back.
+              settings: () => loadSettings(trx),
+              // Joins this transaction: one commit, one list of changed tags.
+              write: (more) => more(tx, changed),
+            };
+            const value = await work(tx, changed);
+            if (tags.size > 0) await changes.announce(trx, [...tags]);
+            return value;
+          }),
+        );
+        if (tags.size > 0) for (const handler of local) handler([...tags]);
+        return result;
+      },
+    };
+    // This process's own writes reach its subscribers at once; other processes' through the feed.
+    const feed: ChangeFeed = {
+      ...changes,
+      subscribe(handler) {
+        local.push(handler);
+        changes.subscribe(handler);
+      },
+    };
+    return {
+      ctx,
+      storage,
+      applied,
+      changes: feed,
+      async close() {
+        await changes.close();
+        await storage.close();
+      },
+    };
+  } catch (error) {
+    await storage.close();
+    throw error;
+  }
+}
