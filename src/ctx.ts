@@ -7,7 +7,7 @@ import type { Clock } from "./lib/clock.js";
 import { openDatabase, type Db, type QueryObserver } from "./db/database.js";
 import type { ChangeFeed } from "./db/notify.js";
 import { migrateToLatest } from "./db/migrate.js";
-import { changeTags } from "./lib/change-tags.js";
+import { changeKeys } from "./lib/change-keys.js";
 import { systemClock } from "./lib/clock.js";
 import { createLogger } from "./lib/logger.js";
 import { ensureSecret, loadSettings, type Settings } from "./modules/settings/index.js";
@@ -63,7 +63,7 @@ export async function openRuntime(
     );
     let settingsCache: Promise<Settings> | undefined;
     const forgetSettings = (tags: readonly string[]) => {
-      if (tags.includes(changeTags.all)) settingsCache = undefined;
+      if (tags.includes(changeKeys.all)) settingsCache = undefined;
     };
     changes.subscribe(forgetSettings);
     const local: ((tags: readonly string[]) => void)[] = [forgetSettings];

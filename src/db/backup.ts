@@ -3,7 +3,7 @@ import SQLite from "better-sqlite3";
 import { Kysely, SqliteDialect, sql, type RawBuilder } from "kysely";
 import { DEFAULT_MIGRATION_LOCK_TABLE, DEFAULT_MIGRATION_TABLE } from "kysely/migration";
 import type { Ctx } from "../ctx.js";
-import { changeTags } from "../lib/change-tags.js";
+import { changeKeys } from "../lib/change-keys.js";
 import type { Database } from "./schema.js";
 import type { Engine } from "./dialect.js";
 import {
@@ -330,7 +330,7 @@ export async function restore(
     }
     await flush();
     await engine.resetIdentities(trx, tables);
-    changed(changeTags.all);
+    changed(changeKeys.all);
   });
   const bytes = (await fs.promises.stat(file)).size;
   return { file, bytes, rows, seconds: (performance.now() - started) / 1000 };

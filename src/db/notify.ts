@@ -3,6 +3,7 @@ import type Database from "better-sqlite3";
 import type { Kysely } from "kysely";
 import { sql } from "kysely";
 import pg from "pg";
+import { changeKeys } from "../lib/change-keys.js";
 import type { Database as Schema } from "./schema.js";
 
 /**
@@ -86,7 +87,7 @@ export function postgresChangeFeed(
     c.on("error", (error) => {
       options.onError(error);
       // Notices may have been missed while the connection was down: everything may be stale.
-      fanOut(handlers, ["all"]);
+      fanOut(handlers, [changeKeys.all]);
       client = undefined;
       if (!closed) setTimeout(() => void connect().catch(options.onError), 1000).unref();
     });
@@ -101,7 +102,7 @@ export function postgresChangeFeed(
       // The schema travels along: several sites (or test runs) may share one database.
       let payload = JSON.stringify({ from: self, schema: scope, tags });
       if (payload.length > MAX_PAYLOAD) {
-        payload = JSON.stringify({ from: self, schema: scope, tags: ["all"] });
+        payload = JSON.stringify({ from: self, schema: scope, tags: [changeKeys.all] });
       }
       await sql`select pg_notify(${CHANNEL}, ${payload})`.execute(trx);
     },
