@@ -1,9 +1,13 @@
 // Builds what `npm start` runs: the server and CLI (bundled, dependencies left to node_modules)
 // and the browser assets (minified stylesheet and islands). esbuild takes well under a second.
+import { utimesSync, writeFileSync } from "node:fs";
 import * as esbuild from "esbuild";
 import { buildAssets } from "./assets.mjs";
+import { BUILD_STAMP } from "./freshness.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
+// Dated from the start: a source saved while the build runs makes the next `npx kiosque` rebuild.
+const started = new Date();
 
 await esbuild.build({
   absWorkingDir: root,
@@ -27,3 +31,6 @@ await esbuild.build({
   logLevel: "warning",
 });
 await buildAssets(`${root}dist/public/assets`);
+const stamp = `${root}${BUILD_STAMP}`;
+writeFileSync(stamp, `${started.toISOString()}\n`);
+utimesSync(stamp, started, started);

@@ -9,10 +9,12 @@ import { BODY_LIMIT, MAX_PARAM_LENGTH, serverLimits } from "./http/limits.js";
 import { PageCache } from "./http/page-cache.js";
 import { registerRateLimits } from "./http/rate-limits.js";
 import { registerSecurity } from "./http/security.js";
-import { createWeb } from "./http/web.js";
+import { createRouteKit } from "./http/route-kit.js";
 import { articleRoutes } from "./modules/articles/routes.js";
 import { commentRoutes } from "./modules/comments/routes.js";
 import { feedRoutes } from "./modules/feeds/routes.js";
+import { sendRejectedForm } from "./pages/article-page.js";
+import { pageRoutes } from "./pages/routes.js";
 
 export interface AppOptions {
   /** Directory holding the built stylesheet and islands (scripts/build.mjs). */
@@ -42,16 +44,17 @@ export async function buildApp(runtime: Runtime, options: AppOptions): Promise<F
   const assets = await registerAssets(app, options.assetsDir);
   const cache =
     ctx.config.pageCacheBytes > 0 ? new PageCache(ctx.config.pageCacheBytes) : undefined;
-  if (cache) runtime.changes.subscribe((tags) => cache.invalidate(tags));
-  const web = createWeb(ctx, assets, {
+  if (cache) runtime.changes.subscribe((changed) => cache.invalidate(changed));
+  const kit = createRouteKit(ctx, assets, {
     cache,
     rendering: new Map(),
     poll: () => runtime.changes.poll(),
   });
-  registerErrorHandling(app, web);
+  registerErrorHandling(app, kit);
   registerHealth(app, runtime.storage.engine);
-  articleRoutes(app, web);
-  commentRoutes(app, web, limits);
-  feedRoutes(app, web);
+  articleRoutes(app, kit);
+  pageRoutes(app, kit);
+  commentRoutes(app, kit, limits, sendRejectedForm);
+  feedRoutes(app, kit);
   return app;
 }

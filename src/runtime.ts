@@ -5,7 +5,7 @@ import { migrateToLatest } from "./db/migrate.js";
 import type { ChangeFeed, ChangeHandler } from "./db/notify.js";
 import { openStorage, type QueryObserver, type Storage } from "./db/storage.js";
 import { transactionScope } from "./db/transaction-scope.js";
-import { changeTags } from "./lib/change-tags.js";
+import { changeKeys } from "./lib/change-keys.js";
 import { systemClock, type Clock } from "./lib/clock.js";
 import { createLogger } from "./lib/logger.js";
 import { ensureSecret, loadSettings, type Settings } from "./modules/settings/index.js";
@@ -42,7 +42,7 @@ export async function openRuntime(
     );
     let settingsCache: Promise<Settings> | undefined;
     const forgetSettings = (tags: readonly string[]) => {
-      if (tags.includes(changeTags.all)) settingsCache = undefined;
+      if (tags.includes(changeKeys.all)) settingsCache = undefined;
     };
     changes.subscribe(forgetSettings);
     const local: ChangeHandler[] = [forgetSettings];

@@ -14,7 +14,10 @@ export const TARGETS = {
   rssMiB: 200,
   /** The article page, compressed, images aside. 1 KB = 1,000 bytes. */
   pageKB: 50,
-  /** JavaScript loaded before the GIF picker opens. */
+  /**
+   * JavaScript loaded before the GIF picker opens: the byte budget of the islands, which
+   * test/island-budget.test.ts also enforces on every build.
+   */
   jsKB: 15,
 } as const;
 

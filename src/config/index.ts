@@ -23,6 +23,9 @@ const EnvSchema = Type.Object({
   ),
 });
 
+/** The variables `loadConfig` reads: docs/config.md documents each (test/docs-drift.test.ts). */
+export const envVariables: readonly string[] = Object.keys(EnvSchema.properties);
+
 export interface Config {
   /** TCP port to listen on. PORT, default 3000. */
   readonly port: number;
@@ -58,9 +61,7 @@ export class ConfigError extends Error {
 
 export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config {
   const raw = Object.fromEntries(
-    Object.keys(EnvSchema.properties)
-      .filter((k) => env[k] !== undefined && env[k] !== "")
-      .map((k) => [k, env[k]]),
+    envVariables.filter((k) => env[k] !== undefined && env[k] !== "").map((k) => [k, env[k]]),
   );
   const problems = [...Value.Errors(EnvSchema, raw)].map(
     (e) => `${e.path.slice(1) || "environment"}: ${e.message} (got ${JSON.stringify(e.value)})`,

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { sql, type Kysely, type RawBuilder } from "kysely";
 import { DEFAULT_MIGRATION_LOCK_TABLE, DEFAULT_MIGRATION_TABLE } from "kysely/migration";
 import type { Ctx } from "../ctx.js";
-import { changeTags } from "../lib/change-tags.js";
+import { changeKeys } from "../lib/change-keys.js";
 import type { Tables } from "./schema.js";
 import type { Column, EngineAdapter } from "./engines/adapter.js";
 import {
@@ -233,7 +233,7 @@ export async function restore(
     }
     await flush();
     await tx.engine.resetIdentities(tx.db, tables);
-    changed(changeTags.all);
+    changed(changeKeys.all);
   });
   const bytes = (await fs.promises.stat(file)).size;
   return { file, bytes, rows, seconds: (performance.now() - started) / 1000 };

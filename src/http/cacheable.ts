@@ -6,8 +6,8 @@ import { preparePage, type CachedPage, type PageCache } from "./page-cache.js";
 export interface Rendered {
   body: string;
   type: string;
-  /** Change tags (lib/change-tags.ts) of everything the page shows. */
-  tags: readonly string[];
+  /** Change keys (lib/change-keys.ts) of everything the page shows. */
+  changeKeys: readonly string[];
 }
 
 /**
@@ -93,7 +93,7 @@ export async function sendCacheable(
   if (!pending) {
     const renderedAt = cache?.generation ?? 0;
     pending = render()
-      .then((r) => preparePage(r.body, r.type, r.tags))
+      .then((r) => preparePage(r.body, r.type, r.changeKeys))
       .then((page) => {
         cache?.set(key, page, renderedAt);
         return page;

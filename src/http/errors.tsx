@@ -3,7 +3,7 @@ import { KiosqueError, RateLimited } from "../lib/errors.js";
 import { ErrorView } from "../web/components/error-page.js";
 import type { Messages } from "../web/i18n/index.js";
 import type { Site } from "../web/site.js";
-import type { Web } from "./web.js";
+import type { RouteKit } from "./route-kit.js";
 
 type Kind = "notFound" | "error" | "forbidden" | "rateLimited" | "unavailable" | "badRequest";
 
@@ -33,7 +33,7 @@ function words(t: Messages, kind: Kind): { title: string; text: string } {
  * The one place where errors become answers: a page in the site's language for people, JSON
  * for scripts. Readers never see a stack trace; a 500 is logged with its context and is a bug.
  */
-export function registerErrorHandling(app: FastifyInstance, web: Web): void {
+export function registerErrorHandling(app: FastifyInstance, web: RouteKit): void {
   async function respond(req: FastifyRequest, reply: FastifyReply, status: number, code: string) {
     let site: Site;
     try {

@@ -1,8 +1,9 @@
 import zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
+import { changeKeys } from "../lib/change-keys.js";
 import { PageCache, preparePage } from "./page-cache.js";
 
-const page = (body: string, tags: string[]) => preparePage(body, "text/html; charset=utf-8", tags);
+const page = (body: string, keys: string[]) => preparePage(body, "text/html; charset=utf-8", keys);
 
 describe("preparePage", () => {
   it("holds the page in brotli and gzip that decode to the same bytes, with a strong ETag", async () => {
@@ -17,7 +18,7 @@ describe("preparePage", () => {
 });
 
 describe("PageCache", () => {
-  it("drops exactly the pages that carry a changed tag", async () => {
+  it("drops exactly the pages that list a changed key", async () => {
     const cache = new PageCache(10_000_000);
     cache.set("/article/a", await page("a", ["article:1", "article:2"]), 0);
     cache.set("/article/b", await page("b", ["article:2"]), 0);
@@ -26,7 +27,7 @@ describe("PageCache", () => {
     expect(cache.get("/article/a")).toBeUndefined();
     expect(cache.get("/article/b")).toBeUndefined();
     expect(cache.get("/article/c")).toBeDefined();
-    cache.invalidate(["all"]);
+    cache.invalidate([changeKeys.all]);
     expect(cache.size).toBe(0);
     expect(cache.bytes).toBe(0);
   });

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
+import { changeKeys } from "../lib/change-keys.js";
 
 const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
@@ -12,8 +13,8 @@ export interface CachedPage {
   identity: Buffer;
   br: Buffer;
   gzip: Buffer;
-  /** What the page shows, as change tags (lib/change-tags.ts): what makes it stale. */
-  tags: readonly string[];
+  /** What the page shows, as change keys (lib/change-keys.ts): what makes it stale. */
+  changeKeys: readonly string[];
 }
 
 /**
@@ -27,7 +28,7 @@ export const PAGE_QUALITY = 5;
 export async function preparePage(
   body: string | Buffer,
   type: string,
-  tags: readonly string[],
+  changeKeys: readonly string[],
   quality = PAGE_QUALITY,
 ): Promise<CachedPage> {
   const identity = typeof body === "string" ? Buffer.from(body) : body;
@@ -43,19 +44,20 @@ export async function preparePage(
     gzip(identity, { level: zlib.constants.Z_BEST_COMPRESSION }),
   ]);
   const etag = `"${createHash("sha256").update(identity).digest("base64url").slice(0, 22)}"`;
-  return { type, etag, identity, br, gzip: gz, tags };
+  return { type, etag, identity, br, gzip: gz, changeKeys };
 }
 
 const size = (p: CachedPage) => p.identity.length + p.br.length + p.gzip.length;
 
 /**
  * Rendered pages in memory, least recently used first out, bounded in bytes (all three encodings
- * counted). A page is dropped as soon as something it shows changes: each page lists its tags,
- * and `invalidate` drops every page carrying one of the changed tags.
+ * counted). A page is dropped as soon as something it shows changes: each page lists its change
+ * keys, and `invalidate` drops every page carrying one of the changed keys.
  */
 export class PageCache {
   readonly #pages = new Map<string, CachedPage>();
-  readonly #byTag = new Map<string, Set<string>>();
+  /** Change key → cache keys of the pages that list it. */
+  readonly #byChangeKey = new Map<string, Set<string>>();
   #bytes = 0;
   /** Counts invalidations: a page rendered while one happened may show the old state. */
   #generation = 0;
@@ -92,9 +94,9 @@ export class PageCache {
     this.#remove(key);
     this.#pages.set(key, page);
     this.#bytes += size(page);
-    for (const tag of page.tags) {
-      let keys = this.#byTag.get(tag);
-      if (!keys) this.#byTag.set(tag, (keys = new Set()));
+    for (const changeKey of page.changeKeys) {
+      let keys = this.#byChangeKey.get(changeKey);
+      if (!keys) this.#byChangeKey.set(changeKey, (keys = new Set()));
       keys.add(key);
     }
     for (const oldest of this.#pages.keys()) {
@@ -104,16 +106,16 @@ export class PageCache {
     return true;
   }
 
-  invalidate(tags: readonly string[]): void {
+  invalidate(changed: readonly string[]): void {
     this.#generation++;
-    if (tags.includes("all")) {
+    if (changed.includes(changeKeys.all)) {
       this.#pages.clear();
-      this.#byTag.clear();
+      this.#byChangeKey.clear();
       this.#bytes = 0;
       return;
     }
-    for (const tag of tags) {
-      for (const key of this.#byTag.get(tag) ?? []) this.#remove(key);
+    for (const changeKey of changed) {
+      for (const key of this.#byChangeKey.get(changeKey) ?? []) this.#remove(key);
     }
   }
 
@@ -122,10 +124,10 @@ export class PageCache {
     if (!page) return;
     this.#pages.delete(key);
     this.#bytes -= size(page);
-    for (const tag of page.tags) {
-      const keys = this.#byTag.get(tag);
+    for (const changeKey of page.changeKeys) {
+      const keys = this.#byChangeKey.get(changeKey);
       keys?.delete(key);
-      if (keys?.size === 0) this.#byTag.delete(tag);
+      if (keys?.size === 0) this.#byChangeKey.delete(changeKey);
     }
   }
 }

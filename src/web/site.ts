@@ -18,16 +18,3 @@ export interface AssetUrls {
   commentsIsland: string;
   icon: string;
 }
-
-/** Paths of reader pages: one place, so a link and its route never disagree. */
-export const paths = {
-  home: (page = 1) => (page > 1 ? `/?page=${page}` : "/"),
-  article: (slug: string) => `/article/${encodeURIComponent(slug)}`,
-  comments: (slug: string) => `/article/${encodeURIComponent(slug)}/commentaires`,
-  category: (slug: string, page = 1) =>
-    `/rubrique/${encodeURIComponent(slug)}${page > 1 ? `?page=${page}` : ""}`,
-  tag: (slug: string, page = 1) =>
-    `/tag/${encodeURIComponent(slug)}${page > 1 ? `?page=${page}` : ""}`,
-  author: (slug: string, page = 1) =>
-    `/auteur/${encodeURIComponent(slug)}${page > 1 ? `?page=${page}` : ""}`,
-};

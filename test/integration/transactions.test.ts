@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OutsideTransaction } from "../../src/db/transaction-scope.js";
-import { changeTags } from "../../src/lib/change-tags.js";
+import { changeKeys } from "../../src/lib/change-keys.js";
 import { comments } from "../../src/modules/comments/index.js";
 import { testEngines } from "../helpers/engines.js";
 import { makeArticle, makeCategory } from "../helpers/factories.js";
@@ -57,7 +57,7 @@ describe.each(testEngines())("transactions on %s", (engine) => {
 
     const article = await makeArticle(rt.ctx);
     const id = await rt.ctx.write(async (tx, changed) => {
-      changed(changeTags.all);
+      changed(changeKeys.all);
       return comments.importComment(
         tx,
         {
@@ -82,7 +82,7 @@ describe.each(testEngines())("transactions on %s", (engine) => {
     expect(id).toBeGreaterThan(0);
     // Both writers' tags, announced once, with the one commit.
     expect(heard.at(-1)).toEqual(
-      expect.arrayContaining([changeTags.all, changeTags.article(article.id)]),
+      expect.arrayContaining([changeKeys.all, changeKeys.article(article.id)]),
     );
   });
 

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { Kysely, PostgresDialect, sql } from "kysely";
 import type { Config } from "../../config/index.js";
+import { changeKeys } from "../../lib/change-keys.js";
 import { fanOut, type ChangeFeed, type ChangeHandler } from "../notify.js";
 import type { Tables } from "../schema.js";
 import {
@@ -121,7 +122,7 @@ function changeFeed(
     c.on("error", (error) => {
       options.onError(error);
       // Notices may have been missed while the connection was down: everything may be stale.
-      fanOut(handlers, ["all"]);
+      fanOut(handlers, [changeKeys.all]);
       client = undefined;
       if (!closed) setTimeout(() => void connect().catch(options.onError), 1000).unref();
     });
@@ -136,7 +137,7 @@ function changeFeed(
       // The schema travels along: several sites (or test runs) may share one database.
       let payload = JSON.stringify({ from: self, schema: scope, tags });
       if (payload.length > MAX_PAYLOAD) {
-        payload = JSON.stringify({ from: self, schema: scope, tags: ["all"] });
+        payload = JSON.stringify({ from: self, schema: scope, tags: [changeKeys.all] });
       }
       await sql`select pg_notify(${CHANNEL}, ${payload})`.execute(trx);
     },

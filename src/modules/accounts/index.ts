@@ -1,3 +1,3 @@
 export * as accounts from "./service.js";
-export { roles, isRole } from "./permissions.js";
+export { roles } from "./permissions.js";
 export type { Role, AccountsTables } from "./table.js";

@@ -43,7 +43,3 @@ export async function createUser(ctx: Ctx, input: NewUser): Promise<number> {
     created_at: ctx.clock.now().toISOString(),
   });
 }
-
-export async function findByEmail(ctx: Ctx, email: string) {
-  return repo.findByEmail(ctx.db, email.trim().toLowerCase());
-}

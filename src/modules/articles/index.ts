@@ -2,6 +2,4 @@ export * as articles from "./service.js";
 export type { Article, ArticleSummary, Named, Paged } from "./model.js";
 export type { ArticlesTables } from "./table.js";
 export type { NewArticle, NewCategory, HomePage } from "./service.js";
-export { HomeView } from "./views/home.js";
-export { ListingView } from "./views/listing.js";
 export { ArticleView } from "./views/article.js";

@@ -1,5 +1,5 @@
 import type { Ctx, TxCtx } from "../../ctx.js";
-import { changeTags } from "../../lib/change-tags.js";
+import { changeKeys } from "../../lib/change-keys.js";
 import { NotFound } from "../../lib/errors.js";
 import { sanitizeArticleHtml } from "../../lib/sanitize.js";
 import { slugify } from "../../lib/slug.js";
@@ -124,7 +124,7 @@ export interface NewCategory {
 export async function createCategory(ctx: Ctx, input: NewCategory): Promise<number> {
   return ctx.write(async (tx, changed) => {
     // A new section appears in every page's navigation.
-    changed(changeTags.all);
+    changed(changeKeys.all);
     return repo.insertCategory(tx.db, {
       slug: input.slug ?? slugify(input.name),
       name: input.name,
@@ -240,7 +240,7 @@ export async function setCommentsOpen(ctx: Ctx, slug: string, open: boolean): Pr
   await ctx.write(async (tx, changed) => {
     const id = await repo.setCommentsOpen(tx.db, slug, open);
     if (id === undefined) throw new NotFound("article", { slug });
-    changed(changeTags.article(id));
+    changed(changeKeys.article(id));
   });
 }
 
@@ -255,13 +255,13 @@ function publishedArticleTags(
   tagIds: readonly number[],
 ): string[] {
   return [
-    changeTags.article(id),
-    changeTags.home,
-    changeTags.category(categoryId),
-    changeTags.author(authorId),
-    changeTags.feed,
-    changeTags.sitemap,
-    changeTags.relatedByCategory(categoryId),
-    ...tagIds.flatMap((t) => [changeTags.tag(t), changeTags.relatedByTag(t)]),
+    changeKeys.article(id),
+    changeKeys.home,
+    changeKeys.category(categoryId),
+    changeKeys.author(authorId),
+    changeKeys.feed,
+    changeKeys.sitemap,
+    changeKeys.relatedByCategory(categoryId),
+    ...tagIds.flatMap((t) => [changeKeys.tag(t), changeKeys.relatedByTag(t)]),
   ];
 }

@@ -1,5 +1,5 @@
 import type { Ctx } from "../../ctx.js";
-import { changeTags } from "../../lib/change-tags.js";
+import { changeKeys } from "../../lib/change-keys.js";
 import { articles } from "../articles/index.js";
 import { record } from "../moderation/index.js";
 import * as repo from "./repo.js";
@@ -76,7 +76,7 @@ export async function eraseByEmail(ctx: Ctx, email: string, actor: string): Prom
     }
     for (const articleId of new Set(rows.map((r) => r.article_id))) {
       await refreshCount(tx, articleId);
-      changed(changeTags.article(articleId));
+      changed(changeKeys.article(articleId));
     }
     return erased;
   });

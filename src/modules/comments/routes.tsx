@@ -1,22 +1,21 @@
 import { Type } from "@sinclair/typebox";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import { sendRejectedForm } from "../../http/pages/article-page.js";
 import {
   applyRememberChoice,
   ownCommentIds,
   rememberOwnComment,
 } from "../../http/reader-cookies.js";
-import type { Web } from "../../http/web.js";
+import type { RouteKit } from "../../http/route-kit.js";
 import { requestOrigin } from "../../http/origin.js";
 import type { Limiter, LimitName } from "../../http/rate-limits.js";
 import { Invalid, RateLimited, type Problem } from "../../lib/errors.js";
 import { renderFragment } from "../../web/document.js";
 import { problemTexts } from "../../web/i18n/index.js";
-import { paths } from "../../web/site.js";
+import { paths } from "../../web/urls.js";
 import { acceptsReplies } from "./model.js";
 import * as service from "./service.js";
-import { formValues } from "./validation.js";
+import { formValues, type CommentFormValues } from "./validation.js";
 import { CommentItem } from "./views/comment-item.js";
 
 /**
@@ -26,10 +25,25 @@ import { CommentItem } from "./views/comment-item.js";
 const FormBody = Type.Record(Type.String(), Type.Union([Type.String(), Type.Array(Type.String())]));
 const Slug = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 200 }) });
 
+/**
+ * The article page again, with the refused form and one message per field, never cached. It is
+ * assembled from several modules in the page layer above this one (pages/article-page.tsx), so
+ * app.ts hands it in.
+ */
+export type SendRejectedForm = (
+  web: RouteKit,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  slug: string,
+  rejected: { values: CommentFormValues; problems: Readonly<Record<string, Problem>> },
+  status: number,
+) => Promise<FastifyReply>;
+
 export function commentRoutes(
   app: FastifyInstance,
-  web: Web,
+  web: RouteKit,
   limits: Record<LimitName, Limiter>,
+  sendRejectedForm: SendRejectedForm,
 ): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const { ctx } = web;
@@ -91,7 +105,7 @@ export function commentRoutes(
         });
         if (posted.comment.status === "pending")
           rememberOwnComment(req, reply, ctx.secret, posted.comment.id);
-        const location = `${paths.article(req.params.slug)}${posted.page > 1 ? `?cpage=${posted.page}` : ""}#comment-${posted.comment.id}`;
+        const location = paths.comment(req.params.slug, posted.comment.id, posted.page);
         if (!json) return reply.redirect(location, 303);
         const site = await web.site();
         const settings = await ctx.settings();
@@ -99,7 +113,7 @@ export function commentRoutes(
           <CommentItem
             site={site}
             comment={posted.comment}
-            replyHref={(id) => `${paths.article(req.params.slug)}?replytocom=${id}#respond`}
+            replyHref={(id) => paths.reply(req.params.slug, id, posted.page)}
             canReply={(c) => acceptsReplies(c, settings["comments.maxDepth"])}
           />,
         );

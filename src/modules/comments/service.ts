@@ -1,6 +1,6 @@
 import type { Ctx, TxCtx } from "../../ctx.js";
 import { Invalid, NotFound } from "../../lib/errors.js";
-import { changeTags } from "../../lib/change-tags.js";
+import { changeKeys } from "../../lib/change-keys.js";
 import { keyedHash, unsign } from "../../lib/crypto.js";
 import { articles } from "../articles/index.js";
 import { moderate, record, spamCheckFor, type Reason } from "../moderation/index.js";
@@ -172,7 +172,7 @@ export async function postComment(
     await record(tx.db, id, "pipeline", status, decision.reasons, now);
     if (status === "approved") {
       await refreshCount(tx, article.id);
-      changed(changeTags.article(article.id));
+      changed(changeKeys.article(article.id));
     }
     return id;
   });
@@ -262,7 +262,7 @@ export async function setStatus(
       await repo.setStatus(tx.db, id, status);
       // Readers see approved comments only: a change to or from "approved" changes pages.
       if (row.status === "approved" || status === "approved")
-        changed(changeTags.article(row.article_id));
+        changed(changeKeys.article(row.article_id));
       await record(tx.db, id, actor, status, [{ rule: "manual" }], ctx.clock.now());
       await refreshCount(tx, row.article_id);
     });
@@ -315,7 +315,7 @@ export async function importComment(
     await record(tx.db, id, actor, input.status, [{ rule: "import" }], ctx.clock.now());
     if (input.status === "approved") {
       await refreshCount(tx, input.articleId);
-      changed(changeTags.article(input.articleId));
+      changed(changeKeys.article(input.articleId));
     }
     return id;
   });

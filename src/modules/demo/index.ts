@@ -1,1 +1,1 @@
-export { seedDemo, demoArticles, type SeedReport } from "./seed.js";
+export { seedDemo, type SeedReport } from "./seed.js";

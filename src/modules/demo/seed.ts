@@ -12,7 +12,7 @@ import type { DemoArticle, DemoComment } from "./content/types.js";
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
-export const demoArticles: readonly DemoArticle[] = [...articlesA, ...articlesB];
+const demoArticles: readonly DemoArticle[] = [...articlesA, ...articlesB];
 
 /**
  * When a demo article appeared: so many days before `now`, at its hour of the day (Paris time,

@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { requestOrigin } from "../../http/origin.js";
-import type { Web } from "../../http/web.js";
-import { changeTags } from "../../lib/change-tags.js";
+import type { RouteKit } from "../../http/route-kit.js";
+import { changeKeys } from "../../lib/change-keys.js";
 import { articles } from "../articles/index.js";
-import { paths } from "../../web/site.js";
+import { paths } from "../../web/urls.js";
 import { rssXml } from "./rss.js";
 import { sitemapXml } from "./sitemap.js";
 
@@ -19,13 +19,13 @@ function origin(req: FastifyRequest): string {
 }
 
 /** Feeds hold absolute URLs, so each origin they are asked under is cached apart. */
-export function feedRoutes(app: FastifyInstance, web: Web): void {
+export function feedRoutes(app: FastifyInstance, kit: RouteKit): void {
   app.get("/sitemap.xml", async (req, reply) => {
     const base = origin(req);
-    return web.cacheable(req, reply, `sitemap:${base}`, async () => {
+    return kit.cacheable(req, reply, `sitemap:${base}`, async () => {
       const [entries, categories] = await Promise.all([
-        articles.sitemapEntries(web.ctx),
-        articles.categories(web.ctx),
+        articles.sitemapEntries(kit.ctx),
+        articles.categories(kit.ctx),
       ]);
       const body = sitemapXml([
         { loc: `${base}${paths.home()}` },
@@ -35,14 +35,14 @@ export function feedRoutes(app: FastifyInstance, web: Web): void {
           lastmod: e.updated_at ?? e.published_at ?? undefined,
         })),
       ]);
-      return { body, type: "application/xml; charset=utf-8", tags: [changeTags.sitemap] };
+      return { body, type: "application/xml; charset=utf-8", changeKeys: [changeKeys.sitemap] };
     });
   });
 
   app.get("/feed.xml", async (req, reply) => {
     const base = origin(req);
-    return web.cacheable(req, reply, `feed:${base}`, async () => {
-      const [site, items] = await Promise.all([web.site(), articles.latestForFeed(web.ctx)]);
+    return kit.cacheable(req, reply, `feed:${base}`, async () => {
+      const [site, items] = await Promise.all([kit.site(), articles.latestForFeed(kit.ctx)]);
       const body = rssXml(
         {
           name: site.name,
@@ -56,7 +56,7 @@ export function feedRoutes(app: FastifyInstance, web: Web): void {
       return {
         body,
         type: "application/rss+xml; charset=utf-8",
-        tags: [changeTags.feed, ...items.map((a) => changeTags.article(a.id))],
+        changeKeys: [changeKeys.feed, ...items.map((a) => changeKeys.article(a.id))],
       };
     });
   });

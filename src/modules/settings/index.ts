@@ -1,3 +1,3 @@
-export { loadSettings, setSetting, ensureSecret, defaults, isSettingKey } from "./service.js";
+export { loadSettings, setSetting, ensureSecret, defaults } from "./service.js";
 export { SettingsSchema, type Settings, type SettingKey } from "./schema.js";
 export type { SettingsTables } from "./table.js";

@@ -3,7 +3,7 @@ import type { Kysely } from "kysely";
 import { Value } from "@sinclair/typebox/value";
 import type { Tables } from "../../db/schema.js";
 import type { Ctx } from "../../ctx.js";
-import { changeTags } from "../../lib/change-tags.js";
+import { changeKeys } from "../../lib/change-keys.js";
 import { Invalid } from "../../lib/errors.js";
 import { SettingsSchema, type SettingKey, type Settings } from "./schema.js";
 import * as repo from "./repo.js";
@@ -50,7 +50,7 @@ export async function setSetting(
   await ctx.write(async (tx, changed) => {
     await repo.upsert(tx.db, key, JSON.stringify(value));
     // Name, language, zone, listing sizes, comment rules: any of them shows on every page.
-    changed(changeTags.all);
+    changed(changeKeys.all);
   });
   return value;
 }

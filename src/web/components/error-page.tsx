@@ -1,5 +1,5 @@
 import type { Site } from "../site.js";
-import { paths } from "../site.js";
+import { paths } from "../urls.js";
 
 export function ErrorView({ site, title, text }: { site: Site; title: string; text: string }) {
   return (

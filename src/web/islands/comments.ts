@@ -14,6 +14,8 @@ interface Answer {
   summary?: string;
 }
 
+import { anchors } from "../urls.js";
+
 const FIELDS = ["body", "name", "email", "website"] as const;
 
 /**
@@ -25,9 +27,9 @@ export function fillName(template: string, name: string): string {
 }
 
 function init(): void {
-  const respond = document.getElementById("respond");
+  const respond = document.getElementById(anchors.respond);
   const form = document.getElementById("comment-form") as HTMLFormElement | null;
-  const section = document.getElementById("comments");
+  const section = document.getElementById(anchors.comments);
   if (!respond || !form || !section) return;
   const parentInput = form.elements.namedItem("parent") as HTMLInputElement;
   const titleText = document.getElementById("reply-title-text");
@@ -99,7 +101,7 @@ function init(): void {
     template.innerHTML = html;
     const item = template.content.firstElementChild as HTMLElement | null;
     if (!item) return null;
-    const parent = parentId ? document.getElementById(`comment-${parentId}`) : null;
+    const parent = parentId ? document.getElementById(anchors.comment(parentId)) : null;
     if (parent) {
       let children = parent.querySelector(":scope > ol.children");
       if (!children) {

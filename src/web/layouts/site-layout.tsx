@@ -1,6 +1,6 @@
 import type { ComponentChildren } from "preact";
 import type { Site } from "../site.js";
-import { paths } from "../site.js";
+import { paths } from "../urls.js";
 
 export function SiteLayout({ site, children }: { site: Site; children: ComponentChildren }) {
   const { t } = site;

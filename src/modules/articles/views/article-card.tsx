@@ -1,5 +1,5 @@
 import type { Site } from "../../../web/site.js";
-import { paths } from "../../../web/site.js";
+import { paths } from "../../../web/urls.js";
 import type { ArticleSummary } from "../model.js";
 
 /** The "In: World" label: every article shows the section it sits in, as a link. */
@@ -46,7 +46,7 @@ export function ArticleCard({
       <p class="card-meta">
         <time datetime={article.publishedAt}>{site.fmt.date(article.publishedAt)}</time>
         {" · "}
-        <a href={`${paths.article(article.slug)}#comments`}>
+        <a href={paths.commentPage(article.slug)}>
           {site.t.commentCount(site.fmt.number(article.commentCount), article.commentCount)}
         </a>
       </p>

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from "preact";
 import type { Site } from "../../../web/site.js";
-import { paths } from "../../../web/site.js";
+import { paths } from "../../../web/urls.js";
 import type { Article, ArticleSummary } from "../model.js";
 import { CategoryLabel } from "./article-card.js";
 

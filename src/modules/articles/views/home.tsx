@@ -1,6 +1,6 @@
 import { Pagination } from "../../../web/components/pagination.js";
 import type { Site } from "../../../web/site.js";
-import { paths } from "../../../web/site.js";
+import { paths } from "../../../web/urls.js";
 import type { HomePage } from "../service.js";
 import { ArticleCard, ArticleList } from "./article-card.js";
 

@@ -1,4 +1,5 @@
 import type { Site } from "../../../web/site.js";
+import { anchors } from "../../../web/urls.js";
 import type { CommentFormValues } from "../validation.js";
 
 export interface CommentFormState {
@@ -61,7 +62,7 @@ export function CommentForm({ site, state }: { site: Site; state: CommentFormSta
   const described = (id: string) =>
     errors[id] ? { "aria-invalid": true as const, "aria-describedby": `${id}-error` } : {};
   return (
-    <section id="respond" class="comment-respond">
+    <section id={anchors.respond} class="comment-respond">
       <h2
         id="reply-title"
         class="comment-reply-title"

@@ -1,4 +1,5 @@
 import type { Site } from "../../../web/site.js";
+import { anchors } from "../../../web/urls.js";
 import type { PublicComment } from "../model.js";
 
 /** Plain text as the reader wrote it: blank lines make paragraphs, single newlines line breaks. */
@@ -56,7 +57,7 @@ export function CommentItem({
     ) : null;
   if (comment.erased) {
     return (
-      <li id={`comment-${comment.id}`} class="comment comment-erased">
+      <li id={anchors.comment(comment.id)} class="comment comment-erased">
         <p class="comment-text">{t.comments.erased}</p>
         {replies}
       </li>
@@ -75,18 +76,22 @@ export function CommentItem({
   );
   return (
     <li
-      id={`comment-${comment.id}`}
+      id={anchors.comment(comment.id)}
       class={comment.status === "pending" ? "comment comment-pending" : "comment"}
     >
-      <article class="comment-body" aria-labelledby={`comment-${comment.id}-author`}>
+      <article class="comment-body" aria-labelledby={`${anchors.comment(comment.id)}-author`}>
         <header class="comment-meta">
           <AvatarImage comment={comment} />
           <p>
-            <b class="comment-author" id={`comment-${comment.id}-author`}>
+            <b class="comment-author" id={`${anchors.comment(comment.id)}-author`}>
               {author}
             </b>{" "}
             <span class="visually-hidden">{t.comments.says} </span>
-            <a class="comment-date" href={`#comment-${comment.id}`} title={t.comments.permalink}>
+            <a
+              class="comment-date"
+              href={`#${anchors.comment(comment.id)}`}
+              title={t.comments.permalink}
+            >
               <time datetime={comment.createdAt}>{fmt.dateTime(comment.createdAt)}</time>
             </a>
           </p>

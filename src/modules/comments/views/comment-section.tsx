@@ -1,5 +1,6 @@
 import { Pagination } from "../../../web/components/pagination.js";
 import type { Site } from "../../../web/site.js";
+import { anchors } from "../../../web/urls.js";
 import { acceptsReplies, type PublicComment } from "../model.js";
 import type { ThreadPage } from "../service.js";
 import { CommentForm, type CommentFormState } from "./comment-form.js";
@@ -28,7 +29,7 @@ export function CommentSection({
   const canReply = (c: PublicComment) => form !== undefined && acceptsReplies(c, maxDepth);
   return (
     <section
-      id="comments"
+      id={anchors.comments}
       class="comments"
       aria-labelledby="comments-title"
       data-max-depth={maxDepth}

@@ -1,10 +1,12 @@
 /**
- * The vocabulary of "what changed", shared by the writers (services announce tags when they
- * commit) and the page cache (each cached page lists the tags it depends on). One place, so a
- * writer and a reader never spell a tag differently.
+ * Change keys: the vocabulary of "what changed", shared by the writers (services name the keys
+ * their transaction changes) and the page cache (each cached page lists the keys it depends on,
+ * and is dropped when one of them changes). One place, so a writer and a reader never spell a key
+ * differently. Not to be confused with an article's tags: `tag(id)` is the key of the listing
+ * page of one article tag.
  */
-export const changeTags = {
-  /** Everything: settings, sections (the navigation), demo seeding. */
+export const changeKeys = {
+  /** Everything: settings, sections (the navigation), demo seeding, a restore. */
   all: "all",
   /** An article's own page, and every listing that shows its title or comment count. */
   article: (id: number) => `article:${id}`,

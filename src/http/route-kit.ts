@@ -9,8 +9,11 @@ import { messages } from "../web/i18n/index.js";
 import type { AssetUrls, Site } from "../web/site.js";
 import { sendCacheable, type CacheDeps, type Rendered } from "./cacheable.js";
 
-/** What route handlers share: the context, and how to dress a body as a page of this site. */
-export interface Web {
+/**
+ * What every route handler is handed (app.ts makes one): the service context, and how to dress a
+ * body as a page of this site, through the page cache or not.
+ */
+export interface RouteKit {
   readonly ctx: Ctx;
   readonly assets: AssetUrls;
   site(): Promise<Site>;
@@ -31,8 +34,13 @@ export interface Web {
     key: string,
     render: () => Promise<Rendered>,
   ): Promise<FastifyReply>;
-  /** A whole HTML page of this site, as cacheable output. */
-  page(site: Site, meta: PageMeta, body: ComponentChildren, tags: readonly string[]): Rendered;
+  /** A whole HTML page of this site, as cacheable output, stale when one of `changeKeys` changes. */
+  page(
+    site: Site,
+    meta: PageMeta,
+    body: ComponentChildren,
+    changeKeys: readonly string[],
+  ): Rendered;
 }
 
 export const HTML = "text/html; charset=utf-8";
@@ -49,7 +57,7 @@ function siteFrom(settings: Settings, categories: Site["categories"], assets: As
   };
 }
 
-export function createWeb(ctx: Ctx, assets: AssetUrls, cache: CacheDeps): Web {
+export function createRouteKit(ctx: Ctx, assets: AssetUrls, cache: CacheDeps): RouteKit {
   return {
     ctx,
     assets,
@@ -65,7 +73,11 @@ export function createWeb(ctx: Ctx, assets: AssetUrls, cache: CacheDeps): Web {
         .send(renderPage(site, meta, body));
     },
     cacheable: (req, reply, key, render) => sendCacheable(cache, req, reply, key, render),
-    page: (site, meta, body, tags) => ({ body: renderPage(site, meta, body), type: HTML, tags }),
+    page: (site, meta, body, changeKeys) => ({
+      body: renderPage(site, meta, body),
+      type: HTML,
+      changeKeys,
+    }),
     wantsJson(req) {
       const accept = req.headers.accept ?? "";
       return accept.includes("application/json") && !accept.includes("text/html");

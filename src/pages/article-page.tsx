@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { changeTags } from "../../lib/change-tags.js";
-import { sign } from "../../lib/crypto.js";
-import type { Problem } from "../../lib/errors.js";
-import { ArticleView, articles } from "../../modules/articles/index.js";
+import { changeKeys } from "../lib/change-keys.js";
+import { sign } from "../lib/crypto.js";
+import type { Problem } from "../lib/errors.js";
+import { ArticleView, articles } from "../modules/articles/index.js";
 import {
   CommentSection,
   comments,
@@ -10,13 +10,13 @@ import {
   type CommentFormState,
   type CommentFormValues,
   type PublicComment,
-} from "../../modules/comments/index.js";
-import { problemTexts } from "../../web/i18n/index.js";
-import { paths } from "../../web/site.js";
-import { ownCommentIds, rememberedCommenter } from "../reader-cookies.js";
-import { renderPage } from "../../web/document.js";
-import type { Rendered } from "../cacheable.js";
-import { HTML, type Web } from "../web.js";
+} from "../modules/comments/index.js";
+import { problemTexts } from "../web/i18n/index.js";
+import { paths } from "../web/urls.js";
+import { ownCommentIds, rememberedCommenter } from "../http/reader-cookies.js";
+import { renderPage } from "../web/document.js";
+import type { Rendered } from "../http/cacheable.js";
+import { HTML, type RouteKit } from "../http/route-kit.js";
 
 export interface ArticlePageOptions {
   commentPage?: number;
@@ -41,14 +41,14 @@ function findComment(list: readonly PublicComment[], id: number): PublicComment 
  * form again.
  */
 export async function renderArticlePage(
-  web: Web,
+  kit: RouteKit,
   req: FastifyRequest,
   slug: string,
   options: ArticlePageOptions = {},
 ): Promise<Rendered> {
-  const { ctx } = web;
+  const { ctx } = kit;
   const [site, article, settings] = await Promise.all([
-    web.site(),
+    kit.site(),
     articles.publishedArticle(ctx, slug),
     ctx.settings(),
   ]);
@@ -59,8 +59,6 @@ export async function renderArticlePage(
   ]);
   const now = ctx.clock.now();
   const open = comments.discussionOpen(article, settings, now);
-  const base = paths.article(article.slug);
-  const pageHref = (page: number) => `${base}${page > 1 ? `?cpage=${page}` : ""}#comments`;
 
   let form: CommentFormState | undefined;
   // A post refused because the discussion closed meanwhile still gets its form back, with the
@@ -83,7 +81,7 @@ export async function renderArticlePage(
       errors: problemTexts(site.t, options.rejected?.problems ?? {}),
       stamp: sign(ctx.secret, String(now.getTime())),
       ...(parentShown ? { replyTo: { id: parentShown.id, name: parentShown.authorName } } : {}),
-      cancelReplyHref: `${base}#respond`,
+      cancelReplyHref: paths.respond(article.slug),
     };
   }
 
@@ -92,7 +90,7 @@ export async function renderArticlePage(
     {
       title: article.title,
       description: article.standfirst,
-      canonical: base,
+      canonical: paths.article(article.slug),
       scripts: open ? [site.assets.commentsIsland] : [],
     },
     <ArticleView site={site} article={article} related={related}>
@@ -102,34 +100,32 @@ export async function renderArticlePage(
         threads={threads}
         form={form}
         maxDepth={settings["comments.maxDepth"]}
-        pageHref={pageHref}
-        replyHref={(id) =>
-          `${base}?replytocom=${id}${threads.page > 1 ? `&cpage=${threads.page}` : ""}#respond`
-        }
+        pageHref={(page) => paths.commentPage(article.slug, page)}
+        replyHref={(id) => paths.reply(article.slug, id, threads.page)}
       />
     </ArticleView>,
   );
   // The page shows this article (and its comments) and the related ones; the related list may
   // change when an article enters this one's section or tags.
-  const tags = [
-    changeTags.article(article.id),
-    ...related.map((r) => changeTags.article(r.id)),
-    changeTags.relatedByCategory(article.categoryId),
-    ...article.tags.map((t) => changeTags.relatedByTag(t.id)),
+  const shown = [
+    changeKeys.article(article.id),
+    ...related.map((r) => changeKeys.article(r.id)),
+    changeKeys.relatedByCategory(article.categoryId),
+    ...article.tags.map((t) => changeKeys.relatedByTag(t.id)),
   ];
-  return { body: html, type: HTML, tags };
+  return { body: html, type: HTML, changeKeys: shown };
 }
 
 /** The article page with a rejected comment form: never cached; 422, or 429 for a client over its limit. */
 export async function sendRejectedForm(
-  web: Web,
+  kit: RouteKit,
   req: FastifyRequest,
   reply: FastifyReply,
   slug: string,
   rejected: NonNullable<ArticlePageOptions["rejected"]>,
   status = 422,
 ): Promise<FastifyReply> {
-  const page = await renderArticlePage(web, req, slug, { rejected });
+  const page = await renderArticlePage(kit, req, slug, { rejected });
   return reply
     .status(status)
     .header("cache-control", "private, no-store")

@@ -1,0 +1,16 @@
+import { Type } from "@sinclair/typebox";
+
+/**
+ * A whole number from the query string. Ajv coerces "1e400" or "-Infinity" to ±Infinity, then
+ * skips minimum and maximum, which only look at finite numbers (ajv-validator/ajv#2661,
+ * fastify/fastify#6718); such a page number reached the handlers (a 404, a 200, a 500 from the
+ * database). The `allOf` checks the type again after coercion, and refuses them: a 400.
+ */
+export const QueryInt = (range: { minimum: number; maximum?: number }) =>
+  Type.Integer({ ...range, allOf: [Type.Integer()] });
+
+/** A page number of a listing or of comments: past this, no newsroom has pages. */
+export const PageNumber = () => QueryInt({ minimum: 1, maximum: 100_000 });
+
+/** A slug in a reader URL; longer ones name nothing, and are refused before any query. */
+export const Slug = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 200 }) });

@@ -1,0 +1,45 @@
+/**
+ * Every reader URL, query string and fragment in one place, so a link, its route, the redirect
+ * after a post and the comment island never disagree. Pure and import-free: the island, which runs
+ * in the browser, uses it too.
+ */
+
+/** Fragment ids the article page carries, and links and the island point at. */
+export const anchors = {
+  /** The comment section. */
+  comments: "comments",
+  /** The comment form. */
+  respond: "respond",
+  comment: (id: number | string) => `comment-${id}`,
+};
+
+const pageQuery = (page: number) => (page > 1 ? `?page=${page}` : "");
+/** The page of comments, when not the first (WordPress's `cpage`, kept for its links). */
+const commentPageQuery = (page: number) => (page > 1 ? `?cpage=${page}` : "");
+
+const article = (slug: string) => `/article/${encodeURIComponent(slug)}`;
+
+/** Paths of reader pages. */
+export const paths = {
+  home: (page = 1) => `/${pageQuery(page)}`,
+  article,
+  /** Where the comment form posts. */
+  comments: (slug: string) => `${article(slug)}/commentaires`,
+  category: (slug: string, page = 1) => `/rubrique/${encodeURIComponent(slug)}${pageQuery(page)}`,
+  tag: (slug: string, page = 1) => `/tag/${encodeURIComponent(slug)}${pageQuery(page)}`,
+  author: (slug: string, page = 1) => `/auteur/${encodeURIComponent(slug)}${pageQuery(page)}`,
+  /** A page of an article's comments, scrolled to the comment section. */
+  commentPage: (slug: string, page = 1) =>
+    `${article(slug)}${commentPageQuery(page)}#${anchors.comments}`,
+  /** One comment, on the page of comments it is on: where a post without JavaScript lands. */
+  comment: (slug: string, id: number, page: number) =>
+    `${article(slug)}${commentPageQuery(page)}#${anchors.comment(id)}`,
+  /**
+   * "Répondre" without JavaScript (WordPress's `replytocom`): the same page of comments, its form
+   * set to answer comment `id`.
+   */
+  reply: (slug: string, id: number, page: number) =>
+    `${article(slug)}?replytocom=${id}${page > 1 ? `&cpage=${page}` : ""}#${anchors.respond}`,
+  /** The form, back to a new top-level comment. */
+  respond: (slug: string) => `${article(slug)}#${anchors.respond}`,
+};
