@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyRequest } from "fastify";
 import { changeTags } from "../../lib/change-tags.js";
 import { sign } from "../../lib/crypto.js";
 import type { Problem } from "../../lib/errors.js";
@@ -118,21 +118,4 @@ export async function renderArticlePage(
     ...article.tags.map((t) => changeTags.relatedByTag(t.id)),
   ];
   return { body: html, type: HTML, tags };
-}
-
-/** The article page with a rejected comment form: never cached; 422, or 429 for a client over its limit. */
-export async function sendRejectedForm(
-  web: Web,
-  req: FastifyRequest,
-  reply: FastifyReply,
-  slug: string,
-  rejected: NonNullable<ArticlePageOptions["rejected"]>,
-  status = 422,
-): Promise<FastifyReply> {
-  const page = await renderArticlePage(web, req, slug, { rejected });
-  return reply
-    .status(status)
-    .header("cache-control", "private, no-store")
-    .type(page.type)
-    .send(page.body);
 }
