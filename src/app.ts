@@ -13,7 +13,7 @@ import { createRouteKit } from "./http/route-kit.js";
 import { articleRoutes } from "./modules/articles/routes.js";
 import { commentRoutes } from "./modules/comments/routes.js";
 import { feedRoutes } from "./modules/feeds/routes.js";
-import { sendRejectedForm } from "./pages/article-page.js";
+import { renderRejectedForm } from "./pages/article-page.js";
 import { pageRoutes } from "./pages/routes.js";
 
 export interface AppOptions {
@@ -54,7 +54,7 @@ export async function buildApp(runtime: Runtime, options: AppOptions): Promise<F
   registerHealth(app, runtime.storage.engine);
   articleRoutes(app, kit);
   pageRoutes(app, kit);
-  commentRoutes(app, kit, limits, sendRejectedForm);
+  commentRoutes(app, kit, limits, renderRejectedForm);
   feedRoutes(app, kit);
   return app;
 }

@@ -110,7 +110,13 @@ describe.each(testEngines())("bench data generator on %s", (engine) => {
       first,
       sql<{ n: unknown }>`select count(*) as n from comments where parent_id is not null`,
     );
+    // The site's default comments.maxDepth (5): depths 0 to 4, as comments/placement.ts places them.
+    const tooDeep = await count(
+      first,
+      sql<{ n: unknown }>`select count(*) as n from comments where depth > 4`,
+    );
     expect(topLevelWrong).toBe(0);
+    expect(tooDeep).toBe(0);
     expect(repliesWrong).toBe(0);
     expect(replies).toBeGreaterThan(0);
   });

@@ -7,6 +7,7 @@ import type {
   CategoriesTable,
   TagsTable,
 } from "../../src/modules/articles/table.js";
+import { placeReply, TOP_LEVEL } from "../../src/modules/comments/placement.js";
 import type { CommentsTable } from "../../src/modules/comments/table.js";
 import { mix32, substream, type Prng } from "./prng.js";
 import { bodyMaker, commentBody, headline, personName, sentence } from "./text.js";
@@ -44,8 +45,8 @@ const YEAR_MS = 365.25 * 86_400_000;
 const YEARS = 5;
 const TAGS = TAG_TOPICS.length * TAG_PLACES.length;
 const AUTHORS = 20;
-/** The site's default comments.maxDepth is 5: depths 0 to 4. */
-const MAX_DEPTH = 4;
+/** The site's default comments.maxDepth: depths 0 to 4, as the site would place replies. */
+const MAX_DEPTH = 5;
 const DRAFT_SHARE = 0.02;
 const REPLY_SHARE = 0.35;
 /** Bcrypt/argon2-looking but unusable: bench authors exist to sign articles, nobody signs in. */
@@ -189,14 +190,15 @@ function reader(n: number) {
 
 interface Visible {
   id: number;
-  root: number;
+  parentId: number | null;
+  rootId: number;
   depth: number;
 }
 
 /**
  * Comments, article by article, in id order. About a third are replies to an approved comment
- * of the same article (parent_id, root_id and depth consistent; root_id is the comment's own id
- * at the top level). Elsewhere mostly approved, some pending or spam; the bench article's all approved.
+ * of the same article, placed by the site's own rule (comments/placement.ts; root_id is the
+ * comment's own id at the top level). Elsewhere mostly approved, some pending or spam; the bench article's all approved.
  */
 export function* commentBatches(
   spec: DatasetSpec,
@@ -218,16 +220,16 @@ export function* commentBatches(
       id++;
       at += r.int(1, 180) * 60_000;
       const parent = visible.length > 0 && r.chance(REPLY_SHARE) ? r.pick(visible) : undefined;
-      const threaded = parent && parent.depth < MAX_DEPTH ? parent : undefined;
+      const place = parent ? placeReply(parent, MAX_DEPTH) : TOP_LEVEL;
       const roll = r.next();
       const status = bench || roll < 0.9 ? "approved" : roll < 0.98 ? "pending" : "spam";
       const who = reader(r.int(1, readers));
       const row: CommentRow = {
         id,
         article_id: articleId,
-        parent_id: threaded ? threaded.id : null,
-        root_id: threaded ? threaded.root : id,
-        depth: threaded ? threaded.depth + 1 : 0,
+        parent_id: place.parentId,
+        root_id: place.rootId ?? id,
+        depth: place.depth,
         author_name: who.name,
         author_email: who.email,
         author_website: who.website,
@@ -237,7 +239,8 @@ export function* commentBatches(
         email_hash: who.emailHash,
         ip_hash: null,
       };
-      if (status === "approved") visible.push({ id, root: row.root_id ?? id, depth: row.depth });
+      if (status === "approved")
+        visible.push({ id, parentId: row.parent_id, rootId: row.root_id ?? id, depth: row.depth });
       batch.push(row);
       if (batch.length >= batchSize) {
         yield batch;

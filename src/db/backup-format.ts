@@ -33,10 +33,11 @@ export interface BackupHeader {
 export type BackupPart =
   { kind: "table"; table: string; columns: string[] } | { kind: "row"; values: unknown[] };
 
-/** A backup or restore refused before anything was written: a file it cannot write or use. */
-export class BackupRefused extends KiosqueError {
-  readonly status = 422;
-}
+/**
+ * A backup or restore refused before anything was written: a file it cannot write or use. Its
+ * status comes with its code (lib/error-codes.ts).
+ */
+export class BackupRefused extends KiosqueError {}
 
 export const headerLine = (header: BackupHeader) => `${JSON.stringify(header)}\n`;
 export const tableLine = (table: string, columns: readonly string[]) =>

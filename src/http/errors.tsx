@@ -1,48 +1,46 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { KiosqueError, RateLimited } from "../lib/errors.js";
+import type { ErrorAnswer, ErrorCode } from "../lib/error-codes.js";
+import { KiosqueError, RateLimited, type Problem } from "../lib/errors.js";
 import { ErrorView } from "../web/components/error-page.js";
-import type { Messages } from "../web/i18n/index.js";
+import { errorWords, problemTexts } from "../web/i18n/index.js";
 import type { Site } from "../web/site.js";
+import { fieldProblems, registerFormPages } from "./form-page.js";
 import type { RouteKit } from "./route-kit.js";
 
-type Kind = "notFound" | "error" | "forbidden" | "rateLimited" | "unavailable" | "badRequest";
-
-function kindOf(status: number): Kind {
-  if (status === 404) return "notFound";
-  if (status === 403) return "forbidden";
-  if (status === 429) return "rateLimited";
-  if (status === 503) return "unavailable";
-  if (status >= 400 && status < 500) return "badRequest";
-  return "error";
-}
-
-function words(t: Messages, kind: Kind): { title: string; text: string } {
-  const e = t.errors;
-  const map: Record<Kind, { title: string; text: string }> = {
-    notFound: { title: e.notFoundTitle, text: e.notFoundText },
-    error: { title: e.errorTitle, text: e.errorText },
-    forbidden: { title: e.forbiddenTitle, text: e.forbiddenText },
-    rateLimited: { title: e.rateLimitedTitle, text: e.rateLimitedText },
-    unavailable: { title: e.unavailableTitle, text: e.unavailableText },
-    badRequest: { title: e.badRequestTitle, text: e.badRequestText },
-  };
-  return map[kind];
+/** The one JSON shape of a refusal or a failure (docs/errors.md). */
+export function errorAnswer(
+  code: ErrorCode,
+  message: string,
+  errors?: Record<string, string>,
+): ErrorAnswer {
+  return { ok: false, code, message, ...(errors && { errors }) };
 }
 
 /**
  * The one place where errors become answers: a page in the site's language for people, JSON
- * for scripts. Readers never see a stack trace; a 500 is logged with its context and is a bug.
+ * for scripts, and a refused form back on its page with what was typed. Readers never see a stack
+ * trace; a 500 is logged with its context and is a bug.
  */
 export function registerErrorHandling(app: FastifyInstance, web: RouteKit): void {
-  async function respond(req: FastifyRequest, reply: FastifyReply, status: number, code: string) {
-    let site: Site;
+  registerFormPages(app);
+
+  async function siteFor(): Promise<Site> {
     try {
-      site = await web.site();
+      return await web.site();
     } catch {
-      site = web.fallbackSite();
+      return web.fallbackSite();
     }
-    const { title, text } = words(site.t, kindOf(status));
-    if (web.wantsJson(req)) return reply.status(status).send({ ok: false, code, message: title });
+  }
+
+  async function respond(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    code: ErrorCode,
+  ) {
+    const site = await siteFor();
+    const { title, text } = errorWords(site.t, code);
+    if (web.wantsJson(req)) return reply.status(status).send(errorAnswer(code, title));
     return web.sendPage(
       reply,
       site,
@@ -52,13 +50,52 @@ export function registerErrorHandling(app: FastifyInstance, web: RouteKit): void
     );
   }
 
-  app.setNotFoundHandler((req, reply) => respond(req, reply, 404, "KIOSQUE_NOT_FOUND"));
+  /**
+   * A refusal of what was sent: one message per field, summarised as the form summarises them;
+   * people get the form again with every value kept, where the route named one.
+   */
+  async function refuseFields(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    error: KiosqueError,
+    problems: Readonly<Record<string, Problem>>,
+  ) {
+    const form = req.formPage;
+    if (web.wantsJson(req)) {
+      const site = await siteFor();
+      const errors = problemTexts(site.t, problems);
+      const summary = site.t.formErrors(Object.keys(errors).length);
+      return reply.status(error.status).send(errorAnswer(error.code, summary, errors));
+    }
+    if (!form) return respond(req, reply, error.status, error.code);
+    // Once: if the page itself fails, that failure is answered without the form.
+    req.formPage = null;
+    const page = await form.render(problems);
+    // The reader's own values are in it: never kept by any cache.
+    return reply
+      .status(error.status)
+      .header("cache-control", "private, no-store")
+      .type(page.type)
+      .send(page.body);
+  }
 
-  app.setErrorHandler(async (error: FastifyError | KiosqueError, req, reply) => {
+  async function handle(
+    error: FastifyError | KiosqueError,
+    req: FastifyRequest,
+    reply: FastifyReply,
+  ) {
     if (error instanceof KiosqueError) {
       req.log.info({ code: error.code, context: error.context }, "request refused");
       if (error instanceof RateLimited)
         reply.header("retry-after", String(error.retryAfterSeconds));
+      const problems = fieldProblems(error, req.formPage);
+      if (problems) {
+        try {
+          return await refuseFields(req, reply, error, problems);
+        } catch (failure) {
+          return handle(failure as FastifyError | KiosqueError, req, reply);
+        }
+      }
       return respond(req, reply, error.status, error.code);
     }
     const status =
@@ -70,5 +107,8 @@ export function registerErrorHandling(app: FastifyInstance, web: RouteKit): void
     // The framework's own code (FST_ERR_*) stays in the log: clients get one of ours
     // (docs/errors.md), which names no framework and does not change with it.
     return respond(req, reply, status, status >= 500 ? "KIOSQUE_INTERNAL" : "KIOSQUE_BAD_REQUEST");
-  });
+  }
+
+  app.setNotFoundHandler((req, reply) => respond(req, reply, 404, "KIOSQUE_NOT_FOUND"));
+  app.setErrorHandler(handle);
 }

@@ -1,21 +1,23 @@
+import { errorCodes, type CodeWithStatus, type ErrorCode } from "./error-codes.js";
+
 /**
- * Typed errors that services return (throw) and `http/errors.ts` maps, in one place, to pages or
- * JSON. Each has a stable code (listed in docs/errors.md, never reused), an HTTP status, and
- * private context for the logs. Public wording lives in web/i18n, keyed by code or problem.
+ * Typed errors that services return (throw) and `http/errors.tsx` maps, in one place, to pages or
+ * JSON. Each has a stable code from the registry (lib/error-codes.ts), which gives its HTTP
+ * status and its public message, and private context for the logs.
  */
 export abstract class KiosqueError extends Error {
-  abstract readonly status: number;
+  readonly status: number;
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     readonly context: Record<string, unknown> = {},
   ) {
     super(code);
     this.name = new.target.name;
+    this.status = errorCodes[code].status;
   }
 }
 
 export class NotFound extends KiosqueError {
-  readonly status = 404;
   constructor(what: string, context: Record<string, unknown> = {}) {
     super("KIOSQUE_NOT_FOUND", { what, ...context });
   }
@@ -33,7 +35,6 @@ export type ProblemCode =
   | "closed"
   | "unknownParent"
   | "choice"
-  | "number"
   /** Too many posts from this client; `limit` is the wait in seconds. */
   | "tooFast";
 
@@ -42,10 +43,10 @@ export interface Problem {
   readonly limit?: number;
 }
 
+/** What the client sent must change: a message per field (`fields`). */
 export class Invalid extends KiosqueError {
-  readonly status = 422;
   constructor(
-    code: string,
+    code: CodeWithStatus<422>,
     readonly fields: Readonly<Record<string, Problem>>,
     context: Record<string, unknown> = {},
   ) {
@@ -54,19 +55,16 @@ export class Invalid extends KiosqueError {
 }
 
 export class Forbidden extends KiosqueError {
-  readonly status = 403;
+  constructor(code: CodeWithStatus<403>, context: Record<string, unknown> = {}) {
+    super(code, context);
+  }
 }
 
 export class RateLimited extends KiosqueError {
-  readonly status = 429;
   constructor(
-    code: string,
+    code: CodeWithStatus<429>,
     readonly retryAfterSeconds: number,
   ) {
     super(code);
   }
-}
-
-export class Unavailable extends KiosqueError {
-  readonly status = 503;
 }

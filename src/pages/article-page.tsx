@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyRequest } from "fastify";
 import { changeKeys } from "../lib/change-keys.js";
 import { sign } from "../lib/crypto.js";
 import type { Problem } from "../lib/errors.js";
@@ -116,19 +116,12 @@ export async function renderArticlePage(
   return { body: html, type: HTML, changeKeys: shown };
 }
 
-/** The article page with a rejected comment form: never cached; 422, or 429 for a client over its limit. */
-export async function sendRejectedForm(
+/** The article page with a refused comment form (the comments module's RenderRejectedForm). */
+export function renderRejectedForm(
   kit: RouteKit,
   req: FastifyRequest,
-  reply: FastifyReply,
   slug: string,
   rejected: NonNullable<ArticlePageOptions["rejected"]>,
-  status = 422,
-): Promise<FastifyReply> {
-  const page = await renderArticlePage(kit, req, slug, { rejected });
-  return reply
-    .status(status)
-    .header("cache-control", "private, no-store")
-    .type(page.type)
-    .send(page.body);
+): Promise<Rendered> {
+  return renderArticlePage(kit, req, slug, { rejected });
 }

@@ -46,7 +46,7 @@ describe.each(testEngines())("bad requests on %s", (engine) => {
       expect(res.statusCode, url).toBe(400);
       expect(res.headers["content-type"], url).toMatch(/^text\/html/);
       expect(res.body, url).toContain('<html lang="fr"');
-      expect(res.body, url).toContain(fr.badRequestTitle);
+      expect(res.body, url).toContain(fr.badRequest.title);
       expect(res.body, url).toContain('<meta name="robots" content="noindex"');
     }
     // Large but finite numbers still go through the range checks; ordinary ones still work.

@@ -276,14 +276,15 @@ describe.each(testEngines())("comment form over HTTP on %s", (engine) => {
       const before = await countComments(rt.ctx);
       const res = await post({ name: "Zoé", email: "pas-une-adresse", body: "" }, { json: true });
       expect(res.statusCode).toBe(422);
+      // The one error shape (docs/errors.md): the message is the form's summary.
       expect(res.json()).toEqual({
         ok: false,
         code: "KIOSQUE_COMMENT_INVALID",
+        message: "2 champs sont à corriger.",
         errors: {
           email: "Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.",
           body: "Ce champ est obligatoire.",
         },
-        summary: "2 champs sont à corriger.",
       });
       expect(await countComments(rt.ctx)).toBe(before);
     });

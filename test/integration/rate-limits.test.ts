@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { ErrorAnswer } from "../../src/lib/error-codes.js";
 import { setSetting } from "../../src/modules/settings/index.js";
 import { testEngines } from "../helpers/engines.js";
 import { commentForm, countComments, makeArticle } from "../helpers/factories.js";
@@ -70,10 +71,11 @@ describe.each(testEngines())("per-client limit on comment posts on %s", (engine)
     const res = await post("10.2.0.1", commentForm(), true);
     expect(res.statusCode).toBe(429);
     expect(Number(res.headers["retry-after"])).toBeLessThanOrEqual(30);
-    const answer = res.json<{ ok: boolean; code: string; errors: Record<string, string> }>();
+    const answer = res.json<ErrorAnswer>();
     expect(answer.ok).toBe(false);
     expect(answer.code).toBe("KIOSQUE_RATE_LIMITED");
-    expect(answer.errors.body).toMatch(
+    expect(answer.message).toBe("One field needs fixing.");
+    expect(answer.errors?.body).toMatch(
       /^Too many posts from your connection\. Try again in \d+ s\.$/,
     );
   });

@@ -205,18 +205,19 @@ export async function slugsAndTitles(
 }
 
 /**
- * Sets the article's denormalised comment count from `count()`, inside the caller's transaction.
- * The row is locked first: on PostgreSQL two comments saved at once would otherwise each count
- * without the other's (read committed) and the last write would lose one. With the lock, the
- * second transaction counts only after the first has committed. SQLite writes one at a time.
+ * Takes the article row's write lock until the caller's transaction ends. A writer that reads
+ * something to store on the article (the comments module, its count) takes it first: on
+ * PostgreSQL two comments saved at once would otherwise each be counted without the other (read
+ * committed) and the last write would lose one; with the lock, the second transaction reads only
+ * after the first has committed. SQLite writes one at a time.
  */
-export async function recountComments(
-  tx: TxCtx,
-  articleId: number,
-  count: () => Promise<number>,
-): Promise<void> {
+export async function lockForUpdate(tx: TxCtx, articleId: number): Promise<void> {
   await repo.lockRow(tx.db, articleId);
-  await repo.setCommentCount(tx.db, articleId, await count());
+}
+
+/** Stores the article's denormalised count of published comments, as the comments module counts them. */
+export async function setCommentCount(tx: TxCtx, articleId: number, count: number): Promise<void> {
+  await repo.setCommentCount(tx.db, articleId, count);
 }
 
 /** No section and no article yet: a new site, which the demo may fill. */

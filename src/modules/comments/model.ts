@@ -1,4 +1,5 @@
 import { avatarFor, type Avatar } from "../../lib/avatar.js";
+import { nestsReplies } from "./placement.js";
 
 /** A comment as readers may see it: never the e-mail or IP. */
 export interface PublicComment {
@@ -15,14 +16,6 @@ export interface PublicComment {
   erased: boolean;
   avatar: Avatar;
   replies: PublicComment[];
-}
-
-/**
- * Whether a reply under a comment at this depth (0 for a top-level one) nests one level deeper.
- * At the limit, replies join their parent's level instead.
- */
-export function nestsReplies(depth: number, maxDepth: number): boolean {
-  return depth + 1 < maxDepth;
 }
 
 /** Readers answer published comments only, and only where a reply still nests. */

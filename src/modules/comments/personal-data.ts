@@ -3,7 +3,8 @@ import { changeKeys } from "../../lib/change-keys.js";
 import { articles } from "../articles/index.js";
 import { record } from "../moderation/index.js";
 import * as repo from "./repo.js";
-import { emailHash, refreshCount } from "./service.js";
+import { recountComments } from "./comment-count.js";
+import { emailHash } from "./email-hash.js";
 
 /** What Kiosque holds about one commenter: every comment written with their address. */
 export interface CommenterExport {
@@ -75,7 +76,7 @@ export async function eraseByEmail(ctx: Ctx, email: string, actor: string): Prom
       }
     }
     for (const articleId of new Set(rows.map((r) => r.article_id))) {
-      await refreshCount(tx, articleId);
+      await recountComments(tx, articleId);
       changed(changeKeys.article(articleId));
     }
     return erased;

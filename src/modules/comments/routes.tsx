@@ -1,6 +1,8 @@
 import { Type } from "@sinclair/typebox";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import type { Rendered } from "../../http/cacheable.js";
+import { showFormOnRefusal } from "../../http/form-page.js";
 import {
   applyRememberChoice,
   ownCommentIds,
@@ -9,9 +11,8 @@ import {
 import type { RouteKit } from "../../http/route-kit.js";
 import { requestOrigin } from "../../http/origin.js";
 import type { Limiter, LimitName } from "../../http/rate-limits.js";
-import { Invalid, RateLimited, type Problem } from "../../lib/errors.js";
 import { renderFragment } from "../../web/document.js";
-import { problemTexts } from "../../web/i18n/index.js";
+import type { Problem } from "../../lib/errors.js";
 import { paths } from "../../web/urls.js";
 import { acceptsReplies } from "./model.js";
 import * as service from "./service.js";
@@ -26,24 +27,21 @@ const FormBody = Type.Record(Type.String(), Type.Union([Type.String(), Type.Arra
 const Slug = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 200 }) });
 
 /**
- * The article page again, with the refused form and one message per field, never cached. It is
- * assembled from several modules in the page layer above this one (pages/article-page.tsx), so
- * app.ts hands it in.
+ * The article page again, with the refused form and one message per field. It is assembled from
+ * several modules in the page layer above this one (pages/article-page.tsx), so app.ts hands it in.
  */
-export type SendRejectedForm = (
+export type RenderRejectedForm = (
   web: RouteKit,
   req: FastifyRequest,
-  reply: FastifyReply,
   slug: string,
   rejected: { values: CommentFormValues; problems: Readonly<Record<string, Problem>> },
-  status: number,
-) => Promise<FastifyReply>;
+) => Promise<Rendered>;
 
 export function commentRoutes(
   app: FastifyInstance,
   web: RouteKit,
   limits: Record<LimitName, Limiter>,
-  sendRejectedForm: SendRejectedForm,
+  renderRejectedForm: RenderRejectedForm,
 ): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const { ctx } = web;
@@ -53,84 +51,55 @@ export function commentRoutes(
     { schema: { params: Slug, body: FormBody } },
     async (req, reply) => {
       const form = req.body;
-      const own = ownCommentIds(req, ctx.secret);
-      const json = web.wantsJson(req);
+      const values = formValues(form);
+      // A refused post comes back as this article's page with what the reader typed and a
+      // message per field (or as JSON): http/errors.tsx answers every refusal thrown below.
+      showFormOnRefusal(req, {
+        mainField: "body",
+        render: (problems) => renderRejectedForm(web, req, req.params.slug, { values, problems }),
+      });
+      // Every attempt counts, refused ones too: a bot probing the rules is still posting.
+      await limits.comments(req);
       const origin = requestOrigin(req);
-      // What the reader typed comes back with one message per field, as a page or as JSON.
-      const refuse = async (status: number, code: string, problems: Record<string, Problem>) => {
-        if (json) {
-          const site = await web.site();
-          const errors = problemTexts(site.t, problems);
-          return reply.status(status).send({
-            ok: false,
-            code,
-            errors,
-            summary: site.t.comments.formErrors(Object.keys(errors).length),
-          });
-        }
-        return sendRejectedForm(
-          web,
-          req,
-          reply,
-          req.params.slug,
-          { values: formValues(form), problems },
-          status,
-        );
-      };
-      try {
-        // Every attempt counts, refused ones too: a bot probing the rules is still posting.
-        await limits.comments(req);
-        const posted = await service.postComment(
-          ctx,
-          {
-            articleSlug: req.params.slug,
-            form,
-            ip: req.ip,
-            ...(origin && {
-              request: {
-                siteUrl: `${origin}/`,
-                permalink: `${origin}${paths.article(req.params.slug)}`,
-                userAgent: req.headers["user-agent"] ?? "",
-                referrer: req.headers.referer ?? "",
-              },
-            }),
-          },
-          own,
-        );
-        const values = formValues(form);
-        applyRememberChoice(req, reply, values.remember, {
-          name: values.name,
-          email: values.email,
-          website: values.website,
-        });
-        if (posted.comment.status === "pending")
-          rememberOwnComment(req, reply, ctx.secret, posted.comment.id);
-        const location = paths.comment(req.params.slug, posted.comment.id, posted.page);
-        if (!json) return reply.redirect(location, 303);
-        const site = await web.site();
-        const settings = await ctx.settings();
-        const html = renderFragment(
-          <CommentItem
-            site={site}
-            comment={posted.comment}
-            replyHref={(id) => paths.reply(req.params.slug, id, posted.page)}
-            canReply={(c) => acceptsReplies(c, settings["comments.maxDepth"])}
-          />,
-        );
-        return reply
-          .status(201)
-          .send({ ok: true, id: posted.comment.id, status: posted.comment.status, location, html });
-      } catch (error) {
-        if (error instanceof RateLimited) {
-          req.log.info({ code: error.code }, "comment post over the client's limit");
-          reply.header("retry-after", String(error.retryAfterSeconds));
-          return refuse(429, error.code, {
-            body: { problem: "tooFast", limit: error.retryAfterSeconds },
-          });
-        }
-        if (!(error instanceof Invalid)) throw error;
-        return refuse(422, error.code, error.fields);
-      }
+      const posted = await service.postComment(
+        ctx,
+        {
+          articleSlug: req.params.slug,
+          form,
+          ip: req.ip,
+          ...(origin && {
+            request: {
+              siteUrl: `${origin}/`,
+              permalink: `${origin}${paths.article(req.params.slug)}`,
+              userAgent: req.headers["user-agent"] ?? "",
+              referrer: req.headers.referer ?? "",
+            },
+          }),
+        },
+        ownCommentIds(req, ctx.secret),
+      );
+      applyRememberChoice(req, reply, values.remember, {
+        name: values.name,
+        email: values.email,
+        website: values.website,
+      });
+      if (posted.comment.status === "pending")
+        rememberOwnComment(req, reply, ctx.secret, posted.comment.id);
+      const location = paths.comment(req.params.slug, posted.comment.id, posted.page);
+      if (!web.wantsJson(req)) return reply.redirect(location, 303);
+      const site = await web.site();
+      const settings = await ctx.settings();
+      const html = renderFragment(
+        <CommentItem
+          site={site}
+          comment={posted.comment}
+          replyHref={(id) => paths.reply(req.params.slug, id, posted.page)}
+          canReply={(c) => acceptsReplies(c, settings["comments.maxDepth"])}
+        />,
+      );
+      return reply
+        .status(201)
+        .send({ ok: true, id: posted.comment.id, status: posted.comment.status, location, html });
     },
   );
 }

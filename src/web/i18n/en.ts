@@ -16,7 +16,6 @@ export const en: Messages = {
   tags: "Tags",
   tagTitle: (name) => `Tag: ${name}`,
   authorTitle: (name) => `Articles by ${name}`,
-  categoryArticles: "Articles in this section",
   noArticles: "No articles yet.",
   pagination: "Pagination",
   previous: "Previous page",
@@ -26,7 +25,6 @@ export const en: Messages = {
   commentCount: (n, count) =>
     count === 0 ? "No comments" : count === 1 ? "1 comment" : `${n} comments`,
   comments: {
-    heading: "Comments",
     leave: "Leave a comment",
     replyTo: (name) => `Reply to ${name}`,
     cancelReply: "Cancel reply",
@@ -47,11 +45,9 @@ export const en: Messages = {
     none: "Be the first to comment.",
     says: "says",
     permalink: "Link to this comment",
-    olderComments: "Older comments",
-    newerComments: "Newer comments",
     pages: "Comment pages",
-    formErrors: (n) => (n === 1 ? "One field needs fixing." : `${n} fields need fixing.`),
   },
+  formErrors: (n) => (n === 1 ? "One field needs fixing." : `${n} fields need fixing.`),
   problems: {
     required: "This field is required.",
     tooShort: (limit) => `At least ${limit} characters, please.`,
@@ -63,26 +59,33 @@ export const en: Messages = {
     closed: "Comments are closed on this article.",
     unknownParent: "The comment you are replying to no longer exists.",
     choice: "This value is not accepted.",
-    number: "Enter a number.",
     tooFast: (seconds) =>
       seconds < 60
         ? `Too many posts from your connection. Try again in ${seconds} s.`
         : `Too many posts from your connection. Try again in ${Math.ceil(seconds / 60)} min.`,
   },
   errors: {
-    notFoundTitle: "Page not found",
-    notFoundText: "The page you are looking for does not exist or has moved.",
+    notFound: {
+      title: "Page not found",
+      text: "The page you are looking for does not exist or has moved.",
+    },
+    error: {
+      title: "Something went wrong",
+      text: "We could not show this page. Please try again in a moment.",
+    },
+    forbidden: {
+      title: "Forbidden",
+      text: "This action is not allowed from this page.",
+    },
+    rateLimited: {
+      title: "Too many requests",
+      text: "Please wait a little before trying again.",
+    },
+    badRequest: {
+      title: "Bad request",
+      text: "This request could not be understood.",
+    },
     backHome: "Back to the home page",
-    errorTitle: "Something went wrong",
-    errorText: "We could not show this page. Please try again in a moment.",
-    forbiddenTitle: "Forbidden",
-    forbiddenText: "This action is not allowed from this page.",
-    rateLimitedTitle: "Too many requests",
-    rateLimitedText: "Please wait a little before trying again.",
-    unavailableTitle: "Service temporarily unavailable",
-    unavailableText: "Please try again in a few moments.",
-    badRequestTitle: "Bad request",
-    badRequestText: "This request could not be understood.",
   },
   footer: (site) => `${site} — powered by Kiosque`,
 };

@@ -15,7 +15,6 @@ export const fr = {
   tags: "Mots-clés",
   tagTitle: (name: string) => `Mot-clé : ${name}`,
   authorTitle: (name: string) => `Articles de ${name}`,
-  categoryArticles: "Articles de la rubrique",
   noArticles: "Aucun article pour l’instant.",
   pagination: "Pagination",
   previous: "Page précédente",
@@ -25,7 +24,6 @@ export const fr = {
   commentCount: (n: string, count: number) =>
     count === 0 ? "Aucun commentaire" : count === 1 ? "1 commentaire" : `${n} commentaires`,
   comments: {
-    heading: "Commentaires",
     leave: "Laisser un commentaire",
     replyTo: (name: string) => `Répondre à ${name}`,
     cancelReply: "Annuler la réponse",
@@ -47,12 +45,11 @@ export const fr = {
     none: "Soyez le premier à réagir.",
     says: "a écrit",
     permalink: "Lien vers ce commentaire",
-    olderComments: "Commentaires plus anciens",
-    newerComments: "Commentaires plus récents",
     pages: "Pages de commentaires",
-    formErrors: (n: number) =>
-      n === 1 ? "Un champ est à corriger." : `${n} champs sont à corriger.`,
   },
+  /** The summary above a form that came back, and of a refusal that lists field messages. */
+  formErrors: (n: number) =>
+    n === 1 ? "Un champ est à corriger." : `${n} champs sont à corriger.`,
   problems: {
     required: "Ce champ est obligatoire.",
     tooShort: (limit: number) => `Au moins ${limit} caractères, s’il vous plaît.`,
@@ -64,26 +61,34 @@ export const fr = {
     closed: "Les commentaires sont fermés pour cet article.",
     unknownParent: "Le commentaire auquel vous répondez n’existe plus.",
     choice: "Cette valeur n’est pas acceptée.",
-    number: "Saisissez un nombre.",
     tooFast: (seconds: number) =>
       seconds < 60
         ? `Trop d’envois depuis votre connexion. Réessayez dans ${seconds} s.`
         : `Trop d’envois depuis votre connexion. Réessayez dans ${Math.ceil(seconds / 60)} min.`,
   },
+  /** Error pages, keyed by the `messageKey` of each code in lib/error-codes.ts. */
   errors: {
-    notFoundTitle: "Page introuvable",
-    notFoundText: "La page que vous cherchez n’existe pas ou a été déplacée.",
+    notFound: {
+      title: "Page introuvable",
+      text: "La page que vous cherchez n’existe pas ou a été déplacée.",
+    },
+    error: {
+      title: "Une erreur est survenue",
+      text: "Nous n’avons pas pu afficher cette page. Réessayez dans un instant.",
+    },
+    forbidden: {
+      title: "Accès refusé",
+      text: "Cette action n’est pas permise depuis cette page.",
+    },
+    rateLimited: {
+      title: "Trop de requêtes",
+      text: "Merci de patienter un peu avant de réessayer.",
+    },
+    badRequest: {
+      title: "Requête invalide",
+      text: "Cette requête n’a pas pu être comprise.",
+    },
     backHome: "Retour à l’accueil",
-    errorTitle: "Une erreur est survenue",
-    errorText: "Nous n’avons pas pu afficher cette page. Réessayez dans un instant.",
-    forbiddenTitle: "Accès refusé",
-    forbiddenText: "Cette action n’est pas permise depuis cette page.",
-    rateLimitedTitle: "Trop de requêtes",
-    rateLimitedText: "Merci de patienter un peu avant de réessayer.",
-    unavailableTitle: "Service momentanément indisponible",
-    unavailableText: "Réessayez dans quelques instants.",
-    badRequestTitle: "Requête invalide",
-    badRequestText: "Cette requête n’a pas pu être comprise.",
   },
   footer: (site: string) => `${site} — propulsé par Kiosque`,
 };

@@ -1,3 +1,4 @@
+import { errorCodes, type ErrorCode } from "../../lib/error-codes.js";
 import type { Problem } from "../../lib/errors.js";
 import { en } from "./en.js";
 import { fr, type Messages } from "./fr.js";
@@ -23,4 +24,12 @@ export function problemTexts(
   problems: Readonly<Record<string, Problem>>,
 ): Record<string, string> {
   return Object.fromEntries(Object.entries(problems).map(([f, p]) => [f, problemText(t, p)]));
+}
+
+/**
+ * The public words for an error code, by the key the registry gives it (lib/error-codes.ts): a
+ * key missing from the catalogues fails to compile here.
+ */
+export function errorWords(t: Messages, code: ErrorCode): { title: string; text: string } {
+  return t.errors[errorCodes[code].messageKey];
 }

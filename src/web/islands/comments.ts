@@ -6,12 +6,13 @@
  * Plain DOM code: no framework runtime for one form.
  */
 
-interface Answer {
+import type { ErrorAnswer } from "../../lib/error-codes.js";
+
+/** The server's answer to an inline post: the new comment (201), or the one error shape. */
+export interface Answer extends Partial<Omit<ErrorAnswer, "ok">> {
   ok: boolean;
   id?: number;
   html?: string;
-  errors?: Record<string, string>;
-  summary?: string;
 }
 
 import { anchors } from "../urls.js";
@@ -24,6 +25,19 @@ const FIELDS = ["body", "name", "email", "website"] as const;
  */
 export function fillName(template: string, name: string): string {
   return template.replace("{name}", () => name);
+}
+
+/**
+ * A refusal the form can show in place: a message per field and their summary. Undefined for
+ * any other answer, which the browser then posts in full.
+ */
+export function fieldRefusal(
+  status: number,
+  answer: Answer,
+): { errors: Record<string, string>; summary: string } | undefined {
+  if ((status === 422 || status === 429) && answer.errors)
+    return { errors: answer.errors, summary: answer.message ?? "" };
+  return undefined;
 }
 
 function init(): void {
@@ -142,6 +156,7 @@ function init(): void {
         credentials: "same-origin",
       });
       const answer = (await response.json().catch(() => ({ ok: false }))) as Answer;
+      const refusal = fieldRefusal(response.status, answer);
       if (response.status === 201 && answer.ok && answer.html) {
         const item = insert(answer.html, parentInput.value);
         showErrors({}, "");
@@ -150,8 +165,8 @@ function init(): void {
         item?.scrollIntoView({ block: "center" });
         item?.setAttribute("tabindex", "-1");
         item?.focus();
-      } else if ((response.status === 422 || response.status === 429) && answer.errors) {
-        showErrors(answer.errors, answer.summary ?? "");
+      } else if (refusal) {
+        showErrors(refusal.errors, refusal.summary);
       } else {
         // Anything unexpected: let the browser post the form itself, so the server answers in full.
         HTMLFormElement.prototype.submit.call(form);

@@ -84,7 +84,7 @@ export function CommentForm({ site, state }: { site: Site; state: CommentFormSta
       <form method="post" action={state.action} class="comment-form" id="comment-form" novalidate>
         {count > 0 ? (
           <div class="form-errors" role="alert" id="form-errors" tabindex={-1}>
-            {t.comments.formErrors(count)}
+            {t.formErrors(count)}
           </div>
         ) : (
           <div class="form-errors" role="alert" id="form-errors" tabindex={-1} hidden />

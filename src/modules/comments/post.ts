@@ -1,0 +1,179 @@
+import type { Ctx } from "../../ctx.js";
+import { Invalid, NotFound } from "../../lib/errors.js";
+import { articles } from "../articles/index.js";
+import type { Reason } from "../moderation/index.js";
+import { privacy } from "../privacy/index.js";
+import type { Settings } from "../settings/index.js";
+import { discussionOpen } from "./discussion.js";
+import { emailHash } from "./email-hash.js";
+import { toPublic, type PublicComment } from "./model.js";
+import { placeReply, TOP_LEVEL, type Place } from "./placement.js";
+import * as repo from "./repo.js";
+import { screenPost } from "./screening.js";
+import { storeComment, type CommentToStore } from "./store.js";
+import { validateComment, type RawForm, type ValidComment } from "./validation.js";
+
+export interface NewComment {
+  articleSlug: string;
+  form: RawForm;
+  /** The client's address, hashed before it is stored; never kept in clear. */
+  ip: string | undefined;
+  /** The request it came in, for a remote spam service (absent for comments from no browser). */
+  request?: { siteUrl: string; permalink: string; userAgent: string; referrer: string };
+}
+
+export interface Posted {
+  comment: PublicComment;
+  /** The page of comments it is on, for the redirect to `#comment-N`. */
+  page: number;
+  reasons: Reason[];
+}
+
+/**
+ * Validates, moderates and stores one comment. Throws Invalid (per field) for what the reader
+ * must fix; bots get a stored spam comment and the same answer as a held one, so they learn nothing.
+ */
+export async function postComment(
+  ctx: Ctx,
+  input: NewComment,
+  ownIds: readonly number[],
+): Promise<Posted> {
+  const settings = await ctx.settings();
+  const now = ctx.clock.now();
+  const article = await openArticle(ctx, input.articleSlug, settings, now);
+  const value = checkedForm(input.form, settings, article.id);
+  const place = await replyPlace(ctx, article.id, value, ownIds, settings);
+  const hash = emailHash(ctx, value.email);
+  const clientHash = input.ip ? await privacy.hashClientAddress(ctx, input.ip, now) : null;
+  const decision = await screenPost(ctx, {
+    articleId: article.id,
+    value,
+    form: input.form,
+    isReply: place.parentId !== null,
+    emailHash: hash,
+    clientHash,
+    ip: input.ip,
+    request: input.request,
+    settings,
+    now,
+  });
+  if (decision.outcome === "reject") {
+    throw new Invalid(
+      "KIOSQUE_COMMENT_DUPLICATE",
+      { body: { problem: "duplicate" } },
+      { article: article.id },
+    );
+  }
+  const comment: CommentToStore = {
+    articleId: article.id,
+    place,
+    name: value.name,
+    email: value.email,
+    website: value.website,
+    body: value.body,
+    status: decision.outcome,
+    createdAt: now,
+    emailHash: hash,
+    ipHash: clientHash,
+  };
+  const id = await storeComment(ctx, comment, {
+    actor: "pipeline",
+    reasons: decision.reasons,
+    at: now,
+  });
+  ctx.log.info(
+    {
+      comment: id,
+      article: article.id,
+      status: comment.status,
+      reasons: decision.reasons.map((r) => r.rule),
+    },
+    "comment posted",
+  );
+  return {
+    comment: toPublic(asRead(id, comment)),
+    page: await pageOf(ctx, settings, id, comment, ownIds),
+    reasons: decision.reasons,
+  };
+}
+
+/** The article, if its discussion takes comments now. */
+async function openArticle(ctx: Ctx, slug: string, settings: Settings, now: Date) {
+  const article = await articles.discussionTarget(ctx, slug);
+  if (!discussionOpen(article, settings, now)) {
+    throw new Invalid(
+      "KIOSQUE_COMMENTS_CLOSED",
+      { body: { problem: "closed" } },
+      { article: article.id },
+    );
+  }
+  return article;
+}
+
+function checkedForm(form: RawForm, settings: Settings, articleId: number): ValidComment {
+  const checked = validateComment(form, settings);
+  if (!checked.ok)
+    throw new Invalid("KIOSQUE_COMMENT_INVALID", checked.problems, { article: articleId });
+  return checked.value;
+}
+
+/**
+ * Where a reader's comment goes. A reader answers a published comment of the same article, or
+ * one of their own still held (shown to them alone); any other parent is refused.
+ */
+async function replyPlace(
+  ctx: Ctx,
+  articleId: number,
+  value: ValidComment,
+  ownIds: readonly number[],
+  settings: Settings,
+): Promise<Place> {
+  if (value.parentId === null) return TOP_LEVEL;
+  const p = await repo.findById(ctx.db, value.parentId);
+  const visible =
+    p && p.article_id === articleId && (p.status === "approved" || ownIds.includes(p.id));
+  if (!p || !visible)
+    throw new Invalid("KIOSQUE_COMMENT_PARENT", { body: { problem: "unknownParent" } });
+  return placeReply(
+    { id: p.id, parentId: p.parent_id, rootId: p.root_id, depth: p.depth },
+    settings["comments.maxDepth"],
+  );
+}
+
+/** The new comment as readers will see it, from what was just written (no second read). */
+function asRead(id: number, c: CommentToStore) {
+  return {
+    id,
+    parent_id: c.place.parentId,
+    depth: c.place.depth,
+    author_name: c.name,
+    author_website: c.website,
+    body: c.body,
+    status: c.status,
+    created_at: c.createdAt.toISOString(),
+    email_hash: c.emailHash,
+  };
+}
+
+/** The page of comments its thread is on, for this reader (their held comments count too). */
+async function pageOf(
+  ctx: Ctx,
+  settings: Settings,
+  id: number,
+  c: CommentToStore,
+  ownIds: readonly number[],
+): Promise<number> {
+  const root =
+    c.place.rootId === null
+      ? { id, created_at: c.createdAt.toISOString() }
+      : await repo.findById(ctx.db, c.place.rootId);
+  if (!root) throw new NotFound("comment", { id: c.place.rootId });
+  const before = await repo.countRootsBefore(
+    ctx.db,
+    c.articleId,
+    [...ownIds, id],
+    root,
+    settings["comments.order"],
+  );
+  return Math.floor(ctx.engine.toNumber(before) / settings["comments.perPage"]) + 1;
+}

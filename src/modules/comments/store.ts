@@ -1,0 +1,65 @@
+import type { Ctx } from "../../ctx.js";
+import { changeKeys } from "../../lib/change-keys.js";
+import { record, type Reason } from "../moderation/index.js";
+import { recountComments } from "./comment-count.js";
+import type { Place } from "./placement.js";
+import * as repo from "./repo.js";
+import type { CommentStatus } from "./table.js";
+
+/** A comment whose place and fate are decided: what every way of writing one stores. */
+export interface CommentToStore {
+  articleId: number;
+  place: Place;
+  name: string;
+  email: string;
+  website: string | null;
+  body: string;
+  status: CommentStatus;
+  createdAt: Date;
+  emailHash: string;
+  ipHash: string | null;
+}
+
+/** The moderation log line that goes with it: who decided its status, why, and when. */
+export interface Decided {
+  actor: string;
+  reasons: readonly Reason[];
+  at: Date;
+}
+
+/**
+ * Writes one comment in one transaction: the comment, its thread root, its moderation log line
+ * and the article's count land together or not at all. A published comment changes the pages
+ * that show its article; a held or spam one changes none.
+ */
+export async function storeComment(
+  ctx: Ctx,
+  comment: CommentToStore,
+  decided: Decided,
+): Promise<number> {
+  const { articleId, place, status } = comment;
+  return ctx.write(async (tx, changed) => {
+    const id = await repo.insert(tx.db, {
+      article_id: articleId,
+      parent_id: place.parentId,
+      root_id: place.rootId,
+      depth: place.depth,
+      author_name: comment.name,
+      author_email: comment.email,
+      author_website: comment.website,
+      body: comment.body,
+      status,
+      created_at: comment.createdAt.toISOString(),
+      email_hash: comment.emailHash,
+      ip_hash: comment.ipHash,
+    });
+    // A top-level comment roots its own thread: its id is known only now.
+    if (place.rootId === null) await repo.setRoot(tx.db, id, id);
+    await record(tx.db, id, decided.actor, status, decided.reasons, decided.at);
+    if (status === "approved") {
+      await recountComments(tx, articleId);
+      changed(changeKeys.article(articleId));
+    }
+    return id;
+  });
+}

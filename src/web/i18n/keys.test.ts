@@ -1,0 +1,57 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { en } from "./en.js";
+import { fr } from "./fr.js";
+
+/** Every leaf of a catalogue as a dotted path: `comments.leave`, `errors.notFound.title`. */
+function paths(tree: object, prefix = ""): string[] {
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === "object" && value !== null
+      ? paths(value as object, `${prefix}${key}.`)
+      : [`${prefix}${key}`],
+  );
+}
+
+const SRC = join(import.meta.dirname, "../..");
+
+/** The application's source, tests and the catalogues themselves aside. */
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) return sources(path);
+    if (!/\.tsx?$/.test(e.name) || /\.test\.tsx?$/.test(e.name)) return [];
+    if (path === join(import.meta.dirname, "fr.ts") || path === join(import.meta.dirname, "en.ts"))
+      return [];
+    return [readFileSync(path, "utf8")];
+  });
+}
+
+/**
+ * Sections read by a key that code computes, and how that key is named where it comes from:
+ * a field problem where a rule gives it (`{ problem: "tooLong" }`), an error page where the
+ * registry names it (lib/error-codes.ts: `messageKey: "notFound"`).
+ */
+const computed: Record<string, (key: string) => string> = {
+  problems: (key) => `problem: "${key}"`,
+  errors: (key) => `messageKey: "${key}"`,
+};
+
+function isRead(path: string, code: string): boolean {
+  // Views and helpers read messages as `t.…` (`site.t.lang`, `t.comments.leave`).
+  if (new RegExp(`\\bt\\.${path.replaceAll(".", "\\.")}\\b`).test(code)) return true;
+  const [section, key] = path.split(".");
+  const named = section !== undefined && computed[section];
+  return Boolean(named && key !== undefined && code.includes(named(key)));
+}
+
+describe("message catalogues", () => {
+  it("have the same keys in French and English", () => {
+    expect(paths(en).sort()).toEqual(paths(fr).sort());
+  });
+
+  it("hold no message that nothing reads", () => {
+    const code = sources(SRC).join("\n");
+    expect(paths(fr).filter((p) => !isRead(p, code))).toEqual([]);
+  });
+});
