@@ -37,8 +37,7 @@ describe.each(testEngines())("bench data generator on %s", (engine) => {
 
   beforeAll(async () => {
     for (let i = 0; i < 2; i++) {
-      // ownDatabase: the generator connects with a URL, as its command line does.
-      const t = await makeTestDatabase(engine, { ownDatabase: true });
+      const t = await makeTestDatabase(engine);
       made.push(t);
       await generateDataset(spec, targetOf(t));
       opened.push(openStorage(t.database));

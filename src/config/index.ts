@@ -36,7 +36,7 @@ export interface Config {
   /** Which database: a PostgreSQL URL from DATABASE_URL, else the SQLite file in dataDir. */
   readonly database:
     | { readonly engine: "sqlite"; readonly file: string }
-    | { readonly engine: "postgres"; readonly url: string; readonly schema?: string };
+    | { readonly engine: "postgres"; readonly url: string };
   /** Seed demo content into an empty database. KIOSQUE_DEMO, default 1. */
   readonly demo: boolean;
   /**

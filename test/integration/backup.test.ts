@@ -239,10 +239,7 @@ describe.each(testEngines())("kiosque backup / restore on %s", (engine) => {
   const run = runKiosque;
 
   it("backs up a running site and restores it elsewhere, refusing to overwrite unasked", async () => {
-    const [from, to] = [
-      await makeTestDatabase(engine, { ownDatabase: true }),
-      await makeTestDatabase(engine, { ownDatabase: true }),
-    ];
+    const [from, to] = [await makeTestDatabase(engine), await makeTestDatabase(engine)];
     const env = (db: typeof from) => ({
       ...process.env,
       KIOSQUE_DATA_DIR: db.dataDir,

@@ -10,7 +10,7 @@ describe.each(testEngines())("kiosque CLI on %s", (engine) => {
   const kiosque = (...args: string[]) => runKiosque(env, ...args);
 
   beforeAll(async () => {
-    database = await makeTestDatabase(engine, { ownDatabase: true });
+    database = await makeTestDatabase(engine);
     env = {
       ...process.env,
       KIOSQUE_DATA_DIR: database.dataDir,

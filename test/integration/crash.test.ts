@@ -58,7 +58,7 @@ describe.each(testEngines())("nothing lost on %s", (engine) => {
   /** The server's storage: its data dir (SQLite) or a database of its own (PostgreSQL). */
   async function storage(): Promise<{ env: Record<string, string>; pg?: TestDatabase }> {
     if (engine === "sqlite") return { env: {} };
-    const database = await makeTestDatabase(engine, { ownDatabase: true });
+    const database = await makeTestDatabase(engine);
     cleanups.push(() => database.drop());
     return { env: { DATABASE_URL: database.url ?? "" }, pg: database };
   }

@@ -64,7 +64,7 @@ describe.each(testEngines())("schema on %s", (engine) => {
 
   it("applies each migration once when several instances start at once", async () => {
     // Separate processes, as real instances are: the CLI's `migrate` three times at once.
-    const fresh = await makeTestDatabase(engine, { ownDatabase: true });
+    const fresh = await makeTestDatabase(engine);
     try {
       const env = {
         ...process.env,

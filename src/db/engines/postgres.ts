@@ -25,13 +25,8 @@ export function openPostgres(
   config: Extract<Config["database"], { engine: "postgres" }>,
   onQuery?: QueryObserver,
 ): Storage {
-  const { url, schema } = config;
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: 10,
-    // A separate schema per test run keeps parallel tests apart on one database.
-    ...(schema ? { options: `-c search_path=${schema}` } : {}),
-  });
+  const { url } = config;
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }), log: queryLog(onQuery) });
   const engine: EngineAdapter = {
     name: "postgres",
@@ -41,7 +36,7 @@ export function openPostgres(
     // Autovacuum keeps the planner's statistics current by itself.
     optimize: async () => {},
     async openChangeFeed(_now, onError) {
-      const feed = changeFeed(url, { schema, onError });
+      const feed = changeFeed(url, onError);
       await feed.listen();
       return feed;
     },
@@ -102,7 +97,7 @@ export function openPostgres(
 /** NOTIFY on commit, and a LISTEN connection per instance. */
 function changeFeed(
   url: string,
-  options: { schema?: string | undefined; onError: (error: unknown) => void },
+  onError: (error: unknown) => void,
 ): ChangeFeed & { listen(): Promise<void> } {
   const handlers: ChangeHandler[] = [];
   let client: pg.Client | undefined;
@@ -110,21 +105,21 @@ function changeFeed(
   // This process applies its own changes at commit; its echo, arriving later, would only drop
   // pages rendered since.
   const self = randomUUID();
-  const scope = options.schema ?? "";
 
   async function connect(): Promise<void> {
     const c = new pg.Client({ connectionString: url });
     c.on("notification", (msg) => {
       if (msg.channel !== CHANNEL || !msg.payload) return;
-      const notice = JSON.parse(msg.payload) as { from: string; schema: string; tags: string[] };
-      if (notice.schema === scope && notice.from !== self) fanOut(handlers, notice.tags);
+      // NOTIFY reaches the listeners of this database only: every instance of this site.
+      const notice = JSON.parse(msg.payload) as { from: string; tags: string[] };
+      if (notice.from !== self) fanOut(handlers, notice.tags);
     });
     c.on("error", (error) => {
-      options.onError(error);
+      onError(error);
       // Notices may have been missed while the connection was down: everything may be stale.
       fanOut(handlers, [changeKeys.all]);
       client = undefined;
-      if (!closed) setTimeout(() => void connect().catch(options.onError), 1000).unref();
+      if (!closed) setTimeout(() => void connect().catch(onError), 1000).unref();
     });
     await c.connect();
     await c.query(`listen ${CHANNEL}`);
@@ -134,11 +129,9 @@ function changeFeed(
   return {
     listen: connect,
     async announce(trx, tags) {
-      // The schema travels along: several sites (or test runs) may share one database.
-      let payload = JSON.stringify({ from: self, schema: scope, tags });
-      if (payload.length > MAX_PAYLOAD) {
-        payload = JSON.stringify({ from: self, schema: scope, tags: [changeKeys.all] });
-      }
+      let payload = JSON.stringify({ from: self, tags });
+      if (payload.length > MAX_PAYLOAD)
+        payload = JSON.stringify({ from: self, tags: [changeKeys.all] });
       await sql`select pg_notify(${CHANNEL}, ${payload})`.execute(trx);
     },
     subscribe: (handler) => void handlers.push(handler),
