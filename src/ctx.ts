@@ -22,11 +22,11 @@ export interface Ctx {
    * Runs `work` in one transaction, handing it `tx`: this ctx with the transaction as its `db`.
    * The work uses `tx` and only `tx` (and passes it to what it calls): the ctx `write` was called
    * on refuses queries, settings and writes until the transaction ends, since they would run
-   * outside it. `tx.write` joins the transaction instead of opening another. The cache tags named
+   * outside it. `tx.write` joins the transaction instead of opening another. The change keys named
    * with `changed` are announced to every instance with the commit, and applied in this process
    * right after it.
    */
-  write<T>(work: (tx: TxCtx, changed: (...tags: string[]) => void) => Promise<T>): Promise<T>;
+  write<T>(work: (tx: TxCtx, changed: (...keys: string[]) => void) => Promise<T>): Promise<T>;
 }
 
 /** The ctx inside `write`: its `db` is the transaction, so what requires a TxCtx runs inside one. */

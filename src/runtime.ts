@@ -14,7 +14,7 @@ import { ensureSecret, loadSettings, type Settings } from "./modules/settings/in
 export interface Runtime {
   readonly ctx: Ctx;
   readonly storage: Storage;
-  /** Tags changed by this process or any other sharing the database. */
+  /** Change keys announced by this process or any other sharing the database. */
   readonly changes: ChangeFeed;
   /** Migrations this start applied (none when the schema was already current). */
   readonly applied: readonly string[];
@@ -41,8 +41,8 @@ export async function openRuntime(
       (error) => log.error({ err: error }, "change notices interrupted"),
     );
     let settingsCache: Promise<Settings> | undefined;
-    const forgetSettings = (tags: readonly string[]) => {
-      if (tags.includes(changeKeys.all)) settingsCache = undefined;
+    const forgetSettings = (keys: readonly string[]) => {
+      if (keys.includes(changeKeys.all)) settingsCache = undefined;
     };
     changes.subscribe(forgetSettings);
     const local: ChangeHandler[] = [forgetSettings];
@@ -70,8 +70,8 @@ export async function openRuntime(
       },
       async write(work) {
         scope.refuse("ctx.write()");
-        const tags = new Set<string>();
-        const changed = (...t: string[]) => t.forEach((tag) => tags.add(tag));
+        const keys = new Set<string>();
+        const changed = (...k: string[]) => k.forEach((key) => keys.add(key));
         const result = await scope.within(() =>
           storage.db.transaction().execute(async (trx) => {
             const tx: TxCtx = {
@@ -79,15 +79,15 @@ export async function openRuntime(
               db: trx,
               // As the transaction sees them; not cached, since it may yet roll back.
               settings: () => loadSettings(trx),
-              // Joins this transaction: one commit, one list of changed tags.
+              // Joins this transaction: one commit, one list of change keys.
               write: (more) => more(tx, changed),
             };
             const value = await work(tx, changed);
-            if (tags.size > 0) await changes.announce(trx, [...tags]);
+            if (keys.size > 0) await changes.announce(trx, [...keys]);
             return value;
           }),
         );
-        if (tags.size > 0) for (const handler of local) handler([...tags]);
+        if (keys.size > 0) for (const handler of local) handler([...keys]);
         return result;
       },
     };

@@ -48,9 +48,30 @@ describe("docs/decisions/002-dependencies.md", () => {
     return new Set(names);
   }
 
+  const pkg = JSON.parse(read("package.json")) as {
+    dependencies: Record<string, string>;
+    devDependencies: Record<string, string>;
+  };
+  const [runtime = "", development = ""] = read("docs/decisions/002-dependencies.md").split(
+    /^## /m,
+  );
+
+  it("records every development dependency but type packages, and none package.json lacks", () => {
+    const inRecord = recorded(development);
+    const inPackage = new Set(
+      Object.keys(pkg.devDependencies).filter((p) => !p.startsWith("@types/")),
+    );
+    expect(
+      [...inPackage].filter((p) => !inRecord.has(p)),
+      "missing from the record",
+    ).toEqual([]);
+    expect(
+      [...inRecord].filter((p) => !inPackage.has(p)),
+      "not in package.json",
+    ).toEqual([]);
+  });
+
   it("records every runtime dependency, and no runtime dependency package.json lacks", () => {
-    const pkg = JSON.parse(read("package.json")) as { dependencies: Record<string, string> };
-    const [runtime = ""] = read("docs/decisions/002-dependencies.md").split(/^## /m);
     const inRecord = recorded(runtime);
     const inPackage = new Set(Object.keys(pkg.dependencies));
     expect(

@@ -7,7 +7,7 @@ import { emailHash } from "./email-hash.js";
 import { buildThreads, type PublicComment } from "./model.js";
 import { placeReply, TOP_LEVEL } from "./placement.js";
 import * as repo from "./repo.js";
-import { storeComment } from "./store.js";
+import { storeComment, type CommentToStore } from "./store.js";
 import type { CommentStatus } from "./table.js";
 
 export { discussionOpen } from "./discussion.js";
@@ -73,16 +73,10 @@ export async function listForStaff(ctx: Ctx, status: CommentStatus | undefined, 
   return repo.listForStaff(ctx.db, status, limit);
 }
 
-export interface ImportedComment {
-  articleId: number;
+/** What an import knows of a comment: the stored fields less those derived here. */
+export type ImportedComment = Omit<CommentToStore, "place" | "emailHash" | "ipHash"> & {
   parentId: number | null;
-  name: string;
-  email: string;
-  website: string | null;
-  body: string;
-  status: CommentStatus;
-  createdAt: Date;
-}
+};
 
 /**
  * Writes a comment whose fate is already decided (demo content, imports from another platform):
