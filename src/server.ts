@@ -1,26 +1,71 @@
+import type { ListenOptions } from "node:net";
 import path from "node:path";
+import type { FastifyListenOptions } from "fastify";
 import { fileURLToPath } from "node:url";
 import { buildApp } from "./app.js";
-import { ConfigError, loadConfig } from "./config/index.js";
-import { openRuntime } from "./runtime.js";
+import { ConfigError, loadConfig, type Config } from "./config/index.js";
+import { openRuntime, type Runtime } from "./runtime.js";
 import { scheduleForgetClientAddresses } from "./jobs/forget-client-addresses.js";
 import { scheduleOptimize } from "./jobs/optimize-database.js";
 import { seedDemo } from "./modules/demo/index.js";
+import { createLogger } from "./lib/logger.js";
+import { exitWithSupervisor, supervise, tellSupervisorReady, WORKER_FLAG } from "./supervisor.js";
 
 /** Grace period for in-flight requests on SIGTERM/SIGINT before the process gives up. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
+  if (process.argv.includes(WORKER_FLAG)) {
+    exitWithSupervisor();
+    return serve(config, { shared: true });
+  }
+  if (config.workers === 1) return serve(config, { shared: false });
+  // Migrations and the demo newsroom once, before any worker opens the database.
+  const log = createLogger(config);
+  const runtime = await openRuntime(config, { log });
+  try {
+    await seedIfEmpty(config, runtime);
+  } finally {
+    await runtime.close();
+  }
+  supervise({
+    workers: config.workers,
+    script: fileURLToPath(import.meta.url),
+    log,
+    stopTimeoutMs: SHUTDOWN_GRACE_MS + 2_000,
+  });
+  const shown =
+    config.host === "0.0.0.0" || config.host === "127.0.0.1" ? "localhost" : config.host;
+  log.info(
+    `Kiosque is serving http://${shown}:${config.port} from ${config.workers} processes (${config.database.engine})`,
+  );
+}
+
+async function seedIfEmpty(config: Config, runtime: Runtime): Promise<void> {
+  if (!config.demo) return;
+  const seeded = await seedDemo(runtime.ctx);
+  if (seeded) {
+    runtime.ctx.log.info(seeded, "demo content written to the empty database");
+    await runtime.storage.engine.optimize();
+  }
+}
+
+/**
+ * One server process: alone (`shared: false`), or one of the supervisor's workers, listening on
+ * the same port as the others (`reusePort`: Linux, Node ≥ 22.12) after the supervisor migrated
+ * and seeded the database.
+ */
+async function serve(config: Config, { shared }: { shared: boolean }): Promise<void> {
+  // A signal while the process is still starting (a worker started again just before a
+  // shutdown) is kept, and honoured once there is something to close.
+  let early: NodeJS.Signals | undefined;
+  const keep = (signal: NodeJS.Signals) => (early ??= signal);
+  process.on("SIGTERM", keep);
+  process.on("SIGINT", keep);
   const runtime = await openRuntime(config);
   const log = runtime.ctx.log;
-  if (config.demo) {
-    const seeded = await seedDemo(runtime.ctx);
-    if (seeded) {
-      log.info(seeded, "demo content written to the empty database");
-      await runtime.storage.engine.optimize();
-    }
-  }
+  if (!shared) await seedIfEmpty(config, runtime);
   const assetsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "public", "assets");
   const app = await buildApp(runtime, { assetsDir });
   const stopOptimizing = scheduleOptimize(runtime.storage.engine, log);
@@ -60,10 +105,20 @@ async function main(): Promise<void> {
     log.info("stopped: every request answered, database closed");
     process.exit(0);
   };
+  process.off("SIGTERM", keep);
+  process.off("SIGINT", keep);
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
+  if (early) return stop(early);
 
-  await app.listen({ port: config.port, host: config.host });
+  // Fastify hands its options to net's listen(), whose reusePort its own type does not list.
+  const listen: FastifyListenOptions & Pick<ListenOptions, "reusePort"> = {
+    port: config.port,
+    host: config.host,
+    reusePort: shared,
+  };
+  await app.listen(listen);
+  if (shared) return tellSupervisorReady();
   const shown =
     config.host === "0.0.0.0" || config.host === "127.0.0.1" ? "localhost" : config.host;
   log.info(`Kiosque is serving http://${shown}:${config.port} (${config.database.engine})`);

@@ -7,8 +7,31 @@ export interface Memory {
   peakMiB: number;
 }
 
-/** Reads a process's memory from /proc (Linux); undefined where there is no /proc. */
+/**
+ * The server's memory per process: with several workers (src/supervisor.ts) the largest of them,
+ * the figure a "per process" target is about; the supervisor alone when it serves by itself.
+ */
 export function readMemory(pid: number): Memory | undefined {
+  let children: number[] = [];
+  try {
+    children = fs
+      .readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8")
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    // No /proc, or no children: the process itself.
+  }
+  const each = (children.length > 0 ? children : [pid]).flatMap((p) => readOne(p) ?? []);
+  if (each.length === 0) return undefined;
+  return {
+    rssMiB: Math.max(...each.map((m) => m.rssMiB)),
+    peakMiB: Math.max(...each.map((m) => m.peakMiB)),
+  };
+}
+
+/** Reads a process's memory from /proc (Linux); undefined where there is no /proc. */
+function readOne(pid: number): Memory | undefined {
   let status: string;
   try {
     status = fs.readFileSync(`/proc/${pid}/status`, "utf8");

@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { Type, type Static } from "@sinclair/typebox";
 import { Value } from "@sinclair/typebox/value";
@@ -16,6 +17,7 @@ const EnvSchema = Type.Object({
   KIOSQUE_SECRET: Type.Optional(Type.String({ minLength: 32 })),
   KIOSQUE_TRUST_PROXY: Type.Optional(Type.Union([Type.Literal("0"), Type.Literal("1")])),
   KIOSQUE_PAGE_CACHE_MB: Type.Optional(Type.String({ pattern: "^[0-9]{1,5}$" })),
+  KIOSQUE_WORKERS: Type.Optional(Type.String({ pattern: "^[1-9][0-9]{0,2}$" })),
   LOG_LEVEL: Type.Optional(
     Type.Union(
       ["fatal", "error", "warn", "info", "debug", "trace", "silent"].map((l) => Type.Literal(l)),
@@ -53,6 +55,11 @@ export interface Config {
    * 0 turns the page cache off.
    */
   readonly pageCacheBytes: number;
+  /**
+   * Server processes sharing the port (src/supervisor.ts). KIOSQUE_WORKERS, default the number of
+   * cores; 1 serves from the one process started.
+   */
+  readonly workers: number;
 }
 
 export class ConfigError extends Error {
@@ -86,5 +93,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     trustProxy: vars.KIOSQUE_TRUST_PROXY === "1",
     logLevel: vars.LOG_LEVEL ?? "info",
     pageCacheBytes: Number(vars.KIOSQUE_PAGE_CACHE_MB ?? "64") * 1024 * 1024,
+    workers: vars.KIOSQUE_WORKERS ? Number(vars.KIOSQUE_WORKERS) : os.availableParallelism(),
   });
 }

@@ -525,6 +525,8 @@ describe("request fuzzing against the production server", () => {
       env: {
         // A small page cache: its growth is bounded and legitimate, and would blur the reading.
         KIOSQUE_PAGE_CACHE_MB: "4",
+        // One process: its inspector is the one read below, its memory the one measured.
+        KIOSQUE_WORKERS: "1",
         NODE_OPTIONS: [process.env.NODE_OPTIONS, "--inspect=127.0.0.1:0"].filter(Boolean).join(" "),
       },
     });

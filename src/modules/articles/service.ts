@@ -103,8 +103,7 @@ export async function relatedArticles(ctx: Ctx, article: Article): Promise<Artic
   const rows = await repo.related(
     ctx.db,
     ctx.clock.now().toISOString(),
-    article.id,
-    article.categoryId,
+    { id: article.id, categoryId: article.categoryId, tagIds: article.tags.map((t) => t.id) },
     RELATED_COUNT,
   );
   return rows.map(toSummary);

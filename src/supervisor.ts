@@ -1,0 +1,117 @@
+import { fork, type ChildProcess } from "node:child_process";
+import type { FastifyBaseLogger } from "fastify";
+
+/**
+ * One server process per core, sharing the port (each listens with `reusePort`, and the kernel
+ * spreads new connections among them). The workers are independent: each opens its own database
+ * connection and page cache, and hears the others' writes through the database's change feed as
+ * separate instances do. This process only starts them, starts again one that dies, and passes a
+ * SIGTERM or SIGINT on for their graceful shutdown; it serves nothing and holds no database.
+ */
+
+/** The argument that makes `server.js` a worker of this supervisor rather than a supervisor. */
+export const WORKER_FLAG = "--worker";
+
+export interface SupervisorOptions {
+  workers: number;
+  /** The server's entry file, run again for each worker. */
+  script: string;
+  log: FastifyBaseLogger;
+  /** Past the workers' own grace period: then they are killed and the supervisor exits 1. */
+  stopTimeoutMs: number;
+}
+
+/** A worker that lived this long before dying is started again at once; sooner, after a pause. */
+const HEALTHY_MS = 30_000;
+/** The pause before starting again a worker that keeps dying (a port taken, a database down). */
+const MAX_BACKOFF_MS = 30_000;
+
+export function supervise(options: SupervisorOptions): void {
+  const { log } = options;
+  const slots: { child?: ChildProcess; ready: boolean; startedAt: number; backoffMs: number }[] =
+    Array.from({ length: options.workers }, () => ({ ready: false, startedAt: 0, backoffMs: 0 }));
+  let signalled: NodeJS.Signals | undefined;
+  let stopping = false;
+  let failed = false;
+
+  const start = (index: number) => {
+    const slot = slots[index]!;
+    slot.startedAt = Date.now();
+    // The same Node flags (V8 sizes, --inspect…) and environment as this process; the output
+    // goes where this process's goes.
+    const child = fork(options.script, [WORKER_FLAG], { stdio: "inherit" });
+    slot.child = child;
+    slot.ready = false;
+    // Until it says it is ready, a worker is still loading and would die of a signal without
+    // closing anything: a shutdown reaches it once it can stop cleanly.
+    child.on("message", (message) => {
+      if (message !== READY) return;
+      slot.ready = true;
+      if (signalled) child.kill(signalled);
+    });
+    child.once("exit", (code, signal) => {
+      slot.child = undefined;
+      if (stopping) {
+        if (code !== 0) {
+          failed = true;
+          log.error(
+            { worker: index, pid: child.pid, code, signal },
+            "server process failed to stop",
+          );
+        }
+        if (slots.every((s) => !s.child)) finish();
+        return;
+      }
+      const lived = Date.now() - slot.startedAt;
+      slot.backoffMs =
+        lived >= HEALTHY_MS ? 0 : Math.min(MAX_BACKOFF_MS, slot.backoffMs * 2 || 250);
+      log.error(
+        { worker: index, pid: child.pid, code, signal, restartInMs: slot.backoffMs },
+        "server process died; starting another",
+      );
+      setTimeout(() => {
+        if (!stopping) start(index);
+      }, slot.backoffMs).unref();
+    });
+  };
+
+  const finish = () => {
+    log.info("stopped: every server process exited");
+    process.exit(failed ? 1 : 0);
+  };
+
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    signalled = signal;
+    log.info({ signal }, "shutting down the server processes");
+    if (slots.every((s) => !s.child)) return finish();
+    for (const s of slots) if (s.ready) s.child?.kill(signal);
+    const timer = setTimeout(() => {
+      log.error("server processes took too long to stop; killing them");
+      for (const s of slots) s.child?.kill("SIGKILL");
+      process.exit(1);
+    }, options.stopTimeoutMs);
+    timer.unref();
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+
+  for (let i = 0; i < options.workers; i++) start(i);
+}
+
+/**
+ * In a worker: when the supervisor is gone (killed, crashed), nothing would restart or stop this
+ * process any more, and a signal to the supervisor's id would no longer reach it. It goes at once,
+ * as if killed with the supervisor: what it acknowledged is committed already.
+ */
+export function exitWithSupervisor(): void {
+  process.on("disconnect", () => process.kill(process.pid, "SIGKILL"));
+}
+
+const READY = "kiosque:ready";
+
+/** In a worker: it listens and handles SIGTERM and SIGINT from now on. */
+export function tellSupervisorReady(): void {
+  process.send?.(READY);
+}
