@@ -1,0 +1,23 @@
+import type { Ctx } from "../../ctx.js";
+import { signFor, unsignFor } from "../../lib/crypto.js";
+
+/**
+ * The comment form's stamp: when the form was given out, for which article, signed with the
+ * form-stamp key (lib/crypto.ts), so neither a cookie nor another article's stamp passes for it.
+ * The fill-time rule (moderation/phases/fill-time.ts) measures from it; decision 013 says where
+ * stamps come from and why a cached page's stamp counts for less.
+ */
+export function formStamp(ctx: Pick<Ctx, "secret">, articleId: number, at: Date): string {
+  return signFor(ctx.secret, "form-stamp", `${articleId}.${at.getTime()}`);
+}
+
+/** When the form was given out, if `stamp` is a genuine stamp of this article; else undefined. */
+export function stampedAt(
+  ctx: Pick<Ctx, "secret">,
+  articleId: number,
+  stamp: string | undefined,
+): Date | undefined {
+  const value = unsignFor(ctx.secret, "form-stamp", stamp);
+  const m = value ? /^([1-9][0-9]{0,14})\.([0-9]{1,15})$/.exec(value) : null;
+  return m && Number(m[1]) === articleId ? new Date(Number(m[2])) : undefined;
+}
