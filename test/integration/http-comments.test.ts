@@ -410,7 +410,7 @@ describe.each(testEngines())("comment form over HTTP on %s", (engine) => {
       expect(text).not.toContain("zq-secret");
       const id = i % 2 === 0 ? res.json<{ id: number }>().id : commentId(res);
       mineCookies.push(cookieHeader(setCookies(res).get("kq_mine")));
-      if (i === 0) authorCookie = cookieHeader(setCookies(res).get("kq_author"));
+      if (i === 0) authorCookie = cookieHeader(setCookies(res).get("kiosque_author"));
       bodies.push(String(f.body));
       if (i < 2) approved.push(id);
     }

@@ -1,5 +1,6 @@
 import type { Ctx } from "../../ctx.js";
 import { signFor, unsignFor } from "../../lib/crypto.js";
+import { articles } from "../articles/index.js";
 
 /**
  * The comment form's stamp: when the form was given out, for which article, signed with the
@@ -9,6 +10,15 @@ import { signFor, unsignFor } from "../../lib/crypto.js";
  */
 export function formStamp(ctx: Pick<Ctx, "secret">, articleId: number, at: Date): string {
   return signFor(ctx.secret, "form-stamp", `${articleId}.${at.getTime()}`);
+}
+
+/**
+ * A stamp for one reader, now: what the comment island asks for when the reader starts on the
+ * form, since the stamp in a cached page tells only when that page was rendered.
+ */
+export async function freshStamp(ctx: Ctx, slug: string): Promise<string> {
+  const article = await articles.discussionTarget(ctx, slug);
+  return formStamp(ctx, article.id, ctx.clock.now());
 }
 
 /** When the form was given out, if `stamp` is a genuine stamp of this article; else undefined. */

@@ -26,9 +26,10 @@ import { CommentItem } from "./views/comment-item.js";
 const FormBody = Type.Record(Type.String(), Type.Union([Type.String(), Type.Array(Type.String())]));
 /**
  * The author token's cookie (author-token.ts). It never changes what a page shows, so it does not
- * make a page personal: the page cache still serves its holder.
+ * make a page personal: the page cache still serves its holder, and its name stays outside the
+ * `kq_` prefix the README tells CDN operators to bypass their cache for.
  */
-const AUTHOR_COOKIE = "kq_author";
+const AUTHOR_COOKIE = "kiosque_author";
 const AUTHOR_COOKIE_MAX_AGE_S = 365 * 86_400;
 const Slug = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 200 }) });
 
@@ -52,6 +53,13 @@ export function commentRoutes(
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const { ctx } = web;
 
+  // The form's own address, asked with GET: a fresh stamp for this reader (decision 013). Never
+  // cached anywhere, or it would be the cached page's stamp again.
+  r.get("/article/:slug/commentaires", { schema: { params: Slug } }, async (req, reply) =>
+    reply
+      .header("cache-control", "no-store")
+      .send({ stamp: await service.freshStamp(ctx, req.params.slug) }),
+  );
   r.post(
     "/article/:slug/commentaires",
     { schema: { params: Slug, body: FormBody } },
