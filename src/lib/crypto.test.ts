@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { keyedHash, sign, unsign } from "./crypto.js";
+import { keyedHash, sign, signFor, unsign, unsignFor } from "./crypto.js";
 
 const secret = "s".repeat(32);
 
@@ -18,5 +18,17 @@ describe("signed values", () => {
     expect(keyedHash(secret, "email", "a@example.org")).not.toBe(
       keyedHash(secret, "ip", "a@example.org"),
     );
+  });
+});
+
+describe("signing purposes", () => {
+  it("never lets a value signed for one purpose pass for another", () => {
+    const stamp = signFor(secret, "form-stamp", "12.1700000000000");
+    expect(unsignFor(secret, "form-stamp", stamp)).toBe("12.1700000000000");
+    expect(unsign(secret, stamp)).toBeUndefined();
+    expect(unsignFor(secret, "author-token", stamp)).toBeUndefined();
+    // A reader's cookie, same text, is no stamp.
+    expect(unsignFor(secret, "form-stamp", sign(secret, "12.1700000000000"))).toBeUndefined();
+    expect(unsignFor(secret, "form-stamp", stamp.replace(".17", ".18"))).toBeUndefined();
   });
 });

@@ -35,6 +35,8 @@ export type ProblemCode =
   | "closed"
   | "unknownParent"
   | "choice"
+  /** A control character (NUL, C0, C1) or a lone surrogate: lib/text.ts `hasControlCharacters`. */
+  | "control"
   /** Too many posts from this client; `limit` is the wait in seconds. */
   | "tooFast";
 

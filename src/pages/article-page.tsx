@@ -1,6 +1,5 @@
 import type { FastifyRequest } from "fastify";
 import { changeKeys } from "../lib/change-keys.js";
-import { sign } from "../lib/crypto.js";
 import type { Problem } from "../lib/errors.js";
 import { ArticleView, articles } from "../modules/articles/index.js";
 import {
@@ -79,7 +78,7 @@ export async function renderArticlePage(
       action: paths.comments(article.slug),
       values,
       errors: problemTexts(site.t, options.rejected?.problems ?? {}),
-      stamp: sign(ctx.secret, String(now.getTime())),
+      stamp: comments.formStamp(ctx, article.id, now),
       ...(parentShown ? { replyTo: { id: parentShown.id, name: parentShown.authorName } } : {}),
       cancelReplyHref: paths.respond(article.slug),
     };

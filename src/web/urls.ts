@@ -23,7 +23,10 @@ const article = (slug: string) => `/article/${encodeURIComponent(slug)}`;
 export const paths = {
   home: (page = 1) => `/${pageQuery(page)}`,
   article,
-  /** Where the comment form posts. */
+  /**
+   * Where the comment form posts; asked with GET (the island does), a fresh form stamp as JSON
+   * `{ stamp }` (decision 013).
+   */
   comments: (slug: string) => `${article(slug)}/commentaires`,
   category: (slug: string, page = 1) => `/rubrique/${encodeURIComponent(slug)}${pageQuery(page)}`,
   tag: (slug: string, page = 1) => `/tag/${encodeURIComponent(slug)}${pageQuery(page)}`,

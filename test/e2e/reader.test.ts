@@ -208,9 +208,13 @@ describe("a reader in Chromium", () => {
     const { page, navigations } = await people.open();
     await page.goto(url);
     const loads = navigations();
+    const stamp = page.locator("#comment-form input[name=stamp]");
+    const pageStamp = await stamp.inputValue();
 
     const body = "Avec JavaScript, mon commentaire arrive sans recharger la page.";
     await fill(page, { body, name: "Jules En-Ligne", email: "jules.js@example.net" });
+    // Starting on the form fetched a stamp of this reader's own (decision 013).
+    await expect.poll(() => stamp.inputValue()).not.toBe(pageStamp);
     await submitButton(page).click();
     const mine = commentWithText(page, body);
     await mine.waitFor({ state: "visible" });

@@ -106,6 +106,31 @@ describe.each(testEngines())("kiosque CLI on %s", (engine) => {
     expect((await kiosque("settings", "set", "site.locale", "klingon")).code).toBe(2);
   });
 
+  it("refuses control characters in settings and staff accounts, saying which field", async () => {
+    const control = "Ce champ contient un caractère invisible non autorisé";
+    const name = await kiosque("settings", "set", "site.name", "Le \u001b[31mJournal");
+    expect(name.code).toBe(2);
+    expect(name.err).toContain(`site.name: ${control}`);
+    // A NUL cannot be an argument, but JSON can spell one.
+    const list = await kiosque("settings", "set", "comments.blocklist", '["ca\\u0000sino"]');
+    expect(list.code).toBe(2);
+    expect(list.err).toContain(control);
+    const user = await kiosque(
+      "user",
+      "create",
+      "--email",
+      "bip@example.org",
+      "--name",
+      "Bip\u0007",
+      "--password",
+      "correct-horse",
+      "--role",
+      "editor",
+    );
+    expect(user.code).toBe(2);
+    expect(user.err).toContain(`name: ${control}`);
+  });
+
   it("exports a commenter's data as JSON and erases it on request", async () => {
     // The demo (seeded above) has readers with several comments: take the busiest address.
     const all = await kiosque("comments", "list", "--limit", "1000", "--json");

@@ -34,15 +34,55 @@ describe.each(testEngines())("comments service on %s", (engine) => {
     throw new Error("expected the comment to be refused");
   }
 
-  it("holds an address's first comment, then approves its next once one is approved", async () => {
+  it("holds an address's first comment, then approves its author's next once one is approved", async () => {
     const first = await post(form({ email: "habituee@example.net" }));
     expect(first.comment.status).toBe("pending");
     expect(first.reasons.map((r) => r.rule)).toEqual(["first-comment"]);
     await comments.setStatus(rt.ctx, [first.comment.id], "approved", "test");
-    const second = await post(form({ email: "HABITUEE@example.net" }));
+    const second = await comments.postComment(
+      rt.ctx,
+      {
+        articleSlug: article.slug,
+        form: form({ email: "HABITUEE@example.net" }),
+        ip: "192.0.2.7",
+        authorToken: first.authorToken,
+      },
+      [],
+    );
     expect(second.comment.status).toBe("approved");
     const a = await articles.publishedArticle(rt.ctx, article.slug);
     expect(a.commentCount).toBe(2);
+  });
+
+  it("holds a known address typed by someone else: knowing an e-mail is not an identity", async () => {
+    const real = await post(form({ email: "connue@example.net" }));
+    await comments.setStatus(rt.ctx, [real.comment.id], "approved", "test");
+    const withToken = (f: Record<string, unknown>, authorToken: string | undefined) =>
+      comments.postComment(
+        rt.ctx,
+        { articleSlug: article.slug, form: f, ip: "192.0.2.8", authorToken },
+        [],
+      );
+    // No token, a token of their own held comment, another secret's token, a cookie's value.
+    const bare = await withToken(form({ email: "connue@example.net" }), undefined);
+    const own = await withToken(form({ email: "connue@example.net" }), bare.authorToken);
+    const forged = await withToken(
+      form({ email: "connue@example.net" }),
+      `${real.comment.id}.forged`,
+    );
+    const cookie = await withToken(
+      form({ email: "connue@example.net" }),
+      sign(rt.ctx.secret, String(real.comment.id)),
+    );
+    for (const p of [bare, own, forged, cookie]) {
+      expect(p.comment.status).toBe("pending");
+      expect(p.reasons.map((r) => r.rule)).toEqual(["first-comment"]);
+    }
+    // The real author's token works for their address only.
+    const other = await withToken(form({ email: "autre@example.net" }), real.authorToken);
+    expect(other.comment.status).toBe("pending");
+    const mine = await withToken(form({ email: "connue@example.net" }), real.authorToken);
+    expect(mine.comment.status).toBe("approved");
   });
 
   it("says what is wrong with each field, in one answer", async () => {
@@ -76,10 +116,65 @@ describe.each(testEngines())("comments service on %s", (engine) => {
     expect(await problems(form({ name: ["a", "b"] }))).toEqual({ name: { problem: "notText" } });
   });
 
-  it("refuses an exact duplicate from the same address", async () => {
-    const f = form();
+  it("refuses a duplicate from the same address, however it is disguised", async () => {
+    const f = form({ body: "Un commentaire tout à fait ordinaire." });
     await post(f);
     expect(await problems(f)).toEqual({ body: { problem: "duplicate" } });
+    for (const body of [
+      "UN COMMENTAIRE tout à fait   ordinaire.",
+      "Un comment\u200Baire tout à fait ordinaire.",
+      "Un c\u043Emmentaire tout \u00E0 fait ordinaire.", // Cyrillic о
+    ])
+      expect(await problems({ ...f, body })).toEqual({ body: { problem: "duplicate" } });
+  });
+
+  it("finds blocklisted words however they are written, and only them", async () => {
+    await setSetting(rt.ctx, "comments.blocklist", '["casino"]');
+    const outcome = async (body: string) => (await post(form({ body }))).reasons;
+    const caught = [
+      "Le meilleur c a s i n o du web",
+      "Le meilleur c.a.s.i.n.o du web",
+      "Le meilleur \u0441\u0430sin\u043E du web", // Cyrillic с, а, о
+      "Le meilleur ca\u200Dsi\u00ADno du web", // zero-width joiner, soft hyphen
+      "Les casinos de la côte",
+    ];
+    const clean = ["Un week-end à Cassis.", "Il y a eu un cas inouï à Lyon.", "Casimir nota."];
+    const results = await Promise.all([...caught, ...clean].map(outcome));
+    await setSetting(rt.ctx, "comments.blocklist", "[]");
+    results
+      .slice(0, caught.length)
+      .forEach((reasons, i) =>
+        expect(reasons, caught[i]).toContainEqual({ rule: "blocklist", detail: "casino" }),
+      );
+    results.slice(caught.length).forEach((reasons, i) =>
+      expect(
+        reasons.map((r) => r.rule),
+        clean[i],
+      ).not.toContain("blocklist"),
+    );
+  });
+
+  it("refuses control characters in every field, keeping the text as typed otherwise", async () => {
+    expect(
+      await problems(
+        form({
+          name: "Ann\u0000e",
+          email: "a\u0007@example.net",
+          website: "https://a.example/\u0085",
+          body: "Bonjour\u001B[31m",
+        }),
+      ),
+    ).toEqual({
+      name: { problem: "control" },
+      email: { problem: "control" },
+      website: { problem: "control" },
+      body: { problem: "control" },
+    });
+    expect(await problems(form({ body: "moitié \uD800 d'emoji" }))).toEqual({
+      body: { problem: "control" },
+    });
+    const kept = "Ligne 1\r\n\tLigne\u200B 2 ‮ ça";
+    expect((await post(form({ body: kept }))).comment.body).toBe(kept);
   });
 
   it("sends blocklisted words to spam, accent- and case-insensitively, and logs why", async () => {
@@ -96,15 +191,22 @@ describe.each(testEngines())("comments service on %s", (engine) => {
     const trap = await post(form({ homepage: "http://spam.example" }));
     expect(trap.reasons.map((r) => r.rule)).toEqual(["honeypot"]);
     await setSetting(rt.ctx, "comments.minFillSeconds", "3");
-    const stamp = sign(rt.ctx.secret, String(rt.clock.now().getTime() - 1000));
-    const fast = await post(form({ stamp }));
-    const slowStamp = sign(rt.ctx.secret, String(rt.clock.now().getTime() - 60_000));
-    const slow = await post(form({ stamp: slowStamp }));
-    const forged = await post(form({ stamp: `${rt.clock.now().getTime() - 60_000}.forged` }));
+    const ago = (ms: number) => new Date(rt.clock.now().getTime() - ms);
+    const stamp = (ms: number, id = article.id) => comments.formStamp(rt.ctx, id, ago(ms));
+    const fast = await post(form({ stamp: stamp(1000) }));
+    const slow = await post(form({ stamp: stamp(60_000) }));
+    const stale = await post(form({ stamp: stamp(25 * 3_600_000) }));
+    const forged = await post(form({ stamp: `${ago(60_000).getTime()}.forged` }));
+    // A cookie signed by the site is not a stamp, nor is another article's stamp.
+    const cookie = await post(form({ stamp: sign(rt.ctx.secret, String(ago(60_000).getTime())) }));
+    const elsewhere = await post(form({ stamp: stamp(60_000, article.id + 1000) }));
     await setSetting(rt.ctx, "comments.minFillSeconds", "0");
     expect(fast.reasons[0]).toMatchObject({ rule: "fill-time" });
     expect(slow.reasons.map((r) => r.rule)).toEqual(["first-comment"]);
-    expect(forged.reasons[0]).toMatchObject({ rule: "fill-time", detail: "missing form stamp" });
+    expect(stale.reasons[0]).toEqual({ rule: "fill-time", detail: "stamp expired" });
+    expect(stale.comment.status).toBe("pending");
+    for (const bad of [forged, cookie, elsewhere])
+      expect(bad.reasons[0]).toEqual({ rule: "fill-time", detail: "missing form stamp" });
   });
 
   it("holds a comment with more links than allowed", async () => {

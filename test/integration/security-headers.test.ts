@@ -69,7 +69,11 @@ describe("security headers", () => {
       });
       expect(posted.statusCode).toBe(303);
       const cookies = [...setCookies(posted).values()];
-      expect(cookies.map((c) => c.name).sort()).toEqual(["kq_commenter", "kq_mine"]);
+      expect(cookies.map((c) => c.name).sort()).toEqual([
+        "kiosque_author",
+        "kq_commenter",
+        "kq_mine",
+      ]);
       for (const c of cookies) {
         expect(c.attributes.has("secure"), c.name).toBe(true);
         expect(c.attributes.has("httponly"), c.name).toBe(true);

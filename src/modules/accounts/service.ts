@@ -2,6 +2,7 @@ import { hash } from "@node-rs/argon2";
 import type { Ctx } from "../../ctx.js";
 import { Invalid, type Problem } from "../../lib/errors.js";
 import { slugify } from "../../lib/slug.js";
+import { hasControlCharacters } from "../../lib/text.js";
 import { isRole } from "./permissions.js";
 import * as repo from "./repo.js";
 
@@ -26,6 +27,10 @@ export async function createUser(ctx: Ctx, input: NewUser): Promise<number> {
   const role = isRole(input.role) ? input.role : undefined;
   if (!role) problems.role = { problem: "choice" };
   if (email && (await repo.findByEmail(ctx.db, email))) problems.email = { problem: "duplicate" };
+  // Refused, never stripped: a NUL could not move to PostgreSQL, nor show in a byline.
+  for (const [field, value] of Object.entries(input))
+    if (typeof value === "string" && hasControlCharacters(value))
+      problems[field] = { problem: "control" };
   if (Object.keys(problems).length > 0 || !role)
     throw new Invalid("KIOSQUE_USER_INVALID", problems);
 

@@ -47,7 +47,8 @@ export function toPublic(r: PublicRow): PublicComment {
     status: r.status === "approved" ? "approved" : "pending",
     // Posted comments always have a name; erasure leaves it empty (repo.blankOut).
     erased: r.author_name === "",
-    avatar: avatarFor(r.author_name, r.email_hash),
+    // A held (or spam) comment is drawn without its address: see lib/avatar.ts.
+    avatar: avatarFor(r.author_name, r.status === "approved" ? r.email_hash : null),
     replies: [],
   };
 }

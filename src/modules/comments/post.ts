@@ -4,6 +4,7 @@ import { articles } from "../articles/index.js";
 import type { Reason } from "../moderation/index.js";
 import { privacy } from "../privacy/index.js";
 import type { Settings } from "../settings/index.js";
+import { authorIds, authorTokenWith } from "./author-token.js";
 import { discussionOpen } from "./discussion.js";
 import { emailHash } from "./email-hash.js";
 import { toPublic, type PublicComment } from "./model.js";
@@ -18,6 +19,8 @@ export interface NewComment {
   form: RawForm;
   /** The client's address, hashed before it is stored; never kept in clear. */
   ip: string | undefined;
+  /** The browser's author token (author-token.ts), as its cookie came; undefined without one. */
+  authorToken?: string | undefined;
   /** The request it came in, for a remote spam service (absent for comments from no browser). */
   request?: { siteUrl: string; permalink: string; userAgent: string; referrer: string };
 }
@@ -27,11 +30,14 @@ export interface Posted {
   /** The page of comments it is on, for the redirect to `#comment-N`. */
   page: number;
   reasons: Reason[];
+  /** The browser's author token, now naming this comment too: given back whatever the verdict. */
+  authorToken: string;
 }
 
 /**
  * Validates, moderates and stores one comment. Throws Invalid (per field) for what the reader
- * must fix; bots get a stored spam comment and the same answer as a held one, so they learn nothing.
+ * must fix; bots get a stored spam comment and the same answer as a held one, so they learn
+ * nothing: the comment as returned says "pending", and its author sees it held (repo.ts).
  */
 export async function postComment(
   ctx: Ctx,
@@ -51,6 +57,7 @@ export async function postComment(
     form: input.form,
     isReply: place.parentId !== null,
     emailHash: hash,
+    authorIds: authorIds(ctx, input.authorToken),
     clientHash,
     ip: input.ip,
     request: input.request,
@@ -94,6 +101,7 @@ export async function postComment(
     comment: toPublic(asRead(id, comment)),
     page: await pageOf(ctx, settings, id, comment, ownIds),
     reasons: decision.reasons,
+    authorToken: authorTokenWith(ctx, input.authorToken, id),
   };
 }
 

@@ -17,6 +17,12 @@ const publicColumns = [
   "email_hash",
 ] as const;
 
+/**
+ * What a reader's own comments may be while they still see them, as held: a comment marked spam
+ * looks to its sender exactly like one waiting for a moderator, so a bot learns nothing.
+ */
+const heldForAuthor: readonly CommentStatus[] = ["pending", "spam"];
+
 export async function insert(
   db: Kysely<Tables>,
   values: Insertable<CommentsTable>,
@@ -41,33 +47,40 @@ export async function findById(db: Kysely<Tables>, id: number) {
     .executeTakeFirst();
 }
 
-export async function hasApproved(db: Kysely<Tables>, emailHash: string): Promise<boolean> {
+/** True when one of `ids` is an approved comment written with this address. */
+export async function approvedAmong(
+  db: Kysely<Tables>,
+  emailHash: string,
+  ids: readonly number[],
+): Promise<boolean> {
+  if (ids.length === 0) return false;
   const row = await db
     .selectFrom("comments")
     .select("id")
+    .where("id", "in", ids)
     .where("email_hash", "=", emailHash)
     .where("status", "=", "approved")
     .limit(1)
     .executeTakeFirst();
   return row !== undefined;
 }
-
-export async function existsSame(
+/** The latest texts of one address on one article (not trashed), for the duplicate rule. */
+export async function bodiesBy(
   db: Kysely<Tables>,
   articleId: number,
   emailHash: string,
-  body: string,
-) {
-  const row = await db
+  limit: number,
+): Promise<string[]> {
+  const rows = await db
     .selectFrom("comments")
-    .select("id")
+    .select("body")
     .where("email_hash", "=", emailHash)
     .where("article_id", "=", articleId)
-    .where("body", "=", body)
     .where("status", "!=", "trash")
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
+    .orderBy("id", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.body);
 }
 
 /**
@@ -88,7 +101,7 @@ function ownPendingRoots(db: Kysely<Tables>, articleId: number, ownIds: readonly
     .selectFrom("comments")
     .where("id", "in", ownIds)
     .where("article_id", "=", articleId)
-    .where("status", "=", "pending")
+    .where("status", "in", heldForAuthor)
     .where("parent_id", "is", null);
 }
 
@@ -170,7 +183,7 @@ export async function pageOfRoots(
               eb.and([
                 eb("id", "in", ownIds),
                 eb("article_id", "=", articleId),
-                eb("status", "=", "pending"),
+                eb("status", "in", heldForAuthor),
                 eb("parent_id", "is", null),
               ]),
             ]),
@@ -199,7 +212,7 @@ export async function threads(
       ownIds.length > 0
         ? eb.or([
             eb("status", "=", "approved"),
-            eb.and([eb("status", "=", "pending"), eb("id", "in", ownIds)]),
+            eb.and([eb("status", "in", heldForAuthor), eb("id", "in", ownIds)]),
           ])
         : eb("status", "=", "approved"),
     )

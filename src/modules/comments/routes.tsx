@@ -24,6 +24,13 @@ import { CommentItem } from "./views/comment-item.js";
  * checks each field and words each problem; the schema only fixes the shape.
  */
 const FormBody = Type.Record(Type.String(), Type.Union([Type.String(), Type.Array(Type.String())]));
+/**
+ * The author token's cookie (author-token.ts). It never changes what a page shows, so it does not
+ * make a page personal: the page cache still serves its holder, and its name stays outside the
+ * `kq_` prefix the README tells CDN operators to bypass their cache for.
+ */
+const AUTHOR_COOKIE = "kiosque_author";
+const AUTHOR_COOKIE_MAX_AGE_S = 365 * 86_400;
 const Slug = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 200 }) });
 
 /**
@@ -46,6 +53,13 @@ export function commentRoutes(
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const { ctx } = web;
 
+  // The form's own address, asked with GET: a fresh stamp for this reader (decision 013). Never
+  // cached anywhere, or it would be the cached page's stamp again.
+  r.get("/article/:slug/commentaires", { schema: { params: Slug } }, async (req, reply) =>
+    reply
+      .header("cache-control", "no-store")
+      .send({ stamp: await service.freshStamp(ctx, req.params.slug) }),
+  );
   r.post(
     "/article/:slug/commentaires",
     { schema: { params: Slug, body: FormBody } },
@@ -66,6 +80,7 @@ export function commentRoutes(
         {
           articleSlug: req.params.slug,
           form,
+          authorToken: req.cookies[AUTHOR_COOKIE],
           ip: req.ip,
           ...(origin && {
             request: {
@@ -83,6 +98,15 @@ export function commentRoutes(
         email: values.email,
         website: values.website,
       });
+      // Given whatever the verdict: what the sender gets never tells how the post was judged.
+      reply.setCookie(AUTHOR_COOKIE, posted.authorToken, {
+        path: "/",
+        httpOnly: true,
+        sameSite: "lax",
+        secure: req.protocol === "https",
+        maxAge: AUTHOR_COOKIE_MAX_AGE_S,
+      });
+      // `status` is "approved" or "pending": a comment marked spam is shown to its sender as held.
       if (posted.comment.status === "pending")
         rememberOwnComment(req, reply, ctx.secret, posted.comment.id);
       const location = paths.comment(req.params.slug, posted.comment.id, posted.page);

@@ -1,7 +1,7 @@
 import type { Ctx } from "../../ctx.js";
-import { unsign } from "../../lib/crypto.js";
 import { moderate, spamCheckFor, type Decision } from "../moderation/index.js";
 import type { Settings } from "../settings/index.js";
+import { stampedAt } from "./form-stamp.js";
 import * as repo from "./repo.js";
 import type { RawForm, ValidComment } from "./validation.js";
 
@@ -12,6 +12,8 @@ export interface Screened {
   form: RawForm;
   isReply: boolean;
   emailHash: string;
+  /** The comments this browser posted, from its author token (author-token.ts). */
+  authorIds: readonly number[];
   /** The client's keyed address hash; null when the request had no address. */
   clientHash: string | null;
   /** The client's address in clear, for a remote spam service only: never stored. */
@@ -21,14 +23,14 @@ export interface Screened {
   now: Date;
 }
 
+/**
+ * How many of an address's earlier comments on one article the duplicate rule reads: a repeat
+ * is almost always of one of the last few, and the bound keeps a prolific commenter's post cheap.
+ */
+const DUPLICATE_LOOKBACK = 50;
+
 const field = (form: RawForm, key: string) =>
   typeof form[key] === "string" ? (form[key] as string) : undefined;
-
-/** When the form was served, from its signed stamp: undefined when missing or forged. */
-function formServedAt(ctx: Pick<Ctx, "secret">, form: RawForm): Date | undefined {
-  const stamp = unsign(ctx.secret, field(form, "stamp"));
-  return stamp && /^[0-9]{1,15}$/.test(stamp) ? new Date(Number(stamp)) : undefined;
-}
 
 /**
  * Runs a post through the moderation pipeline (moderation/pipeline.ts): the newsroom's rules,
@@ -46,7 +48,7 @@ export async function screenPost(ctx: Ctx, post: Screened): Promise<Decision> {
     website: value.website,
     body: value.body,
     honeypot: field(post.form, "homepage") ?? "",
-    formServedAt: formServedAt(ctx, post.form),
+    formServedAt: stampedAt(ctx, post.articleId, field(post.form, "stamp")),
     now,
     settings: {
       holdFirst: settings["comments.holdFirst"],
@@ -76,8 +78,9 @@ export async function screenPost(ctx: Ctx, post: Screened): Promise<Decision> {
         }
       : {}),
     history: {
-      hasApprovedComment: () => repo.hasApproved(ctx.db, post.emailHash),
-      isDuplicate: () => repo.existsSame(ctx.db, post.articleId, post.emailHash, value.body),
+      authorProven: () => repo.approvedAmong(ctx.db, post.emailHash, post.authorIds),
+      earlierBodies: () =>
+        repo.bodiesBy(ctx.db, post.articleId, post.emailHash, DUPLICATE_LOOKBACK),
       recentFromClient: async (minutes, atMost) =>
         post.clientHash === null
           ? 0

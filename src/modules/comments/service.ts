@@ -12,6 +12,7 @@ import type { CommentStatus } from "./table.js";
 
 export { discussionOpen } from "./discussion.js";
 export { emailHash } from "./email-hash.js";
+export { formStamp, freshStamp } from "./form-stamp.js";
 export { postComment, type NewComment, type Posted } from "./post.js";
 
 export interface ThreadPage {

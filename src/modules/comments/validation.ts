@@ -1,4 +1,5 @@
 import type { Problem } from "../../lib/errors.js";
+import { hasControlCharacters } from "../../lib/text.js";
 import type { Settings } from "../settings/index.js";
 
 /** The comment form as the reader typed it: kept verbatim so a rejected form comes back whole. */
@@ -50,6 +51,8 @@ function text(raw: RawForm, key: string): string | Problem {
   const v = raw[key];
   if (v === undefined || v === null) return "";
   if (typeof v !== "string") return { problem: "notText" };
+  // Refused, not stripped: what is stored is what was typed, and a NUL could not move to PostgreSQL.
+  if (hasControlCharacters(v)) return { problem: "control" };
   return v;
 }
 

@@ -40,8 +40,16 @@ export interface Candidate {
   };
   /** Facts from the database, asked only by the phases that need them. */
   history: {
-    hasApprovedComment(): Promise<boolean>;
-    isDuplicate(): Promise<boolean>;
+    /**
+     * The poster showed they wrote an approved comment with this address (their browser's
+     * author token names one): knowing the address alone proves nothing.
+     */
+    authorProven(): Promise<boolean>;
+    /**
+     * What the same address already wrote on this article (not trashed), the latest first, up
+     * to a bound: the duplicate rule compares them as it compares text.
+     */
+    earlierBodies(): Promise<readonly string[]>;
     /**
      * Comments from the same client (hashed address) in the last `minutes`, counted up to
      * `atMost`; 0 without an address.

@@ -25,8 +25,8 @@ function candidate(
     now,
     settings: { ...rules, holdFirst: true },
     history: {
-      hasApprovedComment: async () => facts.approvedBefore ?? true,
-      isDuplicate: async () => facts.duplicate ?? false,
+      authorProven: async () => facts.approvedBefore ?? true,
+      earlierBodies: async () => (facts.duplicate ? ["MERCI pour cet\u200B article. "] : []),
       recentFromClient: async () => facts.recent ?? 0,
     },
     ...over,
@@ -59,11 +59,11 @@ describe("moderation pipeline", () => {
       candidate({
         honeypot: "x",
         history: {
-          hasApprovedComment: async () => {
+          authorProven: async () => {
             asked = true;
             return false;
           },
-          isDuplicate: async () => false,
+          earlierBodies: async () => [],
           recentFromClient: async () => 0,
         },
       }),

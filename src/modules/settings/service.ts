@@ -5,6 +5,7 @@ import type { Tables } from "../../db/schema.js";
 import type { Ctx } from "../../ctx.js";
 import { changeKeys } from "../../lib/change-keys.js";
 import { Invalid } from "../../lib/errors.js";
+import { hasControlCharacters } from "../../lib/text.js";
 import { SettingsSchema, type SettingKey, type Settings } from "./schema.js";
 import * as repo from "./repo.js";
 
@@ -41,6 +42,9 @@ export async function setSetting(
   const parsed = safeJson(text) ?? text;
   const value =
     typeof parsed === "number" && SettingsSchema.properties[key].type === "string" ? text : parsed;
+  // Refused, never stripped: a NUL could not move to PostgreSQL, nor show in a page.
+  if (textsIn(value).some(hasControlCharacters))
+    throw new Invalid("KIOSQUE_SETTING_INVALID", { [key]: { problem: "control" } }, { key });
   if (!Value.Check(SettingsSchema.properties[key], value)) {
     throw new Invalid("KIOSQUE_SETTING_INVALID", { [key]: { problem: "choice" } }, { key, text });
   }
@@ -53,6 +57,12 @@ export async function setSetting(
     changed(changeKeys.all);
   });
   return value;
+}
+
+/** Every text in a setting's value, lists included ('["ca\\u0000sino"]' holds a NUL once parsed). */
+function textsIn(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  return Array.isArray(value) ? value.flatMap(textsIn) : [];
 }
 
 /**

@@ -59,6 +59,8 @@ export const en: Messages = {
     closed: "Comments are closed on this article.",
     unknownParent: "The comment you are replying to no longer exists.",
     choice: "This value is not accepted.",
+    control:
+      "This field holds an invisible character that is not allowed (a control character). Type it again or paste it as plain text.",
     tooFast: (seconds) =>
       seconds < 60
         ? `Too many posts from your connection. Try again in ${seconds} s.`

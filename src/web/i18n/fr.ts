@@ -61,6 +61,8 @@ export const fr = {
     closed: "Les commentaires sont fermés pour cet article.",
     unknownParent: "Le commentaire auquel vous répondez n’existe plus.",
     choice: "Cette valeur n’est pas acceptée.",
+    control:
+      "Ce champ contient un caractère invisible non autorisé (caractère de contrôle). Retapez-le ou collez-le sans mise en forme.",
     tooFast: (seconds: number) =>
       seconds < 60
         ? `Trop d’envois depuis votre connexion. Réessayez dans ${seconds} s.`

@@ -137,11 +137,25 @@ function init(): void {
     return item;
   }
 
+  // The page may come from a cache, and its stamp from long ago: when the reader starts on the
+  // form, ask for a stamp of their own (decision 013). Without it the page's stamp stays.
+  const stampInput = form.elements.namedItem("stamp") as HTMLInputElement | null;
+  let stamped: Promise<void> | undefined;
+  form.addEventListener("focusin", () => {
+    stamped ??= fetch(form.action, { headers: { accept: "application/json" } })
+      .then((r) => r.json() as Promise<{ stamp?: unknown }>)
+      .then((a) => {
+        if (stampInput && typeof a.stamp === "string") stampInput.value = a.stamp;
+      })
+      .catch(() => undefined);
+  });
+
   let sending = false;
   form.addEventListener("submit", async (event) => {
     if (sending) return event.preventDefault();
     event.preventDefault();
     sending = true;
+    await stamped;
     const button = form.querySelector<HTMLButtonElement>("button[type=submit]");
     const label = button?.textContent ?? "";
     if (button) {

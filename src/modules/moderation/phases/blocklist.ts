@@ -1,11 +1,12 @@
+import { comparable, searchableForms } from "../../../lib/text.js";
 import type { Phase } from "../phase.js";
 
-/** Case- and accent-insensitive, so "CASINO" and "câsino" both match "casino". */
-function fold(s: string): string {
-  return s.normalize("NFKD").replace(/\p{M}/gu, "").toLocaleLowerCase("fr");
-}
-
-/** Words from the newsroom's blocklist, in the name, website or text, send the comment to spam. */
+/**
+ * Words from the newsroom's blocklist, in the name, website or text, send the comment to spam.
+ * Both sides are compared as lib/text.ts makes them comparable, so case, accents, look-alike
+ * letters, invisible characters and a word spelled out letter by letter change nothing. A word
+ * is found inside longer ones, as before ("casinos"), never across words ("cas inouï").
+ */
 export const blocklist: Phase<"name" | "website" | "body" | "settings"> = ({
   name,
   website,
@@ -13,7 +14,11 @@ export const blocklist: Phase<"name" | "website" | "body" | "settings"> = ({
   settings,
 }) => {
   if (settings.blocklist.length === 0) return undefined;
-  const haystack = fold(`${name}\n${website ?? ""}\n${body}`);
-  const hit = settings.blocklist.find((word) => haystack.includes(fold(word)));
+  // One line per field, so a word is never made of the end of one field and the start of another.
+  const forms = [name, website ?? "", body].flatMap(searchableForms);
+  const hit = settings.blocklist.find((word) => {
+    const needle = comparable(word);
+    return needle !== "" && forms.some((form) => form.includes(needle));
+  });
   return hit ? { verdict: "spam", reason: { rule: "blocklist", detail: hit } } : undefined;
 };

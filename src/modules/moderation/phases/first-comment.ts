@@ -1,7 +1,10 @@
 import type { Phase } from "../phase.js";
 
-/** An address with no approved comment yet waits for a person, as WordPress does by default. */
+/**
+ * A comment waits for a person unless its poster showed they already wrote an approved one with
+ * this address. WordPress trusts the address alone, which anyone who read it somewhere can type.
+ */
 export const firstComment: Phase<"settings" | "history"> = async ({ settings, history }) =>
-  settings.holdFirst && !(await history.hasApprovedComment())
+  settings.holdFirst && !(await history.authorProven())
     ? { verdict: "pending", reason: { rule: "first-comment" } }
     : undefined;
