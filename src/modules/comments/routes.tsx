@@ -60,7 +60,7 @@ export function commentRoutes(
       });
       // Every attempt counts, refused ones too: a bot probing the rules is still posting.
       await limits.comments(req);
-      const origin = requestOrigin(req);
+      const origin = requestOrigin(req, ctx.config);
       const posted = await service.postComment(
         ctx,
         {
