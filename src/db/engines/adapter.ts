@@ -39,6 +39,12 @@ export interface EngineAdapter {
   columns(db: Kysely<Tables>): Promise<Column[]>;
   /** Table → table it references by a foreign key. */
   references(db: Kysely<Tables>): Promise<{ table: string; references: string }[]>;
+  /**
+   * Makes what was just deleted or overwritten in these tables unrecoverable from the database's
+   * files (an erasure, forgotten addresses, a dropped salt). After the commit, never inside a
+   * transaction: SQLite checkpoints its WAL away, PostgreSQL vacuums the tables.
+   */
+  forgetDeleted(tables: readonly string[]): Promise<void>;
   /** After rows came back with their own ids: make the next generated id follow the largest. */
   resetIdentities(db: Kysely<Tables>, tables: readonly string[]): Promise<void>;
 }

@@ -20,6 +20,10 @@ const CHANNEL = "kiosque_changes";
 /** NOTIFY payloads are capped at 8,000 bytes; a longer list becomes "everything changed". */
 const MAX_PAYLOAD = 7_000;
 
+/** VACUUM retries while an open transaction keeps dead rows: ~5 s in all, then say so. */
+const VACUUM_ATTEMPTS = 6;
+const VACUUM_RETRY_MS = 300;
+
 /** A pool of connections, shared by any number of instances of the site. */
 export function openPostgres(
   config: Extract<Config["database"], { engine: "postgres" }>,
@@ -78,6 +82,25 @@ export function openPostgres(
           join pg_class r on r.oid = f.confrelid
           where f.contype = 'f' and f.connamespace = current_schema()::regnamespace`.execute(conn)
       ).rows,
+    // Dead rows stay in the table's pages until vacuumed. VACUUM runs outside any transaction,
+    // on a pool connection; plain VACUUM takes no lock that stops readers or writers. It leaves
+    // a dead row that a transaction open in this database may still see (an autovacuum's
+    // ANALYZE, a backup's snapshot) and counts it in n_dead_tup: then it tries again shortly.
+    async forgetDeleted(tables) {
+      for (const table of tables) {
+        for (let attempt = 1; ; attempt++) {
+          await sql`vacuum ${sql.table(table)}`.execute(db);
+          const { rows } = await sql<{ dead: string | number }>`select n_dead_tup as dead
+            from pg_stat_user_tables where relid = ${table}::regclass`.execute(db);
+          if (Number(rows[0]?.dead ?? 0) === 0) break;
+          if (attempt === VACUUM_ATTEMPTS)
+            throw new Error(
+              `dead rows remain in ${table}: a long transaction holds them; run "VACUUM ${table}" once it ends`,
+            );
+          await new Promise((resolve) => setTimeout(resolve, VACUUM_RETRY_MS * attempt));
+        }
+      }
+    },
     async resetIdentities(conn, tables) {
       const generated = await sql<{ table: string; column: string }>`select table_name as "table",
           column_name as "column"

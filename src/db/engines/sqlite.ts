@@ -24,8 +24,12 @@ export function openSqlite(
   config: Extract<Config["database"], { engine: "sqlite" }>,
   onQuery?: QueryObserver,
 ): Storage {
-  fs.mkdirSync(path.dirname(config.file), { recursive: true });
+  ownerOnly(config.file);
   const handle = new SQLite(config.file);
+  // Deleted rows are overwritten with zeros in the file instead of lingering in free space: an
+  // erased e-mail, a forgotten address hash, a past day's salt (decision 010) must not be
+  // readable from the file afterwards. forgetDeleted then clears the WAL's older copies.
+  handle.pragma("secure_delete = ON");
   // WAL: readers never wait for the writer. synchronous=NORMAL in WAL mode keeps every committed
   // transaction across a process crash (only an OS crash can lose the last ones).
   handle.pragma("journal_mode = WAL");
@@ -78,10 +82,34 @@ export function openSqlite(
           from pragma_table_list t join pragma_foreign_key_list(t.name) f
           where t.schema = 'main' and t.type = 'table'`.execute(conn)
       ).rows,
+    // TRUNCATE: copy every frame into the file (where secure_delete zeroed the deleted bytes)
+    // and empty the WAL, whose older frames still hold the pages as they were before.
+    forgetDeleted: async () => {
+      const [result] = handle.pragma("wal_checkpoint(TRUNCATE)") as { busy: number }[];
+      // A reader (a backup's snapshot) holding an old page keeps the WAL until it ends.
+      if (result?.busy) throw new Error("the WAL could not be emptied: a reader holds it");
+    },
     // AUTOINCREMENT keeps the largest id ever inserted (sqlite_sequence) by itself.
     resetIdentities: async () => {},
   };
   return { db, engine, close: () => db.destroy() };
+}
+
+/**
+ * The database holds commenters' e-mails: its folder (when we make it), file, WAL and shared
+ * memory are the owner's only, like backups. SQLite gives the WAL and SHM files the mode of the
+ * database file, so the file is made (or tightened) first.
+ */
+function ownerOnly(file: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  fs.closeSync(fs.openSync(file, "a", 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      fs.chmodSync(f, 0o600);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
+  }
 }
 
 /**

@@ -58,8 +58,19 @@ export interface Erased {
  * Erasure (GDPR article 17): every comment written with the address goes; one that others
  * answered stays as an empty "comment removed" so the answers keep their place. One
  * transaction: on failure nothing is erased. Pages showing them are dropped from every cache.
+ * Then the erased bytes leave the database's files too (free pages, WAL, dead rows), also when
+ * nothing was found: a run after an interrupted one finishes that part.
  */
 export async function eraseByEmail(ctx: Ctx, email: string, actor: string): Promise<Erased> {
+  const erased = await eraseRows(ctx, email, actor);
+  await ctx.engine.forgetDeleted(ERASED_FROM);
+  return erased;
+}
+
+/** Where an erasure deletes or overwrites: comments and their moderation log lines. */
+const ERASED_FROM = ["comments", "moderation_log"] as const;
+
+async function eraseRows(ctx: Ctx, email: string, actor: string): Promise<Erased> {
   const now = ctx.clock.now();
   return ctx.write(async (tx, changed) => {
     const rows = await repo.allByEmailHash(tx.db, emailHash(ctx, email));
@@ -83,7 +94,12 @@ export async function eraseByEmail(ctx: Ctx, email: string, actor: string): Prom
   });
 }
 
-/** The retention rule's work: hashed client addresses of comments older than `before` go. */
+/**
+ * The retention rule's work: hashed client addresses of comments older than `before` go, from
+ * the rows and from the database's files.
+ */
 export async function forgetAddressesBefore(ctx: Ctx, before: Date): Promise<number> {
-  return ctx.write((tx) => repo.clearIpHashesBefore(tx.db, before.toISOString()));
+  const cleared = await ctx.write((tx) => repo.clearIpHashesBefore(tx.db, before.toISOString()));
+  if (cleared > 0) await ctx.engine.forgetDeleted(["comments"]);
+  return cleared;
 }

@@ -17,17 +17,24 @@ export async function hashClientAddress(ctx: Ctx, address: string, at: Date): Pr
   const period = saltPeriod(at);
   let row = await repo.saltFor(ctx.db, period);
   if (!row) {
-    await ctx.write(async (tx) => {
+    const dropped = await ctx.write(async (tx) => {
       await repo.insertSalt(tx.db, period, randomBytes(32).toString("base64url"));
-      await repo.deleteSaltsBefore(tx.db, period);
+      return repo.deleteSaltsBefore(tx.db, period);
     });
+    if (dropped > 0) await ctx.engine.forgetDeleted(["ip_salts"]);
     row = await repo.saltFor(ctx.db, period);
     if (!row) throw new Error(`no address salt for ${period}`);
   }
   return keyedHash(ctx.secret, `ip:${row.salt}`, address);
 }
 
-/** Drops salts of past days (the retention job runs it too, for days without a post). */
+/**
+ * Drops salts of past days (the retention job runs it too, for days without a post), and their
+ * bytes from the database's files: a salt read back from a free page would tie that day's hashes
+ * to addresses again.
+ */
 export async function dropPastSalts(ctx: Ctx, at: Date): Promise<number> {
-  return ctx.write((tx) => repo.deleteSaltsBefore(tx.db, saltPeriod(at)));
+  const dropped = await ctx.write((tx) => repo.deleteSaltsBefore(tx.db, saltPeriod(at)));
+  if (dropped > 0) await ctx.engine.forgetDeleted(["ip_salts"]);
+  return dropped;
 }
