@@ -182,4 +182,21 @@ describe.each(testEngines())("commenters' privacy on %s", (engine) => {
       await app.close();
     }
   });
+
+  it("finds and erases a commenter after the site secret changed", async () => {
+    const email = "avant.le.changement@example.net";
+    const first = await post(commentForm({ email: "Avant.Le.Changement@example.net" }));
+    const second = await post(commentForm({ email, parent: String(first.comment.id) }));
+    // The same database, as a site restarted with another KIOSQUE_SECRET sees it: the stored
+    // e-mail hashes were keyed with the old one.
+    const renewed = { ...rt.ctx, secret: "un-tout-autre-secret-de-plus-de-32-caracteres" };
+    const found = await commenterData.exportByEmail(renewed, ` ${email.toUpperCase()} `);
+    expect(found.comments.map((c) => c.id)).toEqual([first.comment.id, second.comment.id]);
+    expect(await commenterData.eraseByEmail(renewed, email, "test")).toEqual({
+      deleted: 2,
+      blanked: 0,
+    });
+    expect(await row(first.comment.id)).toBeUndefined();
+    expect((await commenterData.exportByEmail(rt.ctx, email)).comments).toEqual([]);
+  });
 });

@@ -27,7 +27,7 @@ export interface CommenterExport {
 
 /** A commenter's data, for a request under the GDPR's right of access (article 15). */
 export async function exportByEmail(ctx: Ctx, email: string): Promise<CommenterExport> {
-  const rows = await repo.allByEmailHash(ctx.db, emailHash(ctx, email));
+  const rows = await repo.allByEmail(ctx.db, emailHash(ctx, email), email);
   const titles = await articles.slugsAndTitles(ctx, [...new Set(rows.map((r) => r.article_id))]);
   return {
     email,
@@ -73,7 +73,7 @@ const ERASED_FROM = ["comments", "moderation_log"] as const;
 async function eraseRows(ctx: Ctx, email: string, actor: string): Promise<Erased> {
   const now = ctx.clock.now();
   return ctx.write(async (tx, changed) => {
-    const rows = await repo.allByEmailHash(tx.db, emailHash(ctx, email));
+    const rows = await repo.allByEmail(tx.db, emailHash(ctx, email), email);
     const erased: Erased = { deleted: 0, blanked: 0 };
     // Newest first: a reply of the same person's goes before the comment it answers.
     for (const row of [...rows].reverse()) {
