@@ -43,6 +43,8 @@ const NOT_BACKED_UP = new Set<string>([
   DEFAULT_MIGRATION_LOCK_TABLE,
   "change_log" satisfies keyof Tables,
   "ip_salts" satisfies keyof Tables,
+  // Counters of the last minutes, keyed by client: nothing to keep, and nothing to restore.
+  "rate_limits" satisfies keyof Tables,
 ]);
 
 /** Rows read per keyset query: a million comments never sit in memory at once. */

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Ctx } from "../../ctx.js";
+import { clientGroup } from "../../lib/client-group.js";
 import { keyedHash } from "../../lib/crypto.js";
 import * as repo from "./repo.js";
 
@@ -9,9 +10,11 @@ export function saltPeriod(at: Date): string {
 }
 
 /**
- * The keyed hash of a client address under today's salt, made (and yesterday's dropped) by the
- * first post of the day. The address itself is never stored; once a day's salt is gone, no one
- * can test an address against that day's hashes, not even with the site secret.
+ * The keyed hash of a client under today's salt, made (and yesterday's dropped) by the first post
+ * of the day. The client is its address's group (an IPv6 /64), as the rate limit counts it, so
+ * the burst rule sees a household switching addresses as one. The address itself is never
+ * stored; once a day's salt is gone, no one can test an address against that day's hashes, not
+ * even with the site secret.
  */
 export async function hashClientAddress(ctx: Ctx, address: string, at: Date): Promise<string> {
   const period = saltPeriod(at);
@@ -25,7 +28,7 @@ export async function hashClientAddress(ctx: Ctx, address: string, at: Date): Pr
     row = await repo.saltFor(ctx.db, period);
     if (!row) throw new Error(`no address salt for ${period}`);
   }
-  return keyedHash(ctx.secret, `ip:${row.salt}`, address);
+  return keyedHash(ctx.secret, `ip:${row.salt}`, clientGroup(address));
 }
 
 /**
