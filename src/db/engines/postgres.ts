@@ -101,20 +101,38 @@ export function openPostgres(
         }
       }
     },
-    async resetIdentities(conn, tables) {
-      const generated = await sql<{ table: string; column: string }>`select table_name as "table",
-          column_name as "column"
-        from information_schema.columns where table_schema = current_schema()
-          and (is_identity = 'YES' or column_default like 'nextval(%')`.execute(conn);
-      for (const { table, column } of generated.rows) {
+    async identities(conn) {
+      const out: Record<string, number> = {};
+      for (const { table, sequence } of await sequences(conn)) {
+        const { rows } = await sql<{ last: string | null }>`select
+          pg_sequence_last_value(${sequence}::regclass) as last`.execute(conn);
+        if (rows[0]?.last != null) out[table] = Number(rows[0].last);
+      }
+      return out;
+    },
+    async resetIdentities(conn, tables, atLeast) {
+      for (const { table, column, sequence } of await sequences(conn)) {
         if (!tables.includes(table)) continue;
         const [t, c] = [sql.table(table), sql.ref(column)];
-        await sql`select setval(pg_get_serial_sequence(${`"${table}"`}, ${column}),
-          coalesce((select max(${c}) from ${t}), 0) + 1, false)`.execute(conn);
+        // setval(…, n, true): the next id is n + 1; (1, false): 1, for a table that never had a
+        // row. greatest() ignores nulls (an empty table).
+        await sql`select setval(${sequence}::regclass, greatest(v, 1), v > 0) from (select greatest(
+          (select max(${c}) from ${t}), ${atLeast[table] ?? 0}::bigint, 0) as v) top`.execute(conn);
       }
     },
   };
   return { db, engine, close: () => db.destroy() };
+}
+
+/** Each generated id column of this schema with its sequence's name. */
+async function sequences(conn: Kysely<Tables>) {
+  return (
+    await sql<{ table: string; column: string; sequence: string }>`select
+        table_name as "table", column_name as "column",
+        pg_get_serial_sequence(quote_ident(table_name), column_name) as "sequence"
+      from information_schema.columns where table_schema = current_schema()
+        and (is_identity = 'YES' or column_default like 'nextval(%')`.execute(conn)
+  ).rows;
 }
 
 /** NOTIFY on commit, and a LISTEN connection per instance. */

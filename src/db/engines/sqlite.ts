@@ -89,8 +89,28 @@ export function openSqlite(
       // A reader (a backup's snapshot) holding an old page keeps the WAL until it ends.
       if (result?.busy) throw new Error("the WAL could not be emptied: a reader holds it");
     },
-    // AUTOINCREMENT keeps the largest id ever inserted (sqlite_sequence) by itself.
-    resetIdentities: async () => {},
+    // AUTOINCREMENT keeps the largest id ever inserted in sqlite_sequence, which a program may
+    // raise (never lower: the next id would collide with a present one).
+    identities: async (conn) =>
+      Object.fromEntries(
+        (
+          await sql<{ name: string; seq: number }>`select name, seq from sqlite_sequence`.execute(
+            conn,
+          )
+        ).rows.map((r) => [r.name, Number(r.seq)]),
+      ),
+    async resetIdentities(conn, tables, atLeast) {
+      for (const table of tables) {
+        const floor = atLeast[table];
+        if (floor === undefined) continue;
+        const updated = await sql`update sqlite_sequence set seq = max(seq, ${floor})
+          where name = ${table}`.execute(conn);
+        if (Number(updated.numAffectedRows ?? 0) === 0)
+          await sql`insert into sqlite_sequence (name, seq) values (${table}, ${floor})`.execute(
+            conn,
+          );
+      }
+    },
   };
   return { db, engine, close: () => db.destroy() };
 }
