@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { Rendered } from "../../http/cacheable.js";
 import { showFormOnRefusal } from "../../http/form-page.js";
+import { Slug } from "../../http/params.js";
 import {
   applyRememberChoice,
   ownCommentIds,
@@ -24,7 +25,6 @@ import { CommentItem } from "./views/comment-item.js";
  * checks each field and words each problem; the schema only fixes the shape.
  */
 const FormBody = Type.Record(Type.String(), Type.Union([Type.String(), Type.Array(Type.String())]));
-const Slug = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 200 }) });
 
 /**
  * The article page again, with the refused form and one message per field. It is assembled from
