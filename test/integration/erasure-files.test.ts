@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import SQLite from "better-sqlite3";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStorage, type Engine } from "../../src/db/storage.js";
@@ -97,6 +98,39 @@ describe.each(testEngines())("erased data on %s's files", (engine) => {
     expect(done.salts).toBe(1);
     expect(await files.holds("comments", hash), "hash").toBe(false);
     expect(await files.holds("ip_salts", salt?.salt ?? ""), "salt").toBe(false);
+  });
+});
+
+describe.skipIf(!testEngines().includes("sqlite"))("an erasure while another process reads", () => {
+  it("waits for the reader to let go of the WAL, then empties it", async () => {
+    const rt = await openTestRuntime("sqlite");
+    try {
+      const slug = (await makeArticle(rt.ctx)).slug;
+      const email = "pendant.une.lecture@example.org";
+      await comments.postComment(
+        rt.ctx,
+        { articleSlug: slug, form: commentForm({ email }), ip: undefined },
+        [],
+      );
+      const file = rt.ctx.config.database.engine === "sqlite" ? rt.ctx.config.database.file : "";
+      // Another connection (a backup's snapshot, the CLI) in the middle of a read: it pins the
+      // WAL as it is, so the checkpoint cannot empty it until the read ends.
+      const reader = new SQLite(file, { readonly: true });
+      reader.prepare("begin").run();
+      reader.prepare("select count(*) from comments").get();
+      setTimeout(() => reader.prepare("rollback").run(), 500);
+      try {
+        await commenterData.eraseByEmail(rt.ctx, email, "test");
+      } finally {
+        reader.close();
+      }
+      const bytes = Buffer.concat(
+        [file, `${file}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f)),
+      );
+      expect(bytes.includes(email)).toBe(false);
+    } finally {
+      await rt.close();
+    }
   });
 });
 

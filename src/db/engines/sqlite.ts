@@ -19,6 +19,10 @@ const LOG_RETENTION_MS = 3_600_000;
 /** Distinct statements kept prepared; the application sends a few dozen shapes. */
 const STATEMENT_CACHE_SIZE = 500;
 
+/** Checkpoint retries while another process reads: ~5 s in all, then say so. */
+const CHECKPOINT_ATTEMPTS = 6;
+const CHECKPOINT_RETRY_MS = 300;
+
 /** One file, one connection: writers take turns, readers never wait for them (WAL). */
 export function openSqlite(
   config: Extract<Config["database"], { engine: "sqlite" }>,
@@ -84,10 +88,18 @@ export function openSqlite(
       ).rows,
     // TRUNCATE: copy every frame into the file (where secure_delete zeroed the deleted bytes)
     // and empty the WAL, whose older frames still hold the pages as they were before.
+    // A reader of another process (a backup's snapshot, a render) holding an old page keeps
+    // the WAL until it ends: try again shortly, then say so.
     forgetDeleted: async () => {
-      const [result] = handle.pragma("wal_checkpoint(TRUNCATE)") as { busy: number }[];
-      // A reader (a backup's snapshot) holding an old page keeps the WAL until it ends.
-      if (result?.busy) throw new Error("the WAL could not be emptied: a reader holds it");
+      for (let attempt = 1; ; attempt++) {
+        const [result] = handle.pragma("wal_checkpoint(TRUNCATE)") as { busy: number }[];
+        if (!result?.busy) return;
+        if (attempt === CHECKPOINT_ATTEMPTS)
+          throw new Error(
+            "the WAL still holds erased bytes: another process is reading; run the command again once it is done",
+          );
+        await new Promise((resolve) => setTimeout(resolve, CHECKPOINT_RETRY_MS * attempt));
+      }
     },
     // AUTOINCREMENT keeps the largest id ever inserted in sqlite_sequence, which a program may
     // raise (never lower: the next id would collide with a present one).
