@@ -15,8 +15,11 @@ import { openTestRuntime, T0, type TestRuntime } from "../helpers/runtime.js";
 const DAY_MS = 86_400_000;
 
 /**
- * Where the engine keeps bytes a reader of its files could find: for SQLite the file and its
- * WAL; for PostgreSQL every page of the table (pageinspect reads them raw, free space included).
+ * Where the engine keeps bytes a reader of its files could find. SQLite: the file and its WAL,
+ * read raw (secure_delete zeroes what was deleted). PostgreSQL: every row version on the
+ * table's pages, live or dead, read with pageinspect; VACUUM removes dead versions, but may
+ * leave their bytes in a page's free space until it is reused (see decision 010), so raw pages
+ * are not what it promises.
  */
 function filesOf(engine: Engine, rt: TestRuntime) {
   if (engine === "sqlite") {
@@ -31,8 +34,9 @@ function filesOf(engine: Engine, rt: TestRuntime) {
     async holds(table: string, text: string) {
       await sql`create extension if not exists pageinspect`.execute(rt.ctx.db);
       const { rows } = await sql<{ n: number }>`select count(*)::int as n
-        from generate_series(0, (pg_relation_size(${table}) / current_setting('block_size')::int) - 1) p
-        where position(convert_to(${text}, 'UTF8') in get_raw_page(${table}, p::int)) > 0`.execute(
+        from generate_series(0, (pg_relation_size(${table}) / current_setting('block_size')::int) - 1) p,
+          heap_page_items(get_raw_page(${table}, p::int)) t
+        where t.t_data is not null and position(convert_to(${text}, 'UTF8') in t.t_data) > 0`.execute(
         rt.ctx.db,
       );
       return (rows[0]?.n ?? 0) > 0;

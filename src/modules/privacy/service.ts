@@ -24,7 +24,12 @@ export async function hashClientAddress(ctx: Ctx, address: string, at: Date): Pr
       await repo.insertSalt(tx.db, period, randomBytes(32).toString("base64url"));
       return repo.deleteSaltsBefore(tx.db, period);
     });
-    if (dropped > 0) await ctx.engine.forgetDeleted(["ip_salts"]);
+    // Not awaited: a reader's post must not wait on a VACUUM (nor fail with it). The hourly
+    // retention job does it again, whatever happens here.
+    if (dropped > 0)
+      ctx.engine
+        .forgetDeleted(["ip_salts"])
+        .catch((error: unknown) => ctx.log.warn({ err: error }, "a dropped salt may linger"));
     row = await repo.saltFor(ctx.db, period);
     if (!row) throw new Error(`no address salt for ${period}`);
   }
@@ -38,6 +43,7 @@ export async function hashClientAddress(ctx: Ctx, address: string, at: Date): Pr
  */
 export async function dropPastSalts(ctx: Ctx, at: Date): Promise<number> {
   const dropped = await ctx.write((tx) => repo.deleteSaltsBefore(tx.db, saltPeriod(at)));
-  if (dropped > 0) await ctx.engine.forgetDeleted(["ip_salts"]);
+  // Every time, not only when this run dropped one: a post may have dropped the last one.
+  await ctx.engine.forgetDeleted(["ip_salts"]);
   return dropped;
 }
