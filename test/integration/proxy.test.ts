@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Config } from "../../src/config/index.js";
 import { testEngines } from "../helpers/engines.js";
-import { makeArticle } from "../helpers/factories.js";
+import { setSetting } from "../../src/modules/settings/index.js";
+import { commentForm, makeArticle } from "../helpers/factories.js";
+import { formBody } from "../helpers/http.js";
 import { openTestApp, type TestApp } from "../helpers/runtime.js";
 import { startServer } from "../helpers/server.js";
 
@@ -127,5 +129,35 @@ describe("a production server without a public URL", () => {
     } finally {
       await set.stop();
     }
+  });
+});
+
+describe.each(testEngines())("the rate limit behind one proxy on %s", (engine) => {
+  let t: TestApp;
+  let slug: string;
+  beforeAll(async () => {
+    t = await openTestApp(engine, undefined, { trustProxy: 1 });
+    slug = (await makeArticle(t.ctx)).slug;
+    await setSetting(t.ctx, "rateLimit.comments.max", "2");
+  });
+  afterAll(() => t.close());
+
+  it("counts the address the proxy saw, whatever the client wrote before it", async () => {
+    const post = (forwardedFor: string) =>
+      t.app.inject({
+        method: "POST",
+        url: `/article/${slug}/commentaires`,
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          "x-forwarded-for": forwardedFor,
+        },
+        payload: formBody(commentForm()),
+      });
+    // The client invents a new first entry each time; the proxy appends its real address.
+    const codes = [];
+    for (let i = 1; i <= 4; i++) codes.push((await post(`192.0.2.${i}, 203.0.113.9`)).statusCode);
+    expect(codes).toEqual([303, 303, 429, 429]);
+    // Another real client, behind the same proxy, is not held back.
+    expect((await post("192.0.2.1, 203.0.113.10")).statusCode).toBe(303);
   });
 });
