@@ -1,6 +1,7 @@
 import cookie from "@fastify/cookie";
 import formbody from "@fastify/formbody";
 import Fastify, { type FastifyInstance } from "fastify";
+import { fastifyTrustProxy } from "./config/proxy.js";
 import type { Runtime } from "./runtime.js";
 import { registerAssets } from "./http/assets.js";
 import { registerErrorHandling } from "./http/errors.js";
@@ -27,9 +28,14 @@ export interface AppOptions {
  */
 export async function buildApp(runtime: Runtime, options: AppOptions): Promise<FastifyInstance> {
   const { ctx } = runtime;
+  // Every process builds its app once, at start: the place to say what production lacks.
+  if (ctx.config.production && ctx.config.publicUrl === undefined)
+    ctx.log.warn(
+      "KIOSQUE_PUBLIC_URL is not set: feeds, the sitemap and links sent out take their origin from each request's Host header; set it to the site's public origin",
+    );
   const app = Fastify({
     loggerInstance: ctx.log,
-    trustProxy: ctx.config.trustProxy,
+    trustProxy: fastifyTrustProxy(ctx.config.trustProxy),
     // Body and head sizes, timeouts: each with its reason in http/limits.ts.
     ...serverLimits,
     // Reader URLs are case-sensitive slugs; "/article/x/" is the same page as "/article/x".
@@ -38,7 +44,7 @@ export async function buildApp(runtime: Runtime, options: AppOptions): Promise<F
 
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: BODY_LIMIT });
-  registerSecurity(app, { trustProxy: ctx.config.trustProxy });
+  registerSecurity(app, { trustProxy: ctx.config.trustProxy !== false });
   const limits = await registerRateLimits(app, ctx);
 
   const assets = await registerAssets(app, options.assetsDir);

@@ -1,5 +1,6 @@
 import os from "node:os";
 import path from "node:path";
+import { parsePublicUrl, parseTrustProxy, type TrustProxy } from "./proxy.js";
 import { Type, type Static } from "@sinclair/typebox";
 import { Value } from "@sinclair/typebox/value";
 
@@ -15,7 +16,10 @@ const EnvSchema = Type.Object({
   DATABASE_URL: Type.Optional(Type.String({ pattern: "^postgres(ql)?://" })),
   KIOSQUE_DEMO: Type.Optional(Type.Union([Type.Literal("0"), Type.Literal("1")])),
   KIOSQUE_SECRET: Type.Optional(Type.String({ minLength: 32 })),
-  KIOSQUE_TRUST_PROXY: Type.Optional(Type.Union([Type.Literal("0"), Type.Literal("1")])),
+  // A hop count or a list of addresses/CIDRs: checked entry by entry in proxy.ts.
+  KIOSQUE_TRUST_PROXY: Type.Optional(Type.String({ minLength: 1 })),
+  KIOSQUE_PUBLIC_URL: Type.Optional(Type.String({ minLength: 1 })),
+  NODE_ENV: Type.Optional(Type.String()),
   KIOSQUE_PAGE_CACHE_MB: Type.Optional(Type.String({ pattern: "^[0-9]{1,5}$" })),
   KIOSQUE_WORKERS: Type.Optional(Type.String({ pattern: "^[1-9][0-9]{0,2}$" })),
   LOG_LEVEL: Type.Optional(
@@ -46,8 +50,19 @@ export interface Config {
    * generated once and kept in the database so that every instance shares it.
    */
   readonly secret: string | undefined;
-  /** Trust X-Forwarded-* from a reverse proxy. KIOSQUE_TRUST_PROXY, default 0. */
-  readonly trustProxy: boolean;
+  /**
+   * Which reverse proxies' X-Forwarded-For/-Proto/-Host to believe. KIOSQUE_TRUST_PROXY: `0`
+   * (default) none; a hop count `N`, the N proxies nearest to us; or a comma-separated list of
+   * addresses and CIDRs. Handed to Fastify's `trustProxy` as is.
+   */
+  readonly trustProxy: TrustProxy;
+  /**
+   * The site's public origin (`https://news.example`), for every absolute link (feeds, sitemap,
+   * canonical, links sent out). KIOSQUE_PUBLIC_URL; unset, the request's Host decides.
+   */
+  readonly publicUrl: string | undefined;
+  /** NODE_ENV=production: the server warns about settings a production site should have. */
+  readonly production: boolean;
   /** pino level. LOG_LEVEL, default info. */
   readonly logLevel: string;
   /**
@@ -77,8 +92,14 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     throw new ConfigError(`Invalid configuration:\n  ${problems.join("\n  ")}`);
   const vars = raw as Static<typeof EnvSchema>;
   const port = Number(vars.PORT ?? "3000");
-  if (port > 65535)
-    throw new ConfigError(`Invalid configuration:\n  PORT: must be at most 65535 (got ${port})`);
+  if (port > 65535) problems.push(`PORT: must be at most 65535 (got ${port})`);
+  const trustProxy = parseTrustProxy(vars.KIOSQUE_TRUST_PROXY ?? "0", problems);
+  const publicUrl =
+    vars.KIOSQUE_PUBLIC_URL === undefined
+      ? undefined
+      : parsePublicUrl(vars.KIOSQUE_PUBLIC_URL, problems);
+  if (problems.length > 0)
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join("\n  ")}`);
   const dataDir = path.resolve(cwd, vars.KIOSQUE_DATA_DIR ?? "data");
   const database: Config["database"] = vars.DATABASE_URL
     ? { engine: "postgres", url: vars.DATABASE_URL }
@@ -90,7 +111,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     database,
     demo: vars.KIOSQUE_DEMO !== "0",
     secret: vars.KIOSQUE_SECRET,
-    trustProxy: vars.KIOSQUE_TRUST_PROXY === "1",
+    trustProxy,
+    publicUrl,
+    production: vars.NODE_ENV === "production",
     logLevel: vars.LOG_LEVEL ?? "info",
     pageCacheBytes: Number(vars.KIOSQUE_PAGE_CACHE_MB ?? "64") * 1024 * 1024,
     workers: vars.KIOSQUE_WORKERS ? Number(vars.KIOSQUE_WORKERS) : os.availableParallelism(),

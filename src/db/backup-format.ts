@@ -28,6 +28,12 @@ export interface BackupHeader {
   /** The schema the rows fit: restore refuses a database whose migrations differ. */
   migrations: string[];
   tables: string[];
+  /**
+   * The largest id each table ever handed out, deleted rows' included (absent from backups made
+   * before it was recorded): a restore never hands them out again, since readers' cookies may
+   * hold them.
+   */
+  identities?: Record<string, number>;
 }
 
 export type BackupPart =

@@ -43,6 +43,8 @@ const NOT_BACKED_UP = new Set<string>([
   DEFAULT_MIGRATION_LOCK_TABLE,
   "change_log" satisfies keyof Tables,
   "ip_salts" satisfies keyof Tables,
+  // Counters of the last minutes, keyed by client: nothing to keep, and nothing to restore.
+  "rate_limits" satisfies keyof Tables,
 ]);
 
 /** Rows read per keyset query: a million comments never sit in memory at once. */
@@ -145,6 +147,7 @@ export async function backup(
       engine: engine.name,
       migrations: await appliedMigrations(db),
       tables: tables.map((t) => t.name),
+      identities: await engine.identities(db),
     };
     let total = 0;
     for (const t of tables) {
@@ -207,6 +210,12 @@ export async function restore(
   const tables = header.tables;
   const total = Object.values(rows).reduce((a, b) => a + b, 0);
   await ctx.write(async (tx, changed) => {
+    // Ids this database already handed out, read before its rows go: a reader of this site may
+    // hold one in a cookie as surely as a reader of the backed-up one.
+    const before = await tx.engine.identities(tx.db);
+    const handedOut = { ...before };
+    for (const [t, n] of Object.entries(header.identities ?? {}))
+      if (Number.isSafeInteger(n)) handedOut[t] = Math.max(n, handedOut[t] ?? 0);
     // Children before parents, the reverse of the file's order.
     for (const t of [...tables].reverse()) await sql`delete from ${sql.table(t)}`.execute(tx.db);
     let table = "";
@@ -232,7 +241,7 @@ export async function restore(
       }
     }
     await flush();
-    await tx.engine.resetIdentities(tx.db, tables);
+    await tx.engine.resetIdentities(tx.db, tables, handedOut);
     changed(changeKeys.all);
   });
   const bytes = (await fs.promises.stat(file)).size;

@@ -5,6 +5,7 @@ import { changeLog } from "./migrations/002-change-log.js";
 import { threadIndex } from "./migrations/003-thread-index.js";
 import { authorIndex } from "./migrations/004-author-index.js";
 import { ipPrivacy } from "./migrations/005-ip-privacy.js";
+import { rateLimits } from "./migrations/006-rate-limits.js";
 
 /**
  * The ordered list of migrations. Names never change; new ones are appended. Frozen in time, they
@@ -17,6 +18,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     "003-thread-index": threadIndex(),
     "004-author-index": authorIndex(),
     "005-ip-privacy": ipPrivacy(),
+    "006-rate-limits": rateLimits(),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { ChangeLogTable } from "./change-log-table.js";
+import type { RateLimitTable } from "./rate-limit-table.js";
 import type { AccountsTables } from "../modules/accounts/index.js";
 import type { ArticlesTables } from "../modules/articles/index.js";
 import type { CommentsTables } from "../modules/comments/index.js";
@@ -16,4 +17,5 @@ export interface Tables
     PrivacyTables,
     SettingsTables {
   change_log: ChangeLogTable;
+  rate_limits: RateLimitTable;
 }

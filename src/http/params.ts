@@ -1,4 +1,5 @@
 import { Type } from "@sinclair/typebox";
+import { MAX_ROW_ID } from "../lib/row-id.js";
 
 /**
  * A whole number from the query string. Ajv coerces "1e400" or "-Infinity" to ±Infinity, then
@@ -12,5 +13,13 @@ export const QueryInt = (range: { minimum: number; maximum?: number }) =>
 /** A page number of a listing or of comments: past this, no newsroom has pages. */
 export const PageNumber = () => QueryInt({ minimum: 1, maximum: 100_000 });
 
-/** A slug in a reader URL; longer ones name nothing, and are refused before any query. */
-export const Slug = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 200 }) });
+/** A row id from the query string (`replytocom`): past the column's range, it names no row. */
+export const RowIdQuery = () => QueryInt({ minimum: 1, maximum: MAX_ROW_ID });
+
+/**
+ * A slug in a reader URL; longer ones name nothing, and are refused before any query. Control
+ * characters too: slugs never hold one, and PostgreSQL refuses a NUL in any text (a 500).
+ */
+export const Slug = Type.Object({
+  slug: Type.String({ minLength: 1, maxLength: 200, pattern: "^[^\\u0000-\\u001f\\u007f]+$" }),
+});

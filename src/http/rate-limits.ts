@@ -1,8 +1,11 @@
 import rateLimit from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Ctx } from "../ctx.js";
+import { keyedHash } from "../lib/crypto.js";
 import { RateLimited } from "../lib/errors.js";
+import { privacy } from "../modules/privacy/index.js";
 import type { Settings } from "../modules/settings/index.js";
+import { databaseStore } from "./rate-limit-store.js";
 
 /**
  * What a client may do only so often. Each name has its two settings (`rateLimit.NAME.max` per
@@ -18,16 +21,18 @@ export type LimitName = keyof typeof LIMITS;
 export type Limiter = (req: FastifyRequest) => Promise<void>;
 
 /**
- * Per-client counters in this process's memory (@fastify/rate-limit's store, an LRU of 10,000
- * clients). Clients are told apart by address (the proxy's word for it with KIOSQUE_TRUST_PROXY),
- * IPv6 ones by their /64, since one household gets a whole /64. With several instances each
- * counts alone: the effective limit is the setting times the instances a client reaches.
+ * Per-client counters in the database (rate-limit-store.ts), shared by every process and
+ * instance. Clients are told apart by address (the trusted proxies' word for it, see
+ * KIOSQUE_TRUST_PROXY), IPv6 ones by their /64 (lib/client-group.ts, which the burst rule uses
+ * too). A counter's key is its limit's name over the client's hash under the day's salt (the
+ * one comments keep, decision 010): the table never holds an address, nor anything an address
+ * can be tested against once the day is over.
  */
 export async function registerRateLimits(
   app: FastifyInstance,
   ctx: Ctx,
 ): Promise<Record<LimitName, Limiter>> {
-  await app.register(rateLimit, { global: false, cache: 10_000, ipv6Subnet: 64 });
+  await app.register(rateLimit, { global: false, store: databaseStore(ctx) });
   const limiters = {} as Record<LimitName, Limiter>;
   // Each createRateLimit has a store of its own: the limits count apart.
   for (const [name, keys] of Object.entries(LIMITS) as [LimitName, (typeof LIMITS)[LimitName]][]) {
@@ -35,6 +40,12 @@ export async function registerRateLimits(
     // hands them to the plugin, which asks for the two numbers separately.
     const limitOf = new WeakMap<FastifyRequest, { max: number; windowMs: number }>();
     const check = app.createRateLimit({
+      keyGenerator: async (req) =>
+        keyedHash(
+          ctx.secret,
+          `rate-limit:${name}`,
+          await privacy.hashClientAddress(ctx, req.ip, ctx.clock.now()),
+        ),
       max: (req) => limitOf.get(req)?.max ?? 0,
       timeWindow: (req) => limitOf.get(req)?.windowMs ?? 1000,
     });

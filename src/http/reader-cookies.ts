@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { sign, unsign } from "../lib/crypto.js";
+import { parseRowId } from "../lib/row-id.js";
 
 /**
  * The two cookies a reader may get, both HttpOnly and SameSite=Lax:
@@ -31,8 +32,8 @@ export function ownCommentIds(req: FastifyRequest, secret: string): number[] {
   if (!value) return [];
   return value
     .split(",")
-    .filter((s) => /^[1-9][0-9]{0,14}$/.test(s))
-    .map(Number)
+    .map(parseRowId)
+    .filter((id) => id !== undefined)
     .slice(-MINE_MAX);
 }
 

@@ -8,6 +8,7 @@ import { formatter } from "../web/i18n/format.js";
 import { messages } from "../web/i18n/index.js";
 import type { AssetUrls, Site } from "../web/site.js";
 import { sendCacheable, type CacheDeps, type Rendered } from "./cacheable.js";
+import { canonicalLink } from "./origin.js";
 
 /**
  * What every route handler is handed (app.ts makes one): the service context, and how to dress a
@@ -45,7 +46,12 @@ export interface RouteKit {
 
 export const HTML = "text/html; charset=utf-8";
 
-function siteFrom(settings: Settings, categories: Site["categories"], assets: AssetUrls): Site {
+function siteFrom(
+  ctx: Ctx,
+  settings: Settings,
+  categories: Site["categories"],
+  assets: AssetUrls,
+): Site {
   const t = messages(settings["site.locale"]);
   return {
     name: settings["site.name"],
@@ -54,6 +60,7 @@ function siteFrom(settings: Settings, categories: Site["categories"], assets: As
     fmt: formatter(t, settings["site.timezone"]),
     categories,
     assets,
+    canonical: (path) => canonicalLink(path, ctx.config),
   };
 }
 
@@ -63,9 +70,9 @@ export function createRouteKit(ctx: Ctx, assets: AssetUrls, cache: CacheDeps): R
     assets,
     async site() {
       const [settings, categories] = await Promise.all([ctx.settings(), articles.categories(ctx)]);
-      return siteFrom(settings, categories, assets);
+      return siteFrom(ctx, settings, categories, assets);
     },
-    fallbackSite: () => siteFrom(defaults, [], assets),
+    fallbackSite: () => siteFrom(ctx, defaults, [], assets),
     sendPage(reply, site, meta, body, status = 200) {
       return reply
         .status(status)

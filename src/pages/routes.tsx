@@ -1,13 +1,13 @@
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import { PageNumber, QueryInt, Slug } from "../http/params.js";
+import { PageNumber, RowIdQuery, Slug } from "../http/params.js";
 import type { RouteKit } from "../http/route-kit.js";
 import { renderArticlePage } from "./article-page.js";
 
 const ArticleQuery = Type.Object({
   cpage: Type.Optional(PageNumber()),
-  replytocom: Type.Optional(QueryInt({ minimum: 1 })),
+  replytocom: Type.Optional(RowIdQuery()),
 });
 
 /**

@@ -30,7 +30,7 @@ function Document({
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title}</title>
         {meta.description ? <meta name="description" content={meta.description} /> : null}
-        {meta.canonical ? <link rel="canonical" href={meta.canonical} /> : null}
+        {meta.canonical ? <link rel="canonical" href={site.canonical(meta.canonical)} /> : null}
         {meta.noindex ? <meta name="robots" content="noindex" /> : null}
         <link rel="alternate" type="application/rss+xml" title={site.name} href="/feed.xml" />
         <link rel="icon" href={site.assets.icon} type="image/svg+xml" />

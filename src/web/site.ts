@@ -10,6 +10,8 @@ export interface Site {
   fmt: Formatter;
   categories: Named[];
   assets: AssetUrls;
+  /** A page's canonical link from its path: on the public origin when one is set (http/origin.ts). */
+  canonical(path: string): string;
 }
 
 /** Content-hashed URLs of the stylesheet and islands, so browsers may keep them for a year. */

@@ -93,6 +93,44 @@ describe.each(testEngines())("backup and restore on %s", (engine) => {
     }
   });
 
+  it("never hands out again an id a reader's cookie may hold, the site's or the backup's", async () => {
+    // The backed-up site handed out ids its readers' cookies may name, then lost the rows.
+    const site = await openTestRuntime(engine);
+    const target = await openTestRuntime(engine);
+    try {
+      const slug = (await makeArticle(site.ctx)).slug;
+      const postOn = (rt: TestRuntime, on: string) =>
+        comments.postComment(rt.ctx, { articleSlug: on, form: commentForm(), ip: undefined }, []);
+      const kept = await postOn(site, slug);
+      const gone = [await postOn(site, slug), await postOn(site, slug)];
+      await sql`delete from comments where id > ${kept.comment.id}`.execute(site.ctx.db);
+      const highest = gone[1]?.comment.id ?? 0;
+      const siteFile = path.join(dir, `${engine}-deleted.kiosque.gz`);
+      await backup(site.ctx, siteFile);
+
+      // The target had its own comments, numbered further still: restored over with --force.
+      const targetSlug = (await makeArticle(target.ctx)).slug;
+      let targetHighest = 0;
+      for (let i = 0; i < highest + 3; i++)
+        targetHighest = (await postOn(target, targetSlug)).comment.id;
+      await restore(target.ctx, siteFile, { force: true });
+      const next = await postOn(target, slug);
+      expect(next.comment.id).toBeGreaterThan(Math.max(highest, targetHighest));
+
+      // Restored into a fresh database, the backup's own high-water mark holds.
+      const fresh = await openTestRuntime(engine);
+      try {
+        await restore(fresh.ctx, siteFile);
+        expect((await postOn(fresh, slug)).comment.id).toBeGreaterThan(highest);
+      } finally {
+        await fresh.close();
+      }
+    } finally {
+      await site.close();
+      await target.close();
+    }
+  });
+
   it("takes a consistent snapshot while comments keep coming", async () => {
     await setSetting(source.ctx, "comments.holdFirst", "false");
     await setSetting(source.ctx, "comments.burstMax", "0");

@@ -83,6 +83,58 @@ describe.each(testEngines())("bad requests on %s", (engine) => {
     expect(res.body).toContain(`http://journal.example/article/${article.slug}`);
   });
 
+  it("takes no integer past its column's range to the database: a reply to 99999999999", async () => {
+    for (const parent of ["99999999999", "2147483648", "99999999999999"]) {
+      const res = await rt.app.inject({
+        method: "POST",
+        url: `/article/${article.slug}/commentaires`,
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          accept: "application/json",
+        },
+        payload: formBody(commentForm({ parent })),
+      });
+      expect(res.statusCode, parent).toBe(422);
+      expect(res.json<{ errors: Record<string, string> }>().errors.body, parent).toBeTruthy();
+    }
+    const reply = await rt.app.inject({ url: `/article/${article.slug}?replytocom=99999999999` });
+    expect(reply.statusCode).toBe(400);
+  });
+
+  it("refuses a NUL or another control character in a path parameter, never a 500", async () => {
+    for (const bad of ["%00", "a%00b", "%01", "x%7F"]) {
+      for (const url of [`/article/${bad}`, `/rubrique/${bad}`, `/tag/${bad}`, `/auteur/${bad}`]) {
+        const res = await rt.app.inject({ url });
+        expect(res.statusCode, url).toBeGreaterThanOrEqual(400);
+        expect(res.statusCode, url).toBeLessThan(500);
+      }
+      const post = await rt.app.inject({
+        method: "POST",
+        url: `/article/${bad}/commentaires`,
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        payload: formBody(commentForm()),
+      });
+      expect(post.statusCode, bad).toBeGreaterThanOrEqual(400);
+      expect(post.statusCode, bad).toBeLessThan(500);
+    }
+  });
+
+  it("takes an anti-bot stamp sent back as the reader's cookie for nothing, never a 500", async () => {
+    const page = await rt.app.inject({ url: `/article/${article.slug}` });
+    const stamp = /name="stamp" value="([^"]+)"/.exec(page.body)?.[1] ?? "";
+    expect(stamp).not.toBe("");
+    const cookie = `kq_mine=${encodeURIComponent(stamp)}; kq_commenter=${encodeURIComponent(stamp)}`;
+    const again = await rt.app.inject({ url: `/article/${article.slug}`, headers: { cookie } });
+    expect(again.statusCode).toBe(200);
+    const post = await rt.app.inject({
+      method: "POST",
+      url: `/article/${article.slug}/commentaires`,
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+      payload: formBody(commentForm({ stamp })),
+    });
+    expect(post.statusCode).toBe(303);
+  });
+
   it("stops a comment post whose client has hung up, without a 500 for nobody", async () => {
     await rt.app.listen({ host: "127.0.0.1", port: 0 });
     const address = rt.app.server.address();

@@ -4,8 +4,10 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BODY_LIMIT } from "../../src/http/limits.js";
+import { testEngines } from "../helpers/engines.js";
 import { root } from "../helpers/paths.js";
 import { rawRequest, type RawOutcome } from "../helpers/raw-http.js";
+import { makeTestDatabase, type TestDatabase } from "../helpers/runtime.js";
 import { startServer, type RunningServer } from "../helpers/server.js";
 
 /**
@@ -113,7 +115,9 @@ interface Site {
 
 function commentForm(site: Site, rng: Rng): Buffer {
   const n = rng.int(1e6);
-  const fields = { name: `Fuzz ${n}`, email: `fuzz${n}@example.org`, website: "", parent: "" };
+  // A reply now and then, to a comment, to none, or to an id past the column's range.
+  const parent = rng.pick(["", "", "", site.commentId, "99999999999", "2147483648", "0"]);
+  const fields = { name: `Fuzz ${n}`, email: `fuzz${n}@example.org`, website: "", parent };
   const body = `Un commentaire de test ${n}.`;
   return bin(new URLSearchParams({ ...fields, body, homepage: "", stamp: site.stamp }).toString());
 }
@@ -176,7 +180,7 @@ const TRAVERSALS = words(
 );
 const NUMBERS = words(
   "-1 0 1e400 -1e400 NaN Infinity -Infinity 1.5 1e3 0x10 99999999999999999999 ∅ %20 1,2 1;2 " +
-    "%00 %D9%A1 1e-400 1e308 +3 0b11 9007199254740993",
+    "%00 %D9%A1 1e-400 1e308 +3 0b11 9007199254740993 2147483648 99999999999",
 );
 /** Whole numbers ≥ 1 these are not: the schema must refuse them (400), never "no such page". */
 const NOT_PAGES = words("-1 0 1e400 -1e400 NaN Infinity -Infinity 1.5 1e-400");
@@ -370,10 +374,13 @@ const families: Record<string, Family> = {
       ...(halfClose ? { halfClose } : {}),
     };
   },
-  headers: (_s, rng, r) => {
+  headers: (site, rng, r) => {
     const cookies = [
       ...words("kq_mine=garbage kq_mine=a.b.c kq_commenter=%7Bbad kq_commenter=%E0%A4%A kq_mine"),
       ...["kq_commenter=null", 'kq_commenter={"name":1}', `kq_mine=${"1,".repeat(2000)}`, "=; ;=;"],
+      // The form's signed stamp, sent back as each cookie.
+      `kq_mine=${encodeURIComponent(site.stamp)}`,
+      `kq_commenter=${encodeURIComponent(site.stamp)}`,
       Array.from({ length: 300 }, (_, i) => `c${i}=${i}`).join("; "),
     ];
     const hosts = ['a"<b>', "[::1]", "127.0.0.1:99999", "", "\xc3\xa9vil", huge(3000), "a b", "@x"];
@@ -515,14 +522,18 @@ async function discover(url: string): Promise<Site> {
   return site;
 }
 
-describe("request fuzzing against the production server", () => {
+describe.each(testEngines())("request fuzzing against the production server on %s", (engine) => {
   let server: RunningServer;
   let site: Site;
   let inspector: string;
+  let database: TestDatabase | undefined;
 
   beforeAll(async () => {
+    // SQLite in the server's own data dir, or a PostgreSQL database of its own.
+    database = engine === "sqlite" ? undefined : await makeTestDatabase(engine);
     server = await startServer({
       env: {
+        ...(database?.url ? { DATABASE_URL: database.url } : {}),
         // A small page cache: its growth is bounded and legitimate, and would blur the reading.
         KIOSQUE_PAGE_CACHE_MB: "4",
         // One process: its inspector is the one read below, its memory the one measured.
@@ -535,7 +546,10 @@ describe("request fuzzing against the production server", () => {
     inspector = url[1];
     site = await discover(server.url);
   });
-  afterAll(() => server?.stop());
+  afterAll(async () => {
+    await server?.stop();
+    await database?.drop();
+  });
 
   it("finds leaks with its detectors (a check of the check)", () => {
     const shown = fs.readFileSync(path.join(root, "package.json"), "utf8");

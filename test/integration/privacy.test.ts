@@ -82,6 +82,23 @@ describe.each(testEngines())("commenters' privacy on %s", (engine) => {
     }
   });
 
+  it("counts an IPv6 /64 as one client for the burst rule, as the rate limit does", async () => {
+    rt.clock.set(new Date(T0.getTime() + 250 * 24 * HOUR_MS));
+    await setSetting(rt.ctx, "comments.burstMax", "2");
+    try {
+      const a = await post(commentForm(), "2001:db8:7:7::1");
+      const b = await post(commentForm(), "2001:db8:7:7:ffff::2");
+      expect([a.comment.status, b.comment.status]).toEqual(["approved", "approved"]);
+      expect((await row(b.comment.id))?.ip_hash).toBe((await row(a.comment.id))?.ip_hash);
+      const third = await post(commentForm(), "2001:db8:7:7:abcd:1:2:3");
+      expect(third.reasons).toEqual([{ rule: "burst", detail: "over 2 in 10 min" }]);
+      // The next /64 is another client.
+      expect((await post(commentForm(), "2001:db8:7:8::1")).comment.status).toBe("approved");
+    } finally {
+      await setSetting(rt.ctx, "comments.burstMax", "0");
+    }
+  });
+
   it("forgets hashed addresses past the retention period", async () => {
     rt.clock.set(new Date(T0.getTime() + 300 * 24 * HOUR_MS));
     await setSetting(rt.ctx, "privacy.ipRetentionDays", "2");
@@ -181,5 +198,22 @@ describe.each(testEngines())("commenters' privacy on %s", (engine) => {
     } finally {
       await app.close();
     }
+  });
+
+  it("finds and erases a commenter after the site secret changed", async () => {
+    const email = "avant.le.changement@example.net";
+    const first = await post(commentForm({ email: "Avant.Le.Changement@example.net" }));
+    const second = await post(commentForm({ email, parent: String(first.comment.id) }));
+    // The same database, as a site restarted with another KIOSQUE_SECRET sees it: the stored
+    // e-mail hashes were keyed with the old one.
+    const renewed = { ...rt.ctx, secret: "un-tout-autre-secret-de-plus-de-32-caracteres" };
+    const found = await commenterData.exportByEmail(renewed, ` ${email.toUpperCase()} `);
+    expect(found.comments.map((c) => c.id)).toEqual([first.comment.id, second.comment.id]);
+    expect(await commenterData.eraseByEmail(renewed, email, "test")).toEqual({
+      deleted: 2,
+      blanked: 0,
+    });
+    expect(await row(first.comment.id)).toBeUndefined();
+    expect((await commenterData.exportByEmail(rt.ctx, email)).comments).toEqual([]);
   });
 });

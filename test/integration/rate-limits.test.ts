@@ -1,9 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { ErrorAnswer } from "../../src/lib/error-codes.js";
+import { buildApp } from "../../src/app.js";
 import { setSetting } from "../../src/modules/settings/index.js";
+import { openRuntime } from "../../src/runtime.js";
 import { testEngines } from "../helpers/engines.js";
 import { commentForm, countComments, makeArticle } from "../helpers/factories.js";
 import { formBody, inputValue, textById, textareaValue } from "../helpers/http.js";
+import { testAssetsDir } from "../helpers/paths.js";
 import { openTestApp, type TestApp } from "../helpers/runtime.js";
 
 type Form = Record<string, string>;
@@ -88,7 +91,7 @@ describe.each(testEngines())("per-client limit on comment posts on %s", (engine)
     );
     expect((await post("10.3.0.1", commentForm({ body: "" }))).statusCode).toBe(422);
     expect((await post("10.3.0.1", commentForm())).statusCode).toBe(429);
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    rt.clock.set(new Date(rt.clock.now().getTime() + 1000));
     expect((await post("10.3.0.1", commentForm())).statusCode).toBe(303);
   });
 
@@ -108,5 +111,43 @@ describe.each(testEngines())("per-client limit on comment posts on %s", (engine)
     expect((await post("2001:db8:1:2::1", commentForm())).statusCode).toBe(303);
     expect((await post("2001:db8:1:2::ffff", commentForm())).statusCode).toBe(429);
     expect((await post("2001:db8:1:3::1", commentForm())).statusCode).toBe(303);
+  });
+
+  it("is one limit for every instance sharing the database, keyed by no address", async () => {
+    // A second instance (or another process of this machine) on the same database and clock.
+    const other = await openRuntime(rt.ctx.config, { log: rt.ctx.log, clock: rt.clock });
+    const otherApp = await buildApp(other, { assetsDir: testAssetsDir });
+    try {
+      await setSetting(rt.ctx, "rateLimit.comments.max", "3");
+      await setSetting(rt.ctx, "rateLimit.comments.windowSeconds", "60");
+      const postTo = (app: TestApp["app"]) =>
+        app.inject({
+          method: "POST",
+          url: `/article/${slug}/commentaires`,
+          remoteAddress: "10.5.0.1",
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          payload: formBody(commentForm()),
+        });
+      const codes = [];
+      for (const app of [rt.app, otherApp, rt.app, otherApp])
+        codes.push((await postTo(app)).statusCode);
+      expect(codes).toEqual([303, 303, 303, 429]);
+      expect((await postTo(rt.app)).statusCode).toBe(429);
+
+      const rows = await rt.ctx.db.selectFrom("rate_limits").selectAll().execute();
+      expect(rows.length).toBeGreaterThan(0);
+      expect(JSON.stringify(rows)).not.toMatch(/10\.5\.0\.1|10\.\d+\.0\.\d/);
+
+      // Once the windows are over (this one, and the earlier tests' of at most 600 s), the client
+      // starts afresh and every old window is pruned.
+      rt.clock.set(new Date(rt.clock.now().getTime() + 700_000));
+      expect((await postTo(otherApp)).statusCode).toBe(303);
+      const left = await rt.ctx.db.selectFrom("rate_limits").selectAll().execute();
+      expect(left).toHaveLength(1);
+      expect(Number(left[0]?.hits)).toBe(1);
+    } finally {
+      await otherApp.close();
+      await other.close();
+    }
   });
 });

@@ -52,7 +52,7 @@ describe("security headers", () => {
     expect((await t.app.inject({ url: "/", headers: proto })).headers).not.toHaveProperty(
       "strict-transport-security",
     );
-    const behind = await openTestApp("sqlite", undefined, { trustProxy: true });
+    const behind = await openTestApp("sqlite", undefined, { trustProxy: 1 });
     try {
       const slug2 = (await makeArticle(behind.ctx)).slug;
       const overTls = await behind.app.inject({ url: "/", headers: proto });

@@ -39,8 +39,27 @@ export interface EngineAdapter {
   columns(db: Kysely<Tables>): Promise<Column[]>;
   /** Table → table it references by a foreign key. */
   references(db: Kysely<Tables>): Promise<{ table: string; references: string }[]>;
-  /** After rows came back with their own ids: make the next generated id follow the largest. */
-  resetIdentities(db: Kysely<Tables>, tables: readonly string[]): Promise<void>;
+  /**
+   * Makes what was just deleted or overwritten in these tables unrecoverable from the database's
+   * files (an erasure, forgotten addresses, a dropped salt). After the commit, never inside a
+   * transaction: SQLite checkpoints its WAL away, PostgreSQL vacuums the tables.
+   */
+  forgetDeleted(tables: readonly string[]): Promise<void>;
+  /**
+   * The largest id each table with a generated id ever handed out (deleted rows' included): what
+   * a reader's cookie may still name.
+   */
+  identities(db: Kysely<Tables>): Promise<Record<string, number>>;
+  /**
+   * After rows came back with their own ids: the next generated id follows the largest present
+   * and every value in `atLeast` (ids handed out before, here or on the site backed up), so no
+   * new row ever takes an id something outside the database may still hold.
+   */
+  resetIdentities(
+    db: Kysely<Tables>,
+    tables: readonly string[],
+    atLeast: Readonly<Record<string, number>>,
+  ): Promise<void>;
 }
 
 export interface Column {

@@ -20,6 +20,10 @@ const CHANNEL = "kiosque_changes";
 /** NOTIFY payloads are capped at 8,000 bytes; a longer list becomes "everything changed". */
 const MAX_PAYLOAD = 7_000;
 
+/** VACUUM retries while an open transaction keeps dead rows: ~5 s in all, then say so. */
+const VACUUM_ATTEMPTS = 6;
+const VACUUM_RETRY_MS = 300;
+
 /** A pool of connections, shared by any number of instances of the site. */
 export function openPostgres(
   config: Extract<Config["database"], { engine: "postgres" }>,
@@ -78,20 +82,57 @@ export function openPostgres(
           join pg_class r on r.oid = f.confrelid
           where f.contype = 'f' and f.connamespace = current_schema()::regnamespace`.execute(conn)
       ).rows,
-    async resetIdentities(conn, tables) {
-      const generated = await sql<{ table: string; column: string }>`select table_name as "table",
-          column_name as "column"
-        from information_schema.columns where table_schema = current_schema()
-          and (is_identity = 'YES' or column_default like 'nextval(%')`.execute(conn);
-      for (const { table, column } of generated.rows) {
+    // Dead rows stay in the table's pages until vacuumed. VACUUM runs outside any transaction,
+    // on a pool connection; plain VACUUM takes no lock that stops readers or writers. It leaves
+    // a dead row that a transaction open in this database may still see (an autovacuum's
+    // ANALYZE, a backup's snapshot) and counts it in n_dead_tup: then it tries again shortly.
+    async forgetDeleted(tables) {
+      for (const table of tables) {
+        for (let attempt = 1; ; attempt++) {
+          await sql`vacuum ${sql.table(table)}`.execute(db);
+          const { rows } = await sql<{ dead: string | number }>`select n_dead_tup as dead
+            from pg_stat_user_tables where relid = ${table}::regclass`.execute(db);
+          if (Number(rows[0]?.dead ?? 0) === 0) break;
+          if (attempt === VACUUM_ATTEMPTS)
+            throw new Error(
+              `dead rows remain in ${table}: a long transaction holds them; run "VACUUM ${table}" once it ends`,
+            );
+          await new Promise((resolve) => setTimeout(resolve, VACUUM_RETRY_MS * attempt));
+        }
+      }
+    },
+    async identities(conn) {
+      const out: Record<string, number> = {};
+      for (const { table, sequence } of await sequences(conn)) {
+        const { rows } = await sql<{ last: string | null }>`select
+          pg_sequence_last_value(${sequence}::regclass) as last`.execute(conn);
+        if (rows[0]?.last != null) out[table] = Number(rows[0].last);
+      }
+      return out;
+    },
+    async resetIdentities(conn, tables, atLeast) {
+      for (const { table, column, sequence } of await sequences(conn)) {
         if (!tables.includes(table)) continue;
         const [t, c] = [sql.table(table), sql.ref(column)];
-        await sql`select setval(pg_get_serial_sequence(${`"${table}"`}, ${column}),
-          coalesce((select max(${c}) from ${t}), 0) + 1, false)`.execute(conn);
+        // setval(…, n, true): the next id is n + 1; (1, false): 1, for a table that never had a
+        // row. greatest() ignores nulls (an empty table).
+        await sql`select setval(${sequence}::regclass, greatest(v, 1), v > 0) from (select greatest(
+          (select max(${c}) from ${t}), ${atLeast[table] ?? 0}::bigint, 0) as v) top`.execute(conn);
       }
     },
   };
   return { db, engine, close: () => db.destroy() };
+}
+
+/** Each generated id column of this schema with its sequence's name. */
+async function sequences(conn: Kysely<Tables>) {
+  return (
+    await sql<{ table: string; column: string; sequence: string }>`select
+        table_name as "table", column_name as "column",
+        pg_get_serial_sequence(quote_ident(table_name), column_name) as "sequence"
+      from information_schema.columns where table_schema = current_schema()
+        and (is_identity = 'YES' or column_default like 'nextval(%')`.execute(conn)
+  ).rows;
 }
 
 /** NOTIFY on commit, and a LISTEN connection per instance. */

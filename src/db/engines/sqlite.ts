@@ -19,13 +19,21 @@ const LOG_RETENTION_MS = 3_600_000;
 /** Distinct statements kept prepared; the application sends a few dozen shapes. */
 const STATEMENT_CACHE_SIZE = 500;
 
+/** Checkpoint retries while another process reads: ~5 s in all, then say so. */
+const CHECKPOINT_ATTEMPTS = 6;
+const CHECKPOINT_RETRY_MS = 300;
+
 /** One file, one connection: writers take turns, readers never wait for them (WAL). */
 export function openSqlite(
   config: Extract<Config["database"], { engine: "sqlite" }>,
   onQuery?: QueryObserver,
 ): Storage {
-  fs.mkdirSync(path.dirname(config.file), { recursive: true });
+  ownerOnly(config.file);
   const handle = new SQLite(config.file);
+  // Deleted rows are overwritten with zeros in the file instead of lingering in free space: an
+  // erased e-mail, a forgotten address hash, a past day's salt (decision 010) must not be
+  // readable from the file afterwards. forgetDeleted then clears the WAL's older copies.
+  handle.pragma("secure_delete = ON");
   // WAL: readers never wait for the writer. synchronous=NORMAL in WAL mode keeps every committed
   // transaction across a process crash (only an OS crash can lose the last ones).
   handle.pragma("journal_mode = WAL");
@@ -78,10 +86,62 @@ export function openSqlite(
           from pragma_table_list t join pragma_foreign_key_list(t.name) f
           where t.schema = 'main' and t.type = 'table'`.execute(conn)
       ).rows,
-    // AUTOINCREMENT keeps the largest id ever inserted (sqlite_sequence) by itself.
-    resetIdentities: async () => {},
+    // TRUNCATE: copy every frame into the file (where secure_delete zeroed the deleted bytes)
+    // and empty the WAL, whose older frames still hold the pages as they were before.
+    // A reader of another process (a backup's snapshot, a render) holding an old page keeps
+    // the WAL until it ends: try again shortly, then say so.
+    forgetDeleted: async () => {
+      for (let attempt = 1; ; attempt++) {
+        const [result] = handle.pragma("wal_checkpoint(TRUNCATE)") as { busy: number }[];
+        if (!result?.busy) return;
+        if (attempt === CHECKPOINT_ATTEMPTS)
+          throw new Error(
+            "the WAL still holds erased bytes: another process is reading; run the command again once it is done",
+          );
+        await new Promise((resolve) => setTimeout(resolve, CHECKPOINT_RETRY_MS * attempt));
+      }
+    },
+    // AUTOINCREMENT keeps the largest id ever inserted in sqlite_sequence, which a program may
+    // raise (never lower: the next id would collide with a present one).
+    identities: async (conn) =>
+      Object.fromEntries(
+        (
+          await sql<{ name: string; seq: number }>`select name, seq from sqlite_sequence`.execute(
+            conn,
+          )
+        ).rows.map((r) => [r.name, Number(r.seq)]),
+      ),
+    async resetIdentities(conn, tables, atLeast) {
+      for (const table of tables) {
+        const floor = atLeast[table];
+        if (floor === undefined) continue;
+        const updated = await sql`update sqlite_sequence set seq = max(seq, ${floor})
+          where name = ${table}`.execute(conn);
+        if (Number(updated.numAffectedRows ?? 0) === 0)
+          await sql`insert into sqlite_sequence (name, seq) values (${table}, ${floor})`.execute(
+            conn,
+          );
+      }
+    },
   };
   return { db, engine, close: () => db.destroy() };
+}
+
+/**
+ * The database holds commenters' e-mails: its folder (when we make it), file, WAL and shared
+ * memory are the owner's only, like backups. SQLite gives the WAL and SHM files the mode of the
+ * database file, so the file is made (or tightened) first.
+ */
+function ownerOnly(file: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  fs.closeSync(fs.openSync(file, "a", 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      fs.chmodSync(f, 0o600);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
+  }
 }
 
 /**

@@ -27,7 +27,7 @@ export interface CommenterExport {
 
 /** A commenter's data, for a request under the GDPR's right of access (article 15). */
 export async function exportByEmail(ctx: Ctx, email: string): Promise<CommenterExport> {
-  const rows = await repo.allByEmailHash(ctx.db, emailHash(ctx, email));
+  const rows = await repo.allByEmail(ctx.db, emailHash(ctx, email), email);
   const titles = await articles.slugsAndTitles(ctx, [...new Set(rows.map((r) => r.article_id))]);
   return {
     email,
@@ -58,11 +58,22 @@ export interface Erased {
  * Erasure (GDPR article 17): every comment written with the address goes; one that others
  * answered stays as an empty "comment removed" so the answers keep their place. One
  * transaction: on failure nothing is erased. Pages showing them are dropped from every cache.
+ * Then the erased bytes leave the database's files too (free pages, WAL, dead rows), also when
+ * nothing was found: a run after an interrupted one finishes that part.
  */
 export async function eraseByEmail(ctx: Ctx, email: string, actor: string): Promise<Erased> {
+  const erased = await eraseRows(ctx, email, actor);
+  await ctx.engine.forgetDeleted(ERASED_FROM);
+  return erased;
+}
+
+/** Where an erasure deletes or overwrites: comments and their moderation log lines. */
+const ERASED_FROM = ["comments", "moderation_log"] as const;
+
+async function eraseRows(ctx: Ctx, email: string, actor: string): Promise<Erased> {
   const now = ctx.clock.now();
   return ctx.write(async (tx, changed) => {
-    const rows = await repo.allByEmailHash(tx.db, emailHash(ctx, email));
+    const rows = await repo.allByEmail(tx.db, emailHash(ctx, email), email);
     const erased: Erased = { deleted: 0, blanked: 0 };
     // Newest first: a reply of the same person's goes before the comment it answers.
     for (const row of [...rows].reverse()) {
@@ -83,7 +94,12 @@ export async function eraseByEmail(ctx: Ctx, email: string, actor: string): Prom
   });
 }
 
-/** The retention rule's work: hashed client addresses of comments older than `before` go. */
+/**
+ * The retention rule's work: hashed client addresses of comments older than `before` go, from
+ * the rows and from the database's files.
+ */
 export async function forgetAddressesBefore(ctx: Ctx, before: Date): Promise<number> {
-  return ctx.write((tx) => repo.clearIpHashesBefore(tx.db, before.toISOString()));
+  const cleared = await ctx.write((tx) => repo.clearIpHashesBefore(tx.db, before.toISOString()));
+  if (cleared > 0) await ctx.engine.forgetDeleted(["comments"]);
+  return cleared;
 }

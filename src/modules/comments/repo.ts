@@ -303,12 +303,22 @@ export async function clearIpHashesBefore(db: Kysely<Tables>, before: string): P
   return Number(result.numUpdatedRows);
 }
 
-/** Every comment written with one e-mail address (by its keyed hash), oldest first. */
-export async function allByEmailHash(db: Kysely<Tables>, emailHash: string) {
+/**
+ * Every comment written with one e-mail address, oldest first: by its keyed hash under today's
+ * secret, or by the address as stored (lower-cased, as the hash takes it), which still matches
+ * after the secret changed and the hashes no longer do. That second test reads every comment:
+ * fine for a request under the GDPR, run by hand.
+ */
+export async function allByEmail(db: Kysely<Tables>, emailHash: string, email: string) {
   return db
     .selectFrom("comments")
     .selectAll()
-    .where("email_hash", "=", emailHash)
+    .where((eb) =>
+      eb.or([
+        eb("email_hash", "=", emailHash),
+        eb(eb.fn("lower", [eb.fn("trim", ["author_email"])]), "=", email.trim().toLowerCase()),
+      ]),
+    )
     .orderBy("id")
     .execute();
 }

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { Rendered } from "../../http/cacheable.js";
 import { showFormOnRefusal } from "../../http/form-page.js";
+import { Slug } from "../../http/params.js";
 import {
   applyRememberChoice,
   ownCommentIds,
@@ -31,7 +32,6 @@ const FormBody = Type.Record(Type.String(), Type.Union([Type.String(), Type.Arra
  */
 const AUTHOR_COOKIE = "kiosque_author";
 const AUTHOR_COOKIE_MAX_AGE_S = 365 * 86_400;
-const Slug = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 200 }) });
 
 /**
  * The article page again, with the refused form and one message per field. It is assembled from
@@ -74,7 +74,7 @@ export function commentRoutes(
       });
       // Every attempt counts, refused ones too: a bot probing the rules is still posting.
       await limits.comments(req);
-      const origin = requestOrigin(req);
+      const origin = requestOrigin(req, ctx.config);
       const posted = await service.postComment(
         ctx,
         {

@@ -1,6 +1,7 @@
 import type { Problem } from "../../lib/errors.js";
 import { hasControlCharacters } from "../../lib/text.js";
 import type { Settings } from "../settings/index.js";
+import { parseRowId } from "../../lib/row-id.js";
 
 /** The comment form as the reader typed it: kept verbatim so a rejected form comes back whole. */
 export interface CommentFormValues {
@@ -112,8 +113,8 @@ export function validateComment(
   let parentId: number | null = null;
   if (typeof parentRaw !== "string") problems.body ??= { problem: "unknownParent" };
   else if (parentRaw !== "") {
-    if (/^[1-9][0-9]{0,14}$/.test(parentRaw)) parentId = Number(parentRaw);
-    else problems.body ??= { problem: "unknownParent" };
+    parentId = parseRowId(parentRaw) ?? null;
+    if (parentId === null) problems.body ??= { problem: "unknownParent" };
   }
 
   if (Object.keys(problems).length > 0) return { ok: false, problems };

@@ -8,12 +8,12 @@ import { rssXml } from "./rss.js";
 import { sitemapXml } from "./sitemap.js";
 
 /**
- * Feeds hold absolute URLs, built on the origin they were asked under. A Host header that names
- * no host is the client's mistake, a 400: the feed library's own URL parser threw on it (a 500),
- * and the sitemap printed it as it came.
+ * Feeds hold absolute URLs, built on the public origin (KIOSQUE_PUBLIC_URL), else on the one they
+ * were asked under. A Host header that names no host is then the client's mistake, a 400: the
+ * feed library's own URL parser threw on it (a 500), and the sitemap printed it as it came.
  */
-function origin(req: FastifyRequest): string {
-  const found = requestOrigin(req);
+function origin(req: FastifyRequest, kit: RouteKit): string {
+  const found = requestOrigin(req, kit.ctx.config);
   if (!found) throw Object.assign(new Error("the Host header names no host"), { statusCode: 400 });
   return found;
 }
@@ -21,7 +21,7 @@ function origin(req: FastifyRequest): string {
 /** Feeds hold absolute URLs, so each origin they are asked under is cached apart. */
 export function feedRoutes(app: FastifyInstance, kit: RouteKit): void {
   app.get("/sitemap.xml", async (req, reply) => {
-    const base = origin(req);
+    const base = origin(req, kit);
     return kit.cacheable(req, reply, `sitemap:${base}`, async () => {
       const [entries, categories] = await Promise.all([
         articles.sitemapEntries(kit.ctx),
@@ -40,7 +40,7 @@ export function feedRoutes(app: FastifyInstance, kit: RouteKit): void {
   });
 
   app.get("/feed.xml", async (req, reply) => {
-    const base = origin(req);
+    const base = origin(req, kit);
     return kit.cacheable(req, reply, `feed:${base}`, async () => {
       const [site, items] = await Promise.all([kit.site(), articles.latestForFeed(kit.ctx)]);
       const body = rssXml(
