@@ -47,8 +47,10 @@ export interface CacheDeps {
 type Encoding = "br" | "gzip" | "identity";
 
 /**
- * The encoding the client takes best (RFC 9110 §12.5.3): a coding listed with q=0 is refused,
- * `*` stands for every coding not listed, and identity is acceptable unless refused.
+ * The encoding to answer in (RFC 9110 §12.5.3): the compressed coding the client weighs highest,
+ * a coding listed with q=0 being refused and `*` standing for every coding not listed; identity
+ * when it takes neither (a client that refuses identity too still gets it, as servers usually
+ * answer, rather than a 406 page).
  */
 export function encodingFor(header: string | string[] | undefined): Encoding {
   const accept = Array.isArray(header) ? header.join(",") : header;
@@ -64,15 +66,13 @@ export function encodingFor(header: string | string[] | undefined): Encoding {
     }
     if (!q.has(name)) q.set(name, weight);
   }
-  const star = q.get("*");
-  const weightOf = (c: Encoding) => q.get(c) ?? (c === "identity" ? (star ?? 1) : (star ?? 0));
-  // Ties go to the smaller body: br, then gzip, then identity.
-  const best = (["br", "gzip", "identity"] as const)
-    .map((c) => ({ c, w: weightOf(c) }))
-    .filter((x) => x.w > 0)
-    .sort((a, b) => b.w - a.w)[0];
-  // Nothing acceptable: identity still, as servers usually do, rather than a 406 page.
-  return best?.c ?? "identity";
+  const star = q.get("*") ?? 0;
+  const br = q.get("br") ?? star;
+  const gzip = q.get("gzip") ?? star;
+  // Ties go to the smaller body.
+  if (br > 0 && br >= gzip) return "br";
+  if (gzip > 0) return "gzip";
+  return "identity";
 }
 
 /** A prepared body in the encoding the client takes best, or a 304 when it has this version. */
