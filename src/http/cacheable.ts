@@ -1,9 +1,8 @@
-import { promisify } from "node:util";
-import zlib from "node:zlib";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { ReaderState } from "./reader-cookies.js";
 import { preparePage, type CachedPage, type PageCache, type Personalize } from "./page-cache.js";
-import { cut, splice } from "./segments.js";
+import { bigPiece, gzipOf, smallPiece, type Piece } from "./gzip-pieces.js";
+import { cut, plan, type Edit } from "./segments.js";
 
 /** A page as a route renders it, before any caching. */
 export interface Rendered {
@@ -47,14 +46,11 @@ export interface CacheDeps {
 type Encoding = "br" | "gzip" | "identity";
 
 /**
- * The encoding to answer in (RFC 9110 §12.5.3): the compressed coding the client weighs highest,
- * a coding listed with q=0 being refused and `*` standing for every coding not listed; identity
- * when it takes neither (a client that refuses identity too still gets it, as servers usually
- * answer, rather than a 406 page).
+ * How much the client wants each compressed coding (RFC 9110 §12.5.3): 0 is refused; `*` stands
+ * for every coding not listed.
  */
-export function encodingFor(header: string | string[] | undefined): Encoding {
-  const accept = Array.isArray(header) ? header.join(",") : header;
-  if (accept === undefined || accept.trim() === "") return "identity";
+function weights(header: string | string[] | undefined): { br: number; gzip: number } {
+  const accept = Array.isArray(header) ? header.join(",") : (header ?? "");
   const q = new Map<string, number>();
   for (const item of accept.split(",")) {
     const [name = "", ...params] = item.split(";").map((s) => s.trim().toLowerCase());
@@ -67,9 +63,16 @@ export function encodingFor(header: string | string[] | undefined): Encoding {
     if (!q.has(name)) q.set(name, weight);
   }
   const star = q.get("*") ?? 0;
-  const br = q.get("br") ?? star;
-  const gzip = q.get("gzip") ?? star;
-  // Ties go to the smaller body.
+  return { br: q.get("br") ?? star, gzip: q.get("gzip") ?? star };
+}
+
+/**
+ * The encoding to answer in: the compressed coding the client weighs highest (ties to the
+ * smaller, brotli); identity when it takes neither (a client that refuses identity too still gets
+ * it, as servers usually answer, rather than a 406 page).
+ */
+export function encodingFor(header: string | string[] | undefined): Encoding {
+  const { br, gzip } = weights(header);
   if (br > 0 && br >= gzip) return "br";
   if (gzip > 0) return "gzip";
   return "identity";
@@ -102,41 +105,66 @@ function sendPrepared(
   return sendEncoded(req, reply.header("x-kiosque-cache", outcome), page, SHARED);
 }
 
-const gzip = promisify(zlib.gzip);
-const brotli = promisify(zlib.brotliCompress);
+/**
+ * A page's ranges compressed apart, kept with it: readers' pages cut the page at a few places
+ * (the form, where their held comments go), the same for most of them.
+ */
+const PIECES_PER_PAGE = 8;
+
+function rangePiece(
+  deps: CacheDeps,
+  key: string,
+  page: CachedPage,
+  start: number,
+  end: number,
+): Promise<Piece> {
+  const id = `${start}-${end}`;
+  page.pieces ??= new Map();
+  const known = page.pieces.get(id);
+  if (known) return known;
+  const piece = bigPiece(page.identity.subarray(start, end));
+  if (page.pieces.size < PIECES_PER_PAGE) {
+    const pieces = page.pieces;
+    pieces.set(id, piece);
+    piece.then(
+      (p) => deps.cache?.grew(key, page, p.deflated.length),
+      () => pieces.delete(id),
+    );
+  }
+  return piece;
+}
 
 /**
- * A personal page is compressed for one answer, so speed beats size: measured on a 110 KB
- * article page, gzip level 1 takes ~0.4 ms and brotli quality 1 ~0.5 ms for a body ~10 % larger
- * than the cached page's (quality 5: ~3 ms). See `npm run bench`, "personal page".
+ * A reader's own page: everyone's cached bytes with their parts spliced in, never stored. In
+ * gzip made of pieces (http/gzip-pieces.ts): only the reader's parts are compressed for this
+ * answer (brotli cannot be assembled so; every browser takes gzip).
  */
-const PERSONAL_GZIP_LEVEL = 1;
-const PERSONAL_BROTLI_QUALITY = 1;
-
 async function sendPersonal(
+  deps: CacheDeps,
+  key: string,
   req: FastifyRequest,
   reply: FastifyReply,
-  type: string,
-  body: Buffer,
+  page: CachedPage,
+  edits: readonly Edit[],
 ): Promise<FastifyReply> {
   reply
     .header("x-kiosque-cache", "personal")
     .header("cache-control", PERSONAL)
     .header("vary", "Accept-Encoding")
-    .type(type);
-  const encoding = encodingFor(req.headers["accept-encoding"]);
-  if (encoding === "identity") return reply.send(body);
-  const packed =
-    encoding === "br"
-      ? await brotli(body, {
-          params: {
-            [zlib.constants.BROTLI_PARAM_QUALITY]: PERSONAL_BROTLI_QUALITY,
-            [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
-            [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length,
-          },
-        })
-      : await gzip(body, { level: PERSONAL_GZIP_LEVEL });
-  return reply.header("content-encoding", encoding).send(packed);
+    .type(page.type);
+  const cuts = plan(page, edits);
+  if (weights(req.headers["accept-encoding"]).gzip <= 0)
+    return reply.send(
+      Buffer.concat(
+        cuts.map((c) => ("html" in c ? c.html : page.identity.subarray(c.start, c.end))),
+      ),
+    );
+  const pieces = await Promise.all(
+    cuts.map((c) =>
+      "html" in c ? smallPiece(c.html) : rangePiece(deps, key, page, c.start, c.end),
+    ),
+  );
+  return reply.header("content-encoding", "gzip").send(gzipOf(pieces));
 }
 
 /**
@@ -178,7 +206,7 @@ export async function sendCacheable(
   if ("moved" in page) return reply.redirect(page.moved, 302);
   if (reader.personal && page.personalize) {
     const edits = await page.personalize(reader);
-    if (edits.length > 0) return sendPersonal(req, reply, page.type, splice(page, edits));
+    if (edits.length > 0) return sendPersonal(deps, key, req, reply, page, edits);
     // Nothing of theirs on this page: everyone's bytes, still not for a shared cache to keep
     // under a request that carried the reader's cookies.
     return sendEncoded(req, reply.header("x-kiosque-cache", "personal"), page, PERSONAL);

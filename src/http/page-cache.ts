@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 import { changeKeys } from "../lib/change-keys.js";
+import type { Piece } from "./gzip-pieces.js";
 import type { ReaderState } from "./reader-cookies.js";
 import type { Cut, Edit } from "./segments.js";
 
@@ -25,6 +26,12 @@ export interface CachedPage extends Cut {
   changeKeys: readonly string[];
   /** How a reader with personal cookies sees this page; absent: as everyone does. */
   personalize?: Personalize | undefined;
+  /**
+   * Parts of the page compressed apart, by byte range, for readers' pages (http/gzip-pieces.ts);
+   * counted in the cache's bytes, a few per page.
+   */
+  pieces?: Map<string, Promise<Piece>>;
+  piecesBytes?: number;
 }
 
 /**
@@ -62,7 +69,8 @@ export async function preparePage(
   return { type, etag, identity, points, br, gzip: gz, changeKeys };
 }
 
-const size = (p: CachedPage) => p.identity.length + p.br.length + p.gzip.length;
+const size = (p: CachedPage) =>
+  p.identity.length + p.br.length + p.gzip.length + (p.piecesBytes ?? 0);
 
 /**
  * Rendered pages in memory, least recently used first out, bounded in bytes (all three encodings
@@ -119,6 +127,17 @@ export class PageCache {
       this.#remove(oldest);
     }
     return true;
+  }
+
+  /** Counts bytes a kept page took on since (its pieces); a page no longer kept is let be. */
+  grew(key: string, page: CachedPage, bytes: number): void {
+    if (this.#pages.get(key) !== page) return;
+    page.piecesBytes = (page.piecesBytes ?? 0) + bytes;
+    this.#bytes += bytes;
+    for (const oldest of this.#pages.keys()) {
+      if (this.#bytes <= this.maxBytes) break;
+      this.#remove(oldest);
+    }
   }
 
   invalidate(changed: readonly string[]): void {

@@ -51,8 +51,11 @@ export interface Edit {
   html: string;
 }
 
-/** The page with the edits made; edits at unknown marks are dropped. Keeps the order given. */
-export function splice(page: Cut, edits: readonly Edit[]): Buffer {
+/** A spliced page, in order: byte ranges of the cached page and a reader's parts between them. */
+export type Splice = ({ start: number; end: number } | { html: Buffer })[];
+
+/** How the edits cut the page; edits at unknown marks are dropped. Keeps the order given. */
+export function plan(page: Cut, edits: readonly Edit[]): Splice {
   const placed = edits
     .map((e, i) => ({
       i,
@@ -65,15 +68,23 @@ export function splice(page: Cut, edits: readonly Edit[]): Buffer {
         e.start !== undefined && e.end !== undefined && e.end >= e.start,
     )
     .sort((a, b) => a.start - b.start || a.i - b.i);
-  const out: Buffer[] = [];
+  const out: Splice = [];
   let at = 0;
   for (const e of placed) {
     if (e.start < at) continue; // overlapping ranges: the first one wins
-    out.push(page.identity.subarray(at, e.start), Buffer.from(e.html));
+    if (e.start > at) out.push({ start: at, end: e.start });
+    out.push({ html: Buffer.from(e.html) });
     at = e.end;
   }
-  out.push(page.identity.subarray(at));
-  return Buffer.concat(out);
+  if (at < page.identity.length) out.push({ start: at, end: page.identity.length });
+  return out;
+}
+
+/** The page with the edits made. */
+export function splice(page: Cut, edits: readonly Edit[]): Buffer {
+  return Buffer.concat(
+    plan(page, edits).map((p) => ("html" in p ? p.html : page.identity.subarray(p.start, p.end))),
+  );
 }
 
 /** A whole rendered page without its marks: for answers that are never cached. */

@@ -14,7 +14,7 @@ import type { Site } from "../web/site.js";
 
 /** What a page of comments shows everyone, as far as placing held comments goes. */
 export type ShownComments = Pick<ThreadPage, "threads"> &
-  Partial<Pick<ThreadPage, "order" | "previous" | "next">>;
+  Partial<Pick<ThreadPage, "order" | "previous" | "last">>;
 
 function withReplies(list: readonly PublicComment[], into = new Set<number>()): Set<number> {
   for (const c of list) {

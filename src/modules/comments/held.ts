@@ -32,13 +32,14 @@ const push = <K>(map: Map<K, PublicComment[]>, key: K, c: PublicComment) => {
 };
 
 /**
- * A held top-level comment goes on the page whose neighbours frame it in the reading order, in
- * its place among that page's comments; a held reply goes under the comment it answers when that
+ * A held top-level comment goes on the page it falls in, in the reading order of published ones
+ * (after the previous page's last, before this page's last unless this page is the last: as
+ * post.ts counts the page it redirects to), in its place among that page's comments; a held reply goes under the comment it answers when that
  * comment is shown here (a reply to the reader's own held comment, under that one). Pass a page
  * without `order` (a thread's page) to place replies only.
  */
 export function placeHeld(
-  page: Pick<ThreadPage, "threads"> & Partial<Pick<ThreadPage, "order" | "previous" | "next">>,
+  page: Pick<ThreadPage, "threads"> & Partial<Pick<ThreadPage, "order" | "previous" | "last">>,
   held: readonly PublicComment[],
 ): HeldPlacement {
   const placement: HeldPlacement = { roots: new Map(), replies: new Map() };
@@ -52,9 +53,12 @@ export function placeHeld(
     } else if (page.order) {
       const order = page.order;
       const key = { id: c.id, createdAt: c.createdAt };
+      const lastShown = page.threads.at(-1);
       const onThisPage =
         (!page.previous || sortsBefore(page.previous, key, order)) &&
-        (!page.next || sortsBefore(key, page.next, order));
+        (page.last !== false ||
+          !lastShown ||
+          sortsBefore(key, { id: lastShown.id, createdAt: lastShown.createdAt }, order));
       if (!onThisPage) continue;
       const after = page.threads.find((r) =>
         sortsBefore(key, { id: r.id, createdAt: r.createdAt }, order),

@@ -20,9 +20,10 @@ export interface ThreadPage {
   page: number;
   totalPages: number;
   order: "oldest" | "newest";
-  /** The last top-level comment of the page before and the first of the page after, if any. */
+  /** The last top-level comment of the page before, if any. */
   previous?: RootKey;
-  next?: RootKey;
+  /** Whether this is the last page. */
+  last: boolean;
   /** Top-level comment id → its number of replies, for threads with more than shown here. */
   moreReplies: ReadonlyMap<number, number>;
 }
@@ -39,20 +40,12 @@ export async function threadPage(ctx: Ctx, articleId: number, page: number): Pro
   const totalPages = Math.max(1, Math.ceil(total / perPage));
   const current = Math.min(Math.max(1, page), totalPages);
   const start = (current - 1) * perPage;
-  // One more on each side: the neighbours tell where a reader's held comment falls.
+  // One more before: the previous page's last comment tells where a reader's held one falls.
   const before = start > 0 ? 1 : 0;
-  const rows = await repo.pageOfRoots(
-    ctx.db,
-    articleId,
-    order,
-    perPage + before + 1,
-    start - before,
-  );
-  const key = (r: { id: number; created_at: string } | undefined) =>
-    r ? { id: r.id, createdAt: r.created_at } : undefined;
-  const previous = before ? key(rows[0]) : undefined;
-  const next = rows.length > perPage + before ? key(rows[perPage + before]) : undefined;
-  const rootIds = rows.slice(before, before + perPage).map((r) => r.id);
+  const rows = await repo.pageOfRoots(ctx.db, articleId, order, perPage + before, start - before);
+  const first = before ? rows[0] : undefined;
+  const previous = first && { id: first.id, createdAt: first.created_at };
+  const rootIds = rows.slice(before).map((r) => r.id);
   const [roots, replies] = await Promise.all([
     repo.commentsByIds(ctx.db, rootIds),
     repo.firstReplies(ctx.db, rootIds, REPLIES_PER_PAGE),
@@ -68,7 +61,7 @@ export async function threadPage(ctx: Ctx, articleId: number, page: number): Pro
     totalPages,
     order,
     ...(previous && { previous }),
-    ...(next && { next }),
+    last: current === totalPages,
     moreReplies,
   };
 }
