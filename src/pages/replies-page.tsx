@@ -17,7 +17,7 @@ import { mark, type Edit } from "../http/segments.js";
 import type { Moved, Rendered } from "../http/cacheable.js";
 import type { RouteKit } from "../http/route-kit.js";
 import { findComment } from "./article-page.js";
-import { formEdit, heldEdits } from "./personal-parts.js";
+import { heldEdits, heldMemo, rememberedForm } from "./personal-parts.js";
 
 export interface RepliesPageOptions {
   page?: number;
@@ -91,11 +91,14 @@ export async function renderRepliesPage(
     />,
     [changeKeys.article(article.id)],
   );
+  let remembered: ReturnType<typeof rememberedForm> | undefined;
+  const held = heldMemo(ctx, article.id);
   const personalize = async (reader: ReaderState): Promise<Edit[]> => {
-    const held = await comments.heldComments(ctx, article.id, reader.ownIds);
-    const edits = heldEdits(site, { threads: shownTree }, held);
-    if (form && reader.commenter)
-      edits.push(formEdit(site, formState({ ...blank, ...reader.commenter, remember: true })));
+    const edits = heldEdits(site, { threads: shownTree }, await held(reader.ownIds));
+    if (form && reader.commenter) {
+      remembered ??= rememberedForm(site, form);
+      edits.push(remembered(reader.commenter));
+    }
     return edits;
   };
   return { ...rendered, personalize };
