@@ -19,7 +19,7 @@ import { cut, mark, splice, type Edit } from "../http/segments.js";
 import { renderPage } from "../web/document.js";
 import type { Moved, Rendered } from "../http/cacheable.js";
 import { HTML, type RouteKit } from "../http/route-kit.js";
-import { formEdit, heldEdits } from "./personal-parts.js";
+import { formEdit, heldEdits, heldMemo, rememberedForm } from "./personal-parts.js";
 
 export interface ArticlePageOptions {
   commentPage?: number;
@@ -131,14 +131,17 @@ async function articlePage(
     ...article.tags.map((t) => changeKeys.relatedByTag(t.id)),
   ];
 
+  let remembered: ReturnType<typeof rememberedForm> | undefined;
+  const held = heldMemo(ctx, article.id, (list) => heldEdits(site, threads, list));
   const personal = async (reader: ReaderState, rejected?: Rejected): Promise<Edit[]> => {
-    const held = await comments.heldComments(ctx, article.id, reader.ownIds);
-    const edits = heldEdits(site, threads, held);
+    const edits = [...(await held(reader.ownIds))];
     // A post refused because the discussion closed meanwhile still gets its form back, with the
     // reader's text in it: nothing typed is lost, even when it can no longer be published.
     if (rejected) edits.push(formEdit(site, formState(rejected.values, rejected.problems)));
-    else if (form && reader.commenter)
-      edits.push(formEdit(site, formState({ ...blank, ...reader.commenter, remember: true }, {})));
+    else if (form && reader.commenter) {
+      remembered ??= rememberedForm(site, form);
+      edits.push(remembered(reader.commenter));
+    }
     return edits;
   };
   return {

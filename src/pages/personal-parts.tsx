@@ -123,26 +123,27 @@ export function rememberedForm(
 const HELD_MEMO_MAX = 32;
 
 /**
- * A reader's held comments on this article, remembered for the life of a cached page: whatever
- * changes one of them (moderation, erasure of a comment, a new post's new id in the cookie)
- * drops the page or changes the key, so a remembered answer is never stale.
+ * A reader's held comments on this article, rendered in place, remembered for the life of a
+ * cached page: whatever changes one of them (moderation, erasure of a comment, a new post's new id
+ * in the cookie) drops the page or changes the key, so a remembered answer is never stale.
  */
 export function heldMemo(
   ctx: Ctx,
   articleId: number,
-): (ownIds: readonly number[]) => Promise<PublicComment[]> {
-  const known = new Map<string, Promise<PublicComment[]>>();
+  toEdits: (held: readonly PublicComment[]) => Edit[],
+): (ownIds: readonly number[]) => Promise<readonly Edit[]> {
+  const known = new Map<string, Promise<readonly Edit[]>>();
   return (ownIds) => {
     if (ownIds.length === 0) return Promise.resolve([]);
     const key = ownIds.join(",");
     const hit = known.get(key);
     if (hit) return hit;
-    const held = comments.heldComments(ctx, articleId, ownIds);
+    const edits = comments.heldComments(ctx, articleId, ownIds).then(toEdits);
     if (known.size < HELD_MEMO_MAX) {
-      known.set(key, held);
+      known.set(key, edits);
       // A failed read is not remembered: the next request asks again.
-      held.catch(() => known.delete(key));
+      edits.catch(() => known.delete(key));
     }
-    return held;
+    return edits;
   };
 }

@@ -92,9 +92,9 @@ export async function renderRepliesPage(
     [changeKeys.article(article.id)],
   );
   let remembered: ReturnType<typeof rememberedForm> | undefined;
-  const held = heldMemo(ctx, article.id);
+  const held = heldMemo(ctx, article.id, (list) => heldEdits(site, { threads: shownTree }, list));
   const personalize = async (reader: ReaderState): Promise<Edit[]> => {
-    const edits = heldEdits(site, { threads: shownTree }, await held(reader.ownIds));
+    const edits = [...(await held(reader.ownIds))];
     if (form && reader.commenter) {
       remembered ??= rememberedForm(site, form);
       edits.push(remembered(reader.commenter));
