@@ -15,6 +15,7 @@ import {
 } from "./baseline.js";
 import type { Cleanup } from "./cleanup.js";
 import { measureColdStart } from "./cold-start.js";
+import { personalPageLoad } from "./personal.js";
 import { provisionDatabase } from "./databases.js";
 import { kiosqueCli, startServer, type DatabaseLocation, type Server } from "./kiosque.js";
 import { measure, type Figure, type LoadPlan } from "./load.js";
@@ -136,6 +137,15 @@ export async function benchEngine(engine: Engine, run: EngineRun): Promise<Bench
   } else {
     pages.push({ key: "search", label: "search", note: "n/a — no search yet" });
   }
+  // Right after the article: the same page, for a reader with a held comment and "remember me".
+  log("measuring the personal article page");
+  const personal = await personalPageLoad(server.baseUrl);
+  pages.push({
+    key: "personal",
+    label: `personal ${personal.path} (held comment, remembered, br)`,
+    path: personal.path,
+    figure: await measure(server.baseUrl, personal, options.plan),
+  });
   assertAlive(server);
 
   // The baseline: the same article page, saved, served by a minimal static server and nginx.

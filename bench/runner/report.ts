@@ -70,6 +70,9 @@ export function formatReport(r: BenchResult): string {
     pages.find((p) => p.key === key)?.figure;
 
   const rows: string[][] = pageRows(r.pages, (p) => {
+    const article = byKey(r.pages, "article");
+    if (p.key === "personal" && p.figure && article)
+      return [`${(p.figure.reqPerSec / article.reqPerSec).toFixed(2)}× article`, check("personal")];
     if (p.key !== "article" || !p.figure) return ["—"];
     const vsNginx = nginxRps ? `, ${(p.figure.reqPerSec / nginxRps).toFixed(2)}× nginx` : "";
     return [`${(p.figure.reqPerSec / staticRps).toFixed(2)}× static${vsNginx}`, check("article")];

@@ -5,6 +5,9 @@ export const TARGETS = {
   /** Article page req/s at 50 connections, as a share of the static file server's. */
   articleVsStatic: 0.5,
   articleP99Ms: 10,
+  /** Issue #9: a reader's own article page, as a share of the cached anonymous one's req/s. */
+  personalVsArticle: 0.5,
+  personalP99Ms: 10,
   /** At 100,000 articles / 1,000,000 comments, within this factor of the 1,000-article figures. */
   fullWithin: 1.5,
   /** Accepted comments per second, on SQLite (validation, moderation, write, invalidation). */
@@ -24,6 +27,7 @@ export const TARGETS = {
 export type CheckKey =
   | "article"
   | "article-full"
+  | "personal"
   | "comment-post"
   | "cold-start"
   | "cold-start-full"
@@ -54,6 +58,16 @@ export function checkTargets(r: BenchResult): Check[] {
       target: `≥ ${TARGETS.articleVsStatic}× static, p99 < ${TARGETS.articleP99Ms} ms`,
       value: `${ratio.toFixed(2)}× static, p99 ${article.p99.toFixed(1)} ms`,
       pass: ratio >= TARGETS.articleVsStatic && article.p99 < TARGETS.articleP99Ms,
+    });
+  }
+  const personal = r.pages.find((p) => p.key === "personal")?.figure;
+  if (article && personal) {
+    const ratio = personal.reqPerSec / article.reqPerSec;
+    checks.push({
+      key: "personal",
+      target: `≥ ${TARGETS.personalVsArticle}× article, p99 < ${TARGETS.personalP99Ms} ms`,
+      value: `${ratio.toFixed(2)}× article, p99 ${personal.p99.toFixed(1)} ms`,
+      pass: ratio >= TARGETS.personalVsArticle && personal.p99 < TARGETS.personalP99Ms,
     });
   }
   const fullArticle = r.full?.pages.find((p) => p.key === "article")?.figure;

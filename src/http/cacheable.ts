@@ -1,13 +1,27 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { hasPersonalCookies } from "./reader-cookies.js";
-import { preparePage, type CachedPage, type PageCache } from "./page-cache.js";
+import type { ReaderState } from "./reader-cookies.js";
+import { preparePage, type CachedPage, type PageCache, type Personalize } from "./page-cache.js";
+import { bigPiece, gzipOf, smallPiece, type Piece } from "./gzip-pieces.js";
+import { cut, plan, type Edit } from "./segments.js";
 
 /** A page as a route renders it, before any caching. */
 export interface Rendered {
+  /** The page, with the marks (http/segments.ts) where a reader's own parts go. */
   body: string;
   type: string;
   /** Change keys (lib/change-keys.ts) of everything the page shows. */
   changeKeys: readonly string[];
+  /** What a reader with personal cookies sees added; the body itself is everyone's. */
+  personalize?: Personalize;
+}
+
+/**
+ * A page variant that shows nothing of its own (a `cpage` past the end, a `replytocom` that is
+ * not a comment of the page): the reader goes to the page that does, and the cache keeps
+ * nothing for it. Temporary: the comment may yet come, the pages may yet grow.
+ */
+export interface Moved {
+  moved: string;
 }
 
 /**
@@ -24,17 +38,44 @@ export interface CacheDeps {
    * Pages being rendered, by key: a burst of readers on a page nobody has yet waits for one
    * render and one compression instead of starting fifty.
    */
-  rendering: Map<string, Promise<CachedPage>>;
+  rendering: Map<string, Promise<CachedPage | Moved>>;
   /** Hear other processes' writes before trusting the cache. */
   poll(): void;
 }
 
-function encodingFor(req: FastifyRequest): "br" | "gzip" | undefined {
-  const accept = req.headers["accept-encoding"];
-  if (typeof accept !== "string") return undefined;
-  if (/\bbr\b/.test(accept)) return "br";
-  if (/\bgzip\b/.test(accept)) return "gzip";
-  return undefined;
+type Encoding = "br" | "gzip" | "identity";
+
+/**
+ * How much the client wants each compressed coding (RFC 9110 §12.5.3): 0 is refused; `*` stands
+ * for every coding not listed.
+ */
+function weights(header: string | string[] | undefined): { br: number; gzip: number } {
+  const accept = Array.isArray(header) ? header.join(",") : (header ?? "");
+  const q = new Map<string, number>();
+  for (const item of accept.split(",")) {
+    const [name = "", ...params] = item.split(";").map((s) => s.trim().toLowerCase());
+    if (name === "") continue;
+    let weight = 1;
+    for (const p of params) {
+      const m = /^q\s*=\s*([01](?:\.\d{0,3})?)$/.exec(p);
+      if (m) weight = Number(m[1]);
+    }
+    if (!q.has(name)) q.set(name, weight);
+  }
+  const star = q.get("*") ?? 0;
+  return { br: q.get("br") ?? star, gzip: q.get("gzip") ?? star };
+}
+
+/**
+ * The encoding to answer in: the compressed coding the client weighs highest (ties to the
+ * smaller, brotli); identity when it takes neither (a client that refuses identity too still gets
+ * it, as servers usually answer, rather than a 406 page).
+ */
+export function encodingFor(header: string | string[] | undefined): Encoding {
+  const { br, gzip } = weights(header);
+  if (br > 0 && br >= gzip) return "br";
+  if (gzip > 0) return "gzip";
+  return "identity";
 }
 
 /** A prepared body in the encoding the client takes best, or a 304 when it has this version. */
@@ -50,9 +91,9 @@ export function sendEncoded(
     .header("cache-control", cacheControl)
     .header("vary", "Accept-Encoding");
   if (req.headers["if-none-match"] === page.etag) return reply.code(304).send();
-  const encoding = encodingFor(req);
-  if (encoding) reply.header("content-encoding", encoding);
-  return reply.send(encoding === "br" ? page.br : encoding === "gzip" ? page.gzip : page.identity);
+  const encoding = encodingFor(req.headers["accept-encoding"]);
+  if (encoding !== "identity") reply.header("content-encoding", encoding);
+  return reply.send(page[encoding]);
 }
 
 function sendPrepared(
@@ -65,41 +106,110 @@ function sendPrepared(
 }
 
 /**
- * Serves a reader page from the page cache, rendering (and keeping) it on a miss. A reader with
- * personal bits (a pending comment, a remembered name) gets a fresh page of their own instead.
- * Only pages rendered successfully are kept: a NotFound thrown by `render` goes to the error
- * handler as usual.
+ * A page's ranges compressed apart, kept with it: readers' pages cut the page at a few places
+ * (the form, where their held comments go), the same for most of them.
+ */
+const PIECES_PER_PAGE = 8;
+
+function rangePiece(
+  deps: CacheDeps,
+  key: string,
+  page: CachedPage,
+  start: number,
+  end: number,
+): Promise<Piece> {
+  const id = `${start}-${end}`;
+  page.pieces ??= new Map();
+  const known = page.pieces.get(id);
+  if (known) return known;
+  const piece = bigPiece(page.identity.subarray(start, end));
+  if (page.pieces.size < PIECES_PER_PAGE) {
+    const pieces = page.pieces;
+    pieces.set(id, piece);
+    piece.then(
+      (p) => deps.cache?.grew(key, page, p.deflated.length),
+      () => pieces.delete(id),
+    );
+  }
+  return piece;
+}
+
+/**
+ * A reader's own page: everyone's cached bytes with their parts spliced in, never stored. In
+ * gzip made of pieces (http/gzip-pieces.ts): only the reader's parts are compressed for this
+ * answer (brotli cannot be assembled so; every browser takes gzip).
+ */
+async function sendPersonal(
+  deps: CacheDeps,
+  key: string,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  page: CachedPage,
+  edits: readonly Edit[],
+): Promise<FastifyReply> {
+  reply
+    .header("x-kiosque-cache", "personal")
+    .header("cache-control", PERSONAL)
+    .header("vary", "Accept-Encoding")
+    .type(page.type);
+  const cuts = plan(page, edits);
+  if (weights(req.headers["accept-encoding"]).gzip <= 0)
+    return reply.send(
+      Buffer.concat(
+        cuts.map((c) => ("html" in c ? c.html : page.identity.subarray(c.start, c.end))),
+      ),
+    );
+  const pieces = await Promise.all(
+    cuts.map((c) =>
+      "html" in c ? smallPiece(c.html) : rangePiece(deps, key, page, c.start, c.end),
+    ),
+  );
+  return reply.header("content-encoding", "gzip").send(gzipOf(pieces));
+}
+
+/**
+ * Serves a reader page from the page cache, rendering (and keeping) it on a miss. The page is
+ * everyone's: a reader whose verified cookies hold something of theirs for this page gets it
+ * added to the cached bytes, in an answer of their own that is never stored. Only pages rendered
+ * successfully are kept: a NotFound thrown by `render` goes to the error handler as usual.
  */
 export async function sendCacheable(
   deps: CacheDeps,
+  reader: ReaderState,
   req: FastifyRequest,
   reply: FastifyReply,
   key: string,
-  render: () => Promise<Rendered>,
+  render: () => Promise<Rendered | Moved>,
 ): Promise<FastifyReply> {
-  if (hasPersonalCookies(req)) {
-    const page = await render();
-    return reply
-      .header("x-kiosque-cache", "personal")
-      .header("cache-control", PERSONAL)
-      .type(page.type)
-      .send(page.body);
-  }
   const { cache } = deps;
   deps.poll();
-  const hit = cache?.get(key);
-  if (hit) return sendPrepared(req, reply, hit, "hit");
-  let pending = deps.rendering.get(key);
-  if (!pending) {
-    const renderedAt = cache?.generation ?? 0;
-    pending = render()
-      .then((r) => preparePage(r.body, r.type, r.changeKeys))
-      .then((page) => {
-        cache?.set(key, page, renderedAt);
-        return page;
-      })
-      .finally(() => deps.rendering.delete(key));
-    deps.rendering.set(key, pending);
+  let page: CachedPage | Moved | undefined = cache?.get(key);
+  let outcome: "hit" | "miss" = "hit";
+  if (!page) {
+    outcome = "miss";
+    let pending = deps.rendering.get(key);
+    if (!pending) {
+      const renderedAt = cache?.generation ?? 0;
+      pending = render()
+        .then(async (r) => {
+          if ("moved" in r) return r;
+          const prepared = await preparePage(cut(r.body), r.type, r.changeKeys);
+          prepared.personalize = r.personalize;
+          cache?.set(key, prepared, renderedAt);
+          return prepared;
+        })
+        .finally(() => deps.rendering.delete(key));
+      deps.rendering.set(key, pending);
+    }
+    page = await pending;
   }
-  return sendPrepared(req, reply, await pending, "miss");
+  if ("moved" in page) return reply.redirect(page.moved, 302);
+  if (reader.personal && page.personalize) {
+    const edits = await page.personalize(reader);
+    if (edits.length > 0) return sendPersonal(deps, key, req, reply, page, edits);
+    // Nothing of theirs on this page: everyone's bytes, still not for a shared cache to keep
+    // under a request that carried the reader's cookies.
+    return sendEncoded(req, reply.header("x-kiosque-cache", "personal"), page, PERSONAL);
+  }
+  return sendPrepared(req, reply, page, outcome);
 }

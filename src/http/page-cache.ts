@@ -2,12 +2,21 @@ import { createHash } from "node:crypto";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 import { changeKeys } from "../lib/change-keys.js";
+import type { Piece } from "./gzip-pieces.js";
+import type { ReaderState } from "./reader-cookies.js";
+import type { Cut, Edit } from "./segments.js";
 
 const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
 
+/**
+ * What a page adds for one reader (their held comments, their remembered values), as edits at
+ * its marks (http/segments.ts). It reads the verified reader state only: never the request.
+ */
+export type Personalize = (reader: ReaderState) => Promise<readonly Edit[]>;
+
 /** A rendered page, ready in every encoding a browser may ask for. */
-export interface CachedPage {
+export interface CachedPage extends Cut {
   type: string;
   etag: string;
   identity: Buffer;
@@ -15,6 +24,14 @@ export interface CachedPage {
   gzip: Buffer;
   /** What the page shows, as change keys (lib/change-keys.ts): what makes it stale. */
   changeKeys: readonly string[];
+  /** How a reader with personal cookies sees this page; absent: as everyone does. */
+  personalize?: Personalize | undefined;
+  /**
+   * Parts of the page compressed apart, by byte range, for readers' pages (http/gzip-pieces.ts);
+   * counted in the cache's bytes, a few per page.
+   */
+  pieces?: Map<string, Promise<Piece>>;
+  piecesBytes?: number;
 }
 
 /**
@@ -26,12 +43,17 @@ export const PAGE_QUALITY = 5;
 
 /** Compressed once, when the page is rendered: readers then cost a lookup, not a compression. */
 export async function preparePage(
-  body: string | Buffer,
+  body: string | Buffer | Cut,
   type: string,
   changeKeys: readonly string[],
   quality = PAGE_QUALITY,
 ): Promise<CachedPage> {
-  const identity = typeof body === "string" ? Buffer.from(body) : body;
+  const { identity, points } =
+    typeof body === "string"
+      ? { identity: Buffer.from(body), points: new Map<string, number>() }
+      : Buffer.isBuffer(body)
+        ? { identity: body, points: new Map<string, number>() }
+        : body;
   const [br, gz] = await Promise.all([
     brotli(identity, {
       params: {
@@ -44,10 +66,11 @@ export async function preparePage(
     gzip(identity, { level: zlib.constants.Z_BEST_COMPRESSION }),
   ]);
   const etag = `"${createHash("sha256").update(identity).digest("base64url").slice(0, 22)}"`;
-  return { type, etag, identity, br, gzip: gz, changeKeys };
+  return { type, etag, identity, points, br, gzip: gz, changeKeys };
 }
 
-const size = (p: CachedPage) => p.identity.length + p.br.length + p.gzip.length;
+const size = (p: CachedPage) =>
+  p.identity.length + p.br.length + p.gzip.length + (p.piecesBytes ?? 0);
 
 /**
  * Rendered pages in memory, least recently used first out, bounded in bytes (all three encodings
@@ -104,6 +127,17 @@ export class PageCache {
       this.#remove(oldest);
     }
     return true;
+  }
+
+  /** Counts bytes a kept page took on since (its pieces); a page no longer kept is let be. */
+  grew(key: string, page: CachedPage, bytes: number): void {
+    if (this.#pages.get(key) !== page) return;
+    page.piecesBytes = (page.piecesBytes ?? 0) + bytes;
+    this.#bytes += bytes;
+    for (const oldest of this.#pages.keys()) {
+      if (this.#bytes <= this.maxBytes) break;
+      this.#remove(oldest);
+    }
   }
 
   invalidate(changed: readonly string[]): void {

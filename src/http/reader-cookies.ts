@@ -12,23 +12,37 @@ const MINE = "kq_mine";
 const COMMENTER = "kq_commenter";
 /** Enough for any real reader's recent comments; the oldest fall off. */
 const MINE_MAX = 20;
+/** Longer than any value the comment form accepts: a longer one was not written by us. */
+const FIELD_MAX = 2048;
 const YEAR_S = 365 * 86_400;
 const MONTH_S = 30 * 86_400;
 
 const base = (req: FastifyRequest) =>
   ({ path: "/", httpOnly: true, sameSite: "lax", secure: req.protocol === "https" }) as const;
 
-/**
- * True when the page this reader gets differs from everyone's (own pending comments, a prefilled
- * form). Read from the raw header: the page cache asks it of every request.
- */
-export function hasPersonalCookies(req: FastifyRequest): boolean {
-  const header = req.headers.cookie;
-  return header !== undefined && (header.includes(`${MINE}=`) || header.includes(`${COMMENTER}=`));
+export interface Commenter {
+  name: string;
+  email: string;
+  website: string;
 }
 
-export function ownCommentIds(req: FastifyRequest, secret: string): number[] {
-  const value = unsign(secret, req.cookies[MINE]);
+/**
+ * What this reader's cookies say, verified: the one reading of them that both the page cache
+ * (shared page or personal answer) and the page renderer use, so they can never disagree on
+ * what a spelling of the Cookie header means. Parsed from `req.cookies` (@fastify/cookie, which
+ * trims blanks, joins repeated headers and keeps the first of repeated names).
+ */
+export interface ReaderState {
+  /** Ids of the reader's own held comments, from a `kq_mine` whose signature holds. */
+  ownIds: readonly number[];
+  /** The remembered name, e-mail and website, when the cookie holds a usable one. */
+  commenter: Commenter | undefined;
+  /** Whether anything above would change a page: else the reader is anonymous. */
+  personal: boolean;
+}
+
+function verifiedIds(secret: string, raw: string | undefined): number[] {
+  const value = unsign(secret, raw);
   if (!value) return [];
   return value
     .split(",")
@@ -37,38 +51,44 @@ export function ownCommentIds(req: FastifyRequest, secret: string): number[] {
     .slice(-MINE_MAX);
 }
 
-export function rememberOwnComment(
-  req: FastifyRequest,
-  reply: FastifyReply,
-  secret: string,
-  id: number,
-): void {
-  const ids = [...ownCommentIds(req, secret).filter((x) => x !== id), id].slice(-MINE_MAX);
-  reply.setCookie(MINE, sign(secret, ids.join(",")), { ...base(req), maxAge: MONTH_S });
-}
-
-export interface Commenter {
-  name: string;
-  email: string;
-  website: string;
-}
-
-export function rememberedCommenter(req: FastifyRequest): Commenter | undefined {
-  const raw = req.cookies[COMMENTER];
-  if (!raw) return undefined;
+function validCommenter(raw: string | undefined): Commenter | undefined {
+  if (!raw || raw.length > 3 * FIELD_MAX) return undefined;
   try {
-    const v = JSON.parse(raw) as Partial<Commenter>;
-    if (
-      typeof v.name === "string" &&
-      typeof v.email === "string" &&
-      typeof v.website === "string"
-    ) {
+    const v = JSON.parse(raw) as Partial<Commenter> | null;
+    const ok = (s: unknown): s is string => typeof s === "string" && s.length <= FIELD_MAX;
+    if (v && ok(v.name) && ok(v.email) && ok(v.website) && (v.name !== "" || v.email !== "")) {
       return { name: v.name, email: v.email, website: v.website };
     }
   } catch {
     // A damaged cookie is as good as none.
   }
   return undefined;
+}
+
+/**
+ * A memo for the life of one request (the key is the request itself): the cache and the
+ * renderer ask for the same verified value, and the signature is checked once.
+ */
+const memo = new WeakMap<FastifyRequest, ReaderState>();
+
+export function readerState(req: FastifyRequest, secret: string): ReaderState {
+  const known = memo.get(req);
+  if (known) return known;
+  const ownIds = verifiedIds(secret, req.cookies[MINE]);
+  const commenter = validCommenter(req.cookies[COMMENTER]);
+  const state = { ownIds, commenter, personal: ownIds.length > 0 || commenter !== undefined };
+  memo.set(req, state);
+  return state;
+}
+
+export function rememberOwnComment(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  secret: string,
+  id: number,
+): void {
+  const ids = [...readerState(req, secret).ownIds.filter((x) => x !== id), id].slice(-MINE_MAX);
+  reply.setCookie(MINE, sign(secret, ids.join(",")), { ...base(req), maxAge: MONTH_S });
 }
 
 /** Sets the cookie only with the reader's consent, and removes it when consent is withdrawn. */

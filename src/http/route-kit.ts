@@ -7,8 +7,9 @@ import { renderPage, type PageMeta } from "../web/document.js";
 import { formatter } from "../web/i18n/format.js";
 import { messages } from "../web/i18n/index.js";
 import type { AssetUrls, Site } from "../web/site.js";
-import { sendCacheable, type CacheDeps, type Rendered } from "./cacheable.js";
+import { sendCacheable, type CacheDeps, type Moved, type Rendered } from "./cacheable.js";
 import { canonicalLink } from "./origin.js";
+import { readerState } from "./reader-cookies.js";
 
 /**
  * What every route handler is handed (app.ts makes one): the service context, and how to dress a
@@ -33,7 +34,7 @@ export interface RouteKit {
     req: FastifyRequest,
     reply: FastifyReply,
     key: string,
-    render: () => Promise<Rendered>,
+    render: () => Promise<Rendered | Moved>,
   ): Promise<FastifyReply>;
   /** A whole HTML page of this site, as cacheable output, stale when one of `changeKeys` changes. */
   page(
@@ -79,7 +80,8 @@ export function createRouteKit(ctx: Ctx, assets: AssetUrls, cache: CacheDeps): R
         .type(HTML)
         .send(renderPage(site, meta, body));
     },
-    cacheable: (req, reply, key, render) => sendCacheable(cache, req, reply, key, render),
+    cacheable: (req, reply, key, render) =>
+      sendCacheable(cache, readerState(req, ctx.secret), req, reply, key, render),
     page: (site, meta, body, changeKeys) => ({
       body: renderPage(site, meta, body),
       type: HTML,

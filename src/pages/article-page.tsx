@@ -4,6 +4,7 @@ import type { Problem } from "../lib/errors.js";
 import { ArticleView, articles } from "../modules/articles/index.js";
 import {
   CommentSection,
+  acceptsReplies,
   comments,
   emptyCommentForm,
   type CommentFormState,
@@ -12,20 +13,26 @@ import {
 } from "../modules/comments/index.js";
 import { problemTexts } from "../web/i18n/index.js";
 import { paths } from "../web/urls.js";
-import { ownCommentIds, rememberedCommenter } from "../http/reader-cookies.js";
+import { readerState, type ReaderState } from "../http/reader-cookies.js";
+import { cut, mark, splice, type Edit } from "../http/segments.js";
 import { renderPage } from "../web/document.js";
-import type { Rendered } from "../http/cacheable.js";
+import type { Moved, Rendered } from "../http/cacheable.js";
 import { HTML, type RouteKit } from "../http/route-kit.js";
+import { formEdit, heldEdits, heldMemo, rememberedForm } from "./personal-parts.js";
 
 export interface ArticlePageOptions {
   commentPage?: number;
   /** "Répondre" without JavaScript: the form comes up as a reply to this comment. */
   replyTo?: number;
-  /** A rejected comment: the reader's values and what is wrong with them. */
-  rejected?: { values: CommentFormValues; problems: Readonly<Record<string, Problem>> };
 }
 
-function findComment(list: readonly PublicComment[], id: number): PublicComment | undefined {
+/** A rejected comment: the reader's values and what is wrong with them. */
+export interface Rejected {
+  values: CommentFormValues;
+  problems: Readonly<Record<string, Problem>>;
+}
+
+export function findComment(list: readonly PublicComment[], id: number): PublicComment | undefined {
   for (const c of list) {
     if (c.id === id) return c;
     const hit = findComment(c.replies, id);
@@ -34,55 +41,63 @@ function findComment(list: readonly PublicComment[], id: number): PublicComment 
   return undefined;
 }
 
+/** Everyone's article page, and how to add one reader's own parts to it. */
+interface ArticlePage {
+  rendered: Rendered;
+  personal(reader: ReaderState, rejected?: Rejected): Promise<Edit[]>;
+}
+
 /**
- * The article page: the article, its comment section (as this reader may see it) and related
- * articles. Shared by the article route and by the comment route when it must show a rejected
- * form again.
+ * The article page: the article, its comment section and related articles, as every reader sees
+ * it (it never reads the request: what is personal is added by `personal`, from the verified
+ * reader state). A page variant that shows nothing of its own (a `cpage` past the end, a
+ * `replytocom` that is not a comment this page lets one answer) is Moved to the one that does.
  */
-export async function renderArticlePage(
+async function articlePage(
   kit: RouteKit,
-  req: FastifyRequest,
   slug: string,
-  options: ArticlePageOptions = {},
-): Promise<Rendered> {
+  options: ArticlePageOptions,
+): Promise<ArticlePage | Moved> {
   const { ctx } = kit;
   const [site, article, settings] = await Promise.all([
     kit.site(),
     articles.publishedArticle(ctx, slug),
     ctx.settings(),
   ]);
-  const own = ownCommentIds(req, ctx.secret);
   const [threads, related] = await Promise.all([
-    comments.threadPage(ctx, article.id, options.commentPage ?? 1, own),
+    comments.threadPage(ctx, article.id, options.commentPage ?? 1),
     articles.relatedArticles(ctx, article),
   ]);
   const now = ctx.clock.now();
   const open = comments.discussionOpen(article, settings, now);
+  const maxDepth = settings["comments.maxDepth"];
 
-  let form: CommentFormState | undefined;
-  // A post refused because the discussion closed meanwhile still gets its form back, with the
-  // reader's text in it: nothing typed is lost, even when it can no longer be published.
-  if (open || options.rejected) {
-    const replyTarget =
-      options.replyTo !== undefined ? findComment(threads.threads, options.replyTo) : undefined;
-    const remembered = rememberedCommenter(req);
-    const values: CommentFormValues = options.rejected?.values ?? {
-      ...emptyCommentForm,
-      ...(remembered ?? {}),
-      remember: remembered !== undefined,
-      parent: replyTarget ? String(replyTarget.id) : "",
-    };
-    const parentId = Number(values.parent);
-    const parentShown = values.parent !== "" ? findComment(threads.threads, parentId) : undefined;
-    form = {
+  if (options.commentPage !== undefined && options.commentPage !== threads.page)
+    return { moved: paths.commentPage(article.slug, threads.page) };
+  let replyTarget: PublicComment | undefined;
+  if (options.replyTo !== undefined) {
+    replyTarget = findComment(threads.threads, options.replyTo);
+    if (!open || !replyTarget || !acceptsReplies(replyTarget, maxDepth))
+      return { moved: paths.commentPage(article.slug, threads.page) };
+  }
+
+  const formState = (values: CommentFormValues, errors: Readonly<Record<string, Problem>>) => {
+    const parentShown =
+      values.parent !== "" ? findComment(threads.threads, Number(values.parent)) : undefined;
+    return {
       action: paths.comments(article.slug),
       values,
-      errors: problemTexts(site.t, options.rejected?.problems ?? {}),
+      errors: problemTexts(site.t, errors),
       stamp: comments.formStamp(ctx, article.id, now),
       ...(parentShown ? { replyTo: { id: parentShown.id, name: parentShown.authorName } } : {}),
       cancelReplyHref: paths.respond(article.slug),
-    };
-  }
+    } satisfies CommentFormState;
+  };
+  const blank: CommentFormValues = {
+    ...emptyCommentForm,
+    parent: replyTarget ? String(replyTarget.id) : "",
+  };
+  const form = open ? formState(blank, {}) : undefined;
 
   const html = renderPage(
     site,
@@ -98,9 +113,11 @@ export async function renderArticlePage(
         commentCount={article.commentCount}
         threads={threads}
         form={form}
-        maxDepth={settings["comments.maxDepth"]}
+        maxDepth={maxDepth}
         pageHref={(page) => paths.commentPage(article.slug, page)}
         replyHref={(id) => paths.reply(article.slug, id, threads.page)}
+        repliesHref={(rootId, page) => paths.replies(article.slug, rootId, page)}
+        mark={mark}
       />
     </ArticleView>,
   );
@@ -112,15 +129,50 @@ export async function renderArticlePage(
     changeKeys.relatedByCategory(article.categoryId),
     ...article.tags.map((t) => changeKeys.relatedByTag(t.id)),
   ];
-  return { body: html, type: HTML, changeKeys: shown };
+
+  let remembered: ReturnType<typeof rememberedForm> | undefined;
+  const held = heldMemo(ctx, article.id, (list) => heldEdits(site, threads, list));
+  const personal = async (reader: ReaderState, rejected?: Rejected): Promise<Edit[]> => {
+    const edits = [...(await held(reader.ownIds))];
+    // A post refused because the discussion closed meanwhile still gets its form back, with the
+    // reader's text in it: nothing typed is lost, even when it can no longer be published.
+    if (rejected) edits.push(formEdit(site, formState(rejected.values, rejected.problems)));
+    else if (form && reader.commenter) {
+      remembered ??= rememberedForm(site, form);
+      edits.push(remembered(reader.commenter));
+    }
+    return edits;
+  };
+  return {
+    rendered: { body: html, type: HTML, changeKeys: shown, personalize: (r) => personal(r) },
+    personal,
+  };
 }
 
-/** The article page with a refused comment form (the comments module's RenderRejectedForm). */
-export function renderRejectedForm(
+/** The article page for the page cache: everyone's page, with how to make it one reader's. */
+export async function renderArticlePage(
+  kit: RouteKit,
+  slug: string,
+  options: ArticlePageOptions = {},
+): Promise<Rendered | Moved> {
+  const page = await articlePage(kit, slug, options);
+  return "moved" in page ? page : page.rendered;
+}
+
+/**
+ * The article page with a refused comment form (the comments module's RenderRejectedForm): this
+ * reader's page, never cached.
+ */
+export async function renderRejectedForm(
   kit: RouteKit,
   req: FastifyRequest,
   slug: string,
-  rejected: NonNullable<ArticlePageOptions["rejected"]>,
+  rejected: Rejected,
 ): Promise<Rendered> {
-  return renderArticlePage(kit, req, slug, { rejected });
+  const page = await articlePage(kit, slug, {});
+  // Only commentPage and replyTo move a page, and neither is asked here.
+  if ("moved" in page) throw new Error("the first page of comments never moves");
+  const reader = readerState(req, kit.ctx.secret);
+  const body = splice(cut(page.rendered.body), await page.personal(reader, rejected));
+  return { body: body.toString(), type: HTML, changeKeys: page.rendered.changeKeys };
 }

@@ -4,16 +4,24 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { PageNumber, RowIdQuery, Slug } from "../http/params.js";
 import type { RouteKit } from "../http/route-kit.js";
 import { renderArticlePage } from "./article-page.js";
+import { renderRepliesPage } from "./replies-page.js";
 
 const ArticleQuery = Type.Object({
   cpage: Type.Optional(PageNumber()),
   replytocom: Type.Optional(RowIdQuery()),
 });
 
+const Thread = Type.Intersect([Slug, Type.Object({ rootId: RowIdQuery() })]);
+const RepliesQuery = Type.Object({
+  page: Type.Optional(PageNumber()),
+  replytocom: Type.Optional(RowIdQuery()),
+});
+
 /**
  * The pages assembled from several modules: the article page (the article, its comments, related
- * articles), through the page cache. The cache key is built from the validated parameters, so
- * stray query strings cannot multiply entries.
+ * articles) and the pages of long threads, through the page cache. Cache keys are built from the
+ * validated parameters, so stray query strings cannot multiply entries, and a variant that shows
+ * nothing of its own is moved to the one that does (never cached).
  */
 export function pageRoutes(app: FastifyInstance, kit: RouteKit): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -25,8 +33,24 @@ export function pageRoutes(app: FastifyInstance, kit: RouteKit): void {
       const { cpage, replytocom } = req.query;
       const key = `article:${req.params.slug}:${cpage ?? 1}:${replytocom ?? ""}`;
       return kit.cacheable(req, reply, key, () =>
-        renderArticlePage(kit, req, req.params.slug, {
-          ...(cpage ? { commentPage: cpage } : {}),
+        renderArticlePage(kit, req.params.slug, {
+          ...(cpage !== undefined && cpage !== 1 ? { commentPage: cpage } : {}),
+          ...(replytocom ? { replyTo: replytocom } : {}),
+        }),
+      );
+    },
+  );
+
+  r.get(
+    "/article/:slug/reponses/:rootId",
+    { schema: { params: Thread, querystring: RepliesQuery } },
+    async (req, reply) => {
+      const { slug, rootId } = req.params;
+      const { page, replytocom } = req.query;
+      const key = `replies:${slug}:${rootId}:${page ?? 1}:${replytocom ?? ""}`;
+      return kit.cacheable(req, reply, key, () =>
+        renderRepliesPage(kit, slug, rootId, {
+          ...(page !== undefined && page !== 1 ? { page } : {}),
           ...(replytocom ? { replyTo: replytocom } : {}),
         }),
       );

@@ -43,6 +43,12 @@ export const paths = {
    */
   reply: (slug: string, id: number, page: number) =>
     `${article(slug)}?replytocom=${id}${page > 1 ? `&cpage=${page}` : ""}#${anchors.respond}`,
+  /** The pages of one thread's replies, when they do not all fit on the article page. */
+  replies: (slug: string, rootId: number, page = 1) =>
+    `${article(slug)}/reponses/${rootId}${pageQuery(page)}`,
+  /** "Répondre" without JavaScript on a page of a thread's replies. */
+  replyInThread: (slug: string, rootId: number, page: number, id: number) =>
+    `${article(slug)}/reponses/${rootId}?replytocom=${id}${page > 1 ? `&page=${page}` : ""}#${anchors.respond}`,
   /** The form, back to a new top-level comment. */
   respond: (slug: string) => `${article(slug)}#${anchors.respond}`,
 };

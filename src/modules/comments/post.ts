@@ -99,7 +99,7 @@ export async function postComment(
   );
   return {
     comment: toPublic(asRead(id, comment)),
-    page: await pageOf(ctx, settings, id, comment, ownIds),
+    page: await pageOf(ctx, settings, id, comment),
     reasons: decision.reasons,
     authorToken: authorTokenWith(ctx, input.authorToken, id),
   };
@@ -163,13 +163,15 @@ function asRead(id: number, c: CommentToStore) {
   };
 }
 
-/** The page of comments its thread is on, for this reader (their held comments count too). */
+/**
+ * The page of comments its thread is on. Pages are everyone's (published comments only); a
+ * reader's held comment is shown on the page where it falls (comments/held.ts).
+ */
 async function pageOf(
   ctx: Ctx,
   settings: Settings,
   id: number,
   c: CommentToStore,
-  ownIds: readonly number[],
 ): Promise<number> {
   const root =
     c.place.rootId === null
@@ -179,7 +181,7 @@ async function pageOf(
   const before = await repo.countRootsBefore(
     ctx.db,
     c.articleId,
-    [...ownIds, id],
+    [],
     root,
     settings["comments.order"],
   );

@@ -4,11 +4,7 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { Rendered } from "../../http/cacheable.js";
 import { showFormOnRefusal } from "../../http/form-page.js";
 import { Slug } from "../../http/params.js";
-import {
-  applyRememberChoice,
-  ownCommentIds,
-  rememberOwnComment,
-} from "../../http/reader-cookies.js";
+import { applyRememberChoice, readerState, rememberOwnComment } from "../../http/reader-cookies.js";
 import type { RouteKit } from "../../http/route-kit.js";
 import { requestOrigin } from "../../http/origin.js";
 import type { Limiter, LimitName } from "../../http/rate-limits.js";
@@ -91,7 +87,7 @@ export function commentRoutes(
             },
           }),
         },
-        ownCommentIds(req, ctx.secret),
+        readerState(req, ctx.secret).ownIds,
       );
       applyRememberChoice(req, reply, values.remember, {
         name: values.name,

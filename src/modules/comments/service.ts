@@ -4,7 +4,6 @@ import { NotFound } from "../../lib/errors.js";
 import { record } from "../moderation/index.js";
 import { recountComments } from "./comment-count.js";
 import { emailHash } from "./email-hash.js";
-import { buildThreads, type PublicComment } from "./model.js";
 import { placeReply, TOP_LEVEL } from "./placement.js";
 import * as repo from "./repo.js";
 import { storeComment, type CommentToStore } from "./store.js";
@@ -14,37 +13,15 @@ export { discussionOpen } from "./discussion.js";
 export { emailHash } from "./email-hash.js";
 export { formStamp, freshStamp } from "./form-stamp.js";
 export { postComment, type NewComment, type Posted } from "./post.js";
-
-export interface ThreadPage {
-  threads: PublicComment[];
-  page: number;
-  totalPages: number;
-}
-
-/** One page of an article's threads, as this reader may see them (with the reader's own pending comments). */
-export async function threadPage(
-  ctx: Ctx,
-  articleId: number,
-  page: number,
-  ownIds: readonly number[],
-): Promise<ThreadPage> {
-  const settings = await ctx.settings();
-  const perPage = settings["comments.perPage"];
-  const total = ctx.engine.toNumber(await repo.countRoots(ctx.db, articleId, ownIds));
-  const totalPages = Math.max(1, Math.ceil(total / perPage));
-  const current = Math.min(Math.max(1, page), totalPages);
-  const roots = await repo.pageOfRoots(
-    ctx.db,
-    articleId,
-    ownIds,
-    settings["comments.order"],
-    perPage,
-    (current - 1) * perPage,
-  );
-  const rootIds = roots.map((r) => r.id);
-  const rows = await repo.threads(ctx.db, rootIds, ownIds);
-  return { threads: buildThreads(rootIds, rows), page: current, totalPages };
-}
+export { placeHeld, type HeldPlacement } from "./held.js";
+export {
+  heldComments,
+  repliesPage,
+  threadPage,
+  REPLIES_PER_PAGE,
+  type RepliesPage,
+  type ThreadPage,
+} from "./reading.js";
 
 /** A moderator's decision on comments; logged, and the article's count kept right. */
 export async function setStatus(
@@ -59,9 +36,9 @@ export async function setStatus(
     if (!row) throw new NotFound("comment", { id });
     await ctx.write(async (tx, changed) => {
       await repo.setStatus(tx.db, id, status);
-      // Readers see approved comments only: a change to or from "approved" changes pages.
-      if (row.status === "approved" || status === "approved")
-        changed(changeKeys.article(row.article_id));
+      // Every page that could show it is dropped, a held one's too: pages never hold a reader's
+      // held comments (they are added for their author alone), and being sure costs one render.
+      changed(changeKeys.article(row.article_id));
       await record(tx.db, id, actor, status, [{ rule: "manual" }], ctx.clock.now());
       await recountComments(tx, row.article_id);
     });

@@ -46,6 +46,10 @@ export const en: Messages = {
     says: "says",
     permalink: "Link to this comment",
     pages: "Comment pages",
+    allReplies: (n: string) => `See all ${n} replies`,
+    repliesTitle: (name: string) => `Replies to ${name}`,
+    repliesPages: "Reply pages",
+    backToArticle: "Back to the article",
   },
   formErrors: (n) => (n === 1 ? "One field needs fixing." : `${n} fields need fixing.`),
   problems: {

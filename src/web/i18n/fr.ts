@@ -46,6 +46,10 @@ export const fr = {
     says: "a écrit",
     permalink: "Lien vers ce commentaire",
     pages: "Pages de commentaires",
+    allReplies: (n: string) => `Voir les ${n} réponses`,
+    repliesTitle: (name: string) => `Réponses à ${name}`,
+    repliesPages: "Pages de réponses",
+    backToArticle: "Retour à l’article",
   },
   /** The summary above a form that came back, and of a refusal that lists field messages. */
   formErrors: (n: number) =>

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import type { Site } from "../../../web/site.js";
 import { anchors } from "../../../web/urls.js";
 import type { PublicComment } from "../model.js";
@@ -35,26 +36,53 @@ function AvatarImage({ comment }: { comment: PublicComment }) {
   );
 }
 
+/** Extras a page puts around comments: marks for a reader's own parts, a "more replies" link. */
+export interface CommentExtras {
+  /** A named mark (http/segments.ts): where a held reply to this comment would go. */
+  mark?: (name: string) => ComponentChildren;
+  /** After a thread's replies, when it has more than this page shows. */
+  after?: (c: PublicComment) => ComponentChildren;
+}
+
+/** The mark after a comment's replies (inside its list of replies when it has one). */
+export const repliesMark = (id: number) => `replies:${id}`;
+
 export function CommentItem({
   site,
   comment,
   replyHref,
   canReply,
+  extras = {},
 }: {
   site: Site;
   comment: PublicComment;
   replyHref: (id: number) => string;
   canReply: (c: PublicComment) => boolean;
+  extras?: CommentExtras;
 }) {
   const { t, fmt } = site;
-  const replies =
-    comment.replies.length > 0 ? (
-      <ol class="children">
-        {comment.replies.map((r) => (
-          <CommentItem site={site} comment={r} replyHref={replyHref} canReply={canReply} />
-        ))}
-      </ol>
-    ) : null;
+  const mark = extras.mark?.(repliesMark(comment.id));
+  const replies = (
+    <>
+      {comment.replies.length > 0 ? (
+        <ol class="children">
+          {comment.replies.map((r) => (
+            <CommentItem
+              site={site}
+              comment={r}
+              replyHref={replyHref}
+              canReply={canReply}
+              extras={extras}
+            />
+          ))}
+          {mark}
+        </ol>
+      ) : (
+        mark
+      )}
+      {extras.after?.(comment)}
+    </>
+  );
   if (comment.erased) {
     return (
       <li id={anchors.comment(comment.id)} class="comment comment-erased">

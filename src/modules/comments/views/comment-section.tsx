@@ -1,10 +1,24 @@
+import type { ComponentChildren } from "preact";
 import { Pagination } from "../../../web/components/pagination.js";
 import type { Site } from "../../../web/site.js";
 import { anchors } from "../../../web/urls.js";
 import { acceptsReplies, type PublicComment } from "../model.js";
 import type { ThreadPage } from "../service.js";
 import { CommentForm, type CommentFormState } from "./comment-form.js";
-import { CommentItem } from "./comment-item.js";
+import { CommentItem, type CommentExtras } from "./comment-item.js";
+
+/** Marks (http/segments.ts) the page layer may ask for, to add a reader's own parts. */
+export const sectionMarks = {
+  /** Around the list of comments, or the "no comments yet" line in its place. */
+  listStart: "list-start",
+  listEnd: "list-end",
+  /** Before a top-level comment, and at the end of the list. */
+  before: (id: number) => `root:${id}`,
+  end: "roots:end",
+  /** Around the comment form (or the "comments are closed" line). */
+  formStart: "form-start",
+  formEnd: "form-end",
+} as const;
 
 export function CommentSection({
   site,
@@ -14,6 +28,8 @@ export function CommentSection({
   maxDepth,
   pageHref,
   replyHref,
+  repliesHref,
+  mark = () => null,
 }: {
   site: Site;
   commentCount: number;
@@ -23,8 +39,22 @@ export function CommentSection({
   maxDepth: number;
   pageHref: (page: number) => string;
   replyHref: (id: number) => string;
+  /** The pages of a thread whose replies do not all fit here. */
+  repliesHref: (rootId: number, page: number) => string;
+  mark?: (name: string) => ComponentChildren;
 }) {
   const { t, fmt } = site;
+  const extras: CommentExtras = {
+    mark,
+    after: (c) => {
+      const n = threads.moreReplies.get(c.id);
+      return n === undefined ? null : (
+        <p class="more-replies">
+          <a href={repliesHref(c.id, 2)}>{t.comments.allReplies(fmt.number(n))}</a>
+        </p>
+      );
+    },
+  };
   // Readers reply to published comments only, and not below the depth limit.
   const canReply = (c: PublicComment) => form !== undefined && acceptsReplies(c, maxDepth);
   return (
@@ -37,15 +67,27 @@ export function CommentSection({
       <h2 id="comments-title" class="section-heading">
         {t.commentCount(fmt.number(commentCount), commentCount)}
       </h2>
+      {mark(sectionMarks.listStart)}
       {threads.threads.length > 0 ? (
         <ol class="comment-list">
           {threads.threads.map((c) => (
-            <CommentItem site={site} comment={c} replyHref={replyHref} canReply={canReply} />
+            <>
+              {mark(sectionMarks.before(c.id))}
+              <CommentItem
+                site={site}
+                comment={c}
+                replyHref={replyHref}
+                canReply={canReply}
+                extras={extras}
+              />
+            </>
           ))}
+          {mark(sectionMarks.end)}
         </ol>
       ) : form ? (
         <p class="no-comments">{t.comments.none}</p>
       ) : null}
+      {mark(sectionMarks.listEnd)}
       <Pagination
         t={t}
         page={threads.page}
@@ -53,11 +95,13 @@ export function CommentSection({
         href={pageHref}
         label={t.comments.pages}
       />
+      {mark(sectionMarks.formStart)}
       {form ? (
         <CommentForm site={site} state={form} />
       ) : (
         <p class="comments-closed">{t.comments.closed}</p>
       )}
+      {mark(sectionMarks.formEnd)}
     </section>
   );
 }

@@ -1,0 +1,121 @@
+import type { Ctx } from "../../ctx.js";
+import { buildThreads, toPublic, type PublicComment, type PublicRow } from "./model.js";
+import * as repo from "./repo.js";
+
+/**
+ * Replies shown under a top-level comment on the article page, and on each page of a thread:
+ * a thread of a thousand answers makes pages of this many (a 50-reply page is ~40 KB of HTML).
+ */
+export const REPLIES_PER_PAGE = 50;
+
+/** A top-level comment's place in the reading order. */
+export interface RootKey {
+  id: number;
+  createdAt: string;
+}
+
+/** One page of an article's published threads: the same for every reader, so it is cached. */
+export interface ThreadPage {
+  threads: PublicComment[];
+  page: number;
+  totalPages: number;
+  order: "oldest" | "newest";
+  /** The last top-level comment of the page before, if any. */
+  previous?: RootKey;
+  /** Whether this is the last page. */
+  last: boolean;
+  /** Top-level comment id → its number of replies, for threads with more than shown here. */
+  moreReplies: ReadonlyMap<number, number>;
+}
+
+/**
+ * One page of an article's threads, as every reader sees it. `page` is what was asked: past the
+ * end, `page` in the answer is the last one (the caller sends the reader there).
+ */
+export async function threadPage(ctx: Ctx, articleId: number, page: number): Promise<ThreadPage> {
+  const settings = await ctx.settings();
+  const perPage = settings["comments.perPage"];
+  const order = settings["comments.order"];
+  const total = ctx.engine.toNumber(await repo.countRoots(ctx.db, articleId, []));
+  const totalPages = Math.max(1, Math.ceil(total / perPage));
+  const current = Math.min(Math.max(1, page), totalPages);
+  const start = (current - 1) * perPage;
+  // One more before: the previous page's last comment tells where a reader's held one falls.
+  const before = start > 0 ? 1 : 0;
+  const rows = await repo.pageOfRoots(ctx.db, articleId, order, perPage + before, start - before);
+  const first = before ? rows[0] : undefined;
+  const previous = first && { id: first.id, createdAt: first.created_at };
+  const rootIds = rows.slice(before).map((r) => r.id);
+  const [roots, replies] = await Promise.all([
+    repo.commentsByIds(ctx.db, rootIds),
+    repo.firstReplies(ctx.db, rootIds, REPLIES_PER_PAGE),
+  ]);
+  const moreReplies = new Map<number, number>();
+  for (const r of replies) {
+    const n = ctx.engine.toNumber(r.total);
+    if (n > REPLIES_PER_PAGE && r.root_id !== null) moreReplies.set(r.root_id, n);
+  }
+  return {
+    threads: buildThreads(rootIds, [...roots, ...replies]),
+    page: current,
+    totalPages,
+    order,
+    ...(previous && { previous }),
+    last: current === totalPages,
+    moreReplies,
+  };
+}
+
+/** One page of a thread's replies, under its top-level comment. */
+export interface RepliesPage {
+  root: PublicComment;
+  replies: PublicComment[];
+  page: number;
+  totalPages: number;
+}
+
+/**
+ * A page of one thread's replies (the "more replies" pages), or undefined when `rootId` is not a
+ * published top-level comment of this article. Past the end, `page` is the last one.
+ */
+export async function repliesPage(
+  ctx: Ctx,
+  articleId: number,
+  rootId: number,
+  page: number,
+): Promise<RepliesPage | undefined> {
+  const root = await repo.findById(ctx.db, rootId);
+  if (
+    !root ||
+    root.article_id !== articleId ||
+    root.parent_id !== null ||
+    root.status !== "approved"
+  )
+    return undefined;
+  const total = ctx.engine.toNumber(await repo.countReplies(ctx.db, rootId));
+  const totalPages = Math.max(1, Math.ceil(total / REPLIES_PER_PAGE));
+  const current = Math.min(Math.max(1, page), totalPages);
+  const rows = await repo.threadReplies(
+    ctx.db,
+    rootId,
+    REPLIES_PER_PAGE,
+    (current - 1) * REPLIES_PER_PAGE,
+  );
+  // A reply whose parent is on an earlier page is shown under the top-level comment.
+  const shown = new Set([rootId, ...rows.map((r) => r.id)]);
+  const placed: PublicRow[] = rows.map((r) =>
+    r.parent_id !== null && shown.has(r.parent_id) ? r : { ...r, parent_id: rootId },
+  );
+  const [tree] = buildThreads([rootId], [root, ...placed]);
+  if (!tree) return undefined;
+  return { root: tree, replies: tree.replies, page: current, totalPages };
+}
+
+/** The reader's own held comments on this article (from their verified cookie), oldest first. */
+export async function heldComments(
+  ctx: Ctx,
+  articleId: number,
+  ownIds: readonly number[],
+): Promise<PublicComment[]> {
+  return (await repo.ownHeld(ctx.db, articleId, ownIds)).map(toPublic);
+}

@@ -1,0 +1,67 @@
+import type { ComponentChildren } from "preact";
+import { Pagination } from "../../../web/components/pagination.js";
+import type { Site } from "../../../web/site.js";
+import { anchors } from "../../../web/urls.js";
+import { acceptsReplies, type PublicComment } from "../model.js";
+import type { RepliesPage } from "../reading.js";
+import { CommentForm, type CommentFormState } from "./comment-form.js";
+import { CommentItem } from "./comment-item.js";
+import { sectionMarks } from "./comment-section.js";
+
+/** A page of one thread's replies, under its top-level comment, with the comment form. */
+export function RepliesSection({
+  site,
+  replies,
+  form,
+  maxDepth,
+  backHref,
+  pageHref,
+  replyHref,
+  mark = () => null,
+}: {
+  site: Site;
+  replies: RepliesPage;
+  /** Undefined when the discussion is closed. */
+  form: CommentFormState | undefined;
+  maxDepth: number;
+  backHref: string;
+  pageHref: (page: number) => string;
+  replyHref: (id: number) => string;
+  mark?: (name: string) => ComponentChildren;
+}) {
+  const { t } = site;
+  const canReply = (c: PublicComment) => form !== undefined && acceptsReplies(c, maxDepth);
+  return (
+    <section id={anchors.comments} class="comments" aria-labelledby="comments-title">
+      <p>
+        <a href={backHref}>← {t.comments.backToArticle}</a>
+      </p>
+      <h1 id="comments-title" class="section-heading">
+        {t.comments.repliesTitle(replies.root.authorName)}
+      </h1>
+      <ol class="comment-list">
+        <CommentItem
+          site={site}
+          comment={replies.root}
+          replyHref={replyHref}
+          canReply={canReply}
+          extras={{ mark }}
+        />
+      </ol>
+      <Pagination
+        t={t}
+        page={replies.page}
+        totalPages={replies.totalPages}
+        href={pageHref}
+        label={t.comments.repliesPages}
+      />
+      {mark(sectionMarks.formStart)}
+      {form ? (
+        <CommentForm site={site} state={form} />
+      ) : (
+        <p class="comments-closed">{t.comments.closed}</p>
+      )}
+      {mark(sectionMarks.formEnd)}
+    </section>
+  );
+}

@@ -1,0 +1,149 @@
+import {
+  CommentForm,
+  CommentItem,
+  comments,
+  repliesMark,
+  sectionMarks,
+  type CommentFormState,
+  type PublicComment,
+  type ThreadPage,
+} from "../modules/comments/index.js";
+import type { Ctx } from "../ctx.js";
+import type { Edit } from "../http/segments.js";
+import { renderFragment } from "../web/document.js";
+import type { Site } from "../web/site.js";
+
+/** What a page of comments shows everyone, as far as placing held comments goes. */
+export type ShownComments = Pick<ThreadPage, "threads"> &
+  Partial<Pick<ThreadPage, "order" | "previous" | "last">>;
+
+function withReplies(list: readonly PublicComment[], into = new Set<number>()): Set<number> {
+  for (const c of list) {
+    if (c.replies.length > 0) into.add(c.id);
+    withReplies(c.replies, into);
+  }
+  return into;
+}
+
+/**
+ * The edits that put a reader's own held comments in their places on a cached page of comments
+ * (the marks of the comments views). Only the held comments are rendered: a few small parts.
+ */
+export function heldEdits(
+  site: Site,
+  shown: ShownComments,
+  held: readonly PublicComment[],
+): Edit[] {
+  if (held.length === 0) return [];
+  const placement = comments.placeHeld(shown, held);
+  // Held comments take no replies from readers: no reply link to build.
+  const items = (list: readonly PublicComment[]) =>
+    list.map((c) => (
+      <CommentItem site={site} comment={c} replyHref={() => ""} canReply={() => false} />
+    ));
+  const edits: Edit[] = [];
+  const roots = [...placement.roots];
+  if (shown.threads.length === 0) {
+    const all = roots.flatMap(([, list]) => list);
+    if (all.length > 0)
+      edits.push({
+        from: sectionMarks.listStart,
+        to: sectionMarks.listEnd,
+        html: renderFragment(<ol class="comment-list">{items(all)}</ol>),
+      });
+  } else {
+    for (const [before, list] of roots)
+      edits.push({
+        from: before === "end" ? sectionMarks.end : sectionMarks.before(before),
+        html: renderFragment(items(list)),
+      });
+  }
+  const listed = withReplies(shown.threads);
+  for (const [parent, list] of placement.replies)
+    edits.push({
+      from: repliesMark(parent),
+      html: renderFragment(
+        listed.has(parent) ? items(list) : <ol class="children">{items(list)}</ol>,
+      ),
+    });
+  return edits;
+}
+
+/** The comment form in place of the everyone's one (or of the "comments are closed" line). */
+export function formEdit(site: Site, state: CommentFormState): Edit {
+  return {
+    from: sectionMarks.formStart,
+    to: sectionMarks.formEnd,
+    html: renderFragment(<CommentForm site={site} state={state} />),
+  };
+}
+
+const escapeAttribute = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * The form with a remembered name, e-mail and website, for every reader of a page: rendered once
+ * with placeholders (plain words the renderer leaves alone), then each reader's values, escaped,
+ * put in their place. A render of the form costs ~50 µs; this, a few.
+ */
+export function rememberedForm(
+  site: Site,
+  state: CommentFormState,
+): (who: { name: string; email: string; website: string }) => Edit {
+  const token = (field: string) => `kqvalue${field}${state.stamp.replace(/\W/g, "")}`;
+  const template = renderFragment(
+    <CommentForm
+      site={site}
+      state={{
+        ...state,
+        values: {
+          ...state.values,
+          name: token("name"),
+          email: token("email"),
+          website: token("website"),
+          remember: true,
+        },
+      }}
+    />,
+  );
+  const fields = ["name", "email", "website"] as const;
+  const parts = template.split(new RegExp(`(${fields.map(token).join("|")})`));
+  return (who) => ({
+    from: sectionMarks.formStart,
+    to: sectionMarks.formEnd,
+    html: parts
+      .map((part) => {
+        const field = fields.find((f) => token(f) === part);
+        return field ? escapeAttribute(who[field]) : part;
+      })
+      .join(""),
+  });
+}
+
+/** Readers remembered per cached page; past this, a reader's held comments are read each time. */
+const HELD_MEMO_MAX = 32;
+
+/**
+ * A reader's held comments on this article, rendered in place, remembered for the life of a
+ * cached page: whatever changes one of them (moderation, erasure of a comment, a new post's new id
+ * in the cookie) drops the page or changes the key, so a remembered answer is never stale.
+ */
+export function heldMemo(
+  ctx: Ctx,
+  articleId: number,
+  toEdits: (held: readonly PublicComment[]) => Edit[],
+): (ownIds: readonly number[]) => Promise<readonly Edit[]> {
+  const known = new Map<string, Promise<readonly Edit[]>>();
+  return (ownIds) => {
+    if (ownIds.length === 0) return Promise.resolve([]);
+    const key = ownIds.join(",");
+    const hit = known.get(key);
+    if (hit) return hit;
+    const edits = comments.heldComments(ctx, articleId, ownIds).then(toEdits);
+    if (known.size < HELD_MEMO_MAX) {
+      known.set(key, edits);
+      // A failed read is not remembered: the next request asks again.
+      edits.catch(() => known.delete(key));
+    }
+    return edits;
+  };
+}
