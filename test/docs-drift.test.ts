@@ -56,31 +56,29 @@ describe("docs/decisions/002-dependencies.md", () => {
     /^## /m,
   );
 
+  /** The same packages in package.json and in the record, each way named when it fails. */
+  function expectSame(inPackage: Set<string>, inRecord: Set<string>): void {
+    expect(
+      [...inPackage].filter((p) => !inRecord.has(p)),
+      "missing from the record",
+    ).toEqual([]);
+    expect(
+      [...inRecord].filter((p) => !inPackage.has(p)),
+      "not in package.json",
+    ).toEqual([]);
+  }
+
   it("records every development dependency but type packages, and none package.json lacks", () => {
     const inRecord = recorded(development);
     const inPackage = new Set(
       Object.keys(pkg.devDependencies).filter((p) => !p.startsWith("@types/")),
     );
-    expect(
-      [...inPackage].filter((p) => !inRecord.has(p)),
-      "missing from the record",
-    ).toEqual([]);
-    expect(
-      [...inRecord].filter((p) => !inPackage.has(p)),
-      "not in package.json",
-    ).toEqual([]);
+    expectSame(inPackage, inRecord);
   });
 
   it("records every runtime dependency, and no runtime dependency package.json lacks", () => {
     const inRecord = recorded(runtime);
     const inPackage = new Set(Object.keys(pkg.dependencies));
-    expect(
-      [...inPackage].filter((p) => !inRecord.has(p)),
-      "missing from the record",
-    ).toEqual([]);
-    expect(
-      [...inRecord].filter((p) => !inPackage.has(p)),
-      "not in package.json",
-    ).toEqual([]);
+    expectSame(inPackage, inRecord);
   });
 });

@@ -20,6 +20,29 @@ export const sectionMarks = {
   formEnd: "form-end",
 } as const;
 
+/** The comment form between its marks, or the line saying the discussion is closed. */
+export function FormOrClosed({
+  site,
+  form,
+  mark,
+}: {
+  site: Site;
+  form: CommentFormState | undefined;
+  mark: (name: string) => ComponentChildren;
+}) {
+  return (
+    <>
+      {mark(sectionMarks.formStart)}
+      {form ? (
+        <CommentForm site={site} state={form} />
+      ) : (
+        <p class="comments-closed">{site.t.comments.closed}</p>
+      )}
+      {mark(sectionMarks.formEnd)}
+    </>
+  );
+}
+
 export function CommentSection({
   site,
   commentCount,
@@ -95,13 +118,7 @@ export function CommentSection({
         href={pageHref}
         label={t.comments.pages}
       />
-      {mark(sectionMarks.formStart)}
-      {form ? (
-        <CommentForm site={site} state={form} />
-      ) : (
-        <p class="comments-closed">{t.comments.closed}</p>
-      )}
-      {mark(sectionMarks.formEnd)}
+      <FormOrClosed site={site} form={form} mark={mark} />
     </section>
   );
 }

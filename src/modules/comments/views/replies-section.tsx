@@ -4,9 +4,9 @@ import type { Site } from "../../../web/site.js";
 import { anchors } from "../../../web/urls.js";
 import { acceptsReplies, type PublicComment } from "../model.js";
 import type { RepliesPage } from "../reading.js";
-import { CommentForm, type CommentFormState } from "./comment-form.js";
+import type { CommentFormState } from "./comment-form.js";
 import { CommentItem } from "./comment-item.js";
-import { sectionMarks } from "./comment-section.js";
+import { FormOrClosed } from "./comment-section.js";
 
 /** A page of one thread's replies, under its top-level comment, with the comment form. */
 export function RepliesSection({
@@ -55,13 +55,7 @@ export function RepliesSection({
         href={pageHref}
         label={t.comments.repliesPages}
       />
-      {mark(sectionMarks.formStart)}
-      {form ? (
-        <CommentForm site={site} state={form} />
-      ) : (
-        <p class="comments-closed">{t.comments.closed}</p>
-      )}
-      {mark(sectionMarks.formEnd)}
+      <FormOrClosed site={site} form={form} mark={mark} />
     </section>
   );
 }
