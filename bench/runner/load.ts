@@ -255,8 +255,7 @@ export async function measure(baseUrl: string, load: Load, plan: LoadPlan): Prom
   const list = load.distinctPaths;
   let used = 0;
   const slice = (n: number) => (list ? list.slice(used, (used += n)) : undefined);
-  if (load.method === "GET" && !list)
-    await get(`${baseUrl}${load.path}`).catch(() => undefined);
+  if (load.method === "GET" && !list) await get(`${baseUrl}${load.path}`).catch(() => undefined);
   if (plan.warmupSeconds > 0)
     await once(baseUrl, load, plan, plan.warmupSeconds, slice(plan.connections));
   const rounds: Round[] = [];

@@ -103,7 +103,8 @@ export function formatReport(r: BenchResult): string {
         const small = byKey(r.pages, p.key);
         const ratio =
           small && p.figure ? `${times(p.figure.reqPerSec / small.reqPerSec)} of 1k` : "—";
-        const key = p.key === "article" ? "article-full" : p.key === "crawler" ? "crawler-full" : "";
+        const key =
+          p.key === "article" ? "article-full" : p.key === "crawler" ? "crawler-full" : "";
         return [ratio, key ? check(key) : undefined];
       }),
     );

@@ -53,7 +53,10 @@ export function parseWrkOutput(text: string): WrkSummary {
   const perSec = Number(line(/^Requests\/sec:\s+([\d.]+)/m, "Requests/sec")[1]);
   // "N requests in 5.10s" keeps two digits; requests ÷ Requests/sec is the exact run time.
   const seconds = perSec > 0 ? requests / perSec : wrkDuration(done[2] as string) / 1000;
-  const dist = line(/Latency Distribution\s+50%\s+(\S+)[\s\S]*?99%\s+(\S+)/, "latency distribution");
+  const dist = line(
+    /Latency Distribution\s+50%\s+(\S+)[\s\S]*?99%\s+(\S+)/,
+    "latency distribution",
+  );
   const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(text);
   const errors = socket ? socket.slice(1, 5).reduce((n, v) => n + Number(v), 0) : 0;
   return {
@@ -90,7 +93,8 @@ export async function runWrk(options: {
     "--timeout",
     "10s",
   ];
-  for (const [name, value] of Object.entries(options.headers ?? {})) args.push("-H", `${name}: ${value}`);
+  for (const [name, value] of Object.entries(options.headers ?? {}))
+    args.push("-H", `${name}: ${value}`);
   args.push(options.url);
   const { stdout } = await run(options.bin ?? WRK, args, {
     timeout: (seconds + 30) * 1000,
