@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { crawlerPaths } from "../bench/runner/crawler.js";
 import { BENCH_ARTICLE_SLUG, type DatasetSpec } from "../bench/data/plan.js";
-import { parseWrkOutput, wrkDuration } from "../bench/runner/wrk.js";
+import { parseWrkOutput, wrkDuration, wrkVersion } from "../bench/runner/wrk.js";
 
 // What Debian's wrk 4.1.0 prints with --latency, a run with refused answers and socket errors.
 const WRK_OUTPUT = `Running 5s test @ http://127.0.0.1:41233/article/bench-article
@@ -48,6 +48,12 @@ describe("the wrk output parser", () => {
     expect(wrkDuration("2.5ms")).toBe(2.5);
     expect(wrkDuration("2.01s")).toBeCloseTo(2_010, 6);
     expect(wrkDuration("1.50m")).toBe(90_000);
+  });
+});
+
+describe("finding wrk", () => {
+  it("says there is none where it is not installed (the bench then uses autocannon)", async () => {
+    expect(await wrkVersion("/nonexistent/wrk")).toBeUndefined();
   });
 });
 

@@ -9,7 +9,7 @@ import { WRK, wrkVersion } from "./wrk.js";
  */
 export type Generator =
   | { kind: "wrk"; version: string; bin: string; threads: number }
-  | { kind: "autocannon"; workers: number };
+  | { kind: "autocannon"; workers: number; why?: string };
 
 /**
  * wrk when it is there, unless KIOSQUE_BENCH_LOAD=autocannon asks for the fallback (to measure
@@ -17,18 +17,18 @@ export type Generator =
  */
 export async function chooseGenerator(): Promise<Generator> {
   const threads = Math.max(2, os.availableParallelism());
-  if (process.env.KIOSQUE_BENCH_LOAD !== "autocannon") {
-    const version = await wrkVersion(WRK);
-    if (version) return { kind: "wrk", version, bin: WRK, threads };
-  }
-  return { kind: "autocannon", workers: threads };
+  if (process.env.KIOSQUE_BENCH_LOAD === "autocannon")
+    return { kind: "autocannon", workers: threads, why: "KIOSQUE_BENCH_LOAD=autocannon" };
+  const version = await wrkVersion(WRK);
+  if (version) return { kind: "wrk", version, bin: WRK, threads };
+  return { kind: "autocannon", workers: threads, why: `wrk n/a — ${WRK} not installed` };
 }
 
 /** "wrk 4.1.0, 2 threads" or "autocannon × 2 workers": printed in the bench header. */
 export function describeGenerator(g: Generator): string {
   return g.kind === "wrk"
     ? `wrk ${g.version}, ${g.threads} threads`
-    : `autocannon × ${g.workers} workers`;
+    : `autocannon × ${g.workers} workers${g.why ? ` (${g.why})` : ""}`;
 }
 
 /** The figures that cannot use the main generator run on this. */

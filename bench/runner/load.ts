@@ -176,7 +176,7 @@ function inWorkers(
           errors: result.errors,
           unanswered: Math.max(0, result.requests.sent - answered - result.errors),
           seconds: result.duration,
-          generator: describeGenerator({ kind: "autocannon", workers }),
+          generator: `autocannon × ${workers} workers`,
         });
       },
     );
