@@ -5,6 +5,7 @@
  */
 import { UsageError } from "./data/args.js";
 import { benchEngine } from "./runner/bench-engine.js";
+import { chooseGenerator, describeGenerator } from "./runner/generator.js";
 import { Cleanup, cleanUpOnSignals } from "./runner/cleanup.js";
 import { USAGE, parseRunOptions } from "./runner/options.js";
 import { formatReport } from "./runner/report.js";
@@ -16,6 +17,8 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
+  options.plan.generator = await chooseGenerator();
+  console.error(`load: ${describeGenerator(options.plan.generator)}`);
   const cleanup = new Cleanup();
   cleanUpOnSignals(cleanup);
   const started = performance.now();

@@ -15,6 +15,7 @@ import {
 } from "./baseline.js";
 import type { Cleanup } from "./cleanup.js";
 import { measureColdStart } from "./cold-start.js";
+import { crawlerLoad } from "./crawler.js";
 import { personalPageLoad } from "./personal.js";
 import { provisionDatabase } from "./databases.js";
 import { kiosqueCli, startServer, type DatabaseLocation, type Server } from "./kiosque.js";
@@ -90,6 +91,25 @@ async function measureBaseline(baseline: Baseline, plan: LoadPlan): Promise<Figu
   }
 }
 
+/** Many different articles, each once: every request a miss of the page cache. */
+async function measureCrawler(
+  server: Server,
+  spec: DatasetSpec,
+  run: EngineRun,
+  suffix = "",
+): Promise<PageResult> {
+  const load = crawlerLoad(spec);
+  const count = load.distinctPaths?.length ?? 0;
+  run.log(`measuring the crawler${suffix} (${thousands(count)} different articles)`);
+  return {
+    key: "crawler",
+    label: `crawler: different articles, cache cold${suffix}`,
+    path: load.path,
+    figure: await measure(server.baseUrl, load, run.options.plan),
+    note: `${thousands(count)} articles, each asked once`,
+  };
+}
+
 /** nginx is a courtesy baseline: its absence or failure is reported, never fatal. */
 async function measureNginx(
   staticDir: string,
@@ -147,6 +167,9 @@ export async function benchEngine(engine: Engine, run: EngineRun): Promise<Bench
     figure: await measure(server.baseUrl, personal, options.plan),
   });
   assertAlive(server);
+  pages.push(await measureCrawler(server, options.dataset, run));
+  assertAlive(server);
+  const serverProcesses = readMemory(server.child.pid)?.processes?.length;
 
   // The baseline: the same article page, saved, served by a minimal static server and nginx.
   const staticDir = makeStaticDir(cleanup);
@@ -191,6 +214,7 @@ export async function benchEngine(engine: Engine, run: EngineRun): Promise<Bench
     coldStart,
     memory,
     memoryAfterPages,
+    ...(serverProcesses ? { serverProcesses } : {}),
     weight,
     checks: [],
   };
@@ -211,6 +235,7 @@ async function benchFull(
   const server = await startServer(full.location, serverLog, run.cleanup);
   const wanted = pageLoads().filter((p) => p.key === "home" || p.key === "article");
   const pages = await measurePages(server, wanted, run.options.plan, run, " (100k)");
+  pages.push(await measureCrawler(server, spec, run, " (100k)"));
   assertAlive(server);
   const memory = readMemory(server.child.pid);
   await server.child.stop();

@@ -1,5 +1,7 @@
 import autocannon from "autocannon";
+import { IN_PROCESS, describeGenerator, type Generator } from "./generator.js";
 import { get } from "./http.js";
+import { runWrk } from "./wrk.js";
 
 /** One kind of request to hammer the server with. */
 export interface Load {
@@ -8,6 +10,12 @@ export interface Load {
   headers?: Record<string, string>;
   /** A new body for every request (comment posts must be distinct to be accepted). */
   body?: () => string;
+  /**
+   * A crawler: every request a different path from this list, never one twice in a measurement
+   * (each would be a cache hit). Each round takes its own slice and ends when it is used up or
+   * its time is, whichever comes first; `path` is then only the label.
+   */
+  distinctPaths?: readonly string[];
   /** The statuses that count as served: 200 for a page, 303 for an accepted comment. */
   ok: (status: number) => boolean;
 }
@@ -18,6 +26,8 @@ export interface LoadPlan {
   warmupSeconds: number;
   roundSeconds: number;
   rounds: number;
+  /** The generator for plain GETs; absent: autocannon in the bench's process for everything. */
+  generator?: Generator;
 }
 
 export interface Round {
@@ -34,6 +44,8 @@ export interface Round {
   /** Sent but not answered when the round ended (a few in flight is normal; all is a hang). */
   unanswered: number;
   seconds: number;
+  /** What sent the load: "wrk 4.1.0, 2 threads", "autocannon × 2 workers", "autocannon (1 process)". */
+  generator: string;
 }
 
 /**
@@ -50,7 +62,17 @@ export function quantile(sorted: Float64Array, q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
 }
 
-function once(baseUrl: string, load: Load, connections: number, seconds: number): Promise<Round> {
+/**
+ * autocannon in the bench's own process: closures for bodies and paths work here (not in its
+ * worker threads), and latencies are kept to the microsecond.
+ */
+function inProcess(
+  baseUrl: string,
+  load: Load,
+  connections: number,
+  seconds: number,
+  paths: readonly string[] | undefined,
+): Promise<Round> {
   const request: autocannon.Request = {
     method: load.method,
     path: load.path,
@@ -58,12 +80,24 @@ function once(baseUrl: string, load: Load, connections: number, seconds: number)
   };
   const body = load.body;
   if (body) request.setupRequest = (req) => ({ ...req, body: body() });
+  let next = 0;
+  if (paths) request.setupRequest = (req) => ({ ...req, path: paths[next++ % paths.length] });
   // autocannon's own histogram keeps whole milliseconds; a p99 target of 10 ms needs better,
   // so every answer's time (a float, in ms) is kept here and sorted once at the end.
   const latencies: number[] = [];
+  const started = performance.now();
+  let lastAnswer = started;
   return new Promise((resolve, reject) => {
     const instance = autocannon(
-      { url: `${baseUrl}${load.path}`, connections, duration: seconds, requests: [request] },
+      {
+        url: `${baseUrl}${load.path}`,
+        // Never more connections than paths: each would otherwise ask for one twice.
+        connections: paths ? Math.max(1, Math.min(connections, paths.length)) : connections,
+        duration: seconds,
+        requests: [request],
+        // A crawler's round ends after its slice; the duration still bounds it (timer below).
+        ...(paths ? { amount: paths.length } : {}),
+      },
       (error: unknown, result) => {
         if (error) return reject(error instanceof Error ? error : new Error(String(error)));
         let ok = 0;
@@ -76,20 +110,129 @@ function once(baseUrl: string, load: Load, connections: number, seconds: number)
           else others[status] = count;
         }
         const sorted = Float64Array.from(latencies).sort();
+        // autocannon notices the end of an `amount` only at its next 1 s tick: a crawler round
+        // lasts until its last answer, timed here.
+        const seconds = paths ? (lastAnswer - started) / 1000 : result.duration;
         resolve({
-          reqPerSec: result.duration > 0 ? ok / result.duration : 0,
+          reqPerSec: seconds > 0 ? ok / seconds : 0,
           p50: quantile(sorted, 0.5),
           p99: quantile(sorted, 0.99),
           ok,
           others,
           errors: result.errors,
           unanswered: Math.max(0, result.requests.sent - answered - result.errors),
-          seconds: result.duration,
+          seconds,
+          generator: IN_PROCESS,
         });
       },
     );
-    instance.on("response", (_client, _status, _bytes, ms: number) => latencies.push(ms));
+    instance.on("response", (_client, _status, _bytes, ms: number) => {
+      latencies.push(ms);
+      lastAnswer = performance.now();
+    });
+    // `amount` overrides `duration` in autocannon: a slow crawl still ends on time.
+    if (paths) {
+      const timer = setTimeout(() => instance.stop(), seconds * 1000);
+      instance.on("done", () => clearTimeout(timer));
+    }
   });
+}
+
+/** autocannon over worker threads: its histograms are merged, in whole milliseconds. */
+function inWorkers(
+  baseUrl: string,
+  load: Load,
+  connections: number,
+  seconds: number,
+  workers: number,
+): Promise<Round> {
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url: `${baseUrl}${load.path}`,
+        connections,
+        duration: seconds,
+        workers,
+        method: load.method,
+        ...(load.headers ? { headers: load.headers } : {}),
+      },
+      (error: unknown, result) => {
+        if (error) return reject(error instanceof Error ? error : new Error(String(error)));
+        let ok = 0;
+        let answered = 0;
+        const others: Record<string, number> = {};
+        for (const [status, stat] of Object.entries(result.statusCodeStats ?? {})) {
+          const count = stat.count ?? 0;
+          answered += count;
+          if (load.ok(Number(status))) ok += count;
+          else others[status] = count;
+        }
+        resolve({
+          reqPerSec: result.duration > 0 ? ok / result.duration : 0,
+          p50: result.latency.p50,
+          p99: result.latency.p99,
+          ok,
+          others,
+          errors: result.errors,
+          unanswered: Math.max(0, result.requests.sent - answered - result.errors),
+          seconds: result.duration,
+          generator: `autocannon × ${workers} workers`,
+        });
+      },
+    );
+  });
+}
+
+/**
+ * wrk on one path: it counts answers outside 2xx/3xx without their status, so those are the
+ * "not counted" ones (a page load's only 2xx is 200; no page answers 3xx to these requests).
+ */
+async function withWrk(
+  baseUrl: string,
+  load: Load,
+  connections: number,
+  seconds: number,
+  generator: Extract<Generator, { kind: "wrk" }>,
+): Promise<Round> {
+  const s = await runWrk({
+    url: `${baseUrl}${load.path}`,
+    connections,
+    threads: generator.threads,
+    seconds,
+    headers: load.headers,
+    bin: generator.bin,
+  });
+  const ok = s.requests - s.non2xx3xx;
+  return {
+    reqPerSec: s.seconds > 0 ? ok / s.seconds : 0,
+    p50: s.p50,
+    p99: s.p99,
+    ok,
+    others: s.non2xx3xx > 0 ? { "non-2xx/3xx": s.non2xx3xx } : {},
+    errors: s.errors,
+    // wrk does not say; requests still in flight at its end are not in its count.
+    unanswered: 0,
+    seconds: s.seconds,
+    generator: describeGenerator(generator),
+  };
+}
+
+/**
+ * One round with the run's generator, or in-process autocannon for what needs it: a body per
+ * request (POST) or a path per request (the crawler).
+ */
+function once(
+  baseUrl: string,
+  load: Load,
+  plan: LoadPlan,
+  seconds: number,
+  paths?: readonly string[],
+): Promise<Round> {
+  const g = plan.generator;
+  if (load.body || paths || load.method !== "GET" || !g)
+    return inProcess(baseUrl, load, plan.connections, seconds, paths);
+  if (g.kind === "wrk") return withWrk(baseUrl, load, plan.connections, seconds, g);
+  return inWorkers(baseUrl, load, plan.connections, seconds, g.workers);
 }
 
 export const median = (values: readonly number[]): number => {
@@ -108,11 +251,19 @@ export const median = (values: readonly number[]): number => {
 export async function measure(baseUrl: string, load: Load, plan: LoadPlan): Promise<Figure> {
   // One request alone first: the figures are about serving a page readers already asked for,
   // not about 50 readers arriving together on a page nobody has asked for yet.
-  if (load.method === "GET") await get(`${baseUrl}${load.path}`).catch(() => undefined);
-  if (plan.warmupSeconds > 0) await once(baseUrl, load, plan.connections, plan.warmupSeconds);
+  // A crawler's paths are all misses: its warm-up takes a slice of its own, never asked again.
+  const list = load.distinctPaths;
+  let used = 0;
+  const slice = (n: number) => (list ? list.slice(used, (used += n)) : undefined);
+  if (load.method === "GET" && !list) await get(`${baseUrl}${load.path}`).catch(() => undefined);
+  if (plan.warmupSeconds > 0)
+    await once(baseUrl, load, plan, plan.warmupSeconds, slice(plan.connections));
   const rounds: Round[] = [];
-  for (let i = 0; i < plan.rounds; i++)
-    rounds.push(await once(baseUrl, load, plan.connections, plan.roundSeconds));
+  for (let i = 0; i < plan.rounds; i++) {
+    const paths = list ? slice(Math.floor((list.length - used) / (plan.rounds - i))) : undefined;
+    if (paths?.length === 0) throw new Error(`${load.path}: not enough distinct paths`);
+    rounds.push(await once(baseUrl, load, plan, plan.roundSeconds, paths));
+  }
   const statuses = new Set(rounds.flatMap((r) => Object.keys(r.others)));
   return {
     reqPerSec: median(rounds.map((r) => r.reqPerSec)),
@@ -126,6 +277,7 @@ export async function measure(baseUrl: string, load: Load, plan: LoadPlan): Prom
     errors: rounds.reduce((n, r) => n + r.errors, 0),
     unanswered: rounds.reduce((n, r) => n + r.unanswered, 0),
     seconds: rounds.reduce((n, r) => n + r.seconds, 0),
+    generator: [...new Set(rounds.map((r) => r.generator))].join(", "),
     rounds,
   };
 }

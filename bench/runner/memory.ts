@@ -5,6 +5,11 @@ export interface Memory {
   rssMiB: number;
   /** The highest resident set size so far (VmHWM), in MiB. */
   peakMiB: number;
+  /**
+   * Each serving process (the workers; the supervisor alone when it serves by itself): the
+   * target is per process, and one worker's cache may hold more than another's.
+   */
+  processes?: { pid: number; rssMiB: number; peakMiB: number }[];
 }
 
 /**
@@ -22,11 +27,15 @@ export function readMemory(pid: number): Memory | undefined {
   } catch {
     // No /proc, or no children: the process itself.
   }
-  const each = (children.length > 0 ? children : [pid]).flatMap((p) => readOne(p) ?? []);
+  const each = (children.length > 0 ? children : [pid]).flatMap((p) => {
+    const m = readOne(p);
+    return m ? [{ pid: p, ...m }] : [];
+  });
   if (each.length === 0) return undefined;
   return {
     rssMiB: Math.max(...each.map((m) => m.rssMiB)),
     peakMiB: Math.max(...each.map((m) => m.peakMiB)),
+    processes: each,
   };
 }
 

@@ -1,9 +1,14 @@
 import { thousands } from "../data/args.js";
+import { IN_PROCESS, describeGenerator } from "./generator.js";
 import type { Figure } from "./load.js";
 import type { BenchResult, PageResult } from "./result.js";
 import type { PageWeight } from "./weight.js";
 import { table } from "./table.js";
 import type { Check, CheckKey } from "./targets.js";
+
+/** "0.49×", or two significant digits below 0.1 ("0.0027×"): a tiny ratio is still a figure. */
+export const times = (ratio: number) =>
+  `${Math.abs(ratio) >= 0.1 || ratio === 0 ? ratio.toFixed(2) : ratio.toPrecision(2)}×`;
 
 const verdict = (c: Check | undefined) => (c ? (c.pass ? "PASS" : "FAIL") : "");
 
@@ -73,6 +78,8 @@ export function formatReport(r: BenchResult): string {
     const article = byKey(r.pages, "article");
     if (p.key === "personal" && p.figure && article)
       return [`${(p.figure.reqPerSec / article.reqPerSec).toFixed(2)}× article`, check("personal")];
+    if (p.key === "crawler" && p.figure && article)
+      return [`${times(p.figure.reqPerSec / article.reqPerSec)} article`];
     if (p.key !== "article" || !p.figure) return ["—"];
     const vsNginx = nginxRps ? `, ${(p.figure.reqPerSec / nginxRps).toFixed(2)}× nginx` : "";
     return [`${(p.figure.reqPerSec / staticRps).toFixed(2)}× static${vsNginx}`, check("article")];
@@ -95,8 +102,10 @@ export function formatReport(r: BenchResult): string {
       ...pageRows(full.pages, (p) => {
         const small = byKey(r.pages, p.key);
         const ratio =
-          small && p.figure ? `${(p.figure.reqPerSec / small.reqPerSec).toFixed(2)}× of 1k` : "—";
-        return [ratio, p.key === "article" ? check("article-full") : undefined];
+          small && p.figure ? `${times(p.figure.reqPerSec / small.reqPerSec)} of 1k` : "—";
+        const key =
+          p.key === "article" ? "article-full" : p.key === "crawler" ? "crawler-full" : "";
+        return [ratio, key ? check(key) : undefined];
       }),
     );
   }
@@ -105,6 +114,11 @@ export function formatReport(r: BenchResult): string {
   const kb = (n: number) => `${(n / 1000).toFixed(1)} KB`;
   const rss = (m: BenchResult["memory"]) =>
     m ? `${m.rssMiB.toFixed(0)} MB (peak ${m.peakMiB.toFixed(0)} MB)` : "n/a (no /proc)";
+  // Each worker's own figure: the target is per process.
+  const perProcess = (m: BenchResult["memory"]) =>
+    m?.processes && m.processes.length > 1
+      ? ` [each: ${m.processes.map((p) => `${p.rssMiB.toFixed(0)}`).join(", ")} MB]`
+      : "";
   const facts: { label: string; value: string; check?: Check | undefined }[] = [
     {
       label: "cold start (median of 5)",
@@ -113,7 +127,7 @@ export function formatReport(r: BenchResult): string {
     },
     {
       label: "server RSS after load",
-      value: `${rss(r.memory)}${r.memoryAfterPages ? `; ${r.memoryAfterPages.rssMiB.toFixed(0)} MB before the posts` : ""}`,
+      value: `${rss(r.memory)}${perProcess(r.memory)}${r.memoryAfterPages ? `; ${r.memoryAfterPages.rssMiB.toFixed(0)} MB before the posts` : ""}`,
       check: check("rss"),
     },
   ];
@@ -125,8 +139,8 @@ export function formatReport(r: BenchResult): string {
         check: check("cold-start-full"),
       },
       {
-        label: "server RSS at 100k after load",
-        value: rss(r.full.memory),
+        label: "server RSS at 100k after the crawler",
+        value: `${rss(r.full.memory)}${perProcess(r.full.memory)}`,
         check: check("rss-full"),
       },
     );
@@ -147,7 +161,11 @@ export function formatReport(r: BenchResult): string {
     `Kiosque bench — ${r.engine}, ${r.mode} run, ${thousands(d.articles)} articles / ` +
     `${thousands(d.comments)} comments (seed ${d.seed}), ${p.connections} connections, ` +
     `${p.rounds} × ${p.roundSeconds} s rounds after ${p.warmupSeconds} s warm-up (medians), ` +
-    `Node ${r.machine.node}, ${r.machine.cpus} cores`;
+    `Node ${r.machine.node}, ${r.machine.cpus} cores\n` +
+    `load: ${r.plan.generator ? describeGenerator(r.plan.generator) : IN_PROCESS} ` +
+    `(comment POSTs and the crawler: ${IN_PROCESS}, they need a body or a path per request); ` +
+    `server: ${r.serverProcesses ?? "?"} process${r.serverProcesses === 1 ? "" : "es"} ` +
+    `serving (KIOSQUE_WORKERS ${process.env.KIOSQUE_WORKERS ?? "unset: one per core"})`;
   return [
     head,
     "",

@@ -45,6 +45,8 @@ export interface BenchResult {
   memory?: Memory;
   /** After the page rounds, before the comment posts: tells the page cache from the rest. */
   memoryAfterPages?: Memory;
+  /** Processes serving (KIOSQUE_WORKERS, default one per core), counted in /proc after start. */
+  serverProcesses?: number;
   weight: PageWeight;
   full?: {
     dataset: DatasetResult;

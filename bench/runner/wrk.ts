@@ -1,0 +1,104 @@
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import { promisify } from "node:util";
+
+/** Debian's package puts it here; the bench falls back to autocannon where it is missing. */
+export const WRK = "/usr/bin/wrk";
+
+const run = promisify(execFile);
+
+/** "4.1.0" from `wrk --version` (which exits 1 after printing its usage), or undefined. */
+export async function wrkVersion(bin = WRK): Promise<string | undefined> {
+  if (!fs.existsSync(bin)) return undefined;
+  const output = await run(bin, ["--version"]).then(
+    ({ stdout, stderr }) => stdout + stderr,
+    (error: { stdout?: string; stderr?: string }) => `${error.stdout ?? ""}${error.stderr ?? ""}`,
+  );
+  return /^wrk\s+\S*?(\d+\.\d+\.\d+)/m.exec(output)?.[1];
+}
+
+/** What one `wrk --latency` run printed, in the bench's units. */
+export interface WrkSummary {
+  /** Every answer, whatever its status. */
+  requests: number;
+  /** The run's length as wrk measured it (requests ÷ its Requests/sec), in seconds. */
+  seconds: number;
+  /** Latencies of every answer, in milliseconds. */
+  p50: number;
+  p99: number;
+  /** Answers outside 2xx and 3xx: wrk counts them without telling their status. */
+  non2xx3xx: number;
+  /** Socket errors: connect, read, write and timeouts together. */
+  errors: number;
+}
+
+const UNIT_MS: Record<string, number> = { us: 0.001, ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
+
+/** "812.00us", "1.23ms", "2.01s", "1.05m" → milliseconds. */
+export function wrkDuration(text: string): number {
+  const m = /^([\d.]+)(us|ms|s|m|h)$/.exec(text.trim());
+  if (!m) throw new Error(`wrk: unreadable duration "${text}"`);
+  return Number(m[1]) * (UNIT_MS[m[2] as string] as number);
+}
+
+/** Parses the text `wrk --latency` prints; throws on a run that printed no summary. */
+export function parseWrkOutput(text: string): WrkSummary {
+  const line = (re: RegExp, what: string) => {
+    const m = re.exec(text);
+    if (!m) throw new Error(`wrk printed no ${what}:\n${text.trim().slice(0, 500)}`);
+    return m;
+  };
+  const done = line(/^\s*(\d+) requests in ([\d.]+\w+),/m, "request count");
+  const requests = Number(done[1]);
+  const perSec = Number(line(/^Requests\/sec:\s+([\d.]+)/m, "Requests/sec")[1]);
+  // "N requests in 5.10s" keeps two digits; requests ÷ Requests/sec is the exact run time.
+  const seconds = perSec > 0 ? requests / perSec : wrkDuration(done[2] as string) / 1000;
+  const dist = line(
+    /Latency Distribution\s+50%\s+(\S+)[\s\S]*?99%\s+(\S+)/,
+    "latency distribution",
+  );
+  const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(text);
+  const errors = socket ? socket.slice(1, 5).reduce((n, v) => n + Number(v), 0) : 0;
+  return {
+    requests,
+    seconds,
+    p50: wrkDuration(dist[1] as string),
+    p99: wrkDuration(dist[2] as string),
+    non2xx3xx: Number(/Non-2xx or 3xx responses: (\d+)/.exec(text)?.[1] ?? 0),
+    errors,
+  };
+}
+
+/**
+ * One bounded wrk run against `url`: `threads` threads sharing `connections` connections for
+ * `seconds`. Headers go on the command line: no Lua needed for one path and a Cookie.
+ */
+export async function runWrk(options: {
+  url: string;
+  connections: number;
+  threads: number;
+  seconds: number;
+  headers?: Record<string, string> | undefined;
+  bin?: string;
+}): Promise<WrkSummary> {
+  const threads = Math.max(1, Math.min(options.threads, options.connections));
+  // wrk takes whole seconds only ("-d0.5s" is an error): a half-second warm-up becomes one.
+  const seconds = Math.max(1, Math.round(options.seconds));
+  const args = [
+    "--latency",
+    `-t${threads}`,
+    `-c${options.connections}`,
+    `-d${seconds}s`,
+    // A request unanswered for this long counts as a timeout error, never as a hang of the run.
+    "--timeout",
+    "10s",
+  ];
+  for (const [name, value] of Object.entries(options.headers ?? {}))
+    args.push("-H", `${name}: ${value}`);
+  args.push(options.url);
+  const { stdout } = await run(options.bin ?? WRK, args, {
+    timeout: (seconds + 30) * 1000,
+    maxBuffer: 1 << 20,
+  });
+  return parseWrkOutput(stdout);
+}
