@@ -3,6 +3,7 @@ import { promisify } from "node:util";
 import zlib from "node:zlib";
 import { changeKeys } from "../lib/change-keys.js";
 import type { Piece } from "./gzip-pieces.js";
+import { ownBytes } from "./own-bytes.js";
 import type { ReaderState } from "./reader-cookies.js";
 import type { Cut, Edit } from "./segments.js";
 
@@ -54,7 +55,7 @@ export async function preparePage(
       : Buffer.isBuffer(body)
         ? { identity: body, points: new Map<string, number>() }
         : body;
-  const [br, gz] = await Promise.all([
+  const [brotlied, gzipped] = await Promise.all([
     brotli(identity, {
       params: {
         [zlib.constants.BROTLI_PARAM_QUALITY]: quality,
@@ -66,7 +67,8 @@ export async function preparePage(
     gzip(identity, { level: zlib.constants.Z_BEST_COMPRESSION }),
   ]);
   const etag = `"${createHash("sha256").update(identity).digest("base64url").slice(0, 22)}"`;
-  return { type, etag, identity, points, br, gzip: gz, changeKeys };
+  const [own, br, gz] = ownBytes([identity, brotlied, gzipped]) as [Buffer, Buffer, Buffer];
+  return { type, etag, identity: own, points, br, gzip: gz, changeKeys };
 }
 
 const size = (p: CachedPage) =>
