@@ -32,6 +32,11 @@ export interface CachedPage extends Cut {
    * counted in the cache's bytes, a few per page.
    */
   pieces?: Map<string, Promise<Piece>>;
+  /**
+   * Readers' whole answers in gzip, by their state's key (reader-cookies.ts), a few per page:
+   * a reader reading on gets the bytes of their last view. Counted with the pieces.
+   */
+  answers?: Map<string, Buffer>;
   piecesBytes?: number;
 }
 
