@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { ReaderState } from "./reader-cookies.js";
 import { preparePage, type CachedPage, type PageCache, type Personalize } from "./page-cache.js";
 import { bigPiece, gzipOf, smallPiece, type Piece } from "./gzip-pieces.js";
+import { ownBytes } from "./own-bytes.js";
 import { cut, plan, type Edit } from "./segments.js";
 
 /** A page as a route renders it, before any caching. */
@@ -135,25 +136,46 @@ function rangePiece(
 }
 
 /**
- * A reader's own page: everyone's cached bytes with their parts spliced in, never stored. In
+ * Readers whose answers a page keeps (their bytes counted in the cache's bound). Every personal
+ * answer depends only on the page and the reader's verified state, and whatever changes a held
+ * comment drops the page: a kept answer is as fresh as the page itself.
+ */
+const ANSWERS_PER_PAGE = 4;
+
+function keepAnswer(deps: CacheDeps, key: string, page: CachedPage, reader: string, body: Buffer) {
+  page.answers ??= new Map();
+  if (page.answers.size >= ANSWERS_PER_PAGE) return;
+  const [own] = ownBytes([body]) as [Buffer];
+  page.answers.set(reader, own);
+  deps.cache?.grew(key, page, own.length);
+}
+
+/**
+ * A reader's own page: everyone's cached bytes with their parts spliced in, never shared. In
  * gzip made of pieces (http/gzip-pieces.ts): only the reader's parts are compressed for this
  * answer (brotli cannot be assembled so; every browser takes gzip).
  */
+function personalHeaders(reply: FastifyReply, page: CachedPage): FastifyReply {
+  return reply
+    .header("x-kiosque-cache", "personal")
+    .header("cache-control", PERSONAL)
+    .header("vary", "Accept-Encoding")
+    .type(page.type);
+}
+
 async function sendPersonal(
   deps: CacheDeps,
   key: string,
   req: FastifyRequest,
   reply: FastifyReply,
   page: CachedPage,
+  reader: ReaderState,
+  gzipOk: boolean,
   edits: readonly Edit[],
 ): Promise<FastifyReply> {
-  reply
-    .header("x-kiosque-cache", "personal")
-    .header("cache-control", PERSONAL)
-    .header("vary", "Accept-Encoding")
-    .type(page.type);
+  personalHeaders(reply, page);
   const cuts = plan(page, edits);
-  if (weights(req.headers["accept-encoding"]).gzip <= 0)
+  if (!gzipOk)
     return reply.send(
       Buffer.concat(
         cuts.map((c) => ("html" in c ? c.html : page.identity.subarray(c.start, c.end))),
@@ -164,7 +186,9 @@ async function sendPersonal(
       "html" in c ? smallPiece(c.html) : rangePiece(deps, key, page, c.start, c.end),
     ),
   );
-  return reply.header("content-encoding", "gzip").send(gzipOf(pieces));
+  const body = gzipOf(pieces);
+  keepAnswer(deps, key, page, reader.key, body);
+  return reply.header("content-encoding", "gzip").send(body);
 }
 
 /**
@@ -205,8 +229,11 @@ export async function sendCacheable(
   }
   if ("moved" in page) return reply.redirect(page.moved, 302);
   if (reader.personal && page.personalize) {
+    const gzipOk = weights(req.headers["accept-encoding"]).gzip > 0;
+    const kept = gzipOk ? page.answers?.get(reader.key) : undefined;
+    if (kept) return personalHeaders(reply, page).header("content-encoding", "gzip").send(kept);
     const edits = await page.personalize(reader);
-    if (edits.length > 0) return sendPersonal(deps, key, req, reply, page, edits);
+    if (edits.length > 0) return sendPersonal(deps, key, req, reply, page, reader, gzipOk, edits);
     // Nothing of theirs on this page: everyone's bytes, still not for a shared cache to keep
     // under a request that carried the reader's cookies.
     return sendEncoded(req, reply.header("x-kiosque-cache", "personal"), page, PERSONAL);

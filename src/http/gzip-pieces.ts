@@ -1,5 +1,6 @@
 import { promisify } from "node:util";
 import zlib from "node:zlib";
+import { ownBytes } from "./own-bytes.js";
 
 /**
  * A gzip body assembled from separately compressed pieces, so that a reader's page (everyone's
@@ -18,10 +19,14 @@ export interface Piece {
 const deflateRaw = promisify(zlib.deflateRaw);
 const SYNC = { finishFlush: zlib.constants.Z_SYNC_FLUSH };
 
-/** A large, shared piece: compressed once, as well as a page (gzip's default level). */
+/**
+ * A large, shared piece: compressed once, as well as a page (gzip's default level), and kept with
+ * its page in bytes of its own (http/own-bytes.ts).
+ */
 export async function bigPiece(bytes: Buffer): Promise<Piece> {
+  const [deflated] = ownBytes([await deflateRaw(bytes, { ...SYNC, level: 6 })]) as [Buffer];
   return {
-    deflated: await deflateRaw(bytes, { ...SYNC, level: 6 }),
+    deflated,
     crc: zlib.crc32(bytes),
     length: bytes.length,
   };

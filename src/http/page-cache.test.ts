@@ -15,6 +15,12 @@ describe("preparePage", () => {
     expect((await page("<p>Bonjour ".repeat(200), [])).etag).toBe(p.etag);
     expect((await page("<p>Bonsoir", [])).etag).not.toBe(p.etag);
   });
+
+  it("holds its encodings in one allocation of their exact size, not in Node's shared slabs", async () => {
+    const p = await page("<p>Bonjour ".repeat(200), []);
+    const size = p.identity.length + p.br.length + p.gzip.length;
+    for (const b of [p.identity, p.br, p.gzip]) expect(b.buffer.byteLength).toBe(size);
+  });
 });
 
 describe("PageCache", () => {

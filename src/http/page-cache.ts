@@ -3,6 +3,7 @@ import { promisify } from "node:util";
 import zlib from "node:zlib";
 import { changeKeys } from "../lib/change-keys.js";
 import type { Piece } from "./gzip-pieces.js";
+import { ownBytes } from "./own-bytes.js";
 import type { ReaderState } from "./reader-cookies.js";
 import type { Cut, Edit } from "./segments.js";
 
@@ -31,6 +32,11 @@ export interface CachedPage extends Cut {
    * counted in the cache's bytes, a few per page.
    */
   pieces?: Map<string, Promise<Piece>>;
+  /**
+   * Readers' whole answers in gzip, by their state's key (reader-cookies.ts), a few per page:
+   * a reader reading on gets the bytes of their last view. Counted with the pieces.
+   */
+  answers?: Map<string, Buffer>;
   piecesBytes?: number;
 }
 
@@ -54,7 +60,7 @@ export async function preparePage(
       : Buffer.isBuffer(body)
         ? { identity: body, points: new Map<string, number>() }
         : body;
-  const [br, gz] = await Promise.all([
+  const [brotlied, gzipped] = await Promise.all([
     brotli(identity, {
       params: {
         [zlib.constants.BROTLI_PARAM_QUALITY]: quality,
@@ -66,7 +72,8 @@ export async function preparePage(
     gzip(identity, { level: zlib.constants.Z_BEST_COMPRESSION }),
   ]);
   const etag = `"${createHash("sha256").update(identity).digest("base64url").slice(0, 22)}"`;
-  return { type, etag, identity, points, br, gzip: gz, changeKeys };
+  const [own, br, gz] = ownBytes([identity, brotlied, gzipped]) as [Buffer, Buffer, Buffer];
+  return { type, etag, identity: own, points, br, gzip: gz, changeKeys };
 }
 
 const size = (p: CachedPage) =>

@@ -10,6 +10,7 @@ import {
   type CommentFormState,
   type CommentFormValues,
   type PublicComment,
+  type ThreadPage,
 } from "../modules/comments/index.js";
 import { problemTexts } from "../web/i18n/index.js";
 import { paths } from "../web/urls.js";
@@ -18,7 +19,14 @@ import { cut, mark, splice, type Edit } from "../http/segments.js";
 import { renderPage } from "../web/document.js";
 import type { Moved, Rendered } from "../http/cacheable.js";
 import { HTML, type RouteKit } from "../http/route-kit.js";
-import { formEdit, heldEdits, heldMemo, rememberedForm } from "./personal-parts.js";
+import type { Site } from "../web/site.js";
+import {
+  formEdit,
+  heldEdits,
+  heldMemo,
+  rememberedForm,
+  type ShownComments,
+} from "./personal-parts.js";
 
 export interface ArticlePageOptions {
   commentPage?: number;
@@ -45,6 +53,76 @@ export function findComment(list: readonly PublicComment[], id: number): PublicC
 interface ArticlePage {
   rendered: Rendered;
   personal(reader: ReaderState, rejected?: Rejected): Promise<Edit[]>;
+}
+
+/**
+ * What the personal parts of a cached page read of its comments: ids, dates, names and nesting.
+ * A cached page keeps its `personalize` for its whole life; bodies and avatars kept with it
+ * would cost the heap more than the page's own bytes (~13 KB a page at 100k articles).
+ */
+function skeleton(list: readonly PublicComment[]): PublicComment[] {
+  return list.map((c) => ({
+    ...c,
+    body: "",
+    authorWebsite: null,
+    replies: skeleton(c.replies),
+  }));
+}
+
+type FormStateOf = (
+  values: CommentFormValues,
+  errors: Readonly<Record<string, Problem>>,
+) => CommentFormState;
+
+/** The comment form's state for this page; holds only what it reads, as it outlives the render. */
+function formStates(
+  kit: RouteKit,
+  site: Site,
+  article: { id: number; slug: string },
+  shown: Pick<ThreadPage, "threads">,
+  now: Date,
+): FormStateOf {
+  const { ctx } = kit;
+  const { id, slug } = article;
+  return (values, errors) => {
+    const parentShown =
+      values.parent !== "" ? findComment(shown.threads, Number(values.parent)) : undefined;
+    return {
+      action: paths.comments(slug),
+      values,
+      errors: problemTexts(site.t, errors),
+      stamp: comments.formStamp(ctx, id, now),
+      ...(parentShown ? { replyTo: { id: parentShown.id, name: parentShown.authorName } } : {}),
+      cancelReplyHref: paths.respond(slug),
+    };
+  };
+}
+
+/**
+ * How a reader's own parts go on this page: made apart from the render, so that what the cached
+ * page keeps alive through it is this function's few values, not the render's whole scope.
+ */
+function personalParts(
+  kit: RouteKit,
+  site: Site,
+  articleId: number,
+  shown: ShownComments,
+  form: CommentFormState | undefined,
+  formState: FormStateOf,
+): ArticlePage["personal"] {
+  let remembered: ReturnType<typeof rememberedForm> | undefined;
+  const held = heldMemo(kit.ctx, articleId, (list) => heldEdits(site, shown, list));
+  return async (reader, rejected) => {
+    const edits = [...(await held(reader.ownIds))];
+    // A post refused because the discussion closed meanwhile still gets its form back, with the
+    // reader's text in it: nothing typed is lost, even when it can no longer be published.
+    if (rejected) edits.push(formEdit(site, formState(rejected.values, rejected.problems)));
+    else if (form && reader.commenter) {
+      remembered ??= rememberedForm(site, form);
+      edits.push(remembered(reader.commenter));
+    }
+    return edits;
+  };
 }
 
 /**
@@ -81,18 +159,8 @@ async function articlePage(
       return { moved: paths.commentPage(article.slug, threads.page) };
   }
 
-  const formState = (values: CommentFormValues, errors: Readonly<Record<string, Problem>>) => {
-    const parentShown =
-      values.parent !== "" ? findComment(threads.threads, Number(values.parent)) : undefined;
-    return {
-      action: paths.comments(article.slug),
-      values,
-      errors: problemTexts(site.t, errors),
-      stamp: comments.formStamp(ctx, article.id, now),
-      ...(parentShown ? { replyTo: { id: parentShown.id, name: parentShown.authorName } } : {}),
-      cancelReplyHref: paths.respond(article.slug),
-    } satisfies CommentFormState;
-  };
+  const shownThreads = { ...threads, threads: skeleton(threads.threads) };
+  const formState = formStates(kit, site, article, shownThreads, now);
   const blank: CommentFormValues = {
     ...emptyCommentForm,
     parent: replyTarget ? String(replyTarget.id) : "",
@@ -130,21 +198,11 @@ async function articlePage(
     ...article.tags.map((t) => changeKeys.relatedByTag(t.id)),
   ];
 
-  let remembered: ReturnType<typeof rememberedForm> | undefined;
-  const held = heldMemo(ctx, article.id, (list) => heldEdits(site, threads, list));
-  const personal = async (reader: ReaderState, rejected?: Rejected): Promise<Edit[]> => {
-    const edits = [...(await held(reader.ownIds))];
-    // A post refused because the discussion closed meanwhile still gets its form back, with the
-    // reader's text in it: nothing typed is lost, even when it can no longer be published.
-    if (rejected) edits.push(formEdit(site, formState(rejected.values, rejected.problems)));
-    else if (form && reader.commenter) {
-      remembered ??= rememberedForm(site, form);
-      edits.push(remembered(reader.commenter));
-    }
-    return edits;
-  };
+  const personal = personalParts(kit, site, article.id, shownThreads, form, formState);
+  // `personal` itself, not a closure made here: one made here would keep this whole scope alive
+  // (the article, every comment) for as long as the page is cached.
   return {
-    rendered: { body: html, type: HTML, changeKeys: shown, personalize: (r) => personal(r) },
+    rendered: { body: html, type: HTML, changeKeys: shown, personalize: personal },
     personal,
   };
 }

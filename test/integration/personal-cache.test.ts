@@ -181,6 +181,30 @@ describe.each(testEngines())("personal pages and the shared cache on %s", (engin
     }
   });
 
+  it("keeps a reader's answer with the page: their own only, and gone once the page changes", async () => {
+    const held = (await post("Gardée avec la page", "", "gardee@example.net")).comment.id;
+    const mineHeld = `kq_mine=${sign(t.ctx.secret, String(held))}`;
+    const as = (name: string) =>
+      `${mineHeld}; kq_commenter=${encodeURIComponent(JSON.stringify({ name, email: "", website: "" }))}`;
+    const gz = async (cookie: string) => {
+      const res = await get(url, { cookie, "accept-encoding": "gzip" });
+      expect(res.headers["x-kiosque-cache"]).toBe("personal");
+      expect(res.headers["cache-control"]).toBe("private, no-store");
+      return zlib.gunzipSync(res.rawPayload).toString();
+    };
+    const first = await gz(as("Inès"));
+    expect(first).toContain("Gardée avec la page");
+    expect(inputValue(first, "name")).toBe("Inès");
+    // Again: the kept answer, the same bytes; another reader with the same held comment gets
+    // their own name, not the first reader's answer.
+    expect(await gz(as("Inès"))).toBe(first);
+    expect(inputValue(await gz(as("Yann")), "name")).toBe("Yann");
+    expect(inputValue(await gz(as("Inès")), "name")).toBe("Inès");
+    await comments.setStatus(t.ctx, [held], "trash", "test");
+    expect(await gz(as("Inès"))).not.toContain("Gardée avec la page");
+    await expectClean();
+  });
+
   it("drops the pages that could show a held comment when it is trashed, marked spam or approved", async () => {
     const held = (await post("Bientôt à la corbeille", "", "corbeille@example.net")).comment.id;
     const cookie = `kq_mine=${sign(t.ctx.secret, String(held))}`;
