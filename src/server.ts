@@ -9,7 +9,13 @@ import { scheduleForgetClientAddresses } from "./jobs/forget-client-addresses.js
 import { scheduleOptimize } from "./jobs/optimize-database.js";
 import { seedDemo } from "./modules/demo/index.js";
 import { createLogger } from "./lib/logger.js";
-import { exitWithSupervisor, supervise, tellSupervisorReady, WORKER_FLAG } from "./supervisor.js";
+import {
+  exitWithSupervisor,
+  supervise,
+  supervisorSaysGo,
+  tellSupervisorReady,
+  WORKER_FLAG,
+} from "./supervisor.js";
 
 /** Grace period for in-flight requests on SIGTERM/SIGINT before the process gives up. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -21,19 +27,23 @@ async function main(): Promise<void> {
     return serve(config, { shared: true });
   }
   if (config.workers === 1) return serve(config, { shared: false });
-  // Migrations and the demo newsroom once, before any worker opens the database.
   const log = createLogger(config);
-  const runtime = await openRuntime(config, { log });
-  try {
-    await seedIfEmpty(config, runtime);
-  } finally {
-    await runtime.close();
-  }
+  // The workers load while this process migrates and writes the demo newsroom, once; they open
+  // their own runtime (migrations wait on the same lock) and listen once told the database is
+  // ready. In a row, the two starts cost twice one process's.
   supervise({
     workers: config.workers,
     script: fileURLToPath(import.meta.url),
     log,
     stopTimeoutMs: SHUTDOWN_GRACE_MS + 2_000,
+    prepared: (async () => {
+      const runtime = await openRuntime(config, { log });
+      try {
+        await seedIfEmpty(config, runtime);
+      } finally {
+        await runtime.close();
+      }
+    })(),
   });
   const shown =
     config.host === "0.0.0.0" || config.host === "127.0.0.1" ? "localhost" : config.host;
@@ -53,10 +63,12 @@ async function seedIfEmpty(config: Config, runtime: Runtime): Promise<void> {
 
 /**
  * One server process: alone (`shared: false`), or one of the supervisor's workers, listening on
- * the same port as the others (`reusePort`: Linux, Node ≥ 22.12) after the supervisor migrated
- * and seeded the database.
+ * the same port as the others (`reusePort`: Linux, Node ≥ 22.12) once the supervisor says it has
+ * migrated the database and written the demo.
  */
 async function serve(config: Config, { shared }: { shared: boolean }): Promise<void> {
+  // Listened for at once: the supervisor may say it before this process reaches the wait.
+  const go = shared ? supervisorSaysGo() : Promise.resolve();
   // A signal while the process is still starting (a worker started again just before a
   // shutdown) is kept, and honoured once there is something to close.
   let early: NodeJS.Signals | undefined;
@@ -110,6 +122,8 @@ async function serve(config: Config, { shared }: { shared: boolean }): Promise<v
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
   if (early) return stop(early);
+  // A signal while waiting reaches stop() above, which closes what is open and exits.
+  await go;
 
   // Fastify hands its options to net's listen(), whose reusePort its own type does not list.
   const listen: FastifyListenOptions & Pick<ListenOptions, "reusePort"> = {

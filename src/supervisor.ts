@@ -19,6 +19,11 @@ export interface SupervisorOptions {
   log: FastifyBaseLogger;
   /** Past the workers' own grace period: then they are killed and the supervisor exits 1. */
   stopTimeoutMs: number;
+  /**
+   * The database made ready (migrated, demo written) while the workers load: they listen only
+   * once it has settled, so no reader meets a half-prepared site. A failure stops everything.
+   */
+  prepared: Promise<void>;
 }
 
 /** A worker that lived this long before dying is started again at once; sooner, after a pause. */
@@ -33,6 +38,7 @@ export function supervise(options: SupervisorOptions): void {
   let signalled: NodeJS.Signals | undefined;
   let stopping = false;
   let failed = false;
+  let ready = false;
 
   const start = (index: number) => {
     const slot = slots[index]!;
@@ -42,6 +48,7 @@ export function supervise(options: SupervisorOptions): void {
     const child = fork(options.script, [WORKER_FLAG], { stdio: "inherit" });
     slot.child = child;
     slot.ready = false;
+    if (ready) child.send(GO);
     // Until it says it is ready, a worker is still loading and would die of a signal without
     // closing anything: a shutdown reaches it once it can stop cleanly.
     child.on("message", (message) => {
@@ -98,6 +105,19 @@ export function supervise(options: SupervisorOptions): void {
   process.on("SIGINT", () => stop("SIGINT"));
 
   for (let i = 0; i < options.workers; i++) start(i);
+  options.prepared.then(
+    () => {
+      ready = true;
+      for (const s of slots) s.child?.send(GO);
+    },
+    (error: unknown) => {
+      log.error({ err: error }, "the database could not be made ready");
+      failed = true;
+      stop("SIGTERM");
+      // They wait for a go that will not come: not ready, so stop() did not signal them.
+      for (const s of slots) s.child?.kill("SIGTERM");
+    },
+  );
 }
 
 /**
@@ -110,6 +130,22 @@ export function exitWithSupervisor(): void {
 }
 
 const READY = "kiosque:ready";
+const GO = "kiosque:go";
+
+/**
+ * In a worker: resolves once the supervisor says the database is ready. The worker loads and
+ * opens its runtime meanwhile, so a start costs one process's load, not two in a row.
+ */
+export function supervisorSaysGo(): Promise<void> {
+  return new Promise((resolve) => {
+    const listen = (message: unknown) => {
+      if (message !== GO) return;
+      process.off("message", listen);
+      resolve();
+    };
+    process.on("message", listen);
+  });
+}
 
 /** In a worker: it listens and handles SIGTERM and SIGINT from now on. */
 export function tellSupervisorReady(): void {
