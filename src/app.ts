@@ -44,7 +44,10 @@ export async function buildApp(runtime: Runtime, options: AppOptions): Promise<F
 
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: BODY_LIMIT });
-  registerSecurity(app, { trustProxy: ctx.config.trustProxy !== false });
+  registerSecurity(app, {
+    trustProxy: ctx.config.trustProxy !== false,
+    publicUrl: ctx.config.publicUrl,
+  });
   const limits = await registerRateLimits(app, ctx);
 
   const assets = await registerAssets(app, options.assetsDir);

@@ -10,7 +10,7 @@ const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  * neither comes from no browser (curl, a feed reader) and cannot carry a victim's cookies
  * cross-site anyway. Same rule as Go 1.25's CrossOriginProtection; see docs/decisions/004.
  */
-export function isCrossSite(req: FastifyRequest): boolean {
+export function isCrossSite(req: FastifyRequest, publicUrl: string | undefined): boolean {
   const site = req.headers["sec-fetch-site"];
   if (typeof site === "string") return site !== "same-origin" && site !== "none";
   const origin = req.headers.origin;
@@ -18,6 +18,9 @@ export function isCrossSite(req: FastifyRequest): boolean {
   try {
     // Both sides through the URL parser, so case and default ports compare equal.
     const from = new URL(origin);
+    // Readers' browsers are on the public address, which a proxy may have swapped for an
+    // internal Host on the way in.
+    if (publicUrl !== undefined && from.origin === new URL(publicUrl).origin) return false;
     return from.host !== new URL(`${from.protocol}//${req.host}`).host;
   } catch {
     return true;
@@ -66,13 +69,16 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
  */
 export const HSTS = "max-age=63072000; includeSubDomains";
 
-export function registerSecurity(app: FastifyInstance, options: { trustProxy: boolean }): void {
+export function registerSecurity(
+  app: FastifyInstance,
+  options: { trustProxy: boolean; publicUrl: string | undefined },
+): void {
   // A callback hook, not an async one: it runs on every request, cache hits included.
   app.addHook("onRequest", (req, reply, done) => {
     reply.headers(SECURITY_HEADERS);
     if (options.trustProxy && req.protocol === "https")
       reply.header("strict-transport-security", HSTS);
-    if (UNSAFE.has(req.method) && isCrossSite(req)) {
+    if (UNSAFE.has(req.method) && isCrossSite(req, options.publicUrl)) {
       done(
         new Forbidden("KIOSQUE_CROSS_ORIGIN", {
           origin: req.headers.origin,

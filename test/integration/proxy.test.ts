@@ -96,6 +96,21 @@ describe.each(testEngines())("the public origin on %s", (engine) => {
     }
   });
 
+  it("takes a post from a browser on it for the site's own, whatever Host the proxy sent", async () => {
+    const post = (headers: Record<string, string>) =>
+      t.app.inject({
+        method: "POST",
+        url: `/article/${slug}/commentaires`,
+        // No Sec-Fetch-Site: the older browsers that only send Origin.
+        headers: { host: "kiosque-backend:3000", ...headers },
+        payload: { name: "Léa", email: "lea@example.org", body: "Bonjour." },
+      });
+    const from = await post({ origin: "https://journal.example" });
+    expect(from.statusCode).not.toBe(403);
+    expect((await post({ origin: "https://evil.example" })).statusCode).toBe(403);
+    expect((await post({ origin: "http://journal.example" })).statusCode).toBe(403);
+  });
+
   it.each(hosts.slice(0, 2))("pages name it in their canonical link (%j)", async (headers) => {
     for (const [url, canonical] of [
       [`/article/${slug}`, `https://journal.example/article/${slug}`],
