@@ -21,7 +21,7 @@ export async function chooseGenerator(): Promise<Generator> {
     return { kind: "autocannon", workers: threads, why: "KIOSQUE_BENCH_LOAD=autocannon" };
   const version = await wrkVersion(WRK);
   if (version) return { kind: "wrk", version, bin: WRK, threads };
-  return { kind: "autocannon", workers: threads, why: `wrk n/a — ${WRK} not installed` };
+  return { kind: "autocannon", workers: threads, why: `wrk n/a — not found on PATH` };
 }
 
 /** "wrk 4.1.0, 2 threads" or "autocannon × 2 workers": printed in the bench header. */

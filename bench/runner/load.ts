@@ -100,15 +100,7 @@ function inProcess(
       },
       (error: unknown, result) => {
         if (error) return reject(error instanceof Error ? error : new Error(String(error)));
-        let ok = 0;
-        let answered = 0;
-        const others: Record<string, number> = {};
-        for (const [status, stat] of Object.entries(result.statusCodeStats ?? {})) {
-          const count = stat.count ?? 0;
-          answered += count;
-          if (load.ok(Number(status))) ok += count;
-          else others[status] = count;
-        }
+        const { ok, answered, others } = tally(load, result.statusCodeStats);
         const sorted = Float64Array.from(latencies).sort();
         // autocannon notices the end of an `amount` only at its next 1 s tick: a crawler round
         // lasts until its last answer, timed here.
@@ -158,15 +150,7 @@ function inWorkers(
       },
       (error: unknown, result) => {
         if (error) return reject(error instanceof Error ? error : new Error(String(error)));
-        let ok = 0;
-        let answered = 0;
-        const others: Record<string, number> = {};
-        for (const [status, stat] of Object.entries(result.statusCodeStats ?? {})) {
-          const count = stat.count ?? 0;
-          answered += count;
-          if (load.ok(Number(status))) ok += count;
-          else others[status] = count;
-        }
+        const { ok, answered, others } = tally(load, result.statusCodeStats);
         resolve({
           reqPerSec: result.duration > 0 ? ok / result.duration : 0,
           p50: result.latency.p50,
@@ -280,4 +264,21 @@ export async function measure(baseUrl: string, load: Load, plan: LoadPlan): Prom
     generator: [...new Set(rounds.map((r) => r.generator))].join(", "),
     rounds,
   };
+}
+
+/** autocannon's answers by status: those the load counts as done, all answered, and the rest. */
+function tally(
+  load: Load,
+  stats: Record<string, { count?: number }> | undefined,
+): { ok: number; answered: number; others: Record<string, number> } {
+  let ok = 0;
+  let answered = 0;
+  const others: Record<string, number> = {};
+  for (const [status, stat] of Object.entries(stats ?? {})) {
+    const count = stat.count ?? 0;
+    answered += count;
+    if (load.ok(Number(status))) ok += count;
+    else others[status] = count;
+  }
+  return { ok, answered, others };
 }

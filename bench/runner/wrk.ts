@@ -1,15 +1,16 @@
 import { execFile } from "node:child_process";
-import fs from "node:fs";
 import { promisify } from "node:util";
 
-/** Debian's package puts it here; the bench falls back to autocannon where it is missing. */
-export const WRK = "/usr/bin/wrk";
+/** Found on PATH; the bench falls back to autocannon where it is missing. */
+export const WRK = "wrk";
 
 const run = promisify(execFile);
 
-/** "4.1.0" from `wrk --version` (which exits 1 after printing its usage), or undefined. */
+/**
+ * "4.1.0" from `wrk --version` (which exits 1 after printing its usage), or undefined when it
+ * printed no version: not installed (ENOENT), or not wrk.
+ */
 export async function wrkVersion(bin = WRK): Promise<string | undefined> {
-  if (!fs.existsSync(bin)) return undefined;
   const output = await run(bin, ["--version"]).then(
     ({ stdout, stderr }) => stdout + stderr,
     (error: { stdout?: string; stderr?: string }) => `${error.stdout ?? ""}${error.stderr ?? ""}`,

@@ -4,8 +4,8 @@ import path from "node:path";
 import { root } from "./paths.js";
 
 /**
- * The Chromium the browser tests drive: `KIOSQUE_CHROMIUM=/path` when given (Debian's
- * /usr/bin/chromium, say), otherwise the build shipped inside the npm package
+ * The Chromium the browser tests drive: `KIOSQUE_CHROMIUM=/path` when given (a system's own
+ * Chromium, say), otherwise the build shipped inside the npm package
  * `@sparticuz/chromium`, so that a machine with only Node and the npm registry runs every test.
  */
 export interface TestBrowser {
