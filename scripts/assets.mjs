@@ -8,7 +8,11 @@ const root = new URL("..", import.meta.url).pathname;
 export async function buildAssets(outdir) {
   await esbuild.build({
     absWorkingDir: root,
-    entryPoints: { comments: "src/web/islands/comments.ts", site: "src/web/styles/site.css" },
+    entryPoints: {
+      comments: "src/web/islands/comments.ts",
+      site: "src/web/styles/site.css",
+      newsroom: "src/web/styles/newsroom.css",
+    },
     outdir,
     bundle: true,
     minify: true,

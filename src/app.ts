@@ -11,6 +11,8 @@ import { PageCache } from "./http/page-cache.js";
 import { registerRateLimits } from "./http/rate-limits.js";
 import { registerSecurity } from "./http/security.js";
 import { createRouteKit } from "./http/route-kit.js";
+import { registerNewsroom } from "./http/newsroom.js";
+import { accountRoutes } from "./modules/accounts/routes.js";
 import { articleRoutes } from "./modules/articles/routes.js";
 import { commentRoutes } from "./modules/comments/routes.js";
 import { feedRoutes } from "./modules/feeds/routes.js";
@@ -65,5 +67,11 @@ export async function buildApp(runtime: Runtime, options: AppOptions): Promise<F
   pageRoutes(app, kit);
   commentRoutes(app, kit, limits, renderRejectedForm);
   feedRoutes(app, kit);
+  // The newsroom, in a scope of its own: its session hook runs for its routes only, so reader
+  // pages (and the page cache) never read or depend on a staff cookie.
+  await app.register(async (scope) => {
+    const newsroom = registerNewsroom(scope, kit);
+    accountRoutes(scope, kit, newsroom);
+  });
   return app;
 }

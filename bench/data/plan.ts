@@ -85,6 +85,10 @@ export function userRows(seed: number): UserRow[] {
       role: i === 0 ? "editor" : "author",
       password_hash: DUMMY_PASSWORD_HASH,
       created_at: new Date(NEWEST - YEARS * YEAR_MS).toISOString(),
+      locale: "fr",
+      disabled_at: null,
+      totp_secret: null,
+      totp_enabled_at: null,
     };
   });
 }

@@ -1,9 +1,10 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ErrorAnswer, ErrorCode } from "../lib/error-codes.js";
-import { KiosqueError, RateLimited, type Problem } from "../lib/errors.js";
+import { KiosqueError, RateLimited, SignInRequired, type Problem } from "../lib/errors.js";
 import { ErrorView } from "../web/components/error-page.js";
 import { errorWords, problemTexts } from "../web/i18n/index.js";
 import type { Site } from "../web/site.js";
+import { paths } from "../web/urls.js";
 import { fieldProblems, registerFormPages } from "./form-page.js";
 import type { RouteKit } from "./route-kit.js";
 
@@ -86,6 +87,12 @@ export function registerErrorHandling(app: FastifyInstance, web: RouteKit): void
   ) {
     if (error instanceof KiosqueError) {
       req.log.info({ code: error.code, context: error.context }, "request refused");
+      // A person, not a script: to the sign-in form, and back here afterwards (GET only: a
+      // form posted after the session ended comes back to its page, not to a replay).
+      if (error instanceof SignInRequired && !web.wantsJson(req)) {
+        const back = req.method === "GET" ? `?next=${encodeURIComponent(req.url)}` : "";
+        return reply.redirect(`${paths.admin.signIn}${back}`, 303);
+      }
       if (error instanceof RateLimited)
         reply.header("retry-after", String(error.retryAfterSeconds));
       const problems = fieldProblems(error, req.formPage);

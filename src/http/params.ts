@@ -17,6 +17,15 @@ export const PageNumber = () => QueryInt({ minimum: 1, maximum: 100_000 });
 export const RowIdQuery = () => QueryInt({ minimum: 1, maximum: MAX_ROW_ID });
 
 /**
+ * A form post: every field arrives as text, or as a list when a field is repeated. The service
+ * checks each field and words each problem; the schema only fixes the shape.
+ */
+export const FormBody = Type.Record(
+  Type.String(),
+  Type.Union([Type.String(), Type.Array(Type.String())]),
+);
+
+/**
  * A slug in a reader URL; longer ones name nothing, and are refused before any query. Control
  * characters too: slugs never hold one, and PostgreSQL refuses a NUL in any text (a 500).
  */

@@ -23,6 +23,10 @@ export const errorCodes = {
   KIOSQUE_BACKUP_SCHEMA_MISMATCH: { status: 422, messageKey: "badRequest" },
   KIOSQUE_RESTORE_NOT_EMPTY: { status: 422, messageKey: "badRequest" },
   KIOSQUE_BACKUP_UNWRITABLE: { status: 422, messageKey: "badRequest" },
+  KIOSQUE_SIGN_IN_FAILED: { status: 422, messageKey: "badRequest" },
+  KIOSQUE_SIGN_IN_LOCKED: { status: 429, messageKey: "rateLimited" },
+  KIOSQUE_SIGN_IN_REQUIRED: { status: 401, messageKey: "signInRequired" },
+  KIOSQUE_FORBIDDEN: { status: 403, messageKey: "forbidden" },
   KIOSQUE_INTERNAL: { status: 500, messageKey: "error" },
 } as const satisfies Record<`KIOSQUE_${string}`, { status: number; messageKey: string }>;
 

@@ -37,6 +37,8 @@ export type ProblemCode =
   | "choice"
   /** A control character (NUL, C0, C1) or a lone surrogate: lib/text.ts `hasControlCharacters`. */
   | "control"
+  /** A sign-in refused: the address and the password do not make an account (never which). */
+  | "credentials"
   /** Too many posts from this client; `limit` is the wait in seconds. */
   | "tooFast";
 
@@ -59,6 +61,13 @@ export class Invalid extends KiosqueError {
 export class Forbidden extends KiosqueError {
   constructor(code: CodeWithStatus<403>, context: Record<string, unknown> = {}) {
     super(code, context);
+  }
+}
+
+/** A newsroom route asked for without a signed-in person. */
+export class SignInRequired extends KiosqueError {
+  constructor(context: Record<string, unknown> = {}) {
+    super("KIOSQUE_SIGN_IN_REQUIRED", context);
   }
 }
 

@@ -1,6 +1,8 @@
 import type { ComponentChildren } from "preact";
 import { render } from "preact-render-to-string";
 import type { Site } from "./site.js";
+import type { Messages } from "./i18n/index.js";
+import { NewsroomLayout, type NewsroomPerson } from "./layouts/newsroom-layout.js";
 import { SiteLayout } from "./layouts/site-layout.js";
 
 export interface PageMeta {
@@ -10,21 +12,25 @@ export interface PageMeta {
   canonical?: string;
   /** Islands this page uses; reader pages without one ship no script at all. */
   scripts?: string[];
+  /** Stylesheets beyond the site's own (the newsroom's, the editor's). */
+  styles?: string[];
   noindex?: boolean;
 }
 
 function Document({
   site,
   meta,
+  lang = site.t.lang,
   children,
 }: {
   site: Site;
   meta: PageMeta;
+  lang?: string;
   children: ComponentChildren;
 }) {
   const title = meta.title === site.name ? site.name : `${meta.title} – ${site.name}`;
   return (
-    <html lang={site.t.lang}>
+    <html lang={lang}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -35,13 +41,14 @@ function Document({
         <link rel="alternate" type="application/rss+xml" title={site.name} href="/feed.xml" />
         <link rel="icon" href={site.assets.icon} type="image/svg+xml" />
         <link rel="stylesheet" href={site.assets.css} />
+        {(meta.styles ?? []).map((href) => (
+          <link rel="stylesheet" href={href} />
+        ))}
         {(meta.scripts ?? []).map((src) => (
           <script type="module" src={src} defer />
         ))}
       </head>
-      <body>
-        <SiteLayout site={site}>{children}</SiteLayout>
-      </body>
+      <body>{children}</body>
     </html>
   );
 }
@@ -52,7 +59,34 @@ export function renderPage(site: Site, meta: PageMeta, body: ComponentChildren):
     "<!doctype html>" +
     render(
       <Document site={site} meta={meta}>
-        {body}
+        <SiteLayout site={site}>{body}</SiteLayout>
+      </Document>,
+    )
+  );
+}
+
+/**
+ * A newsroom page in the person's language `t` (the site's name and assets stay the site's). Never
+ * indexed: the newsroom is not for search engines.
+ */
+export function renderNewsroomPage(
+  site: Site,
+  t: Messages,
+  person: NewsroomPerson | undefined,
+  meta: PageMeta,
+  body: ComponentChildren,
+): string {
+  return (
+    "<!doctype html>" +
+    render(
+      <Document
+        site={site}
+        meta={{ ...meta, noindex: true, styles: [site.assets.newsroomCss, ...(meta.styles ?? [])] }}
+        lang={t.lang}
+      >
+        <NewsroomLayout site={site} t={t} person={person}>
+          {body}
+        </NewsroomLayout>
       </Document>,
     )
   );

@@ -18,5 +18,7 @@ export interface Site {
 export interface AssetUrls {
   css: string;
   commentsIsland: string;
+  /** The newsroom's own stylesheet, loaded on its pages only. */
+  newsroomCss: string;
   icon: string;
 }

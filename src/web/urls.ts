@@ -51,4 +51,12 @@ export const paths = {
     `${article(slug)}/reponses/${rootId}?replytocom=${id}${page > 1 ? `&page=${page}` : ""}#${anchors.respond}`,
   /** The form, back to a new top-level comment. */
   respond: (slug: string) => `${article(slug)}#${anchors.respond}`,
+  /** The newsroom. Its pages are never cached and its cookie is sent to them alone. */
+  admin: {
+    home: "/admin",
+    signIn: "/admin/connexion",
+    signOut: "/admin/deconnexion",
+    signOutEverywhere: "/admin/deconnexion-partout",
+    articles: "/admin/articles",
+  },
 };

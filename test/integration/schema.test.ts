@@ -23,6 +23,7 @@ const FROZEN: Record<string, string> = {
   "004-author-index.ts": "30a9cf24e457c9e579926d9d6380a802bc572d970c685380ebec7b7d7cb44820",
   "005-ip-privacy.ts": "2362e1cf7b7d68d223960a19bb1df67a73a475db96d43b1a30033a7b2d8efddc",
   "006-rate-limits.ts": "d4e175389c64723e739995905fbd1a6cca0e8de7924667303415ecd199d536f3",
+  "007-newsroom-accounts.ts": "d2fd9ea5a0e41773d1f3b15768e0c186766f55b0924c0cfae7b3b1c3bc14398f",
 };
 
 describe("migrations", () => {
@@ -81,7 +82,9 @@ describe.each(testEngines())("schema on %s", (engine) => {
       expect(runs.map((r) => r.code)).toEqual([0, 0, 0]);
       const applied = runs.map((r) => r.stdout.trim()).sort();
       expect(applied).toEqual([
-        "applied: 001-initial, 002-change-log, 003-thread-index, 004-author-index, 005-ip-privacy, 006-rate-limits",
+        `applied: ${Object.keys(FROZEN)
+          .map((file) => file.replace(/\.ts$/, ""))
+          .join(", ")}`,
         "schema up to date",
         "schema up to date",
       ]);

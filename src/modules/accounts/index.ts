@@ -1,3 +1,4 @@
 export * as accounts from "./service.js";
-export { roles } from "./permissions.js";
+export * from "./permissions.js";
+export type { StaffSession, StaffUser } from "./sessions.js";
 export type { Role, AccountsTables } from "./table.js";

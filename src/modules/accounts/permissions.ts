@@ -1,11 +1,55 @@
 import type { Role } from "./table.js";
 
 /**
- * Roles, one place. The named rules routes will ask (canModerate, canPublish…) arrive with the
- * newsroom's sign-in; until then only the CLI, run by the operator, acts as staff.
+ * Who may do what in the newsroom: one named rule per action, asked by services (which refuse
+ * with Forbidden) and by routes and views (which hide what a person cannot do). Hiding is a
+ * courtesy; the service's check is the rule.
  */
 export const roles: readonly Role[] = ["admin", "editor", "author", "moderator"];
 
 export function isRole(value: string): value is Role {
   return (roles as readonly string[]).includes(value);
 }
+
+/** The slice of a signed-in person that the rules look at. */
+export interface Actor {
+  readonly id: number;
+  readonly role: Role;
+}
+
+/** Write and edit articles at all (own drafts for authors). Moderators handle comments only. */
+export const canWriteArticles = (a: Actor): boolean => a.role !== "moderator";
+
+/** Edit any article, whoever wrote it. */
+export const canEditAnyArticle = (a: Actor): boolean => a.role === "admin" || a.role === "editor";
+
+/**
+ * Edit this article: editors and admins any; an author only one they sign and that is not yet
+ * out (a published article changes under an editor's eye).
+ */
+export function canEditArticle(
+  a: Actor,
+  article: { readonly authorIds: readonly number[]; readonly status: string },
+): boolean {
+  if (canEditAnyArticle(a)) return true;
+  return a.role === "author" && article.authorIds.includes(a.id) && article.status !== "published";
+}
+
+/** Publish, schedule and unpublish: authors submit for review instead. */
+export const canPublish = (a: Actor): boolean => a.role === "admin" || a.role === "editor";
+
+/** Create, rename and remove sections and tags (authors pick and create tags on articles). */
+export const canManageSections = (a: Actor): boolean => a.role === "admin" || a.role === "editor";
+
+/** Approve, hold, trash and mark comments as spam. */
+export const canModerate = (a: Actor): boolean =>
+  a.role === "admin" || a.role === "editor" || a.role === "moderator";
+
+/** Invite, disable and change people's roles; require a second factor. */
+export const canManageUsers = (a: Actor): boolean => a.role === "admin";
+
+/** Change the newsroom's settings. */
+export const canChangeSettings = (a: Actor): boolean => a.role === "admin";
+
+/** Roles whose accounts an admin may require a second factor for (settings `staff.require2fa`). */
+export const PRIVILEGED: readonly Role[] = ["admin", "editor"];

@@ -48,3 +48,6 @@ export async function createUser(ctx: Ctx, input: NewUser): Promise<number> {
     created_at: ctx.clock.now().toISOString(),
   });
 }
+
+export { signIn, type SignInAttempt, type SignedIn } from "./sign-in.js";
+export { findSession, closeSessionByToken, closeAllSessions } from "./sessions.js";

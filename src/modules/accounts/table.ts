@@ -1,4 +1,5 @@
 import type { Generated } from "kysely";
+import type { Locale } from "../../web/i18n/index.js";
 
 export type Role = "admin" | "editor" | "author" | "moderator";
 
@@ -12,8 +13,50 @@ export interface UsersTable {
   role: Role;
   password_hash: string;
   created_at: string;
+  /** The newsroom's language for this person (reader pages keep the site's). */
+  locale: Generated<Locale>;
+  /** Set when an admin disabled the account: it signs in no more, its sessions are gone. */
+  disabled_at: string | null;
+  /** Base32 TOTP secret, set while enrolling; the factor counts once `totp_enabled_at` is set. */
+  totp_secret: string | null;
+  totp_enabled_at: string | null;
+}
+
+export type SessionStage = "password" | "complete";
+
+export interface StaffSessionsTable {
+  /** SHA-256 of the cookie's token: the table alone opens no session. */
+  id_hash: string;
+  user_id: number;
+  stage: SessionStage;
+  created_at: string;
+  last_seen_at: string;
+  /** The absolute end, however active the session. */
+  expires_at: string;
+  /** What the person sees in their list of sessions ("Firefox on Linux"). */
+  user_agent: Generated<string>;
+}
+
+export interface RecoveryCodesTable {
+  user_id: number;
+  code_hash: string;
+  used_at: string | null;
+}
+
+export interface InvitationsTable {
+  id: Generated<number>;
+  token_hash: string;
+  email: string;
+  role: Role;
+  created_by: number | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
 }
 
 export interface AccountsTables {
   users: UsersTable;
+  staff_sessions: StaffSessionsTable;
+  recovery_codes: RecoveryCodesTable;
+  invitations: InvitationsTable;
 }

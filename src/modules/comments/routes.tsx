@@ -1,9 +1,8 @@
-import { Type } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { Rendered } from "../../http/cacheable.js";
 import { showFormOnRefusal } from "../../http/form-page.js";
-import { Slug } from "../../http/params.js";
+import { FormBody, Slug } from "../../http/params.js";
 import { applyRememberChoice, readerState, rememberOwnComment } from "../../http/reader-cookies.js";
 import type { RouteKit } from "../../http/route-kit.js";
 import { requestOrigin } from "../../http/origin.js";
@@ -16,11 +15,6 @@ import * as service from "./service.js";
 import { formValues, type CommentFormValues } from "./validation.js";
 import { CommentItem } from "./views/comment-item.js";
 
-/**
- * A form post: every field arrives as text, or as a list when a field is repeated. The service
- * checks each field and words each problem; the schema only fixes the shape.
- */
-const FormBody = Type.Record(Type.String(), Type.Union([Type.String(), Type.Array(Type.String())]));
 /**
  * The author token's cookie (author-token.ts). It never changes what a page shows, so it does not
  * make a page personal: the page cache still serves its holder, and its name stays outside the

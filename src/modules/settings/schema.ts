@@ -58,6 +58,12 @@ export const SettingsSchema = Type.Object({
    * the address.
    */
   "privacy.ipRetentionDays": Type.Integer({ minimum: 1, maximum: 3650, default: 30 }),
+  /** A newsroom session ends after this many hours without a request. */
+  "staff.sessionIdleHours": Type.Integer({ minimum: 1, maximum: 720, default: 12 }),
+  /** A newsroom session ends this many days after sign-in, however active. */
+  "staff.sessionMaxDays": Type.Integer({ minimum: 1, maximum: 90, default: 14 }),
+  /** Wrong passwords for one account from one client before that client waits (15 minutes). */
+  "staff.signInFailures": Type.Integer({ minimum: 3, maximum: 100, default: 5 }),
   /** Comment posts one client may make per window (0: no limit). */
   "rateLimit.comments.max": Type.Integer({ minimum: 0, maximum: 10000, default: 10 }),
   "rateLimit.comments.windowSeconds": Type.Integer({ minimum: 1, maximum: 86400, default: 600 }),

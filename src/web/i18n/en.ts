@@ -63,6 +63,7 @@ export const en: Messages = {
     closed: "Comments are closed on this article.",
     unknownParent: "The comment you are replying to no longer exists.",
     choice: "This value is not accepted.",
+    credentials: "Wrong e-mail address or password.",
     control:
       "This field holds an invisible character that is not allowed (a control character). Type it again or paste it as plain text.",
     tooFast: (seconds) =>
@@ -87,6 +88,10 @@ export const en: Messages = {
       title: "Too many requests",
       text: "Please wait a little before trying again.",
     },
+    signInRequired: {
+      title: "Sign-in required",
+      text: "Sign in to the newsroom to go on.",
+    },
     badRequest: {
       title: "Bad request",
       text: "This request could not be understood.",
@@ -94,4 +99,23 @@ export const en: Messages = {
     backHome: "Back to the home page",
   },
   footer: (site) => `${site} — powered by Kiosque`,
+  newsroom: {
+    title: "Newsroom",
+    nav: "Newsroom menu",
+    articles: "Articles",
+    dashboard: "Dashboard",
+    viewSite: "View the site",
+    signedInAs: (name) => `Signed in as ${name}`,
+    signOut: "Sign out",
+    signOutEverywhere: "Sign out everywhere",
+    welcome: (name) => `Hello, ${name}`,
+    roleNames: { admin: "Admin", editor: "Editor", author: "Author", moderator: "Moderator" },
+    yourRole: (role) => `Your role: ${role}`,
+    signIn: {
+      title: "Sign in to the newsroom",
+      email: "E-mail",
+      password: "Password",
+      submit: "Sign in",
+    },
+  },
 };

@@ -65,6 +65,7 @@ export const fr = {
     closed: "Les commentaires sont fermés pour cet article.",
     unknownParent: "Le commentaire auquel vous répondez n’existe plus.",
     choice: "Cette valeur n’est pas acceptée.",
+    credentials: "Adresse e-mail ou mot de passe incorrect.",
     control:
       "Ce champ contient un caractère invisible non autorisé (caractère de contrôle). Retapez-le ou collez-le sans mise en forme.",
     tooFast: (seconds: number) =>
@@ -90,6 +91,10 @@ export const fr = {
       title: "Trop de requêtes",
       text: "Merci de patienter un peu avant de réessayer.",
     },
+    signInRequired: {
+      title: "Connexion requise",
+      text: "Connectez-vous à la rédaction pour continuer.",
+    },
     badRequest: {
       title: "Requête invalide",
       text: "Cette requête n’a pas pu être comprise.",
@@ -97,6 +102,31 @@ export const fr = {
     backHome: "Retour à l’accueil",
   },
   footer: (site: string) => `${site} — propulsé par Kiosque`,
+  /** The newsroom (/admin), in each person's chosen language. */
+  newsroom: {
+    title: "Rédaction",
+    nav: "Menu de la rédaction",
+    articles: "Articles",
+    dashboard: "Tableau de bord",
+    viewSite: "Voir le site",
+    signedInAs: (name: string) => `Connecté·e : ${name}`,
+    signOut: "Se déconnecter",
+    signOutEverywhere: "Se déconnecter partout",
+    welcome: (name: string) => `Bonjour, ${name}`,
+    roleNames: {
+      admin: "Administration",
+      editor: "Édition",
+      author: "Auteur·e",
+      moderator: "Modération",
+    },
+    yourRole: (role: string) => `Votre rôle : ${role}`,
+    signIn: {
+      title: "Connexion à la rédaction",
+      email: "E-mail",
+      password: "Mot de passe",
+      submit: "Se connecter",
+    },
+  },
 };
 
 export type Messages = typeof fr;

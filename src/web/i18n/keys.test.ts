@@ -35,14 +35,18 @@ function sources(dir: string): string[] {
 const computed: Record<string, (key: string) => string> = {
   problems: (key) => `problem: "${key}"`,
   errors: (key) => `messageKey: "${key}"`,
+  // A person's role, as accounts/permissions.ts lists them.
+  "newsroom.roleNames": (key) => `"${key}"`,
 };
 
 function isRead(path: string, code: string): boolean {
   // Views and helpers read messages as `t.…` (`site.t.lang`, `t.comments.leave`).
   if (new RegExp(`\\bt\\.${path.replaceAll(".", "\\.")}\\b`).test(code)) return true;
-  const [section, key] = path.split(".");
-  const named = section !== undefined && computed[section];
-  return Boolean(named && key !== undefined && code.includes(named(key)));
+  const dot = path.lastIndexOf(".");
+  const [section, key] = [path.slice(0, dot), path.slice(dot + 1)];
+  const named = computed[section] ?? computed[path.split(".")[0] ?? ""];
+  const computedKey = computed[section] ? key : path.split(".")[1];
+  return Boolean(named && computedKey !== undefined && code.includes(named(computedKey)));
 }
 
 describe("message catalogues", () => {

@@ -1,0 +1,103 @@
+import type { Problem } from "./errors.js";
+import { hasControlCharacters } from "./text.js";
+
+/** A posted form as Fastify hands it over: each field text, or a list when repeated. */
+export type RawForm = Readonly<Record<string, unknown>>;
+
+/** Length as a person counts it: characters, not UTF-16 units. */
+export const charLength = (s: string): number => {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+};
+
+/** What to show back in a refused form: the text as typed; a wrong type shows as empty. */
+export function shownValue(raw: RawForm, key: string): string {
+  const v = raw[key];
+  return typeof v === "string" ? v : "";
+}
+
+export interface TextRule {
+  required?: boolean;
+  /** Most characters accepted. Every text field has one: nothing is stored unbounded. */
+  max: number;
+  min?: number;
+  /** Line breaks allowed (a body, a bio); a one-line field refuses them like control characters. */
+  multiline?: boolean;
+}
+
+/**
+ * Reads a posted form field by field, collecting one problem per field: what a form's service
+ * validates with, so that every form refuses the same way (empty, too long, wrong type, control
+ * characters) and words it with the same problem codes. Values are trimmed at the ends only.
+ */
+export class FormReader {
+  readonly problems: Record<string, Problem> = {};
+  constructor(private readonly raw: RawForm) {}
+
+  text(key: string, rule: TextRule): string {
+    const v = this.raw[key];
+    if (v !== undefined && v !== null && typeof v !== "string") {
+      this.problems[key] = { problem: "notText" };
+      return "";
+    }
+    const value = (v ?? "").trim();
+    // Refused, not stripped: what is stored is what was typed (a NUL cannot move to PostgreSQL).
+    const control = rule.multiline
+      ? hasControlCharacters(value.replace(/\r?\n|\t/g, " "))
+      : hasControlCharacters(value);
+    if (control) this.problems[key] = { problem: "control" };
+    else if (!value && rule.required) this.problems[key] = { problem: "required" };
+    else if (charLength(value) > rule.max)
+      this.problems[key] = { problem: "tooLong", limit: rule.max };
+    else if (value && rule.min !== undefined && charLength(value) < rule.min)
+      this.problems[key] = { problem: "tooShort", limit: rule.min };
+    return value;
+  }
+
+  /** A field that may repeat (checkboxes, a multiple select): its texts, each checked alike. */
+  list(key: string, rule: TextRule & { maxItems: number }): string[] {
+    const v = this.raw[key];
+    const items = v === undefined ? [] : Array.isArray(v) ? v : [v];
+    if (items.length > rule.maxItems || items.some((i) => typeof i !== "string")) {
+      this.problems[key] = { problem: "notText" };
+      return [];
+    }
+    const out: string[] = [];
+    for (const item of items as string[]) {
+      const probe = new FormReader({ [key]: item });
+      const value = probe.text(key, rule);
+      const problem = probe.problems[key];
+      if (problem) {
+        this.problems[key] = problem;
+        return [];
+      }
+      if (value) out.push(value);
+    }
+    return out;
+  }
+
+  /** A checkbox: present and not empty means ticked. */
+  flag(key: string): boolean {
+    const v = this.raw[key];
+    return typeof v === "string" && v !== "";
+  }
+
+  /** One of the given values; anything else is a problem (`choice`). */
+  choice<T extends string>(key: string, allowed: readonly T[], fallback?: T): T | undefined {
+    const v = this.raw[key];
+    if (typeof v === "string" && (allowed as readonly string[]).includes(v)) return v as T;
+    if ((v === undefined || v === "") && fallback !== undefined) return fallback;
+    this.problems[key] = { problem: v === undefined || v === "" ? "required" : "choice" };
+    return undefined;
+  }
+
+  /** Adds a problem found by a rule beyond the field's shape (a taken slug, a past date). */
+  refuse(key: string, problem: Problem): void {
+    this.problems[key] ??= problem;
+  }
+
+  get ok(): boolean {
+    return Object.keys(this.problems).length === 0;
+  }
+}

@@ -1,0 +1,71 @@
+import type { ComponentChildren } from "preact";
+
+/**
+ * One labelled field of a form, with its message when the form came back refused. The control
+ * (`children`) carries `id` and, when in error, `aria-invalid` and `aria-describedby` from
+ * `describedBy(id, error)`.
+ */
+export function Field({
+  id,
+  label,
+  required,
+  error,
+  hint,
+  children,
+}: {
+  id: string;
+  label: string;
+  required?: boolean;
+  error: string | undefined;
+  hint?: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <p class={error ? "field field-invalid" : "field"}>
+      <label for={id}>
+        {label}
+        {required ? (
+          <>
+            {" "}
+            <span class="required" aria-hidden="true">
+              *
+            </span>
+          </>
+        ) : null}
+      </label>
+      {hint ? (
+        <span class="field-hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      ) : null}
+      {children}
+      {error ? (
+        <span class="field-error" id={`${id}-error`}>
+          {error}
+        </span>
+      ) : null}
+    </p>
+  );
+}
+
+/** The attributes that tie a control to its message (and hint). */
+export function describedBy(
+  id: string,
+  error: string | undefined,
+  hint = false,
+): { "aria-invalid"?: true; "aria-describedby"?: string } {
+  const ids = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
+  return {
+    ...(error ? { "aria-invalid": true as const } : {}),
+    ...(ids ? { "aria-describedby": ids } : {}),
+  };
+}
+
+/** The summary above a refused form: first in reading order, so a screen reader hears it first. */
+export function FormErrors({ summary }: { summary: string | undefined }) {
+  return summary ? (
+    <p class="form-errors" role="alert">
+      {summary}
+    </p>
+  ) : null;
+}
