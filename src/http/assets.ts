@@ -8,7 +8,13 @@ import { sendEncoded } from "./cacheable.js";
 import { preparePage, type CachedPage } from "./page-cache.js";
 
 /** Built assets, by file name: site.css and the islands (scripts/build.mjs writes them). */
-const FILES = { css: "site.css", commentsIsland: "comments.js", icon: "favicon.svg" } as const;
+const FILES = {
+  css: "site.css",
+  commentsIsland: "comments.js",
+  editorIsland: "editor.js",
+  editorCss: "editor.css",
+  icon: "favicon.svg",
+} as const;
 
 const TYPES: Record<string, string> = {
   ".css": "text/css; charset=utf-8",
@@ -54,5 +60,11 @@ export async function registerAssets(app: FastifyInstance, dir: string): Promise
   const url = (file: string) => `/assets/${file}?v=${assets.get(file)?.hash ?? ""}`;
   // Browsers ask for /favicon.ico whatever the page says; answer with the same icon.
   app.get("/favicon.ico", async (_req, reply) => reply.redirect(url(FILES.icon), 301));
-  return { css: url(FILES.css), commentsIsland: url(FILES.commentsIsland), icon: url(FILES.icon) };
+  return {
+    css: url(FILES.css),
+    commentsIsland: url(FILES.commentsIsland),
+    editorIsland: url(FILES.editorIsland),
+    editorCss: url(FILES.editorCss),
+    icon: url(FILES.icon),
+  };
 }

@@ -10,6 +10,8 @@ export interface PageMeta {
   canonical?: string;
   /** Islands this page uses; reader pages without one ship no script at all. */
   scripts?: string[];
+  /** Stylesheets after the site's own, for a page's islands (the editor's). */
+  styles?: string[];
   noindex?: boolean;
 }
 
@@ -35,6 +37,9 @@ function Document({
         <link rel="alternate" type="application/rss+xml" title={site.name} href="/feed.xml" />
         <link rel="icon" href={site.assets.icon} type="image/svg+xml" />
         <link rel="stylesheet" href={site.assets.css} />
+        {(meta.styles ?? []).map((href) => (
+          <link rel="stylesheet" href={href} />
+        ))}
         {(meta.scripts ?? []).map((src) => (
           <script type="module" src={src} defer />
         ))}

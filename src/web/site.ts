@@ -18,5 +18,8 @@ export interface Site {
 export interface AssetUrls {
   css: string;
   commentsIsland: string;
+  /** The rich-text editor and its stylesheet: editor pages only, never a reader's page. */
+  editorIsland: string;
+  editorCss: string;
   icon: string;
 }
