@@ -176,6 +176,20 @@ describe("the rich-text editor in Chromium", () => {
     // A click on the label goes to the editor.
     await page.getByText(LABEL, { exact: true }).click();
     expect(await editor.evaluate((el) => el === document.activeElement)).toBe(true);
+    // One stop for the whole toolbar on the way back with Shift+Tab, then arrow keys inside it.
+    await page.keyboard.press("Shift+Tab");
+    const focused = () => page.evaluate(() => document.activeElement?.textContent);
+    expect(await focused()).toBe(L.heading2);
+    await page.keyboard.press("ArrowRight");
+    expect(await focused()).toBe(L.heading3);
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("ArrowLeft");
+    // Undo and redo are disabled with nothing to undo: the arrows pass them by.
+    expect(await focused()).toBe(L.embed);
+    await page.keyboard.press("Home");
+    expect(await focused()).toBe(L.heading2);
+    await page.keyboard.press("Tab");
+    expect(await editor.evaluate((el) => el === document.activeElement)).toBe(true);
     // Nothing changed yet: the field still holds what the page gave it.
     expect(await posted(page)).toBe("<p>Premier paragraphe.</p>");
   });
@@ -249,7 +263,8 @@ describe("the rich-text editor in Chromium", () => {
     await page.keyboard.press("End");
     await page.keyboard.press("ArrowLeft");
     for (let i = 0; i < "délibération".length; i++) await page.keyboard.press("Shift+ArrowLeft");
-    await button(page, L.link).click();
+    // Ctrl+K, as in most editors, asks for the link too.
+    await page.keyboard.press("Control+k");
     const dialog = await dialogAsks(page, L.dialog.linkTitle);
     const url = dialog.getByLabel(L.dialog.linkUrl, { exact: true });
     await url.fill("javascript:alert(1)");
@@ -270,6 +285,15 @@ describe("the rich-text editor in Chromium", () => {
     await editorOf(page).getByRole("link").click();
     expect(new URL(page.url()).pathname).toBe("/");
     expect(await button(page, L.link).getAttribute("aria-pressed")).toBe("true");
+    // The dialog shows the link's address; emptied, it takes the link away.
+    await button(page, L.link).click();
+    const again = await dialogAsks(page, L.dialog.linkTitle);
+    const field = again.getByLabel(L.dialog.linkUrl, { exact: true });
+    expect(await field.inputValue()).toBe("https://mairie.exemple.fr/deliberations");
+    await field.fill("");
+    await again.getByRole("button", { name: L.dialog.apply }).click();
+    await closed(page);
+    expect(await posted(page)).toBe("<p>Lire la délibération.</p>");
   });
 
   it("inserts an embed as a link card, never an iframe", async () => {

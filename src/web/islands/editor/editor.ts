@@ -8,5 +8,10 @@ import { mountRichEditor } from "./mount.js";
 for (const textarea of document.querySelectorAll<HTMLTextAreaElement>(
   "textarea[data-editor=rich]",
 )) {
-  mountRichEditor(textarea);
+  try {
+    mountRichEditor(textarea);
+  } catch (error) {
+    // The textarea stays as it was, a field of HTML that still posts: nothing is lost.
+    console.error("kiosque: the editor could not start", error);
+  }
 }
