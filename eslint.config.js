@@ -37,7 +37,10 @@ const files = [
   { category: "runtime", pattern: "src/runtime.ts" },
   { category: "composition", pattern: "src/{app,server}.ts" },
   // Code with no imports of its own, safe to bundle into an island.
-  { category: "browser-safe", pattern: "src/web/urls.ts" },
+  {
+    category: "browser-safe",
+    pattern: ["src/web/urls.ts", "src/web/editor-labels.ts", "src/lib/embeds.ts"],
+  },
 ];
 
 const to = (types, extra = {}) => ({ to: { element: { types }, ...extra } });

@@ -4,15 +4,19 @@ import * as esbuild from "esbuild";
 
 const root = new URL("..", import.meta.url).pathname;
 
-/** Minified stylesheet and islands into `outdir`, under the names http/assets.ts serves. */
+/** Minified stylesheets and islands into `outdir`, under the names http/assets.ts serves. */
 export async function buildAssets(outdir) {
   await esbuild.build({
     absWorkingDir: root,
-    entryPoints: {
-      comments: "src/web/islands/comments.ts",
-      site: "src/web/styles/site.css",
-      newsroom: "src/web/styles/newsroom.css",
-    },
+    entryPoints: [
+      { in: "src/web/islands/comments.ts", out: "comments" },
+      { in: "src/web/styles/site.css", out: "site" },
+      // Newsroom pages only.
+      { in: "src/web/styles/newsroom.css", out: "newsroom" },
+      // Editor pages only, with a stylesheet of its own.
+      { in: "src/web/islands/editor/editor.ts", out: "editor" },
+      { in: "src/web/islands/editor/editor.css", out: "editor" },
+    ],
     outdir,
     bundle: true,
     minify: true,

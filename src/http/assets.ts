@@ -12,6 +12,8 @@ const FILES = {
   css: "site.css",
   newsroomCss: "newsroom.css",
   commentsIsland: "comments.js",
+  editorIsland: "editor.js",
+  editorCss: "editor.css",
   icon: "favicon.svg",
 } as const;
 
@@ -63,6 +65,8 @@ export async function registerAssets(app: FastifyInstance, dir: string): Promise
     css: url(FILES.css),
     newsroomCss: url(FILES.newsroomCss),
     commentsIsland: url(FILES.commentsIsland),
+    editorIsland: url(FILES.editorIsland),
+    editorCss: url(FILES.editorCss),
     icon: url(FILES.icon),
   };
 }

@@ -1,15 +1,38 @@
 import sanitizeHtml from "sanitize-html";
+import { isEmbedProvider } from "./embeds.js";
+
+/** The kinds of figure the editor writes (web/islands/editor/nodes.ts): a picture, or a link card. */
+const FIGURE_KINDS = new Set(["image", "embed"]);
+
+/**
+ * A figure keeps its kind, and a link card its provider, only when each is one the site knows:
+ * anything else in `class` or `data-provider` would let pasted or imported HTML pick styles
+ * meant for something else.
+ */
+function figure(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
+  const kind = attribs.class?.trim() ?? "";
+  const out: sanitizeHtml.Attributes = {};
+  if (FIGURE_KINDS.has(kind)) out.class = kind;
+  const provider = attribs["data-provider"] ?? "";
+  if (kind === "embed" && isEmbedProvider(provider)) out["data-provider"] = provider;
+  return { tagName, attribs: out };
+}
+
+/** `<small class="credit">` is an image's credit line; no other class is kept on it. */
+function small(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
+  return { tagName, attribs: attribs.class?.trim() === "credit" ? { class: "credit" } : {} };
+}
 
 /**
  * The allowlist for article bodies written by staff (and imported from elsewhere). Anything not
- * listed is dropped: no scripts, no event handlers, no style, no javascript: URLs.
+ * listed is dropped: no scripts, no event handlers, no style, no javascript: URLs, no iframes (an
+ * embed is a link card that loads nothing until a reader clicks it: lib/embeds.ts).
  */
 const articleOptions: sanitizeHtml.IOptions = {
   allowedTags: [
     "p",
     "h2",
     "h3",
-    "h4",
     "blockquote",
     "ul",
     "ol",
@@ -22,6 +45,7 @@ const articleOptions: sanitizeHtml.IOptions = {
     "br",
     "figure",
     "figcaption",
+    "small",
     "img",
     "cite",
     "q",
@@ -43,11 +67,22 @@ const articleOptions: sanitizeHtml.IOptions = {
     img: ["src", "alt", "width", "height", "loading"],
     abbr: ["title"],
     th: ["scope"],
+    // Their values are decided by the transforms below.
+    figure: ["class", "data-provider"],
+    small: ["class"],
   },
   allowedSchemes: ["http", "https", "mailto"],
   allowedSchemesByTag: { img: ["http", "https"] },
   allowProtocolRelative: false,
   transformTags: {
+    // The page's headline is its only h1, and the editor offers two levels below it: a heading
+    // from elsewhere keeps its text and its place in that outline.
+    h1: "h2",
+    h4: "h3",
+    h5: "h3",
+    h6: "h3",
+    figure,
+    small,
     // Links out of an article never pass the reader's session or referrer page along.
     a: sanitizeHtml.simpleTransform("a", { rel: "noopener noreferrer" }),
     img: sanitizeHtml.simpleTransform("img", { loading: "lazy" }),

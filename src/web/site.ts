@@ -20,5 +20,8 @@ export interface AssetUrls {
   commentsIsland: string;
   /** The newsroom's own stylesheet, loaded on its pages only. */
   newsroomCss: string;
+  /** The rich-text editor and its stylesheet: editor pages only, never a reader's page. */
+  editorIsland: string;
+  editorCss: string;
   icon: string;
 }

@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { sanitizeArticleHtml } from "../src/lib/sanitize.js";
+import { XSS_PAYLOADS } from "./fixtures/xss-payloads.js";
+
+/**
+ * The article allowlist (src/lib/sanitize.ts) against the whole XSS corpus, alone and inside each
+ * shape the editor writes: what comes out carries only allowed tags and attributes, no address
+ * that runs code, and only the figure classes and providers the site knows.
+ */
+/** What the sanitiser may leave: each tag with the attributes it may carry. */
+const ALLOWED: Readonly<Record<string, readonly string[]>> = {
+  a: ["href", "title", "rel"],
+  img: ["src", "alt", "width", "height", "loading"],
+  abbr: ["title"],
+  th: ["scope"],
+  figure: ["class", "data-provider"],
+  small: ["class"],
+  ...Object.fromEntries(
+    "p h2 h3 blockquote ul ol li strong em b i br figcaption cite q sub sup hr table thead tbody tr td pre code"
+      .split(" ")
+      .map((t) => [t, []]),
+  ),
+};
+
+/**
+ * Every start tag of sanitised output, with its attributes. sanitize-html writes well-formed markup
+ * with quoted, escaped values, so a tokenizer this small reads it exactly.
+ */
+function tags(html: string): { tag: string; attrs: Record<string, string> }[] {
+  return [...html.matchAll(/<([a-zA-Z][\w-]*)((?:\s+[^\s=>/]+(?:="[^"]*")?)*)\s*\/?>/g)].map(
+    ([, tag = "", rest = ""]) => ({
+      tag: tag.toLowerCase(),
+      attrs: Object.fromEntries(
+        [...rest.matchAll(/([^\s=>/]+)(?:="([^"]*)")?/g)].map(([, n = "", v = ""]) => [n, v]),
+      ),
+    }),
+  );
+}
+
+/** Nothing left that runs, loads a third party by itself or escapes the allowlist. */
+function expectInert(html: string): void {
+  for (const { tag, attrs } of tags(html)) {
+    expect(Object.keys(ALLOWED)).toContain(tag);
+    for (const [name, value] of Object.entries(attrs)) {
+      expect(ALLOWED[tag]).toContain(name);
+      if (name === "href" || name === "src")
+        expect(value.replace(/&#[xX]?\w+;|[\s\p{Cc}]/gu, "")).not.toMatch(
+          /^(?:javascript|data|vbscript):/i,
+        );
+      if (name === "class") expect(["image", "embed", "credit"]).toContain(value);
+      if (name === "data-provider")
+        expect(["youtube", "vimeo", "x", "mastodon", "link"]).toContain(value);
+    }
+  }
+}
+
+describe("sanitizeArticleHtml against the XSS corpus", () => {
+  it("leaves nothing that runs from any payload, alone or in an editor shape", () => {
+    for (const payload of XSS_PAYLOADS) {
+      for (const html of [
+        payload,
+        `<figure class="embed" data-provider="link"><a href="${payload}">${payload}</a></figure>`,
+        `<figure class="image"><img src="${payload}" alt="${payload}"><figcaption>${payload} <small class="credit">${payload}</small></figcaption></figure>`,
+        `<figure class="${payload}" data-provider="${payload}"><small class="${payload}">x</small></figure>`,
+        `<p><a href="${payload}">lien</a></p>`,
+      ]) {
+        expectInert(sanitizeArticleHtml(html));
+      }
+    }
+  });
+});
