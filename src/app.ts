@@ -14,6 +14,7 @@ import { createRouteKit } from "./http/route-kit.js";
 import { articleRoutes } from "./modules/articles/routes.js";
 import { commentRoutes } from "./modules/comments/routes.js";
 import { feedRoutes } from "./modules/feeds/routes.js";
+import { mediaRoutes } from "./modules/media/routes.js";
 import { renderRejectedForm } from "./pages/article-page.js";
 import { pageRoutes } from "./pages/routes.js";
 
@@ -65,5 +66,6 @@ export async function buildApp(runtime: Runtime, options: AppOptions): Promise<F
   pageRoutes(app, kit);
   commentRoutes(app, kit, limits, renderRejectedForm);
   feedRoutes(app, kit);
+  mediaRoutes(app, kit);
   return app;
 }

@@ -6,6 +6,7 @@ import { threadIndex } from "./migrations/003-thread-index.js";
 import { authorIndex } from "./migrations/004-author-index.js";
 import { ipPrivacy } from "./migrations/005-ip-privacy.js";
 import { rateLimits } from "./migrations/006-rate-limits.js";
+import { media } from "./migrations/009-media.js";
 
 /**
  * The ordered list of migrations. Names never change; new ones are appended. Frozen in time, they
@@ -19,6 +20,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     "004-author-index": authorIndex(),
     "005-ip-privacy": ipPrivacy(),
     "006-rate-limits": rateLimits(),
+    "009-media": media(engine),
   };
 }
 

@@ -23,6 +23,9 @@ export const errorCodes = {
   KIOSQUE_BACKUP_SCHEMA_MISMATCH: { status: 422, messageKey: "badRequest" },
   KIOSQUE_RESTORE_NOT_EMPTY: { status: 422, messageKey: "badRequest" },
   KIOSQUE_BACKUP_UNWRITABLE: { status: 422, messageKey: "badRequest" },
+  KIOSQUE_MEDIA_INVALID: { status: 422, messageKey: "badRequest" },
+  KIOSQUE_MEDIA_IN_USE: { status: 422, messageKey: "badRequest" },
+  KIOSQUE_MEDIA_ALT_MISSING: { status: 422, messageKey: "badRequest" },
   KIOSQUE_INTERNAL: { status: 500, messageKey: "error" },
 } as const satisfies Record<`KIOSQUE_${string}`, { status: number; messageKey: string }>;
 

@@ -51,4 +51,6 @@ export const paths = {
     `${article(slug)}/reponses/${rootId}?replytocom=${id}${page > 1 ? `&page=${page}` : ""}#${anchors.respond}`,
   /** The form, back to a new top-level comment. */
   respond: (slug: string) => `${article(slug)}#${anchors.respond}`,
+  /** An uploaded image or one of its variants: keys are URL-safe as they are (media/keys.ts). */
+  media: (key: string) => `/media/${key}`,
 };

@@ -23,6 +23,7 @@ const FROZEN: Record<string, string> = {
   "004-author-index.ts": "30a9cf24e457c9e579926d9d6380a802bc572d970c685380ebec7b7d7cb44820",
   "005-ip-privacy.ts": "2362e1cf7b7d68d223960a19bb1df67a73a475db96d43b1a30033a7b2d8efddc",
   "006-rate-limits.ts": "d4e175389c64723e739995905fbd1a6cca0e8de7924667303415ecd199d536f3",
+  "009-media.ts": "907aac2920eef60803373be48e87c7a68368cac308e55e6291dee332dec3db8c",
 };
 
 describe("migrations", () => {
@@ -81,7 +82,7 @@ describe.each(testEngines())("schema on %s", (engine) => {
       expect(runs.map((r) => r.code)).toEqual([0, 0, 0]);
       const applied = runs.map((r) => r.stdout.trim()).sort();
       expect(applied).toEqual([
-        "applied: 001-initial, 002-change-log, 003-thread-index, 004-author-index, 005-ip-privacy, 006-rate-limits",
+        "applied: 001-initial, 002-change-log, 003-thread-index, 004-author-index, 005-ip-privacy, 006-rate-limits, 009-media",
         "schema up to date",
         "schema up to date",
       ]);
