@@ -18,10 +18,13 @@ const ENCODE_SECONDS = 60;
  * variants are for screens. AVIF at effort 2: effort 4 (sharp's default) takes ten times as long
  * for files a few per cent smaller.
  */
-const MASTER_QUALITY = 90;
-const WEBP_QUALITY = 80;
-const AVIF_QUALITY = 55;
-const AVIF_EFFORT = 2;
+export const ENCODING = {
+  masterQuality: 90,
+  webpQuality: 80,
+  avifQuality: 55,
+  avifEffort: 2,
+} as const;
+const { masterQuality, webpQuality, avifQuality, avifEffort } = ENCODING;
 
 export interface Header {
   /** What libvips read: "heif" for AVIF (with compression "av1"). */
@@ -75,7 +78,7 @@ export async function makeMaster(
   format: ImageFormat,
   maxPixels: number,
 ): Promise<Encoded> {
-  const { data, info } = await encode(open(bytes, maxPixels).autoOrient(), format, MASTER_QUALITY)
+  const { data, info } = await encode(open(bytes, maxPixels).autoOrient(), format, masterQuality)
     .timeout({ seconds: ENCODE_SECONDS })
     .toBuffer({ resolveWithObject: true });
   return { bytes: data, width: info.width, height: info.height };
@@ -92,7 +95,7 @@ function encode(image: Sharp, format: ImageFormat, quality: number): Sharp {
     case "gif":
       return image.gif();
     case "avif":
-      return image.avif({ quality, effort: AVIF_EFFORT });
+      return image.avif({ quality, effort: avifEffort });
   }
 }
 
@@ -126,8 +129,8 @@ export async function makeVariants(master: Uint8Array, maxPixels: number): Promi
       const resized = sharp(data, { raw }).resize({ width });
       const out = await (
         format === "avif"
-          ? resized.avif({ quality: AVIF_QUALITY, effort: AVIF_EFFORT })
-          : resized.webp({ quality: WEBP_QUALITY })
+          ? resized.avif({ quality: avifQuality, effort: avifEffort })
+          : resized.webp({ quality: webpQuality })
       )
         .timeout({ seconds: ENCODE_SECONDS })
         .toBuffer({ resolveWithObject: true });

@@ -41,5 +41,6 @@ export function isObjectKey(key: string): boolean {
 
 /** The strong ETag of a key's answer: the digest names the bytes. */
 export function etagOf(key: string): string {
-  return `"${key.slice(key.lastIndexOf("-") + 1, key.lastIndexOf("."))}"`;
+  const dot = key.lastIndexOf(".");
+  return `"${key.slice(dot - DIGEST_CHARS, dot)}"`;
 }
