@@ -39,7 +39,9 @@ describe.each(testEngines().flatMap((e) => STORES.map((s) => [e, s] as const)))(
       });
       await media.processPending(rt.ctx, 10);
       item = await media.get(rt.ctx, uploaded.id);
-      const runtime = await openRuntime(rt.ctx.config, { log: createLogger({ logLevel: "silent" }) });
+      const runtime = await openRuntime(rt.ctx.config, {
+        log: createLogger({ logLevel: "silent" }),
+      });
       other = { runtime, app: await buildApp(runtime, { assetsDir: testAssetsDir }) };
     });
     afterAll(async () => {

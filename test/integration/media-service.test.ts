@@ -357,6 +357,10 @@ describe.each(testEngines().flatMap((e) => STORES.map((s) => [e, s] as const)))(
         rt.ctx.write((tx) => media.recordUsage(tx, article.id, [999_999])),
       ).rejects.toBeInstanceOf(NotFound);
       expect((await media.usage(rt.ctx, item.id)).length).toBe(1);
+      const listed = (await media.library(rt.ctx, { q: "une.jpg" })).items;
+      expect(listed.map((i) => [i.id, i.usage])).toEqual([
+        [item.id, [{ articleId: article.id, slug: article.slug, title: "Le sommet" }]],
+      ]);
 
       await rt.ctx.write((tx) => media.recordUsage(tx, article.id, []));
       expect(await media.usage(rt.ctx, item.id)).toEqual([]);

@@ -95,6 +95,17 @@ export async function articlesUsing(db: Kysely<Tables>, mediaId: number) {
   return rows.map((r) => r.article_id);
 }
 
+/** Which of these images each article uses: the library shows where each is. */
+export async function usageOfMany(db: Kysely<Tables>, mediaIds: readonly number[]) {
+  if (mediaIds.length === 0) return [];
+  return db
+    .selectFrom("media_usage")
+    .select(["media_id", "article_id"])
+    .where("media_id", "in", mediaIds)
+    .orderBy("article_id")
+    .execute();
+}
+
 export async function replaceUsage(
   db: Kysely<Tables>,
   articleId: number,

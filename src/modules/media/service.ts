@@ -113,7 +113,8 @@ export async function getMany(ctx: Ctx, ids: readonly number[]): Promise<Map<num
 }
 
 export interface LibraryPage {
-  items: MediaItem[];
+  /** Each with the articles that use it (drafts included). */
+  items: (MediaItem & { usage: Usage[] })[];
   page: number;
   totalPages: number;
   total: number;
@@ -135,11 +136,19 @@ export async function library(
   const totalPages = Math.max(1, Math.ceil(total / PER_PAGE));
   if (page > totalPages) throw new NotFound("page", { page });
   const rows = await repo.list(ctx.db, q, PER_PAGE, (page - 1) * PER_PAGE);
-  const variants = await repo.variantsOf(
-    ctx.db,
-    rows.map((r) => r.id),
-  );
-  return { items: rows.map((r) => toItem(r, variants)), page, totalPages, total };
+  const ids = rows.map((r) => r.id);
+  const [variants, uses] = await Promise.all([
+    repo.variantsOf(ctx.db, ids),
+    repo.usageOfMany(ctx.db, ids),
+  ]);
+  const named = await articles.slugsAndTitles(ctx, [...new Set(uses.map((u) => u.article_id))]);
+  const usageOf = (id: number) =>
+    uses.flatMap((u) => {
+      const a = u.media_id === id ? named.get(u.article_id) : undefined;
+      return a ? [{ articleId: u.article_id, slug: a.slug, title: a.title }] : [];
+    });
+  const items = rows.map((r) => ({ ...toItem(r, variants), usage: usageOf(r.id) }));
+  return { items, page, totalPages, total };
 }
 
 /** Changes the fields given (alternative text, caption, credit); the others stay. */

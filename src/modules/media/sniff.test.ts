@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { hidesMarkup, sniffFormat } from "./sniff.js";
 
 const bytes = (...parts: (string | number[])[]) =>
-  Buffer.concat(parts.map((p) => (typeof p === "string" ? Buffer.from(p, "latin1") : Buffer.from(p))));
+  Buffer.concat(
+    parts.map((p) => (typeof p === "string" ? Buffer.from(p, "latin1") : Buffer.from(p))),
+  );
 
 /** An ISO-BMFF `ftyp` box: size, "ftyp", major brand, minor version, compatible brands. */
 function ftyp(major: string, ...compatible: string[]) {

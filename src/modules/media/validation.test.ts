@@ -30,13 +30,13 @@ describe("checkDetails", () => {
       values: { alt: "Un chat", caption: "" },
       problems: {},
     });
-    expect(checkDetails({ alt: "x".repeat(501), caption: "\u0007", credit: ["a"] }).problems).toEqual(
-      {
-        alt: { problem: "tooLong", limit: 500 },
-        caption: { problem: "control" },
-        credit: { problem: "notText" },
-      },
-    );
+    expect(
+      checkDetails({ alt: "x".repeat(501), caption: "\u0007", credit: ["a"] }).problems,
+    ).toEqual({
+      alt: { problem: "tooLong", limit: 500 },
+      caption: { problem: "control" },
+      credit: { problem: "notText" },
+    });
     // Characters, not UTF-16 units: 500 emoji fit.
     expect(checkDetails({ alt: "😀".repeat(500) }).problems).toEqual({});
   });
