@@ -18,6 +18,7 @@ await esbuild.build({
     "bench/run": "bench/run.ts",
     "bench/generate": "bench/generate.ts",
     "bench/static-server": "bench/static-server.ts",
+    "bench/media": "bench/media.ts",
   },
   outdir: "dist",
   bundle: true,

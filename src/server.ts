@@ -6,6 +6,7 @@ import { buildApp } from "./app.js";
 import { ConfigError, loadConfig, type Config } from "./config/index.js";
 import { openRuntime, type Runtime } from "./runtime.js";
 import { scheduleForgetClientAddresses } from "./jobs/forget-client-addresses.js";
+import { scheduleMediaVariants } from "./jobs/make-media-variants.js";
 import { scheduleOptimize } from "./jobs/optimize-database.js";
 import { seedDemo } from "./modules/demo/index.js";
 import { createLogger } from "./lib/logger.js";
@@ -82,6 +83,7 @@ async function serve(config: Config, { shared }: { shared: boolean }): Promise<v
   const app = await buildApp(runtime, { assetsDir });
   const stopOptimizing = scheduleOptimize(runtime.storage.engine, log);
   const stopForgetting = scheduleForgetClientAddresses(runtime.ctx);
+  const stopMakingVariants = scheduleMediaVariants(runtime);
 
   let stopping = false;
   // Once shutdown has begun, every answer ends its connection. app.close() closes the connections
@@ -108,7 +110,8 @@ async function serve(config: Config, { shared }: { shared: boolean }): Promise<v
       // complete; only after that may the database close (SQLite checkpoints its WAL).
       stopOptimizing();
       stopForgetting();
-      await app.close();
+      // An image in hand is finished (seconds); another process would take it up otherwise.
+      await Promise.all([app.close(), stopMakingVariants()]);
       await runtime.close();
     } catch (error) {
       log.error({ err: error }, "shutdown failed");

@@ -20,6 +20,7 @@ import { personalPageLoad } from "./personal.js";
 import { provisionDatabase } from "./databases.js";
 import { kiosqueCli, startServer, type DatabaseLocation, type Server } from "./kiosque.js";
 import { measure, type Figure, type LoadPlan } from "./load.js";
+import { measureMediaUpload } from "./media.js";
 import { readMemory } from "./memory.js";
 import type { RunOptions } from "./options.js";
 import { tail } from "./processes.js";
@@ -191,6 +192,10 @@ export async function benchEngine(engine: Engine, run: EngineRun): Promise<Bench
   await server.child.stop();
   log("timing cold starts");
   const coldStart = await measureColdStart(main.location, serverLog, cleanup);
+  // In this process, with nothing else running: the service call and the job's work, timed.
+  log("timing a 12-megapixel JPEG from upload to variants ready");
+  const mediaDb = await provisionDatabase(engine, "media", workDir, options.adminUrl, cleanup);
+  const media = await measureMediaUpload(mediaDb, options.mode === "quick" ? 1 : 3);
 
   const result: BenchResult = {
     engine,
@@ -212,6 +217,7 @@ export async function benchEngine(engine: Engine, run: EngineRun): Promise<Bench
       ...nginx,
     },
     coldStart,
+    media,
     memory,
     memoryAfterPages,
     ...(serverProcesses ? { serverProcesses } : {}),

@@ -1,5 +1,6 @@
 import { thousands } from "../data/args.js";
 import { IN_PROCESS, describeGenerator } from "./generator.js";
+import { describeMedia } from "./media.js";
 import type { Figure } from "./load.js";
 import type { BenchResult, PageResult } from "./result.js";
 import type { PageWeight } from "./weight.js";
@@ -153,6 +154,8 @@ export function formatReport(r: BenchResult): string {
     },
     { label: "article page JS", value: kb(w.js), check: check("page-js") },
   );
+  if (r.media)
+    facts.push({ label: "image upload → variants ready", value: describeMedia(r.media) });
   const other = facts.map((f) => [f.label, f.value, f.check?.target ?? "", verdict(f.check)]);
 
   const d = r.dataset;

@@ -1,6 +1,7 @@
 import type { DatasetSpec } from "../data/plan.js";
 import type { ColdStart } from "./cold-start.js";
 import type { Figure, LoadPlan } from "./load.js";
+import type { MediaFigure } from "./media.js";
 import type { Memory } from "./memory.js";
 import type { Check } from "./targets.js";
 import type { PageWeight } from "./weight.js";
@@ -41,6 +42,8 @@ export interface BenchResult {
     nginxNote?: string;
   };
   coldStart: ColdStart;
+  /** Issue 10: a 12-megapixel JPEG from upload to variants ready, and sharp alone on it. */
+  media?: MediaFigure;
   /** After every load round, comment posts included: the figure the target is about. */
   memory?: Memory;
   /** After the page rounds, before the comment posts: tells the page cache from the rest. */

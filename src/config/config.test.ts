@@ -57,3 +57,58 @@ describe("KIOSQUE_PUBLIC_URL", () => {
     expect(() => loadConfig({ KIOSQUE_PUBLIC_URL: value })).toThrow(/KIOSQUE_PUBLIC_URL/);
   });
 });
+
+describe("KIOSQUE_S3_*", () => {
+  const s3 = {
+    KIOSQUE_S3_ENDPOINT: "https://s3.eu-west-3.amazonaws.com/",
+    KIOSQUE_S3_BUCKET: "journal-images",
+    KIOSQUE_S3_ACCESS_KEY_ID: "AKIAEXAMPLE",
+    KIOSQUE_S3_SECRET_ACCESS_KEY: "secret/key+value",
+  };
+
+  it("keeps images in the database when none is set", () => {
+    expect(loadConfig({}).media).toEqual({ store: "database" });
+  });
+
+  it("names a bucket when they are, the region defaulting to us-east-1", () => {
+    expect(loadConfig(s3).media).toEqual({
+      store: "s3",
+      endpoint: "https://s3.eu-west-3.amazonaws.com",
+      bucket: "journal-images",
+      region: "us-east-1",
+      accessKeyId: "AKIAEXAMPLE",
+      secretAccessKey: "secret/key+value",
+    });
+    expect(loadConfig({ ...s3, KIOSQUE_S3_REGION: "eu-west-3" }).media).toMatchObject({
+      region: "eu-west-3",
+    });
+  });
+
+  it("refuses a partial set, naming each variable missing, never falling back to the database", () => {
+    const run = () => loadConfig({ KIOSQUE_S3_BUCKET: "journal-images" });
+    expect(run).toThrow(ConfigError);
+    expect(run).toThrow(/KIOSQUE_S3_ENDPOINT/);
+    expect(run).toThrow(/KIOSQUE_S3_ACCESS_KEY_ID/);
+    expect(run).toThrow(/KIOSQUE_S3_SECRET_ACCESS_KEY/);
+  });
+
+  it.each([
+    ["KIOSQUE_S3_ENDPOINT", "s3.example.com"],
+    ["KIOSQUE_S3_ENDPOINT", "https://s3.example.com/bucket"],
+    ["KIOSQUE_S3_ENDPOINT", "https://key:secret@s3.example.com"],
+    ["KIOSQUE_S3_BUCKET", "Journal_Images"],
+    ["KIOSQUE_S3_BUCKET", "ab"],
+    ["KIOSQUE_S3_REGION", "Europe Ouest"],
+  ])("refuses %s=%j, naming it", (name, value) => {
+    expect(() => loadConfig({ ...s3, [name]: value })).toThrow(new RegExp(name));
+  });
+
+  it("never repeats the secret key in its messages", () => {
+    expect(() => loadConfig({ ...s3, KIOSQUE_S3_BUCKET: "x" })).toThrow(ConfigError);
+    try {
+      loadConfig({ ...s3, KIOSQUE_S3_BUCKET: "x" });
+    } catch (error) {
+      expect(String(error)).not.toContain("secret/key+value");
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import os from "node:os";
 import path from "node:path";
+import { parseMediaStorage, type MediaStorage } from "./media-storage.js";
 import { parsePublicUrl, parseTrustProxy, type TrustProxy } from "./proxy.js";
 import { Type, type Static } from "@sinclair/typebox";
 import { Value } from "@sinclair/typebox/value";
@@ -22,6 +23,12 @@ const EnvSchema = Type.Object({
   NODE_ENV: Type.Optional(Type.String()),
   KIOSQUE_PAGE_CACHE_MB: Type.Optional(Type.String({ pattern: "^[0-9]{1,5}$" })),
   KIOSQUE_WORKERS: Type.Optional(Type.String({ pattern: "^[1-9][0-9]{0,2}$" })),
+  // S3-compatible object storage for uploaded images (config/media-storage.ts checks them together).
+  KIOSQUE_S3_ENDPOINT: Type.Optional(Type.String({ minLength: 1 })),
+  KIOSQUE_S3_BUCKET: Type.Optional(Type.String({ minLength: 1 })),
+  KIOSQUE_S3_REGION: Type.Optional(Type.String({ minLength: 1 })),
+  KIOSQUE_S3_ACCESS_KEY_ID: Type.Optional(Type.String({ minLength: 1 })),
+  KIOSQUE_S3_SECRET_ACCESS_KEY: Type.Optional(Type.String({ minLength: 1 })),
   LOG_LEVEL: Type.Optional(
     Type.Union(
       ["fatal", "error", "warn", "info", "debug", "trace", "silent"].map((l) => Type.Literal(l)),
@@ -75,7 +82,15 @@ export interface Config {
    * cores; 1 serves from the one process started.
    */
   readonly workers: number;
+  /**
+   * Where uploaded images live, shared by every instance: the database (default), or an
+   * S3-compatible bucket when KIOSQUE_S3_BUCKET is set (with KIOSQUE_S3_ENDPOINT,
+   * KIOSQUE_S3_ACCESS_KEY_ID, KIOSQUE_S3_SECRET_ACCESS_KEY; KIOSQUE_S3_REGION, default us-east-1).
+   */
+  readonly media: MediaStorage;
 }
+
+export type { MediaStorage } from "./media-storage.js";
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -98,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     vars.KIOSQUE_PUBLIC_URL === undefined
       ? undefined
       : parsePublicUrl(vars.KIOSQUE_PUBLIC_URL, problems);
+  const media = parseMediaStorage(vars, problems);
   if (problems.length > 0)
     throw new ConfigError(`Invalid configuration:\n  ${problems.join("\n  ")}`);
   const dataDir = path.resolve(cwd, vars.KIOSQUE_DATA_DIR ?? "data");
@@ -117,5 +133,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     logLevel: vars.LOG_LEVEL ?? "info",
     pageCacheBytes: Number(vars.KIOSQUE_PAGE_CACHE_MB ?? "64") * 1024 * 1024,
     workers: vars.KIOSQUE_WORKERS ? Number(vars.KIOSQUE_WORKERS) : os.availableParallelism(),
+    media,
   });
 }

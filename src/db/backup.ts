@@ -49,6 +49,21 @@ const NOT_BACKED_UP = new Set<string>([
 
 /** Rows read per keyset query: a million comments never sit in memory at once. */
 const READ_BATCH = 1000;
+/**
+ * Bytes of rows held at once, reading or restoring: a table of images (`media_blobs`, megabytes a
+ * row) must not come into memory a thousand rows at a time. Each table's first read takes a few
+ * rows; the next ones take as many as fit, up to READ_BATCH.
+ */
+const BATCH_BYTES = 32 * 1024 * 1024;
+const FIRST_BATCH = 16;
+
+/** About what a row weighs in memory: bytes and text by their length, anything else a word. */
+function weight(values: readonly unknown[]): number {
+  let bytes = 0;
+  for (const v of values)
+    bytes += v instanceof Uint8Array ? v.byteLength : typeof v === "string" ? v.length : 8;
+  return bytes;
+}
 /** Bound parameters per INSERT, under SQLite's 32,766 and PostgreSQL's 65,535. */
 const MAX_PARAMETERS = 30_000;
 
@@ -94,27 +109,34 @@ async function plan(db: Kysely<Tables>, engine: EngineAdapter): Promise<TablePla
 const list = (names: readonly string[]): RawBuilder<unknown> =>
   sql.join(names.map((n) => sql.ref(n)));
 
-/** A table's rows in key order, a batch at a time: after the last key seen (or by offset). */
+/**
+ * A table's rows in key order, a batch at a time: after the last key seen (or by offset). Batches
+ * are sized by the rows' weight (BATCH_BYTES), at most `batch` rows.
+ */
 async function* rowsOf(
   db: Kysely<Tables>,
   table: TablePlan,
   batch: number,
 ): AsyncGenerator<unknown[][]> {
   let last: unknown[] | undefined;
-  for (let offset = 0; ; offset += batch) {
+  let size = Math.min(FIRST_BATCH, batch);
+  for (let offset = 0; ;) {
     const after =
       last && table.keyed ? sql`where (${list(table.key)}) > (${sql.join(last)})` : sql``;
     const skip = table.keyed ? sql`` : sql`offset ${offset}`;
     const { rows } = await sql<Record<string, unknown>>`select ${list(table.columns)}
-      from ${sql.table(table.name)} ${after} order by ${list(table.key)} limit ${batch} ${skip}`.execute(
+      from ${sql.table(table.name)} ${after} order by ${list(table.key)} limit ${size} ${skip}`.execute(
       db,
     );
     if (rows.length === 0) return;
     const values = rows.map((r) => table.columns.map((c) => r[c]));
     yield values;
+    if (rows.length < size) return;
+    offset += rows.length;
     const end = rows[rows.length - 1] as Record<string, unknown>;
     last = table.key.map((c) => end[c]);
-    if (rows.length < batch) return;
+    const perRow = values.reduce((sum, v) => sum + weight(v), 0) / values.length;
+    size = Math.max(1, Math.min(batch, Math.floor(BATCH_BYTES / Math.max(1, perRow))));
   }
 }
 
@@ -221,6 +243,7 @@ export async function restore(
     let table = "";
     let columns: string[] = [];
     let pending: unknown[][] = [];
+    let pendingBytes = 0;
     let done = 0;
     const flush = async () => {
       if (pending.length === 0) return;
@@ -228,6 +251,7 @@ export async function restore(
         values ${sql.join(pending.map((r) => sql`(${sql.join(r)})`))}`.execute(tx.db);
       done += pending.length;
       pending = [];
+      pendingBytes = 0;
       options.onProgress?.(done, total);
     };
     for await (const part of readBackup(file, () => {})) {
@@ -236,7 +260,12 @@ export async function restore(
         ({ table, columns } = part);
       } else {
         pending.push(part.values);
-        if ((pending.length + 1) * columns.length > MAX_PARAMETERS || pending.length >= 500)
+        pendingBytes += weight(part.values);
+        if (
+          (pending.length + 1) * columns.length > MAX_PARAMETERS ||
+          pending.length >= 500 ||
+          pendingBytes >= BATCH_BYTES
+        )
           await flush();
       }
     }

@@ -3,6 +3,7 @@ import type { RateLimitTable } from "./rate-limit-table.js";
 import type { AccountsTables } from "../modules/accounts/index.js";
 import type { ArticlesTables } from "../modules/articles/index.js";
 import type { CommentsTables } from "../modules/comments/index.js";
+import type { MediaTables } from "../modules/media/index.js";
 import type { ModerationTables } from "../modules/moderation/index.js";
 import type { PrivacyTables } from "../modules/privacy/index.js";
 import type { SettingsTables } from "../modules/settings/index.js";
@@ -13,6 +14,7 @@ export interface Tables
     AccountsTables,
     ArticlesTables,
     CommentsTables,
+    MediaTables,
     ModerationTables,
     PrivacyTables,
     SettingsTables {

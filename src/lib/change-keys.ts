@@ -22,4 +22,10 @@ export const changeKeys = {
    */
   relatedByCategory: (id: number) => `related:category:${id}`,
   relatedByTag: (id: number) => `related:tag:${id}`,
+  /**
+   * The media library: an upload, variants made, details changed, an image removed. The variant
+   * makers of every process wake on it (jobs/make-media-variants.ts); pages showing an image
+   * name their articles' keys instead.
+   */
+  media: "media",
 } as const;

@@ -27,6 +27,9 @@ export const errorCodes = {
   KIOSQUE_SIGN_IN_LOCKED: { status: 429, messageKey: "rateLimited" },
   KIOSQUE_SIGN_IN_REQUIRED: { status: 401, messageKey: "signInRequired" },
   KIOSQUE_FORBIDDEN: { status: 403, messageKey: "forbidden" },
+  KIOSQUE_MEDIA_INVALID: { status: 422, messageKey: "badRequest" },
+  KIOSQUE_MEDIA_IN_USE: { status: 422, messageKey: "badRequest" },
+  KIOSQUE_MEDIA_ALT_MISSING: { status: 422, messageKey: "badRequest" },
   KIOSQUE_INTERNAL: { status: 500, messageKey: "error" },
 } as const satisfies Record<`KIOSQUE_${string}`, { status: number; messageKey: string }>;
 

@@ -40,7 +40,19 @@ export type ProblemCode =
   /** A sign-in refused: the address and the password do not make an account (never which). */
   | "credentials"
   /** Too many posts from this client; `limit` is the wait in seconds. */
-  | "tooFast";
+  | "tooFast"
+  /** A file over its size limit; `limit` is the largest size in MB. */
+  | "tooLarge"
+  /** A file that is none of the image formats accepted (JPEG, PNG, WebP, GIF, AVIF). */
+  | "notImage"
+  /** An image with more pixels than allowed; `limit` is the most, in megapixels. */
+  | "tooManyPixels"
+  /** An image whose header reads but whose pixels do not: cut short or corrupt. */
+  | "damagedImage"
+  /** Something still used elsewhere (an image in an article) cannot be removed. */
+  | "inUse"
+  /** An image without alternative text, which an article must have before it is published. */
+  | "altMissing";
 
 export interface Problem {
   readonly problem: ProblemCode;

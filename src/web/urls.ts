@@ -59,4 +59,6 @@ export const paths = {
     signOutEverywhere: "/admin/deconnexion-partout",
     articles: "/admin/articles",
   },
+  /** An uploaded image or one of its variants: keys are URL-safe as they are (media/keys.ts). */
+  media: (key: string) => `/media/${key}`,
 };

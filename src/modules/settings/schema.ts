@@ -67,6 +67,13 @@ export const SettingsSchema = Type.Object({
   /** Comment posts one client may make per window (0: no limit). */
   "rateLimit.comments.max": Type.Integer({ minimum: 0, maximum: 10000, default: 10 }),
   "rateLimit.comments.windowSeconds": Type.Integer({ minimum: 1, maximum: 86400, default: 600 }),
+  /** Largest image a staff member may upload, in MB (the file as sent). */
+  "media.maxUploadMB": Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
+  /**
+   * Largest image, in millions of pixels, read from its header before anything is decoded: a
+   * decoded image takes 3–4 bytes a pixel, so 50 MP is ~200 MB at most while it is processed.
+   */
+  "media.maxMegapixels": Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
 });
 
 export type Settings = Static<typeof SettingsSchema>;

@@ -70,6 +70,15 @@ export const en: Messages = {
       seconds < 60
         ? `Too many posts from your connection. Try again in ${seconds} s.`
         : `Too many posts from your connection. Try again in ${Math.ceil(seconds / 60)} min.`,
+    tooLarge: (megabytes) => `This file is too large: ${megabytes} MB at most.`,
+    notImage:
+      "This file is not an image Kiosque accepts. Send a JPEG, PNG, WebP, GIF or AVIF image.",
+    tooManyPixels: (megapixels) =>
+      `This image is too large in pixels: ${megapixels} megapixels at most. Resize it and send it again.`,
+    damagedImage: "This image is damaged or incomplete. Export it again and send the new file.",
+    inUse: "This image is used in articles: take it out of them first.",
+    altMissing:
+      "An image of this article has no alternative text. Describe each image before publishing.",
   },
   errors: {
     notFound: {

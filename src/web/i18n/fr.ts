@@ -72,6 +72,16 @@ export const fr = {
       seconds < 60
         ? `Trop d’envois depuis votre connexion. Réessayez dans ${seconds} s.`
         : `Trop d’envois depuis votre connexion. Réessayez dans ${Math.ceil(seconds / 60)} min.`,
+    tooLarge: (megabytes: number) => `Ce fichier est trop lourd : ${megabytes} Mo au plus.`,
+    notImage:
+      "Ce fichier n’est pas une image acceptée. Envoyez une image JPEG, PNG, WebP, GIF ou AVIF.",
+    tooManyPixels: (megapixels: number) =>
+      `Cette image a trop de pixels : ${megapixels} mégapixels au plus. Réduisez-la et envoyez-la de nouveau.`,
+    damagedImage:
+      "Cette image est endommagée ou incomplète. Exportez-la de nouveau et envoyez le nouveau fichier.",
+    inUse: "Cette image est utilisée dans des articles : retirez-la d’abord de ceux-ci.",
+    altMissing:
+      "Une image de cet article n’a pas de texte alternatif. Décrivez chaque image avant de publier.",
   },
   /** Error pages, keyed by the `messageKey` of each code in lib/error-codes.ts. */
   errors: {

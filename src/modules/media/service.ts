@@ -1,0 +1,247 @@
+import type { Ctx, TxCtx } from "../../ctx.js";
+import { changeKeys } from "../../lib/change-keys.js";
+import { Invalid, NotFound, type Problem } from "../../lib/errors.js";
+import { articles } from "../articles/index.js";
+import { checkFile } from "./file-checks.js";
+import { makeMaster } from "./image.js";
+import { newItemPrefix, objectKey } from "./keys.js";
+import { articleKeys, toItem, type MediaItem } from "./model.js";
+import * as repo from "./repo.js";
+import { formatTypes } from "./sniff.js";
+import { mediaStore } from "./storage/index.js";
+import { checkDetails, checkQuery, cleanFilename, isRowId } from "./validation.js";
+
+export { processPending, type Processed } from "./variants.js";
+
+/** Images per page of the library: four rows of six thumbnails. */
+const PER_PAGE = 24;
+
+/** What an upload without bytes (or with something else in their place) lacks. */
+const required: Problem = { problem: "required" };
+
+export interface Upload {
+  /** The file as sent, whole: its size is checked before anything else. */
+  bytes: Buffer;
+  /** The name it came with: shown and searched, never trusted for its type. */
+  filename: string;
+  /** The staff member's user id. */
+  uploadedBy: number;
+  alt?: string;
+  caption?: string;
+  credit?: string;
+}
+
+/**
+ * Takes an upload: checks it (size, real format from its content, pixel count from its header),
+ * stores a master without any metadata and answers at once, `status: "processing"`; the variants
+ * are made off the request path (variants.ts, run by jobs/make-media-variants.ts). Refuses with
+ * `Invalid` (KIOSQUE_MEDIA_INVALID), a problem per field (`file`, `alt`, `caption`, `credit`),
+ * having stored nothing.
+ */
+export async function upload(ctx: Ctx, input: Upload): Promise<MediaItem> {
+  const settings = await ctx.settings();
+  const { values, problems } = checkDetails(input as unknown as Record<string, unknown>);
+  const bytes: unknown = input.bytes;
+  const file = bytes instanceof Uint8Array ? await checkFile(bytes, settings) : required;
+  if ("problem" in file) problems.file = file;
+  if (Object.keys(problems).length > 0 || "problem" in file)
+    throw new Invalid("KIOSQUE_MEDIA_INVALID", problems, { filename: input.filename });
+
+  let master;
+  try {
+    // The file's own pixel count: within the setting, checked above.
+    master = await makeMaster(input.bytes, file.format, file.pixels);
+  } catch (error) {
+    throw new Invalid(
+      "KIOSQUE_MEDIA_INVALID",
+      { file: { problem: "damagedImage" } },
+      { filename: input.filename, reason: error instanceof Error ? error.message : String(error) },
+    );
+  }
+  const { type, extension } = formatTypes[file.format];
+  const key = objectKey(newItemPrefix(), "original", master.bytes, extension);
+  const store = mediaStore(ctx);
+  // Stored before the row that names it, outside the transaction: a bucket's PUT must not hold the
+  // database's write lock. Should the row fail, the bytes go too.
+  await store.put(key, master.bytes, type);
+  const now = ctx.clock.now().toISOString();
+  let id: number;
+  try {
+    id = await ctx.write(async (tx, changed) => {
+      changed(changeKeys.media);
+      return repo.insertItem(tx.db, {
+        filename: cleanFilename(input.filename),
+        alt: values.alt ?? "",
+        caption: values.caption ?? "",
+        credit: values.credit ?? "",
+        format: file.format,
+        width: master.width,
+        height: master.height,
+        bytes: master.bytes.length,
+        master_key: key,
+        status: "processing",
+        attempts: 0,
+        claimed_until: null,
+        failure: null,
+        uploaded_by: input.uploadedBy,
+        created_at: now,
+        updated_at: now,
+      });
+    });
+  } catch (error) {
+    await store.delete(key).catch((e: unknown) => ctx.log.warn({ err: e, key }, "orphan image"));
+    throw error;
+  }
+  return get(ctx, id);
+}
+
+export async function get(ctx: Ctx, id: number): Promise<MediaItem> {
+  const row = isRowId(id) ? await repo.find(ctx.db, id) : undefined;
+  if (!row) throw new NotFound("media", { id });
+  return toItem(row, await repo.variantsOf(ctx.db, [id]));
+}
+
+/** Several images by id, for a page that shows them; unknown ids are left out. */
+export async function getMany(ctx: Ctx, ids: readonly number[]): Promise<Map<number, MediaItem>> {
+  const wanted = [...new Set(ids.filter(isRowId))];
+  const rows = await repo.findMany(ctx.db, wanted);
+  const variants = await repo.variantsOf(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
+  return new Map(rows.map((r) => [r.id, toItem(r, variants)]));
+}
+
+export interface LibraryPage {
+  /** Each with the articles that use it (drafts included). */
+  items: (MediaItem & { usage: Usage[] })[];
+  page: number;
+  totalPages: number;
+  total: number;
+}
+
+/**
+ * The media library, newest first, a page at a time; `q` keeps the images whose name,
+ * alternative text, caption or credit contains it. A page past the end is NotFound.
+ */
+export async function library(
+  ctx: Ctx,
+  options: { q?: string; page?: number } = {},
+): Promise<LibraryPage> {
+  const q = checkQuery(options.q);
+  if (typeof q !== "string") throw new Invalid("KIOSQUE_MEDIA_INVALID", { q });
+  const page = options.page ?? 1;
+  if (!Number.isSafeInteger(page) || page < 1) throw new NotFound("page", { page });
+  const total = ctx.engine.toNumber(await repo.count(ctx.db, q));
+  const totalPages = Math.max(1, Math.ceil(total / PER_PAGE));
+  if (page > totalPages) throw new NotFound("page", { page });
+  const rows = await repo.list(ctx.db, q, PER_PAGE, (page - 1) * PER_PAGE);
+  const ids = rows.map((r) => r.id);
+  const [variants, uses] = await Promise.all([
+    repo.variantsOf(ctx.db, ids),
+    repo.usageOfMany(ctx.db, ids),
+  ]);
+  const named = await articles.slugsAndTitles(ctx, [...new Set(uses.map((u) => u.article_id))]);
+  const usageOf = (id: number) =>
+    uses.flatMap((u) => {
+      const a = u.media_id === id ? named.get(u.article_id) : undefined;
+      return a ? [{ articleId: u.article_id, slug: a.slug, title: a.title }] : [];
+    });
+  const items = rows.map((r) => ({ ...toItem(r, variants), usage: usageOf(r.id) }));
+  return { items, page, totalPages, total };
+}
+
+/** Changes the fields given (alternative text, caption, credit); the others stay. */
+export async function update(
+  ctx: Ctx,
+  id: number,
+  fields: { alt?: string; caption?: string; credit?: string },
+): Promise<MediaItem> {
+  const { values, problems } = checkDetails(fields as Record<string, unknown>);
+  if (Object.keys(problems).length > 0)
+    throw new Invalid("KIOSQUE_MEDIA_INVALID", problems, { id });
+  if (!isRowId(id)) throw new NotFound("media", { id });
+  await ctx.write(async (tx, changed) => {
+    const found = await repo.updateItem(tx.db, id, {
+      ...values,
+      updated_at: ctx.clock.now().toISOString(),
+    });
+    if (!found) throw new NotFound("media", { id });
+    // Pages showing the image show its alternative text and caption.
+    changed(changeKeys.media, ...articleKeys(await repo.articlesUsing(tx.db, id)));
+  });
+  return get(ctx, id);
+}
+
+export interface Usage {
+  articleId: number;
+  slug: string;
+  title: string;
+}
+
+/** The articles that use an image (drafts included), as the article editor recorded them. */
+export async function usage(ctx: Ctx, id: number): Promise<Usage[]> {
+  if (!isRowId(id) || !(await repo.find(ctx.db, id))) throw new NotFound("media", { id });
+  const ids = await repo.articlesUsing(ctx.db, id);
+  const named = await articles.slugsAndTitles(ctx, ids);
+  return ids.flatMap((articleId) => {
+    const a = named.get(articleId);
+    return a ? [{ articleId, slug: a.slug, title: a.title }] : [];
+  });
+}
+
+/**
+ * Says which images an article uses, replacing what it said before: the article editor calls it
+ * in the transaction that saves the article. Unknown ids are NotFound (nothing written).
+ */
+export async function recordUsage(
+  tx: TxCtx,
+  articleId: number,
+  mediaIds: readonly number[],
+): Promise<void> {
+  const wanted = [...new Set(mediaIds)];
+  const found = new Set(await repo.existing(tx.db, wanted.filter(isRowId)));
+  const unknown = wanted.filter((id) => !found.has(id));
+  if (unknown.length > 0) throw new NotFound("media", { ids: unknown });
+  await repo.replaceUsage(tx.db, articleId, wanted);
+}
+
+/**
+ * Removes an image and its files, unless an article uses it (KIOSQUE_MEDIA_IN_USE). The rows go
+ * in one transaction; the files after it, since a bucket's DELETE must not hold the database's
+ * write lock (a file left by a failure there is only unused bytes, and is logged).
+ */
+export async function remove(ctx: Ctx, id: number): Promise<void> {
+  if (!isRowId(id)) throw new NotFound("media", { id });
+  const keys = await ctx.write(async (tx, changed) => {
+    const row = await repo.find(tx.db, id);
+    if (!row) throw new NotFound("media", { id });
+    const using = await repo.articlesUsing(tx.db, id);
+    if (using.length > 0)
+      throw new Invalid("KIOSQUE_MEDIA_IN_USE", { media: { problem: "inUse" } }, { id, using });
+    changed(changeKeys.media);
+    return [row.master_key, ...(await repo.deleteItem(tx.db, id))];
+  });
+  const store = mediaStore(ctx);
+  for (const key of keys)
+    await store.delete(key).catch((e: unknown) => ctx.log.warn({ err: e, key }, "orphan image"));
+}
+
+/** Ids, among `mediaIds`, of images without alternative text: the publish rule's question. */
+export async function missingAlt(ctx: Ctx, mediaIds: readonly number[]): Promise<number[]> {
+  return repo.withoutAlt(ctx.db, [...new Set(mediaIds.filter(isRowId))]);
+}
+
+/**
+ * The publish rule itself: throws KIOSQUE_MEDIA_ALT_MISSING (a problem on `image`) when one of
+ * the images has no alternative text. Takes a ctx or the publishing transaction.
+ */
+export async function requireAlt(ctx: Ctx, mediaIds: readonly number[]): Promise<void> {
+  const missing = await missingAlt(ctx, mediaIds);
+  if (missing.length > 0)
+    throw new Invalid(
+      "KIOSQUE_MEDIA_ALT_MISSING",
+      { image: { problem: "altMissing" } },
+      { media: missing },
+    );
+}
