@@ -30,7 +30,8 @@ const elements = [
 /** Roles of files inside a module, for the direction routes → service → repo. */
 const files = [
   { category: "door", pattern: "src/modules/*/index.ts" },
-  { category: "routes", pattern: "src/modules/*/routes.{ts,tsx}" },
+  // A module's HTTP adapter: routes.tsx, and the files of routes/ it registers when it has many.
+  { category: "routes", pattern: "src/modules/*/{routes.{ts,tsx},routes/**}" },
   { category: "views", pattern: "src/modules/*/views/**" },
   { category: "repo", pattern: "src/modules/*/repo.ts" },
   { category: "ctx", pattern: "src/ctx.ts" },
@@ -129,8 +130,16 @@ const policies = [
   // Limits inside a module: routes → service → repo, and views take props.
   {
     from: { element: { type: "module" } },
-    disallow: { to: moduleRoutes },
+    disallow: [
+      { to: moduleRoutes },
+      { to: { element: { type: "module", fileInternalPath: "routes/**" } } },
+    ],
     message: "A module's routes are wired by app.ts only.",
+  },
+  {
+    // routes.tsx registers the files of its routes/ folder.
+    from: { element: { type: "module" }, file: { categories: "routes" } },
+    allow: { to: { element: { type: "module", fileInternalPath: "routes/**" } } },
   },
   {
     from: { element: { type: "module" }, file: { categories: "repo" } },

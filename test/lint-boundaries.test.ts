@@ -63,6 +63,16 @@ describe("module boundaries", () => {
       "src/modules/demo/x.ts",
       `import "../articles/routes.js";`,
     ],
+    [
+      "a module's service importing its routes folder",
+      "src/modules/accounts/x.ts",
+      `import "./routes/people.js";`,
+    ],
+    [
+      "another module importing a module's routes folder",
+      "src/modules/demo/x.ts",
+      `import "../accounts/routes/people.js";`,
+    ],
     ["lib importing the app", "src/lib/x.ts", `import "../modules/articles/index.js";`],
     [
       "a service querying the database by value",
@@ -96,6 +106,16 @@ describe("module boundaries", () => {
       "a module's routes using the HTTP kit",
       "src/modules/comments/routes.tsx",
       `import "../../http/origin.js";`,
+    ],
+    [
+      "a file of a module's routes folder using the HTTP kit",
+      "src/modules/accounts/routes/x.tsx",
+      `import "../../../http/origin.js";`,
+    ],
+    [
+      "a module's routes registering its routes folder",
+      "src/modules/accounts/routes.tsx",
+      `import "./routes/people.js";`,
     ],
     [
       "the page layer using modules and http",

@@ -89,6 +89,7 @@ export function userRows(seed: number): UserRow[] {
       disabled_at: null,
       totp_secret: null,
       totp_enabled_at: null,
+      totp_last_step: null,
     };
   });
 }

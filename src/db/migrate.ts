@@ -8,6 +8,7 @@ import { ipPrivacy } from "./migrations/005-ip-privacy.js";
 import { rateLimits } from "./migrations/006-rate-limits.js";
 import { newsroomAccounts } from "./migrations/007-newsroom-accounts.js";
 import { media } from "./migrations/009-media.js";
+import { secondFactorSteps } from "./migrations/010-second-factor-steps.js";
 
 /**
  * The ordered list of migrations. Names never change; new ones are appended. Frozen in time, they
@@ -23,6 +24,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     "006-rate-limits": rateLimits(),
     "007-newsroom-accounts": newsroomAccounts(engine),
     "009-media": media(engine),
+    "010-second-factor-steps": secondFactorSteps(),
   };
 }
 

@@ -1,6 +1,12 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ErrorAnswer, ErrorCode } from "../lib/error-codes.js";
-import { KiosqueError, RateLimited, SignInRequired, type Problem } from "../lib/errors.js";
+import {
+  KiosqueError,
+  RateLimited,
+  SecondFactorRequired,
+  SignInRequired,
+  type Problem,
+} from "../lib/errors.js";
 import { ErrorView } from "../web/components/error-page.js";
 import { errorWords, problemTexts } from "../web/i18n/index.js";
 import type { Site } from "../web/site.js";
@@ -93,6 +99,9 @@ export function registerErrorHandling(app: FastifyInstance, web: RouteKit): void
         const back = req.method === "GET" ? `?next=${encodeURIComponent(req.url)}` : "";
         return reply.redirect(`${paths.admin.signIn}${back}`, 303);
       }
+      // Owing a second factor the newsroom requires: to its set-up, whatever was asked.
+      if (error instanceof SecondFactorRequired && !web.wantsJson(req))
+        return reply.redirect(paths.admin.secondFactor, 303);
       if (error instanceof RateLimited)
         reply.header("retry-after", String(error.retryAfterSeconds));
       const problems = fieldProblems(error, req.formPage);

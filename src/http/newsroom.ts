@@ -1,10 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ComponentChildren } from "preact";
 import { signFor, unsignFor } from "../lib/crypto.js";
-import { Forbidden, SignInRequired } from "../lib/errors.js";
+import { Forbidden, SecondFactorRequired, SignInRequired } from "../lib/errors.js";
 import { parseRowId } from "../lib/row-id.js";
 import {
   accounts,
+  canManageUsers,
+  canSecureOwnAccount,
+  canUseNewsroom,
   canWriteArticles,
   type Actor,
   type StaffSession,
@@ -49,7 +52,10 @@ export interface NewsroomKit {
    * the sign-in form) or Forbidden. Every newsroom handler starts with it.
    */
   allow(req: FastifyRequest, rule: (actor: Actor) => boolean): StaffUser;
-  /** The words of this request's person (their chosen language), or the site's before sign-in. */
+  /**
+   * The words of this request's person (their chosen language, from the password step on), or
+   * the site's before sign-in.
+   */
   words(req: FastifyRequest): Promise<Messages>;
   /** A newsroom page, in the person's language, as output (a refused form's page). */
   page(req: FastifyRequest, meta: PageMeta, body: ComponentChildren): Promise<Rendered>;
@@ -65,17 +71,32 @@ export interface NewsroomKit {
   client(req: FastifyRequest): Promise<string>;
   /** The account this browser signed in to before, from its verified device cookie. */
   knownDevice(req: FastifyRequest): number | undefined;
-  /** Sets the session cookie (a new token: sessions rotate at sign-in) and the device cookie. */
-  startSession(req: FastifyRequest, reply: FastifyReply, token: string, userId: number): void;
+  /**
+   * Sets the session cookie (a new token: sessions rotate at sign-in) and, once the person is
+   * fully signed in (`deviceOf`: their id), the device cookie.
+   */
+  startSession(req: FastifyRequest, reply: FastifyReply, token: string, deviceOf?: number): void;
+  /** The session this request carries while it still owes its second factor (sign-in's code step). */
+  pendingSession(req: FastifyRequest): { session: StaffSession; token: string } | undefined;
   /** Closes this request's session, if any, and clears its cookie. */
   endSession(req: FastifyRequest, reply: FastifyReply): Promise<void>;
 }
 
 /** The newsroom's menu for this person: what their role may open, in a fixed order. */
-function menuFor(user: StaffUser, t: Messages): NewsroomPerson["menu"] {
+function menuFor(session: StaffSession, t: Messages): NewsroomPerson["menu"] {
+  const user = session.user;
+  // Owing a second factor, a person may only set it up (allow refuses the rest).
+  const can = (rule: (a: Actor) => boolean) => rule(user) && !session.mustEnrol;
   const items: { href: string; label: string; shown: boolean }[] = [
-    { href: paths.admin.home, label: t.newsroom.dashboard, shown: true },
-    { href: paths.admin.articles, label: t.newsroom.articles, shown: canWriteArticles(user) },
+    { href: paths.admin.home, label: t.newsroom.dashboard, shown: can(canUseNewsroom) },
+    { href: paths.admin.articles, label: t.newsroom.articles, shown: can(canWriteArticles) },
+    { href: paths.admin.people, label: t.newsroom.people, shown: can(canManageUsers) },
+    { href: paths.admin.account, label: t.newsroom.account, shown: can(canUseNewsroom) },
+    {
+      href: paths.admin.secondFactor,
+      label: t.newsroom.twoFactor.title,
+      shown: session.mustEnrol,
+    },
   ];
   return items.filter((i) => i.shown).map(({ href, label }) => ({ href, label }));
 }
@@ -88,20 +109,30 @@ function menuFor(user: StaffUser, t: Messages): NewsroomPerson["menu"] {
 export function registerNewsroom(app: FastifyInstance, kit: RouteKit): NewsroomKit {
   const { ctx } = kit;
   app.decorateRequest("staff", null);
+  // Sessions that passed the password but still owe their second factor: only the code step
+  // sees them (`pendingSession`); to every other route, nobody is signed in.
+  const pending = new WeakMap<FastifyRequest, { session: StaffSession; token: string }>();
   app.addHook("onRequest", async (req, reply) => {
     reply.header("cache-control", "private, no-store");
     reply.header("x-robots-tag", "noindex");
-    const session = await accounts.findSession(ctx, req.cookies[SESSION_COOKIE]);
+    const token = req.cookies[SESSION_COOKIE];
+    const session = await accounts.findSession(ctx, token);
     req.staff = session?.stage === "complete" ? session : null;
+    if (session?.stage === "password" && token) pending.set(req, { session, token });
   });
 
+  // A person half-way through signing in has said who they are: their language already.
   const words = async (req: FastifyRequest) =>
-    messages(req.staff?.user.locale ?? (await ctx.settings())["site.locale"]);
+    messages(
+      req.staff?.user.locale ??
+        pending.get(req)?.session.user.locale ??
+        (await ctx.settings())["site.locale"],
+    );
 
   async function page(req: FastifyRequest, meta: PageMeta, body: ComponentChildren) {
     const [site, t] = await Promise.all([kit.site(), words(req)]);
-    const user = req.staff?.user;
-    const person = user && { name: user.name, menu: menuFor(user, t) };
+    const session = req.staff;
+    const person = session ? { name: session.user.name, menu: menuFor(session, t) } : undefined;
     return { type: HTML, changeKeys: [], body: renderNewsroomPage(site, t, person, meta, body) };
   }
 
@@ -109,6 +140,8 @@ export function registerNewsroom(app: FastifyInstance, kit: RouteKit): NewsroomK
     allow(req, rule) {
       const user = req.staff?.user;
       if (!user) throw new SignInRequired({ url: req.url });
+      if (req.staff?.mustEnrol && rule !== canSecureOwnAccount)
+        throw new SecondFactorRequired({ user: user.id, url: req.url });
       if (!rule(user)) throw new Forbidden("KIOSQUE_FORBIDDEN", { user: user.id, url: req.url });
       return user;
     },
@@ -126,13 +159,15 @@ export function registerNewsroom(app: FastifyInstance, kit: RouteKit): NewsroomK
       const value = unsignFor(ctx.secret, "staff-device", req.cookies[DEVICE_COOKIE]);
       return value === undefined ? undefined : parseRowId(value);
     },
-    startSession(req, reply, token, userId) {
+    startSession(req, reply, token, deviceOf) {
       reply.setCookie(SESSION_COOKIE, token, cookieOptions(req));
-      reply.setCookie(DEVICE_COOKIE, signFor(ctx.secret, "staff-device", String(userId)), {
-        ...cookieOptions(req),
-        maxAge: YEAR_S,
-      });
+      if (deviceOf !== undefined)
+        reply.setCookie(DEVICE_COOKIE, signFor(ctx.secret, "staff-device", String(deviceOf)), {
+          ...cookieOptions(req),
+          maxAge: YEAR_S,
+        });
     },
+    pendingSession: (req) => pending.get(req),
     async endSession(req, reply) {
       const token = req.cookies[SESSION_COOKIE];
       if (token) await accounts.closeSessionByToken(ctx, token);

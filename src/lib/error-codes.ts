@@ -30,6 +30,13 @@ export const errorCodes = {
   KIOSQUE_MEDIA_INVALID: { status: 422, messageKey: "badRequest" },
   KIOSQUE_MEDIA_IN_USE: { status: 422, messageKey: "badRequest" },
   KIOSQUE_MEDIA_ALT_MISSING: { status: 422, messageKey: "badRequest" },
+  KIOSQUE_SECOND_FACTOR_FAILED: { status: 422, messageKey: "badRequest" },
+  KIOSQUE_VERIFICATION_LOCKED: { status: 429, messageKey: "rateLimited" },
+  KIOSQUE_SECOND_FACTOR_REQUIRED: { status: 403, messageKey: "secondFactorRequired" },
+  KIOSQUE_ACCOUNT_INVALID: { status: 422, messageKey: "badRequest" },
+  KIOSQUE_LAST_ADMIN: { status: 422, messageKey: "badRequest" },
+  KIOSQUE_INVITATION_INVALID: { status: 422, messageKey: "badRequest" },
+  KIOSQUE_INVITATION_GONE: { status: 410, messageKey: "invitationGone" },
   KIOSQUE_INTERNAL: { status: 500, messageKey: "error" },
 } as const satisfies Record<`KIOSQUE_${string}`, { status: number; messageKey: string }>;
 

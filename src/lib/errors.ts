@@ -52,7 +52,17 @@ export type ProblemCode =
   /** Something still used elsewhere (an image in an article) cannot be removed. */
   | "inUse"
   /** An image without alternative text, which an article must have before it is published. */
-  | "altMissing";
+  | "altMissing"
+  /** An account already signs in with this e-mail address. */
+  | "taken"
+  /** The password and its confirmation differ. */
+  | "mismatch"
+  /** A second-factor or recovery code that is wrong, expired or already used. */
+  | "badCode"
+  /** Not the person's current password (a change of password, turning the second factor off). */
+  | "wrongPassword"
+  /** The change would leave the newsroom without an active admin. */
+  | "lastAdmin";
 
 export interface Problem {
   readonly problem: ProblemCode;
@@ -80,6 +90,23 @@ export class Forbidden extends KiosqueError {
 export class SignInRequired extends KiosqueError {
   constructor(context: Record<string, unknown> = {}) {
     super("KIOSQUE_SIGN_IN_REQUIRED", context);
+  }
+}
+
+/**
+ * The newsroom requires a second factor of this person (`staff.require2fa`) and they have none
+ * yet: pages send them to enrolment instead (http/errors.tsx).
+ */
+export class SecondFactorRequired extends KiosqueError {
+  constructor(context: Record<string, unknown> = {}) {
+    super("KIOSQUE_SECOND_FACTOR_REQUIRED", context);
+  }
+}
+
+/** What a link named existed but is no more (a used, revoked or expired invitation). */
+export class Gone extends KiosqueError {
+  constructor(code: CodeWithStatus<410>, context: Record<string, unknown> = {}) {
+    super(code, context);
   }
 }
 

@@ -55,6 +55,26 @@ export class FormReader {
     return value;
   }
 
+  /**
+   * A password: never trimmed (a space is part of one), never shown back. Control characters are
+   * refused as in any field: no keyboard types them.
+   */
+  secret(key: string, rule: TextRule): string {
+    const v = this.raw[key];
+    if (v !== undefined && v !== null && typeof v !== "string") {
+      this.problems[key] = { problem: "notText" };
+      return "";
+    }
+    const value = v ?? "";
+    if (hasControlCharacters(value)) this.problems[key] = { problem: "control" };
+    else if (!value && rule.required) this.problems[key] = { problem: "required" };
+    else if (charLength(value) > rule.max)
+      this.problems[key] = { problem: "tooLong", limit: rule.max };
+    else if (value && rule.min !== undefined && charLength(value) < rule.min)
+      this.problems[key] = { problem: "tooShort", limit: rule.min };
+    return this.problems[key] ? "" : value;
+  }
+
   /** A field that may repeat (checkboxes, a multiple select): its texts, each checked alike. */
   list(key: string, rule: TextRule & { maxItems: number }): string[] {
     const v = this.raw[key];

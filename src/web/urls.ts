@@ -58,6 +58,32 @@ export const paths = {
     signOut: "/admin/deconnexion",
     signOutEverywhere: "/admin/deconnexion-partout",
     articles: "/admin/articles",
+    /** The second step of signing in, for accounts with a second factor. */
+    secondStep: "/admin/connexion/code",
+    account: "/admin/compte",
+    accountProfile: "/admin/compte/profil",
+    accountPassword: "/admin/compte/mot-de-passe",
+    /** Closes one of the person's own sessions (named in the form by its hash). */
+    accountCloseSession: "/admin/compte/sessions/fermer",
+    secondFactor: "/admin/compte/double-authentification",
+    secondFactorStart: "/admin/compte/double-authentification/activer",
+    secondFactorConfirm: "/admin/compte/double-authentification/confirmer",
+    secondFactorRenew: "/admin/compte/double-authentification/codes",
+    secondFactorDisable: "/admin/compte/double-authentification/desactiver",
+    people: "/admin/personnes",
+    personRole: (id: number | string) => `/admin/personnes/${id}/role`,
+    personDisable: (id: number | string) => `/admin/personnes/${id}/desactiver`,
+    personEnable: (id: number | string) => `/admin/personnes/${id}/reactiver`,
+    personResetSecondFactor: (id: number | string) =>
+      `/admin/personnes/${id}/double-authentification/retirer`,
+    requireSecondFactor: "/admin/personnes/double-authentification-obligatoire",
+    invitations: "/admin/personnes/invitations",
+    revokeInvitation: (id: number | string) => `/admin/personnes/invitations/${id}/revoquer`,
+    /**
+     * Where an invitation link leads: its token (base64url, safe in a path as it is) is the last
+     * segment, kept out of the logs (lib/logger.ts).
+     */
+    invitation: (token: string) => `/admin/invitation/${token}`,
   },
   /** An uploaded image or one of its variants: keys are URL-safe as they are (media/keys.ts). */
   media: (key: string) => `/media/${key}`,

@@ -19,3 +19,20 @@ export function runKiosque(env: NodeJS.ProcessEnv, ...args: string[]): Promise<C
     );
   });
 }
+
+/** The `kiosque` command with `input` on its standard input (a password piped in). */
+export function runKiosqueWithInput(
+  env: NodeJS.ProcessEnv,
+  input: string,
+  ...args: string[]
+): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = execFile(
+      process.execPath,
+      [path.join(root, "bin/kiosque.js"), ...args],
+      { env },
+      (error, out, err) => resolve({ code: error ? Number(error.code ?? 1) : 0, out, err }),
+    );
+    child.stdin?.end(input);
+  });
+}

@@ -48,3 +48,54 @@ export async function signedIn(app: FastifyInstance, ctx: Ctx, role: Role): Prom
   if (res.statusCode !== 303) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
   return { ...member, cookie: cookieHeader(setCookies(res).get("kq_staff")) };
 }
+
+/** A form posted by a signed-in browser (same-origin, its session cookie). */
+export function postForm(
+  app: FastifyInstance,
+  url: string,
+  cookie: string,
+  fields: Readonly<Record<string, string | readonly string[]>> = {},
+  address = "203.0.113.10",
+) {
+  return app.inject({
+    method: "POST",
+    url,
+    remoteAddress: address,
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      ...(cookie ? { cookie } : {}),
+    },
+    payload: formBody(fields),
+  });
+}
+
+export function getPage(app: FastifyInstance, url: string, cookie = "") {
+  return app.inject({ method: "GET", url, headers: cookie ? { cookie } : {} });
+}
+
+/** The ten recovery codes a page shows once. */
+export function recoveryCodesIn(html: string): string[] {
+  return [...html.matchAll(/<code>([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})<\/code>/g)].map(
+    (m) => m[1] ?? "",
+  );
+}
+
+/**
+ * Sets up the authenticator app through the account pages, as a person does: start, read the key
+ * the page shows, confirm with the code of the moment. Returns the key and the recovery codes.
+ */
+export async function enrolSecondFactor(app: FastifyInstance, ctx: Ctx, member: StaffMember) {
+  const start = await postForm(app, "/admin/compte/double-authentification/activer", member.cookie);
+  if (start.statusCode !== 303) throw new Error(`start failed: ${start.statusCode}`);
+  const page = await getPage(app, "/admin/compte/double-authentification", member.cookie);
+  const secret = /id="totp-secret">([A-Z2-7]+)</.exec(page.body)?.[1];
+  if (!secret) throw new Error("no key on the set-up page");
+  const confirm = await postForm(
+    app,
+    "/admin/compte/double-authentification/confirmer",
+    member.cookie,
+    { code: accounts.totpCode(secret, ctx.clock.now()) },
+  );
+  if (confirm.statusCode !== 200) throw new Error(`confirm failed: ${confirm.statusCode}`);
+  return { secret, recoveryCodes: recoveryCodesIn(confirm.body) };
+}

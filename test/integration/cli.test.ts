@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testEngines } from "../helpers/engines.js";
-import { runKiosque } from "../helpers/cli.js";
+import { runKiosque, runKiosqueWithInput } from "../helpers/cli.js";
+import { loadConfig } from "../../src/config/index.js";
+import { createLogger } from "../../src/lib/logger.js";
+import { accounts } from "../../src/modules/accounts/index.js";
+import { openRuntime } from "../../src/runtime.js";
 import { makeTestDatabase, type TestDatabase } from "../helpers/runtime.js";
 
 /** The real `kiosque` command (bin/kiosque.js → dist/cli.js), as an operator runs it. */
@@ -58,6 +62,144 @@ describe.each(testEngines())("kiosque CLI on %s", (engine) => {
     );
     expect(badRole.code).not.toBe(0);
     expect(badRole.err).toMatch(/allowed choices are admin, editor, author, moderator/i);
+  });
+
+  /** Signs in as the account with the server's own code, on this database: a session to end. */
+  async function withSession(email: string, password: string) {
+    const runtime = await openRuntime(
+      loadConfig({
+        KIOSQUE_DATA_DIR: database.dataDir,
+        ...(database.url ? { DATABASE_URL: database.url } : {}),
+        LOG_LEVEL: "silent",
+      }),
+      { log: createLogger({ logLevel: "silent" }) },
+    );
+    try {
+      const { token } = await accounts.signIn(runtime.ctx, {
+        email,
+        password,
+        client: "cli-test",
+        userAgent: "test",
+      });
+      return {
+        alive: async () => {
+          const again = await openRuntime(
+            loadConfig({
+              KIOSQUE_DATA_DIR: database.dataDir,
+              ...(database.url ? { DATABASE_URL: database.url } : {}),
+              LOG_LEVEL: "silent",
+            }),
+            { log: createLogger({ logLevel: "silent" }) },
+          );
+          try {
+            return (await accounts.findSession(again.ctx, token)) !== undefined;
+          } finally {
+            await again.close();
+          }
+        },
+      };
+    } finally {
+      await runtime.close();
+    }
+  }
+
+  it("sets a password from the option or standard input, and signs the account out", async () => {
+    const email = "passwd@example.org";
+    expect(
+      (
+        await kiosque(
+          "user",
+          "create",
+          "--email",
+          email,
+          "--password",
+          "premier-mot",
+          "--role",
+          "author",
+        )
+      ).code,
+    ).toBe(0);
+    const session = await withSession(email, "premier-mot");
+    expect(await session.alive()).toBe(true);
+    const set = await kiosque(
+      "user",
+      "passwd",
+      "--email",
+      email.toUpperCase(),
+      "--password",
+      "second-mot",
+    );
+    expect(set.code).toBe(0);
+    expect(set.out).toMatch(/password changed for #\d+ <passwd@example\.org>/);
+    expect(await session.alive()).toBe(false);
+    const piped = await runKiosqueWithInput(
+      env,
+      "troisième mot de passe\n",
+      "user",
+      "passwd",
+      "--email",
+      email,
+    );
+    expect(piped.code).toBe(0);
+    // The pipe's newline is not part of it.
+    const last = await withSession(email, "troisième mot de passe");
+    expect(await last.alive()).toBe(true);
+    const short = await runKiosqueWithInput(env, "court\n", "user", "passwd", "--email", email);
+    expect(short.code).toBe(2);
+    expect(short.err).toContain("password:");
+    const nobody = await kiosque(
+      "user",
+      "passwd",
+      "--email",
+      "nobody@example.org",
+      "--password",
+      "peu importe",
+    );
+    expect(nobody.code).toBe(2);
+    expect(nobody.err).toContain("KIOSQUE_NOT_FOUND");
+  });
+
+  it("lists accounts without password hashes, and disables one, ending its sessions", async () => {
+    const email = "liste@example.org";
+    await kiosque(
+      "user",
+      "create",
+      "--email",
+      email,
+      "--password",
+      "un-mot-de-passe",
+      "--role",
+      "moderator",
+      "--name",
+      "Liste Test",
+    );
+    const list = await kiosque("user", "list");
+    expect(list.code).toBe(0);
+    expect(list.out).toMatch(/^id\s+email\s+name\s+role\s+2fa\s+state$/m);
+    expect(list.out).toMatch(/liste@example\.org\s+Liste Test\s+moderator\s+-\s+active/);
+    expect(list.out).not.toContain("$argon2");
+    const json = await kiosque("user", "list", "--json");
+    const rows = json.out
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(rows.find((r) => r.email === email)).toMatchObject({
+      role: "moderator",
+      hasSecondFactor: false,
+      disabledAt: null,
+    });
+    expect(json.out).not.toMatch(/password|argon2/i);
+
+    const session = await withSession(email, "un-mot-de-passe");
+    const off = await kiosque("user", "disable", "--email", email);
+    expect(off.code).toBe(0);
+    expect(await session.alive()).toBe(false);
+    expect((await kiosque("user", "list")).out).toMatch(/liste@example\.org.*disabled \d{4}-/);
+    await expect(withSession(email, "un-mot-de-passe")).rejects.toMatchObject({
+      code: "KIOSQUE_SIGN_IN_FAILED",
+    });
+    expect((await kiosque("user", "enable", "--email", email)).code).toBe(0);
+    expect(await (await withSession(email, "un-mot-de-passe")).alive()).toBe(true);
   });
 
   it("seeds the demo once, lists pending comments and moderates them", async () => {

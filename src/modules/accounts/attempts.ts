@@ -53,3 +53,33 @@ export async function countFailure(
 export async function forgetFailures(db: Kysely<Tables>, key: string): Promise<void> {
   await db.deleteFrom("rate_limits").where("client", "=", key).execute();
 }
+
+/** One counter of failures: its keyed-hash key, how many it allows, over what window. */
+export interface Limit {
+  key: string;
+  max: number;
+  windowMs: number;
+}
+
+/** The earliest wait, in seconds, among limits already reached; undefined when none is. */
+export async function waitFor(
+  db: Kysely<Tables>,
+  engine: EngineAdapter,
+  limits: readonly Limit[],
+  now: number,
+): Promise<number | undefined> {
+  for (const limit of limits) {
+    const { count, until } = await failuresOf(db, engine, limit.key, now);
+    if (count >= limit.max) return Math.ceil((until - now) / 1000);
+  }
+  return undefined;
+}
+
+/** One more failure on each of these counters. */
+export async function countFailures(
+  db: Kysely<Tables>,
+  limits: readonly Limit[],
+  now: number,
+): Promise<void> {
+  for (const limit of limits) await countFailure(db, limit.key, now, limit.windowMs);
+}

@@ -1,3 +1,4 @@
+import { Forbidden } from "../../lib/errors.js";
 import type { Role } from "./table.js";
 
 /**
@@ -16,6 +17,16 @@ export interface Actor {
   readonly id: number;
   readonly role: Role;
 }
+
+/** Use the newsroom at all: its first page, one's own account (name, language, password, sessions). */
+export const canUseNewsroom = (_a: Actor): boolean => true;
+
+/**
+ * Secure one's own account: set up or turn off the second factor, sign out everywhere. The only
+ * rule a person may use while the newsroom requires a second factor they have not set up
+ * (`staff.require2fa`): newsroom.allow refuses every other.
+ */
+export const canSecureOwnAccount = (_a: Actor): boolean => true;
 
 /** Write and edit articles at all (own drafts for authors). Moderators handle comments only. */
 export const canWriteArticles = (a: Actor): boolean => a.role !== "moderator";
@@ -45,7 +56,7 @@ export const canManageSections = (a: Actor): boolean => a.role === "admin" || a.
 export const canModerate = (a: Actor): boolean =>
   a.role === "admin" || a.role === "editor" || a.role === "moderator";
 
-/** Invite, disable and change people's roles; require a second factor. */
+/** Invite, disable and change people's roles; require a second factor; reset someone's. */
 export const canManageUsers = (a: Actor): boolean => a.role === "admin";
 
 /** Change the newsroom's settings. */
@@ -53,3 +64,14 @@ export const canChangeSettings = (a: Actor): boolean => a.role === "admin";
 
 /** Roles whose accounts an admin may require a second factor for (settings `staff.require2fa`). */
 export const PRIVILEGED: readonly Role[] = ["admin", "editor"];
+
+/**
+ * Who acts when the `kiosque` command does (the operator of the server, who holds its database
+ * anyway): every admin right, and no account of its own (id 0 names no one).
+ */
+export const OPERATOR: Actor = { id: 0, role: "admin" };
+
+/** What a service says first: this actor may do this, or Forbidden. */
+export function ensure(actor: Actor, rule: (a: Actor) => boolean): void {
+  if (!rule(actor)) throw new Forbidden("KIOSQUE_FORBIDDEN", { user: actor.id, rule: rule.name });
+}

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Ctx } from "../../ctx.js";
-import type { Actor } from "./permissions.js";
+import { PRIVILEGED, type Actor } from "./permissions.js";
 import * as repo from "./repo.js";
 import type { Role, SessionStage } from "./table.js";
 import type { Locale } from "../../web/i18n/index.js";
@@ -19,9 +19,29 @@ export interface StaffSession {
   readonly stage: SessionStage;
   /** Hash of the token: what sign-out and the session list name a session by. */
   readonly idHash: string;
+  /**
+   * The newsroom requires a second factor of this person (`staff.require2fa`, admins and
+   * editors) and they have none: until they enrol, that is all they may do.
+   */
+  readonly mustEnrol: boolean;
+}
+
+/** One of a person's sessions, as their account page lists them. */
+export interface SessionSummary {
+  readonly idHash: string;
+  readonly userAgent: string;
+  readonly createdAt: string;
+  readonly lastSeenAt: string;
+  /** The browser asking. */
+  readonly current: boolean;
 }
 
 const HOUR_MS = 3_600_000;
+/**
+ * A session still owing its second factor ends this soon after the password was given: the code
+ * step is a moment, not a state to keep.
+ */
+const PENDING_MS = 10 * 60_000;
 /** last_seen_at is written at most this often: a page view is not a database write. */
 const TOUCH_EVERY_MS = 60_000;
 /** Longer than any user agent a browser sends; what is past it says nothing to a person. */
@@ -74,22 +94,30 @@ export async function findSession(
   const now = ctx.clock.now().getTime();
   const settings = await ctx.settings();
   const idleUntil = Date.parse(row.last_seen_at) + settings["staff.sessionIdleHours"] * HOUR_MS;
-  if (row.disabled_at !== null || Date.parse(row.expires_at) <= now || idleUntil <= now) {
+  const pendingTooLong = row.stage === "password" && Date.parse(row.created_at) + PENDING_MS <= now;
+  if (
+    row.disabled_at !== null ||
+    Date.parse(row.expires_at) <= now ||
+    idleUntil <= now ||
+    pendingTooLong
+  ) {
     await ctx.write((tx) => repo.deleteSession(tx.db, idHash));
     return undefined;
   }
   if (now - Date.parse(row.last_seen_at) >= TOUCH_EVERY_MS)
     await ctx.write((tx) => repo.touchSession(tx.db, idHash, new Date(now).toISOString()));
+  const hasSecondFactor = row.totp_enabled_at !== null;
   return {
     idHash,
     stage: row.stage,
+    mustEnrol: settings["staff.require2fa"] && PRIVILEGED.includes(row.role) && !hasSecondFactor,
     user: {
       id: row.user_id,
       email: row.email,
       name: row.name,
       role: row.role,
       locale: row.locale,
-      hasSecondFactor: row.totp_enabled_at !== null,
+      hasSecondFactor,
     },
   };
 }
@@ -101,4 +129,27 @@ export async function closeSessionByToken(ctx: Ctx, token: string): Promise<void
 /** Signs this person out everywhere: every browser, every instance, at their next request. */
 export async function closeAllSessions(ctx: Ctx, userId: number): Promise<number> {
   return ctx.write((tx) => repo.deleteSessionsOf(tx.db, userId));
+}
+
+/** This person's open sessions, for their account page. */
+export async function listSessions(
+  ctx: Ctx,
+  actor: Actor,
+  currentIdHash: string,
+): Promise<SessionSummary[]> {
+  const rows = await repo.sessionsOf(ctx.db, actor.id);
+  return rows
+    .filter((r) => r.stage === "complete")
+    .map((r) => ({
+      idHash: r.id_hash,
+      userAgent: r.user_agent,
+      createdAt: r.created_at,
+      lastSeenAt: r.last_seen_at,
+      current: r.id_hash === currentIdHash,
+    }));
+}
+
+/** Signs this person out of one of their sessions (another browser, a lost phone). */
+export async function closeSession(ctx: Ctx, actor: Actor, idHash: string): Promise<void> {
+  await ctx.write((tx) => repo.deleteSessionOf(tx.db, actor.id, idHash));
 }

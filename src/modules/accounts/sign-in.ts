@@ -3,6 +3,7 @@ import type { Ctx } from "../../ctx.js";
 import { keyedHash } from "../../lib/crypto.js";
 import { Invalid, RateLimited } from "../../lib/errors.js";
 import { failuresOf, countFailure, forgetFailures } from "./attempts.js";
+import { PASSWORD_MAX } from "./passwords.js";
 import * as repo from "./repo.js";
 import { openSession } from "./sessions.js";
 import type { SessionStage } from "./table.js";
@@ -43,9 +44,6 @@ const ACCOUNT_WINDOW_MS = 60 * MINUTE_MS;
  */
 const DECOY_HASH =
   "$argon2id$v=19$m=19456,t=2,p=1$0+XkvuqSqBc6VSty5t17SQ$QyoKJiIEeKzv5TXDN5O0atgH3Tye2dDAq8KGL8pXx70";
-
-/** Longer than any password a person types: refused before Argon2 spends time on it. */
-const PASSWORD_MAX = 1000;
 
 /**
  * Checks an e-mail and password and opens a session. Failures are counted per account and

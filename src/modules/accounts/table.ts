@@ -20,6 +20,8 @@ export interface UsersTable {
   /** Base32 TOTP secret, set while enrolling; the factor counts once `totp_enabled_at` is set. */
   totp_secret: string | null;
   totp_enabled_at: string | null;
+  /** The last time step a code was accepted for: a code is good once (migration 010). */
+  totp_last_step: number | null;
 }
 
 export type SessionStage = "password" | "complete";

@@ -64,6 +64,11 @@ export const SettingsSchema = Type.Object({
   "staff.sessionMaxDays": Type.Integer({ minimum: 1, maximum: 90, default: 14 }),
   /** Wrong passwords for one account from one client before that client waits (15 minutes). */
   "staff.signInFailures": Type.Integer({ minimum: 3, maximum: 100, default: 5 }),
+  /**
+   * Admins and editors must sign in with a second factor (an authenticator app): those without
+   * one are sent to set it up, and can do nothing else until they have.
+   */
+  "staff.require2fa": Type.Boolean({ default: false }),
   /** Comment posts one client may make per window (0: no limit). */
   "rateLimit.comments.max": Type.Integer({ minimum: 0, maximum: 10000, default: 10 }),
   "rateLimit.comments.windowSeconds": Type.Integer({ minimum: 1, maximum: 86400, default: 600 }),

@@ -35,8 +35,11 @@ function sources(dir: string): string[] {
 const computed: Record<string, (key: string) => string> = {
   problems: (key) => `problem: "${key}"`,
   errors: (key) => `messageKey: "${key}"`,
-  // A person's role, as accounts/permissions.ts lists them.
+  // A person's role, as accounts/permissions.ts lists them, and what each may do.
   "newsroom.roleNames": (key) => `"${key}"`,
+  "newsroom.peoplePage.roleRights": (key) => `"${key}"`,
+  // A newsroom language, as accounts/own-account.ts lists them.
+  "newsroom.localeNames": (key) => `"${key}"`,
 };
 
 function isRead(path: string, code: string): boolean {

@@ -1,0 +1,143 @@
+import { randomBytes } from "node:crypto";
+import type { Ctx } from "../../ctx.js";
+import { Gone, Invalid } from "../../lib/errors.js";
+import { FormReader, type RawForm } from "../../lib/form-fields.js";
+import { locales } from "./own-account.js";
+import { hashPassword, readNewPassword } from "./passwords.js";
+import { canManageUsers, ensure, roles, type Actor } from "./permissions.js";
+import * as repo from "./repo.js";
+import { EMAIL_MAX, insertUser, isEmail, NAME_MAX } from "./users.js";
+import { hashToken, openSession } from "./sessions.js";
+import type { Role } from "./table.js";
+
+/** How long an invitation link works: long enough for a week away, short enough to forget. */
+const INVITATION_DAYS = 7;
+const DAY_MS = 86_400_000;
+
+export interface NewInvitation {
+  id: number;
+  email: string;
+  role: Role;
+  expiresAt: string;
+  /** Goes into the link, shown once to the admin: only its hash is kept. */
+  token: string;
+}
+
+export interface PendingInvitation {
+  id: number;
+  email: string;
+  role: Role;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/** An invitation a link names, while it can still be accepted. */
+export interface OpenInvitation {
+  email: string;
+  role: Role;
+  expiresAt: string;
+}
+
+/**
+ * An admin invites someone: a single-use link, good for seven days, that they copy and send
+ * (until Kiosque sends mail). An address that already has an account is refused.
+ */
+export async function invite(ctx: Ctx, actor: Actor, raw: RawForm): Promise<NewInvitation> {
+  ensure(actor, canManageUsers);
+  const form = new FormReader(raw);
+  const email = form.text("email", { required: true, max: EMAIL_MAX }).toLowerCase();
+  const role = form.choice("role", roles);
+  if (email && !form.problems.email && !isEmail(email)) form.refuse("email", { problem: "email" });
+  if (form.ok && (await repo.findByEmail(ctx.db, email)))
+    form.refuse("email", { problem: "taken" });
+  if (!form.ok || !role) throw new Invalid("KIOSQUE_INVITATION_INVALID", form.problems);
+  const token = randomBytes(32).toString("base64url");
+  const now = ctx.clock.now();
+  const expiresAt = new Date(now.getTime() + INVITATION_DAYS * DAY_MS).toISOString();
+  const id = await ctx.write((tx) =>
+    repo.insertInvitation(tx.db, {
+      token_hash: hashToken(token),
+      email,
+      role,
+      created_by: actor.id > 0 ? actor.id : null,
+      created_at: now.toISOString(),
+      expires_at: expiresAt,
+      used_at: null,
+    }),
+  );
+  return { id, email, role, expiresAt, token };
+}
+
+export async function pendingInvitations(ctx: Ctx, actor: Actor): Promise<PendingInvitation[]> {
+  ensure(actor, canManageUsers);
+  const rows = await repo.pendingInvitations(ctx.db, ctx.clock.now().toISOString());
+  return rows.map((r) => ({
+    id: r.id,
+    email: r.email,
+    role: r.role,
+    createdAt: r.created_at,
+    expiresAt: r.expires_at,
+  }));
+}
+
+/** Withdraws an invitation: its link opens nothing from now on. */
+export async function revokeInvitation(ctx: Ctx, actor: Actor, id: number): Promise<void> {
+  ensure(actor, canManageUsers);
+  await ctx.write((tx) => repo.deleteInvitation(tx.db, id));
+}
+
+/** Longer than any token we make: refused before a hash is spent on it. */
+const TOKEN_MAX = 100;
+
+async function live(ctx: Ctx, token: string) {
+  const row =
+    token.length <= TOKEN_MAX
+      ? await repo.liveInvitation(ctx.db, hashToken(token), ctx.clock.now().toISOString())
+      : undefined;
+  if (!row) throw new Gone("KIOSQUE_INVITATION_GONE");
+  return row;
+}
+
+/** The invitation a link's token names: Gone when unknown, used, revoked or past its end. */
+export async function openInvitation(ctx: Ctx, token: string): Promise<OpenInvitation> {
+  const row = await live(ctx, token);
+  return { email: row.email, role: row.role, expiresAt: row.expires_at };
+}
+
+export interface Accepted {
+  /** The new account's first session (complete: it has no second factor yet). */
+  sessionToken: string;
+  userId: number;
+}
+
+/**
+ * The invited person chooses their name, language and password: the account is made and the
+ * invitation used, in one transaction; of two tabs accepting at once, one wins and the other is
+ * told the link is used (Gone). They are signed in.
+ */
+export async function acceptInvitation(
+  ctx: Ctx,
+  token: string,
+  raw: RawForm,
+  userAgent: string,
+): Promise<Accepted> {
+  const invitation = await live(ctx, token);
+  const form = new FormReader(raw);
+  const name = form.text("name", { required: true, max: NAME_MAX });
+  const locale = form.choice("locale", locales, (await ctx.settings())["site.locale"]);
+  const password = readNewPassword(form, "password", "confirm");
+  if (!form.ok || !locale) throw new Invalid("KIOSQUE_INVITATION_INVALID", form.problems);
+  const passwordHash = await hashPassword(password);
+  const userId = await ctx.write(async (tx) => {
+    if (!(await repo.consumeInvitation(tx.db, invitation.id, tx.clock.now().toISOString())))
+      throw new Gone("KIOSQUE_INVITATION_GONE");
+    return insertUser(tx, "KIOSQUE_INVITATION_INVALID", {
+      email: invitation.email,
+      name,
+      role: invitation.role,
+      passwordHash,
+      locale,
+    });
+  });
+  return { sessionToken: await openSession(ctx, userId, "complete", userAgent), userId };
+}
