@@ -8,7 +8,12 @@ import { startServer, type RunningServer } from "../helpers/server.js";
  * axe-core on every newsroom page, as a signed-in admin sees it and as a refused form shows it:
  * no serious or critical violation (WCAG 2.1 A and AA rules). Pages are listed here as they land.
  */
-const PAGES_SIGNED_IN = ["/admin"];
+const PAGES_SIGNED_IN = [
+  "/admin",
+  "/admin/compte",
+  "/admin/compte/double-authentification",
+  "/admin/personnes",
+];
 
 const ADMIN = { email: "a11y-admin@redaction.example", password: "un mot de passe solide" };
 
