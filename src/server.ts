@@ -7,6 +7,7 @@ import { ConfigError, loadConfig, type Config } from "./config/index.js";
 import { openRuntime, type Runtime } from "./runtime.js";
 import { scheduleForgetClientAddresses } from "./jobs/forget-client-addresses.js";
 import { scheduleOptimize } from "./jobs/optimize-database.js";
+import { schedulePublishScheduled } from "./jobs/publish-scheduled.js";
 import { seedDemo } from "./modules/demo/index.js";
 import { createLogger } from "./lib/logger.js";
 import {
@@ -82,6 +83,7 @@ async function serve(config: Config, { shared }: { shared: boolean }): Promise<v
   const app = await buildApp(runtime, { assetsDir });
   const stopOptimizing = scheduleOptimize(runtime.storage.engine, log);
   const stopForgetting = scheduleForgetClientAddresses(runtime.ctx);
+  const stopPublishing = schedulePublishScheduled(runtime.ctx);
 
   let stopping = false;
   // Once shutdown has begun, every answer ends its connection. app.close() closes the connections
@@ -108,6 +110,7 @@ async function serve(config: Config, { shared }: { shared: boolean }): Promise<v
       // complete; only after that may the database close (SQLite checkpoints its WAL).
       stopOptimizing();
       stopForgetting();
+      stopPublishing();
       await app.close();
       await runtime.close();
     } catch (error) {

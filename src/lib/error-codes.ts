@@ -27,6 +27,10 @@ export const errorCodes = {
   KIOSQUE_SIGN_IN_LOCKED: { status: 429, messageKey: "rateLimited" },
   KIOSQUE_SIGN_IN_REQUIRED: { status: 401, messageKey: "signInRequired" },
   KIOSQUE_FORBIDDEN: { status: 403, messageKey: "forbidden" },
+  KIOSQUE_ARTICLE_INVALID: { status: 422, messageKey: "badRequest" },
+  KIOSQUE_ARTICLE_CONFLICT: { status: 409, messageKey: "conflict" },
+  KIOSQUE_SECTION_INVALID: { status: 422, messageKey: "badRequest" },
+  KIOSQUE_PREVIEW_EXPIRED: { status: 410, messageKey: "previewExpired" },
   KIOSQUE_INTERNAL: { status: 500, messageKey: "error" },
 } as const satisfies Record<`KIOSQUE_${string}`, { status: number; messageKey: string }>;
 

@@ -40,7 +40,13 @@ export type ProblemCode =
   /** A sign-in refused: the address and the password do not make an account (never which). */
   | "credentials"
   /** Too many posts from this client; `limit` is the wait in seconds. */
-  | "tooFast";
+  | "tooFast"
+  /** Already used by another (an article's slug, a section's). */
+  | "taken"
+  /** Not a date and time the form understands. */
+  | "dateTime"
+  /** A date that must be to come (a schedule) is past. */
+  | "past";
 
 export interface Problem {
   readonly problem: ProblemCode;
@@ -60,6 +66,28 @@ export class Invalid extends KiosqueError {
 
 export class Forbidden extends KiosqueError {
   constructor(code: CodeWithStatus<403>, context: Record<string, unknown> = {}) {
+    super(code, context);
+  }
+}
+
+/**
+ * What was sent was made on a state that has changed since (another person saved the article
+ * first). The service keeps what was sent before it refuses: nothing typed is lost.
+ */
+export class Conflict extends KiosqueError {
+  constructor(
+    code: CodeWithStatus<409>,
+    /** Where what was sent is kept (an article's conflict revision). */
+    readonly keptAs: number,
+    context: Record<string, unknown> = {},
+  ) {
+    super(code, context);
+  }
+}
+
+/** What was asked for existed, and no longer answers (an expired link). */
+export class Gone extends KiosqueError {
+  constructor(code: CodeWithStatus<410>, context: Record<string, unknown> = {}) {
     super(code, context);
   }
 }

@@ -1,4 +1,5 @@
 import type { Messages } from "./fr.js";
+import { writingEn } from "./writing-en.js";
 
 export const en: Messages = {
   lang: "en",
@@ -70,6 +71,9 @@ export const en: Messages = {
       seconds < 60
         ? `Too many posts from your connection. Try again in ${seconds} s.`
         : `Too many posts from your connection. Try again in ${Math.ceil(seconds / 60)} min.`,
+    taken: "Already in use elsewhere: choose another.",
+    dateTime: "Enter a date and a time, for example 01/09/2026 08:30.",
+    past: "This date has passed: choose a time to come.",
   },
   errors: {
     notFound: {
@@ -96,10 +100,19 @@ export const en: Messages = {
       title: "Bad request",
       text: "This request could not be understood.",
     },
+    conflict: {
+      title: "Edited meanwhile",
+      text: "Someone saved this article in the meantime. Your version is kept in its revisions.",
+    },
+    previewExpired: {
+      title: "Preview link expired",
+      text: "This preview link is no longer valid. Ask the newsroom for a new one.",
+    },
     backHome: "Back to the home page",
   },
   footer: (site) => `${site} — powered by Kiosque`,
   newsroom: {
+    writing: writingEn,
     title: "Newsroom",
     nav: "Newsroom menu",
     articles: "Articles",

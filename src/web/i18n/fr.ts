@@ -1,3 +1,5 @@
+import { writingFr } from "./writing-fr.js";
+
 /** Every reader-facing string in French, the site's default language. `en.ts` has the same shape. */
 export const fr = {
   lang: "fr",
@@ -72,6 +74,9 @@ export const fr = {
       seconds < 60
         ? `Trop d’envois depuis votre connexion. Réessayez dans ${seconds} s.`
         : `Trop d’envois depuis votre connexion. Réessayez dans ${Math.ceil(seconds / 60)} min.`,
+    taken: "Déjà utilisé ailleurs : choisissez-en un autre.",
+    dateTime: "Saisissez une date et une heure, par exemple 01/09/2026 08:30.",
+    past: "Cette date est passée : choisissez un moment à venir.",
   },
   /** Error pages, keyed by the `messageKey` of each code in lib/error-codes.ts. */
   errors: {
@@ -99,11 +104,21 @@ export const fr = {
       title: "Requête invalide",
       text: "Cette requête n’a pas pu être comprise.",
     },
+    conflict: {
+      title: "Modification concurrente",
+      text: "Quelqu’un a enregistré cet article entre-temps. Votre version est conservée dans ses révisions.",
+    },
+    previewExpired: {
+      title: "Lien d’aperçu expiré",
+      text: "Ce lien d’aperçu n’est plus valable. Demandez-en un nouveau à la rédaction.",
+    },
     backHome: "Retour à l’accueil",
   },
   footer: (site: string) => `${site} — propulsé par Kiosque`,
   /** The newsroom (/admin), in each person's chosen language. */
   newsroom: {
+    /** Writing and publishing articles (modules/articles/views/admin). */
+    writing: writingFr,
     title: "Rédaction",
     nav: "Menu de la rédaction",
     articles: "Articles",
