@@ -10,6 +10,7 @@ export async function buildAssets(outdir) {
     absWorkingDir: root,
     entryPoints: {
       comments: "src/web/islands/comments.ts",
+      autosave: "src/web/islands/autosave.ts",
       site: "src/web/styles/site.css",
       newsroom: "src/web/styles/newsroom.css",
     },

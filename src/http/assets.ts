@@ -12,6 +12,7 @@ const FILES = {
   css: "site.css",
   newsroomCss: "newsroom.css",
   commentsIsland: "comments.js",
+  autosaveIsland: "autosave.js",
   icon: "favicon.svg",
 } as const;
 
@@ -63,6 +64,7 @@ export async function registerAssets(app: FastifyInstance, dir: string): Promise
     css: url(FILES.css),
     newsroomCss: url(FILES.newsroomCss),
     commentsIsland: url(FILES.commentsIsland),
+    autosaveIsland: url(FILES.autosaveIsland),
     icon: url(FILES.icon),
   };
 }

@@ -5,6 +5,7 @@ import { Forbidden, SignInRequired } from "../lib/errors.js";
 import { parseRowId } from "../lib/row-id.js";
 import {
   accounts,
+  canManageSections,
   canWriteArticles,
   type Actor,
   type StaffSession,
@@ -76,6 +77,11 @@ function menuFor(user: StaffUser, t: Messages): NewsroomPerson["menu"] {
   const items: { href: string; label: string; shown: boolean }[] = [
     { href: paths.admin.home, label: t.newsroom.dashboard, shown: true },
     { href: paths.admin.articles, label: t.newsroom.articles, shown: canWriteArticles(user) },
+    {
+      href: paths.admin.sections,
+      label: t.newsroom.writing.sections.title,
+      shown: canManageSections(user),
+    },
   ];
   return items.filter((i) => i.shown).map(({ href, label }) => ({ href, label }));
 }

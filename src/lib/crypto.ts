@@ -11,11 +11,7 @@ export function keyedHash(secret: string, purpose: string, value: string): strin
  * another, whatever its text (a reader's cookie is not a form stamp, nor the reverse).
  */
 export type SigningPurpose =
-  | "cookie"
-  | "form-stamp"
-  | "author-token"
-  | "staff-device"
-  | "article-preview";
+  "cookie" | "form-stamp" | "author-token" | "staff-device" | "article-preview";
 
 function purposeKey(secret: string, purpose: SigningPurpose): Buffer {
   return Buffer.from(hkdfSync("sha256", secret, "kiosque", `kiosque signing: ${purpose}`, 32));

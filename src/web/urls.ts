@@ -58,5 +58,20 @@ export const paths = {
     signOut: "/admin/deconnexion",
     signOutEverywhere: "/admin/deconnexion-partout",
     articles: "/admin/articles",
+    newArticle: "/admin/articles/nouveau",
+    article: (id: number | string) => `/admin/articles/${id}`,
+    /** Where the edit page's island posts the form as typed (JSON answer). */
+    autosave: (id: number | string) => `/admin/articles/${id}/brouillon`,
+    restoreAutosave: (id: number | string) => `/admin/articles/${id}/brouillon/reprendre`,
+    discardAutosave: (id: number | string) => `/admin/articles/${id}/brouillon/oublier`,
+    revisions: (id: number | string) => `/admin/articles/${id}/revisions`,
+    restoreRevision: (id: number | string, revision: number | string) =>
+      `/admin/articles/${id}/revisions/${revision}/restaurer`,
+    /** Tag suggestions, `?q=` (JSON). */
+    tags: "/admin/etiquettes",
+    sections: "/admin/rubriques",
+    section: (id: number | string) => `/admin/rubriques/${id}`,
   },
+  /** A draft as readers will see it, for whoever holds the signed link. */
+  preview: (token: string) => `/apercu/${token}`,
 };

@@ -37,6 +37,10 @@ const computed: Record<string, (key: string) => string> = {
   errors: (key) => `messageKey: "${key}"`,
   // A person's role, as accounts/permissions.ts lists them.
   "newsroom.roleNames": (key) => `"${key}"`,
+  // An article's status, a revision's kind (articles/table.ts), a step done (admin-routes.tsx).
+  "newsroom.writing.statusNames": (key) => `"${key}"`,
+  "newsroom.writing.revisions.kinds": (key) => `"${key}"`,
+  "newsroom.writing.edit.done": (key) => `"${key}"`,
 };
 
 function isRead(path: string, code: string): boolean {

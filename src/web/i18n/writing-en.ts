@@ -75,7 +75,6 @@ export const writingEn: WritingMessages = {
     preview: "Preview link",
     previewHint: "Valid for 7 days, no sign-in needed: pass it to a colleague.",
     revisions: "Revisions",
-    readOnly: "Your role can no longer edit this article.",
     done: {
       created: "Draft created.",
       saved: "Article saved.",
@@ -119,7 +118,7 @@ export const writingEn: WritingMessages = {
     by: (name) => `by ${name}`,
     nobody: "deleted account",
     same: "No difference between these two versions.",
-    field: "Field",
+    version: "Version",
     backToArticle: "Back to the article",
   },
   sections: {

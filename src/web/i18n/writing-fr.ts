@@ -72,7 +72,6 @@ export const writingFr = {
     preview: "Lien d’aperçu",
     previewHint: "Valable 7 jours, sans connexion : à transmettre à un·e collègue.",
     revisions: "Révisions",
-    readOnly: "Cet article n’est plus modifiable avec votre rôle.",
     done: {
       created: "Brouillon créé.",
       saved: "Article enregistré.",
@@ -116,7 +115,7 @@ export const writingFr = {
     by: (name: string) => `par ${name}`,
     nobody: "compte supprimé",
     same: "Aucune différence entre ces deux versions.",
-    field: "Champ",
+    version: "Version",
     backToArticle: "Retour à l’article",
   },
   sections: {

@@ -28,7 +28,12 @@ export function SignInView({ t, state }: { t: Messages; state: SignInState }) {
             {...describedBy("email", state.errors.email)}
           />
         </Field>
-        <Field id="password" label={t.newsroom.signIn.password} required error={state.errors.password}>
+        <Field
+          id="password"
+          label={t.newsroom.signIn.password}
+          required
+          error={state.errors.password}
+        >
           <input
             id="password"
             name="password"
