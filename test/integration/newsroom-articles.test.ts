@@ -103,7 +103,7 @@ describe.each(testEngines())("newsroom articles over HTTP on %s", (engine) => {
       { title: "Le marché du dimanche", publish_at: "2026-08-31T09:00" },
       "schedule",
     );
-    expect(scheduled.statusCode).toBe(303);
+    expect(scheduled.headers.location).toBe(`/admin/articles/${id}?fait=scheduled`);
     expect((await get("/article/le-marche-du-dimanche")).statusCode).toBe(404);
 
     const published = await save(editor, id, { title: "Le marché du dimanche" }, "publish");

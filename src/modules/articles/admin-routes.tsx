@@ -50,8 +50,13 @@ const done = [
   "restored",
 ] as const;
 type Done = (typeof done)[number];
-const doneOf = (action: editing.Action): Done =>
-  action === "save" ? "saved" : action === "submit" ? "submitted" : (`${action}ed` as Done);
+const doneOf: Record<editing.Action, Done> = {
+  save: "saved",
+  submit: "submitted",
+  publish: "published",
+  schedule: "scheduled",
+  unpublish: "unpublished",
+};
 
 /** Writing and publishing: the newsroom's article list, form, revisions and conflicts. */
 export function articleAdminRoutes(
@@ -258,7 +263,7 @@ export function articleAdminRoutes(
       });
       try {
         const saved = await editing.saveArticle(ctx, user, id, req.body);
-        return reply.redirect(`${paths.admin.article(id)}?fait=${doneOf(saved.action)}`, 303);
+        return reply.redirect(`${paths.admin.article(id)}?fait=${doneOf[saved.action]}`, 303);
       } catch (error) {
         if (!(error instanceof Conflict) || kit.wantsJson(req)) throw error;
         const page = await conflictPage(req, user, id, error.keptAs);

@@ -64,7 +64,9 @@ function start(): void {
     local = undefined;
   }
   const current = JSON.stringify(formEntries(form));
-  if (local && local.version === version && JSON.stringify(local.values) !== current) {
+  // The server's own copy, when it offers one, comes first: one offer at a time.
+  const offered = document.querySelector(".autosave-found") !== null;
+  if (!offered && local && local.version === version && JSON.stringify(local.values) !== current) {
     // A copy this browser kept after the page's version was made: offered, never forced.
     say(status.dataset.local);
     const restore = document.createElement("button");
