@@ -2,6 +2,7 @@ import type { DatasetSpec } from "../data/plan.js";
 import type { ColdStart } from "./cold-start.js";
 import type { Figure, LoadPlan } from "./load.js";
 import type { Memory } from "./memory.js";
+import type { StaffListResult } from "./staff-list.js";
 import type { Check } from "./targets.js";
 import type { PageWeight } from "./weight.js";
 
@@ -48,11 +49,14 @@ export interface BenchResult {
   /** Processes serving (KIOSQUE_WORKERS, default one per core), counted in /proc after start. */
   serverProcesses?: number;
   weight: PageWeight;
+  /** Issue 10: the newsroom's article list, filtered and paginated, with its baseline. */
+  staffList?: StaffListResult;
   full?: {
     dataset: DatasetResult;
     pages: PageResult[];
     coldStart: ColdStart;
     memory?: Memory;
+    staffList?: StaffListResult;
   };
   checks: Check[];
 }

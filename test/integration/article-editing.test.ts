@@ -4,7 +4,7 @@ import { Conflict, Forbidden, Gone, Invalid, NotFound } from "../../src/lib/erro
 import { articles, editing } from "../../src/modules/articles/index.js";
 import type { Actor } from "../../src/modules/accounts/index.js";
 import { testEngines } from "../helpers/engines.js";
-import { makeCategory } from "../helpers/factories.js";
+import { makeArticle, makeCategory } from "../helpers/factories.js";
 import { openTestRuntime, type TestRuntime } from "../helpers/runtime.js";
 import { makeStaff } from "../helpers/staff.js";
 
@@ -144,6 +144,8 @@ describe.each(testEngines())("writing articles on %s", (engine) => {
     expect(await editing.publishDue(rt.ctx)).toEqual([]);
     const slug = (await editing.editable(rt.ctx, editor, id)).fields.slug;
     await expect(articles.publishedArticle(rt.ctx, slug)).rejects.toBeInstanceOf(NotFound);
+    // Scheduled by an editor: no longer the author's to change.
+    await expect(editing.editable(rt.ctx, author, id)).rejects.toBeInstanceOf(Forbidden);
 
     rt.clock.advance(2 * HOUR);
     announced.length = 0;
@@ -233,6 +235,22 @@ describe.each(testEngines())("writing articles on %s", (engine) => {
     await editing.restoreRevision(rt.ctx, author, id, older!.id, 2);
     const now = await editing.editable(rt.ctx, author, id);
     expect(now).toMatchObject({ version: 3, fields: { title: "La forêt brûle" } });
+  });
+
+  it("keeps the text of an article written before revisions as the first one", async () => {
+    const old = await makeArticle(rt.ctx, { title: "Écrit par l’import", authorId: author.id });
+    const before = await editing.editable(rt.ctx, editor, old.id);
+    await editing.saveArticle(rt.ctx, editor, old.id, {
+      ...form({ title: "Réécrit", slug: old.slug }),
+      version: String(before.version),
+    });
+    const { revisions } = await editing.revisionsOf(rt.ctx, editor, old.id);
+    expect(revisions.map((r) => [r.version, r.savedBy])).toEqual([
+      [2, "Édith Éditrice"],
+      [1, null],
+    ]);
+    const first = await editing.revisionOf(rt.ctx, editor, old.id, revisions[1]!.id);
+    expect(first.fields.title).toBe("Écrit par l’import");
   });
 
   it("keeps an old slug of a published article answering with the new one", async () => {

@@ -128,7 +128,7 @@ export async function insertRevision(
     article_id: number;
     version: number;
     kind: RevisionKind;
-    saved_by: number;
+    saved_by: number | null;
     saved_at: string;
     fields: string;
   },
@@ -139,6 +139,16 @@ export async function insertRevision(
     .returning("id")
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+export async function hasRevisions(db: Kysely<Tables>, articleId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom("article_revisions")
+    .select("id")
+    .where("article_id", "=", articleId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function revisionsOf(db: Kysely<Tables>, articleId: number) {

@@ -29,7 +29,7 @@ export function cleaned(fields: ArticleFields): ArticleFields {
 /** Keeps one version of the article's fields, attributed to the person who saved it. */
 export async function keepRevision(
   tx: TxCtx,
-  actor: Actor,
+  actor: Actor | null,
   articleId: number,
   version: number,
   kind: RevisionKind,
@@ -39,7 +39,7 @@ export async function keepRevision(
     article_id: articleId,
     version,
     kind,
-    saved_by: actor.id,
+    saved_by: actor?.id ?? null,
     saved_at: tx.clock.now().toISOString(),
     fields: JSON.stringify(fields),
   });
@@ -84,6 +84,10 @@ export async function storeFields(
   });
   if (!landed)
     return { conflict: await keepRevision(tx, actor, state.id, baseVersion, "conflict", fields) };
+  // Written before revisions were kept (the demo, an import, the CLI): its text as it stood
+  // becomes the first revision, so the first save can be compared with it and undone.
+  if (!(await repo.hasRevisions(tx.db, state.id)))
+    await keepRevision(tx, null, state.id, state.version, "save", state.fields);
 
   const tagIds = await tagIdsFor(tx, fields.tags);
   await repo.replaceTags(tx.db, state.id, tagIds);
