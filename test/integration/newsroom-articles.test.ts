@@ -241,6 +241,21 @@ describe.each(testEngines())("newsroom articles over HTTP on %s", (engine) => {
     }
   });
 
+  it("takes a long read whole, and refuses a longer one with its text kept", async () => {
+    const id = await create(author);
+    const paragraph = `<p>${"Éléphant à l’orée du bois. ".repeat(40)}</p>`;
+    const long = paragraph.repeat(Math.floor(480_000 / paragraph.length));
+    const saved = await save(author, id, { body: long });
+    expect(saved.statusCode).toBe(303);
+    // Compared as booleans: a failure would otherwise print half a megabyte twice.
+    expect((await state(id)).fields.bodyHtml === long).toBe(true);
+    const longer = `${long}${paragraph.repeat(20)}`;
+    const tooLong = await save(author, id, { body: longer });
+    expect(tooLong.statusCode).toBe(422);
+    expect(tooLong.body).toContain('id="body-error"');
+    expect(textareaValue(tooLong.body, "body") === longer).toBe(true);
+  });
+
   it("moves an old address of a published article to its new one for good", async () => {
     const id = await create(editor, { title: "Premier nom", slug: "premier-nom" });
     await save(editor, id, { slug: "premier-nom" }, "publish");

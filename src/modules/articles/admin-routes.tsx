@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { showFormOnRefusal } from "../../http/form-page.js";
 import type { NewsroomKit } from "../../http/newsroom.js";
+import { ARTICLE_FORM_LIMIT } from "../../http/limits.js";
 import { requestOrigin } from "../../http/origin.js";
 import { FormBody, PageNumber } from "../../http/params.js";
 import type { RouteKit } from "../../http/route-kit.js";
@@ -66,6 +67,15 @@ export function articleAdminRoutes(
 ): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const { ctx } = kit;
+
+  /**
+   * The article forms take more than other posts (a long read); the person is checked before
+   * the body is read, so nobody signed out gets to send that much.
+   */
+  const bigForm = {
+    bodyLimit: ARTICLE_FORM_LIMIT,
+    onRequest: async (req: FastifyRequest) => void newsroom.allow(req, canWriteArticles),
+  };
 
   async function words(req: FastifyRequest) {
     const [t, settings] = await Promise.all([newsroom.words(req), ctx.settings()]);
@@ -215,7 +225,7 @@ export function articleAdminRoutes(
     return reply.type(page.type).send(page.body);
   });
 
-  r.post(paths.admin.newArticle, { schema: { body: FormBody } }, async (req, reply) => {
+  r.post(paths.admin.newArticle, { ...bigForm, schema: { body: FormBody } }, async (req, reply) => {
     const user = newsroom.allow(req, canWriteArticles);
     showFormOnRefusal(req, {
       mainField: "title",
@@ -245,7 +255,7 @@ export function articleAdminRoutes(
 
   r.post(
     paths.admin.article(":id"),
-    { schema: { params: Id, body: FormBody } },
+    { ...bigForm, schema: { params: Id, body: FormBody } },
     async (req, reply) => {
       const user = newsroom.allow(req, canWriteArticles);
       const id = req.params.id;
@@ -273,11 +283,15 @@ export function articleAdminRoutes(
   );
 
   // The island's autosave: the form as typed, kept for this person only (JSON answer).
-  r.post(paths.admin.autosave(":id"), { schema: { params: Id, body: FormBody } }, async (req) => {
-    const user = newsroom.allow(req, canWriteArticles);
-    const savedAt = await editing.autosave(ctx, user, req.params.id, req.body);
-    return { ok: true, savedAt };
-  });
+  r.post(
+    paths.admin.autosave(":id"),
+    { ...bigForm, schema: { params: Id, body: FormBody } },
+    async (req) => {
+      const user = newsroom.allow(req, canWriteArticles);
+      const savedAt = await editing.autosave(ctx, user, req.params.id, req.body);
+      return { ok: true, savedAt };
+    },
+  );
 
   r.post(paths.admin.restoreAutosave(":id"), { schema: { params: Id } }, async (req, reply) => {
     const user = newsroom.allow(req, canWriteArticles);

@@ -174,14 +174,14 @@ const KEPT: readonly string[] = Object.values(formNames).filter(
 
 /**
  * The form's values as posted, for a refused form or an autosave: texts and lists of the known
- * fields only, each bounded (a value past its field's limit is cut there: it is shown back, and
- * the save's own reading refuses it).
+ * fields only, whole (a refused form shows everything typed, even past a field's limit; the
+ * request's own size limit bounds them).
  */
 export function postedValues(raw: RawForm): FormValues {
   const out: FormValues = {};
   for (const key of KEPT) {
     const v = raw[key];
-    if (typeof v === "string") out[key] = v.slice(0, limits.body);
+    if (typeof v === "string") out[key] = v;
     else if (Array.isArray(v))
       out[key] = v
         .filter((x): x is string => typeof x === "string")
