@@ -30,8 +30,9 @@ const elements = [
 /** Roles of files inside a module, for the direction routes → service → repo. */
 const files = [
   { category: "door", pattern: "src/modules/*/index.ts" },
-  // A module's HTTP adapter: routes.tsx, and the files of routes/ it registers when it has many.
-  { category: "routes", pattern: "src/modules/*/{routes.{ts,tsx},routes/**}" },
+  // A module's HTTP adapters: routes.tsx, the files of routes/ it registers when it has many, and
+  // its other adapters (admin-routes.tsx: its newsroom pages).
+  { category: "routes", pattern: "src/modules/*/{routes.{ts,tsx},routes/**,*-routes.{ts,tsx}}" },
   { category: "views", pattern: "src/modules/*/views/**" },
   { category: "repo", pattern: "src/modules/*/repo.ts" },
   { category: "ctx", pattern: "src/ctx.ts" },
@@ -48,7 +49,9 @@ const to = (types, extra = {}) => ({ to: { element: { types }, ...extra } });
 const door = { element: { type: "module", fileInternalPath: "index.ts" } };
 const ctxFile = { element: { type: "root" }, file: { categories: "ctx" } };
 const runtimeFile = { element: { type: "root" }, file: { categories: "runtime" } };
-const moduleRoutes = { element: { type: "module", fileInternalPath: "routes.{ts,tsx}" } };
+const moduleRoutes = {
+  element: { type: "module", fileInternalPath: "{routes,*-routes}.{ts,tsx}" },
+};
 const typesOnly = { dependency: { kind: "type" } };
 
 /** Who may import whom. Anything not allowed here is an error; the last matching policy wins. */

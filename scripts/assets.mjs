@@ -11,6 +11,8 @@ export async function buildAssets(outdir) {
     entryPoints: [
       { in: "src/web/islands/comments.ts", out: "comments" },
       { in: "src/web/styles/site.css", out: "site" },
+      // The article edit page: saves what is typed as it is typed.
+      { in: "src/web/islands/autosave.ts", out: "autosave" },
       // Newsroom pages only.
       { in: "src/web/styles/newsroom.css", out: "newsroom" },
       // Editor pages only, with a stylesheet of its own.

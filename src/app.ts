@@ -13,7 +13,9 @@ import { registerSecurity } from "./http/security.js";
 import { createRouteKit } from "./http/route-kit.js";
 import { registerNewsroom } from "./http/newsroom.js";
 import { accountRoutes } from "./modules/accounts/routes.js";
+import { articleAdminRoutes } from "./modules/articles/admin-routes.js";
 import { articleRoutes } from "./modules/articles/routes.js";
+import { sectionRoutes } from "./modules/articles/section-routes.js";
 import { commentRoutes } from "./modules/comments/routes.js";
 import { feedRoutes } from "./modules/feeds/routes.js";
 import { mediaRoutes } from "./modules/media/routes.js";
@@ -73,6 +75,8 @@ export async function buildApp(runtime: Runtime, options: AppOptions): Promise<F
   await app.register(async (scope) => {
     const newsroom = registerNewsroom(scope, kit);
     accountRoutes(scope, kit, newsroom);
+    articleAdminRoutes(scope, kit, newsroom);
+    sectionRoutes(scope, kit, newsroom);
   });
   mediaRoutes(app, kit);
   return app;

@@ -8,6 +8,7 @@ import { openRuntime, type Runtime } from "./runtime.js";
 import { scheduleForgetClientAddresses } from "./jobs/forget-client-addresses.js";
 import { scheduleMediaVariants } from "./jobs/make-media-variants.js";
 import { scheduleOptimize } from "./jobs/optimize-database.js";
+import { schedulePublishScheduled } from "./jobs/publish-scheduled.js";
 import { seedDemo } from "./modules/demo/index.js";
 import { createLogger } from "./lib/logger.js";
 import {
@@ -84,6 +85,7 @@ async function serve(config: Config, { shared }: { shared: boolean }): Promise<v
   const stopOptimizing = scheduleOptimize(runtime.storage.engine, log);
   const stopForgetting = scheduleForgetClientAddresses(runtime.ctx);
   const stopMakingVariants = scheduleMediaVariants(runtime);
+  const stopPublishing = schedulePublishScheduled(runtime.ctx);
 
   let stopping = false;
   // Once shutdown has begun, every answer ends its connection. app.close() closes the connections
@@ -112,6 +114,8 @@ async function serve(config: Config, { shared }: { shared: boolean }): Promise<v
       stopForgetting();
       // An image in hand is finished (seconds); another process would take it up otherwise.
       await Promise.all([app.close(), stopMakingVariants()]);
+      stopPublishing();
+      await app.close();
       await runtime.close();
     } catch (error) {
       log.error({ err: error }, "shutdown failed");

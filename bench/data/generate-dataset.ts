@@ -81,6 +81,7 @@ export async function generateDataset(
     for (const batch of articleBatches(spec, ARTICLE_BATCH, index)) {
       await sink.insert(tables.articles, batch.articles);
       await sink.insert(tables.articleTags, batch.tags);
+      await sink.insert(tables.articleAuthors, batch.authors);
       done += batch.articles.length;
       onProgress?.(done, total);
     }

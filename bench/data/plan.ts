@@ -2,6 +2,7 @@ import type { Selectable } from "kysely";
 import { slugify } from "../../src/lib/slug.js";
 import type { UsersTable } from "../../src/modules/accounts/table.js";
 import type {
+  ArticleAuthorsTable,
   ArticleTagsTable,
   ArticlesTable,
   CategoriesTable,
@@ -33,6 +34,7 @@ export type TagRow = Selectable<TagsTable>;
 export type UserRow = Selectable<UsersTable>;
 export type ArticleRow = Selectable<ArticlesTable>;
 export type ArticleTagRow = Selectable<ArticleTagsTable>;
+export type ArticleAuthorRow = Selectable<ArticleAuthorsTable>;
 export type CommentRow = Selectable<CommentsTable>;
 
 /**
@@ -109,23 +111,28 @@ export function* articleBatches(
   spec: DatasetSpec,
   batchSize: number,
   index: ArticleIndex,
-): Generator<{ articles: ArticleRow[]; tags: ArticleTagRow[] }> {
+): Generator<{ articles: ArticleRow[]; tags: ArticleTagRow[]; authors: ArticleAuthorRow[] }> {
   const r = substream(spec.seed, "articles");
   const body = bodyMaker(substream(spec.seed, "paragraphs"));
   const categories = CATEGORIES.length;
   let articles: ArticleRow[] = [];
   let tags: ArticleTagRow[] = [];
+  let authors: ArticleAuthorRow[] = [];
   for (let id = 1; id <= spec.articles; id++) {
     const bench = id === index.benchArticleId;
     const age = ((spec.articles - id) / spec.articles) * YEARS * YEAR_MS;
     const published = bench ? NEWEST : Math.round(NEWEST - age - r.int(0, 3_600_000));
     const draft = !bench && r.chance(DRAFT_SHARE);
     const title = headline(r);
+    const author_id = r.int(1, AUTHORS);
+    const updated_at =
+      !draft && r.chance(0.1) ? new Date(published + 3_600_000).toISOString() : null;
+    const created_at = new Date(published - 86_400_000).toISOString();
     articles.push({
       id,
       slug: bench ? BENCH_ARTICLE_SLUG : `${slugify(title).slice(0, 60).replace(/-+$/, "")}-${id}`,
       category_id: bench ? 1 : r.int(1, categories),
-      author_id: r.int(1, AUTHORS),
+      author_id,
       title,
       standfirst: sentence(r),
       body_html: body(r),
@@ -133,24 +140,33 @@ export function* articleBatches(
       image_alt: null,
       status: draft ? "draft" : "published",
       published_at: draft ? null : new Date(published).toISOString(),
-      updated_at: !draft && r.chance(0.1) ? new Date(published + 3_600_000).toISOString() : null,
-      created_at: new Date(published - 86_400_000).toISOString(),
+      updated_at,
+      created_at,
       comments_open: 1,
       // Set from the comments once they are written (see finish()): one source of truth.
       comment_count: 0,
+      version: 1,
+      modified_at: updated_at ?? (draft ? created_at : new Date(published).toISOString()),
+      seo_title: null,
+      seo_description: null,
+      image_media_id: null,
+      image_caption: null,
+      image_credit: null,
     });
+    authors.push({ article_id: id, user_id: author_id, position: 0 });
     index.publishedAt[id] = draft ? Number.NaN : published;
     const wanted = r.int(2, 4);
     const chosen = new Set<number>();
     while (chosen.size < wanted) chosen.add(r.int(1, TAGS));
     for (const tag_id of chosen) tags.push({ article_id: id, tag_id });
     if (articles.length >= batchSize) {
-      yield { articles, tags };
+      yield { articles, tags, authors };
       articles = [];
       tags = [];
+      authors = [];
     }
   }
-  if (articles.length > 0) yield { articles, tags };
+  if (articles.length > 0) yield { articles, tags, authors };
 }
 
 export function newArticleIndex(spec: DatasetSpec): ArticleIndex {

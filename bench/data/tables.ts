@@ -1,4 +1,5 @@
 import type {
+  ArticleAuthorRow,
   ArticleRow,
   ArticleTagRow,
   CategoryRow,
@@ -71,6 +72,23 @@ export const articles: TableSpec<ArticleRow> = {
     ["created_at", "text"],
     ["comments_open", "int"],
     ["comment_count", "int"],
+    ["version", "int"],
+    ["modified_at", "text"],
+    ["seo_title", "text"],
+    ["seo_description", "text"],
+    ["image_media_id", "int"],
+    ["image_caption", "text"],
+    ["image_credit", "text"],
+  ],
+};
+
+export const articleAuthors: TableSpec<ArticleAuthorRow> = {
+  name: "article_authors",
+  identity: false,
+  columns: [
+    ["article_id", "int"],
+    ["user_id", "int"],
+    ["position", "int"],
   ],
 };
 
@@ -104,7 +122,15 @@ export const comments: TableSpec<CommentRow> = {
 };
 
 /** Every table the generator fills, parents before children (foreign keys). */
-export const allTables = [categories, tags, users, articles, articleTags, comments] as const;
+export const allTables = [
+  categories,
+  tags,
+  users,
+  articles,
+  articleTags,
+  articleAuthors,
+  comments,
+] as const;
 
 /**
  * Keeps articles.comment_count equal to the approved comments, as the comments module would have.

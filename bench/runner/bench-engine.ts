@@ -22,6 +22,7 @@ import { kiosqueCli, startServer, type DatabaseLocation, type Server } from "./k
 import { measure, type Figure, type LoadPlan } from "./load.js";
 import { measureMediaUpload } from "./media.js";
 import { readMemory } from "./memory.js";
+import { measureStaffList } from "./staff-list.js";
 import type { RunOptions } from "./options.js";
 import { tail } from "./processes.js";
 import type { BenchResult, DatasetResult, Engine, PageResult } from "./result.js";
@@ -170,6 +171,14 @@ export async function benchEngine(engine: Engine, run: EngineRun): Promise<Bench
   assertAlive(server);
   pages.push(await measureCrawler(server, options.dataset, run));
   assertAlive(server);
+  log("measuring the newsroom's article list");
+  const staffList = await measureStaffList(
+    main.location,
+    server.baseUrl,
+    options.dataset,
+    options.mode,
+  );
+  assertAlive(server);
   const serverProcesses = readMemory(server.child.pid)?.processes?.length;
 
   // The baseline: the same article page, saved, served by a minimal static server and nginx.
@@ -222,6 +231,7 @@ export async function benchEngine(engine: Engine, run: EngineRun): Promise<Bench
     memoryAfterPages,
     ...(serverProcesses ? { serverProcesses } : {}),
     weight,
+    staffList,
     checks: [],
   };
   if (options.fullDataset) result.full = await benchFull(engine, options.fullDataset, workDir, run);
@@ -243,9 +253,12 @@ async function benchFull(
   const pages = await measurePages(server, wanted, run.options.plan, run, " (100k)");
   pages.push(await measureCrawler(server, spec, run, " (100k)"));
   assertAlive(server);
+  run.log("measuring the newsroom's article list at 100k");
+  const staffList = await measureStaffList(full.location, server.baseUrl, spec, "full");
+  assertAlive(server);
   const memory = readMemory(server.child.pid);
   await server.child.stop();
   run.log("timing cold starts at 100k");
   const coldStart = await measureColdStart(full.location, serverLog, run.cleanup);
-  return { dataset: full.dataset, pages, coldStart, memory };
+  return { dataset: full.dataset, pages, coldStart, memory, staffList };
 }

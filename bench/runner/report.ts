@@ -146,6 +146,21 @@ export function formatReport(r: BenchResult): string {
       },
     );
   }
+  const staffFact = (label: string, s: BenchResult["staffList"], key?: CheckKey) => {
+    if (!s) return;
+    const ratio = s.staff.p95 / s.baseline.p95;
+    const failed = s.staff.failed + s.baseline.failed;
+    facts.push({
+      label,
+      value:
+        `p95 ${s.staff.p95.toFixed(1)} ms (p50 ${s.staff.p50.toFixed(1)}) over ${s.staff.requests} ` +
+        `filtered pages; reader listings p95 ${s.baseline.p95.toFixed(1)} ms: ${ratio.toFixed(2)}×` +
+        `${failed > 0 ? `; ${failed} not 200` : ""} (${s.concurrency} at a time)`,
+      check: key ? check(key) : undefined,
+    });
+  };
+  staffFact("staff article list, filtered", r.staffList);
+  staffFact("staff article list at 100k", r.full?.staffList, "staff-list-full");
   facts.push(
     {
       label: "article page, compressed",

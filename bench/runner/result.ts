@@ -3,6 +3,7 @@ import type { ColdStart } from "./cold-start.js";
 import type { Figure, LoadPlan } from "./load.js";
 import type { MediaFigure } from "./media.js";
 import type { Memory } from "./memory.js";
+import type { StaffListResult } from "./staff-list.js";
 import type { Check } from "./targets.js";
 import type { PageWeight } from "./weight.js";
 
@@ -51,11 +52,14 @@ export interface BenchResult {
   /** Processes serving (KIOSQUE_WORKERS, default one per core), counted in /proc after start. */
   serverProcesses?: number;
   weight: PageWeight;
+  /** Issue 10: the newsroom's article list, filtered and paginated, with its baseline. */
+  staffList?: StaffListResult;
   full?: {
     dataset: DatasetResult;
     pages: PageResult[];
     coldStart: ColdStart;
     memory?: Memory;
+    staffList?: StaffListResult;
   };
   checks: Check[];
 }

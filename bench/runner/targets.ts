@@ -28,6 +28,8 @@ export const TARGETS = {
    * test/island-budget.test.ts also enforces on every build.
    */
   jsKB: 15,
+  /** Issue 10: the newsroom's article list at 100,000 articles, filtered and paginated. */
+  staffListP95Ms: 50,
 } as const;
 
 export type CheckKey =
@@ -41,7 +43,8 @@ export type CheckKey =
   | "rss"
   | "rss-full"
   | "page-weight"
-  | "page-js";
+  | "page-js"
+  | "staff-list-full";
 
 export interface Check {
   key: CheckKey;
@@ -132,6 +135,14 @@ export function checkTargets(r: BenchResult): Check[] {
       target: `≤ ${TARGETS.rssFullMiB} MB per process`,
       value: `${r.full.memory.rssMiB.toFixed(0)} MB`,
       pass: r.full.memory.rssMiB <= TARGETS.rssFullMiB,
+    });
+  const staff = r.full?.staffList?.staff;
+  if (staff)
+    checks.push({
+      key: "staff-list-full",
+      target: `p95 < ${TARGETS.staffListP95Ms} ms`,
+      value: `p95 ${staff.p95.toFixed(1)} ms`,
+      pass: staff.p95 < TARGETS.staffListP95Ms && staff.failed === 0,
     });
   checks.push({
     key: "page-weight",

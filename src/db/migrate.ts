@@ -7,6 +7,7 @@ import { authorIndex } from "./migrations/004-author-index.js";
 import { ipPrivacy } from "./migrations/005-ip-privacy.js";
 import { rateLimits } from "./migrations/006-rate-limits.js";
 import { newsroomAccounts } from "./migrations/007-newsroom-accounts.js";
+import { articleEditing } from "./migrations/008-article-editing.js";
 import { media } from "./migrations/009-media.js";
 import { secondFactorSteps } from "./migrations/010-second-factor-steps.js";
 
@@ -23,6 +24,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     "005-ip-privacy": ipPrivacy(),
     "006-rate-limits": rateLimits(),
     "007-newsroom-accounts": newsroomAccounts(engine),
+    "008-article-editing": articleEditing(engine),
     "009-media": media(engine),
     "010-second-factor-steps": secondFactorSteps(),
   };

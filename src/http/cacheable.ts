@@ -23,6 +23,8 @@ export interface Rendered {
  */
 export interface Moved {
   moved: string;
+  /** For good: an article's old address (301). Still kept by no cache of ours. */
+  permanent?: boolean;
 }
 
 /**
@@ -227,7 +229,7 @@ export async function sendCacheable(
     }
     page = await pending;
   }
-  if ("moved" in page) return reply.redirect(page.moved, 302);
+  if ("moved" in page) return reply.redirect(page.moved, page.permanent ? 301 : 302);
   if (reader.personal && page.personalize) {
     const gzipOk = weights(req.headers["accept-encoding"]).gzip > 0;
     const kept = gzipOk ? page.answers?.get(reader.key) : undefined;

@@ -11,6 +11,13 @@ import type { ServerOptions } from "node:http";
 export const BODY_LIMIT = 256 * 1024;
 
 /**
+ * Largest article form (the newsroom's): a 500,000-character body (editing/fields.ts) of accented
+ * text, form-encoded at up to 9 bytes a character, with its other fields. Past the general limit
+ * a long read would be answered 413 and its text lost; staff are signed in before it is read.
+ */
+export const ARTICLE_FORM_LIMIT = 5 * 1024 * 1024;
+
+/**
  * Largest request head (request line and every header), Node's `maxHeaderSize`; beyond it Node
  * answers 431. Node's own default, written out so that it cannot move under us: our two cookies
  * (kq_mine, a signed list of at most 20 ids, and kq_commenter, a name, e-mail and website) take

@@ -5,6 +5,7 @@ import { Forbidden, SecondFactorRequired, SignInRequired } from "../lib/errors.j
 import { parseRowId } from "../lib/row-id.js";
 import {
   accounts,
+  canManageSections,
   canManageUsers,
   canSecureOwnAccount,
   canUseNewsroom,
@@ -90,6 +91,11 @@ function menuFor(session: StaffSession, t: Messages): NewsroomPerson["menu"] {
   const items: { href: string; label: string; shown: boolean }[] = [
     { href: paths.admin.home, label: t.newsroom.dashboard, shown: can(canUseNewsroom) },
     { href: paths.admin.articles, label: t.newsroom.articles, shown: can(canWriteArticles) },
+    {
+      href: paths.admin.sections,
+      label: t.newsroom.writing.sections.title,
+      shown: can(canManageSections),
+    },
     { href: paths.admin.people, label: t.newsroom.people, shown: can(canManageUsers) },
     { href: paths.admin.account, label: t.newsroom.account, shown: can(canUseNewsroom) },
     {

@@ -10,7 +10,8 @@ export function keyedHash(secret: string, purpose: string, value: string): strin
  * (HKDF-SHA256, the purpose as its label): a value signed for one purpose never passes for
  * another, whatever its text (a reader's cookie is not a form stamp, nor the reverse).
  */
-export type SigningPurpose = "cookie" | "form-stamp" | "author-token" | "staff-device";
+export type SigningPurpose =
+  "cookie" | "form-stamp" | "author-token" | "staff-device" | "article-preview";
 
 function purposeKey(secret: string, purpose: SigningPurpose): Buffer {
   return Buffer.from(hkdfSync("sha256", secret, "kiosque", `kiosque signing: ${purpose}`, 32));

@@ -37,6 +37,10 @@ export const errorCodes = {
   KIOSQUE_LAST_ADMIN: { status: 422, messageKey: "badRequest" },
   KIOSQUE_INVITATION_INVALID: { status: 422, messageKey: "badRequest" },
   KIOSQUE_INVITATION_GONE: { status: 410, messageKey: "invitationGone" },
+  KIOSQUE_ARTICLE_INVALID: { status: 422, messageKey: "badRequest" },
+  KIOSQUE_ARTICLE_CONFLICT: { status: 409, messageKey: "conflict" },
+  KIOSQUE_SECTION_INVALID: { status: 422, messageKey: "badRequest" },
+  KIOSQUE_PREVIEW_EXPIRED: { status: 410, messageKey: "previewExpired" },
   KIOSQUE_INTERNAL: { status: 500, messageKey: "error" },
 } as const satisfies Record<`KIOSQUE_${string}`, { status: number; messageKey: string }>;
 

@@ -54,7 +54,7 @@ export type ProblemCode =
   /** An image without alternative text, which an article must have before it is published. */
   | "altMissing"
   /** An account already signs in with this e-mail address. */
-  | "taken"
+  | "emailTaken"
   /** The password and its confirmation differ. */
   | "mismatch"
   /** A second-factor or recovery code that is wrong, expired or already used. */
@@ -62,7 +62,14 @@ export type ProblemCode =
   /** Not the person's current password (a change of password, turning the second factor off). */
   | "wrongPassword"
   /** The change would leave the newsroom without an active admin. */
-  | "lastAdmin";
+  | "lastAdmin"
+
+  /** Already used by another (an article's slug, a section's). */
+  | "taken"
+  /** Not a date and time the form understands. */
+  | "dateTime"
+  /** A date that must be to come (a schedule) is past. */
+  | "past";
 
 export interface Problem {
   readonly problem: ProblemCode;
@@ -86,6 +93,28 @@ export class Forbidden extends KiosqueError {
   }
 }
 
+/**
+ * What was sent was made on a state that has changed since (another person saved the article
+ * first). The service keeps what was sent before it refuses: nothing typed is lost.
+ */
+export class Conflict extends KiosqueError {
+  constructor(
+    code: CodeWithStatus<409>,
+    /** Where what was sent is kept (an article's conflict revision). */
+    readonly keptAs: number,
+    context: Record<string, unknown> = {},
+  ) {
+    super(code, context);
+  }
+}
+
+/** What a link named existed and no longer answers (an expired preview, a used invitation). */
+export class Gone extends KiosqueError {
+  constructor(code: CodeWithStatus<410>, context: Record<string, unknown> = {}) {
+    super(code, context);
+  }
+}
+
 /** A newsroom route asked for without a signed-in person. */
 export class SignInRequired extends KiosqueError {
   constructor(context: Record<string, unknown> = {}) {
@@ -100,13 +129,6 @@ export class SignInRequired extends KiosqueError {
 export class SecondFactorRequired extends KiosqueError {
   constructor(context: Record<string, unknown> = {}) {
     super("KIOSQUE_SECOND_FACTOR_REQUIRED", context);
-  }
-}
-
-/** What a link named existed but is no more (a used, revoked or expired invitation). */
-export class Gone extends KiosqueError {
-  constructor(code: CodeWithStatus<410>, context: Record<string, unknown> = {}) {
-    super(code, context);
   }
 }
 

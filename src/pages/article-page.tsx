@@ -1,7 +1,7 @@
 import type { FastifyRequest } from "fastify";
 import { changeKeys } from "../lib/change-keys.js";
 import type { Problem } from "../lib/errors.js";
-import { ArticleView, articles } from "../modules/articles/index.js";
+import { ArticleView, articles, editing, type Article } from "../modules/articles/index.js";
 import {
   CommentSection,
   acceptsReplies,
@@ -29,6 +29,8 @@ import {
 } from "./personal-parts.js";
 
 export interface ArticlePageOptions {
+  /** A preview: this article, whatever its status, instead of the published one of the slug. */
+  preview?: Article;
   commentPage?: number;
   /** "Répondre" without JavaScript: the form comes up as a reply to this comment. */
   replyTo?: number;
@@ -139,7 +141,7 @@ async function articlePage(
   const { ctx } = kit;
   const [site, article, settings] = await Promise.all([
     kit.site(),
-    articles.publishedArticle(ctx, slug),
+    options.preview ?? articles.publishedArticle(ctx, slug),
     ctx.settings(),
   ]);
   const [threads, related] = await Promise.all([
@@ -170,10 +172,11 @@ async function articlePage(
   const html = renderPage(
     site,
     {
-      title: article.title,
-      description: article.standfirst,
+      title: article.seoTitle || article.title,
+      description: article.seoDescription || article.standfirst,
       canonical: paths.article(article.slug),
       scripts: open ? [site.assets.commentsIsland] : [],
+      ...(options.preview ? { noindex: true } : {}),
     },
     <ArticleView site={site} article={article} related={related}>
       <CommentSection
@@ -233,4 +236,16 @@ export async function renderRejectedForm(
   const reader = readerState(req, kit.ctx.secret);
   const body = splice(cut(page.rendered.body), await page.personal(reader, rejected));
   return { body: body.toString(), type: HTML, changeKeys: page.rendered.changeKeys };
+}
+
+/**
+ * The reader's page of the article a preview link names, as it will be published: the same
+ * assembly as the article page, for this one request (never cached, never indexed).
+ */
+export async function renderPreviewPage(kit: RouteKit, token: string): Promise<Rendered> {
+  const article = await editing.previewArticle(kit.ctx, token);
+  const page = await articlePage(kit, article.slug, { preview: article });
+  // Only commentPage and replyTo move a page, and neither is asked here.
+  if ("moved" in page) throw new Error("a preview never moves");
+  return page.rendered;
 }

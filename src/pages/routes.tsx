@@ -3,12 +3,19 @@ import type { FastifyInstance } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { PageNumber, RowIdQuery, Slug } from "../http/params.js";
 import type { RouteKit } from "../http/route-kit.js";
-import { renderArticlePage } from "./article-page.js";
+import { NotFound } from "../lib/errors.js";
+import { editing } from "../modules/articles/index.js";
+import { paths } from "../web/urls.js";
+import { renderArticlePage, renderPreviewPage } from "./article-page.js";
 import { renderRepliesPage } from "./replies-page.js";
 
 const ArticleQuery = Type.Object({
   cpage: Type.Optional(PageNumber()),
   replytocom: Type.Optional(RowIdQuery()),
+});
+
+const PreviewToken = Type.Object({
+  token: Type.String({ minLength: 1, maxLength: 200, pattern: "^[A-Za-z0-9._-]+$" }),
 });
 
 const Thread = Type.Intersect([Slug, Type.Object({ rootId: RowIdQuery() })]);
@@ -36,10 +43,26 @@ export function pageRoutes(app: FastifyInstance, kit: RouteKit): void {
         renderArticlePage(kit, req.params.slug, {
           ...(cpage !== undefined && cpage !== 1 ? { commentPage: cpage } : {}),
           ...(replytocom ? { replyTo: replytocom } : {}),
+        }).catch(async (error: unknown) => {
+          // An address the article had before its slug changed: for good to the current one.
+          if (!(error instanceof NotFound)) throw error;
+          const current = await editing.currentSlugFor(kit.ctx, req.params.slug);
+          if (current === undefined) throw error;
+          return { moved: paths.article(current), permanent: true };
         }),
       );
     },
   );
+
+  // A draft as readers will see it, for whoever holds the link (the newsroom makes it).
+  r.get("/apercu/:token", { schema: { params: PreviewToken } }, async (req, reply) => {
+    const page = await renderPreviewPage(kit, req.params.token);
+    return reply
+      .header("cache-control", "private, no-store")
+      .header("x-robots-tag", "noindex")
+      .type(page.type)
+      .send(page.body);
+  });
 
   r.get(
     "/article/:slug/reponses/:rootId",

@@ -18,6 +18,8 @@ export interface Site {
 export interface AssetUrls {
   css: string;
   commentsIsland: string;
+  /** The article form's autosave, on the newsroom's edit page only. */
+  autosaveIsland: string;
   /** The newsroom's own stylesheet, loaded on its pages only. */
   newsroomCss: string;
   /** The rich-text editor and its stylesheet: editor pages only, never a reader's page. */

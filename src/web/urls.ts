@@ -84,7 +84,22 @@ export const paths = {
      * segment, kept out of the logs (lib/logger.ts).
      */
     invitation: (token: string) => `/admin/invitation/${token}`,
+    newArticle: "/admin/articles/nouveau",
+    article: (id: number | string) => `/admin/articles/${id}`,
+    /** Where the edit page's island posts the form as typed (JSON answer). */
+    autosave: (id: number | string) => `/admin/articles/${id}/brouillon`,
+    restoreAutosave: (id: number | string) => `/admin/articles/${id}/brouillon/reprendre`,
+    discardAutosave: (id: number | string) => `/admin/articles/${id}/brouillon/oublier`,
+    revisions: (id: number | string) => `/admin/articles/${id}/revisions`,
+    restoreRevision: (id: number | string, revision: number | string) =>
+      `/admin/articles/${id}/revisions/${revision}/restaurer`,
+    /** Tag suggestions, `?q=` (JSON). */
+    tags: "/admin/etiquettes",
+    sections: "/admin/rubriques",
+    section: (id: number | string) => `/admin/rubriques/${id}`,
   },
   /** An uploaded image or one of its variants: keys are URL-safe as they are (media/keys.ts). */
   media: (key: string) => `/media/${key}`,
+  /** A draft as readers will see it, for whoever holds the signed link. */
+  preview: (token: string) => `/apercu/${token}`,
 };

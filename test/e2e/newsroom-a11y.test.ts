@@ -13,6 +13,12 @@ const PAGES_SIGNED_IN = [
   "/admin/compte",
   "/admin/compte/double-authentification",
   "/admin/personnes",
+  "/admin/articles",
+  "/admin/articles/nouveau",
+  "/admin/rubriques",
+  // A demo article: the edit form with the editor mounted, and its revisions.
+  "/admin/articles/1",
+  "/admin/articles/1/revisions",
 ];
 
 const ADMIN = { email: "a11y-admin@redaction.example", password: "un mot de passe solide" };

@@ -218,7 +218,7 @@ describe.each(testEngines())("newsroom people and invitations on %s", (engine) =
       role: "author",
     });
     expect(taken.statusCode).toBe(422);
-    expect(taken.body).toContain(fr.problems.taken);
+    expect(taken.body).toContain(fr.problems.emailTaken);
     expect(inputValue(taken.body, "invite-email")).toBe(admin.email);
     const bad = await postForm(rt.app, "/admin/personnes/invitations", admin.cookie, {
       email: "pas une adresse",

@@ -24,6 +24,7 @@ const FROZEN: Record<string, string> = {
   "005-ip-privacy.ts": "2362e1cf7b7d68d223960a19bb1df67a73a475db96d43b1a30033a7b2d8efddc",
   "006-rate-limits.ts": "d4e175389c64723e739995905fbd1a6cca0e8de7924667303415ecd199d536f3",
   "007-newsroom-accounts.ts": "d2fd9ea5a0e41773d1f3b15768e0c186766f55b0924c0cfae7b3b1c3bc14398f",
+  "008-article-editing.ts": "dd68d1e36709a971d5e20979b5af86efe7d1c691cb36c59b4c94ec36dbcffd63",
   "009-media.ts": "907aac2920eef60803373be48e87c7a68368cac308e55e6291dee332dec3db8c",
   "010-second-factor-steps.ts": "7e1e55ebd0a3445ef288c71299439c9c0619c14c9111b09ad21908ffcaf76452",
 };

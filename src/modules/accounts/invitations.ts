@@ -49,7 +49,7 @@ export async function invite(ctx: Ctx, actor: Actor, raw: RawForm): Promise<NewI
   const role = form.choice("role", roles);
   if (email && !form.problems.email && !isEmail(email)) form.refuse("email", { problem: "email" });
   if (form.ok && (await repo.findByEmail(ctx.db, email)))
-    form.refuse("email", { problem: "taken" });
+    form.refuse("email", { problem: "emailTaken" });
   if (!form.ok || !role) throw new Invalid("KIOSQUE_INVITATION_INVALID", form.problems);
   const token = randomBytes(32).toString("base64url");
   const now = ctx.clock.now();

@@ -35,15 +35,16 @@ export const canWriteArticles = (a: Actor): boolean => a.role !== "moderator";
 export const canEditAnyArticle = (a: Actor): boolean => a.role === "admin" || a.role === "editor";
 
 /**
- * Edit this article: editors and admins any; an author only one they sign and that is not yet
- * out (a published article changes under an editor's eye).
+ * Edit this article: editors and admins any; an author only one they sign and that is still a
+ * draft or in review (once an editor scheduled or published it, it changes under their eye).
  */
 export function canEditArticle(
   a: Actor,
   article: { readonly authorIds: readonly number[]; readonly status: string },
 ): boolean {
   if (canEditAnyArticle(a)) return true;
-  return a.role === "author" && article.authorIds.includes(a.id) && article.status !== "published";
+  const open = article.status === "draft" || article.status === "review";
+  return a.role === "author" && article.authorIds.includes(a.id) && open;
 }
 
 /** Publish, schedule and unpublish: authors submit for review instead. */

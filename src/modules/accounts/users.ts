@@ -42,7 +42,7 @@ export async function createUser(ctx: Ctx, input: NewUser): Promise<number> {
   if (!role) problems.role = { problem: "choice" };
   // Said with the other problems (insertUser checks again, in its transaction).
   if (!problems.email && (await repo.findByEmail(ctx.db, email)))
-    problems.email = { problem: "taken" };
+    problems.email = { problem: "emailTaken" };
   // Refused, never stripped: a NUL could not move to PostgreSQL, nor show in a byline.
   for (const [field, value] of Object.entries(input))
     if (typeof value === "string" && hasControlCharacters(value))
@@ -84,7 +84,7 @@ export async function insertUser(
   user: CheckedUser,
 ): Promise<number> {
   if (await repo.findByEmail(tx.db, user.email))
-    throw new Invalid(code, { email: { problem: "taken" } });
+    throw new Invalid(code, { email: { problem: "emailTaken" } });
   const base = slugify(user.name) || "auteur";
   let slug = user.slug ?? base;
   for (let n = 2; await repo.slugTaken(tx.db, slug); n++) slug = `${base}-${n}`;

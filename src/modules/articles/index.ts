@@ -1,4 +1,10 @@
 export * as articles from "./service.js";
+export * as editing from "./editing/service.js";
+export type { EditableArticle } from "./editing/state.js";
+export type { ArticleFields } from "./editing/fields.js";
+export type { StaffFilter, StaffRow } from "./editing/staff-list.js";
+export type { Revision, RevisionSummary, FieldDiff } from "./editing/revisions.js";
+export type { ArticleStatus } from "./table.js";
 export type { Article, ArticleSummary, Named, Paged } from "./model.js";
 export type { ArticlesTables } from "./table.js";
 export type { NewArticle, NewCategory, HomePage } from "./service.js";

@@ -19,6 +19,13 @@ export interface ArticleSummary {
 }
 
 export interface Article extends ArticleSummary {
+  /** Every byline, in order (the first is `author`). */
+  authors: Named[];
+  imageCaption?: string | null;
+  imageCredit?: string | null;
+  /** What search engines and shares show, when the newsroom wrote something of its own. */
+  seoTitle?: string | null;
+  seoDescription?: string | null;
   bodyHtml: string;
   commentsOpen: boolean;
   categoryId: number;

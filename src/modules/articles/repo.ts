@@ -11,33 +11,43 @@ export interface ListFilter {
 
 /** The columns a listing needs; one query with its joins, never one per article. */
 function summaries(db: Kysely<Tables>, now: string, filter: ListFilter) {
-  let q = articlesFor(db, filter.tagId)
+  let q = articlesFor(db, filter)
     .innerJoin("categories as c", "c.id", "a.category_id")
     .innerJoin("users as u", "u.id", "a.author_id")
     .where("a.status", "=", "published")
     .where("a.published_at", "<=", now);
   if (filter.categoryId !== undefined) q = q.where("a.category_id", "=", filter.categoryId);
-  if (filter.authorId !== undefined) q = q.where("a.author_id", "=", filter.authorId);
   return q;
 }
 
 type ArticlesFrom = SelectQueryBuilder<Tables & { a: ArticlesTable }, "a", object>;
 
 /**
- * The articles a listing reads from: all of them, or a tag's. For a tag, its links come first
- * and each article is fetched by id: CROSS JOIN keeps that order in SQLite, whose planner would
- * otherwise walk every published article newest first looking for a rare tag's few (PostgreSQL
- * reads it as the inner join it is and plans by its statistics).
+ * The articles a listing reads from: all of them, a tag's, or a byline's (co-bylines included).
+ * For a tag or a person, the links come first and each article is fetched by id: CROSS JOIN
+ * keeps that order in SQLite, whose planner would otherwise walk every published article newest
+ * first looking for a rare tag's few (PostgreSQL reads it as the inner join it is and plans by
+ * its statistics).
  */
-function articlesFor(db: Kysely<Tables>, tagId: number | undefined): ArticlesFrom {
-  if (tagId === undefined) return db.selectFrom("articles as a");
-  const tagged = db
-    .selectFrom("article_tags as at")
-    .crossJoin("articles as a")
-    .whereRef("a.id", "=", "at.article_id")
-    .where("at.tag_id", "=", tagId);
-  // The link table adds no column that a listing selects; only "a" is used from here on.
-  return tagged as unknown as ArticlesFrom;
+function articlesFor(db: Kysely<Tables>, filter: ListFilter): ArticlesFrom {
+  if (filter.tagId !== undefined) {
+    const tagged = db
+      .selectFrom("article_tags as at")
+      .crossJoin("articles as a")
+      .whereRef("a.id", "=", "at.article_id")
+      .where("at.tag_id", "=", filter.tagId);
+    // The link table adds no column that a listing selects; only "a" is used from here on.
+    return tagged as unknown as ArticlesFrom;
+  }
+  if (filter.authorId !== undefined) {
+    const signed = db
+      .selectFrom("article_authors as aa")
+      .crossJoin("articles as a")
+      .whereRef("a.id", "=", "aa.article_id")
+      .where("aa.user_id", "=", filter.authorId);
+    return signed as unknown as ArticlesFrom;
+  }
+  return db.selectFrom("articles as a");
 }
 
 const summaryColumns = [
@@ -109,7 +119,16 @@ export async function countPublished(db: Kysely<Tables>, now: string, filter: Li
 export async function findPublishedBySlug(db: Kysely<Tables>, now: string, slug: string) {
   return summaries(db, now, {})
     .where("a.slug", "=", slug)
-    .select([...summaryColumns, "a.body_html", "a.comments_open", "a.category_id"])
+    .select([
+      ...summaryColumns,
+      "a.body_html",
+      "a.comments_open",
+      "a.category_id",
+      "a.image_caption",
+      "a.image_credit",
+      "a.seo_title",
+      "a.seo_description",
+    ])
     .executeTakeFirst();
 }
 
@@ -333,4 +352,24 @@ export async function setCommentsOpen(db: Kysely<Tables>, slug: string, open: bo
 export async function slugsAndTitles(db: Kysely<Tables>, ids: readonly number[]) {
   if (ids.length === 0) return [];
   return db.selectFrom("articles").select(["id", "slug", "title"]).where("id", "in", ids).execute();
+}
+
+export async function updateCategory(
+  db: Kysely<Tables>,
+  id: number,
+  values: { slug: string; name: string; description: string },
+) {
+  await db.updateTable("categories").set(values).where("id", "=", id).execute();
+}
+
+/** Tags by slug prefix. */
+export async function tagsStartingWith(db: Kysely<Tables>, prefix: string, limit: number) {
+  // Slugs hold only a-z, 0-9 and "-" (lib/slug.ts): nothing in the prefix for LIKE to escape.
+  return db
+    .selectFrom("tags")
+    .select(["slug", "name"])
+    .where("slug", "like", `${prefix}%`)
+    .orderBy("slug")
+    .limit(limit)
+    .execute();
 }

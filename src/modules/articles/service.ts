@@ -3,6 +3,8 @@ import { changeKeys } from "../../lib/change-keys.js";
 import { NotFound } from "../../lib/errors.js";
 import { sanitizeArticleHtml } from "../../lib/sanitize.js";
 import { slugify } from "../../lib/slug.js";
+import * as editingRepo from "./editing/repo.js";
+import { publishedKeys } from "./keys.js";
 import * as repo from "./repo.js";
 import { toSummary, type Article, type ArticleSummary, type Named, type Paged } from "./model.js";
 
@@ -89,9 +91,19 @@ export async function authorPage(ctx: Ctx, slug: string, page: number) {
 export async function publishedArticle(ctx: Ctx, slug: string): Promise<Article> {
   const row = await repo.findPublishedBySlug(ctx.db, ctx.clock.now().toISOString(), slug);
   if (!row) throw new NotFound("article", { slug });
-  const tags = await repo.tagsOf(ctx.db, [row.id]);
+  const [tags, authors] = await Promise.all([
+    repo.tagsOf(ctx.db, [row.id]),
+    editingRepo.authorsOf(ctx.db, [row.id]),
+  ]);
+  const summary = toSummary(row);
   return {
-    ...toSummary(row),
+    ...summary,
+    authors:
+      authors.length > 0 ? authors.map((a) => ({ slug: a.slug, name: a.name })) : [summary.author],
+    imageCaption: row.image_caption,
+    imageCredit: row.image_credit,
+    seoTitle: row.seo_title,
+    seoDescription: row.seo_description,
     bodyHtml: row.body_html,
     commentsOpen: row.comments_open === 1,
     categoryId: row.category_id,
@@ -169,6 +181,7 @@ export async function createArticle(ctx: Ctx, input: NewArticle): Promise<number
       created_at: ctx.clock.now().toISOString(),
       comments_open: input.commentsOpen === false ? 0 : 1,
       comment_count: 0,
+      modified_at: (input.updatedAt ?? input.publishedAt ?? ctx.clock.now()).toISOString(),
     });
     const tagIds = [];
     for (const name of input.tags) {
@@ -176,8 +189,11 @@ export async function createArticle(ctx: Ctx, input: NewArticle): Promise<number
       if (slug) tagIds.push(await repo.ensureTag(tx.db, slug, name));
     }
     await repo.linkTags(tx.db, id, tagIds);
+    await editingRepo.replaceAuthors(tx.db, id, [input.authorId]);
     if (input.publishedAt)
-      changed(...publishedArticleTags(id, category.id, input.authorId, tagIds));
+      changed(
+        ...publishedKeys({ id, categoryId: category.id, authorIds: [input.authorId], tagIds }),
+      );
     return id;
   });
 }
@@ -242,26 +258,4 @@ export async function setCommentsOpen(ctx: Ctx, slug: string, open: boolean): Pr
     if (id === undefined) throw new NotFound("article", { slug });
     changed(changeKeys.article(id));
   });
-}
-
-/**
- * What a published (or re-published) article changes: its page, the listings it appears in,
- * the feeds, and the pages whose related list may now include it.
- */
-function publishedArticleTags(
-  id: number,
-  categoryId: number,
-  authorId: number,
-  tagIds: readonly number[],
-): string[] {
-  return [
-    changeKeys.article(id),
-    changeKeys.home,
-    changeKeys.category(categoryId),
-    changeKeys.author(authorId),
-    changeKeys.feed,
-    changeKeys.sitemap,
-    changeKeys.relatedByCategory(categoryId),
-    ...tagIds.flatMap((t) => [changeKeys.tag(t), changeKeys.relatedByTag(t)]),
-  ];
 }

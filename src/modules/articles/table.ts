@@ -19,7 +19,7 @@ export interface ArticlesTable {
   body_html: string;
   image_url: string | null;
   image_alt: string | null;
-  status: "draft" | "published";
+  status: ArticleStatus;
   /** ISO 8601 UTC strings in both engines: one format, sortable as text. */
   published_at: string | null;
   /** Set when the text changed after publication. */
@@ -29,6 +29,60 @@ export interface ArticlesTable {
   comments_open: number;
   /** Approved comments, kept by the comments module so listings need no count query. */
   comment_count: number;
+  /** Counts saves: a save made on an older version is a conflict (editing/save.ts). */
+  version: Generated<number>;
+  /** The last change of any kind, for the newsroom's list. */
+  modified_at: string;
+  seo_title: string | null;
+  seo_description: string | null;
+  /** A row of the media module's table (no foreign key: it migrates on its own). */
+  image_media_id: number | null;
+  image_caption: string | null;
+  image_credit: string | null;
+}
+
+/**
+ * draft → review (an author submits) → scheduled (a date to come) or published. Readers see only
+ * `published` rows whose date has come; the scheduling job turns `scheduled` into `published`.
+ */
+export type ArticleStatus = "draft" | "review" | "scheduled" | "published";
+
+/** The bylines, in order; position 0 is also `articles.author_id`, which listings join. */
+export interface ArticleAuthorsTable {
+  article_id: number;
+  user_id: number;
+  position: number;
+}
+
+/** Slugs an article answered to before: they answer 301 to its current one. */
+export interface ArticleSlugsTable {
+  slug: string;
+  article_id: number;
+  created_at: string;
+}
+
+export type RevisionKind = "save" | "restore" | "conflict";
+
+export interface ArticleRevisionsTable {
+  id: Generated<number>;
+  article_id: number;
+  /** The version this save made (a conflict: the version it was made on). */
+  version: number;
+  kind: RevisionKind;
+  saved_by: number | null;
+  saved_at: string;
+  /** The article's fields as JSON (editing/fields.ts `ArticleFields`). */
+  fields: string;
+}
+
+/** One person's latest unsaved form of one article: what a closed tab or a crash leaves. */
+export interface ArticleAutosavesTable {
+  article_id: number;
+  user_id: number;
+  base_version: number;
+  saved_at: string;
+  /** The form's values as typed, as JSON. */
+  fields: string;
 }
 
 export interface TagsTable {
@@ -47,4 +101,8 @@ export interface ArticlesTables {
   articles: ArticlesTable;
   tags: TagsTable;
   article_tags: ArticleTagsTable;
+  article_authors: ArticleAuthorsTable;
+  article_slugs: ArticleSlugsTable;
+  article_revisions: ArticleRevisionsTable;
+  article_autosaves: ArticleAutosavesTable;
 }

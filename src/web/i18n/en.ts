@@ -1,4 +1,5 @@
 import type { Messages } from "./fr.js";
+import { writingEn } from "./writing-en.js";
 
 export const en: Messages = {
   lang: "en",
@@ -66,7 +67,7 @@ export const en: Messages = {
     credentials: "Wrong e-mail address or password.",
     control:
       "This field holds an invisible character that is not allowed (a control character). Type it again or paste it as plain text.",
-    taken: "An account already uses this e-mail address.",
+    emailTaken: "An account already uses this e-mail address.",
     mismatch: "The two passwords differ.",
     badCode: "This code is not valid, has expired or was already used.",
     wrongPassword: "This is not your current password.",
@@ -84,6 +85,9 @@ export const en: Messages = {
     inUse: "This image is used in articles: take it out of them first.",
     altMissing:
       "An image of this article has no alternative text. Describe each image before publishing.",
+    taken: "Already in use elsewhere: choose another.",
+    dateTime: "Enter a date and a time, for example 01/09/2026 08:30.",
+    past: "This date has passed: choose a time to come.",
   },
   errors: {
     notFound: {
@@ -118,10 +122,19 @@ export const en: Messages = {
       title: "Bad request",
       text: "This request could not be understood.",
     },
+    conflict: {
+      title: "Edited meanwhile",
+      text: "Someone saved this article in the meantime. Your version is kept in its revisions.",
+    },
+    previewExpired: {
+      title: "Preview link expired",
+      text: "This preview link is no longer valid. Ask the newsroom for a new one.",
+    },
     backHome: "Back to the home page",
   },
   footer: (site) => `${site} — powered by Kiosque`,
   newsroom: {
+    writing: writingEn,
     title: "Newsroom",
     nav: "Newsroom menu",
     articles: "Articles",

@@ -1,3 +1,5 @@
+import { writingFr } from "./writing-fr.js";
+
 /** Every reader-facing string in French, the site's default language. `en.ts` has the same shape. */
 export const fr = {
   lang: "fr",
@@ -68,7 +70,7 @@ export const fr = {
     credentials: "Adresse e-mail ou mot de passe incorrect.",
     control:
       "Ce champ contient un caractère invisible non autorisé (caractère de contrôle). Retapez-le ou collez-le sans mise en forme.",
-    taken: "Un compte utilise déjà cette adresse e-mail.",
+    emailTaken: "Un compte utilise déjà cette adresse e-mail.",
     mismatch: "Les deux mots de passe ne sont pas identiques.",
     badCode: "Ce code n’est pas valable, a expiré ou a déjà servi.",
     wrongPassword: "Ce n’est pas votre mot de passe actuel.",
@@ -87,6 +89,9 @@ export const fr = {
     inUse: "Cette image est utilisée dans des articles : retirez-la d’abord de ceux-ci.",
     altMissing:
       "Une image de cet article n’a pas de texte alternatif. Décrivez chaque image avant de publier.",
+    taken: "Déjà utilisé ailleurs : choisissez-en un autre.",
+    dateTime: "Saisissez une date et une heure, par exemple 01/09/2026 08:30.",
+    past: "Cette date est passée : choisissez un moment à venir.",
   },
   /** Error pages, keyed by the `messageKey` of each code in lib/error-codes.ts. */
   errors: {
@@ -122,11 +127,21 @@ export const fr = {
       title: "Requête invalide",
       text: "Cette requête n’a pas pu être comprise.",
     },
+    conflict: {
+      title: "Modification concurrente",
+      text: "Quelqu’un a enregistré cet article entre-temps. Votre version est conservée dans ses révisions.",
+    },
+    previewExpired: {
+      title: "Lien d’aperçu expiré",
+      text: "Ce lien d’aperçu n’est plus valable. Demandez-en un nouveau à la rédaction.",
+    },
     backHome: "Retour à l’accueil",
   },
   footer: (site: string) => `${site} — propulsé par Kiosque`,
   /** The newsroom (/admin), in each person's chosen language. */
   newsroom: {
+    /** Writing and publishing articles (modules/articles/views/admin). */
+    writing: writingFr,
     title: "Rédaction",
     nav: "Menu de la rédaction",
     articles: "Articles",

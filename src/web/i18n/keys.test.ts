@@ -40,6 +40,10 @@ const computed: Record<string, (key: string) => string> = {
   "newsroom.peoplePage.roleRights": (key) => `"${key}"`,
   // A newsroom language, as accounts/own-account.ts lists them.
   "newsroom.localeNames": (key) => `"${key}"`,
+  // An article's status, a revision's kind (articles/table.ts), a step done (admin-routes.tsx).
+  "newsroom.writing.statusNames": (key) => `"${key}"`,
+  "newsroom.writing.revisions.kinds": (key) => `"${key}"`,
+  "newsroom.writing.edit.done": (key) => `"${key}"`,
 };
 
 function isRead(path: string, code: string): boolean {

@@ -4,6 +4,45 @@ import { paths } from "../../../web/urls.js";
 import type { Article, ArticleSummary } from "../model.js";
 import { CategoryLabel } from "./article-card.js";
 
+/** "A, B and C", each a link to their page, joined as the site's language joins a list. */
+function Byline({ site, authors }: { site: Site; authors: Article["authors"] }) {
+  const parts = new Intl.ListFormat(site.t.intlLocale, { type: "conjunction" }).formatToParts(
+    authors.map((_, i) => String(i)),
+  );
+  return (
+    <>
+      {parts.map((p) => {
+        const a = p.type === "element" ? authors[Number(p.value)] : undefined;
+        return a ? (
+          <a href={paths.author(a.slug)} rel="author">
+            {a.name}
+          </a>
+        ) : (
+          p.value
+        );
+      })}
+    </>
+  );
+}
+
+/** The featured image, with its caption and credit when the newsroom gave them. */
+function FeaturedImage({ article }: { article: Article }) {
+  const img = (
+    <img class="article-image" src={article.imageUrl ?? ""} alt={article.imageAlt ?? ""} />
+  );
+  if (!article.imageCaption && !article.imageCredit) return img;
+  return (
+    <figure class="article-figure">
+      {img}
+      <figcaption>
+        {article.imageCaption}
+        {article.imageCaption && article.imageCredit ? " " : null}
+        {article.imageCredit ? <span class="credit">{article.imageCredit}</span> : null}
+      </figcaption>
+    </figure>
+  );
+}
+
 export function ArticleView({
   site,
   article,
@@ -25,10 +64,7 @@ export function ArticleView({
           <h1>{article.title}</h1>
           {article.standfirst ? <p class="standfirst">{article.standfirst}</p> : null}
           <p class="byline">
-            {t.by}{" "}
-            <a href={paths.author(article.author.slug)} rel="author">
-              {article.author.name}
-            </a>
+            {t.by} <Byline site={site} authors={article.authors} />
           </p>
           <p class="dateline">
             {t.publishedOn}{" "}
@@ -42,9 +78,7 @@ export function ArticleView({
             ) : null}
           </p>
         </header>
-        {article.imageUrl ? (
-          <img class="article-image" src={article.imageUrl} alt={article.imageAlt ?? ""} />
-        ) : null}
+        {article.imageUrl ? <FeaturedImage article={article} /> : null}
         {/* Sanitised by an allowlist when written (lib/sanitize.ts); staff markup is rendered as such. */}
         <div class="article-body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
         {article.tags.length > 0 ? (

@@ -1,0 +1,62 @@
+import type { TxCtx } from "../../../ctx.js";
+import type { Problem } from "../../../lib/errors.js";
+import { slugify } from "../../../lib/slug.js";
+import { canEditAnyArticle, type Actor } from "../../accounts/index.js";
+import * as articlesRepo from "../repo.js";
+import { formNames, limits } from "./fields.js";
+import * as repo from "./repo.js";
+
+/**
+ * The rules a form's shape cannot tell: the section and the bylines exist, an author keeps their
+ * own byline, the slug is free. Adds a problem per field; returns the slug to store.
+ */
+export async function checkAgainstStore(
+  tx: TxCtx,
+  actor: Actor,
+  articleId: number,
+  input: { title: string; slug: string; categoryId: number; authorIds: readonly number[] },
+  problems: Record<string, Problem>,
+): Promise<string> {
+  const refuse = (field: string, p: Problem) => {
+    problems[field] ??= p;
+  };
+  if (input.categoryId) {
+    const sections = await articlesRepo.listCategories(tx.db);
+    if (!sections.some((c) => c.id === input.categoryId))
+      refuse(formNames.section, { problem: "choice" });
+  }
+  if (input.authorIds.length > 0) {
+    const staff = new Set((await repo.bylineCandidates(tx.db)).map((c) => c.id));
+    if (input.authorIds.some((id) => !staff.has(id)))
+      refuse(formNames.authors, { problem: "choice" });
+    // An author who took their own name off would lose the article: they sign what they write.
+    else if (!canEditAnyArticle(actor) && !input.authorIds.includes(actor.id))
+      refuse(formNames.authors, { problem: "choice" });
+  }
+  return chooseSlug(tx, articleId, input.title, input.slug, problems);
+}
+
+/**
+ * The slug typed (as a slug: "Mon titre" → "mon-titre"), which must be free; or, left empty, one
+ * from the headline, numbered when taken ("budget-2").
+ */
+async function chooseSlug(
+  tx: TxCtx,
+  articleId: number,
+  title: string,
+  typed: string,
+  problems: Record<string, Problem>,
+): Promise<string> {
+  if (typed) {
+    const slug = slugify(typed);
+    if (!slug) problems[formNames.slug] ??= { problem: "choice" };
+    else if (await repo.slugTaken(tx.db, slug, articleId))
+      problems[formNames.slug] ??= { problem: "taken" };
+    return slug;
+  }
+  const base = slugify(title) || "article";
+  let slug = base;
+  for (let n = 2; await repo.slugTaken(tx.db, slug, articleId); n++)
+    slug = `${base.slice(0, limits.slug - 6)}-${n}`;
+  return slug;
+}

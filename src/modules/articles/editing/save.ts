@@ -1,0 +1,144 @@
+import type { Ctx } from "../../../ctx.js";
+import { Conflict, Forbidden, Invalid, type Problem } from "../../../lib/errors.js";
+import { FormReader, type RawForm } from "../../../lib/form-fields.js";
+import { parseRowId } from "../../../lib/row-id.js";
+import { sanitizeArticleHtml } from "../../../lib/sanitize.js";
+import { zonedToInstant } from "../../../lib/zoned-time.js";
+import { canWriteArticles, type Actor } from "../../accounts/index.js";
+import * as articlesRepo from "../repo.js";
+import type { ArticleStatus } from "../table.js";
+import { checkAgainstStore } from "./checks.js";
+import { formNames, readArticleForm, type ArticleFields } from "./fields.js";
+import * as repo from "./repo.js";
+import { loadState, parseFields } from "./state.js";
+import { keepRevision, storeFields, tagIdsFor } from "./store.js";
+import { actions, applyAction, mayAct, type Action } from "./workflow.js";
+
+export interface Saved {
+  id: number;
+  version: number;
+  slug: string;
+  status: ArticleStatus;
+  action: Action;
+}
+
+const invalid = (problems: Record<string, Problem>, context: Record<string, unknown> = {}) =>
+  new Invalid("KIOSQUE_ARTICLE_INVALID", problems, context);
+
+/** A new draft from the form, signed as the form says; revision 1 keeps it. Returns its id. */
+export async function createDraft(ctx: Ctx, actor: Actor, raw: RawForm): Promise<number> {
+  if (!canWriteArticles(actor)) throw new Forbidden("KIOSQUE_FORBIDDEN", { user: actor.id });
+  const { fields, problems } = readArticleForm(raw);
+  return ctx.write(async (tx) => {
+    const slug = await checkAgainstStore(tx, actor, 0, fields, problems);
+    if (Object.keys(problems).length > 0) throw invalid(problems);
+    const now = tx.clock.now().toISOString();
+    const stored: ArticleFields = { ...fields, slug, bodyHtml: sanitizeArticleHtml(fields.body) };
+    const id = await articlesRepo.insertArticle(tx.db, {
+      slug,
+      category_id: stored.categoryId,
+      author_id: stored.authorIds[0] ?? actor.id,
+      title: stored.title,
+      standfirst: stored.standfirst,
+      body_html: stored.bodyHtml,
+      image_url: stored.imageUrl,
+      image_alt: stored.imageAlt || null,
+      image_media_id: stored.imageMediaId,
+      image_caption: stored.imageCaption || null,
+      image_credit: stored.imageCredit || null,
+      seo_title: stored.seoTitle || null,
+      seo_description: stored.seoDescription || null,
+      status: "draft",
+      published_at: null,
+      updated_at: null,
+      created_at: now,
+      modified_at: now,
+      comments_open: stored.commentsOpen ? 1 : 0,
+      comment_count: 0,
+    });
+    await repo.replaceAuthors(tx.db, id, stored.authorIds);
+    await repo.replaceTags(tx.db, id, await tagIdsFor(tx, stored.tags));
+    await keepRevision(tx, actor, id, 1, "save", stored);
+    return id;
+  });
+}
+
+/**
+ * Saves the edit form, then takes the action its button asked for (submit, publish, schedule,
+ * unpublish), in one transaction: a refusal leaves nothing half-saved. The form carries the
+ * version it was opened on; when another save landed since, this one is kept as a conflict
+ * revision and refused with `Conflict` (its `keptAs`).
+ */
+export async function saveArticle(
+  ctx: Ctx,
+  actor: Actor,
+  articleId: number,
+  raw: RawForm,
+): Promise<Saved> {
+  const outcome = await ctx.write(async (tx, changed) => {
+    const state = await loadState(tx.db, articleId);
+    const form = new FormReader(raw);
+    const action = form.choice(formNames.action, actions, "save") ?? "save";
+    // Who may do this comes first: a refused person learns nothing of the form's problems.
+    mayAct(actor, state, action);
+    const baseVersion = parseRowId(form.text(formNames.version, { required: true, max: 12 }));
+    if (baseVersion === undefined) form.refuse(formNames.version, { problem: "choice" });
+    let at: Date | undefined;
+    if (action === "schedule") {
+      const typed = form.text(formNames.publishAt, { required: true, max: 30 });
+      at = typed ? zonedToInstant(typed, (await tx.settings())["site.timezone"]) : undefined;
+      if (typed && !at) form.refuse(formNames.publishAt, { problem: "dateTime" });
+      else if (at && at <= tx.clock.now()) form.refuse(formNames.publishAt, { problem: "past" });
+    }
+    const { fields, problems } = readArticleForm(raw);
+    Object.assign(problems, form.problems);
+    const slug = await checkAgainstStore(tx, actor, articleId, fields, problems);
+    if (Object.keys(problems).length > 0 || baseVersion === undefined)
+      throw invalid(problems, { articleId });
+    const given: ArticleFields = { ...fields, slug, bodyHtml: fields.body };
+    const stored = await storeFields(tx, changed, actor, state, given, baseVersion, "save");
+    if ("conflict" in stored) return stored;
+    const after = await applyAction(tx, changed, actor, articleId, action, at);
+    return { id: articleId, version: stored.version, slug, status: after.status, action };
+  });
+  if ("conflict" in outcome)
+    throw new Conflict("KIOSQUE_ARTICLE_CONFLICT", outcome.conflict, { articleId });
+  return outcome;
+}
+
+/**
+ * Puts a revision's fields back as a new version (a conflict revision applied, an old text
+ * brought back), on the version the person was looking at.
+ */
+export async function restoreRevision(
+  ctx: Ctx,
+  actor: Actor,
+  articleId: number,
+  revisionId: number,
+  baseVersion: number,
+): Promise<Saved> {
+  const outcome = await ctx.write(async (tx, changed): Promise<Saved | { conflict: number }> => {
+    const state = await loadState(tx.db, articleId);
+    mayAct(actor, state, "save");
+    const rev = await repo.revision(tx.db, articleId, revisionId);
+    if (!rev) throw invalid({ revision: { problem: "choice" } }, { articleId, revisionId });
+    const fields = parseFields(rev.fields);
+    const problems: Record<string, Problem> = {};
+    const slug = await checkAgainstStore(tx, actor, articleId, fields, problems);
+    if (Object.keys(problems).length > 0) throw invalid(problems, { articleId, revisionId });
+    const stored = await storeFields(
+      tx,
+      changed,
+      actor,
+      state,
+      { ...fields, slug },
+      baseVersion,
+      "restore",
+    );
+    if ("conflict" in stored) return stored;
+    return { id: articleId, version: stored.version, slug, status: state.status, action: "save" };
+  });
+  if ("conflict" in outcome)
+    throw new Conflict("KIOSQUE_ARTICLE_CONFLICT", outcome.conflict, { articleId });
+  return outcome;
+}

@@ -1,0 +1,88 @@
+import type { Ctx } from "../../../ctx.js";
+import { changeKeys } from "../../../lib/change-keys.js";
+import { Forbidden, Invalid, NotFound } from "../../../lib/errors.js";
+import { FormReader, type RawForm } from "../../../lib/form-fields.js";
+import { slugify } from "../../../lib/slug.js";
+import { canManageSections, canWriteArticles, type Actor } from "../../accounts/index.js";
+import * as articlesRepo from "../repo.js";
+
+export interface Section {
+  id: number;
+  slug: string;
+  name: string;
+  description: string;
+}
+
+const NAME_MAX = 80;
+const DESCRIPTION_MAX = 500;
+
+/** Every section, in the site's order: for the forms' choices and the sections page. */
+export async function sections(ctx: Ctx): Promise<Section[]> {
+  return (await articlesRepo.listCategories(ctx.db)).map((c) => ({
+    id: c.id,
+    slug: c.slug,
+    name: c.name,
+    description: c.description,
+  }));
+}
+
+function readSection(raw: RawForm) {
+  const f = new FormReader(raw);
+  const name = f.text("name", { required: true, max: NAME_MAX });
+  const typedSlug = f.text("slug", { max: NAME_MAX });
+  const description = f.text("description", { max: DESCRIPTION_MAX, multiline: true });
+  const slug = slugify(typedSlug || name);
+  if (!f.problems.name && !f.problems.slug && !slug)
+    f.refuse(typedSlug ? "slug" : "name", { problem: "choice" });
+  return { f, name, slug, description };
+}
+
+function mayManage(actor: Actor): void {
+  if (!canManageSections(actor)) throw new Forbidden("KIOSQUE_FORBIDDEN", { user: actor.id });
+}
+
+/** A new section, last in the navigation; its slug from its name unless one is typed. */
+export async function createSection(ctx: Ctx, actor: Actor, raw: RawForm): Promise<number> {
+  mayManage(actor);
+  const { f, name, slug, description } = readSection(raw);
+  return ctx.write(async (tx, changed) => {
+    const all = await articlesRepo.listCategories(tx.db);
+    if (all.some((c) => c.slug === slug)) f.refuse("slug", { problem: "taken" });
+    if (!f.ok) throw new Invalid("KIOSQUE_SECTION_INVALID", f.problems);
+    // Every page's navigation lists the sections.
+    changed(changeKeys.all);
+    const position = Math.max(0, ...all.map((c) => c.position)) + 1;
+    return articlesRepo.insertCategory(tx.db, { slug, name, description, position });
+  });
+}
+
+/** Renames a section (its address too, when the slug is changed). */
+export async function renameSection(
+  ctx: Ctx,
+  actor: Actor,
+  id: number,
+  raw: RawForm,
+): Promise<void> {
+  mayManage(actor);
+  const { f, name, slug, description } = readSection(raw);
+  await ctx.write(async (tx, changed) => {
+    const all = await articlesRepo.listCategories(tx.db);
+    if (!all.some((c) => c.id === id)) throw new NotFound("section", { id });
+    if (all.some((c) => c.slug === slug && c.id !== id)) f.refuse("slug", { problem: "taken" });
+    if (!f.ok) throw new Invalid("KIOSQUE_SECTION_INVALID", f.problems, { id });
+    changed(changeKeys.all);
+    await articlesRepo.updateCategory(tx.db, id, { slug, name, description });
+  });
+}
+
+/** Tags whose name starts with what was typed, for the tag field's suggestions. */
+export async function suggestTags(
+  ctx: Ctx,
+  actor: Actor,
+  typed: string,
+): Promise<{ slug: string; name: string }[]> {
+  if (!canWriteArticles(actor)) throw new Forbidden("KIOSQUE_FORBIDDEN", { user: actor.id });
+  const prefix = slugify(typed);
+  if (!prefix) return [];
+  return articlesRepo.tagsStartingWith(ctx.db, prefix, 10);
+}

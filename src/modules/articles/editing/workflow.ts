@@ -1,0 +1,123 @@
+import type { Ctx, TxCtx } from "../../../ctx.js";
+import { Forbidden, Invalid } from "../../../lib/errors.js";
+import { canEditArticle, canPublish, canWriteArticles, type Actor } from "../../accounts/index.js";
+import { publishedKeys } from "../keys.js";
+import type { ArticleStatus } from "../table.js";
+import { formNames } from "./fields.js";
+import * as repo from "./repo.js";
+import { isLive, loadState, type EditableArticle } from "./state.js";
+
+/** What a button of the edit form asks for, besides saving the fields. */
+export const actions = ["save", "submit", "publish", "schedule", "unpublish"] as const;
+export type Action = (typeof actions)[number];
+
+/** Actions only people who publish may take: authors submit for review instead. */
+const publishing: readonly Action[] = ["publish", "schedule", "unpublish"];
+
+type Changed = (...keys: string[]) => void;
+
+/** Refuses, before anything is read from the form or written, what this person may not do. */
+export function mayAct(actor: Actor, state: EditableArticle, action: Action): void {
+  const editable =
+    canWriteArticles(actor) &&
+    canEditArticle(actor, { authorIds: state.fields.authorIds, status: state.status });
+  if (!editable || (publishing.includes(action) && !canPublish(actor)))
+    throw new Forbidden("KIOSQUE_FORBIDDEN", { user: actor.id, article: state.id, action });
+}
+
+/** Where an action takes the article: its status and publication date, or no change. */
+function next(
+  state: EditableArticle,
+  action: Action,
+  now: string,
+  at: Date | undefined,
+): { status: ArticleStatus; published_at: string | null } | undefined {
+  const { status, publishedAt } = state;
+  switch (action) {
+    case "save":
+      return undefined;
+    case "submit":
+      return status === "draft" ? { status: "review", published_at: publishedAt } : undefined;
+    case "publish":
+      if (status === "published") return undefined;
+      // Back after an unpublication: it keeps its first date, as readers first saw it.
+      return {
+        status: "published",
+        published_at: publishedAt !== null && publishedAt <= now ? publishedAt : now,
+      };
+    case "schedule":
+      return at ? { status: "scheduled", published_at: at.toISOString() } : undefined;
+    case "unpublish":
+      if (status !== "published" && status !== "scheduled") return undefined;
+      // A schedule withdrawn leaves no date; a page readers saw keeps the date they saw.
+      return { status: "draft", published_at: status === "scheduled" ? null : publishedAt };
+  }
+}
+
+/**
+ * Moves the article through the workflow inside the caller's transaction, announcing what readers
+ * see change: publishing and unpublishing drop the pages that show (or showed) it; a schedule
+ * changes nothing readers see until the job publishes it (jobs/publish-scheduled.ts).
+ */
+export async function applyAction(
+  tx: TxCtx,
+  changed: Changed,
+  actor: Actor,
+  articleId: number,
+  action: Action,
+  at?: Date,
+): Promise<EditableArticle> {
+  const state = await loadState(tx.db, articleId);
+  mayAct(actor, state, action);
+  const now = tx.clock.now().toISOString();
+  if (action === "schedule" && (!at || at.toISOString() <= now))
+    throw new Invalid("KIOSQUE_ARTICLE_INVALID", {
+      [formNames.publishAt]: { problem: at ? "past" : "dateTime" },
+    });
+  const to = next(state, action, now, at);
+  if (!to) return state;
+  await repo.setStatus(tx.db, articleId, { ...to, modified_at: now });
+  const after = { ...state, status: to.status, publishedAt: to.published_at };
+  if (isLive(state, now) || isLive(after, now))
+    changed(...publishedKeys({ ...state, ...state.fields }));
+  return after;
+}
+
+/** One workflow step on its own (no fields saved): submit, publish, schedule or unpublish. */
+export async function act(
+  ctx: Ctx,
+  actor: Actor,
+  articleId: number,
+  action: Exclude<Action, "save">,
+  at?: Date,
+): Promise<EditableArticle> {
+  return ctx.write((tx, changed) => applyAction(tx, changed, actor, articleId, action, at));
+}
+
+/**
+ * Publishes every scheduled article whose time has come, once, whichever process asks first, and
+ * announces what each changes so every instance's page cache drops it. Returns their ids.
+ */
+export async function publishDue(ctx: Ctx): Promise<number[]> {
+  // A read first: every process asks every few seconds, and mostly nothing is due; a write
+  // transaction each time would queue behind (and hold up) the writes readers wait for.
+  if (!(await repo.anyDue(ctx.db, ctx.clock.now().toISOString()))) return [];
+  return ctx.write(async (tx, changed) => {
+    const due = await repo.publishDue(tx.db, tx.clock.now().toISOString());
+    const ids = due.map((d) => d.id);
+    const [authors, tags] = await Promise.all([
+      repo.authorIdsOf(tx.db, ids),
+      repo.tagIdsOf(tx.db, ids),
+    ]);
+    for (const d of due)
+      changed(
+        ...publishedKeys({
+          id: d.id,
+          categoryId: d.category_id,
+          authorIds: authors.filter((a) => a.article_id === d.id).map((a) => a.user_id),
+          tagIds: tags.filter((t) => t.article_id === d.id).map((t) => t.tag_id),
+        }),
+      );
+    return ids;
+  });
+}

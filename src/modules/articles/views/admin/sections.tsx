@@ -1,0 +1,106 @@
+import { describedBy, Field, FormErrors } from "../../../../web/components/field.js";
+import type { Messages } from "../../../../web/i18n/index.js";
+import { paths } from "../../../../web/urls.js";
+import type { Section } from "../../editing/sections.js";
+
+/** One section's form (or the new one's), with what was typed and its messages. */
+export interface SectionForm {
+  /** Undefined: the form for a new section. */
+  id?: number;
+  values: { name: string; slug: string; description: string };
+  errors: Readonly<Record<string, string>>;
+  summary?: string;
+}
+
+function SectionFields({ t, form }: { t: Messages; form: SectionForm }) {
+  const p = form.id === undefined ? "new" : `s${form.id}`;
+  const input = (key: "name" | "slug", label: string, required = false) => (
+    <Field id={`${p}-${key}`} label={label} required={required} error={form.errors[key]}>
+      <input
+        id={`${p}-${key}`}
+        name={key}
+        type="text"
+        value={form.values[key]}
+        {...(required ? { required: true } : {})}
+        {...describedBy(`${p}-${key}`, form.errors[key])}
+      />
+    </Field>
+  );
+  return (
+    <form
+      method="post"
+      action={form.id === undefined ? paths.admin.sections : paths.admin.section(form.id)}
+      novalidate
+    >
+      <FormErrors summary={form.summary} />
+      {input("name", t.newsroom.writing.sections.name, true)}
+      {input("slug", t.newsroom.writing.sections.slug)}
+      <Field
+        id={`${p}-description`}
+        label={t.newsroom.writing.sections.description}
+        error={form.errors.description}
+      >
+        <textarea
+          id={`${p}-description`}
+          name="description"
+          rows={2}
+          {...describedBy(`${p}-description`, form.errors.description)}
+        >
+          {form.values.description}
+        </textarea>
+      </Field>
+      <p class="form-submit">
+        <button type="submit">
+          {form.id === undefined
+            ? t.newsroom.writing.sections.create
+            : t.newsroom.writing.sections.rename}
+        </button>
+      </p>
+    </form>
+  );
+}
+
+/** The sections: each one's form to rename it, then the form for a new one. */
+export function SectionsView({
+  t,
+  sections,
+  refused,
+  notice,
+}: {
+  t: Messages;
+  sections: readonly Section[];
+  /** The form that came back refused, with its values and messages. */
+  refused?: SectionForm;
+  notice?: string;
+}) {
+  const formOf = (s?: Section): SectionForm =>
+    refused && refused.id === s?.id
+      ? refused
+      : {
+          ...(s ? { id: s.id } : {}),
+          values: { name: s?.name ?? "", slug: s?.slug ?? "", description: s?.description ?? "" },
+          errors: {},
+        };
+  return (
+    <>
+      <h1>{t.newsroom.writing.sections.title}</h1>
+      {notice ? (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
+      {sections.map((s) => (
+        <section class="section-item" aria-labelledby={`s${s.id}-heading`}>
+          <h2 id={`s${s.id}-heading`}>
+            <a href={paths.category(s.slug)}>{s.name}</a>
+          </h2>
+          <SectionFields t={t} form={formOf(s)} />
+        </section>
+      ))}
+      <section aria-labelledby="new-heading">
+        <h2 id="new-heading">{t.newsroom.writing.sections.newSection}</h2>
+        <SectionFields t={t} form={formOf(undefined)} />
+      </section>
+    </>
+  );
+}

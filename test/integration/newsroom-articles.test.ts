@@ -1,0 +1,374 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { editing } from "../../src/modules/articles/index.js";
+import { testEngines } from "../helpers/engines.js";
+import { makeCategory } from "../helpers/factories.js";
+import { formBody, inputValue, startTags, textareaValue } from "../helpers/http.js";
+import { openTestApp, type TestApp } from "../helpers/runtime.js";
+import { signedIn, type StaffMember } from "../helpers/staff.js";
+
+type Fields = Record<string, string | string[]>;
+
+describe.each(testEngines())("newsroom articles over HTTP on %s", (engine) => {
+  let rt: TestApp;
+  let editor: StaffMember;
+  let author: StaffMember;
+  let other: StaffMember;
+  let moderator: StaffMember;
+  let section: string;
+
+  beforeAll(async () => {
+    rt = await openTestApp(engine);
+    await signInEveryone();
+    const { slug } = await makeCategory(rt.ctx, "Société");
+    section = String((await editing.sections(rt.ctx)).find((s) => s.slug === slug)?.id);
+  });
+  afterAll(() => rt.close());
+
+  /** New people, signed in now (a test that moves the clock days ahead ends sessions). */
+  async function signInEveryone() {
+    [editor, author, other, moderator] = await Promise.all([
+      signedIn(rt.app, rt.ctx, "editor"),
+      signedIn(rt.app, rt.ctx, "author"),
+      signedIn(rt.app, rt.ctx, "author"),
+      signedIn(rt.app, rt.ctx, "moderator"),
+    ]);
+  }
+
+  const get = (url: string, who?: StaffMember, accept?: string) =>
+    rt.app.inject({
+      method: "GET",
+      url,
+      headers: { ...(who ? { cookie: who.cookie } : {}), ...(accept ? { accept } : {}) },
+    });
+  const post = (url: string, who: StaffMember | undefined, fields: Fields, accept?: string) =>
+    rt.app.inject({
+      method: "POST",
+      url,
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        ...(who ? { cookie: who.cookie } : {}),
+        ...(accept ? { accept } : {}),
+      },
+      payload: formBody(fields),
+    });
+
+  const form = (who: StaffMember, overrides: Fields = {}): Fields => ({
+    title: "Les quais de Seine",
+    standfirst: "Une promenade.",
+    slug: "",
+    body: "<p>Le long du fleuve.</p>",
+    section,
+    tags: "Paris, Fleuves",
+    authors: [String(who.id)],
+    comments_open: "1",
+    ...overrides,
+  });
+
+  /** A new draft by `who`, through the form; its id from the redirect. */
+  async function create(who: StaffMember, overrides: Fields = {}): Promise<number> {
+    const res = await post("/admin/articles/nouveau", who, form(who, overrides));
+    expect(res.statusCode, res.body).toBe(303);
+    const id = Number(
+      /\/admin\/articles\/(\d+)\?fait=created$/.exec(res.headers.location ?? "")?.[1],
+    );
+    expect(id).toBeGreaterThan(0);
+    return id;
+  }
+  const state = (id: number) => editing.editable(rt.ctx, editor, id);
+  const save = async (who: StaffMember, id: number, overrides: Fields = {}, action = "save") =>
+    post(`/admin/articles/${id}`, who, {
+      ...form(who, overrides),
+      version: String((await state(id)).version),
+      action,
+    });
+
+  it("lets an author write and submit, and an editor schedule and publish", async () => {
+    const id = await create(author, { title: "Le marché du dimanche" });
+    const page = await get(`/admin/articles/${id}?fait=created`, author);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain("Brouillon créé.");
+    expect(inputValue(page.body, "title")).toBe("Le marché du dimanche");
+    expect(textareaValue(page.body, "body")).toBe("<p>Le long du fleuve.</p>");
+    expect(page.body).toContain('name="action" value="submit"');
+    expect(page.body).not.toContain('value="publish"');
+    expect(page.body).toContain('data-autosave="/admin/articles/');
+
+    const submitted = await save(author, id, { title: "Le marché du dimanche" }, "submit");
+    expect(submitted.headers.location).toBe(`/admin/articles/${id}?fait=submitted`);
+    expect((await state(id)).status).toBe("review");
+
+    const scheduled = await save(
+      editor,
+      id,
+      { title: "Le marché du dimanche", publish_at: "2026-08-31T09:00" },
+      "schedule",
+    );
+    expect(scheduled.headers.location).toBe(`/admin/articles/${id}?fait=scheduled`);
+    expect((await get("/article/le-marche-du-dimanche")).statusCode).toBe(404);
+
+    const published = await save(editor, id, { title: "Le marché du dimanche" }, "publish");
+    expect(published.headers.location).toBe(`/admin/articles/${id}?fait=published`);
+    const reader = await get("/article/le-marche-du-dimanche");
+    expect(reader.statusCode).toBe(200);
+    expect(reader.body).toContain("Le long du fleuve.");
+  });
+
+  it("refuses each role what it may not do, at every route", async () => {
+    const own = await create(author);
+    const others = await create(other);
+    const published = await create(editor);
+    await save(editor, published, {}, "publish");
+    const body = (who: StaffMember, id: number, action = "save") => ({
+      ...form(who),
+      version: "1",
+      action,
+      publish_at: "2027-01-01T08:00",
+    });
+    type Case = [method: "GET" | "POST", url: string, fields?: Fields];
+    const everyRoute = (id: number): Case[] => [
+      ["GET", "/admin/articles"],
+      ["GET", "/admin/articles/nouveau"],
+      ["POST", "/admin/articles/nouveau", form(author)],
+      ["GET", `/admin/articles/${id}`],
+      ["POST", `/admin/articles/${id}`, body(author, id)],
+      ["POST", `/admin/articles/${id}/brouillon`, body(author, id)],
+      ["POST", `/admin/articles/${id}/brouillon/reprendre`, {}],
+      ["POST", `/admin/articles/${id}/brouillon/oublier`, {}],
+      ["GET", `/admin/articles/${id}/revisions`],
+      ["POST", `/admin/articles/${id}/revisions/1/restaurer`, { version: "1" }],
+      ["GET", "/admin/etiquettes?q=par"],
+      ["GET", "/admin/rubriques"],
+      ["POST", "/admin/rubriques", { name: "Nouvelle" }],
+      ["POST", `/admin/rubriques/${section}`, { name: "Renommée" }],
+    ];
+    const send = ([method, url, fields]: Case, who?: StaffMember) =>
+      method === "GET" ? get(url, who) : post(url, who, fields ?? {});
+    const before = await state(own);
+
+    for (const c of everyRoute(own)) {
+      const out = await send(c);
+      expect([out.statusCode, out.headers.location], `signed out: ${c[0]} ${c[1]}`).toEqual([
+        303,
+        expect.stringMatching(/^\/admin\/connexion/),
+      ]);
+      expect((await send(c, moderator)).statusCode, `moderator: ${c[0]} ${c[1]}`).toBe(403);
+    }
+    const authorRefused: Case[] = [
+      ...everyRoute(others).slice(3, 10),
+      ...everyRoute(published).slice(3, 10),
+      ...everyRoute(own).slice(11),
+      ...["publish", "schedule", "unpublish"].map((action): Case => [
+        "POST",
+        `/admin/articles/${own}`,
+        body(author, own, action),
+      ]),
+    ];
+    for (const c of authorRefused)
+      expect((await send(c, author)).statusCode, `author: ${c[0]} ${c[1]}`).toBe(403);
+    // Nothing changed by any refused request.
+    expect(await state(own)).toEqual(before);
+    expect(await editing.autosaveOf(rt.ctx, author, own)).toBeUndefined();
+  });
+
+  it("sends a form back with every value and a message per field, and saves nothing", async () => {
+    const id = await create(author);
+    const before = await state(id);
+    const res = await post(`/admin/articles/${id}`, author, {
+      title: "",
+      standfirst: "x".repeat(601),
+      body: ["deux", "fois"],
+      section: "abc",
+      tags: "a\u0001b",
+      authors: ["999999"],
+      image_url: "javascript:alert(1)",
+      image_alt: "<b>alt</b>",
+      seo_title: "t".repeat(121),
+      version: String(before.version),
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.headers["cache-control"]).toBe("private, no-store");
+    expect(inputValue(res.body, "title")).toBe("");
+    expect(textareaValue(res.body, "standfirst")).toBe("x".repeat(601));
+    expect(inputValue(res.body, "tags")).toBe("a\u0001b");
+    expect(inputValue(res.body, "image_url")).toBe("javascript:alert(1)");
+    expect(inputValue(res.body, "image_alt")).toBe("<b>alt</b>");
+    for (const field of [
+      "title",
+      "standfirst",
+      "body",
+      "section",
+      "tags",
+      "authors",
+      "image_url",
+      "seo_title",
+    ])
+      expect(res.body, field).toContain(`id="${field}-error"`);
+    expect(res.body).toContain("8 champs sont à corriger.");
+    expect(await state(id)).toEqual(before);
+  });
+
+  it("keeps hostile text as typed in the form, and lets none of it run on the reader's page", async () => {
+    const { XSS_PAYLOADS } = await import("../fixtures/xss-payloads.js");
+    const { BLNS } = await import("../fixtures/hostile/blns.js");
+    const id = await create(editor, { title: "Page hostile", slug: "page-hostile" });
+    await save(editor, id, { title: "Page hostile", slug: "page-hostile" }, "publish");
+    for (const s of [...XSS_PAYLOADS, ...BLNS]) {
+      const res = await save(editor, id, {
+        title: `Titre ${s}`.slice(0, 200),
+        slug: "page-hostile",
+        standfirst: s,
+        body: s,
+        image_caption: s.slice(0, 600),
+        image_credit: s.slice(0, 200),
+      });
+      expect([303, 422], s).toContain(res.statusCode);
+      if (res.statusCode === 422 && !s.includes("\r"))
+        expect(textareaValue(res.body, "standfirst"), s).toBe(s);
+      if (res.statusCode !== 303) continue;
+      const page = await get("/article/page-hostile");
+      expect(page.statusCode, s).toBe(200);
+      const bad = startTags(page.body).filter(
+        (t) =>
+          [...t.attrs.keys()].some((a) => a.startsWith("on")) ||
+          (t.name === "script" && !(t.attrs.get("src") ?? "").startsWith("/assets/")) ||
+          ["iframe", "object", "embed", "math", "base", "style"].includes(t.name) ||
+          /^\s*javascript:/i.test(t.attrs.get("href") ?? t.attrs.get("src") ?? ""),
+      );
+      expect(
+        bad.map((t) => page.body.slice(t.start, t.end)),
+        s,
+      ).toEqual([]);
+    }
+  });
+
+  it("takes a long read whole, and refuses a longer one with its text kept", async () => {
+    const id = await create(author);
+    const paragraph = `<p>${"Éléphant à l’orée du bois. ".repeat(40)}</p>`;
+    const long = paragraph.repeat(Math.floor(480_000 / paragraph.length));
+    const saved = await save(author, id, { body: long });
+    expect(saved.statusCode).toBe(303);
+    // Compared as booleans: a failure would otherwise print half a megabyte twice.
+    expect((await state(id)).fields.bodyHtml === long).toBe(true);
+    const longer = `${long}${paragraph.repeat(20)}`;
+    const tooLong = await save(author, id, { body: longer });
+    expect(tooLong.statusCode).toBe(422);
+    expect(tooLong.body).toContain('id="body-error"');
+    expect(textareaValue(tooLong.body, "body") === longer).toBe(true);
+  });
+
+  it("moves an old address of a published article to its new one for good", async () => {
+    const id = await create(editor, { title: "Premier nom", slug: "premier-nom" });
+    await save(editor, id, { slug: "premier-nom" }, "publish");
+    expect((await get("/article/premier-nom")).statusCode).toBe(200);
+    const renamed = await save(editor, id, { slug: "second-nom" });
+    expect(renamed.statusCode).toBe(303);
+    const old = await get("/article/premier-nom?cpage=1");
+    expect(old.statusCode).toBe(301);
+    expect(old.headers.location).toBe("/article/second-nom");
+    expect((await get("/article/second-nom")).statusCode).toBe(200);
+    expect((await get("/article/jamais-existe")).statusCode).toBe(404);
+  });
+
+  it("opens a preview link signed out, until it expires; refuses it altered", async () => {
+    const id = await create(author, {
+      title: "Encore secret",
+      body: "<p>Contenu en préparation.</p>",
+    });
+    const page = await get(`/admin/articles/${id}`, author);
+    const link = inputValue(page.body, "preview-link");
+    const path = new URL(link, "http://localhost").pathname;
+    expect(path).toMatch(/^\/apercu\//);
+    const preview = await get(path);
+    expect(preview.statusCode).toBe(200);
+    expect(preview.body).toContain("Contenu en préparation.");
+    expect(preview.headers["cache-control"]).toBe("private, no-store");
+    expect(preview.body).toContain('<meta name="robots" content="noindex"');
+    expect((await get(`/article/encore-secret`)).statusCode).toBe(404);
+    expect((await get(path.replace(/.$/, (c) => (c === "A" ? "B" : "A")))).statusCode).toBe(404);
+    expect((await get(path.replace(/\/apercu\/\d+/, "/apercu/1"))).statusCode).toBe(404);
+    rt.clock.advance(8 * 86_400_000);
+    const expired = await get(path);
+    expect(expired.statusCode).toBe(410);
+    expect(expired.body).toContain("Lien d’aperçu expiré");
+    await signInEveryone();
+  });
+
+  it("shows the second of two saves on one version as a conflict, both texts kept", async () => {
+    const id = await create(author, { body: "<p>Version commune.</p>" });
+    const v = String((await state(id)).version);
+    const first = await post(`/admin/articles/${id}`, author, {
+      ...form(author, { body: "<p>Texte de l’autrice.</p>" }),
+      version: v,
+    });
+    expect(first.statusCode).toBe(303);
+    const second = await post(`/admin/articles/${id}`, editor, {
+      ...form(author, { body: "<p>Texte de l’éditrice.</p>" }),
+      version: v,
+    });
+    expect(second.statusCode).toBe(409);
+    expect(second.body).toContain("Texte de l’autrice.");
+    expect(second.body).toContain("Texte de l’éditrice.");
+    const keepMine = startTags(second.body).find(
+      (t) => t.name === "form" && /\/revisions\/\d+\/restaurer$/.test(t.attrs.get("action") ?? ""),
+    );
+    const applied = await post(keepMine!.attrs.get("action")!, editor, {
+      version: String((await state(id)).version),
+    });
+    expect(applied.statusCode).toBe(303);
+    expect((await state(id)).fields.bodyHtml).toBe("<p>Texte de l’éditrice.</p>");
+    const history = await get(`/admin/articles/${id}/revisions`, editor);
+    expect(history.body).toContain("Conflit (non appliquée)");
+  });
+
+  it("keeps the form as typed for its writer, and offers it back without JavaScript", async () => {
+    const id = await create(author);
+    rt.clock.advance(1000);
+    const kept = await post(
+      `/admin/articles/${id}/brouillon`,
+      author,
+      { ...form(author, { body: "<p>Tapé avant la panne.</p>" }), version: "1" },
+      "application/json",
+    );
+    expect(kept.statusCode).toBe(200);
+    expect(kept.json()).toMatchObject({ ok: true });
+    const page = await get(`/admin/articles/${id}`, author);
+    expect(page.body).toContain("Une version non enregistrée");
+    expect(textareaValue(page.body, "body")).toBe("<p>Le long du fleuve.</p>");
+    const restored = await post(`/admin/articles/${id}/brouillon/reprendre`, author, {});
+    expect(restored.statusCode).toBe(200);
+    expect(textareaValue(restored.body, "body")).toBe("<p>Tapé avant la panne.</p>");
+    await post(`/admin/articles/${id}/brouillon/oublier`, author, {});
+    expect((await get(`/admin/articles/${id}`, author)).body).not.toContain(
+      "Une version non enregistrée",
+    );
+  });
+
+  it("lists articles with filters, an author's own first, and suggests tags", async () => {
+    await create(other, { title: "Seulement chez l’autre" });
+    const mine = await get("/admin/articles", author);
+    expect(mine.statusCode).toBe(200);
+    expect(mine.body).not.toContain("Seulement chez l’autre");
+    const all = await get("/admin/articles?author=all&q=seulement", author);
+    expect(all.body).toContain("Seulement chez l’autre");
+    expect((await get("/admin/articles?page=99", author)).statusCode).toBe(404);
+    const tags = await get("/admin/etiquettes?q=Par", author, "application/json");
+    expect(tags.json()).toEqual({ tags: [{ slug: "paris", name: "Paris" }] });
+  });
+
+  it("lets editors create and rename sections, a refused form keeping its values", async () => {
+    const created = await post("/admin/rubriques", editor, {
+      name: "Économie",
+      description: "Les chiffres",
+    });
+    expect(created.headers.location).toBe("/admin/rubriques?fait=created");
+    const again = await post("/admin/rubriques", editor, {
+      name: "Autre",
+      slug: "economie",
+      description: "x",
+    });
+    expect(again.statusCode).toBe(422);
+    expect(inputValue(again.body, "new-slug")).toBe("economie");
+    expect(inputValue(again.body, "new-name")).toBe("Autre");
+    expect((await get("/rubrique/economie")).statusCode).toBe(200);
+  });
+});
