@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sanitizeArticleHtml } from "./sanitize.js";
+import { imagesIn, sanitizeArticleHtml } from "./sanitize.js";
 
 describe("sanitizeArticleHtml", () => {
   it("keeps the markup an article is written in", () => {
@@ -136,5 +136,19 @@ describe("sanitizeArticleHtml", () => {
         '<p>a</p><a href="https://a.example/" rel="noopener noreferrer">b</a><img src="https://a.example/1.jpg" loading="lazy" />c<small>d</small><small>e</small>f',
       );
     });
+  });
+});
+
+describe("imagesIn", () => {
+  it("lists a body's images with their alternative text, as a parser reads them", () => {
+    const html =
+      '<p>a</p><figure class="image"><img src="/media/x/1.webp" alt=" Le port "><figcaption>c</figcaption></figure>' +
+      '<p><img src=\'/media/y/2.webp\'></p><img alt="" src="https://e.example/i.jpg">';
+    expect(imagesIn(html)).toEqual([
+      { src: "/media/x/1.webp", alt: "Le port" },
+      { src: "/media/y/2.webp", alt: "" },
+      { src: "https://e.example/i.jpg", alt: "" },
+    ]);
+    expect(imagesIn("<p>Pas d’image, <code>&lt;img&gt;</code></p>")).toEqual([]);
   });
 });

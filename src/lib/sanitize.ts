@@ -92,3 +92,28 @@ const articleOptions: sanitizeHtml.IOptions = {
 export function sanitizeArticleHtml(html: string): string {
   return sanitizeHtml(html, articleOptions);
 }
+
+/** An image of an article's body, as its HTML says it. */
+export interface BodyImage {
+  src: string;
+  /** Empty when the image has none: the publish rule refuses that. */
+  alt: string;
+}
+
+/**
+ * The images of an article body, in order, read by the same HTML parser the allowlist uses (a
+ * regular expression would misread attributes a parser reads otherwise).
+ */
+export function imagesIn(html: string): BodyImage[] {
+  const found: BodyImage[] = [];
+  sanitizeHtml(html, {
+    allowedTags: ["img"],
+    allowedAttributes: { img: ["src", "alt"] },
+    exclusiveFilter: (frame) => {
+      if (frame.tag === "img")
+        found.push({ src: frame.attribs.src ?? "", alt: (frame.attribs.alt ?? "").trim() });
+      return false;
+    },
+  });
+  return found;
+}

@@ -2,6 +2,7 @@ import type { FastifyRequest } from "fastify";
 import { changeKeys } from "../lib/change-keys.js";
 import type { Problem } from "../lib/errors.js";
 import { ArticleView, articles, editing, type Article } from "../modules/articles/index.js";
+import { media } from "../modules/media/index.js";
 import {
   CommentSection,
   acceptsReplies,
@@ -139,15 +140,17 @@ async function articlePage(
   options: ArticlePageOptions,
 ): Promise<ArticlePage | Moved> {
   const { ctx } = kit;
-  const [site, article, settings] = await Promise.all([
+  const [site, found, settings] = await Promise.all([
     kit.site(),
     options.preview ?? articles.publishedArticle(ctx, slug),
     ctx.settings(),
   ]);
-  const [threads, related] = await Promise.all([
-    comments.threadPage(ctx, article.id, options.commentPage ?? 1),
-    articles.relatedArticles(ctx, article),
+  const [threads, shownRelated, [article = found]] = await Promise.all([
+    comments.threadPage(ctx, found.id, options.commentPage ?? 1),
+    articles.relatedArticles(ctx, found),
+    media.attachImages(ctx, [found]),
   ]);
+  const related = await media.attachImages(ctx, shownRelated);
   const now = ctx.clock.now();
   const open = comments.discussionOpen(article, settings, now);
   const maxDepth = settings["comments.maxDepth"];

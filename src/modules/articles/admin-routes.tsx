@@ -22,6 +22,7 @@ import { ArticleEditView, type EditPageState } from "./views/admin/article-edit.
 import { ArticleListView, type ListQuery } from "./views/admin/article-list.js";
 import { ConflictView } from "./views/admin/conflict.js";
 import { RevisionsView } from "./views/admin/revisions.js";
+import { media } from "../media/index.js";
 
 const Id = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
 const RevisionParams = Type.Object({
@@ -67,6 +68,20 @@ export function articleAdminRoutes(
 ): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const { ctx } = kit;
+  /**
+   * Tells the media library which uploaded images the article now shows (its "used in" list, and
+   * what is dropped from the cache when an image's variants are ready). After the save, in a
+   * transaction of its own: the media module reads articles, so articles do not call it.
+   */
+  async function recordImages(articleId: number): Promise<void> {
+    const used = await editing.imagesUsed(ctx, articleId);
+    const ids = [
+      ...(used.featured === null ? [] : [used.featured]),
+      ...(await media.idsForUrls(ctx, used.bodySources)),
+    ];
+    const existing = [...(await media.getMany(ctx, ids)).keys()];
+    await ctx.write((tx) => media.recordUsage(tx, articleId, existing));
+  }
   // The rich-text editor: on the pages with the article form only, never on a reader's page.
   const editorAssets = { scripts: [kit.assets.editorIsland], styles: [kit.assets.editorCss] };
 
@@ -235,6 +250,7 @@ export function articleAdminRoutes(
       render: (problems) => newPage(req, editing.postedValues(req.body), problems),
     });
     const id = await editing.createDraft(ctx, user, req.body);
+    await recordImages(id);
     return reply.redirect(`${paths.admin.article(id)}?fait=created`, 303);
   });
 
@@ -276,6 +292,7 @@ export function articleAdminRoutes(
       });
       try {
         const saved = await editing.saveArticle(ctx, user, id, req.body);
+        await recordImages(id);
         return reply.redirect(`${paths.admin.article(id)}?fait=${doneOf[saved.action]}`, 303);
       } catch (error) {
         if (!(error instanceof Conflict) || kit.wantsJson(req)) throw error;
@@ -358,6 +375,7 @@ export function articleAdminRoutes(
       const version = parseRowId(typeof req.body.version === "string" ? req.body.version : "") ?? 0;
       try {
         await editing.restoreRevision(ctx, user, id, revision, version);
+        await recordImages(id);
         return reply.redirect(`${paths.admin.article(id)}?fait=restored`, 303);
       } catch (error) {
         if (!(error instanceof Conflict) || kit.wantsJson(req)) throw error;

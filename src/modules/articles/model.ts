@@ -1,3 +1,4 @@
+import type { MediaItem } from "../media/index.js";
 /** What the articles module hands to views and other modules: plain data, camelCase. */
 export interface Named {
   slug: string;
@@ -11,6 +12,9 @@ export interface ArticleSummary {
   standfirst: string;
   imageUrl: string | null;
   imageAlt: string | null;
+  /** An uploaded featured image (media module); the routes attach it as `image` to show it. */
+  imageMediaId: number | null;
+  image?: MediaItem | undefined;
   publishedAt: string;
   updatedAt: string | null;
   commentCount: number;
@@ -46,6 +50,7 @@ export interface SummaryRow {
   standfirst: string;
   image_url: string | null;
   image_alt: string | null;
+  image_media_id: number | null;
   published_at: string | null;
   updated_at: string | null;
   comment_count: number;
@@ -63,6 +68,7 @@ export function toSummary(r: SummaryRow): ArticleSummary {
     standfirst: r.standfirst,
     imageUrl: r.image_url,
     imageAlt: r.image_alt,
+    imageMediaId: r.image_media_id,
     // Only published rows reach here, and publishing sets the date.
     publishedAt: r.published_at ?? "",
     updatedAt: r.updated_at,

@@ -57,6 +57,7 @@ const summaryColumns = [
   "a.standfirst",
   "a.image_url",
   "a.image_alt",
+  "a.image_media_id",
   "a.published_at",
   "a.updated_at",
   "a.comment_count",

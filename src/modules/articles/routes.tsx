@@ -5,7 +5,8 @@ import { PageNumber, Slug } from "../../http/params.js";
 import type { RouteKit } from "../../http/route-kit.js";
 import { changeKeys } from "../../lib/change-keys.js";
 import { paths } from "../../web/urls.js";
-import type { ArticleSummary } from "./model.js";
+import { media } from "../media/index.js";
+import type { ArticleSummary, Paged } from "./model.js";
 import * as service from "./service.js";
 import { HomeView } from "./views/home.js";
 import { ListingView } from "./views/listing.js";
@@ -14,6 +15,14 @@ const Page = Type.Object({ page: Type.Optional(PageNumber()) });
 
 /** A listing shows these articles' titles and comment counts: it goes stale with any of them. */
 const shown = (items: readonly ArticleSummary[]) => items.map((a) => changeKeys.article(a.id));
+
+/** A listing's articles with their uploaded images, in one query for the page. */
+async function withImages(
+  ctx: RouteKit["ctx"],
+  paged: Paged<ArticleSummary>,
+): Promise<Paged<ArticleSummary>> {
+  return { ...paged, items: await media.attachImages(ctx, paged.items) };
+}
 
 /**
  * The reader's listings: home, sections, tags and authors, all through the page cache (the article
@@ -27,7 +36,16 @@ export function articleRoutes(app: FastifyInstance, kit: RouteKit): void {
   r.get("/", { schema: { querystring: Page } }, async (req, reply) => {
     const page = req.query.page ?? 1;
     return kit.cacheable(req, reply, `home:${page}`, async () => {
-      const [site, home] = await Promise.all([kit.site(), service.homePage(ctx, page)]);
+      const [site, found] = await Promise.all([kit.site(), service.homePage(ctx, page)]);
+      const home = {
+        latest: await withImages(ctx, found.latest),
+        blocks: await Promise.all(
+          found.blocks.map(async (b) => ({
+            ...b,
+            articles: await media.attachImages(ctx, b.articles),
+          })),
+        ),
+      };
       return kit.page(
         site,
         { title: site.name, description: site.description, canonical: paths.home(page) },
@@ -46,7 +64,10 @@ export function articleRoutes(app: FastifyInstance, kit: RouteKit): void {
     return kit.cacheable(req, reply, `category:${req.params.slug}:${page}`, async () => {
       const [site, data] = await Promise.all([
         kit.site(),
-        service.categoryPage(ctx, req.params.slug, page),
+        service.categoryPage(ctx, req.params.slug, page).then(async (d) => ({
+          ...d,
+          articles: await withImages(ctx, d.articles),
+        })),
       ]);
       const href = (p: number) => paths.category(data.category.slug, p);
       return kit.page(
@@ -73,7 +94,10 @@ export function articleRoutes(app: FastifyInstance, kit: RouteKit): void {
     return kit.cacheable(req, reply, `tag:${req.params.slug}:${page}`, async () => {
       const [site, data] = await Promise.all([
         kit.site(),
-        service.tagPage(ctx, req.params.slug, page),
+        service.tagPage(ctx, req.params.slug, page).then(async (d) => ({
+          ...d,
+          articles: await withImages(ctx, d.articles),
+        })),
       ]);
       const href = (p: number) => paths.tag(data.tag.slug, p);
       const title = site.t.tagTitle(data.tag.name);
@@ -91,7 +115,10 @@ export function articleRoutes(app: FastifyInstance, kit: RouteKit): void {
     return kit.cacheable(req, reply, `author:${req.params.slug}:${page}`, async () => {
       const [site, data] = await Promise.all([
         kit.site(),
-        service.authorPage(ctx, req.params.slug, page),
+        service.authorPage(ctx, req.params.slug, page).then(async (d) => ({
+          ...d,
+          articles: await withImages(ctx, d.articles),
+        })),
       ]);
       const href = (p: number) => paths.author(data.author.slug, p);
       const title = site.t.authorTitle(data.author.name);

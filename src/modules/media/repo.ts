@@ -85,6 +85,16 @@ export async function existing(db: Kysely<Tables>, ids: readonly number[]) {
   return rows.map((r) => r.id);
 }
 
+/** Ids of the images stored under these keys (a master's or a variant's). */
+export async function idsForKeys(db: Kysely<Tables>, keys: readonly string[]) {
+  if (keys.length === 0) return [];
+  const [masters, variants] = await Promise.all([
+    db.selectFrom("media").select("id").where("master_key", "in", keys).execute(),
+    db.selectFrom("media_variants").select("media_id as id").where("key", "in", keys).execute(),
+  ]);
+  return [...new Set([...masters, ...variants].map((r) => r.id))];
+}
+
 export async function articlesUsing(db: Kysely<Tables>, mediaId: number) {
   const rows = await db
     .selectFrom("media_usage")

@@ -4,7 +4,7 @@ import { Invalid, NotFound, type Problem } from "../../lib/errors.js";
 import { articles } from "../articles/index.js";
 import { checkFile } from "./file-checks.js";
 import { makeMaster } from "./image.js";
-import { newItemPrefix, objectKey } from "./keys.js";
+import { isObjectKey, newItemPrefix, objectKey } from "./keys.js";
 import { articleKeys, toItem, type MediaItem } from "./model.js";
 import * as repo from "./repo.js";
 import { formatTypes } from "./sniff.js";
@@ -225,6 +225,35 @@ export async function remove(ctx: Ctx, id: number): Promise<void> {
   const store = mediaStore(ctx);
   for (const key of keys)
     await store.delete(key).catch((e: unknown) => ctx.log.warn({ err: e, key }, "orphan image"));
+}
+
+/**
+ * Gives each item its uploaded image (`image`), in one query for all: what listings and article
+ * pages show. An id whose image is gone leaves the item without one.
+ */
+export async function attachImages<T extends { imageMediaId: number | null }>(
+  ctx: Ctx,
+  items: readonly T[],
+): Promise<(T & { image: MediaItem | undefined })[]> {
+  const ids = items.flatMap((i) => (i.imageMediaId === null ? [] : [i.imageMediaId]));
+  const found = ids.length > 0 ? await getMany(ctx, ids) : new Map<number, MediaItem>();
+  return items.map((i) => ({
+    ...i,
+    image: i.imageMediaId === null ? undefined : found.get(i.imageMediaId),
+  }));
+}
+
+/**
+ * The images these addresses show (`/media/<key>`, as the editor and the picker insert them):
+ * what an article's body uses, for `recordUsage`. Other addresses name none.
+ */
+export async function idsForUrls(ctx: Ctx, urls: readonly string[]): Promise<number[]> {
+  const prefix = "/media/";
+  const keys = urls
+    .filter((u) => u.startsWith(prefix))
+    .map((u) => u.slice(prefix.length))
+    .filter(isObjectKey);
+  return repo.idsForKeys(ctx.db, [...new Set(keys)]);
 }
 
 /** Ids, among `mediaIds`, of images without alternative text: the publish rule's question. */

@@ -50,6 +50,7 @@ export async function previewArticle(ctx: Ctx, token: string): Promise<Article> 
     standfirst: f.standfirst,
     imageUrl: f.imageUrl,
     imageAlt: f.imageAlt || null,
+    imageMediaId: f.imageMediaId,
     // Not out yet: shown with the time it is seen, as it would read if published now.
     publishedAt: state.publishedAt ?? ctx.clock.now().toISOString(),
     updatedAt: null,

@@ -5,6 +5,7 @@
  * (accounts/permissions.ts).
  */
 import type { Ctx } from "../../../ctx.js";
+import { imagesIn } from "../../../lib/sanitize.js";
 import * as repo from "./repo.js";
 import { loadState, type EditableArticle } from "./state.js";
 import { mayAct } from "./workflow.js";
@@ -29,4 +30,16 @@ export async function editable(ctx: Ctx, actor: Actor, id: number): Promise<Edit
 /** An article's current slug, from one it answered to before (and still redirects). */
 export async function currentSlugFor(ctx: Ctx, oldSlug: string): Promise<string | undefined> {
   return repo.currentSlugFor(ctx.db, oldSlug, ctx.clock.now().toISOString());
+}
+
+/** What an article shows of uploaded images: its featured image, and its body's image addresses. */
+export async function imagesUsed(
+  ctx: Ctx,
+  id: number,
+): Promise<{ featured: number | null; bodySources: string[] }> {
+  const { fields } = await loadState(ctx.db, id);
+  return {
+    featured: fields.imageMediaId,
+    bodySources: imagesIn(fields.bodyHtml).map((image) => image.src),
+  };
 }

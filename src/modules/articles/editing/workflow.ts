@@ -1,5 +1,6 @@
 import type { Ctx, TxCtx } from "../../../ctx.js";
-import { Forbidden, Invalid } from "../../../lib/errors.js";
+import { Forbidden, Invalid, type Problem } from "../../../lib/errors.js";
+import { imagesIn } from "../../../lib/sanitize.js";
 import { canEditArticle, canPublish, canWriteArticles, type Actor } from "../../accounts/index.js";
 import { publishedKeys } from "../keys.js";
 import type { ArticleStatus } from "../table.js";
@@ -55,6 +56,22 @@ function next(
 }
 
 /**
+ * Readers who cannot see an image hear its alternative text: an article goes out only when its
+ * featured image and every image of its body have one (what the page will say, not the library's
+ * default: the picker fills it in, and the person may change it).
+ */
+function requireAltText(state: EditableArticle): void {
+  const f = state.fields;
+  const problems: Record<string, Problem> = {};
+  if ((f.imageMediaId !== null || f.imageUrl) && !f.imageAlt.trim())
+    problems[formNames.imageAlt] = { problem: "altMissing" };
+  if (imagesIn(f.bodyHtml).some((image) => image.alt === ""))
+    problems[formNames.body] = { problem: "altMissing" };
+  if (Object.keys(problems).length > 0)
+    throw new Invalid("KIOSQUE_ARTICLE_INVALID", problems, { articleId: state.id });
+}
+
+/**
  * Moves the article through the workflow inside the caller's transaction, announcing what readers
  * see change: publishing and unpublishing drop the pages that show (or showed) it; a schedule
  * changes nothing readers see until the job publishes it (jobs/publish-scheduled.ts).
@@ -74,6 +91,10 @@ export async function applyAction(
     throw new Invalid("KIOSQUE_ARTICLE_INVALID", {
       [formNames.publishAt]: { problem: at ? "past" : "dateTime" },
     });
+  // Going out, or already out (or due to): a save may not add an image without its text either.
+  const out = state.status === "published" || state.status === "scheduled";
+  if (action === "publish" || action === "schedule" || (out && action !== "unpublish"))
+    requireAltText(state);
   const to = next(state, action, now, at);
   if (!to) return state;
   await repo.setStatus(tx.db, articleId, { ...to, modified_at: now });

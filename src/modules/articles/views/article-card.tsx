@@ -1,3 +1,4 @@
+import { ResponsiveImage } from "../../../web/components/responsive-image.js";
 import type { Site } from "../../../web/site.js";
 import { paths } from "../../../web/urls.js";
 import type { ArticleSummary } from "../model.js";
@@ -18,6 +19,10 @@ export function CategoryLabel({
   );
 }
 
+/** How wide a card's image shows (site.css): the lead spans the column, others a grid cell. */
+const LEAD_SIZES = "(min-width: 72rem) 44rem, 100vw";
+const CARD_SIZES = "(min-width: 72rem) 22rem, (min-width: 40rem) 50vw, 100vw";
+
 export function ArticleCard({
   site,
   article,
@@ -30,7 +35,14 @@ export function ArticleCard({
   const Heading = lead ? "h2" : "h3";
   return (
     <article class={lead ? "card card-lead" : "card"}>
-      {article.imageUrl ? (
+      {article.image ? (
+        <ResponsiveImage
+          class="card-image"
+          image={{ ...article.image, alt: article.imageAlt || article.image.alt }}
+          sizes={lead ? LEAD_SIZES : CARD_SIZES}
+          aboveFold={lead}
+        />
+      ) : article.imageUrl ? (
         <img
           class="card-image"
           src={article.imageUrl}

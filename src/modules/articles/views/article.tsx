@@ -3,6 +3,7 @@ import type { Site } from "../../../web/site.js";
 import { paths } from "../../../web/urls.js";
 import type { Article, ArticleSummary } from "../model.js";
 import { CategoryLabel } from "./article-card.js";
+import { ResponsiveImage } from "../../../web/components/responsive-image.js";
 
 /** "A, B and C", each a link to their page, joined as the site's language joins a list. */
 function Byline({ site, authors }: { site: Site; authors: Article["authors"] }) {
@@ -27,7 +28,15 @@ function Byline({ site, authors }: { site: Site; authors: Article["authors"] }) 
 
 /** The featured image, with its caption and credit when the newsroom gave them. */
 function FeaturedImage({ article }: { article: Article }) {
-  const img = (
+  // The lead image is above the fold: fetched at once, at high priority, never lazily.
+  const img = article.image ? (
+    <ResponsiveImage
+      class="article-image"
+      image={{ ...article.image, alt: article.imageAlt || article.image.alt }}
+      sizes="(min-width: 48rem) 44rem, 100vw"
+      aboveFold
+    />
+  ) : (
     <img class="article-image" src={article.imageUrl ?? ""} alt={article.imageAlt ?? ""} />
   );
   if (!article.imageCaption && !article.imageCredit) return img;
@@ -78,7 +87,7 @@ export function ArticleView({
             ) : null}
           </p>
         </header>
-        {article.imageUrl ? <FeaturedImage article={article} /> : null}
+        {article.image || article.imageUrl ? <FeaturedImage article={article} /> : null}
         {/* Sanitised by an allowlist when written (lib/sanitize.ts); staff markup is rendered as such. */}
         <div class="article-body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
         {article.tags.length > 0 ? (

@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { editing } from "../../src/modules/articles/index.js";
+import { media, type MediaItem } from "../../src/modules/media/index.js";
+import * as images from "../fixtures/media/images.js";
+import { testEngines } from "../helpers/engines.js";
+import { makeCategory } from "../helpers/factories.js";
+import { formBody, startTags } from "../helpers/http.js";
+import { openTestApp, type TestApp } from "../helpers/runtime.js";
+import { signedIn, type StaffMember } from "../helpers/staff.js";
+
+type Fields = Record<string, string | string[]>;
+
+/**
+ * Uploaded images in articles: the featured image shown to readers with its variants (no layout
+ * shift, lazy below the fold), the rule that every image has its text before it goes out, and
+ * the library's "used in".
+ */
+describe.each(testEngines())("images in articles on %s", (engine) => {
+  let rt: TestApp;
+  let editor: StaffMember;
+  let section: string;
+  let sectionSlug: string;
+  let photo: MediaItem;
+
+  beforeAll(async () => {
+    rt = await openTestApp(engine);
+    editor = await signedIn(rt.app, rt.ctx, "editor");
+    const { slug } = await makeCategory(rt.ctx, "Photo");
+    sectionSlug = slug;
+    section = String((await editing.sections(rt.ctx)).find((s) => s.slug === slug)?.id);
+    const uploaded = await media.upload(rt.ctx, {
+      bytes: await images.jpegWithGps(1600, 1200),
+      filename: "port.jpg",
+      uploadedBy: editor.id,
+      alt: "Le port au petit matin",
+    });
+    await media.processPending(rt.ctx, 10);
+    photo = await media.get(rt.ctx, uploaded.id);
+    expect(photo.status).toBe("ready");
+  });
+  afterAll(() => rt.close());
+
+  const post = (url: string, fields: Fields) =>
+    rt.app.inject({
+      method: "POST",
+      url,
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: editor.cookie },
+      payload: formBody(fields),
+    });
+
+  const form = (overrides: Fields): Fields => ({
+    title: `Photos ${Math.random()}`,
+    standfirst: "Un reportage.",
+    slug: "",
+    body: "<p>Texte.</p>",
+    section,
+    tags: "",
+    authors: [String(editor.id)],
+    comments_open: "1",
+    ...overrides,
+  });
+
+  async function create(fields: Fields): Promise<number> {
+    const res = await post("/admin/articles/nouveau", fields);
+    expect(res.statusCode, res.body).toBe(303);
+    return Number(/\/admin\/articles\/(\d+)/.exec(res.headers.location ?? "")?.[1]);
+  }
+
+  const publish = async (id: number, fields: Fields) =>
+    post(`/admin/articles/${id}`, {
+      ...fields,
+      version: String((await editing.editable(rt.ctx, editor, id)).version),
+      action: "publish",
+    });
+
+  const bodyImage = (alt: string) => {
+    const src = photo.variants.find((v) => v.format === "webp")?.src ?? "";
+    return `<figure class="image"><img src="${src}" alt="${alt}" width="640" height="480"></figure>`;
+  };
+
+  it("publishes an article only when each of its images says what it shows", async () => {
+    const noFeaturedAlt = form({ image_media_id: String(photo.id), image_alt: "" });
+    const a = await create(noFeaturedAlt);
+    const refused = await publish(a, noFeaturedAlt);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain("Une image de cet article n’a pas de texte alternatif.");
+    expect((await editing.editable(rt.ctx, editor, a)).status).toBe("draft");
+
+    const noBodyAlt = form({ body: bodyImage("") });
+    const b = await create(noBodyAlt);
+    expect((await publish(b, noBodyAlt)).statusCode).toBe(422);
+    expect((await editing.editable(rt.ctx, editor, b)).status).toBe("draft");
+
+    const complete = form({
+      image_media_id: String(photo.id),
+      image_alt: "Les chalutiers à quai",
+      body: bodyImage("Une mouette sur le quai"),
+    });
+    const c = await create(complete);
+    const done = await publish(c, complete);
+    expect(done.statusCode, done.body).toBe(303);
+    expect((await editing.editable(rt.ctx, editor, c)).status).toBe("published");
+
+    // Out, it may not lose an image's text on a later save either.
+    const worse = await post(`/admin/articles/${c}`, {
+      ...complete,
+      body: bodyImage(""),
+      version: String((await editing.editable(rt.ctx, editor, c)).version),
+      action: "save",
+    });
+    expect(worse.statusCode).toBe(422);
+  });
+
+  it("shows the featured image with its variants and size, eager on the article, lazy in lists", async () => {
+    const fields = form({
+      title: "Retour de pêche",
+      image_media_id: String(photo.id),
+      image_alt: "Les chalutiers à quai",
+    });
+    const id = await create(fields);
+    expect((await publish(id, fields)).statusCode).toBe(303);
+    const { fields: stored } = await editing.editable(rt.ctx, editor, id);
+
+    const page = await rt.app.inject({ url: `/article/${stored.slug}` });
+    expect(page.statusCode).toBe(200);
+    const lead = startTags(page.body).find(
+      (t) => t.name === "img" && t.attrs.get("alt") === "Les chalutiers à quai",
+    );
+    // Width and height reserve the image's place before it loads: its shape, nothing moves.
+    const ratio = (t: typeof lead) =>
+      Number(t?.attrs.get("width")) / Number(t?.attrs.get("height"));
+    expect(ratio(lead)).toBeCloseTo(photo.width / photo.height, 2);
+    expect(lead?.attrs.get("srcset")).toContain("/media/");
+    expect(lead?.attrs.get("loading")).not.toBe("lazy");
+    const served = await rt.app.inject({ url: lead?.attrs.get("src") ?? "" });
+    expect(served.statusCode).toBe(200);
+
+    const listing = await rt.app.inject({ url: `/rubrique/${sectionSlug}` });
+    const card = startTags(listing.body).find(
+      (t) => t.name === "img" && t.attrs.get("alt") === "Les chalutiers à quai",
+    );
+    expect(ratio(card)).toBeCloseTo(photo.width / photo.height, 2);
+    expect(card?.attrs.get("srcset")).toContain("/media/");
+    expect(card?.attrs.get("loading")).toBe("lazy");
+  });
+
+  it("lists where each image is used: as featured image and in a body", async () => {
+    const used = await media.usage(rt.ctx, photo.id);
+    expect(used.length).toBeGreaterThanOrEqual(2);
+  });
+});
