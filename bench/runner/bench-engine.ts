@@ -30,6 +30,7 @@ import { currentCommit } from "./results-file.js";
 import { ARTICLE_PATH, commentPostLoad, pageLoads, searchLoad } from "./scenarios.js";
 import { checkTargets } from "./targets.js";
 import { measurePageWeight } from "./weight.js";
+import { measurePublishVisible } from "./publish.js";
 
 export interface EngineRun {
   options: RunOptions;
@@ -179,6 +180,13 @@ export async function benchEngine(engine: Engine, run: EngineRun): Promise<Bench
     options.mode,
   );
   assertAlive(server);
+  log("timing a publication until the server's cached home page shows it");
+  const publish = await measurePublishVisible(
+    main.location,
+    server.baseUrl,
+    options.mode === "quick" ? 2 : 5,
+  );
+  assertAlive(server);
   const serverProcesses = readMemory(server.child.pid)?.processes?.length;
 
   // The baseline: the same article page, saved, served by a minimal static server and nginx.
@@ -227,6 +235,7 @@ export async function benchEngine(engine: Engine, run: EngineRun): Promise<Bench
     },
     coldStart,
     media,
+    publish,
     memory,
     memoryAfterPages,
     ...(serverProcesses ? { serverProcesses } : {}),

@@ -169,6 +169,12 @@ export function formatReport(r: BenchResult): string {
     },
     { label: "article page JS", value: kb(w.js), check: check("page-js") },
   );
+  if (r.publish)
+    facts.push({
+      label: "publish → visible on the server's cached home page",
+      value: `${r.publish.samples.map((s) => s.toFixed(0)).join(", ")} ms`,
+      check: check("publish-visible"),
+    });
   if (r.media)
     facts.push({ label: "image upload → variants ready", value: describeMedia(r.media) });
   const other = facts.map((f) => [f.label, f.value, f.check?.target ?? "", verdict(f.check)]);

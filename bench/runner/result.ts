@@ -6,6 +6,7 @@ import type { Memory } from "./memory.js";
 import type { StaffListResult } from "./staff-list.js";
 import type { Check } from "./targets.js";
 import type { PageWeight } from "./weight.js";
+import type { PublishFigure } from "./publish.js";
 
 export type Engine = "sqlite" | "postgres";
 export type Mode = "quick" | "default" | "full";
@@ -43,6 +44,8 @@ export interface BenchResult {
     nginxNote?: string;
   };
   coldStart: ColdStart;
+  /** Issue 10: a publication made by another process until the server's home page shows it. */
+  publish?: PublishFigure;
   /** Issue 10: a 12-megapixel JPEG from upload to variants ready, and sharp alone on it. */
   media?: MediaFigure;
   /** After every load round, comment posts included: the figure the target is about. */

@@ -30,6 +30,8 @@ export const TARGETS = {
   jsKB: 15,
   /** Issue 10: the newsroom's article list at 100,000 articles, filtered and paginated. */
   staffListP95Ms: 50,
+  /** Issue 10: publish → the article on another instance's (cached) pages, median. */
+  publishVisibleMs: 1_000,
 } as const;
 
 export type CheckKey =
@@ -44,7 +46,8 @@ export type CheckKey =
   | "rss-full"
   | "page-weight"
   | "page-js"
-  | "staff-list-full";
+  | "staff-list-full"
+  | "publish-visible";
 
 export interface Check {
   key: CheckKey;
@@ -143,6 +146,13 @@ export function checkTargets(r: BenchResult): Check[] {
       target: `p95 < ${TARGETS.staffListP95Ms} ms`,
       value: `p95 ${staff.p95.toFixed(1)} ms`,
       pass: staff.p95 < TARGETS.staffListP95Ms && staff.failed === 0,
+    });
+  if (r.publish)
+    checks.push({
+      key: "publish-visible",
+      target: `median < ${TARGETS.publishVisibleMs} ms`,
+      value: `${ms(r.publish.median)} (polling alone ${ms(r.publish.baselineMedian)})`,
+      pass: r.publish.median < TARGETS.publishVisibleMs,
     });
   checks.push({
     key: "page-weight",
