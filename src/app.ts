@@ -16,7 +16,7 @@ import { accountRoutes } from "./modules/accounts/routes.js";
 import { articleRoutes } from "./modules/articles/routes.js";
 import { commentRoutes } from "./modules/comments/routes.js";
 import { feedRoutes } from "./modules/feeds/routes.js";
-import { mediaRoutes } from "./modules/media/routes.js";
+import { mediaLibraryRoutes, mediaRoutes } from "./modules/media/routes.js";
 import { renderRejectedForm } from "./pages/article-page.js";
 import { pageRoutes } from "./pages/routes.js";
 
@@ -73,6 +73,7 @@ export async function buildApp(runtime: Runtime, options: AppOptions): Promise<F
   await app.register(async (scope) => {
     const newsroom = registerNewsroom(scope, kit);
     accountRoutes(scope, kit, newsroom);
+    await mediaLibraryRoutes(scope, kit, newsroom);
   });
   mediaRoutes(app, kit);
   return app;

@@ -76,6 +76,7 @@ function menuFor(user: StaffUser, t: Messages): NewsroomPerson["menu"] {
   const items: { href: string; label: string; shown: boolean }[] = [
     { href: paths.admin.home, label: t.newsroom.dashboard, shown: true },
     { href: paths.admin.articles, label: t.newsroom.articles, shown: canWriteArticles(user) },
+    { href: paths.admin.media, label: t.newsroom.media.title, shown: canWriteArticles(user) },
   ];
   return items.filter((i) => i.shown).map(({ href, label }) => ({ href, label }));
 }

@@ -30,6 +30,7 @@ export const errorCodes = {
   KIOSQUE_MEDIA_INVALID: { status: 422, messageKey: "badRequest" },
   KIOSQUE_MEDIA_IN_USE: { status: 422, messageKey: "badRequest" },
   KIOSQUE_MEDIA_ALT_MISSING: { status: 422, messageKey: "badRequest" },
+  KIOSQUE_MEDIA_BUSY: { status: 429, messageKey: "rateLimited" },
   KIOSQUE_INTERNAL: { status: 500, messageKey: "error" },
 } as const satisfies Record<`KIOSQUE_${string}`, { status: number; messageKey: string }>;
 

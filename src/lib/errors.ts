@@ -52,7 +52,11 @@ export type ProblemCode =
   /** Something still used elsewhere (an image in an article) cannot be removed. */
   | "inUse"
   /** An image without alternative text, which an article must have before it is published. */
-  | "altMissing";
+  | "altMissing"
+  /** Several files sent where one is taken (the media library's upload). */
+  | "oneFile"
+  /** The server is busy with others' work of the kind (image uploads); `limit` is the wait in seconds. */
+  | "busy";
 
 export interface Problem {
   readonly problem: ProblemCode;
@@ -87,6 +91,8 @@ export class RateLimited extends KiosqueError {
   constructor(
     code: CodeWithStatus<429>,
     readonly retryAfterSeconds: number,
+    /** What a form shows on its main field: this client's posts (`tooFast`), or the server's load. */
+    readonly problem: "tooFast" | "busy" = "tooFast",
   ) {
     super(code);
   }

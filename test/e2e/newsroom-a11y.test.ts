@@ -1,5 +1,6 @@
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
+import sharp from "sharp";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, readers } from "../helpers/browser.js";
 import { startServer, type RunningServer } from "../helpers/server.js";
@@ -8,7 +9,7 @@ import { startServer, type RunningServer } from "../helpers/server.js";
  * axe-core on every newsroom page, as a signed-in admin sees it and as a refused form shows it:
  * no serious or critical violation (WCAG 2.1 A and AA rules). Pages are listed here as they land.
  */
-const PAGES_SIGNED_IN = ["/admin"];
+const PAGES_SIGNED_IN = ["/admin", "/admin/medias"];
 
 const ADMIN = { email: "a11y-admin@redaction.example", password: "un mot de passe solide" };
 
@@ -59,7 +60,7 @@ describe("newsroom accessibility", () => {
   });
 
   it("has no serious violation on the pages a signed-in admin opens", async () => {
-    const { page } = await people.open();
+    const { page } = await people.open({ allowConsole: [/status of 422/] });
     await page.goto("/admin/connexion");
     await page.getByLabel("E-mail").fill(ADMIN.email);
     await page.getByLabel("Mot de passe").fill(ADMIN.password);
@@ -69,5 +70,26 @@ describe("newsroom accessibility", () => {
       await page.goto(url);
       expect(await seriousViolations(page), url).toEqual([]);
     }
+
+    // The media library's forms refused and accepted, and an image's page.
+    await page.goto("/admin/medias");
+    await page.getByRole("button", { name: "Envoyer l’image" }).click();
+    await page.getByText("Un champ est à corriger.").waitFor();
+    expect(await seriousViolations(page), "refused upload").toEqual([]);
+    await page.getByLabel("Fichier de l’image").setInputFiles({
+      name: "a11y.gif",
+      mimeType: "image/gif",
+      buffer: await sharp({
+        create: { width: 40, height: 30, channels: 3, background: "#0b4f8a" },
+      })
+        .gif()
+        .toBuffer(),
+    });
+    await page.getByLabel("Texte alternatif").fill("Un rectangle bleu");
+    await page.getByRole("button", { name: "Envoyer l’image" }).click();
+    await page.waitForURL(/\/admin\/medias\/\d+/);
+    expect(await seriousViolations(page), "image page").toEqual([]);
+    await page.goto("/admin/medias");
+    expect(await seriousViolations(page), "library with an image").toEqual([]);
   });
 });

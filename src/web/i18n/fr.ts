@@ -1,3 +1,5 @@
+import type { MediaPickerLabels } from "../media-picker-contract.js";
+
 /** Every reader-facing string in French, the site's default language. `en.ts` has the same shape. */
 export const fr = {
   lang: "fr",
@@ -82,6 +84,9 @@ export const fr = {
     inUse: "Cette image est utilisée dans des articles : retirez-la d’abord de ceux-ci.",
     altMissing:
       "Une image de cet article n’a pas de texte alternatif. Décrivez chaque image avant de publier.",
+    oneFile: "Envoyez un seul fichier à la fois.",
+    busy: (seconds: number) =>
+      `Le serveur prépare déjà d’autres images. Réessayez dans ${seconds} s.`,
   },
   /** Error pages, keyed by the `messageKey` of each code in lib/error-codes.ts. */
   errors: {
@@ -135,6 +140,95 @@ export const fr = {
       email: "E-mail",
       password: "Mot de passe",
       submit: "Se connecter",
+    },
+    /** The media library (/admin/medias) and its picker. */
+    media: {
+      title: "Médiathèque",
+      count: (n: number) => (n === 1 ? "1 image" : `${n} images`),
+      empty: "La médiathèque est vide : envoyez une première image.",
+      none: "Aucune image ne correspond à cette recherche.",
+      search: "Rechercher une image",
+      searchHint: "Dans le nom du fichier, le texte alternatif, la légende ou le crédit.",
+      searchSubmit: "Rechercher",
+      results: (q: string) => `Résultats pour « ${q} »`,
+      list: "Images",
+      upload: {
+        title: "Ajouter une image",
+        file: "Fichier de l’image",
+        fileHint: (megabytes: number) => `JPEG, PNG, WebP, GIF ou AVIF, ${megabytes} Mo au plus.`,
+        reselect:
+          "Choisissez de nouveau le fichier : un navigateur ne le garde pas d’un envoi à l’autre.",
+        submit: "Envoyer l’image",
+      },
+      alt: "Texte alternatif",
+      altHint:
+        "Ce que montre l’image, pour qui ne la voit pas (une ou deux phrases). Obligatoire avant de publier un article qui la montre.",
+      caption: "Légende",
+      credit: "Crédit",
+      creditHint: "Par exemple « Photo : Agence ».",
+      noAlt: "Sans texte alternatif",
+      status: {
+        processing: "En préparation",
+        ready: "Prête",
+        failed: "Échec de la préparation",
+      } as Record<"processing" | "ready" | "failed", string>,
+      size: (width: number, height: number) => `${width} × ${height} px`,
+      weight: (bytes: number) => `${Math.max(1, Math.round(bytes / 1000))} Ko`,
+      format: "Format",
+      dimensions: "Dimensions",
+      fileWeight: "Poids",
+      state: "État",
+      usedIn: "Utilisée dans :",
+      unused: "Utilisée dans aucun article.",
+      usage: "Où elle est utilisée",
+      details: "Texte de l’image",
+      save: "Enregistrer",
+      saved: "Modifications enregistrées.",
+      uploaded: "Image envoyée. Ses tailles pour le web sont en préparation.",
+      deleted: "Image supprimée.",
+      original: "Fichier d’origine (sans métadonnées)",
+      remove: {
+        title: "Supprimer l’image",
+        text: "L’image et tous ses fichiers seront supprimés définitivement.",
+        inUse: "Elle ne peut pas être supprimée tant que des articles l’utilisent.",
+        submit: "Supprimer définitivement",
+      },
+      back: "Retour à la médiathèque",
+      picker: {
+        insert: "Insérer une image de la médiathèque",
+        choose: "Choisir l’image à la une",
+        fallback: "Ouvrir la médiathèque dans un nouvel onglet",
+        labels: {
+          title: "Médiathèque",
+          close: "Fermer",
+          search: "Rechercher une image",
+          searchSubmit: "Rechercher",
+          loading: "Chargement…",
+          empty: "Aucune image ne correspond.",
+          failed: "La médiathèque ne répond pas. Réessayez dans un instant.",
+          previous: "Page précédente",
+          next: "Page suivante",
+          processing: "en préparation",
+          upload: {
+            title: "Envoyer une nouvelle image",
+            file: "Fichier de l’image",
+            fileHint: "JPEG, PNG, WebP, GIF ou AVIF.",
+            submit: "Envoyer",
+            sending: "Envoi…",
+          },
+          details: {
+            title: "Image choisie",
+            alt: "Texte alternatif",
+            altHint: "Ce que montre l’image, pour qui ne la voit pas.",
+            caption: "Légende",
+            credit: "Crédit",
+            insert: "Insérer dans le texte",
+            use: "Utiliser cette image",
+            back: "Choisir une autre image",
+            altRequired: "Décrivez l’image : le texte alternatif est obligatoire.",
+          },
+        } satisfies MediaPickerLabels,
+      },
     },
   },
 };
