@@ -65,8 +65,11 @@ export function mediaRoutes(app: FastifyInstance, kit: RouteKit): void {
  * MB, so two at a time bound the memory uploads take whatever the number of people sending.
  */
 const UPLOAD_SLOTS = 2;
-/** Uploads that wait for a slot (their files already read); past them an upload is told "busy". */
-const UPLOAD_LINE = 8;
+/**
+ * Uploads that wait for a slot, each holding its file (up to `media.maxUploadMB`) meanwhile;
+ * past them an upload is told "busy" at once rather than held in memory.
+ */
+const UPLOAD_LINE = 4;
 /** What a "busy" answer asks to wait: a few uploads' time. */
 const BUSY_RETRY_S = 5;
 
