@@ -92,7 +92,7 @@ export class RateLimited extends KiosqueError {
     code: CodeWithStatus<429>,
     readonly retryAfterSeconds: number,
     /** What a form shows on its main field: this client's posts (`tooFast`), or the server's load. */
-    readonly problem: "tooFast" | "busy" = "tooFast",
+    readonly shown: { problem: "tooFast" | "busy" } = { problem: "tooFast" },
   ) {
     super(code);
   }

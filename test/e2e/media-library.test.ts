@@ -11,6 +11,7 @@ import { renderNewsroomPage } from "../../src/web/document.js";
 import { editorLabels } from "../../src/web/i18n/editor.js";
 import { formatter } from "../../src/web/i18n/format.js";
 import { messages } from "../../src/web/i18n/index.js";
+import { mediaPickerLabels } from "../../src/web/i18n/media-picker.js";
 import type { Site } from "../../src/web/site.js";
 import * as images from "../fixtures/media/images.js";
 import { launchBrowser, readers } from "../helpers/browser.js";
@@ -26,7 +27,7 @@ import { startServer, type RunningServer } from "../helpers/server.js";
 
 const t = messages("fr");
 const M = t.newsroom.media;
-const L = M.picker.labels;
+const L = mediaPickerLabels.fr;
 const EDITOR = { email: "media-editor@redaction.example", password: "un mot de passe solide" };
 const BODY_LABEL = "Corps de l’article";
 

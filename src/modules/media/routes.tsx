@@ -88,11 +88,10 @@ const EMPTY = { values: { alt: "", caption: "", credit: "" }, errors: {} } as co
 
 /** The words of a notice after a post, when `done` names one. */
 function noticeOf(t: Messages, done: string | undefined): string | undefined {
-  const m = t.newsroom.media;
   const notices: Record<string, string> = {
-    uploaded: m.uploaded,
-    saved: m.saved,
-    deleted: m.deleted,
+    uploaded: t.newsroom.media.uploaded,
+    saved: t.newsroom.media.saved,
+    deleted: t.newsroom.media.deleted,
   };
   return done === undefined ? undefined : notices[done];
 }
@@ -257,7 +256,7 @@ export async function mediaLibraryRoutes(
       );
       if (!done) {
         req.log.warn({ load: uploads.load }, "uploads turned away: every slot busy");
-        throw new RateLimited("KIOSQUE_MEDIA_BUSY", BUSY_RETRY_S, "busy");
+        throw new RateLimited("KIOSQUE_MEDIA_BUSY", BUSY_RETRY_S, { problem: "busy" });
       }
       const item = done.value;
       if (kit.wantsJson(req)) {

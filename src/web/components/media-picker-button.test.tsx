@@ -1,6 +1,9 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { renderFragment } from "../document.js";
 import { messages } from "../i18n/index.js";
+import { mediaPickerLabels } from "../i18n/media-picker.js";
 import type { MediaPickerLabels } from "../media-picker-contract.js";
 import { MediaPickerButton } from "./media-picker-button.js";
 
@@ -36,9 +39,7 @@ describe("MediaPickerButton", () => {
       "data-library": "/admin/medias",
       "data-target": "body",
     });
-    expect(JSON.parse(button["data-labels"]!) as MediaPickerLabels).toEqual(
-      t.newsroom.media.picker.labels,
-    );
+    expect(JSON.parse(button["data-labels"]!) as MediaPickerLabels).toEqual(mediaPickerLabels.fr);
     expect(button).not.toHaveProperty("data-fill-id");
     expect(html).toContain(`>${t.newsroom.media.picker.insert}</button>`);
     expect(attributes(html, "a")).toEqual({
@@ -76,5 +77,29 @@ describe("MediaPickerButton", () => {
     expect(html).toContain(
       '<span class="media-picker-preview" id="featured-preview"><img src="/media/a/b.webp" alt="La digue"/></span>',
     );
+  });
+});
+
+describe("mediaPickerLabels", () => {
+  const keys = (o: object): string[] =>
+    Object.entries(o).flatMap(([k, v]) =>
+      typeof v === "object" && v !== null ? keys(v as object).map((s) => `${k}.${s}`) : [k],
+    );
+
+  it("has every word in French and in English, and the island reads each one", () => {
+    const island = readFileSync(join(import.meta.dirname, "../islands/media-picker.ts"), "utf8");
+    expect(keys(mediaPickerLabels.en)).toEqual(keys(mediaPickerLabels.fr));
+    for (const key of keys(mediaPickerLabels.fr)) {
+      expect(island, key).toContain(`L.${key}`);
+      for (const locale of ["fr", "en"] as const)
+        expect(
+          key
+            .split(".")
+            .reduce<unknown>(
+              (o, k) => (o as Record<string, unknown>)[k],
+              mediaPickerLabels[locale],
+            ),
+        ).not.toBe("");
+    }
   });
 });

@@ -1,4 +1,5 @@
 import type { Messages } from "../i18n/index.js";
+import { pickerLabelsFor } from "../i18n/media-picker.js";
 import { pickerAttributes as A } from "../media-picker-contract.js";
 import { paths } from "../urls.js";
 
@@ -24,12 +25,11 @@ export interface MediaPickerButtonProps {
  * tab instead, where the image's id and texts can be copied.
  */
 export function MediaPickerButton({ t, id, target, fill, current, label }: MediaPickerButtonProps) {
-  const words = t.newsroom.media.picker;
   const preview = fill ? `${id}-preview` : undefined;
   const data: Record<string, string> = {
     [A.button]: "",
     [A.library]: paths.admin.media,
-    [A.labels]: JSON.stringify(words.labels),
+    [A.labels]: JSON.stringify(pickerLabelsFor(t)),
     ...(target ? { [A.target]: target } : {}),
     ...(fill
       ? {
@@ -44,10 +44,10 @@ export function MediaPickerButton({ t, id, target, fill, current, label }: Media
   return (
     <span class="media-picker">
       <button type="button" class="secondary" id={id} hidden {...data}>
-        {label ?? (fill ? words.choose : words.insert)}
+        {label ?? (fill ? t.newsroom.media.picker.choose : t.newsroom.media.picker.insert)}
       </button>
       <a class="media-picker-fallback" href={paths.admin.media} target="_blank" rel="noopener">
-        {words.fallback}
+        {t.newsroom.media.picker.fallback}
       </a>
       {preview ? (
         <span class="media-picker-preview" id={preview}>

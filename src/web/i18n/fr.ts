@@ -1,5 +1,3 @@
-import type { MediaPickerLabels } from "../media-picker-contract.js";
-
 /** Every reader-facing string in French, the site's default language. `en.ts` has the same shape. */
 export const fr = {
   lang: "fr",
@@ -198,36 +196,6 @@ export const fr = {
         insert: "Insérer une image de la médiathèque",
         choose: "Choisir l’image à la une",
         fallback: "Ouvrir la médiathèque dans un nouvel onglet",
-        labels: {
-          title: "Médiathèque",
-          close: "Fermer",
-          search: "Rechercher une image",
-          searchSubmit: "Rechercher",
-          loading: "Chargement…",
-          empty: "Aucune image ne correspond.",
-          failed: "La médiathèque ne répond pas. Réessayez dans un instant.",
-          previous: "Page précédente",
-          next: "Page suivante",
-          processing: "en préparation",
-          upload: {
-            title: "Envoyer une nouvelle image",
-            file: "Fichier de l’image",
-            fileHint: "JPEG, PNG, WebP, GIF ou AVIF.",
-            submit: "Envoyer",
-            sending: "Envoi…",
-          },
-          details: {
-            title: "Image choisie",
-            alt: "Texte alternatif",
-            altHint: "Ce que montre l’image, pour qui ne la voit pas.",
-            caption: "Légende",
-            credit: "Crédit",
-            insert: "Insérer dans le texte",
-            use: "Utiliser cette image",
-            back: "Choisir une autre image",
-            altRequired: "Décrivez l’image : le texte alternatif est obligatoire.",
-          },
-        } satisfies MediaPickerLabels,
       },
     },
   },

@@ -37,6 +37,8 @@ const computed: Record<string, (key: string) => string> = {
   errors: (key) => `messageKey: "${key}"`,
   // A person's role, as accounts/permissions.ts lists them.
   "newsroom.roleNames": (key) => `"${key}"`,
+  // An image's state, as the media table names it (media/table.ts).
+  "newsroom.media.status": (key) => `"${key}"`,
 };
 
 function isRead(path: string, code: string): boolean {

@@ -23,11 +23,15 @@ export function DetailFields({
   values: DetailValues;
   errors: Readonly<Record<string, string>>;
 }) {
-  const m = t.newsroom.media;
   const id = (field: string) => `${prefix}-${field}`;
   return (
     <>
-      <Field id={id("alt")} label={m.alt} hint={m.altHint} error={errors.alt}>
+      <Field
+        id={id("alt")}
+        label={t.newsroom.media.alt}
+        hint={t.newsroom.media.altHint}
+        error={errors.alt}
+      >
         <textarea
           id={id("alt")}
           name="alt"
@@ -39,7 +43,7 @@ export function DetailFields({
           {`\n${values.alt}`}
         </textarea>
       </Field>
-      <Field id={id("caption")} label={m.caption} error={errors.caption}>
+      <Field id={id("caption")} label={t.newsroom.media.caption} error={errors.caption}>
         <textarea
           id={id("caption")}
           name="caption"
@@ -50,7 +54,12 @@ export function DetailFields({
           {`\n${values.caption}`}
         </textarea>
       </Field>
-      <Field id={id("credit")} label={m.credit} hint={m.creditHint} error={errors.credit}>
+      <Field
+        id={id("credit")}
+        label={t.newsroom.media.credit}
+        hint={t.newsroom.media.creditHint}
+        error={errors.credit}
+      >
         <input
           id={id("credit")}
           name="credit"

@@ -5,7 +5,7 @@ import { paths } from "../../../web/urls.js";
 import type { MediaItem } from "../model.js";
 import type { Usage } from "../service.js";
 import { DetailFields, type DetailValues } from "./detail-fields.js";
-import { UsageLinks } from "./library.js";
+import { statusWords, UsageLinks } from "./library.js";
 
 export interface ItemProps {
   t: Messages;
@@ -23,11 +23,10 @@ export interface ItemProps {
 /** One image: its picture and facts, its texts to change, where it is used, and deleting it. */
 export function ItemView(props: ItemProps) {
   const { t, item, usage, values, errors, summary, deleteError, notice } = props;
-  const m = t.newsroom.media;
   return (
     <>
       <p>
-        <a href={paths.admin.media}>← {m.back}</a>
+        <a href={paths.admin.media}>← {t.newsroom.media.back}</a>
       </p>
       <h1>{item.filename}</h1>
       {notice ? (
@@ -40,38 +39,42 @@ export function ItemView(props: ItemProps) {
           <ResponsiveImage image={item} sizes="(min-width: 60rem) 30rem, 100vw" aboveFold />
         </div>
         <dl class="media-facts-list">
-          <dt>{m.format}</dt>
+          <dt>{t.newsroom.media.format}</dt>
           <dd>{item.format.toUpperCase()}</dd>
-          <dt>{m.dimensions}</dt>
-          <dd>{m.size(item.width, item.height)}</dd>
-          <dt>{m.fileWeight}</dt>
-          <dd>{m.weight(item.bytes)}</dd>
-          <dt>{m.state}</dt>
+          <dt>{t.newsroom.media.dimensions}</dt>
+          <dd>{t.newsroom.media.size(item.width, item.height)}</dd>
+          <dt>{t.newsroom.media.fileWeight}</dt>
+          <dd>{t.newsroom.media.weight(item.bytes)}</dd>
+          <dt>{t.newsroom.media.state}</dt>
           <dd>
-            <span class={`media-status media-status-${item.status}`}>{m.status[item.status]}</span>
+            <span class={`media-status media-status-${item.status}`}>
+              {statusWords(t, item.status)}
+            </span>
           </dd>
-          <dt>{m.usage}</dt>
+          <dt>{t.newsroom.media.usage}</dt>
           <dd class="media-usage">
             <UsageLinks t={t} usage={usage} />
           </dd>
         </dl>
       </div>
       <p>
-        <a href={item.src}>{m.original}</a>
+        <a href={item.src}>{t.newsroom.media.original}</a>
       </p>
       <section aria-labelledby="details-title">
-        <h2 id="details-title">{m.details}</h2>
+        <h2 id="details-title">{t.newsroom.media.details}</h2>
         <form method="post" action={paths.admin.mediaItem(item.id)} novalidate>
           <FormErrors summary={summary} />
           <DetailFields t={t} prefix="edit" values={values} errors={errors} />
           <p class="form-submit">
-            <button type="submit">{m.save}</button>
+            <button type="submit">{t.newsroom.media.save}</button>
           </p>
         </form>
       </section>
       <section aria-labelledby="delete-title" class="media-delete">
-        <h2 id="delete-title">{m.remove.title}</h2>
-        <p id="delete-text">{usage.length > 0 ? m.remove.inUse : m.remove.text}</p>
+        <h2 id="delete-title">{t.newsroom.media.remove.title}</h2>
+        <p id="delete-text">
+          {usage.length > 0 ? t.newsroom.media.remove.inUse : t.newsroom.media.remove.text}
+        </p>
         {deleteError ? (
           <p class="form-errors" role="alert" id="delete-error">
             {deleteError}
@@ -83,7 +86,7 @@ export function ItemView(props: ItemProps) {
             class="secondary danger"
             aria-describedby={deleteError ? "delete-text delete-error" : "delete-text"}
           >
-            {m.remove.submit}
+            {t.newsroom.media.remove.submit}
           </button>
         </form>
       </section>

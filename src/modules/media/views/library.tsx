@@ -3,6 +3,7 @@ import { Pagination } from "../../../web/components/pagination.js";
 import { ResponsiveImage } from "../../../web/components/responsive-image.js";
 import type { Messages } from "../../../web/i18n/index.js";
 import { paths } from "../../../web/urls.js";
+import type { MediaItem } from "../model.js";
 import type { LibraryPage, Usage } from "../service.js";
 import { DetailFields, type DetailValues } from "./detail-fields.js";
 
@@ -24,13 +25,17 @@ export interface LibraryProps {
   notice?: string;
 }
 
+/** What an image's state is called (media table's `status`: "processing", "ready", "failed"). */
+export function statusWords(t: Messages, status: MediaItem["status"]): string {
+  return t.newsroom.media.status[status];
+}
+
 /** Links to the newsroom pages of the articles that use an image. */
 export function UsageLinks({ t, usage }: { t: Messages; usage: readonly Usage[] }) {
-  const m = t.newsroom.media;
-  if (usage.length === 0) return <>{m.unused}</>;
+  if (usage.length === 0) return <>{t.newsroom.media.unused}</>;
   return (
     <>
-      {m.usedIn}{" "}
+      {t.newsroom.media.usedIn}{" "}
       {usage.map((u, i) => (
         <>
           {i > 0 ? ", " : null}
@@ -50,17 +55,16 @@ function UploadForm({
   state: UploadFormState;
   maxUploadMB: number;
 }) {
-  const m = t.newsroom.media;
   return (
     <section class="media-upload" aria-labelledby="upload-title">
-      <h2 id="upload-title">{m.upload.title}</h2>
+      <h2 id="upload-title">{t.newsroom.media.upload.title}</h2>
       <form method="post" action={paths.admin.media} enctype="multipart/form-data" novalidate>
         <FormErrors summary={state.summary} />
         <Field
           id="upload-file"
-          label={m.upload.file}
+          label={t.newsroom.media.upload.file}
           required
-          hint={m.upload.fileHint(maxUploadMB)}
+          hint={t.newsroom.media.upload.fileHint(maxUploadMB)}
           error={state.errors.file}
         >
           <input
@@ -74,7 +78,7 @@ function UploadForm({
         </Field>
         <DetailFields t={t} prefix="upload" values={state.values} errors={state.errors} />
         <p class="form-submit">
-          <button type="submit">{m.upload.submit}</button>
+          <button type="submit">{t.newsroom.media.upload.submit}</button>
         </p>
       </form>
     </section>
@@ -84,10 +88,9 @@ function UploadForm({
 /** The media library: the upload form, the search, and a page of images with where each is used. */
 export function LibraryView(props: LibraryProps) {
   const { t, library, q, searchError, upload, maxUploadMB, notice } = props;
-  const m = t.newsroom.media;
   return (
     <>
-      <h1>{m.title}</h1>
+      <h1>{t.newsroom.media.title}</h1>
       {notice ? (
         <p class="notice" role="status">
           {notice}
@@ -95,9 +98,16 @@ export function LibraryView(props: LibraryProps) {
       ) : null}
       <UploadForm t={t} state={upload} maxUploadMB={maxUploadMB} />
       <section class="media-browse" aria-labelledby="list-title">
-        <h2 id="list-title">{q && !searchError ? m.results(q) : m.list}</h2>
+        <h2 id="list-title">
+          {q && !searchError ? t.newsroom.media.results(q) : t.newsroom.media.list}
+        </h2>
         <form method="get" action={paths.admin.media} role="search" class="media-search">
-          <Field id="q" label={m.search} hint={m.searchHint} error={searchError}>
+          <Field
+            id="q"
+            label={t.newsroom.media.search}
+            hint={t.newsroom.media.searchHint}
+            error={searchError}
+          >
             <input
               id="q"
               name="q"
@@ -107,7 +117,7 @@ export function LibraryView(props: LibraryProps) {
             />
           </Field>
           <p class="form-submit">
-            <button type="submit">{m.searchSubmit}</button>
+            <button type="submit">{t.newsroom.media.searchSubmit}</button>
           </p>
         </form>
         {library ? <Results t={t} library={library} q={q} /> : null}
@@ -117,11 +127,10 @@ export function LibraryView(props: LibraryProps) {
 }
 
 function Results({ t, library, q }: { t: Messages; library: LibraryPage; q: string }) {
-  const m = t.newsroom.media;
-  if (library.total === 0) return <p>{q ? m.none : m.empty}</p>;
+  if (library.total === 0) return <p>{q ? t.newsroom.media.none : t.newsroom.media.empty}</p>;
   return (
     <>
-      <p class="media-count">{m.count(library.total)}</p>
+      <p class="media-count">{t.newsroom.media.count(library.total)}</p>
       <ul class="media-grid">
         {library.items.map((item) => (
           <li class="media-card" key={item.id}>
@@ -130,15 +139,15 @@ function Results({ t, library, q }: { t: Messages; library: LibraryPage; q: stri
               <a href={paths.admin.mediaItem(item.id)}>{item.filename}</a>
             </p>
             <p class="media-facts">
-              {m.size(item.width, item.height)} ·{" "}
+              {t.newsroom.media.size(item.width, item.height)} ·{" "}
               <span class={`media-status media-status-${item.status}`}>
-                {m.status[item.status]}
+                {statusWords(t, item.status)}
               </span>
             </p>
             {item.alt ? (
               <p class="media-alt">{item.alt}</p>
             ) : (
-              <p class="media-alt media-alt-missing">{m.noAlt}</p>
+              <p class="media-alt media-alt-missing">{t.newsroom.media.noAlt}</p>
             )}
             <p class="media-usage">
               <UsageLinks t={t} usage={item.usage} />
