@@ -41,7 +41,12 @@ const files = [
   // Code with no imports of its own, safe to bundle into an island.
   {
     category: "browser-safe",
-    pattern: ["src/web/urls.ts", "src/web/editor-labels.ts", "src/lib/embeds.ts"],
+    pattern: [
+      "src/web/urls.ts",
+      "src/web/editor-labels.ts",
+      "src/web/media-picker-contract.ts",
+      "src/lib/embeds.ts",
+    ],
   },
 ];
 

@@ -18,6 +18,8 @@ export async function buildAssets(outdir) {
       // Editor pages only, with a stylesheet of its own.
       { in: "src/web/islands/editor/editor.ts", out: "editor" },
       { in: "src/web/islands/editor/editor.css", out: "editor" },
+      // Newsroom pages with a picker button (the article form).
+      { in: "src/web/islands/media-picker.ts", out: "media-picker" },
     ],
     outdir,
     bundle: true,

@@ -18,7 +18,7 @@ import { articleRoutes } from "./modules/articles/routes.js";
 import { sectionRoutes } from "./modules/articles/section-routes.js";
 import { commentRoutes } from "./modules/comments/routes.js";
 import { feedRoutes } from "./modules/feeds/routes.js";
-import { mediaRoutes } from "./modules/media/routes.js";
+import { mediaLibraryRoutes, mediaRoutes } from "./modules/media/routes.js";
 import { renderRejectedForm } from "./pages/article-page.js";
 import { pageRoutes } from "./pages/routes.js";
 
@@ -77,6 +77,7 @@ export async function buildApp(runtime: Runtime, options: AppOptions): Promise<F
     accountRoutes(scope, kit, newsroom);
     articleAdminRoutes(scope, kit, newsroom);
     sectionRoutes(scope, kit, newsroom);
+    await mediaLibraryRoutes(scope, kit, newsroom);
   });
   mediaRoutes(app, kit);
   return app;

@@ -40,6 +40,6 @@ export function fieldProblems(
 ): Readonly<Record<string, Problem>> | undefined {
   if (error instanceof Invalid) return error.fields;
   if (error instanceof RateLimited && form)
-    return { [form.mainField]: { problem: "tooFast", limit: error.retryAfterSeconds } };
+    return { [form.mainField]: { ...error.shown, limit: error.retryAfterSeconds } };
   return undefined;
 }

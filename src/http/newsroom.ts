@@ -96,6 +96,7 @@ function menuFor(session: StaffSession, t: Messages): NewsroomPerson["menu"] {
       label: t.newsroom.writing.sections.title,
       shown: can(canManageSections),
     },
+    { href: paths.admin.media, label: t.newsroom.media.title, shown: can(canWriteArticles) },
     { href: paths.admin.people, label: t.newsroom.people, shown: can(canManageUsers) },
     { href: paths.admin.account, label: t.newsroom.account, shown: can(canUseNewsroom) },
     {

@@ -41,6 +41,7 @@ export const errorCodes = {
   KIOSQUE_ARTICLE_CONFLICT: { status: 409, messageKey: "conflict" },
   KIOSQUE_SECTION_INVALID: { status: 422, messageKey: "badRequest" },
   KIOSQUE_PREVIEW_EXPIRED: { status: 410, messageKey: "previewExpired" },
+  KIOSQUE_MEDIA_BUSY: { status: 429, messageKey: "rateLimited" },
   KIOSQUE_INTERNAL: { status: 500, messageKey: "error" },
 } as const satisfies Record<`KIOSQUE_${string}`, { status: number; messageKey: string }>;
 

@@ -69,7 +69,11 @@ export type ProblemCode =
   /** Not a date and time the form understands. */
   | "dateTime"
   /** A date that must be to come (a schedule) is past. */
-  | "past";
+  | "past"
+  /** Several files sent where one is taken (the media library's upload). */
+  | "oneFile"
+  /** The server is busy with others' work of the kind (image uploads); `limit` is the wait in seconds. */
+  | "busy";
 
 export interface Problem {
   readonly problem: ProblemCode;
@@ -136,6 +140,8 @@ export class RateLimited extends KiosqueError {
   constructor(
     code: CodeWithStatus<429>,
     readonly retryAfterSeconds: number,
+    /** What a form shows on its main field: this client's posts (`tooFast`), or the server's load. */
+    readonly shown: { problem: "tooFast" | "busy" } = { problem: "tooFast" },
   ) {
     super(code);
   }

@@ -25,5 +25,7 @@ export interface AssetUrls {
   /** The rich-text editor and its stylesheet: editor pages only, never a reader's page. */
   editorIsland: string;
   editorCss: string;
+  /** The media picker (web/islands/media-picker.ts): newsroom pages with a picker button only. */
+  mediaPickerIsland: string;
   icon: string;
 }

@@ -97,6 +97,18 @@ export const paths = {
     tags: "/admin/etiquettes",
     sections: "/admin/rubriques",
     section: (id: number | string) => `/admin/rubriques/${id}`,
+    /** The media library: the list (`?q=`, `?page=`; JSON for the picker) and where uploads post. */
+    media: "/admin/medias",
+    mediaPage: (q: string, page = 1) => {
+      const query = new URLSearchParams();
+      if (q) query.set("q", q);
+      if (page > 1) query.set("page", String(page));
+      const s = query.toString();
+      return s ? `/admin/medias?${s}` : "/admin/medias";
+    },
+    /** One image: its details (POST changes them), where it is used. */
+    mediaItem: (id: number) => `/admin/medias/${id}`,
+    mediaDelete: (id: number) => `/admin/medias/${id}/suppression`,
   },
   /** An uploaded image or one of its variants: keys are URL-safe as they are (media/keys.ts). */
   media: (key: string) => `/media/${key}`,

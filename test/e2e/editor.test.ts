@@ -43,6 +43,7 @@ function editorPage(value: string): string {
     commentsIsland: "/assets/comments.js",
     editorIsland: "/assets/editor.js",
     editorCss: "/assets/editor.css",
+    mediaPickerIsland: "/assets/media-picker.js",
     newsroomCss: "/assets/newsroom.css",
     autosaveIsland: "/assets/autosave.js",
     icon: "/assets/favicon.svg",

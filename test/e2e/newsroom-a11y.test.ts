@@ -1,5 +1,6 @@
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
+import sharp from "sharp";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, readers } from "../helpers/browser.js";
 import { startServer, type RunningServer } from "../helpers/server.js";
@@ -14,6 +15,7 @@ const PAGES_SIGNED_IN = [
   "/admin/compte/double-authentification",
   "/admin/personnes",
   "/admin/articles",
+  "/admin/medias",
   "/admin/articles/nouveau",
   "/admin/rubriques",
   // A demo article: the edit form with the editor mounted, and its revisions.
@@ -70,7 +72,7 @@ describe("newsroom accessibility", () => {
   });
 
   it("has no serious violation on the pages a signed-in admin opens", async () => {
-    const { page } = await people.open();
+    const { page } = await people.open({ allowConsole: [/status of 422/] });
     await page.goto("/admin/connexion");
     await page.getByLabel("E-mail").fill(ADMIN.email);
     await page.getByLabel("Mot de passe").fill(ADMIN.password);
@@ -80,5 +82,26 @@ describe("newsroom accessibility", () => {
       await page.goto(url);
       expect(await seriousViolations(page), url).toEqual([]);
     }
+
+    // The media library's forms refused and accepted, and an image's page.
+    await page.goto("/admin/medias");
+    await page.getByRole("button", { name: "Envoyer l’image" }).click();
+    await page.getByText("Un champ est à corriger.").waitFor();
+    expect(await seriousViolations(page), "refused upload").toEqual([]);
+    await page.getByLabel("Fichier de l’image").setInputFiles({
+      name: "a11y.gif",
+      mimeType: "image/gif",
+      buffer: await sharp({
+        create: { width: 40, height: 30, channels: 3, background: "#0b4f8a" },
+      })
+        .gif()
+        .toBuffer(),
+    });
+    await page.getByLabel("Texte alternatif").fill("Un rectangle bleu");
+    await page.getByRole("button", { name: "Envoyer l’image" }).click();
+    await page.waitForURL(/\/admin\/medias\/\d+/);
+    expect(await seriousViolations(page), "image page").toEqual([]);
+    await page.goto("/admin/medias");
+    expect(await seriousViolations(page), "library with an image").toEqual([]);
   });
 });

@@ -83,7 +83,10 @@ export function articleAdminRoutes(
     await ctx.write((tx) => media.recordUsage(tx, articleId, existing));
   }
   // The rich-text editor: on the pages with the article form only, never on a reader's page.
-  const editorAssets = { scripts: [kit.assets.editorIsland], styles: [kit.assets.editorCss] };
+  const editorAssets = {
+    scripts: [kit.assets.editorIsland, kit.assets.mediaPickerIsland],
+    styles: [kit.assets.editorCss],
+  };
 
   /**
    * The article forms take more than other posts (a long read); the person is checked before

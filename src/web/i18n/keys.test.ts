@@ -44,6 +44,8 @@ const computed: Record<string, (key: string) => string> = {
   "newsroom.writing.statusNames": (key) => `"${key}"`,
   "newsroom.writing.revisions.kinds": (key) => `"${key}"`,
   "newsroom.writing.edit.done": (key) => `"${key}"`,
+  // An image's state, as the media table names it (media/table.ts).
+  "newsroom.media.status": (key) => `"${key}"`,
 };
 
 function isRead(path: string, code: string): boolean {

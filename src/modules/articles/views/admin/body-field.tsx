@@ -1,3 +1,4 @@
+import { MediaPickerButton } from "../../../../web/components/media-picker-button.js";
 import { RichTextField } from "../../../../web/components/rich-text-field.js";
 import { editorLabels } from "../../../../web/i18n/editor.js";
 import type { Locale, Messages } from "../../../../web/i18n/index.js";
@@ -16,13 +17,16 @@ export function BodyField({
   error: string | undefined;
 }) {
   return (
-    <RichTextField
-      id="body"
-      name="body"
-      label={t.newsroom.writing.form.body}
-      value={value}
-      labels={editorLabels[t.lang as Locale]}
-      {...(error ? { error } : {})}
-    />
+    <>
+      <MediaPickerButton t={t} id="body-picker" target="body" />
+      <RichTextField
+        id="body"
+        name="body"
+        label={t.newsroom.writing.form.body}
+        value={value}
+        labels={editorLabels[t.lang as Locale]}
+        {...(error ? { error } : {})}
+      />
+    </>
   );
 }

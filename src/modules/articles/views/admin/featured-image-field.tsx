@@ -1,5 +1,6 @@
 import { describedBy, Field } from "../../../../web/components/field.js";
 import type { Messages } from "../../../../web/i18n/index.js";
+import { MediaPickerButton } from "../../../../web/components/media-picker-button.js";
 
 /**
  * The featured image: a media number or an address, with its alternative text, caption and
@@ -29,6 +30,16 @@ export function FeaturedImageField({
   return (
     <fieldset class="featured-image" data-media-field="featured">
       <legend>{t.newsroom.writing.form.image}</legend>
+      <MediaPickerButton
+        t={t}
+        id="featured-picker"
+        fill={{
+          id: "image_media_id",
+          alt: "image_alt",
+          caption: "image_caption",
+          credit: "image_credit",
+        }}
+      />
       {input("image_media_id", t.newsroom.writing.form.imageMediaId)}
       {input("image_url", t.newsroom.writing.form.imageUrl)}
       {input("image_alt", t.newsroom.writing.form.imageAlt, t.newsroom.writing.form.imageAltHint)}
