@@ -1,5 +1,8 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { messages } from "../../src/web/i18n/index.js";
+import { mediaPickerLabels } from "../../src/web/i18n/media-picker.js";
+import * as images from "../fixtures/media/images.js";
 import { launchBrowser, readers } from "../helpers/browser.js";
 import { startServer, type RunningServer } from "../helpers/server.js";
 
@@ -112,6 +115,41 @@ describe("the newsroom in Chromium", () => {
     await expect(editor.locator(".article-body").textContent()).resolves.toContain(
       "Les chalutiers rentrent.",
     );
+  });
+
+  it("lets an author put an image from the library into the text, then submit", async () => {
+    const t = messages("fr");
+    const L = mediaPickerLabels.fr;
+    const author = await staff("author", "Yann Photo");
+    const path = await write(author, "La digue en hiver", "La mer est haute.");
+    await typeBody(author, "La mer est haute.");
+    await author.getByRole("button", { name: t.newsroom.media.picker.insert }).click();
+    const dialog = author.getByRole("dialog", { name: L.title });
+    await dialog.waitFor();
+    await dialog.getByLabel(L.upload.file).setInputFiles({
+      name: "digue.jpg",
+      mimeType: "image/jpeg",
+      buffer: await images.jpegWithGps(640, 480),
+    });
+    await dialog.getByLabel(L.details.alt).first().fill("La digue sous les vagues");
+    await dialog.getByLabel(L.details.credit).first().fill("Photo : Y. Photo");
+    await dialog.getByRole("button", { name: L.upload.submit, exact: true }).click();
+    await dialog.getByRole("heading", { name: L.details.title }).waitFor();
+    await dialog.getByRole("button", { name: L.details.insert }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await button(author, "Envoyer en relecture").click();
+    await author.waitForURL(/fait=submitted$/);
+    // What was stored: the figure, with its text and credit, as the editor wrote it.
+    await author.locator('textarea#body[data-editor-ready="true"]').waitFor({ state: "attached" });
+    const stored = await author.locator("textarea#body").inputValue();
+    expect(stored).toMatch(
+      /<figure class="image"><img src="\/media\/[^"]+" alt="La digue sous les vagues"/,
+    );
+    expect(stored).toContain('<small class="credit">Photo : Y. Photo</small>');
+    // And the library knows where it is used.
+    await author.goto("/admin/medias");
+    await expect(author.locator("main").textContent()).resolves.toContain("La digue en hiver");
+    expect(path).toMatch(/^\/admin\/articles\/\d+$/);
   });
 
   it("shows the second of two people saving one article both texts, and loses neither", async () => {
