@@ -1,7 +1,7 @@
 import type { ChangeLogTable } from "./change-log-table.js";
-import type { RateLimitTable } from "./rate-limit-table.js";
 import type { AccountsTables } from "../modules/accounts/index.js";
 import type { ArticlesTables } from "../modules/articles/index.js";
+import type { CountersTables } from "../modules/counters/index.js";
 import type { CommentsTables } from "../modules/comments/index.js";
 import type { MediaTables } from "../modules/media/index.js";
 import type { ModerationTables } from "../modules/moderation/index.js";
@@ -14,10 +14,10 @@ export interface Tables
     AccountsTables,
     ArticlesTables,
     CommentsTables,
+    CountersTables,
     MediaTables,
     ModerationTables,
     PrivacyTables,
     SettingsTables {
   change_log: ChangeLogTable;
-  rate_limits: RateLimitTable;
 }

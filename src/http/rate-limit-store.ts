@@ -1,5 +1,6 @@
 import type { FastifyRateLimitStore, FastifyRateLimitStoreCtor } from "@fastify/rate-limit";
 import type { Ctx } from "../ctx.js";
+import { counters } from "../modules/counters/index.js";
 
 /** Expired windows are deleted at most this often per process: a statement a minute, not one a post. */
 const PRUNE_EVERY_MS = 60_000;
@@ -13,8 +14,7 @@ interface Window {
  * @fastify/rate-limit's counters in the database (its documented custom `store`), so that every
  * process of a machine and every instance of a site count one client together: the limit is the
  * setting, however many processes a client's requests reach. A fixed window per key, as the
- * plugin's own stores keep it. The upsert (one statement, atomic on both engines: SQLite 3.35's
- * ON CONFLICT … RETURNING, PostgreSQL's row lock) is the same SQL for SQLite and PostgreSQL.
+ * plugin's own stores keep it (modules/counters: one atomic statement, the same on both engines).
  */
 export function databaseStore(ctx: Ctx): FastifyRateLimitStoreCtor {
   let prunedAt = 0;
@@ -23,34 +23,10 @@ export function databaseStore(ctx: Ctx): FastifyRateLimitStoreCtor {
     const now = ctx.clock.now().getTime();
     if (now - prunedAt >= PRUNE_EVERY_MS) {
       prunedAt = now;
-      await ctx.db.deleteFrom("rate_limits").where("expires_at", "<=", now).execute();
+      await counters.prune(ctx.db, now);
     }
-    const row = await ctx.db
-      .insertInto("rate_limits")
-      .values({ client: key, hits: 1, expires_at: now + windowMs })
-      .onConflict((oc) =>
-        oc.column("client").doUpdateSet((eb) => ({
-          // A window that ended starts again with this hit.
-          hits: eb
-            .case()
-            .when("rate_limits.expires_at", "<=", now)
-            .then(1)
-            .else(eb("rate_limits.hits", "+", 1))
-            .end(),
-          expires_at: eb
-            .case()
-            .when("rate_limits.expires_at", "<=", now)
-            .then(now + windowMs)
-            .else(eb.ref("rate_limits.expires_at"))
-            .end(),
-        })),
-      )
-      .returning(["hits", "expires_at"])
-      .executeTakeFirstOrThrow();
-    return {
-      current: ctx.engine.toNumber(row.hits),
-      ttl: Math.max(0, ctx.engine.toNumber(row.expires_at) - now),
-    };
+    const window = await counters.hit(ctx.db, ctx.engine, key, now, windowMs);
+    return { current: window.hits, ttl: Math.max(0, window.endsAt - now) };
   }
 
   class DatabaseStore implements FastifyRateLimitStore {

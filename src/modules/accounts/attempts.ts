@@ -1,58 +1,23 @@
 import type { Kysely } from "kysely";
+import { counters } from "../counters/index.js";
 import type { Tables } from "../../db/schema.js";
 import type { EngineAdapter } from "../../db/engines/adapter.js";
 
 /**
- * Counters of failed sign-ins, in the table the rate limits use (one window per key, shared by
- * every process and instance). Keys are keyed hashes: the table names no account and no client.
+ * Failed sign-ins and codes, counted with the shared windowed counters (keys are keyed hashes:
+ * the table names no account and no client).
  */
-export async function failuresOf(
+async function failuresOf(
   db: Kysely<Tables>,
   engine: EngineAdapter,
   key: string,
   now: number,
 ): Promise<{ count: number; until: number }> {
-  const row = await db
-    .selectFrom("rate_limits")
-    .select(["hits", "expires_at"])
-    .where("client", "=", key)
-    .executeTakeFirst();
-  if (!row || engine.toNumber(row.expires_at) <= now) return { count: 0, until: now };
-  return { count: engine.toNumber(row.hits), until: engine.toNumber(row.expires_at) };
+  const window = await counters.read(db, engine, key, now);
+  return { count: window.hits, until: window.endsAt };
 }
 
-/** One more failure in this key's window (a window that ended starts again). */
-export async function countFailure(
-  db: Kysely<Tables>,
-  key: string,
-  now: number,
-  windowMs: number,
-): Promise<void> {
-  await db
-    .insertInto("rate_limits")
-    .values({ client: key, hits: 1, expires_at: now + windowMs })
-    .onConflict((oc) =>
-      oc.column("client").doUpdateSet((eb) => ({
-        hits: eb
-          .case()
-          .when("rate_limits.expires_at", "<=", now)
-          .then(1)
-          .else(eb("rate_limits.hits", "+", 1))
-          .end(),
-        expires_at: eb
-          .case()
-          .when("rate_limits.expires_at", "<=", now)
-          .then(now + windowMs)
-          .else(eb.ref("rate_limits.expires_at"))
-          .end(),
-      })),
-    )
-    .execute();
-}
-
-export async function forgetFailures(db: Kysely<Tables>, key: string): Promise<void> {
-  await db.deleteFrom("rate_limits").where("client", "=", key).execute();
-}
+export const forgetFailures = counters.forget;
 
 /** One counter of failures: its keyed-hash key, how many it allows, over what window. */
 export interface Limit {
@@ -78,8 +43,9 @@ export async function waitFor(
 /** One more failure on each of these counters. */
 export async function countFailures(
   db: Kysely<Tables>,
+  engine: EngineAdapter,
   limits: readonly Limit[],
   now: number,
 ): Promise<void> {
-  for (const limit of limits) await countFailure(db, limit.key, now, limit.windowMs);
+  for (const limit of limits) await counters.hit(db, engine, limit.key, now, limit.windowMs);
 }

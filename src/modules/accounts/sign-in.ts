@@ -2,7 +2,7 @@ import { verify } from "@node-rs/argon2";
 import type { Ctx } from "../../ctx.js";
 import { keyedHash } from "../../lib/crypto.js";
 import { Invalid, RateLimited } from "../../lib/errors.js";
-import { failuresOf, countFailure, forgetFailures } from "./attempts.js";
+import { countFailures, forgetFailures, waitFor, type Limit } from "./attempts.js";
 import { PASSWORD_MAX } from "./passwords.js";
 import * as repo from "./repo.js";
 import { openSession } from "./sessions.js";
@@ -62,32 +62,27 @@ export async function signIn(ctx: Ctx, attempt: SignInAttempt): Promise<SignedIn
   const now = ctx.clock.now().getTime();
   const key = (what: string, value: string) => keyedHash(ctx.secret, `sign-in:${what}`, value);
   const user = await repo.findByEmail(ctx.db, email);
-  const keys = [
-    { key: key("pair", `${email}\0${attempt.client}`), max: allowance, window: WINDOW_MS },
-    { key: key("client", attempt.client), max: allowance * CLIENT_FACTOR, window: WINDOW_MS },
+  const keys: Limit[] = [
+    { key: key("pair", `${email}\0${attempt.client}`), max: allowance, windowMs: WINDOW_MS },
+    { key: key("client", attempt.client), max: allowance * CLIENT_FACTOR, windowMs: WINDOW_MS },
     ...(user && attempt.knownDeviceOf === user.id
       ? []
       : [
           {
             key: key("account", email),
             max: allowance * ACCOUNT_FACTOR,
-            window: ACCOUNT_WINDOW_MS,
+            windowMs: ACCOUNT_WINDOW_MS,
           },
         ]),
   ];
-  for (const k of keys) {
-    const { count, until } = await failuresOf(ctx.db, ctx.engine, k.key, now);
-    if (count >= k.max)
-      throw new RateLimited("KIOSQUE_SIGN_IN_LOCKED", Math.ceil((until - now) / 1000));
-  }
+  const wait = await waitFor(ctx.db, ctx.engine, keys, now);
+  if (wait !== undefined) throw new RateLimited("KIOSQUE_SIGN_IN_LOCKED", wait);
 
   const hash = user ? await repo.passwordHashOf(ctx.db, user.id) : undefined;
   const password = attempt.password.length > PASSWORD_MAX ? "" : attempt.password;
   const matches = await verify(hash ?? DECOY_HASH, password).catch(() => false);
   if (!user || !hash || !matches || user.disabled_at !== null) {
-    await ctx.write(async (tx) => {
-      for (const k of keys) await countFailure(tx.db, k.key, now, k.window);
-    });
+    await ctx.write((tx) => countFailures(tx.db, tx.engine, keys, now));
     throw new Invalid("KIOSQUE_SIGN_IN_FAILED", { password: { problem: "credentials" } });
   }
   await ctx.write((tx) => forgetFailures(tx.db, keys[0]?.key ?? ""));

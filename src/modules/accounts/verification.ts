@@ -61,7 +61,7 @@ export async function withProofLimits(
   const ok = await check();
   await ctx.write(async (tx) => {
     if (ok) await forgetFailures(tx.db, limits[0]?.key ?? "");
-    else await countFailures(tx.db, limits, now);
+    else await countFailures(tx.db, tx.engine, limits, now);
   });
   return ok;
 }
