@@ -15,8 +15,10 @@ import { registerNewsroom } from "./http/newsroom.js";
 import { accountRoutes } from "./modules/accounts/routes.js";
 import { articleRoutes } from "./modules/articles/routes.js";
 import { commentRoutes } from "./modules/comments/routes.js";
+import { dashboardRoutes } from "./modules/dashboard/routes.js";
 import { feedRoutes } from "./modules/feeds/routes.js";
 import { mediaRoutes } from "./modules/media/routes.js";
+import { settingsRoutes } from "./modules/settings/routes.js";
 import { renderRejectedForm } from "./pages/article-page.js";
 import { pageRoutes } from "./pages/routes.js";
 
@@ -73,6 +75,8 @@ export async function buildApp(runtime: Runtime, options: AppOptions): Promise<F
   await app.register(async (scope) => {
     const newsroom = registerNewsroom(scope, kit);
     accountRoutes(scope, kit, newsroom);
+    dashboardRoutes(scope, kit, newsroom);
+    settingsRoutes(scope, kit, newsroom);
   });
   mediaRoutes(app, kit);
   return app;

@@ -5,6 +5,7 @@ import { Forbidden, SecondFactorRequired, SignInRequired } from "../lib/errors.j
 import { parseRowId } from "../lib/row-id.js";
 import {
   accounts,
+  canChangeSettings,
   canManageUsers,
   canSecureOwnAccount,
   canUseNewsroom,
@@ -91,6 +92,11 @@ function menuFor(session: StaffSession, t: Messages): NewsroomPerson["menu"] {
     { href: paths.admin.home, label: t.newsroom.dashboard, shown: can(canUseNewsroom) },
     { href: paths.admin.articles, label: t.newsroom.articles, shown: can(canWriteArticles) },
     { href: paths.admin.people, label: t.newsroom.people, shown: can(canManageUsers) },
+    {
+      href: paths.admin.settings.site,
+      label: t.newsroom.settingsPage.title,
+      shown: can(canChangeSettings),
+    },
     { href: paths.admin.account, label: t.newsroom.account, shown: can(canUseNewsroom) },
     {
       href: paths.admin.secondFactor,

@@ -2,6 +2,7 @@ import type { Ctx, TxCtx } from "../../ctx.js";
 import { changeKeys } from "../../lib/change-keys.js";
 import { NotFound } from "../../lib/errors.js";
 import { sanitizeArticleHtml } from "../../lib/sanitize.js";
+import { perDay } from "../../lib/day-buckets.js";
 import { slugify } from "../../lib/slug.js";
 import * as repo from "./repo.js";
 import { toSummary, type Article, type ArticleSummary, type Named, type Paged } from "./model.js";
@@ -264,4 +265,23 @@ function publishedArticleTags(
     changeKeys.relatedByCategory(categoryId),
     ...tagIds.flatMap((t) => [changeKeys.tag(t), changeKeys.relatedByTag(t)]),
   ];
+}
+
+/**
+ * Articles published on each day between `bounds` (the days' starts and the last one's end, as
+ * lib/zoned-days.ts `lastDays` gives them): by everyone, or by one author. For the dashboard.
+ */
+export async function publishedPerDay(
+  ctx: Ctx,
+  bounds: readonly string[],
+  authorId?: number,
+): Promise<number[]> {
+  const now = ctx.clock.now().toISOString();
+  const rows = await repo.publishedPerDay(ctx.db, bounds, now, authorId);
+  return perDay(rows, bounds.length - 1);
+}
+
+/** Every article one person signs, drafts included: what "their articles" means on the dashboard. */
+export async function idsByAuthor(ctx: Ctx, authorId: number): Promise<number[]> {
+  return (await repo.idsByAuthor(ctx.db, authorId)).map((r) => r.id);
 }
