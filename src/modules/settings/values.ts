@@ -1,6 +1,6 @@
 import type { TSchema } from "@sinclair/typebox";
 import { Value } from "@sinclair/typebox/value";
-import type { Problem, ProblemCode } from "../../lib/errors.js";
+import type { Problem } from "../../lib/errors.js";
 import { hasControlCharacters } from "../../lib/text.js";
 import { SettingsSchema, type SettingKey } from "./schema.js";
 
@@ -35,9 +35,9 @@ export function choicesOf(key: SettingKey): string[] {
 }
 
 /** A pattern's refusal, in words a person can act on (the schema's `pattern` says it to code). */
-const patternProblem: Partial<Record<SettingKey, ProblemCode>> = {
-  "akismet.apiKey": "lettersDigits",
-  "akismet.endpoint": "url",
+const patternProblem: Partial<Record<SettingKey, Problem>> = {
+  "akismet.apiKey": { problem: "lettersDigits" },
+  "akismet.endpoint": { problem: "url" },
 };
 
 export function isTimeZone(zone: string): boolean {
@@ -55,7 +55,12 @@ function textsIn(value: unknown): string[] {
   return Array.isArray(value) ? value.flatMap(textsIn) : [];
 }
 
-const length = (s: string): number => [...s].length;
+/**
+ * A text's length as the schema counts it (UTF-16 units, as JSON Schema's validators do): loading
+ * a stored value checks it again with the schema, so a screen must not accept what would then be
+ * dropped. A letter outside the Basic Multilingual Plane counts twice.
+ */
+const length = (s: string): number => s.length;
 
 /**
  * What is wrong with this value for this setting, in the words a form shows (one problem), or
@@ -82,7 +87,7 @@ export function problemOf(key: SettingKey, value: unknown): Problem | undefined 
       if (typeof s.maxLength === "number" && length(value) > s.maxLength)
         return { problem: "tooLong", limit: s.maxLength };
       if (typeof s.pattern === "string" && !new RegExp(s.pattern).test(value))
-        return { problem: patternProblem[key] ?? "choice" };
+        return patternProblem[key] ?? { problem: "choice" };
       if (key === "site.timezone" && !isTimeZone(value)) return { problem: "choice" };
       break;
     }

@@ -29,7 +29,6 @@ function DailyChart({
   dates: readonly string[];
   values: readonly number[];
 }) {
-  const d = t.newsroom.dashboardPage;
   const short = calendar(t, { day: "numeric", month: "short" });
   const long = calendar(t, { weekday: "long", day: "numeric", month: "long", year: "numeric" });
   const total = values.reduce((a, b) => a + b, 0);
@@ -40,19 +39,23 @@ function DailyChart({
       <h2 id={`${id}-heading`}>{title}</h2>
       <BarChart
         id={id}
-        title={`${title} — ${d.period(long(dates[0] ?? ""), long(dates[dates.length - 1] ?? ""))}`}
+        title={`${title} — ${t.newsroom.dashboardPage.period(long(dates[0] ?? ""), long(dates[dates.length - 1] ?? ""))}`}
         description={
           total === 0
-            ? d.chartNone
-            : d.chartSummary(fmt.number(total), fmt.number(max), long(dates[busiest] ?? ""))
+            ? t.newsroom.dashboardPage.chartNone
+            : t.newsroom.dashboardPage.chartSummary(
+                fmt.number(total),
+                fmt.number(max),
+                long(dates[busiest] ?? ""),
+              )
         }
         labels={dates.map(short)}
         longLabels={dates.map(long)}
         values={values}
         format={fmt.number}
-        tableSummary={d.numbers}
-        labelHeader={d.day}
-        valueHeader={d.count}
+        tableSummary={t.newsroom.dashboardPage.numbers}
+        labelHeader={t.newsroom.dashboardPage.day}
+        valueHeader={t.newsroom.dashboardPage.count}
       />
     </section>
   );
@@ -81,7 +84,6 @@ export function DashboardView({
   data: Dashboard;
   now: string;
 }) {
-  const d = t.newsroom.dashboardPage;
   return (
     <>
       <h1>{t.newsroom.welcome(name)}</h1>
@@ -89,14 +91,17 @@ export function DashboardView({
       <div class="dashboard">
         {data.queue ? (
           <section aria-labelledby="queue-heading" class="dashboard-part dashboard-queue">
-            <h2 id="queue-heading">{d.queue}</h2>
+            <h2 id="queue-heading">{t.newsroom.dashboardPage.queue}</h2>
             <p class="dashboard-figure">
-              {d.queueSize(data.queue.pending, fmt.number(data.queue.pending))}
+              {t.newsroom.dashboardPage.queueSize(
+                data.queue.pending,
+                fmt.number(data.queue.pending),
+              )}
             </p>
             {data.queue.oldestAt ? (
               <p>
-                {d.oldest(
-                  d.age(minutesBetween(data.queue.oldestAt, now)),
+                {t.newsroom.dashboardPage.oldest(
+                  t.newsroom.dashboardPage.age(minutesBetween(data.queue.oldestAt, now)),
                   fmt.dateTime(data.queue.oldestAt),
                 )}
               </p>
@@ -108,7 +113,9 @@ export function DashboardView({
             t={t}
             fmt={fmt}
             id="chart-published"
-            title={data.own ? d.publishedOwn : d.published}
+            title={
+              data.own ? t.newsroom.dashboardPage.publishedOwn : t.newsroom.dashboardPage.published
+            }
             dates={data.dates}
             values={data.published}
           />
@@ -118,23 +125,27 @@ export function DashboardView({
             t={t}
             fmt={fmt}
             id="chart-received"
-            title={data.own ? d.receivedOwn : d.received}
+            title={
+              data.own ? t.newsroom.dashboardPage.receivedOwn : t.newsroom.dashboardPage.received
+            }
             dates={data.dates}
             values={data.received}
           />
         ) : null}
         {data.week ? (
           <section aria-labelledby="week-heading" class="dashboard-part">
-            <h2 id="week-heading">{data.own ? d.weekOwn : d.week}</h2>
+            <h2 id="week-heading">
+              {data.own ? t.newsroom.dashboardPage.weekOwn : t.newsroom.dashboardPage.week}
+            </h2>
             {data.week.length === 0 ? (
-              <p>{d.weekNone}</p>
+              <p>{t.newsroom.dashboardPage.weekNone}</p>
             ) : (
               <ol class="dashboard-top">
                 {data.week.map((a) => (
                   <li>
                     <a href={paths.article(a.slug)}>{a.title}</a>{" "}
                     <span class="dashboard-count">
-                      {d.comments(a.comments, fmt.number(a.comments))}
+                      {t.newsroom.dashboardPage.comments(a.comments, fmt.number(a.comments))}
                     </span>
                   </li>
                 ))}

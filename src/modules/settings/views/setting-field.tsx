@@ -29,13 +29,17 @@ function choiceLabel(t: Messages, key: SettingKey, value: string): string {
 /** The explanation, the bounds of a number, what a list or a secret field expects. */
 function hintOf(t: Messages, fmt: Formatter, key: SettingKey, state: FieldState): string {
   const s = schemaOf(key);
-  const words = t.newsroom.settingsPage;
   const parts = [wordsOf(t, key).hint];
   const kind = kindOf(key);
   if (kind === "integer" && typeof s.minimum === "number" && typeof s.maximum === "number")
-    parts.push(words.range(fmt.number(s.minimum), fmt.number(s.maximum)));
-  if (kind === "list") parts.push(words.listHint);
-  if (kind === "secret") parts.push(state.mask ? words.secretSaved(state.mask) : words.secretNone);
+    parts.push(t.newsroom.settingsPage.range(fmt.number(s.minimum), fmt.number(s.maximum)));
+  if (kind === "list") parts.push(t.newsroom.settingsPage.listHint);
+  if (kind === "secret")
+    parts.push(
+      state.mask
+        ? t.newsroom.settingsPage.secretSaved(state.mask)
+        : t.newsroom.settingsPage.secretNone,
+    );
   return parts.filter(Boolean).join(" ");
 }
 

@@ -21,14 +21,13 @@ export interface ScreenState {
 }
 
 function ScreenNav({ t, current }: { t: Messages; current: ScreenId }) {
-  const words = t.newsroom.settingsPage;
   return (
-    <nav aria-label={words.nav} class="subnav">
+    <nav aria-label={t.newsroom.settingsPage.nav} class="subnav">
       <ul>
         {screenIds.map((id) => (
           <li>
             <a href={paths.admin.settings[id]} aria-current={id === current ? "page" : undefined}>
-              {words.screens[id]}
+              {t.newsroom.settingsPage.screens[id]}
             </a>
           </li>
         ))}
@@ -38,12 +37,11 @@ function ScreenNav({ t, current }: { t: Messages; current: ScreenId }) {
 }
 
 function PublicUrl({ t, url }: { t: Messages; url: string | undefined }) {
-  const words = t.newsroom.settingsPage;
   return (
     <div class="field field-readonly" id="public-url">
-      <p class="field-label">{words.publicUrl}</p>
-      <p>{url ? <code>{url}</code> : words.publicUrlUnset}</p>
-      <p class="field-hint">{words.publicUrlHow}</p>
+      <p class="field-label">{t.newsroom.settingsPage.publicUrl}</p>
+      <p>{url ? <code>{url}</code> : t.newsroom.settingsPage.publicUrlUnset}</p>
+      <p class="field-hint">{t.newsroom.settingsPage.publicUrlHow}</p>
     </div>
   );
 }
@@ -57,14 +55,14 @@ function StatusLine({
   fmt: Formatter;
   status: IntegrationStatus;
 }) {
-  const words = t.newsroom.settingsPage;
-  let text = words.statusUnknown;
-  if (status.working && status.okAt) text = words.statusWorking(fmt.dateTime(status.okAt));
+  let text = t.newsroom.settingsPage.statusUnknown;
+  if (status.working && status.okAt)
+    text = t.newsroom.settingsPage.statusWorking(fmt.dateTime(status.okAt));
   else if (status.error && status.errorAt)
-    text = words.statusError(fmt.dateTime(status.errorAt), status.error);
+    text = t.newsroom.settingsPage.statusError(fmt.dateTime(status.errorAt), status.error);
   return (
     <p class={status.working ? "status status-ok" : "status"}>
-      <strong>{words.status}</strong> {text}
+      <strong>{t.newsroom.settingsPage.status}</strong> {text}
     </p>
   );
 }
@@ -79,16 +77,15 @@ export function SettingsScreenView({
   fmt: Formatter;
   state: ScreenState;
 }) {
-  const words = t.newsroom.settingsPage;
   const action = paths.admin.settings[state.screen];
   return (
     <>
       <h1>
-        {words.title} — {words.screens[state.screen]}
+        {t.newsroom.settingsPage.title} — {t.newsroom.settingsPage.screens[state.screen]}
       </h1>
       <ScreenNav t={t} current={state.screen} />
-      <p>{words.intro[state.screen]}</p>
-      <p class="field-hint">{words.applies}</p>
+      <p>{t.newsroom.settingsPage.intro[state.screen]}</p>
+      <p class="field-hint">{t.newsroom.settingsPage.applies}</p>
       {state.notice ? (
         <p class="notice" role="status">
           {state.notice}
@@ -98,7 +95,11 @@ export function SettingsScreenView({
         <FormErrors summary={state.summary} />
         {screens[state.screen].map((group) => (
           <fieldset id={`group-${group.id}`}>
-            <legend>{words.groups[group.id as keyof typeof words.groups] ?? group.id}</legend>
+            <legend>
+              {t.newsroom.settingsPage.groups[
+                group.id as keyof typeof t.newsroom.settingsPage.groups
+              ] ?? group.id}
+            </legend>
             {group.keys.map((key) => (
               <SettingField
                 t={t}
@@ -114,32 +115,36 @@ export function SettingsScreenView({
           </fieldset>
         ))}
         <p class="form-submit">
-          <button type="submit">{words.save}</button>
+          <button type="submit">{t.newsroom.settingsPage.save}</button>
         </p>
       </form>
       {(state.services ?? []).map((service) => {
-        const name = words.serviceNames[service.name];
+        const name = t.newsroom.settingsPage.serviceNames[service.name];
         return (
           <section aria-labelledby={`service-${service.name}`} id={`integration-${service.name}`}>
             <h2 id={`service-${service.name}`}>
-              {words.groups[service.name]} — {words.keyActions}
+              {t.newsroom.settingsPage.groups[service.name]} — {t.newsroom.settingsPage.keyActions}
             </h2>
             <StatusLine t={t} fmt={fmt} status={service.status} />
             {service.hasKey ? (
               <div class="key-actions">
                 <form method="post" action={paths.admin.integrationTest(service.name)}>
-                  <button type="submit" aria-label={words.testKeyOf(name)}>
-                    {words.testKey}
+                  <button type="submit" aria-label={t.newsroom.settingsPage.testKeyOf(name)}>
+                    {t.newsroom.settingsPage.testKey}
                   </button>
                 </form>
                 <form method="post" action={paths.admin.integrationRemoveKey(service.name)}>
-                  <button type="submit" class="secondary" aria-label={words.removeKeyOf(name)}>
-                    {words.removeKey}
+                  <button
+                    type="submit"
+                    class="secondary"
+                    aria-label={t.newsroom.settingsPage.removeKeyOf(name)}
+                  >
+                    {t.newsroom.settingsPage.removeKey}
                   </button>
                 </form>
               </div>
             ) : (
-              <p>{words.secretNone}</p>
+              <p>{t.newsroom.settingsPage.secretNone}</p>
             )}
           </section>
         );
