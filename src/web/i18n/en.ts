@@ -283,7 +283,7 @@ export const en: Messages = {
       lastSignIn: "Last sign-in",
       never: "Never",
       signOut: "Sign out everywhere",
-      signOutOf: (name) => `Sign ${name} out of every session`,
+      signOutOf: (name) => `Sign out everywhere: ${name}`,
       signedOut: "Sessions closed: the person will have to sign in again.",
       require2fa: "Require two-factor authentication of admins and editors",
       require2faNote:

@@ -299,7 +299,7 @@ export const fr = {
       lastSignIn: "Dernière connexion",
       never: "Jamais",
       signOut: "Déconnecter partout",
-      signOutOf: (name: string) => `Déconnecter ${name} de toutes ses sessions`,
+      signOutOf: (name: string) => `Déconnecter partout ${name}`,
       signedOut: "Sessions fermées : la personne devra se reconnecter.",
       require2fa: "Exiger la double authentification des administrateurs et des éditeurs",
       require2faNote:

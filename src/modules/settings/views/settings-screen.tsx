@@ -129,7 +129,11 @@ export function SettingsScreenView({
             {service.hasKey ? (
               <div class="key-actions">
                 <form method="post" action={paths.admin.integrationTest(service.name)}>
-                  <button type="submit" aria-label={t.newsroom.settingsPage.testKeyOf(name)}>
+                  <button
+                    type="submit"
+                    class="secondary"
+                    aria-label={t.newsroom.settingsPage.testKeyOf(name)}
+                  >
                     {t.newsroom.settingsPage.testKey}
                   </button>
                 </form>
