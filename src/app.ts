@@ -17,8 +17,10 @@ import { articleAdminRoutes } from "./modules/articles/admin-routes.js";
 import { articleRoutes } from "./modules/articles/routes.js";
 import { sectionRoutes } from "./modules/articles/section-routes.js";
 import { commentRoutes } from "./modules/comments/routes.js";
+import { dashboardRoutes } from "./modules/dashboard/routes.js";
 import { feedRoutes } from "./modules/feeds/routes.js";
 import { mediaLibraryRoutes, mediaRoutes } from "./modules/media/routes.js";
+import { settingsRoutes } from "./modules/settings/routes.js";
 import { renderRejectedForm } from "./pages/article-page.js";
 import { pageRoutes } from "./pages/routes.js";
 
@@ -78,6 +80,8 @@ export async function buildApp(runtime: Runtime, options: AppOptions): Promise<F
     articleAdminRoutes(scope, kit, newsroom);
     sectionRoutes(scope, kit, newsroom);
     await mediaLibraryRoutes(scope, kit, newsroom);
+    dashboardRoutes(scope, kit, newsroom);
+    settingsRoutes(scope, kit, newsroom);
   });
   mediaRoutes(app, kit);
   return app;

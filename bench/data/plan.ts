@@ -92,6 +92,7 @@ export function userRows(seed: number): UserRow[] {
       totp_secret: null,
       totp_enabled_at: null,
       totp_last_step: null,
+      last_sign_in_at: null,
     };
   });
 }

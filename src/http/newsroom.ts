@@ -6,6 +6,7 @@ import { parseRowId } from "../lib/row-id.js";
 import {
   accounts,
   canManageSections,
+  canChangeSettings,
   canManageUsers,
   canSecureOwnAccount,
   canUseNewsroom,
@@ -98,6 +99,11 @@ function menuFor(session: StaffSession, t: Messages): NewsroomPerson["menu"] {
     },
     { href: paths.admin.media, label: t.newsroom.media.title, shown: can(canWriteArticles) },
     { href: paths.admin.people, label: t.newsroom.people, shown: can(canManageUsers) },
+    {
+      href: paths.admin.settings.site,
+      label: t.newsroom.settingsPage.title,
+      shown: can(canChangeSettings),
+    },
     { href: paths.admin.account, label: t.newsroom.account, shown: can(canUseNewsroom) },
     {
       href: paths.admin.secondFactor,

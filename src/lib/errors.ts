@@ -73,7 +73,23 @@ export type ProblemCode =
   /** Several files sent where one is taken (the media library's upload). */
   | "oneFile"
   /** The server is busy with others' work of the kind (image uploads); `limit` is the wait in seconds. */
-  | "busy";
+  | "busy"
+  /** Not a whole number (a setting's number field). */
+  | "notNumber"
+  /** A number under its setting's least value; `limit` is that value. */
+  | "belowMin"
+  /** A number over its setting's greatest value; `limit` is that value. */
+  | "aboveMax"
+  /** A one-per-line list with too many lines; `limit` is the most. */
+  | "tooManyLines"
+  /** A line of such a list over its length; `limit` is the most characters. */
+  | "lineTooLong"
+  /** A key made of letters and digits only (Akismet's) with anything else in it. */
+  | "lettersDigits"
+  /** "Test this key" with no key saved. */
+  | "noKey"
+  /** A new secret typed in a form refused for another field: it is not shown back, type it again. */
+  | "retypeSecret";
 
 export interface Problem {
   readonly problem: ProblemCode;

@@ -76,9 +76,20 @@ export const paths = {
     personEnable: (id: number | string) => `/admin/personnes/${id}/reactiver`,
     personResetSecondFactor: (id: number | string) =>
       `/admin/personnes/${id}/double-authentification/retirer`,
+    /** Closes every session of this person, on every instance (an admin's action). */
+    personSignOut: (id: number | string) => `/admin/personnes/${id}/deconnecter`,
     requireSecondFactor: "/admin/personnes/double-authentification-obligatoire",
     invitations: "/admin/personnes/invitations",
     revokeInvitation: (id: number | string) => `/admin/personnes/invitations/${id}/revoquer`,
+    /** The settings screens (admins): the site, the discussion rules, outside services. */
+    settings: {
+      site: "/admin/reglages",
+      discussion: "/admin/reglages/discussion",
+      integrations: "/admin/reglages/integrations",
+    },
+    /** "Test this key" and "remove the key" of one outside service (settings/integrations.ts). */
+    integrationTest: (name: string) => `/admin/reglages/integrations/${name}/tester`,
+    integrationRemoveKey: (name: string) => `/admin/reglages/integrations/${name}/retirer-la-cle`,
     /**
      * Where an invitation link leads: its token (base64url, safe in a path as it is) is the last
      * segment, kept out of the logs (lib/logger.ts).

@@ -21,6 +21,9 @@ const PAGES_SIGNED_IN = [
   // A demo article: the edit form with the editor mounted, and its revisions.
   "/admin/articles/1",
   "/admin/articles/1/revisions",
+  "/admin/reglages",
+  "/admin/reglages/discussion",
+  "/admin/reglages/integrations",
 ];
 
 const ADMIN = { email: "a11y-admin@redaction.example", password: "un mot de passe solide" };
@@ -53,6 +56,8 @@ describe("newsroom accessibility", () => {
       "--name",
       "Alice Admin",
     );
+    // A saved key: the integrations screen shows its mask, status line and key actions.
+    await server.cli("settings", "set", "akismet.apiKey", "cleaxe123456");
     browser = await launchBrowser();
     people = readers(browser, server.url);
   });
@@ -67,6 +72,21 @@ describe("newsroom accessibility", () => {
     await page.goto("/admin/connexion");
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole("button", { name: "Se connecter" }).click();
+    await page.getByText("2 champs sont à corriger.").waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it("has no serious violation on a settings screen refused with a message per field", async () => {
+    const { page } = await people.open({ allowConsole: [/status of 422/] });
+    await page.goto("/admin/connexion");
+    await page.getByLabel("E-mail").fill(ADMIN.email);
+    await page.getByLabel("Mot de passe").fill(ADMIN.password);
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await page.waitForURL(/\/admin$/);
+    await page.goto("/admin/reglages/discussion");
+    await page.getByLabel("Liens avant retenue").fill("beaucoup");
+    await page.getByLabel("Longueur maximale du nom").fill("");
+    await page.getByRole("button", { name: "Enregistrer les réglages" }).click();
     await page.getByText("2 champs sont à corriger.").waitFor();
     expect(await seriousViolations(page)).toEqual([]);
   });

@@ -12,27 +12,51 @@ export interface FakeAkismet {
   url: string;
   /** The form fields of each comment-check call received, in order. */
   calls: URLSearchParams[];
+  /** The form fields of each verify-key call received, in order. */
+  verifications: URLSearchParams[];
   /** How long the next answers take (a slow service). */
   delayMs: number;
   close(): Promise<void>;
 }
 
 /**
- * A local server speaking Akismet's comment-check protocol, as its documentation shows it:
- * form POST to /1.1/comment-check; text answers "true", "false" or "invalid", with the
- * X-akismet-pro-tip and X-akismet-debug-help headers.
+ * A local server speaking Akismet's protocol, as its documentation shows it: form POST to
+ * /1.1/comment-check, text answers "true", "false" or "invalid", with the X-akismet-pro-tip and
+ * X-akismet-debug-help headers; form POST to /1.1/verify-key (api_key, blog), answered "valid"
+ * or "invalid" with X-akismet-debug-help.
  */
 export async function startFakeAkismet(): Promise<FakeAkismet> {
-  const fake: FakeAkismet = { url: "", calls: [], delayMs: 0, close: async () => {} };
+  const fake: FakeAkismet = {
+    url: "",
+    calls: [],
+    verifications: [],
+    delayMs: 0,
+    close: async () => {},
+  };
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
+      const fields = new URLSearchParams(Buffer.concat(chunks).toString("utf8"));
+      if (req.method === "POST" && req.url === "/1.1/verify-key") {
+        fake.verifications.push(fields);
+        const verify = () => {
+          res.setHeader("content-type", "text/plain; charset=utf-8");
+          if (fields.get("api_key") === FAKE_AKISMET_KEY && fields.get("blog")) {
+            res.end("valid");
+          } else {
+            res.setHeader("x-akismet-debug-help", "We were unable to verify your API key.");
+            res.end("invalid");
+          }
+        };
+        if (fake.delayMs > 0) setTimeout(verify, fake.delayMs);
+        else verify();
+        return;
+      }
       if (req.method !== "POST" || req.url !== "/1.1/comment-check") {
         res.writeHead(404).end();
         return;
       }
-      const fields = new URLSearchParams(Buffer.concat(chunks).toString("utf8"));
       fake.calls.push(fields);
       const answer = () => {
         res.setHeader("content-type", "text/plain; charset=utf-8");

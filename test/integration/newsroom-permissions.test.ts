@@ -62,6 +62,35 @@ const ROUTES: readonly StaffRoute[] = [
     fields: { email: "nouvelle@redaction.example", role: "admin" },
   },
   { method: "POST", url: "/admin/personnes/invitations/:invitation/revoquer", refuses: NOT_ADMIN },
+  { method: "POST", url: "/admin/personnes/:id/deconnecter", refuses: NOT_ADMIN },
+  // Settings: admins only (canChangeSettings), reading them included.
+  { method: "GET", url: "/admin/reglages", refuses: NOT_ADMIN },
+  { method: "GET", url: "/admin/reglages/discussion", refuses: NOT_ADMIN },
+  { method: "GET", url: "/admin/reglages/integrations", refuses: NOT_ADMIN },
+  {
+    method: "POST",
+    url: "/admin/reglages",
+    refuses: NOT_ADMIN,
+    fields: { "site.name": "Pris", "site.locale": "en" },
+  },
+  {
+    method: "POST",
+    url: "/admin/reglages/discussion",
+    refuses: NOT_ADMIN,
+    fields: { "comments.maxLinks": "9" },
+  },
+  {
+    method: "POST",
+    url: "/admin/reglages/integrations",
+    refuses: NOT_ADMIN,
+    fields: { "akismet.apiKey": "volee123" },
+  },
+  { method: "POST", url: "/admin/reglages/integrations/akismet/tester", refuses: NOT_ADMIN },
+  {
+    method: "POST",
+    url: "/admin/reglages/integrations/akismet/retirer-la-cle",
+    refuses: NOT_ADMIN,
+  },
 ];
 
 const ROLES: readonly Role[] = ["admin", "editor", "author", "moderator"];
@@ -113,6 +142,12 @@ describe.each(testEngines())("newsroom accounts permissions on %s", (engine) => 
     users: await rt.ctx.db.selectFrom("users").selectAll().orderBy("id").execute(),
     invitations: await rt.ctx.db.selectFrom("invitations").selectAll().orderBy("id").execute(),
     require2fa: (await rt.ctx.settings())["staff.require2fa"],
+    settings: await rt.ctx.db.selectFrom("settings").selectAll().orderBy("key").execute(),
+    sessions: await rt.ctx.db
+      .selectFrom("staff_sessions")
+      .select(["id_hash", "user_id"])
+      .orderBy("id_hash")
+      .execute(),
   });
 
   const refusals = ROUTES.flatMap((route) => route.refuses.map((role) => ({ route, role })));
@@ -175,7 +210,7 @@ describe.each(testEngines())("newsroom accounts permissions on %s", (engine) => 
       }
   });
 
-  it("shows People to admins only, and Account to everyone, in the menu", async () => {
+  it("shows People and Settings to admins only, and Account to everyone, in the menu", async () => {
     for (const role of ROLES) {
       const page = await send(
         { method: "GET", url: "/admin", refuses: [] },
@@ -184,6 +219,7 @@ describe.each(testEngines())("newsroom accounts permissions on %s", (engine) => 
         },
       );
       expect(page.body.includes('href="/admin/personnes"'), role).toBe(role === "admin");
+      expect(page.body.includes('href="/admin/reglages"'), role).toBe(role === "admin");
       expect(page.body, role).toContain('href="/admin/compte"');
     }
   });

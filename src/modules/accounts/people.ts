@@ -16,11 +16,17 @@ export interface Person {
   locale: string;
   hasSecondFactor: boolean;
   disabledAt: string | null;
+  /** When their last sign-in completed; null for never (or before this was recorded). */
+  lastSignInAt: string | null;
 }
 
 export async function listPeople(ctx: Ctx, actor: Actor): Promise<Person[]> {
   ensure(actor, canManageUsers);
-  return (await repo.list(ctx.db)).map((u) => ({
+  return (await repo.list(ctx.db)).map(toPerson);
+}
+
+function toPerson(u: Awaited<ReturnType<typeof repo.list>>[number]): Person {
+  return {
     id: u.id,
     email: u.email,
     name: u.name,
@@ -28,7 +34,8 @@ export async function listPeople(ctx: Ctx, actor: Actor): Promise<Person[]> {
     locale: u.locale,
     hasSecondFactor: u.totp_enabled_at !== null,
     disabledAt: u.disabled_at,
-  }));
+    lastSignInAt: u.last_sign_in_at,
+  };
 }
 
 /** The account signing in with this address (the command line names people by it). */
@@ -36,15 +43,7 @@ export async function personByEmail(ctx: Ctx, actor: Actor, email: string): Prom
   ensure(actor, canManageUsers);
   const user = await repo.findByEmail(ctx.db, email.trim().toLowerCase());
   if (!user) throw new NotFound("user", { email });
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    locale: user.locale,
-    hasSecondFactor: user.totp_enabled_at !== null,
-    disabledAt: user.disabled_at,
-  };
+  return toPerson(user);
 }
 
 /**
@@ -119,6 +118,19 @@ export async function setPassword(
     if (!(await repo.findById(tx.db, userId))) throw new NotFound("user", { userId });
     await repo.updateUser(tx.db, userId, { password_hash: passwordHash });
     await repo.deleteSessionsOf(tx.db, userId);
+  });
+}
+
+/**
+ * Signs someone out everywhere (a lost laptop, a departure in progress): every session they
+ * have, on every instance, ends at its next request. Their account stays usable: they may sign
+ * in again. Returns how many sessions were closed.
+ */
+export async function signOutPerson(ctx: Ctx, actor: Actor, userId: number): Promise<number> {
+  ensure(actor, canManageUsers);
+  return ctx.write(async (tx) => {
+    if (!(await repo.findById(tx.db, userId))) throw new NotFound("user", { userId });
+    return repo.deleteSessionsOf(tx.db, userId);
   });
 }
 

@@ -10,7 +10,17 @@ export async function insert(db: Kysely<Tables>, values: Insertable<UsersTable>)
 export async function findByEmail(db: Kysely<Tables>, email: string) {
   return db
     .selectFrom("users")
-    .select(["id", "email", "name", "slug", "role", "locale", "disabled_at", "totp_enabled_at"])
+    .select([
+      "id",
+      "email",
+      "name",
+      "slug",
+      "role",
+      "locale",
+      "disabled_at",
+      "totp_enabled_at",
+      "last_sign_in_at",
+    ])
     .where("email", "=", email)
     .executeTakeFirst();
 }
@@ -32,7 +42,17 @@ export async function findById(db: Kysely<Tables>, id: number) {
 export async function list(db: Kysely<Tables>) {
   return db
     .selectFrom("users")
-    .select(["id", "email", "name", "slug", "role", "locale", "disabled_at", "totp_enabled_at"])
+    .select([
+      "id",
+      "email",
+      "name",
+      "slug",
+      "role",
+      "locale",
+      "disabled_at",
+      "totp_enabled_at",
+      "last_sign_in_at",
+    ])
     .orderBy("name")
     .orderBy("id")
     .execute();

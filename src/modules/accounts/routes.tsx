@@ -8,21 +8,21 @@ import type { RouteKit } from "../../http/route-kit.js";
 import { shownValue } from "../../lib/form-fields.js";
 import { problemTexts } from "../../web/i18n/index.js";
 import { paths } from "../../web/urls.js";
-import { canSecureOwnAccount, canUseNewsroom } from "./permissions.js";
+import { canSecureOwnAccount } from "./permissions.js";
 import { accountRoutes as ownAccountRoutes } from "./routes/account.js";
 import { invitationRoutes } from "./routes/invitation.js";
 import { peopleRoutes } from "./routes/people.js";
 import { secondFactorRoutes } from "./routes/second-factor.js";
 import { askerOf } from "./routes/common.js";
 import * as service from "./service.js";
-import { DashboardView } from "./views/dashboard.js";
 import { SecondStepView } from "./views/second-step.js";
 import { SignInView } from "./views/sign-in.js";
 
 const Next = Type.Object({ next: Type.Optional(Type.String({ maxLength: 2000 })) });
 
 /**
- * Signing in and out of the newsroom (both steps), its first page, and the rest of accounts:
+ * Signing in and out of the newsroom (both steps), and the rest of accounts (its first page is
+ * the dashboard module's):
  * the person's own account and second factor, people and invitations (routes/).
  */
 export function accountRoutes(app: FastifyInstance, kit: RouteKit, newsroom: NewsroomKit): void {
@@ -32,17 +32,6 @@ export function accountRoutes(app: FastifyInstance, kit: RouteKit, newsroom: New
     next === paths.admin.home
       ? paths.admin.secondStep
       : `${paths.admin.secondStep}?next=${encodeURIComponent(next)}`;
-
-  r.get(paths.admin.home, async (req, reply) => {
-    const user = newsroom.allow(req, canUseNewsroom);
-    const t = await newsroom.words(req);
-    return newsroom.sendPage(
-      req,
-      reply,
-      { title: t.newsroom.dashboard },
-      <DashboardView t={t} name={user.name} role={user.role} />,
-    );
-  });
 
   r.get(paths.admin.signIn, { schema: { querystring: Next } }, async (req, reply) => {
     const next = safeNext(req.query.next);

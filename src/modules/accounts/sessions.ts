@@ -63,8 +63,11 @@ export async function openSession(
   const token = randomBytes(32).toString("base64url");
   const now = ctx.clock.now();
   const settings = await ctx.settings();
-  await ctx.write((tx) =>
-    repo.insertSession(tx.db, {
+  await ctx.write(async (tx) => {
+    // A sign-in completes when its session does: the People page shows when.
+    if (stage === "complete")
+      await repo.updateUser(tx.db, userId, { last_sign_in_at: now.toISOString() });
+    await repo.insertSession(tx.db, {
       id_hash: hashToken(token),
       user_id: userId,
       stage,
@@ -74,8 +77,8 @@ export async function openSession(
         now.getTime() + settings["staff.sessionMaxDays"] * 24 * HOUR_MS,
       ).toISOString(),
       user_agent: [...userAgent].slice(0, USER_AGENT_MAX).join(""),
-    }),
-  );
+    });
+  });
   return token;
 }
 

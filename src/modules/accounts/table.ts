@@ -22,6 +22,8 @@ export interface UsersTable {
   totp_enabled_at: string | null;
   /** The last time step a code was accepted for: a code is good once (migration 010). */
   totp_last_step: number | null;
+  /** When a sign-in last completed (second factor included), for the People page (migration 013). */
+  last_sign_in_at: string | null;
 }
 
 export type SessionStage = "password" | "complete";

@@ -1,5 +1,6 @@
-import type { Kysely, SelectQueryBuilder } from "kysely";
+import { sql, type Kysely, type SelectQueryBuilder } from "kysely";
 import type { Tables } from "../../db/schema.js";
+import { dayOf } from "../../lib/day-buckets.js";
 import type { ArticlesTable } from "./table.js";
 import type { Insertable } from "kysely";
 
@@ -373,4 +374,26 @@ export async function tagsStartingWith(db: Kysely<Tables>, prefix: string, limit
     .orderBy("slug")
     .limit(limit)
     .execute();
+}
+
+/** Articles published per day between `bounds` (dashboard), one row per day that had any. */
+export async function publishedPerDay(
+  db: Kysely<Tables>,
+  bounds: readonly string[],
+  now: string,
+  authorId?: number,
+) {
+  let q = db
+    .selectFrom("articles")
+    .select((eb) => [dayOf("published_at", bounds).as("day"), eb.fn.countAll<number>().as("n")])
+    .where("status", "=", "published")
+    .where("published_at", ">=", bounds[0]!)
+    .where("published_at", "<", bounds[bounds.length - 1]!)
+    .where("published_at", "<=", now);
+  if (authorId !== undefined) q = q.where("author_id", "=", authorId);
+  return q.groupBy(sql<number>`1`).execute();
+}
+
+export async function idsByAuthor(db: Kysely<Tables>, authorId: number) {
+  return db.selectFrom("articles").select("id").where("author_id", "=", authorId).execute();
 }

@@ -2,6 +2,7 @@ import type { Ctx, TxCtx } from "../../ctx.js";
 import { changeKeys } from "../../lib/change-keys.js";
 import { NotFound } from "../../lib/errors.js";
 import { sanitizeArticleHtml } from "../../lib/sanitize.js";
+import { perDay } from "../../lib/day-buckets.js";
 import { slugify } from "../../lib/slug.js";
 import * as editingRepo from "./editing/repo.js";
 import { publishedKeys } from "./keys.js";
@@ -258,4 +259,23 @@ export async function setCommentsOpen(ctx: Ctx, slug: string, open: boolean): Pr
     if (id === undefined) throw new NotFound("article", { slug });
     changed(changeKeys.article(id));
   });
+}
+
+/**
+ * Articles published on each day between `bounds` (the days' starts and the last one's end, as
+ * lib/zoned-days.ts `lastDays` gives them): by everyone, or by one author. For the dashboard.
+ */
+export async function publishedPerDay(
+  ctx: Ctx,
+  bounds: readonly string[],
+  authorId?: number,
+): Promise<number[]> {
+  const now = ctx.clock.now().toISOString();
+  const rows = await repo.publishedPerDay(ctx.db, bounds, now, authorId);
+  return perDay(rows, bounds.length - 1);
+}
+
+/** Every article one person signs, drafts included: what "their articles" means on the dashboard. */
+export async function idsByAuthor(ctx: Ctx, authorId: number): Promise<number[]> {
+  return (await repo.idsByAuthor(ctx.db, authorId)).map((r) => r.id);
 }

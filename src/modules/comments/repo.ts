@@ -1,5 +1,6 @@
-import type { Insertable, Kysely } from "kysely";
+import { sql, type Insertable, type Kysely } from "kysely";
 import type { Tables } from "../../db/schema.js";
+import { dayOf } from "../../lib/day-buckets.js";
 import type { CommentStatus, CommentsTable } from "./table.js";
 
 /** Columns that may leave the server: no e-mail, no IP hash. */
@@ -406,4 +407,56 @@ export async function countReplies(db: Kysely<Tables>, rootId: number) {
     .select((eb) => eb.fn.countAll<number | string>().as("n"))
     .executeTakeFirstOrThrow();
   return row.n;
+}
+
+/** Every status a stored comment may have: "received" counts them all, through the status index. */
+const ALL_STATUSES: readonly CommentStatus[] = ["pending", "approved", "spam", "trash"];
+
+/**
+ * Comments received per day between `bounds` (dashboard), whatever became of them; on the given
+ * articles only when `articleIds` is set. One row per day that had any.
+ */
+export async function receivedPerDay(
+  db: Kysely<Tables>,
+  bounds: readonly string[],
+  articleIds?: readonly number[],
+) {
+  let q = db
+    .selectFrom("comments")
+    .select((eb) => [dayOf("created_at", bounds).as("day"), eb.fn.countAll<number>().as("n")])
+    .where("status", "in", ALL_STATUSES)
+    .where("created_at", ">=", bounds[0]!)
+    .where("created_at", "<", bounds[bounds.length - 1]!);
+  if (articleIds) q = q.where("article_id", "in", articleIds);
+  return q.groupBy(sql<number>`1`).execute();
+}
+
+/** The moderation queue: how many comments wait, and since when the oldest does. */
+export async function pendingQueue(db: Kysely<Tables>) {
+  return db
+    .selectFrom("comments")
+    .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.min("created_at").as("oldest")])
+    .where("status", "=", "pending")
+    .executeTakeFirstOrThrow();
+}
+
+/** Articles with the most published comments received since `since`, most first. */
+export async function mostCommentedSince(
+  db: Kysely<Tables>,
+  since: string,
+  limit: number,
+  articleIds?: readonly number[],
+) {
+  let q = db
+    .selectFrom("comments")
+    .select((eb) => ["article_id", eb.fn.countAll<number>().as("n")])
+    .where("status", "=", "approved")
+    .where("created_at", ">=", since);
+  if (articleIds) q = q.where("article_id", "in", articleIds);
+  return q
+    .groupBy("article_id")
+    .orderBy("n", "desc")
+    .orderBy("article_id", "desc")
+    .limit(limit)
+    .execute();
 }

@@ -1,6 +1,6 @@
 import type { Ctx } from "../../ctx.js";
 import { moderate, spamCheckFor, type Decision } from "../moderation/index.js";
-import type { Settings } from "../settings/index.js";
+import { recordOutcome, type Settings } from "../settings/index.js";
 import { stampedAt } from "./form-stamp.js";
 import * as repo from "./repo.js";
 import type { RawForm, ValidComment } from "./validation.js";
@@ -62,8 +62,8 @@ export async function screenPost(ctx: Ctx, post: Screened): Promise<Decision> {
       ? {
           remote: {
             name: spamCheck.name,
-            check: () =>
-              spamCheck.check({
+            check: async () => {
+              const answer = await spamCheck.check({
                 ...request,
                 ip,
                 isReply: post.isReply,
@@ -73,7 +73,18 @@ export async function screenPost(ctx: Ctx, post: Screened): Promise<Decision> {
                 body: value.body,
                 postedAt: now,
                 locale: settings["site.locale"],
-              }),
+              });
+              // The integrations screen's status line: a failing service shows there, with when.
+              if (settings["akismet.apiKey"] !== "")
+                await recordOutcome(
+                  ctx,
+                  "akismet",
+                  answer.verdict === "unavailable"
+                    ? { ok: false, detail: answer.detail ?? "unavailable" }
+                    : { ok: true },
+                );
+              return answer;
+            },
           },
         }
       : {}),

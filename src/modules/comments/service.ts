@@ -10,6 +10,7 @@ import { storeComment, type CommentToStore } from "./store.js";
 import type { CommentStatus } from "./table.js";
 
 export { discussionOpen } from "./discussion.js";
+export { moderationQueue, mostCommentedSince, receivedPerDay, type Queue } from "./activity.js";
 export { emailHash } from "./email-hash.js";
 export { formStamp, freshStamp } from "./form-stamp.js";
 export { postComment, type NewComment, type Posted } from "./post.js";

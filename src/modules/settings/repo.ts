@@ -31,3 +31,36 @@ export async function insertIfAbsent(
   const row = await getRow(db, key);
   return row?.value ?? value;
 }
+
+export async function statusRow(db: Kysely<Tables>, name: string) {
+  return db
+    .selectFrom("integration_status")
+    .select(["ok_at", "error", "error_at"])
+    .where("name", "=", name)
+    .executeTakeFirst();
+}
+
+export async function recordOk(db: Kysely<Tables>, name: string, at: string): Promise<void> {
+  await db
+    .insertInto("integration_status")
+    .values({ name, ok_at: at, error: null, error_at: null })
+    .onConflict((oc) => oc.column("name").doUpdateSet({ ok_at: at }))
+    .execute();
+}
+
+export async function recordError(
+  db: Kysely<Tables>,
+  name: string,
+  error: string,
+  at: string,
+): Promise<void> {
+  await db
+    .insertInto("integration_status")
+    .values({ name, ok_at: null, error, error_at: at })
+    .onConflict((oc) => oc.column("name").doUpdateSet({ error, error_at: at }))
+    .execute();
+}
+
+export async function forgetStatus(db: Kysely<Tables>, name: string): Promise<void> {
+  await db.deleteFrom("integration_status").where("name", "=", name).execute();
+}

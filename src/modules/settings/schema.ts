@@ -45,7 +45,13 @@ export const SettingsSchema = Type.Object({
    * An Akismet API key: each new comment (with the commenter's name, e-mail, address and text)
    * is then also checked by Akismet. Empty: off, and nothing leaves the server.
    */
-  "akismet.apiKey": Type.String({ maxLength: 200, pattern: "^[A-Za-z0-9]*$", default: "" }),
+  "akismet.apiKey": Type.String({
+    maxLength: 200,
+    pattern: "^[A-Za-z0-9]*$",
+    default: "",
+    // Never shown back in full once saved: screens show its last characters (settings/secrets.ts).
+    secret: true,
+  }),
   /** Where Akismet's protocol is spoken (another compatible service may be named). */
   "akismet.endpoint": Type.String({
     maxLength: 300,

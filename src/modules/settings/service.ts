@@ -4,18 +4,17 @@ import { Value } from "@sinclair/typebox/value";
 import type { Tables } from "../../db/schema.js";
 import type { Ctx } from "../../ctx.js";
 import { changeKeys } from "../../lib/change-keys.js";
-import { Invalid } from "../../lib/errors.js";
-import { hasControlCharacters } from "../../lib/text.js";
+import { Invalid, type Problem } from "../../lib/errors.js";
+import { integrationsUsing } from "./integrations.js";
 import { SettingsSchema, type SettingKey, type Settings } from "./schema.js";
 import * as repo from "./repo.js";
+import { isSettingKey, problemOf, schemaOf } from "./values.js";
+
+export { isSettingKey } from "./values.js";
 
 const SECRET_KEY = "internal.secret";
 
 export const defaults: Settings = Value.Default(SettingsSchema, {}) as Settings;
-
-export function isSettingKey(key: string): key is SettingKey {
-  return Object.hasOwn(SettingsSchema.properties, key);
-}
 
 /** Stored values over defaults. A stored value that no longer fits its schema falls back to the default. */
 export async function loadSettings(db: Kysely<Tables>): Promise<Settings> {
@@ -40,29 +39,42 @@ export async function setSetting(
   if (!isSettingKey(key))
     throw new Invalid("KIOSQUE_SETTING_UNKNOWN", { key: { problem: "choice" } }, { key });
   const parsed = safeJson(text) ?? text;
-  const value =
-    typeof parsed === "number" && SettingsSchema.properties[key].type === "string" ? text : parsed;
-  // Refused, never stripped: a NUL could not move to PostgreSQL, nor show in a page.
-  if (textsIn(value).some(hasControlCharacters))
-    throw new Invalid("KIOSQUE_SETTING_INVALID", { [key]: { problem: "control" } }, { key });
-  if (!Value.Check(SettingsSchema.properties[key], value)) {
-    throw new Invalid("KIOSQUE_SETTING_INVALID", { [key]: { problem: "choice" } }, { key, text });
-  }
-  if (key === "site.timezone" && !isTimeZone(value as string)) {
-    throw new Invalid("KIOSQUE_SETTING_INVALID", { [key]: { problem: "choice" } }, { key, text });
-  }
-  await ctx.write(async (tx, changed) => {
-    await repo.upsert(tx.db, key, JSON.stringify(value));
-    // Name, language, zone, listing sizes, comment rules: any of them shows on every page.
-    changed(changeKeys.all);
-  });
+  const value = typeof parsed === "number" && schemaOf(key).type === "string" ? text : parsed;
+  await setSettings(ctx, { [key]: value });
   return value;
 }
 
-/** Every text in a setting's value, lists included ('["ca\\u0000sino"]' holds a NUL once parsed). */
-function textsIn(value: unknown): string[] {
-  if (typeof value === "string") return [value];
-  return Array.isArray(value) ? value.flatMap(textsIn) : [];
+/**
+ * Sets several settings at once, as a settings screen saves them: every value is checked first
+ * (one problem per key, KIOSQUE_SETTING_INVALID), and either all are stored, in one transaction,
+ * or none. The change is announced to every instance with the commit (`changeKeys.all`: the name,
+ * the language, the rules show on every page), so each reads the new values at its next request.
+ * An outside service whose key or address changed has its status forgotten: it said nothing yet
+ * of the new one.
+ */
+export async function setSettings(
+  ctx: Pick<Ctx, "write">,
+  values: Readonly<Partial<Record<SettingKey, unknown>>>,
+): Promise<void> {
+  const problems: Record<string, Problem> = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (!isSettingKey(key))
+      throw new Invalid("KIOSQUE_SETTING_UNKNOWN", { key: { problem: "choice" } }, { key });
+    const problem = problemOf(key, value);
+    if (problem) problems[key] = problem;
+  }
+  if (Object.keys(problems).length > 0)
+    throw new Invalid("KIOSQUE_SETTING_INVALID", problems, { keys: Object.keys(problems) });
+  const keys = Object.keys(values) as SettingKey[];
+  if (keys.length === 0) return;
+  await ctx.write(async (tx, changed) => {
+    const before = await loadSettings(tx.db);
+    const moved = keys.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(values[k]));
+    for (const key of keys) await repo.upsert(tx.db, key, JSON.stringify(values[key]));
+    for (const name of integrationsUsing(moved)) await repo.forgetStatus(tx.db, name);
+    // Name, language, zone, listing sizes, comment rules: any of them shows on every page.
+    changed(changeKeys.all);
+  });
 }
 
 /**
@@ -76,15 +88,6 @@ export async function ensureSecret(db: Kysely<Tables>): Promise<string> {
     JSON.stringify(randomBytes(32).toString("base64url")),
   );
   return JSON.parse(stored) as string;
-}
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function safeJson(text: string): unknown {

@@ -1,3 +1,4 @@
+import { settingsWords } from "./settings-words.js";
 import type { Messages } from "./fr.js";
 import { writingEn } from "./writing-en.js";
 
@@ -72,6 +73,14 @@ export const en: Messages = {
     badCode: "This code is not valid, has expired or was already used.",
     wrongPassword: "This is not your current password.",
     lastAdmin: "The newsroom must keep at least one active admin.",
+    notNumber: "Enter a whole number, for example 10.",
+    belowMin: (limit) => `${limit} at least.`,
+    aboveMax: (limit) => `${limit} at most.`,
+    tooManyLines: (limit) => `${limit} lines at most, please.`,
+    lineTooLong: (limit) => `Each line: ${limit} characters at most.`,
+    lettersDigits: "Letters and digits only, no spaces.",
+    noKey: "Enter and save a key first.",
+    retypeSecret: "Key not saved, as another field needs fixing: enter it again.",
     tooFast: (seconds) =>
       seconds < 60
         ? `Too many posts from your connection. Try again in ${seconds} s.`
@@ -155,6 +164,37 @@ export const en: Messages = {
     yes: "Yes",
     no: "No",
     saved: "Changes saved.",
+    settingsPage: settingsWords.en,
+    dashboardPage: {
+      published: "Articles published per day",
+      publishedOwn: "Your articles published per day",
+      received: "Comments received per day",
+      receivedOwn: "Comments received per day on your articles",
+      period: (from, to) => `from ${from} to ${to}`,
+      chartSummary: (total, max, busiest) => `${total} in all; the most: ${max}, on ${busiest}.`,
+      chartNone: "None over the period.",
+      numbers: "The numbers, day by day",
+      day: "Day",
+      count: "Number",
+      queue: "Moderation queue",
+      queueSize: (n, formatted) =>
+        n === 0
+          ? "No comment waits for moderation."
+          : n === 1
+            ? "1 comment waits for moderation."
+            : `${formatted} comments wait for moderation.`,
+      oldest: (age, date) => `The oldest has waited ${age} (${date}).`,
+      age: (minutes) =>
+        minutes < 60
+          ? `${minutes} min`
+          : minutes < 48 * 60
+            ? `${Math.floor(minutes / 60)} h`
+            : `${Math.floor(minutes / 1440)} days`,
+      week: "Most commented this week",
+      weekOwn: "Your most commented articles this week",
+      weekNone: "No comment published in the last 7 days.",
+      comments: (n, formatted) => (n === 1 ? "1 comment" : `${formatted} comments`),
+    },
     localeNames: { fr: "Français", en: "English" },
     secondStep: {
       title: "Two-step verification",
@@ -256,6 +296,11 @@ export const en: Messages = {
       expires: "Expires",
       revoke: "Revoke",
       revokeOf: (email) => `Revoke the invitation of ${email}`,
+      lastSignIn: "Last sign-in",
+      never: "Never",
+      signOut: "Sign out everywhere",
+      signOutOf: (name) => `Sign out everywhere: ${name}`,
+      signedOut: "Sessions closed: the person will have to sign in again.",
       require2fa: "Require two-factor authentication of admins and editors",
       require2faNote:
         "Those without it are sent to set it up at their next page, and can do nothing else until they have.",

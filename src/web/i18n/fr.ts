@@ -1,4 +1,5 @@
 import { writingFr } from "./writing-fr.js";
+import { settingsWords } from "./settings-words.js";
 
 /** Every reader-facing string in French, the site's default language. `en.ts` has the same shape. */
 export const fr = {
@@ -75,6 +76,15 @@ export const fr = {
     badCode: "Ce code n’est pas valable, a expiré ou a déjà servi.",
     wrongPassword: "Ce n’est pas votre mot de passe actuel.",
     lastAdmin: "La rédaction doit garder au moins un administrateur actif.",
+    notNumber: "Saisissez un nombre entier, par exemple 10.",
+    belowMin: (limit: number) => `${limit} au minimum.`,
+    aboveMax: (limit: number) => `${limit} au maximum.`,
+    tooManyLines: (limit: number) => `${limit} lignes au plus, s’il vous plaît.`,
+    lineTooLong: (limit: number) => `Chaque ligne : ${limit} caractères au plus.`,
+    lettersDigits: "Seulement des lettres et des chiffres, sans espace.",
+    noKey: "Saisissez et enregistrez d’abord une clé.",
+    retypeSecret:
+      "Clé non enregistrée, car un autre champ est à corriger : saisissez-la de nouveau.",
     tooFast: (seconds: number) =>
       seconds < 60
         ? `Trop d’envois depuis votre connexion. Réessayez dans ${seconds} s.`
@@ -167,6 +177,39 @@ export const fr = {
     yes: "Oui",
     no: "Non",
     saved: "Modifications enregistrées.",
+    settingsPage: settingsWords.fr,
+    dashboardPage: {
+      published: "Articles publiés par jour",
+      publishedOwn: "Vos articles publiés par jour",
+      received: "Commentaires reçus par jour",
+      receivedOwn: "Commentaires reçus par jour sur vos articles",
+      period: (from: string, to: string) => `du ${from} au ${to}`,
+      chartSummary: (total: string, max: string, busiest: string) =>
+        `${total} en tout ; le plus haut : ${max}, le ${busiest}.`,
+      chartNone: "Aucun sur la période.",
+      numbers: "Les chiffres, jour par jour",
+      day: "Jour",
+      count: "Nombre",
+      queue: "File de modération",
+      queueSize: (n: number, formatted: string) =>
+        n === 0
+          ? "Aucun commentaire n’attend de modération."
+          : n === 1
+            ? "1 commentaire attend une modération."
+            : `${formatted} commentaires attendent une modération.`,
+      oldest: (age: string, date: string) => `Le plus ancien attend depuis ${age} (${date}).`,
+      age: (minutes: number) =>
+        minutes < 60
+          ? `${minutes} min`
+          : minutes < 48 * 60
+            ? `${Math.floor(minutes / 60)} h`
+            : `${Math.floor(minutes / 1440)} jours`,
+      week: "Les plus commentés de la semaine",
+      weekOwn: "Vos articles les plus commentés de la semaine",
+      weekNone: "Aucun commentaire publié ces 7 derniers jours.",
+      comments: (n: number, formatted: string) =>
+        n === 1 ? "1 commentaire" : `${formatted} commentaires`,
+    },
     localeNames: { fr: "Français", en: "English" },
     secondStep: {
       title: "Vérification en deux étapes",
@@ -270,6 +313,11 @@ export const fr = {
       expires: "Expire le",
       revoke: "Révoquer",
       revokeOf: (email: string) => `Révoquer l’invitation de ${email}`,
+      lastSignIn: "Dernière connexion",
+      never: "Jamais",
+      signOut: "Déconnecter partout",
+      signOutOf: (name: string) => `Déconnecter partout ${name}`,
+      signedOut: "Sessions fermées : la personne devra se reconnecter.",
       require2fa: "Exiger la double authentification des administrateurs et des éditeurs",
       require2faNote:
         "Ceux qui ne l’ont pas encore seront dirigés vers sa mise en place à leur prochaine page, sans rien pouvoir faire d’autre.",

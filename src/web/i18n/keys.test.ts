@@ -21,8 +21,8 @@ function sources(dir: string): string[] {
     const path = join(dir, e.name);
     if (e.isDirectory()) return sources(path);
     if (!/\.tsx?$/.test(e.name) || /\.test\.tsx?$/.test(e.name)) return [];
-    if (path === join(import.meta.dirname, "fr.ts") || path === join(import.meta.dirname, "en.ts"))
-      return [];
+    const catalogues = ["fr.ts", "en.ts", "settings-words.ts"];
+    if (catalogues.some((c) => path === join(import.meta.dirname, c))) return [];
     return [readFileSync(path, "utf8")];
   });
 }
@@ -46,9 +46,26 @@ const computed: Record<string, (key: string) => string> = {
   "newsroom.writing.edit.done": (key) => `"${key}"`,
   // An image's state, as the media table names it (media/table.ts).
   "newsroom.media.status": (key) => `"${key}"`,
+  // A settings screen, a group of its fields, an outside service: as settings/screens.ts and
+  // settings/integrations.ts name them.
+  "newsroom.settingsPage.screens": (key) => `"${key}"`,
+  "newsroom.settingsPage.intro": (key) => `"${key}"`,
+  "newsroom.settingsPage.groups": (key) => `"${key}"`,
+  "newsroom.settingsPage.serviceNames": (key) => `"${key}"`,
 };
 
+/**
+ * Sections keyed by a setting's own key (`"site.name"`, dots included), read by the key the
+ * settings screens list (modules/settings/screens.ts).
+ */
+const bySettingKey = ["newsroom.settingsPage.fields.", "newsroom.settingsPage.choices."];
+
 function isRead(path: string, code: string): boolean {
+  const keyed = bySettingKey.find((s) => path.startsWith(s));
+  if (keyed) {
+    const key = path.slice(keyed.length).split(".").slice(0, -1).join(".");
+    return code.includes(`"${key}"`);
+  }
   // Views and helpers read messages as `t.…` (`site.t.lang`, `t.comments.leave`).
   if (new RegExp(`\\bt\\.${path.replaceAll(".", "\\.")}\\b`).test(code)) return true;
   const dot = path.lastIndexOf(".");

@@ -18,7 +18,11 @@ import { PeopleView, type PeopleRefusal } from "../views/people.js";
 import { Done, IdParam, wordsAndDates } from "./common.js";
 
 const noticeFor = (t: Messages, ok: string | undefined): string | undefined =>
-  ok === undefined ? undefined : t.newsroom.saved;
+  ok === undefined
+    ? undefined
+    : ok === "sessions"
+      ? t.newsroom.peoplePage.signedOut
+      : t.newsroom.saved;
 
 /** People (admins): accounts, roles, invitations, the second-factor requirement. */
 export function peopleRoutes(app: FastifyInstance, kit: RouteKit, newsroom: NewsroomKit): void {
@@ -128,6 +132,12 @@ export function peopleRoutes(app: FastifyInstance, kit: RouteKit, newsroom: News
       return reply.redirect(`${paths.admin.people}?ok=double-authentification`, 303);
     },
   );
+
+  r.post(paths.admin.personSignOut(":id"), { schema: { params: IdParam } }, async (req, reply) => {
+    const user = newsroom.allow(req, canManageUsers);
+    await service.signOutPerson(ctx, user, req.params.id);
+    return reply.redirect(`${paths.admin.people}?ok=sessions`, 303);
+  });
 
   r.post(
     paths.admin.requireSecondFactor,

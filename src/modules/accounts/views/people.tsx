@@ -42,11 +42,13 @@ function RoleOptions({ t, selected }: { t: Messages; selected: string }) {
 
 function PersonRow({
   t,
+  fmt,
   person,
   self,
   refused,
 }: {
   t: Messages;
+  fmt: Formatter;
   person: Person;
   self: boolean;
   refused: (PeopleRefusal & { form: "person" }) | undefined;
@@ -77,6 +79,18 @@ function PersonRow({
               {error}
             </span>
           ) : null}
+        </form>
+      </td>
+      <td>
+        {person.lastSignInAt ? fmt.dateTime(person.lastSignInAt) : t.newsroom.peoplePage.never}
+        <form method="post" action={paths.admin.personSignOut(person.id)}>
+          <button
+            type="submit"
+            class="secondary"
+            aria-label={t.newsroom.peoplePage.signOutOf(person.name)}
+          >
+            {t.newsroom.peoplePage.signOut}
+          </button>
         </form>
       </td>
       <td>
@@ -158,6 +172,7 @@ export function PeopleView({ t, fmt, state }: { t: Messages; fmt: Formatter; sta
             <th scope="col">{t.newsroom.peoplePage.name}</th>
             <th scope="col">{t.newsroom.peoplePage.email}</th>
             <th scope="col">{t.newsroom.peoplePage.role}</th>
+            <th scope="col">{t.newsroom.peoplePage.lastSignIn}</th>
             <th scope="col">{t.newsroom.peoplePage.secondFactor}</th>
             <th scope="col">{t.newsroom.peoplePage.state}</th>
           </tr>
@@ -166,6 +181,7 @@ export function PeopleView({ t, fmt, state }: { t: Messages; fmt: Formatter; sta
           {state.people.map((p) => (
             <PersonRow
               t={t}
+              fmt={fmt}
               person={p}
               self={p.id === state.selfId}
               refused={refused?.form === "person" && refused.id === p.id ? refused : undefined}

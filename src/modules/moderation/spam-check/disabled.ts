@@ -4,4 +4,5 @@ import type { SpamCheck } from "./spam-check.js";
 export const disabledSpamCheck: SpamCheck = {
   name: "disabled",
   check: async () => ({ verdict: "ham" }),
+  verify: async () => ({ ok: false, detail: "no key" }),
 };

@@ -21,8 +21,13 @@ export interface SpamQuery {
   locale: string;
 }
 
+/** Whether the service takes the key: yes, or what it (or the network) said instead. */
+export type KeyCheck = { ok: true } | { ok: false; detail: string };
+
 export interface SpamCheck {
   /** A short name for the moderation log ("akismet"). */
   readonly name: string;
   check(query: SpamQuery): Promise<{ verdict: SpamVerdict; detail?: string }>;
+  /** Asks the service whether it takes the key, for this site (the newsroom's "test this key"). */
+  verify(siteUrl: string): Promise<KeyCheck>;
 }

@@ -1,0 +1,1 @@
+export { dashboardFor, CHART_DAYS, type Dashboard, type MostCommented } from "./service.js";
