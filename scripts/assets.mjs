@@ -6,7 +6,7 @@ const root = new URL("..", import.meta.url).pathname;
 
 /** Minified stylesheets and islands into `outdir`, under the names http/assets.ts serves. */
 export async function buildAssets(outdir) {
-  await esbuild.build({
+  const result = await esbuild.build({
     absWorkingDir: root,
     entryPoints: [
       { in: "src/web/islands/comments.ts", out: "comments" },
@@ -29,6 +29,10 @@ export async function buildAssets(outdir) {
     target: ["es2020"],
     logLevel: "warning",
   });
+  // A warning is a fault (a stylesheet's unclosed rule, a dropped import): the build says it
+  // once, and stops, so that neither `npm start` nor the tests run on it.
+  if (result.warnings.length > 0)
+    throw new Error(`the browser assets built with ${result.warnings.length} warning(s)`);
   await mkdir(outdir, { recursive: true });
   await copyFile(`${root}src/web/styles/favicon.svg`, `${outdir}/favicon.svg`);
 }

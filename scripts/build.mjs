@@ -9,7 +9,7 @@ const root = new URL("..", import.meta.url).pathname;
 // Dated from the start: a source saved while the build runs makes the next `npx kiosque` rebuild.
 const started = new Date();
 
-await esbuild.build({
+const built = await esbuild.build({
   absWorkingDir: root,
   entryPoints: {
     server: "src/server.ts",
@@ -31,6 +31,8 @@ await esbuild.build({
   sourcemap: true,
   logLevel: "warning",
 });
+if (built.warnings.length > 0)
+  throw new Error(`the server built with ${built.warnings.length} warning(s)`);
 await buildAssets(`${root}dist/public/assets`);
 const stamp = `${root}${BUILD_STAMP}`;
 writeFileSync(stamp, `${started.toISOString()}\n`);
