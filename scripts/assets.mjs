@@ -13,6 +13,8 @@ export async function buildAssets(outdir) {
       { in: "src/web/styles/site.css", out: "site" },
       // The article edit page: saves what is typed as it is typed.
       { in: "src/web/islands/autosave.ts", out: "autosave" },
+      // The article form's tag suggestions.
+      { in: "src/web/islands/tag-suggest.ts", out: "tag-suggest" },
       // Newsroom pages only.
       { in: "src/web/styles/newsroom.css", out: "newsroom" },
       // Editor pages only, with a stylesheet of its own.

@@ -15,7 +15,7 @@ const READER_ISLANDS = ["comments.js"];
 /** The newsroom's rich-text editor, on editor pages only: a budget of its own (issue 10). */
 const EDITOR_ISLANDS = ["editor.js"];
 /** The article edit page's autosave: a few lines, on that page only. */
-const NEWSROOM_ISLANDS = ["autosave.js"];
+const NEWSROOM_ISLANDS = ["autosave.js", "tag-suggest.js"];
 const NEWSROOM_KB = 8;
 const EDITOR_KB = 150;
 /** The media picker, on newsroom pages with a picker button: a few DOM calls, no framework. */

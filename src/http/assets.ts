@@ -15,6 +15,7 @@ const FILES = {
   editorIsland: "editor.js",
   editorCss: "editor.css",
   autosaveIsland: "autosave.js",
+  tagSuggestIsland: "tag-suggest.js",
   mediaPickerIsland: "media-picker.js",
   icon: "favicon.svg",
 } as const;
@@ -70,6 +71,7 @@ export async function registerAssets(app: FastifyInstance, dir: string): Promise
     editorIsland: url(FILES.editorIsland),
     editorCss: url(FILES.editorCss),
     autosaveIsland: url(FILES.autosaveIsland),
+    tagSuggestIsland: url(FILES.tagSuggestIsland),
     mediaPickerIsland: url(FILES.mediaPickerIsland),
     icon: url(FILES.icon),
   };

@@ -20,6 +20,8 @@ export interface AssetUrls {
   commentsIsland: string;
   /** The article form's autosave, on the newsroom's edit page only. */
   autosaveIsland: string;
+  /** The article form's tag suggestions (new and edit pages). */
+  tagSuggestIsland: string;
   /** The newsroom's own stylesheet, loaded on its pages only. */
   newsroomCss: string;
   /** The rich-text editor and its stylesheet: editor pages only, never a reader's page. */

@@ -46,6 +46,7 @@ function editorPage(value: string): string {
     mediaPickerIsland: "/assets/media-picker.js",
     newsroomCss: "/assets/newsroom.css",
     autosaveIsland: "/assets/autosave.js",
+    tagSuggestIsland: "/assets/tag-suggest.js",
     icon: "/assets/favicon.svg",
   };
   const site: Site = {

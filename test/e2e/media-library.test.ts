@@ -41,6 +41,7 @@ function writingPage(withEditor: boolean): string {
     newsroomCss: "/assets/newsroom.css",
     mediaPickerIsland: "/assets/media-picker.js",
     autosaveIsland: "/assets/autosave.js",
+    tagSuggestIsland: "/assets/tag-suggest.js",
     icon: "/assets/favicon.svg",
   };
   const site: Site = {

@@ -152,6 +152,18 @@ describe("the newsroom in Chromium", () => {
     expect(path).toMatch(/^\/admin\/articles\/\d+$/);
   });
 
+  it("suggests existing tags for the last one typed", async () => {
+    const author = await staff("author", "Tag Suggéré");
+    await author.goto("/admin/articles/nouveau");
+    const tags = author.getByLabel("Mots-clés", { exact: true });
+    await tags.fill("Climat, Agri");
+    const options = author.locator("#tag-suggestions option");
+    await options.first().waitFor({ state: "attached" });
+    expect(await options.evaluateAll((o) => o.map((e) => (e as HTMLOptionElement).value))).toEqual([
+      "Climat, Agriculture",
+    ]);
+  });
+
   it("shows the second of two people saving one article both texts, and loses neither", async () => {
     const first = await staff("editor", "Première Main");
     const path = await write(first, "Deux mains", "Texte de départ.");

@@ -84,7 +84,7 @@ export function articleAdminRoutes(
   }
   // The rich-text editor: on the pages with the article form only, never on a reader's page.
   const editorAssets = {
-    scripts: [kit.assets.editorIsland, kit.assets.mediaPickerIsland],
+    scripts: [kit.assets.editorIsland, kit.assets.mediaPickerIsland, kit.assets.tagSuggestIsland],
     styles: [kit.assets.editorCss],
   };
 

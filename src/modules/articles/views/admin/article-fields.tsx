@@ -1,5 +1,6 @@
 import { describedBy, Field } from "../../../../web/components/field.js";
 import type { Messages } from "../../../../web/i18n/index.js";
+import { paths } from "../../../../web/urls.js";
 import type { FormValues } from "../../editing/fields.js";
 import { BodyField } from "./body-field.js";
 import { FeaturedImageField } from "./featured-image-field.js";
@@ -85,7 +86,25 @@ export function ArticleFields({
           </select>
         </Field>
       </div>
-      {one("tags", t.newsroom.writing.form.tags, { hint: t.newsroom.writing.form.tagsHint })}
+      <Field
+        id="tags"
+        label={t.newsroom.writing.form.tags}
+        error={errors.tags}
+        hint={t.newsroom.writing.form.tagsHint}
+      >
+        {/* The tag island fills the list with existing tags as one types the last of them. */}
+        <input
+          id="tags"
+          name="tags"
+          type="text"
+          value={text(values, "tags")}
+          list="tag-suggestions"
+          autocomplete="off"
+          data-tag-suggest={paths.admin.tags}
+          {...describedBy("tags", errors.tags, true)}
+        />
+        <datalist id="tag-suggestions" />
+      </Field>
       {one("slug", t.newsroom.writing.form.slug, { hint: t.newsroom.writing.form.slugHint })}
       <p class="field field-check">
         <input
