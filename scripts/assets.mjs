@@ -16,6 +16,8 @@ export async function buildAssets(outdir) {
       // Editor pages only, with a stylesheet of its own.
       { in: "src/web/islands/editor/editor.ts", out: "editor" },
       { in: "src/web/islands/editor/editor.css", out: "editor" },
+      // The moderation desk's pages only.
+      { in: "src/web/islands/desk.ts", out: "desk" },
     ],
     outdir,
     bundle: true,

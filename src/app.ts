@@ -14,7 +14,9 @@ import { createRouteKit } from "./http/route-kit.js";
 import { registerNewsroom } from "./http/newsroom.js";
 import { accountRoutes } from "./modules/accounts/routes.js";
 import { articleRoutes } from "./modules/articles/routes.js";
+import { auditRoutes } from "./modules/audit/routes.js";
 import { commentRoutes } from "./modules/comments/routes.js";
+import { deskRoutes } from "./modules/desk/routes.js";
 import { feedRoutes } from "./modules/feeds/routes.js";
 import { mediaRoutes } from "./modules/media/routes.js";
 import { renderRejectedForm } from "./pages/article-page.js";
@@ -73,6 +75,8 @@ export async function buildApp(runtime: Runtime, options: AppOptions): Promise<F
   await app.register(async (scope) => {
     const newsroom = registerNewsroom(scope, kit);
     accountRoutes(scope, kit, newsroom);
+    deskRoutes(scope, kit, newsroom);
+    auditRoutes(scope, kit, newsroom);
   });
   mediaRoutes(app, kit);
   return app;

@@ -15,6 +15,9 @@ const READER_ISLANDS = ["comments.js"];
 /** The newsroom's rich-text editor, on editor pages only: a budget of its own (issue 10). */
 const EDITOR_ISLANDS = ["editor.js"];
 const EDITOR_KB = 150;
+/** The moderation desk's keys and inline actions, on desk pages only (issue 11). */
+const DESK_ISLANDS = ["desk.js"];
+const DESK_KB = 5;
 
 /** Bytes as served: brotli, as http/assets.ts compresses it. 1 KB = 1,000 bytes. */
 async function served(dir: string, files: readonly string[]): Promise<number> {
@@ -41,7 +44,7 @@ describe("island JavaScript", () => {
 
   it("has a budget for every island built", () => {
     const islands = fs.readdirSync(dir).filter((f) => f.endsWith(".js"));
-    expect(islands.sort()).toEqual([...READER_ISLANDS, ...EDITOR_ISLANDS].sort());
+    expect(islands.sort()).toEqual([...READER_ISLANDS, ...EDITOR_ISLANDS, ...DESK_ISLANDS].sort());
   });
 
   it(`reader islands stay under ${TARGETS.jsKB} KB as served`, async () => {
@@ -50,6 +53,10 @@ describe("island JavaScript", () => {
 
   it(`the editor stays under ${EDITOR_KB} KB as served`, async () => {
     expect(await served(dir, EDITOR_ISLANDS)).toBeLessThan(EDITOR_KB * 1000);
+  });
+
+  it(`the desk island stays under ${DESK_KB} KB as served`, async () => {
+    expect(await served(dir, DESK_ISLANDS)).toBeLessThan(DESK_KB * 1000);
   });
 });
 
@@ -67,6 +74,7 @@ describe.each(testEngines())("reader pages on %s", (engine) => {
       const res = await rt.app.inject({ method: "GET", url });
       expect(res.statusCode).toBe(200);
       expect(res.body).not.toMatch(/\/assets\/editor\.(?:js|css)/);
+      expect(res.body).not.toMatch(/\/assets\/desk\.js/);
     }
     // The check sees islands when a page has one: the article's comments island.
     const article = await rt.app.inject({ method: "GET", url: `/article/${slug}` });

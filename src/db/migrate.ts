@@ -9,6 +9,7 @@ import { rateLimits } from "./migrations/006-rate-limits.js";
 import { newsroomAccounts } from "./migrations/007-newsroom-accounts.js";
 import { media } from "./migrations/009-media.js";
 import { secondFactorSteps } from "./migrations/010-second-factor-steps.js";
+import { moderationDesk } from "./migrations/012-moderation-desk.js";
 
 /**
  * The ordered list of migrations. Names never change; new ones are appended. Frozen in time, they
@@ -25,6 +26,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     "007-newsroom-accounts": newsroomAccounts(engine),
     "009-media": media(engine),
     "010-second-factor-steps": secondFactorSteps(),
+    "012-moderation-desk": moderationDesk(engine),
   };
 }
 

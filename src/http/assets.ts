@@ -14,6 +14,7 @@ const FILES = {
   commentsIsland: "comments.js",
   editorIsland: "editor.js",
   editorCss: "editor.css",
+  deskIsland: "desk.js",
   icon: "favicon.svg",
 } as const;
 
@@ -67,6 +68,7 @@ export async function registerAssets(app: FastifyInstance, dir: string): Promise
     commentsIsland: url(FILES.commentsIsland),
     editorIsland: url(FILES.editorIsland),
     editorCss: url(FILES.editorCss),
+    deskIsland: url(FILES.deskIsland),
     icon: url(FILES.icon),
   };
 }

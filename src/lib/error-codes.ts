@@ -37,6 +37,10 @@ export const errorCodes = {
   KIOSQUE_LAST_ADMIN: { status: 422, messageKey: "badRequest" },
   KIOSQUE_INVITATION_INVALID: { status: 422, messageKey: "badRequest" },
   KIOSQUE_INVITATION_GONE: { status: 410, messageKey: "invitationGone" },
+  KIOSQUE_COMMENT_REFUSED: { status: 422, messageKey: "badRequest" },
+  KIOSQUE_DESK_INVALID: { status: 422, messageKey: "badRequest" },
+  KIOSQUE_BAN_INVALID: { status: 422, messageKey: "badRequest" },
+  KIOSQUE_JOURNAL_INVALID: { status: 422, messageKey: "badRequest" },
   KIOSQUE_INTERNAL: { status: 500, messageKey: "error" },
 } as const satisfies Record<`KIOSQUE_${string}`, { status: number; messageKey: string }>;
 

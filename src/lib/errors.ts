@@ -62,7 +62,13 @@ export type ProblemCode =
   /** Not the person's current password (a change of password, turning the second factor off). */
   | "wrongPassword"
   /** The change would leave the newsroom without an active admin. */
-  | "lastAdmin";
+  | "lastAdmin"
+  /** A comment that cannot be published (a ban refuses it; the reader is never told why). */
+  | "refused"
+  /** The desk: featuring or answering a comment that is not published (spam, in the bin). */
+  | "notPublished"
+  /** The desk: a ban by client from a comment whose client is no longer known. */
+  | "noClient";
 
 export interface Problem {
   readonly problem: ProblemCode;

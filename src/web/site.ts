@@ -23,5 +23,7 @@ export interface AssetUrls {
   /** The rich-text editor and its stylesheet: editor pages only, never a reader's page. */
   editorIsland: string;
   editorCss: string;
+  /** The moderation desk's keys and inline actions: desk pages only. */
+  deskIsland: string;
   icon: string;
 }

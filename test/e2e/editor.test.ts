@@ -44,6 +44,7 @@ function editorPage(value: string): string {
     editorIsland: "/assets/editor.js",
     editorCss: "/assets/editor.css",
     newsroomCss: "/assets/newsroom.css",
+    deskIsland: "/assets/desk.js",
     icon: "/assets/favicon.svg",
   };
   const site: Site = {

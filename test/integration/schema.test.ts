@@ -26,6 +26,7 @@ const FROZEN: Record<string, string> = {
   "007-newsroom-accounts.ts": "d2fd9ea5a0e41773d1f3b15768e0c186766f55b0924c0cfae7b3b1c3bc14398f",
   "009-media.ts": "907aac2920eef60803373be48e87c7a68368cac308e55e6291dee332dec3db8c",
   "010-second-factor-steps.ts": "7e1e55ebd0a3445ef288c71299439c9c0619c14c9111b09ad21908ffcaf76452",
+  "012-moderation-desk.ts": "7cab9d488bbcea175ef97a9e5d75b6166c7bd7f72b2b747e3c23c68afb071888",
 };
 
 describe("migrations", () => {

@@ -1,3 +1,4 @@
+import { deskEn } from "./desk.js";
 import type { Messages } from "./fr.js";
 
 export const en: Messages = {
@@ -50,6 +51,10 @@ export const en: Messages = {
     repliesTitle: (name: string) => `Replies to ${name}`,
     repliesPages: "Reply pages",
     backToArticle: "Back to the article",
+    /** The badge on a reply written by the newsroom from the moderation desk. */
+    staffBadge: "Newsroom",
+    /** Above the comments the newsroom put first under the article. */
+    featured: "Picked by the newsroom",
   },
   formErrors: (n) => (n === 1 ? "One field needs fixing." : `${n} fields need fixing.`),
   problems: {
@@ -71,6 +76,10 @@ export const en: Messages = {
     badCode: "This code is not valid, has expired or was already used.",
     wrongPassword: "This is not your current password.",
     lastAdmin: "The newsroom must keep at least one active admin.",
+    refused: "This comment cannot be published.",
+    notPublished: "This comment is not published: approve it first.",
+    noClient:
+      "This comment’s connection is no longer known (it is forgotten after the retention period): ban its e-mail address instead.",
     tooFast: (seconds) =>
       seconds < 60
         ? `Too many posts from your connection. Try again in ${seconds} s.`
@@ -121,6 +130,7 @@ export const en: Messages = {
     backHome: "Back to the home page",
   },
   footer: (site) => `${site} — powered by Kiosque`,
+  desk: deskEn,
   newsroom: {
     title: "Newsroom",
     nav: "Newsroom menu",
