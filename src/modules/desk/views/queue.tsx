@@ -128,7 +128,9 @@ function Bulk({ t, fmt, state }: { t: Messages; fmt: Formatter; state: QueueStat
         <input type="hidden" name="article" value={String(state.article.id)} />
       ) : null}
       {state.q ? <input type="hidden" name="q" value={state.q} /> : null}
-      {page.newest ? <input type="hidden" name="jusqua" value={String(page.newest.id)} /> : null}
+      {page.newest ? (
+        <input type="hidden" name="jusqua" id="desk-bulk-upto" value={String(page.newest.id)} />
+      ) : null}
       <fieldset>
         <legend>{t.desk.bulk}</legend>
         <span class="inline-form">
@@ -219,7 +221,9 @@ export function QueueView({ t, fmt, state }: { t: Messages; fmt: Formatter; stat
         {t.desk.matching(fmt.number(page.matching.n), page.matching.n, page.matching.capped)}
       </p>
       <Shortcuts t={t} />
-      {list.length > 0 ? <Bulk t={t} fmt={fmt} state={state} /> : null}
+      {list.length > 0 || state.errors?.ids || state.errors?.action ? (
+        <Bulk t={t} fmt={fmt} state={state} />
+      ) : null}
       {list.length > 0 ? (
         <ol
           class="desk-list"
