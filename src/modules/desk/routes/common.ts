@@ -23,8 +23,8 @@ export const QueueQuery = Type.Object({
     ),
   ),
   article: Type.Optional(RowIdQuery()),
-  // Long enough to come back refused with its message: the service says what is too long.
-  q: Type.Optional(Type.String({ maxLength: 1000 })),
+  // Far past the search's own limit, so that a long one comes back with the search's message.
+  q: Type.Optional(Type.String({ maxLength: 10_000 })),
   page: Type.Optional(PageNumber()),
   fait: Type.Optional(Type.String({ maxLength: 20 })),
   n: Type.Optional(QueryInt({ minimum: 0, maximum: 10_000_000 })),
@@ -62,7 +62,7 @@ export function queueAt(back: string): QueueAt {
       ? (status as CommentStatus)
       : "pending",
     article: parseRowId(query.get("article") ?? ""),
-    q: (query.get("q") ?? "").slice(0, 1000),
+    q: (query.get("q") ?? "").slice(0, 10_000),
     page: Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1,
   };
 }
