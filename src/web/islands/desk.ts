@@ -118,7 +118,8 @@ function init(): void {
     for (const [key, value] of new FormData(form))
       if (typeof value === "string") body.append(key, value);
     for (const [key, value] of Object.entries(extra)) body.set(key, value);
-    return fetch(form.action, {
+    // The attribute, not `form.action`: the buttons named "action" shadow that property.
+    return fetch(form.getAttribute("action") ?? "", {
       method: "POST",
       headers: {
         accept: "application/json",
