@@ -81,7 +81,7 @@ describe.each(testEngines())("moderation desk over HTTP on %s", (engine) => {
     rt = await openTestApp(engine);
     for (const role of ROLES) members[role] = await signedIn(rt.app, rt.ctx, role);
     article = await makeArticle(rt.ctx);
-    [target] = await seedComments(rt.ctx, article.id, 1);
+    target = (await seedComments(rt.ctx, article.id, 1))[0]!;
     banId = await rt.ctx.db
       .insertInto("bans")
       .values({
