@@ -81,7 +81,7 @@ export async function liftBan(ctx: Ctx, actor: Actor, id: number): Promise<void>
   ensure(actor, canModerate);
   await ctx.write(async (tx) => {
     const ban = await bans.liftBan(tx, id, actor.id);
-    if (ban.liftedAt !== null) return;
+    if (!ban.active) return;
     await audit.record(tx, {
       actor,
       action: "ban.lift",

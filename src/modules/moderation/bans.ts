@@ -68,7 +68,10 @@ export async function createBan(tx: TxCtx, ban: NewBan): Promise<number> {
   });
 }
 
-/** Ends a ban now; the row stays, with who lifted it. */
+/**
+ * Ends a ban now; the row stays, with who lifted it. Returns the ban as it was: `active` says
+ * whether this call ended it (an ended or lifted ban stays as it is).
+ */
 export async function liftBan(tx: TxCtx, id: number, by: number): Promise<BanRow> {
   const ban = await repo.findBan(tx.db, id);
   if (!ban) throw new NotFound("ban", { id });

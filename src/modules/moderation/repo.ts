@@ -49,23 +49,22 @@ export async function liftBan(db: Kysely<Tables>, id: number, by: number, at: st
     .set({ lifted_at: at, lifted_by: by })
     .where("id", "=", id)
     .where("lifted_at", "is", null)
+    // An ended ban stays ended: it is not "lifted" after the fact.
+    .where("expires_at", ">", at)
     .execute();
 }
 
 /**
- * Bans in force and those that ended since `endedSince`, newest first: a small table, read for
- * the bans page.
+ * Bans in force and those that ended since `endedSince`, newest first, for the bans page. A ban
+ * is lifted only while in force, so both kinds end after `endedSince`: the index on expires_at
+ * finds them (bans_expires), however many ended long ago.
  */
 export async function listBans(db: Kysely<Tables>, endedSince: string) {
   return db
     .selectFrom("bans")
     .selectAll()
-    .where((eb) =>
-      eb.or([
-        eb.and([eb("lifted_at", "is", null), eb("expires_at", ">", endedSince)]),
-        eb("lifted_at", ">", endedSince),
-      ]),
-    )
+    .where("expires_at", ">", endedSince)
+    .where((eb) => eb.or([eb("lifted_at", "is", null), eb("lifted_at", ">", endedSince)]))
     .orderBy("created_at", "desc")
     .orderBy("id", "desc")
     .limit(500)
