@@ -3,7 +3,7 @@ import { Forbidden, Invalid } from "../../src/lib/errors.js";
 import { OPERATOR, type Actor } from "../../src/modules/accounts/index.js";
 import { articles } from "../../src/modules/articles/index.js";
 import { audit } from "../../src/modules/audit/index.js";
-import { comments } from "../../src/modules/comments/index.js";
+import { commenterData, comments } from "../../src/modules/comments/index.js";
 import { desk } from "../../src/modules/desk/index.js";
 import { history } from "../../src/modules/moderation/index.js";
 import { testEngines } from "../helpers/engines.js";
@@ -339,5 +339,23 @@ describe.each(testEngines())("moderation desk service on %s", (engine) => {
       code: "KIOSQUE_JOURNAL_INVALID",
       fields: { from: { problem: "choice" } },
     });
+  });
+
+  it("erases the originals of edits with the comment (GDPR erasure)", async () => {
+    const article = await makeArticle(rt.ctx);
+    const [id] = await seedComments(rt.ctx, article.id, 1, {
+      email: () => "efface-moi@example.net",
+      body: () => "Mes mots d’origine.",
+    });
+    await desk.edit(rt.ctx, moderator, id!, { name: "Nom", website: "", body: "Modéré." });
+    await commenterData.eraseByEmail(rt.ctx, "efface-moi@example.net", "test");
+    expect(
+      await rt.ctx.db
+        .selectFrom("comment_edits")
+        .selectAll()
+        .where("comment_id", "=", id!)
+        .execute(),
+    ).toEqual([]);
+    expect(await statusOf(rt.ctx, id!)).toBeUndefined();
   });
 });
