@@ -120,10 +120,11 @@ export async function queuePage(ctx: Ctx, filter: QueueFilter, page: number): Pr
   );
   const shown = rows.slice(0, QUEUE_PAGE_SIZE);
   const ids = shown.map((r) => r.id);
-  const [logs, edits, matching, newestRow, ...tabs] = await Promise.all([
+  const [logs, edits, searched, newestRow, ...tabs] = await Promise.all([
     histories(ctx.db, ids),
     queueRepo.editsOf(ctx.db, ids),
-    counted(ctx, where),
+    // Without a search, the queue's own tab says how many match.
+    where.search ? counted(ctx, where) : undefined,
     page === 1
       ? Promise.resolve(rows[0])
       : queueRepo.queuePage(ctx.db, where, 1, 0).then((r) => r[0]),
@@ -133,6 +134,7 @@ export async function queuePage(ctx: Ctx, filter: QueueFilter, page: number): Pr
     CommentStatus,
     Count
   >;
+  const matching = searched ?? counts[filter.status];
   return {
     comments: shown.map((r) => ({
       id: r.id,
