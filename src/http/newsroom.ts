@@ -100,7 +100,9 @@ function menuFor(session: StaffSession, t: Messages, pending?: Count): NewsroomP
       href: paths.admin.deskQueue({ status: "pending" }),
       label:
         pending && pending.n > 0
-          ? t.desk.menuWithCount(`${pending.n}${pending.capped ? "+" : ""}`)
+          ? t.desk.menuWithCount(
+              `${new Intl.NumberFormat(t.intlLocale).format(pending.n)}${pending.capped ? "+" : ""}`,
+            )
           : t.desk.menu,
       shown: can(canModerate),
     },
