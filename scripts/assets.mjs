@@ -22,6 +22,8 @@ export async function buildAssets(outdir) {
       { in: "src/web/islands/editor/editor.css", out: "editor" },
       // Newsroom pages with a picker button (the article form).
       { in: "src/web/islands/media-picker.ts", out: "media-picker" },
+      // The moderation desk's pages only.
+      { in: "src/web/islands/desk.ts", out: "desk" },
     ],
     outdir,
     bundle: true,

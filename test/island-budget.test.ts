@@ -21,6 +21,9 @@ const EDITOR_KB = 150;
 /** The media picker, on newsroom pages with a picker button: a few DOM calls, no framework. */
 const PICKER_ISLANDS = ["media-picker.js"];
 const PICKER_KB = 5;
+/** The moderation desk's keys and inline actions, on desk pages only (issue 11). */
+const DESK_ISLANDS = ["desk.js"];
+const DESK_KB = 5;
 
 /** Bytes as served: brotli, as http/assets.ts compresses it. 1 KB = 1,000 bytes. */
 async function served(dir: string, files: readonly string[]): Promise<number> {
@@ -48,7 +51,13 @@ describe("island JavaScript", () => {
   it("has a budget for every island built", () => {
     const islands = fs.readdirSync(dir).filter((f) => f.endsWith(".js"));
     expect(islands.sort()).toEqual(
-      [...READER_ISLANDS, ...EDITOR_ISLANDS, ...NEWSROOM_ISLANDS, ...PICKER_ISLANDS].sort(),
+      [
+        ...READER_ISLANDS,
+        ...EDITOR_ISLANDS,
+        ...NEWSROOM_ISLANDS,
+        ...PICKER_ISLANDS,
+        ...DESK_ISLANDS,
+      ].sort(),
     );
   });
 
@@ -68,6 +77,10 @@ describe("island JavaScript", () => {
   it(`the media picker stays under ${PICKER_KB} KB as served`, async () => {
     expect(await served(dir, PICKER_ISLANDS)).toBeLessThan(PICKER_KB * 1000);
   });
+
+  it(`the desk island stays under ${DESK_KB} KB as served`, async () => {
+    expect(await served(dir, DESK_ISLANDS)).toBeLessThan(DESK_KB * 1000);
+  });
 });
 
 describe.each(testEngines())("reader pages on %s", (engine) => {
@@ -85,6 +98,7 @@ describe.each(testEngines())("reader pages on %s", (engine) => {
       expect(res.statusCode).toBe(200);
       expect(res.body).not.toMatch(/\/assets\/editor\.(?:js|css)/);
       expect(res.body).not.toContain("/assets/media-picker.js");
+      expect(res.body).not.toMatch(/\/assets\/desk\.js/);
     }
     // The check sees islands when a page has one: the article's comments island.
     const article = await rt.app.inject({ method: "GET", url: `/article/${slug}` });

@@ -51,6 +51,12 @@ const AUTHORS = 20;
 const MAX_DEPTH = 5;
 const DRAFT_SHARE = 0.02;
 const REPLY_SHARE = 0.35;
+/**
+ * Comments waiting for a moderator: 1%, so that the 1M-comment dataset leaves the desk about
+ * 10,000 pending (issue 11's figure), as a busy site's queue might after a weekend.
+ */
+const PENDING_SHARE = 0.01;
+const SPAM_SHARE = 0.02;
 /** Bcrypt/argon2-looking but unusable: bench authors exist to sign articles, nobody signs in. */
 const DUMMY_PASSWORD_HASH = "$bench$no-login";
 
@@ -220,7 +226,8 @@ interface Visible {
 /**
  * Comments, article by article, in id order. About a third are replies to an approved comment
  * of the same article, placed by the site's own rule (comments/placement.ts; root_id is the
- * comment's own id at the top level). Elsewhere mostly approved, some pending or spam; the bench article's all approved.
+ * comment's own id at the top level). Elsewhere 97% approved, 1% pending, 2% spam; the bench
+ * article's all approved.
  */
 export function* commentBatches(
   spec: DatasetSpec,
@@ -244,7 +251,12 @@ export function* commentBatches(
       const parent = visible.length > 0 && r.chance(REPLY_SHARE) ? r.pick(visible) : undefined;
       const place = parent ? placeReply(parent, MAX_DEPTH) : TOP_LEVEL;
       const roll = r.next();
-      const status = bench || roll < 0.9 ? "approved" : roll < 0.98 ? "pending" : "spam";
+      const status =
+        bench || roll < 1 - PENDING_SHARE - SPAM_SHARE
+          ? "approved"
+          : roll < 1 - SPAM_SHARE
+            ? "pending"
+            : "spam";
       const who = reader(r.int(1, readers));
       const row: CommentRow = {
         id,
@@ -260,6 +272,9 @@ export function* commentBatches(
         created_at: new Date(at).toISOString(),
         email_hash: who.emailHash,
         ip_hash: null,
+        client_key: null,
+        staff_user_id: null,
+        featured_at: null,
       };
       if (status === "approved")
         visible.push({ id, parentId: row.parent_id, rootId: row.root_id ?? id, depth: row.depth });

@@ -16,6 +16,7 @@ import {
 import type { Cleanup } from "./cleanup.js";
 import { measureColdStart } from "./cold-start.js";
 import { crawlerLoad } from "./crawler.js";
+import { measureDesk } from "./desk.js";
 import { personalPageLoad } from "./personal.js";
 import { provisionDatabase } from "./databases.js";
 import { kiosqueCli, startServer, type DatabaseLocation, type Server } from "./kiosque.js";
@@ -204,6 +205,10 @@ export async function benchEngine(engine: Engine, run: EngineRun): Promise<Bench
   const commentPosts = await measure(server.baseUrl, commentPostLoad(), options.plan);
   assertAlive(server);
   const memory = readMemory(server.child.pid);
+  // After the posts: new readers' comments are held, so the desk has a queue to work on.
+  log("measuring the moderation desk");
+  const desk = await measureDesk(server, main.location, options.mode === "quick" ? 50 : 200);
+  assertAlive(server);
   log("weighing the article page");
   const weight = await measurePageWeight(`${server.baseUrl}${ARTICLE_PATH}`);
   await server.child.stop();
@@ -236,6 +241,7 @@ export async function benchEngine(engine: Engine, run: EngineRun): Promise<Bench
     coldStart,
     media,
     publish,
+    desk,
     memory,
     memoryAfterPages,
     ...(serverProcesses ? { serverProcesses } : {}),
@@ -266,8 +272,11 @@ async function benchFull(
   const staffList = await measureStaffList(full.location, server.baseUrl, spec, "full");
   assertAlive(server);
   const memory = readMemory(server.child.pid);
+  run.log("measuring the moderation desk at 1M comments");
+  const desk = await measureDesk(server, full.location, 200);
+  assertAlive(server);
   await server.child.stop();
   run.log("timing cold starts at 100k");
   const coldStart = await measureColdStart(full.location, serverLog, run.cleanup);
-  return { dataset: full.dataset, pages, coldStart, memory, staffList };
+  return { dataset: full.dataset, pages, coldStart, memory, staffList, desk };
 }

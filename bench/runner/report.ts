@@ -1,5 +1,6 @@
 import { thousands } from "../data/args.js";
 import { IN_PROCESS, describeGenerator } from "./generator.js";
+import { describeDesk } from "./desk.js";
 import { describeMedia } from "./media.js";
 import type { Figure } from "./load.js";
 import type { BenchResult, PageResult } from "./result.js";
@@ -177,6 +178,25 @@ export function formatReport(r: BenchResult): string {
     });
   if (r.media)
     facts.push({ label: "image upload → variants ready", value: describeMedia(r.media) });
+  for (const [suffix, f] of [
+    ["", r.desk],
+    [" at 1M comments", r.full?.desk],
+  ] as const) {
+    if (!f) continue;
+    const words = describeDesk(f);
+    facts.push(
+      {
+        label: `desk queue page${suffix}`,
+        value: words.queue,
+        check: check(suffix ? "desk-queue-full" : "desk-queue"),
+      },
+      {
+        label: `desk: approve selected in one action${suffix}`,
+        value: words.approve,
+        check: check(suffix ? "desk-approve-full" : "desk-approve"),
+      },
+    );
+  }
   const other = facts.map((f) => [f.label, f.value, f.check?.target ?? "", verdict(f.check)]);
 
   const d = r.dataset;

@@ -1,6 +1,7 @@
 import type { DatasetSpec } from "../data/plan.js";
 import type { ColdStart } from "./cold-start.js";
 import type { Figure, LoadPlan } from "./load.js";
+import type { DeskFigure } from "./desk.js";
 import type { MediaFigure } from "./media.js";
 import type { Memory } from "./memory.js";
 import type { StaffListResult } from "./staff-list.js";
@@ -48,6 +49,8 @@ export interface BenchResult {
   publish?: PublishFigure;
   /** Issue 10: a 12-megapixel JPEG from upload to variants ready, and sharp alone on it. */
   media?: MediaFigure;
+  /** Issue 11: a queue page of the moderation desk, and approving 1,000 comments at once. */
+  desk?: DeskFigure;
   /** After every load round, comment posts included: the figure the target is about. */
   memory?: Memory;
   /** After the page rounds, before the comment posts: tells the page cache from the rest. */
@@ -63,6 +66,8 @@ export interface BenchResult {
     coldStart: ColdStart;
     memory?: Memory;
     staffList?: StaffListResult;
+    /** Issue 11's figures at 1,000,000 comments / 10,000 pending. */
+    desk?: DeskFigure;
   };
   checks: Check[];
 }

@@ -32,6 +32,10 @@ export const TARGETS = {
   staffListP95Ms: 50,
   /** Issue 10: publish → the article on another instance's (cached) pages, median. */
   publishVisibleMs: 1_000,
+  /** Issue 11: a moderation queue page at 1M comments / 10k pending, p95 (one moderator). */
+  deskQueueP95Ms: 50,
+  /** Issue 11: approving 1,000 selected comments in one action, pages dropped everywhere. */
+  deskApproveMs: 2_000,
 } as const;
 
 export type CheckKey =
@@ -47,7 +51,11 @@ export type CheckKey =
   | "page-weight"
   | "page-js"
   | "staff-list-full"
-  | "publish-visible";
+  | "publish-visible"
+  | "desk-queue"
+  | "desk-queue-full"
+  | "desk-approve"
+  | "desk-approve-full";
 
 export interface Check {
   key: CheckKey;
@@ -166,5 +174,24 @@ export function checkTargets(r: BenchResult): Check[] {
     value: kb(r.weight.js),
     pass: r.weight.js < TARGETS.jsKB * 1000,
   });
+  const desk = (suffix: "" | "-full", f: BenchResult["desk"]) => {
+    if (!f) return;
+    checks.push(
+      {
+        key: `desk-queue${suffix}`,
+        target: `p95 < ${TARGETS.deskQueueP95Ms} ms`,
+        value: `${f.queue.p95Ms.toFixed(1)} ms`,
+        pass: f.queue.p95Ms < TARGETS.deskQueueP95Ms,
+      },
+      {
+        key: `desk-approve${suffix}`,
+        target: `< ${TARGETS.deskApproveMs} ms, no stale page`,
+        value: `${ms(f.approve.ms)}, ${f.approve.stalePages} stale`,
+        pass: f.approve.ms < TARGETS.deskApproveMs && f.approve.stalePages === 0,
+      },
+    );
+  };
+  desk("", r.desk);
+  desk("-full", r.full?.desk);
   return checks;
 }

@@ -1,11 +1,16 @@
 import { Command, Option } from "commander";
 import { articles } from "../modules/articles/index.js";
+import { OPERATOR } from "../modules/accounts/index.js";
 import { comments, type CommentStatus } from "../modules/comments/index.js";
+import { desk } from "../modules/desk/index.js";
 import { positiveInt, withRuntime } from "./runtime.js";
 
 const STATUSES: CommentStatus[] = ["pending", "approved", "spam", "trash"];
 
-/** Until the moderation desk exists, operators moderate from the shell. */
+/**
+ * Operators moderate from the shell too, as the desk does (/admin/commentaires): each decision is
+ * logged and written to the journal as the operator's.
+ */
 export function commentsCommand(): Command {
   const cmd = new Command("comments").description("list and moderate reader comments");
   cmd
@@ -41,13 +46,13 @@ export function commentsCommand(): Command {
       .action((ids: string[]) =>
         withRuntime(async ({ ctx }) => {
           const numbers = ids.map(positiveInt);
-          const changed = await comments.setStatus(
+          await desk.act(
             ctx,
+            { ...OPERATOR, via: `cli:${process.env.USER ?? "operator"}` },
             numbers,
-            status,
-            `cli:${process.env.USER ?? "operator"}`,
+            verb,
           );
-          console.log(`${status}: ${changed.map((id) => `#${id}`).join(" ")}`);
+          console.log(`${status}: ${numbers.map((id) => `#${id}`).join(" ")}`);
         }),
       );
   }

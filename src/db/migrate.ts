@@ -10,6 +10,7 @@ import { newsroomAccounts } from "./migrations/007-newsroom-accounts.js";
 import { articleEditing } from "./migrations/008-article-editing.js";
 import { media } from "./migrations/009-media.js";
 import { secondFactorSteps } from "./migrations/010-second-factor-steps.js";
+import { moderationDesk } from "./migrations/012-moderation-desk.js";
 import { settingsScreens } from "./migrations/013-settings-screens.js";
 
 /**
@@ -28,6 +29,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     "008-article-editing": articleEditing(engine),
     "009-media": media(engine),
     "010-second-factor-steps": secondFactorSteps(),
+    "012-moderation-desk": moderationDesk(engine),
     "013-settings-screens": settingsScreens(),
   };
 }

@@ -2,6 +2,7 @@ import type { ChangeLogTable } from "./change-log-table.js";
 import type { AccountsTables } from "../modules/accounts/index.js";
 import type { ArticlesTables } from "../modules/articles/index.js";
 import type { CountersTables } from "../modules/counters/index.js";
+import type { AuditTables } from "../modules/audit/index.js";
 import type { CommentsTables } from "../modules/comments/index.js";
 import type { MediaTables } from "../modules/media/index.js";
 import type { ModerationTables } from "../modules/moderation/index.js";
@@ -13,6 +14,7 @@ export interface Tables
   extends
     AccountsTables,
     ArticlesTables,
+    AuditTables,
     CommentsTables,
     CountersTables,
     MediaTables,

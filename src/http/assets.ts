@@ -17,6 +17,7 @@ const FILES = {
   autosaveIsland: "autosave.js",
   tagSuggestIsland: "tag-suggest.js",
   mediaPickerIsland: "media-picker.js",
+  deskIsland: "desk.js",
   icon: "favicon.svg",
 } as const;
 
@@ -73,6 +74,7 @@ export async function registerAssets(app: FastifyInstance, dir: string): Promise
     autosaveIsland: url(FILES.autosaveIsland),
     tagSuggestIsland: url(FILES.tagSuggestIsland),
     mediaPickerIsland: url(FILES.mediaPickerIsland),
+    deskIsland: url(FILES.deskIsland),
     icon: url(FILES.icon),
   };
 }

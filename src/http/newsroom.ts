@@ -8,6 +8,8 @@ import {
   canManageSections,
   canChangeSettings,
   canManageUsers,
+  canModerate,
+  canReadJournal,
   canSecureOwnAccount,
   canUseNewsroom,
   canWriteArticles,
@@ -15,6 +17,7 @@ import {
   type StaffSession,
   type StaffUser,
 } from "../modules/accounts/index.js";
+import { comments, type Count } from "../modules/comments/index.js";
 import { privacy } from "../modules/privacy/index.js";
 import { renderNewsroomPage, type PageMeta } from "../web/document.js";
 import { messages, type Messages } from "../web/i18n/index.js";
@@ -84,8 +87,11 @@ export interface NewsroomKit {
   endSession(req: FastifyRequest, reply: FastifyReply): Promise<void>;
 }
 
-/** The newsroom's menu for this person: what their role may open, in a fixed order. */
-function menuFor(session: StaffSession, t: Messages): NewsroomPerson["menu"] {
+/**
+ * The newsroom's menu for this person: what their role may open, in a fixed order. `pending`:
+ * the comments waiting for a moderator, for those who moderate.
+ */
+function menuFor(session: StaffSession, t: Messages, pending?: Count): NewsroomPerson["menu"] {
   const user = session.user;
   // Owing a second factor, a person may only set it up (allow refuses the rest).
   const can = (rule: (a: Actor) => boolean) => rule(user) && !session.mustEnrol;
@@ -98,12 +104,23 @@ function menuFor(session: StaffSession, t: Messages): NewsroomPerson["menu"] {
       shown: can(canManageSections),
     },
     { href: paths.admin.media, label: t.newsroom.media.title, shown: can(canWriteArticles) },
+    {
+      href: paths.admin.deskQueue({ status: "pending" }),
+      label:
+        pending && pending.n > 0
+          ? t.desk.menuWithCount(
+              `${new Intl.NumberFormat(t.intlLocale).format(pending.n)}${pending.capped ? "+" : ""}`,
+            )
+          : t.desk.menu,
+      shown: can(canModerate),
+    },
     { href: paths.admin.people, label: t.newsroom.people, shown: can(canManageUsers) },
     {
       href: paths.admin.settings.site,
       label: t.newsroom.settingsPage.title,
       shown: can(canChangeSettings),
     },
+    { href: paths.admin.journal, label: t.desk.journal.title, shown: can(canReadJournal) },
     { href: paths.admin.account, label: t.newsroom.account, shown: can(canUseNewsroom) },
     {
       href: paths.admin.secondFactor,
@@ -145,7 +162,14 @@ export function registerNewsroom(app: FastifyInstance, kit: RouteKit): NewsroomK
   async function page(req: FastifyRequest, meta: PageMeta, body: ComponentChildren) {
     const [site, t] = await Promise.all([kit.site(), words(req)]);
     const session = req.staff;
-    const person = session ? { name: session.user.name, menu: menuFor(session, t) } : undefined;
+    // The moderators' menu says how many comments wait: a count capped like the desk's.
+    const pending =
+      session && canModerate(session.user) && !session.mustEnrol
+        ? await comments.pendingCount(ctx)
+        : undefined;
+    const person = session
+      ? { name: session.user.name, menu: menuFor(session, t, pending) }
+      : undefined;
     return { type: HTML, changeKeys: [], body: renderNewsroomPage(site, t, person, meta, body) };
   }
 

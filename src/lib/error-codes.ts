@@ -42,6 +42,10 @@ export const errorCodes = {
   KIOSQUE_SECTION_INVALID: { status: 422, messageKey: "badRequest" },
   KIOSQUE_PREVIEW_EXPIRED: { status: 410, messageKey: "previewExpired" },
   KIOSQUE_MEDIA_BUSY: { status: 429, messageKey: "rateLimited" },
+  KIOSQUE_COMMENT_REFUSED: { status: 422, messageKey: "badRequest" },
+  KIOSQUE_DESK_INVALID: { status: 422, messageKey: "badRequest" },
+  KIOSQUE_BAN_INVALID: { status: 422, messageKey: "badRequest" },
+  KIOSQUE_JOURNAL_INVALID: { status: 422, messageKey: "badRequest" },
   KIOSQUE_INTERNAL: { status: 500, messageKey: "error" },
 } as const satisfies Record<`KIOSQUE_${string}`, { status: number; messageKey: string }>;
 

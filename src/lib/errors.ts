@@ -89,7 +89,13 @@ export type ProblemCode =
   /** "Test this key" with no key saved. */
   | "noKey"
   /** A new secret typed in a form refused for another field: it is not shown back, type it again. */
-  | "retypeSecret";
+  | "retypeSecret"
+  /** A comment that cannot be published (a ban refuses it; the reader is never told why). */
+  | "refused"
+  /** The desk: featuring or answering a comment that is not published (spam, in the bin). */
+  | "notPublished"
+  /** The desk: a ban by client from a comment whose client is no longer known. */
+  | "noClient";
 
 export interface Problem {
   readonly problem: ProblemCode;

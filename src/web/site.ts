@@ -29,5 +29,7 @@ export interface AssetUrls {
   editorCss: string;
   /** The media picker (web/islands/media-picker.ts): newsroom pages with a picker button only. */
   mediaPickerIsland: string;
+  /** The moderation desk's keys and inline actions: desk pages only. */
+  deskIsland: string;
   icon: string;
 }

@@ -13,6 +13,17 @@ export const anchors = {
   comment: (id: number | string) => `comment-${id}`,
 };
 
+/** A queue of the moderation desk: its status, and what narrows it. */
+export interface DeskQuery {
+  status: string;
+  article?: number | undefined;
+  q?: string | undefined;
+  page?: number | undefined;
+}
+
+/** The fragment id of a comment on the desk (not a reader page's `comment-N`). */
+export const deskAnchor = (id: number | string) => `desk-comment-${id}`;
+
 const pageQuery = (page: number) => (page > 1 ? `?page=${page}` : "");
 /** The page of comments, when not the first (WordPress's `cpage`, kept for its links). */
 const commentPageQuery = (page: number) => (page > 1 ? `?cpage=${page}` : "");
@@ -120,6 +131,25 @@ export const paths = {
     /** One image: its details (POST changes them), where it is used. */
     mediaItem: (id: number) => `/admin/medias/${id}`,
     mediaDelete: (id: number) => `/admin/medias/${id}/suppression`,
+    /** The moderation desk (issue 11): its queues, actions on one comment, bulk actions. */
+    desk: "/admin/commentaires",
+    deskQueue: (q: DeskQuery) => {
+      const query = new URLSearchParams({ statut: q.status });
+      if (q.article !== undefined) query.set("article", String(q.article));
+      if (q.q) query.set("q", q.q);
+      if (q.page !== undefined && q.page > 1) query.set("page", String(q.page));
+      return `/admin/commentaires?${query.toString()}`;
+    },
+    deskAction: (id: number | string) => `/admin/commentaires/${id}/action`,
+    deskBulk: "/admin/commentaires/lot",
+    deskEdit: (id: number | string) => `/admin/commentaires/${id}/modifier`,
+    deskReply: (id: number | string) => `/admin/commentaires/${id}/repondre`,
+    bans: "/admin/commentaires/bannissements",
+    banNew: (commentId?: number) =>
+      `/admin/commentaires/bannissements/nouveau${commentId === undefined ? "" : `?commentaire=${commentId}`}`,
+    banLift: (id: number | string) => `/admin/commentaires/bannissements/${id}/lever`,
+    /** The audit log of staff actions (admins). */
+    journal: "/admin/journal",
   },
   /** An uploaded image or one of its variants: keys are URL-safe as they are (media/keys.ts). */
   media: (key: string) => `/media/${key}`,

@@ -47,6 +47,7 @@ function editorPage(value: string): string {
     newsroomCss: "/assets/newsroom.css",
     autosaveIsland: "/assets/autosave.js",
     tagSuggestIsland: "/assets/tag-suggest.js",
+    deskIsland: "/assets/desk.js",
     icon: "/assets/favicon.svg",
   };
   const site: Site = {

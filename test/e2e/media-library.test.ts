@@ -42,6 +42,7 @@ function writingPage(withEditor: boolean): string {
     mediaPickerIsland: "/assets/media-picker.js",
     autosaveIsland: "/assets/autosave.js",
     tagSuggestIsland: "/assets/tag-suggest.js",
+    deskIsland: "/assets/desk.js",
     icon: "/assets/favicon.svg",
   };
   const site: Site = {

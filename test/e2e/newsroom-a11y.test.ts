@@ -24,6 +24,11 @@ const PAGES_SIGNED_IN = [
   "/admin/reglages",
   "/admin/reglages/discussion",
   "/admin/reglages/integrations",
+  "/admin/commentaires?statut=pending",
+  "/admin/commentaires?statut=approved",
+  "/admin/commentaires?statut=spam&q=introuvable",
+  "/admin/commentaires/bannissements",
+  "/admin/journal",
 ];
 
 const ADMIN = { email: "a11y-admin@redaction.example", password: "un mot de passe solide" };
@@ -123,5 +128,36 @@ describe("newsroom accessibility", () => {
     expect(await seriousViolations(page), "image page").toEqual([]);
     await page.goto("/admin/medias");
     expect(await seriousViolations(page), "library with an image").toEqual([]);
+  });
+
+  it("has no serious violation on the desk's forms: a comment's edit, reply and ban", async () => {
+    const { page } = await people.open({ allowConsole: [/status of 422/] });
+    await page.goto("/admin/connexion");
+    await page.getByLabel("E-mail").fill(ADMIN.email);
+    await page.getByLabel("Mot de passe").fill(ADMIN.password);
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await page.waitForURL(/\/admin$/);
+    await page.goto("/admin/commentaires?statut=approved");
+    const id = (await page.locator("article.desk-comment").first().getAttribute("data-id")) ?? "";
+    expect(id).toMatch(/^\d+$/);
+    for (const url of [
+      `/admin/commentaires/${id}/modifier`,
+      `/admin/commentaires/${id}/repondre`,
+      `/admin/commentaires/bannissements/nouveau?commentaire=${id}`,
+    ]) {
+      await page.goto(url);
+      expect(await seriousViolations(page), url).toEqual([]);
+    }
+    // A refused edit, with its messages.
+    await page.goto(`/admin/commentaires/${id}/modifier`);
+    await page.getByLabel("Nom", { exact: false }).fill("");
+    await page.getByRole("button", { name: "Enregistrer" }).click();
+    await page.getByText("Un champ est à corriger.").waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    // The desk with a comment's reply open and the shortcuts shown.
+    await page.goto("/admin/commentaires?statut=approved");
+    await page.locator("#desk-shortcuts summary").click();
+    await page.locator("details.desk-reply summary").first().click();
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });

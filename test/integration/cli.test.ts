@@ -230,6 +230,28 @@ describe.each(testEngines())("kiosque CLI on %s", (engine) => {
       .map((l) => (JSON.parse(l) as { id: number }).id);
     expect(ids).not.toContain(first!.id);
     expect(ids).not.toContain(second!.id);
+    // Both decisions are in the journal, as the operator's (id 0).
+    const runtime = await openRuntime(
+      loadConfig({
+        KIOSQUE_DATA_DIR: database.dataDir,
+        ...(database.url ? { DATABASE_URL: database.url } : {}),
+        LOG_LEVEL: "silent",
+      }),
+      { log: createLogger({ logLevel: "silent" }) },
+    );
+    try {
+      const entries = await runtime.ctx.db
+        .selectFrom("audit_log")
+        .select(["actor_id", "action", "target_id"])
+        .orderBy("id")
+        .execute();
+      expect(entries).toEqual([
+        { actor_id: 0, action: "comment.approve", target_id: String(first!.id) },
+        { actor_id: 0, action: "comment.spam", target_id: String(second!.id) },
+      ]);
+    } finally {
+      await runtime.close();
+    }
 
     const slug = "parc-eolien-cret-des-fourches-enquete-publique";
     expect((await kiosque("comments", "close", slug)).out).toContain(`comments closed on ${slug}`);

@@ -27,6 +27,7 @@ const FROZEN: Record<string, string> = {
   "008-article-editing.ts": "dd68d1e36709a971d5e20979b5af86efe7d1c691cb36c59b4c94ec36dbcffd63",
   "009-media.ts": "907aac2920eef60803373be48e87c7a68368cac308e55e6291dee332dec3db8c",
   "010-second-factor-steps.ts": "7e1e55ebd0a3445ef288c71299439c9c0619c14c9111b09ad21908ffcaf76452",
+  "012-moderation-desk.ts": "7cab9d488bbcea175ef97a9e5d75b6166c7bd7f72b2b747e3c23c68afb071888",
   "013-settings-screens.ts": "7c606e05cd32548424b51ec8e4dac6dbbeb92a559c9a36b61287d7064a6b78ab",
 };
 

@@ -60,6 +60,9 @@ export const canModerate = (a: Actor): boolean =>
 /** Invite, disable and change people's roles; require a second factor; reset someone's. */
 export const canManageUsers = (a: Actor): boolean => a.role === "admin";
 
+/** Read the journal of every staff action (the audit log): who did what, when. */
+export const canReadJournal = (a: Actor): boolean => a.role === "admin";
+
 /** Change the newsroom's settings. */
 export const canChangeSettings = (a: Actor): boolean => a.role === "admin";
 

@@ -39,6 +39,11 @@ export async function findById(db: Kysely<Tables>, id: number) {
     .executeTakeFirst();
 }
 
+export async function namesOf(db: Kysely<Tables>, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom("users").select(["id", "name"]).where("id", "in", ids).execute();
+}
+
 export async function list(db: Kysely<Tables>) {
   return db
     .selectFrom("users")

@@ -99,3 +99,13 @@ export async function insertUser(
     ...(user.locale ? { locale: user.locale } : {}),
   });
 }
+
+/**
+ * The names of these people, as bylines show them (public anyway): for pages that say who did
+ * something (the journal, the bans list). An id with no account (0: the operator) is absent.
+ */
+export async function namesOf(ctx: Ctx, ids: readonly number[]): Promise<Map<number, string>> {
+  const wanted = [...new Set(ids)].filter((id) => id > 0);
+  const rows = await repo.namesOf(ctx.db, wanted);
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

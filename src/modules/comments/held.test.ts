@@ -12,6 +12,7 @@ const c = (id: number, minute: number, parentId: number | null = null): PublicCo
   createdAt: `2026-08-01T00:${String(minute).padStart(2, "0")}:00.000Z`,
   status: "approved",
   erased: false,
+  staff: false,
   avatar: { initials: "L", hue: 1 },
   replies: [],
 });

@@ -5,6 +5,17 @@ export type { PublicComment } from "./model.js";
 export type { CommentStatus, CommentsTables } from "./table.js";
 export { emptyCommentForm, type CommentFormValues } from "./validation.js";
 export type { ThreadPage, RepliesPage, HeldPlacement, Posted } from "./service.js";
+export type {
+  Count,
+  DeskComment,
+  QueueFilter,
+  QueueMark,
+  QueuePage,
+  StaffAuthor,
+  StaffReplied,
+  StatusAction,
+  StatusChange,
+} from "./service.js";
 export { CommentSection } from "./views/comment-section.js";
 export type { CommentFormState } from "./views/comment-form.js";
 export type { ImportedComment } from "./service.js";

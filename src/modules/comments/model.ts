@@ -14,6 +14,8 @@ export interface PublicComment {
   status: "approved" | "pending";
   /** Erased at its author's request but answered by others: shown as an empty place. */
   erased: boolean;
+  /** Written by a member of the newsroom (a staff reply): shown with a "Rédaction" badge. */
+  staff: boolean;
   avatar: Avatar;
   replies: PublicComment[];
 }
@@ -33,6 +35,7 @@ export interface PublicRow {
   status: string;
   created_at: string;
   email_hash: string;
+  staff_user_id: number | null;
 }
 
 export function toPublic(r: PublicRow): PublicComment {
@@ -47,6 +50,7 @@ export function toPublic(r: PublicRow): PublicComment {
     status: r.status === "approved" ? "approved" : "pending",
     // Posted comments always have a name; erasure leaves it empty (repo.blankOut).
     erased: r.author_name === "",
+    staff: r.staff_user_id !== null,
     // A held (or spam) comment is drawn without its address: see lib/avatar.ts.
     avatar: avatarFor(r.author_name, r.status === "approved" ? r.email_hash : null),
     replies: [],

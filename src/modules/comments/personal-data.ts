@@ -67,8 +67,11 @@ export async function eraseByEmail(ctx: Ctx, email: string, actor: string): Prom
   return erased;
 }
 
-/** Where an erasure deletes or overwrites: comments and their moderation log lines. */
-const ERASED_FROM = ["comments", "moderation_log"] as const;
+/**
+ * Where an erasure deletes or overwrites: comments, their moderation log lines and the texts the
+ * newsroom's edits replaced.
+ */
+const ERASED_FROM = ["comments", "moderation_log", "comment_edits"] as const;
 
 async function eraseRows(ctx: Ctx, email: string, actor: string): Promise<Erased> {
   const now = ctx.clock.now();

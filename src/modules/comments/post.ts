@@ -1,7 +1,7 @@
 import type { Ctx } from "../../ctx.js";
 import { Invalid, NotFound } from "../../lib/errors.js";
 import { articles } from "../articles/index.js";
-import type { Reason } from "../moderation/index.js";
+import { bans, type Reason } from "../moderation/index.js";
 import { privacy } from "../privacy/index.js";
 import type { Settings } from "../settings/index.js";
 import { authorIds, authorTokenWith } from "./author-token.js";
@@ -51,6 +51,7 @@ export async function postComment(
   const place = await replyPlace(ctx, article.id, value, ownIds, settings);
   const hash = emailHash(ctx, value.email);
   const clientHash = input.ip ? await privacy.hashClientAddress(ctx, input.ip, now) : null;
+  const clientKey = input.ip ? bans.clientKey(ctx, input.ip) : null;
   const decision = await screenPost(ctx, {
     articleId: article.id,
     value,
@@ -59,18 +60,13 @@ export async function postComment(
     emailHash: hash,
     authorIds: authorIds(ctx, input.authorToken),
     clientHash,
+    clientKey,
     ip: input.ip,
     request: input.request,
     settings,
     now,
   });
-  if (decision.outcome === "reject") {
-    throw new Invalid(
-      "KIOSQUE_COMMENT_DUPLICATE",
-      { body: { problem: "duplicate" } },
-      { article: article.id },
-    );
-  }
+  if (decision.outcome === "reject") throw refusal(decision.reasons, article.id);
   const comment: CommentToStore = {
     articleId: article.id,
     place,
@@ -82,6 +78,7 @@ export async function postComment(
     createdAt: now,
     emailHash: hash,
     ipHash: clientHash,
+    clientKey,
   };
   const id = await storeComment(ctx, comment, {
     actor: "pipeline",
@@ -103,6 +100,26 @@ export async function postComment(
     reasons: decision.reasons,
     authorToken: authorTokenWith(ctx, input.authorToken, id),
   };
+}
+
+/**
+ * Why a post is refused outright. A ban's refusal says only that the comment cannot be published:
+ * not that a ban exists, nor whether it names the address or the connection, which would tell a
+ * banned poster what to change.
+ */
+function refusal(reasons: readonly Reason[], articleId: number): Invalid {
+  const ban = reasons.find((r) => r.rule === "ban");
+  return ban
+    ? new Invalid(
+        "KIOSQUE_COMMENT_REFUSED",
+        { body: { problem: "refused" } },
+        { article: articleId, ban: ban.detail },
+      )
+    : new Invalid(
+        "KIOSQUE_COMMENT_DUPLICATE",
+        { body: { problem: "duplicate" } },
+        { article: articleId },
+      );
 }
 
 /** The article, if its discussion takes comments now. */
@@ -160,6 +177,7 @@ function asRead(id: number, c: CommentToStore) {
     status: c.status,
     created_at: c.createdAt.toISOString(),
     email_hash: c.emailHash,
+    staff_user_id: null,
   };
 }
 

@@ -26,7 +26,12 @@ export interface ThreadPage {
   last: boolean;
   /** Top-level comment id → its number of replies, for threads with more than shown here. */
   moreReplies: ReadonlyMap<number, number>;
+  /** Comments the newsroom put first under the article: on the first page only. */
+  featured: PublicComment[];
 }
+
+/** Featured comments shown at most: a few picks, not a second list. */
+export const FEATURED_MAX = 3;
 
 /**
  * One page of an article's threads, as every reader sees it. `page` is what was asked: past the
@@ -46,9 +51,10 @@ export async function threadPage(ctx: Ctx, articleId: number, page: number): Pro
   const first = before ? rows[0] : undefined;
   const previous = first && { id: first.id, createdAt: first.created_at };
   const rootIds = rows.slice(before).map((r) => r.id);
-  const [roots, replies] = await Promise.all([
+  const [roots, replies, featured] = await Promise.all([
     repo.commentsByIds(ctx.db, rootIds),
     repo.firstReplies(ctx.db, rootIds, REPLIES_PER_PAGE),
+    current === 1 ? repo.featuredOf(ctx.db, articleId, FEATURED_MAX) : Promise.resolve([]),
   ]);
   const moreReplies = new Map<number, number>();
   for (const r of replies) {
@@ -63,6 +69,7 @@ export async function threadPage(ctx: Ctx, articleId: number, page: number): Pro
     ...(previous && { previous }),
     last: current === totalPages,
     moreReplies,
+    featured: featured.map(toPublic),
   };
 }
 

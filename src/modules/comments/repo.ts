@@ -16,6 +16,7 @@ const publicColumns = [
   "status",
   "created_at",
   "email_hash",
+  "staff_user_id",
 ] as const;
 
 /**
@@ -259,6 +260,23 @@ export async function ownHeld(db: Kysely<Tables>, articleId: number, ownIds: rea
   );
 }
 
+/**
+ * An article's featured comments readers see, the newest choice first: a handful, found by the
+ * partial index comments_featured among however many comments the article has.
+ */
+export async function featuredOf(db: Kysely<Tables>, articleId: number, limit: number) {
+  return db
+    .selectFrom("comments")
+    .select([...publicColumns])
+    .where("article_id", "=", articleId)
+    .where("featured_at", "is not", null)
+    .where("status", "=", "approved")
+    .orderBy("featured_at", "desc")
+    .orderBy("id", "desc")
+    .limit(limit)
+    .execute();
+}
+
 export async function countApproved(db: Kysely<Tables>, articleId: number) {
   const row = await db
     .selectFrom("comments")
@@ -267,14 +285,6 @@ export async function countApproved(db: Kysely<Tables>, articleId: number) {
     .select((eb) => eb.fn.countAll().as("n"))
     .executeTakeFirstOrThrow();
   return row.n;
-}
-
-export async function setStatus(
-  db: Kysely<Tables>,
-  id: number,
-  status: CommentStatus,
-): Promise<void> {
-  await db.updateTable("comments").set({ status }).where("id", "=", id).execute();
 }
 
 /** For operators (CLI, later the moderation desk): includes the e-mail, never shown to readers. */
@@ -334,7 +344,9 @@ export async function countFromClientSince(
 export async function clearIpHashesBefore(db: Kysely<Tables>, before: string): Promise<number> {
   const result = await db
     .updateTable("comments")
-    .set({ ip_hash: null })
+    // The client's key for bans goes with it (decision 016): a comment older than the retention
+    // can no longer be tied to its client, for a ban or anything else.
+    .set({ ip_hash: null, client_key: null })
     .where("ip_hash", "is not", null)
     .where("created_at", "<", before)
     .executeTakeFirst();
@@ -375,6 +387,7 @@ export async function hasReplies(db: Kysely<Tables>, id: number, rootId: number)
 
 export async function deleteOne(db: Kysely<Tables>, id: number): Promise<void> {
   await db.deleteFrom("moderation_log").where("comment_id", "=", id).execute();
+  await db.deleteFrom("comment_edits").where("comment_id", "=", id).execute();
   await db.deleteFrom("comments").where("id", "=", id).execute();
 }
 
@@ -392,9 +405,13 @@ export async function blankOut(db: Kysely<Tables>, id: number): Promise<void> {
       body: "",
       email_hash: `erased:${id}`,
       ip_hash: null,
+      client_key: null,
+      featured_at: null,
     })
     .where("id", "=", id)
     .execute();
+  // What the newsroom's edits replaced was the same person's words.
+  await db.deleteFrom("comment_edits").where("comment_id", "=", id).execute();
 }
 
 /** How many published replies a thread has. */

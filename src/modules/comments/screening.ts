@@ -1,5 +1,5 @@
 import type { Ctx } from "../../ctx.js";
-import { moderate, spamCheckFor, type Decision } from "../moderation/index.js";
+import { bans, moderate, spamCheckFor, type Decision } from "../moderation/index.js";
 import { recordOutcome, type Settings } from "../settings/index.js";
 import { stampedAt } from "./form-stamp.js";
 import * as repo from "./repo.js";
@@ -16,6 +16,8 @@ export interface Screened {
   authorIds: readonly number[];
   /** The client's keyed address hash; null when the request had no address. */
   clientHash: string | null;
+  /** The client's key for bans (moderation/bans.ts); null when the request had no address. */
+  clientKey: string | null;
   /** The client's address in clear, for a remote spam service only: never stored. */
   ip: string | undefined;
   request: { siteUrl: string; permalink: string; userAgent: string; referrer: string } | undefined;
@@ -92,6 +94,8 @@ export async function screenPost(ctx: Ctx, post: Screened): Promise<Decision> {
       authorProven: () => repo.approvedAmong(ctx.db, post.emailHash, post.authorIds),
       earlierBodies: () =>
         repo.bodiesBy(ctx.db, post.articleId, post.emailHash, DUPLICATE_LOOKBACK),
+      activeBan: () =>
+        bans.activeBan(ctx, { emailHash: post.emailHash, clientKey: post.clientKey }, now),
       recentFromClient: async (minutes, atMost) =>
         post.clientHash === null
           ? 0

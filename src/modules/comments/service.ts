@@ -1,11 +1,10 @@
-import type { Ctx } from "../../ctx.js";
-import { changeKeys } from "../../lib/change-keys.js";
+import type { Ctx, TxCtx } from "../../ctx.js";
 import { NotFound } from "../../lib/errors.js";
-import { record } from "../moderation/index.js";
-import { recountComments } from "./comment-count.js";
 import { emailHash } from "./email-hash.js";
 import { placeReply, TOP_LEVEL } from "./placement.js";
 import * as repo from "./repo.js";
+import { statesOf } from "./queue-repo.js";
+import { changeStatus } from "./staff.js";
 import { storeComment, type CommentToStore } from "./store.js";
 import type { CommentStatus } from "./table.js";
 
@@ -16,6 +15,30 @@ export { formStamp, freshStamp } from "./form-stamp.js";
 export { postComment, type NewComment, type Posted } from "./post.js";
 export { placeHeld, type HeldPlacement } from "./held.js";
 export {
+  changeStatus,
+  editComment,
+  setFeatured,
+  staffReply,
+  type StaffAuthor,
+  type StaffReplied,
+  type StatusAction,
+  type StatusChange,
+} from "./staff.js";
+export {
+  COUNT_CAP,
+  QUEUE_PAGE_SIZE,
+  pendingCount,
+  queueBatches,
+  queuePage,
+  queueStatuses,
+  staffComment,
+  type Count,
+  type DeskComment,
+  type QueueFilter,
+  type QueueMark,
+  type QueuePage,
+} from "./queue.js";
+export {
   heldComments,
   repliesPage,
   threadPage,
@@ -24,28 +47,29 @@ export {
   type ThreadPage,
 } from "./reading.js";
 
-/** A moderator's decision on comments; logged, and the article's count kept right. */
+/**
+ * A moderator's decision on comments, in one transaction: logged, the articles' counts kept
+ * right, their pages dropped. An unknown id refuses the whole decision (NotFound). The desk
+ * (modules/desk) does the same through `changeStatus`, with the staff action recorded.
+ */
 export async function setStatus(
   ctx: Ctx,
   ids: readonly number[],
   status: CommentStatus,
   actor: string,
 ) {
-  const changed: number[] = [];
-  for (const id of ids) {
-    const row = await repo.findById(ctx.db, id);
-    if (!row) throw new NotFound("comment", { id });
-    await ctx.write(async (tx, changed) => {
-      await repo.setStatus(tx.db, id, status);
-      // Every page that could show it is dropped, a held one's too: pages never hold a reader's
-      // held comments (they are added for their author alone), and being sure costs one render.
-      changed(changeKeys.article(row.article_id));
-      await record(tx.db, id, actor, status, [{ rule: "manual" }], ctx.clock.now());
-      await recountComments(tx, row.article_id);
-    });
-    changed.push(id);
-  }
-  return changed;
+  await ctx.write(async (tx, changed) => {
+    await requireAll(tx, ids);
+    await changeStatus(tx, changed, ids, status, actor);
+  });
+  return [...ids];
+}
+
+/** Refuses (NotFound) when one of these comments does not exist. */
+export async function requireAll(tx: TxCtx, ids: readonly number[]): Promise<void> {
+  const found = new Set((await statesOf(tx.db, ids)).map((r) => r.id));
+  const missing = ids.find((id) => !found.has(id));
+  if (missing !== undefined) throw new NotFound("comment", { id: missing });
 }
 
 export async function listForStaff(ctx: Ctx, status: CommentStatus | undefined, limit: number) {

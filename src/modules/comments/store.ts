@@ -18,6 +18,10 @@ export interface CommentToStore {
   createdAt: Date;
   emailHash: string;
   ipHash: string | null;
+  /** The client's key for bans (moderation/bans.ts); null without an address. */
+  clientKey?: string | null;
+  /** A reply from the newsroom: its author's account. */
+  staffUserId?: number | null;
 }
 
 /** The moderation log line that goes with it: who decided its status, why, and when. */
@@ -52,6 +56,8 @@ export async function storeComment(
       created_at: comment.createdAt.toISOString(),
       email_hash: comment.emailHash,
       ip_hash: comment.ipHash,
+      client_key: comment.clientKey ?? null,
+      staff_user_id: comment.staffUserId ?? null,
     });
     // A top-level comment roots its own thread: its id is known only now.
     if (place.rootId === null) await repo.setRoot(tx.db, id, id);

@@ -20,8 +20,30 @@ export interface CommentsTable {
   email_hash: string;
   /** HMAC of the client IP with the site secret; the IP itself is never stored. */
   ip_hash: string | null;
+  /**
+   * The poster's client hashed for bans (moderation/bans.ts: no daily salt, so a ban made from
+   * this comment still matches tomorrow); cleared with `ip_hash` (decision 016).
+   */
+  client_key: string | null;
+  /** The newsroom member who wrote it (a staff reply, badged "Rédaction"); null for readers. */
+  staff_user_id: number | null;
+  /** When the newsroom put it first under its article; null when it is not featured. */
+  featured_at: string | null;
+}
+
+/** What a comment said before an edit by the newsroom: each edit keeps the text it replaced. */
+export interface CommentEditsTable {
+  id: Generated<number>;
+  comment_id: number;
+  /** Who edited (a user id; 0 for the operator). */
+  edited_by: number;
+  edited_at: string;
+  author_name: string;
+  author_website: string | null;
+  body: string;
 }
 
 export interface CommentsTables {
   comments: CommentsTable;
+  comment_edits: CommentEditsTable;
 }

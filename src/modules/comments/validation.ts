@@ -81,11 +81,7 @@ export function validateComment(
 ): { ok: true; value: ValidComment } | { ok: false; problems: Record<string, Problem> } {
   const problems: Record<string, Problem> = {};
 
-  const name = text(raw, "name");
-  if (typeof name !== "string") problems.name = name;
-  else if (name.trim() === "") problems.name = { problem: "required" };
-  else if (length(name) > settings["comments.nameMax"])
-    problems.name = { problem: "tooLong", limit: settings["comments.nameMax"] };
+  const name = checkName(raw, settings, problems);
 
   const emailRaw = text(raw, "email");
   const email = typeof emailRaw === "string" ? emailRaw.trim() : "";
@@ -94,20 +90,8 @@ export function validateComment(
   else if (email.length > EMAIL_MAX) problems.email = { problem: "tooLong", limit: EMAIL_MAX };
   else if (!EMAIL.test(email)) problems.email = { problem: "email" };
 
-  const websiteRaw = text(raw, "website");
-  const website = typeof websiteRaw === "string" ? websiteRaw.trim() : "";
-  if (typeof websiteRaw !== "string") problems.website = websiteRaw;
-  else if (length(website) > WEBSITE_MAX)
-    problems.website = { problem: "tooLong", limit: WEBSITE_MAX };
-  else if (website !== "" && !isWebAddress(website)) problems.website = { problem: "url" };
-
-  const body = text(raw, "body");
-  const min = settings["comments.bodyMin"];
-  const max = settings["comments.bodyMax"];
-  if (typeof body !== "string") problems.body = body;
-  else if (body.trim() === "") problems.body = { problem: "required" };
-  else if (length(body.trim()) < min) problems.body = { problem: "tooShort", limit: min };
-  else if (length(body) > max) problems.body = { problem: "tooLong", limit: max };
+  const website = checkWebsite(raw, problems);
+  const body = checkBody(raw, settings, problems);
 
   const parentRaw = text(raw, "parent");
   let parentId: number | null = null;
@@ -118,16 +102,66 @@ export function validateComment(
   }
 
   if (Object.keys(problems).length > 0) return { ok: false, problems };
-  return {
-    ok: true,
-    value: {
-      name: name as string,
-      email,
-      website: website === "" ? null : website,
-      body: body as string,
-      parentId,
-    },
-  };
+  return { ok: true, value: { name, email, website, body, parentId } };
+}
+
+/** What the newsroom may change in a comment: its name, website and text, by the same rules. */
+export interface EditedComment {
+  name: string;
+  website: string | null;
+  body: string;
+}
+
+export function validateEdit(
+  raw: RawForm,
+  settings: Settings,
+): { ok: true; value: EditedComment } | { ok: false; problems: Record<string, Problem> } {
+  const problems: Record<string, Problem> = {};
+  const name = checkName(raw, settings, problems);
+  const website = checkWebsite(raw, problems);
+  const body = checkBody(raw, settings, problems);
+  if (Object.keys(problems).length > 0) return { ok: false, problems };
+  return { ok: true, value: { name, website, body } };
+}
+
+/** A reply from the newsroom: its text, by the readers' rules (name and address are the account's). */
+export function validateStaffReply(
+  raw: RawForm,
+  settings: Settings,
+): { ok: true; body: string } | { ok: false; problems: Record<string, Problem> } {
+  const problems: Record<string, Problem> = {};
+  const body = checkBody(raw, settings, problems);
+  return Object.keys(problems).length > 0 ? { ok: false, problems } : { ok: true, body };
+}
+
+function checkName(raw: RawForm, settings: Settings, problems: Record<string, Problem>): string {
+  const name = text(raw, "name");
+  if (typeof name !== "string") problems.name = name;
+  else if (name.trim() === "") problems.name = { problem: "required" };
+  else if (length(name) > settings["comments.nameMax"])
+    problems.name = { problem: "tooLong", limit: settings["comments.nameMax"] };
+  return typeof name === "string" ? name : "";
+}
+
+function checkWebsite(raw: RawForm, problems: Record<string, Problem>): string | null {
+  const websiteRaw = text(raw, "website");
+  const website = typeof websiteRaw === "string" ? websiteRaw.trim() : "";
+  if (typeof websiteRaw !== "string") problems.website = websiteRaw;
+  else if (length(website) > WEBSITE_MAX)
+    problems.website = { problem: "tooLong", limit: WEBSITE_MAX };
+  else if (website !== "" && !isWebAddress(website)) problems.website = { problem: "url" };
+  return website === "" ? null : website;
+}
+
+function checkBody(raw: RawForm, settings: Settings, problems: Record<string, Problem>): string {
+  const body = text(raw, "body");
+  const min = settings["comments.bodyMin"];
+  const max = settings["comments.bodyMax"];
+  if (typeof body !== "string") problems.body = body;
+  else if (body.trim() === "") problems.body = { problem: "required" };
+  else if (length(body.trim()) < min) problems.body = { problem: "tooShort", limit: min };
+  else if (length(body) > max) problems.body = { problem: "tooLong", limit: max };
+  return typeof body === "string" ? body : "";
 }
 
 function isWebAddress(value: string): boolean {

@@ -55,6 +55,13 @@ export interface Candidate {
      * `atMost`; 0 without an address.
      */
     recentFromClient(minutes: number, atMost: number): Promise<number>;
+    /**
+     * The ban in force on the poster's address or client, if any (read on every post, so a ban
+     * made on one instance holds on all of them at once).
+     */
+    activeBan(): Promise<
+      { id: number; kind: "email" | "client"; mode: "hold" | "refuse" } | undefined
+    >;
   };
 }
 

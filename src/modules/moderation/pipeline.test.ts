@@ -14,7 +14,12 @@ const rules = {
 
 function candidate(
   over: Partial<Candidate> = {},
-  facts: { approvedBefore?: boolean; duplicate?: boolean; recent?: number } = {},
+  facts: {
+    approvedBefore?: boolean;
+    duplicate?: boolean;
+    recent?: number;
+    ban?: { id: number; kind: "email" | "client"; mode: "hold" | "refuse" };
+  } = {},
 ): Candidate {
   return {
     name: "Léa",
@@ -28,6 +33,7 @@ function candidate(
       authorProven: async () => facts.approvedBefore ?? true,
       earlierBodies: async () => (facts.duplicate ? ["MERCI pour cet\u200B article. "] : []),
       recentFromClient: async () => facts.recent ?? 0,
+      activeBan: async () => facts.ban,
     },
     ...over,
   };
@@ -65,6 +71,7 @@ describe("moderation pipeline", () => {
           },
           earlierBodies: async () => [],
           recentFromClient: async () => 0,
+          activeBan: async () => undefined,
         },
       }),
     );
@@ -112,5 +119,20 @@ describe("moderation pipeline", () => {
     });
     const off = { ...rules, burstMax: 0 };
     expect((await moderate(candidate({ settings: off }, { recent: 50 }))).outcome).toBe("approved");
+  });
+
+  it("holds or refuses a banned poster, as the ban says, before the duplicate rule", async () => {
+    expect(await moderate(candidate({}, { ban: { id: 4, kind: "client", mode: "hold" } }))).toEqual(
+      {
+        outcome: "pending",
+        reasons: [{ rule: "ban", detail: "client #4" }],
+      },
+    );
+    // Refused: nothing after it runs, not even the duplicate rule that would refuse it too.
+    expect(
+      await moderate(
+        candidate({}, { duplicate: true, ban: { id: 5, kind: "email", mode: "refuse" } }),
+      ),
+    ).toEqual({ outcome: "reject", reasons: [{ rule: "ban", detail: "email #5" }] });
   });
 });

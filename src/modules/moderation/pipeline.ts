@@ -1,4 +1,5 @@
 import type { Candidate, Phase, Reason, Verdict } from "./phase.js";
+import { ban } from "./phases/ban.js";
 import { blocklist } from "./phases/blocklist.js";
 import { burst } from "./phases/burst.js";
 import { duplicate } from "./phases/duplicate.js";
@@ -18,6 +19,9 @@ const phases: readonly Phase[] = [
   fillTime,
   // Words the newsroom will not publish.
   blocklist,
+  // Addresses and clients the newsroom banned: held or refused as the ban says. MUST run before
+  // the duplicate rule and the holds, so that a refusing ban decides whatever they would say.
+  ban,
   // Refused outright: the same comment again. MUST run before the holds, which would only delay it.
   duplicate,
   // Held for a person: many links, a flood from one client, or an address never approved before.

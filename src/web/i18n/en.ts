@@ -1,4 +1,5 @@
 import { settingsWords } from "./settings-words.js";
+import { deskEn } from "./desk.js";
 import type { Messages } from "./fr.js";
 import { writingEn } from "./writing-en.js";
 
@@ -52,6 +53,10 @@ export const en: Messages = {
     repliesTitle: (name: string) => `Replies to ${name}`,
     repliesPages: "Reply pages",
     backToArticle: "Back to the article",
+    /** The badge on a reply written by the newsroom from the moderation desk. */
+    staffBadge: "Newsroom",
+    /** Above the comments the newsroom put first under the article. */
+    featured: "Picked by the newsroom",
   },
   formErrors: (n) => (n === 1 ? "One field needs fixing." : `${n} fields need fixing.`),
   problems: {
@@ -81,6 +86,10 @@ export const en: Messages = {
     lettersDigits: "Letters and digits only, no spaces.",
     noKey: "Enter and save a key first.",
     retypeSecret: "Key not saved, as another field needs fixing: enter it again.",
+    refused: "This comment cannot be published.",
+    notPublished: "This comment is not published: approve it first.",
+    noClient:
+      "This comment’s connection is no longer known (it is forgotten after the retention period): ban its e-mail address instead.",
     tooFast: (seconds) =>
       seconds < 60
         ? `Too many posts from your connection. Try again in ${seconds} s.`
@@ -145,6 +154,7 @@ export const en: Messages = {
     backHome: "Back to the home page",
   },
   footer: (site) => `${site} — powered by Kiosque`,
+  desk: deskEn,
   newsroom: {
     writing: writingEn,
     title: "Newsroom",

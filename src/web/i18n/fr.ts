@@ -1,5 +1,6 @@
 import { writingFr } from "./writing-fr.js";
 import { settingsWords } from "./settings-words.js";
+import { deskFr } from "./desk.js";
 
 /** Every reader-facing string in French, the site's default language. `en.ts` has the same shape. */
 export const fr = {
@@ -53,6 +54,10 @@ export const fr = {
     repliesTitle: (name: string) => `Réponses à ${name}`,
     repliesPages: "Pages de réponses",
     backToArticle: "Retour à l’article",
+    /** The badge on a reply written by the newsroom from the moderation desk. */
+    staffBadge: "Rédaction",
+    /** Above the comments the newsroom put first under the article. */
+    featured: "Choisis par la rédaction",
   },
   /** The summary above a form that came back, and of a refusal that lists field messages. */
   formErrors: (n: number) =>
@@ -85,6 +90,10 @@ export const fr = {
     noKey: "Saisissez et enregistrez d’abord une clé.",
     retypeSecret:
       "Clé non enregistrée, car un autre champ est à corriger : saisissez-la de nouveau.",
+    refused: "Ce commentaire ne peut pas être publié.",
+    notPublished: "Ce commentaire n’est pas publié : approuvez-le d’abord.",
+    noClient:
+      "La connexion de ce commentaire n’est plus connue (elle est oubliée après le délai de conservation) : bannissez son adresse e-mail.",
     tooFast: (seconds: number) =>
       seconds < 60
         ? `Trop d’envois depuis votre connexion. Réessayez dans ${seconds} s.`
@@ -151,6 +160,8 @@ export const fr = {
     backHome: "Retour à l’accueil",
   },
   footer: (site: string) => `${site} — propulsé par Kiosque`,
+  /** The moderation desk and the journal (desk.ts). */
+  desk: deskFr,
   /** The newsroom (/admin), in each person's chosen language. */
   newsroom: {
     /** Writing and publishing articles (modules/articles/views/admin). */

@@ -52,6 +52,17 @@ const computed: Record<string, (key: string) => string> = {
   "newsroom.settingsPage.intro": (key) => `"${key}"`,
   "newsroom.settingsPage.groups": (key) => `"${key}"`,
   "newsroom.settingsPage.serviceNames": (key) => `"${key}"`,
+  // The desk's queues, rules, actions and bans, and the journal's actions (modules/desk, audit),
+  // by the names the code gives them (a status, a rule, "comment.approve").
+  "desk.statuses": (key) => `"${key}"`,
+  "desk.statusOne": (key) => `"${key}"`,
+  "desk.rules": (key) => `"${key}"`,
+  "desk.actions": (key) => `"${key}"`,
+  "desk.done": (key) => `"${key}"`,
+  "desk.bans.kindNames": (key) => `"${key}"`,
+  "desk.bans.modeNames": (key) => `"${key}"`,
+  "desk.journal.actions": (key) => `"${key}"`,
+  "desk.journal.targets": (key) => `"${key}"`,
 };
 
 /**
@@ -69,7 +80,12 @@ function isRead(path: string, code: string): boolean {
   // Views and helpers read messages as `t.…` (`site.t.lang`, `t.comments.leave`).
   if (new RegExp(`\\bt\\.${path.replaceAll(".", "\\.")}\\b`).test(code)) return true;
   const dot = path.lastIndexOf(".");
-  const [section, key] = [path.slice(0, dot), path.slice(dot + 1)];
+  let [section, key] = [path.slice(0, dot), path.slice(dot + 1)];
+  // A computed key may hold dots itself ("comment.approve"): its section is a known prefix.
+  const dotted = Object.keys(computed).find(
+    (s) => s.includes(".") && path.startsWith(`${s}.`) && !computed[section],
+  );
+  if (dotted) [section, key] = [dotted, path.slice(dotted.length + 1)];
   const named = computed[section] ?? computed[path.split(".")[0] ?? ""];
   const computedKey = computed[section] ? key : path.split(".")[1];
   return Boolean(named && computedKey !== undefined && code.includes(named(computedKey)));

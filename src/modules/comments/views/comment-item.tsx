@@ -4,7 +4,7 @@ import { anchors } from "../../../web/urls.js";
 import type { PublicComment } from "../model.js";
 
 /** Plain text as the reader wrote it: blank lines make paragraphs, single newlines line breaks. */
-function Body({ text }: { text: string }) {
+export function Body({ text }: { text: string }) {
   return (
     <>
       {text
@@ -22,6 +22,11 @@ function Body({ text }: { text: string }) {
         ))}
     </>
   );
+}
+
+/** "Rédaction": this comment is the newsroom's own answer (written from the moderation desk). */
+export function StaffBadge({ site }: { site: Site }) {
+  return <span class="staff-badge">{site.t.comments.staffBadge}</span>;
 }
 
 function AvatarImage({ comment }: { comment: PublicComment }) {
@@ -114,6 +119,11 @@ export function CommentItem({
             <b class="comment-author" id={`${anchors.comment(comment.id)}-author`}>
               {author}
             </b>{" "}
+            {comment.staff ? (
+              <>
+                <StaffBadge site={site} />{" "}
+              </>
+            ) : null}
             <span class="visually-hidden">{t.comments.says} </span>
             <a
               class="comment-date"
@@ -147,6 +157,32 @@ export function CommentItem({
         ) : null}
       </article>
       {replies}
+    </li>
+  );
+}
+
+/**
+ * A comment the newsroom put first: its author, date and text, and a link to its place in the
+ * discussion (where it also stands, with its replies).
+ */
+export function FeaturedComment({ site, comment }: { site: Site; comment: PublicComment }) {
+  const { fmt } = site;
+  return (
+    <li class="featured-comment">
+      <p class="comment-meta">
+        <b class="comment-author">{comment.authorName}</b>{" "}
+        {comment.staff ? (
+          <>
+            <StaffBadge site={site} />{" "}
+          </>
+        ) : null}
+        <a class="comment-date" href={`#${anchors.comment(comment.id)}`}>
+          <time datetime={comment.createdAt}>{fmt.dateTime(comment.createdAt)}</time>
+        </a>
+      </p>
+      <div class="comment-text">
+        <Body text={comment.body} />
+      </div>
     </li>
   );
 }

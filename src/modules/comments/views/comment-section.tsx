@@ -5,7 +5,7 @@ import { anchors } from "../../../web/urls.js";
 import { acceptsReplies, type PublicComment } from "../model.js";
 import type { ThreadPage } from "../service.js";
 import { CommentForm, type CommentFormState } from "./comment-form.js";
-import { CommentItem, type CommentExtras } from "./comment-item.js";
+import { CommentItem, FeaturedComment, type CommentExtras } from "./comment-item.js";
 
 /** Marks (http/segments.ts) the page layer may ask for, to add a reader's own parts. */
 export const sectionMarks = {
@@ -90,6 +90,16 @@ export function CommentSection({
       <h2 id="comments-title" class="section-heading">
         {t.commentCount(fmt.number(commentCount), commentCount)}
       </h2>
+      {threads.featured.length > 0 ? (
+        <section class="featured-comments" aria-labelledby="featured-comments-title">
+          <h3 id="featured-comments-title">{t.comments.featured}</h3>
+          <ol>
+            {threads.featured.map((c) => (
+              <FeaturedComment site={site} comment={c} />
+            ))}
+          </ol>
+        </section>
+      ) : null}
       {mark(sectionMarks.listStart)}
       {threads.threads.length > 0 ? (
         <ol class="comment-list">

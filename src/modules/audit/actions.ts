@@ -1,0 +1,23 @@
+/**
+ * The actions the journal knows by name, for its filter and its words (web/i18n `desk.journal.
+ * actions`). A module that records a new kind of action adds it here, with its words; an action
+ * missing here is still recorded and listed, under its raw name.
+ */
+export const auditActions = [
+  "comment.approve",
+  "comment.spam",
+  "comment.trash",
+  "comment.restore",
+  "comment.edit",
+  "comment.reply",
+  "comment.feature",
+  "comment.unfeature",
+  "ban.create",
+  "ban.lift",
+] as const;
+
+export type KnownAuditAction = (typeof auditActions)[number];
+
+export function isKnownAction(action: string): action is KnownAuditAction {
+  return (auditActions as readonly string[]).includes(action);
+}

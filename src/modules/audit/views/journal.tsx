@@ -1,0 +1,167 @@
+import { describedBy, FormErrors } from "../../../web/components/field.js";
+import type { Formatter } from "../../../web/i18n/format.js";
+import type { Messages } from "../../../web/i18n/index.js";
+import { paths } from "../../../web/urls.js";
+import { auditActions } from "../actions.js";
+import type { JournalPage } from "../service.js";
+
+export interface JournalState {
+  journal: JournalPage;
+  people: readonly { id: number; name: string }[];
+  filters: { person: string; action: string; from: string; to: string };
+  /** The journal's address for another page, with the same filters. */
+  pageHref: (page: number) => string;
+  errors: Record<string, string>;
+  summary?: string | undefined;
+}
+
+/** An action in words, or its raw name when the journal does not know it. */
+function actionWords(t: Messages, action: string): string {
+  const words: Record<string, string> = t.desk.journal.actions;
+  return words[action] ?? action;
+}
+
+function targetWords(t: Messages, type: string, id: string | null): string {
+  const targets: Record<string, (id: string) => string> = t.desk.journal.targets;
+  const words = targets[type];
+  if (id === null) return type;
+  return words ? words(id) : `${type} ${id}`;
+}
+
+/** Details as "key: value" pairs, as text: whatever a module wrote, nothing runs. */
+function detailsWords(details: Record<string, unknown>): string {
+  return Object.entries(details)
+    .map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`)
+    .join(" · ");
+}
+
+/** The journal of staff actions (admins): filters, then the actions, newest first. */
+export function JournalView({
+  t,
+  fmt,
+  state,
+}: {
+  t: Messages;
+  fmt: Formatter;
+  state: JournalState;
+}) {
+  const { journal, filters, errors } = state;
+  const who = (id: number) =>
+    id === 0
+      ? t.desk.operator
+      : (state.people.find((p) => p.id === id)?.name ?? t.desk.someone(String(id)));
+  return (
+    <>
+      <h1>{t.desk.journal.title}</h1>
+      <p>{t.desk.journal.intro}</p>
+      <form method="get" action={paths.admin.journal} class="journal-filters" novalidate>
+        <FormErrors summary={state.summary} />
+        <fieldset>
+          <legend>{t.desk.journal.filters}</legend>
+          <p class="field">
+            <label for="journal-person">{t.desk.journal.person}</label>
+            <select id="journal-person" name="personne">
+              <option value="">{t.desk.journal.anyone}</option>
+              <option value="0" selected={filters.person === "0"}>
+                {t.desk.operator}
+              </option>
+              {state.people.map((p) => (
+                <option value={String(p.id)} selected={filters.person === String(p.id)}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </p>
+          <p class="field">
+            <label for="journal-action">{t.desk.journal.action}</label>
+            <select id="journal-action" name="action">
+              <option value="">{t.desk.journal.anyAction}</option>
+              {auditActions.map((a) => (
+                <option value={a} selected={filters.action === a}>
+                  {actionWords(t, a)}
+                </option>
+              ))}
+            </select>
+          </p>
+          <p class={errors.from ? "field field-invalid" : "field"}>
+            <label for="journal-from">{t.desk.journal.from}</label>
+            <input
+              id="journal-from"
+              name="du"
+              type="date"
+              value={filters.from}
+              {...describedBy("journal-from", errors.from)}
+            />
+            {errors.from ? (
+              <span class="field-error" id="journal-from-error">
+                {errors.from}
+              </span>
+            ) : null}
+          </p>
+          <p class={errors.to ? "field field-invalid" : "field"}>
+            <label for="journal-to">{t.desk.journal.to}</label>
+            <input
+              id="journal-to"
+              name="au"
+              type="date"
+              value={filters.to}
+              {...describedBy("journal-to", errors.to)}
+            />
+            {errors.to ? (
+              <span class="field-error" id="journal-to-error">
+                {errors.to}
+              </span>
+            ) : null}
+          </p>
+          <p class="form-submit">
+            <button type="submit">{t.desk.journal.apply}</button>{" "}
+            <a href={paths.admin.journal}>{t.desk.journal.reset}</a>
+          </p>
+        </fieldset>
+      </form>
+      {journal.entries.length === 0 ? (
+        <p>{t.desk.journal.none}</p>
+      ) : (
+        <table class="data-table journal">
+          <thead>
+            <tr>
+              <th scope="col">{t.desk.journal.when}</th>
+              <th scope="col">{t.desk.journal.who}</th>
+              <th scope="col">{t.desk.journal.what}</th>
+              <th scope="col">{t.desk.journal.on}</th>
+              <th scope="col">{t.desk.journal.details}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {journal.entries.map((e) => (
+              <tr>
+                <td>
+                  <time datetime={e.at}>{fmt.dateTime(e.at)}</time>
+                </td>
+                <td>{who(e.actorId)}</td>
+                <td>{actionWords(t, e.action)}</td>
+                <td>{targetWords(t, e.targetType, e.targetId)}</td>
+                <td>{detailsWords(e.details)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {journal.page > 1 || journal.hasNext ? (
+        <nav class="pagination" aria-label={t.pagination}>
+          {journal.page > 1 ? (
+            <a rel="prev" href={state.pageHref(journal.page - 1)}>
+              ← {t.desk.previousPage}
+            </a>
+          ) : null}
+          <span aria-current="page">{t.desk.pageOf(journal.page)}</span>
+          {journal.hasNext ? (
+            <a rel="next" href={state.pageHref(journal.page + 1)}>
+              {t.desk.nextPage} →
+            </a>
+          ) : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}
