@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { editing } from "../../src/modules/articles/index.js";
+import { audit } from "../../src/modules/audit/index.js";
 import { media, type MediaItem } from "../../src/modules/media/index.js";
 import * as images from "../fixtures/media/images.js";
 import { testEngines } from "../helpers/engines.js";
@@ -142,6 +143,19 @@ describe.each(testEngines())("images in articles on %s", (engine) => {
     expect(ratio(card)).toBeCloseTo(photo.width / photo.height, 2);
     expect(card?.attrs.get("srcset")).toContain("/media/");
     expect(card?.attrs.get("loading")).toBe("lazy");
+  });
+
+  it("writes publications and image changes to the journal, with who did them", async () => {
+    const admin = await signedIn(rt.app, rt.ctx, "admin");
+    const journal = await audit.list(rt.ctx, { id: admin.id, role: "admin" }, { page: 1 });
+    const seen = journal.entries.map((e) => `${e.action}:${e.targetType}:${e.actorId}`);
+    expect(seen).toContain(`article.publish:article:${editor.id}`);
+    expect(seen).toContain(`media.upload:media:${editor.id}`);
+    // A refused publication (no text for an image) left no entry: one per article published.
+    expect(seen.filter((e) => e.startsWith("article.publish")).length).toBe(2);
+    const page = await rt.app.inject({ url: "/admin/journal", headers: { cookie: admin.cookie } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain("article publié");
   });
 
   it("lists where each image is used: as featured image and in a body", async () => {

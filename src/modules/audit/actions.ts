@@ -14,6 +14,13 @@ export const auditActions = [
   "comment.unfeature",
   "ban.create",
   "ban.lift",
+  "article.submit",
+  "article.publish",
+  "article.schedule",
+  "article.unpublish",
+  "media.upload",
+  "media.update",
+  "media.remove",
 ] as const;
 
 export type KnownAuditAction = (typeof auditActions)[number];

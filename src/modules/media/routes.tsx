@@ -281,19 +281,24 @@ export async function mediaLibraryRoutes(
     "/admin/medias/:id",
     { schema: { params: ItemParams, body: FormBody } },
     async (req, reply) => {
-      newsroom.allow(req, canWriteArticles);
+      const user = newsroom.allow(req, canWriteArticles);
       const { id } = req.params;
       const values = keptDetails(req.body);
       showFormOnRefusal(req, {
         mainField: "alt",
         render: (problems) => itemPage(req, id, { values, problems }),
       });
-      await media.update(ctx, id, {
-        // As posted: a repeated field (a list) is the service's to refuse (notText).
-        alt: req.body.alt as string | undefined,
-        caption: req.body.caption as string | undefined,
-        credit: req.body.credit as string | undefined,
-      });
+      await media.update(
+        ctx,
+        id,
+        {
+          // As posted: a repeated field (a list) is the service's to refuse (notText).
+          alt: req.body.alt as string | undefined,
+          caption: req.body.caption as string | undefined,
+          credit: req.body.credit as string | undefined,
+        },
+        user,
+      );
       return reply.redirect(`${paths.admin.mediaItem(id)}?done=saved`, 303);
     },
   );
@@ -302,14 +307,14 @@ export async function mediaLibraryRoutes(
     "/admin/medias/:id/suppression",
     { schema: { params: ItemParams } },
     async (req, reply) => {
-      newsroom.allow(req, canWriteArticles);
+      const user = newsroom.allow(req, canWriteArticles);
       const { id } = req.params;
       // Still in use: the image's page again, saying so by the delete button.
       showFormOnRefusal(req, {
         mainField: "media",
         render: (problems) => itemPage(req, id, { problems }),
       });
-      await media.remove(ctx, id);
+      await media.remove(ctx, id, user);
       return reply.redirect(`${paths.admin.media}?done=deleted`, 303);
     },
   );

@@ -2,6 +2,7 @@ import type { Ctx, TxCtx } from "../../ctx.js";
 import { changeKeys } from "../../lib/change-keys.js";
 import { Invalid, NotFound, type Problem } from "../../lib/errors.js";
 import { articles } from "../articles/index.js";
+import { audit } from "../audit/index.js";
 import { checkFile } from "./file-checks.js";
 import { makeMaster } from "./image.js";
 import { isObjectKey, newItemPrefix, objectKey } from "./keys.js";
@@ -69,7 +70,7 @@ export async function upload(ctx: Ctx, input: Upload): Promise<MediaItem> {
   try {
     id = await ctx.write(async (tx, changed) => {
       changed(changeKeys.media);
-      return repo.insertItem(tx.db, {
+      const made = await repo.insertItem(tx.db, {
         filename: cleanFilename(input.filename),
         alt: values.alt ?? "",
         caption: values.caption ?? "",
@@ -87,6 +88,13 @@ export async function upload(ctx: Ctx, input: Upload): Promise<MediaItem> {
         created_at: now,
         updated_at: now,
       });
+      await audit.record(tx, {
+        actor: { id: input.uploadedBy },
+        action: "media.upload",
+        target: { type: "media", id: made },
+        details: { format: file.format, width: master.width, height: master.height },
+      });
+      return made;
     });
   } catch (error) {
     await store.delete(key).catch((e: unknown) => ctx.log.warn({ err: e, key }, "orphan image"));
@@ -156,6 +164,8 @@ export async function update(
   ctx: Ctx,
   id: number,
   fields: { alt?: string; caption?: string; credit?: string },
+  /** Who changes it, for the journal (staff pages name them; scripts may not). */
+  actor?: { id: number },
 ): Promise<MediaItem> {
   const { values, problems } = checkDetails(fields as Record<string, unknown>);
   if (Object.keys(problems).length > 0)
@@ -167,6 +177,13 @@ export async function update(
       updated_at: ctx.clock.now().toISOString(),
     });
     if (!found) throw new NotFound("media", { id });
+    if (actor)
+      await audit.record(tx, {
+        actor,
+        action: "media.update",
+        target: { type: "media", id },
+        details: { fields: Object.keys(values) },
+      });
     // Pages showing the image show its alternative text and caption.
     changed(changeKeys.media, ...articleKeys(await repo.articlesUsing(tx.db, id)));
   });
@@ -211,7 +228,7 @@ export async function recordUsage(
  * in one transaction; the files after it, since a bucket's DELETE must not hold the database's
  * write lock (a file left by a failure there is only unused bytes, and is logged).
  */
-export async function remove(ctx: Ctx, id: number): Promise<void> {
+export async function remove(ctx: Ctx, id: number, actor?: { id: number }): Promise<void> {
   if (!isRowId(id)) throw new NotFound("media", { id });
   const keys = await ctx.write(async (tx, changed) => {
     const row = await repo.find(tx.db, id);
@@ -220,6 +237,8 @@ export async function remove(ctx: Ctx, id: number): Promise<void> {
     if (using.length > 0)
       throw new Invalid("KIOSQUE_MEDIA_IN_USE", { media: { problem: "inUse" } }, { id, using });
     changed(changeKeys.media);
+    if (actor)
+      await audit.record(tx, { actor, action: "media.remove", target: { type: "media", id } });
     return [row.master_key, ...(await repo.deleteItem(tx.db, id))];
   });
   const store = mediaStore(ctx);

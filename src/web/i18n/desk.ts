@@ -200,6 +200,13 @@ export const deskFr = {
     details: "Détails",
     none: "Aucune action enregistrée pour ces critères.",
     actions: {
+      "article.submit": "article envoyé en relecture",
+      "article.publish": "article publié",
+      "article.schedule": "article programmé",
+      "article.unpublish": "article dépublié",
+      "media.upload": "image ajoutée",
+      "media.update": "image décrite",
+      "media.remove": "image supprimée",
       "comment.approve": "commentaire approuvé",
       "comment.spam": "commentaire marqué indésirable",
       "comment.trash": "commentaire mis à la corbeille",
@@ -214,6 +221,8 @@ export const deskFr = {
     targets: {
       comment: (id: string) => `commentaire n° ${id}`,
       ban: (id: string) => `bannissement n° ${id}`,
+      article: (id: string) => `article n° ${id}`,
+      media: (id: string) => `image n° ${id}`,
     },
   },
 };
@@ -402,6 +411,13 @@ export const deskEn: DeskWords = {
     details: "Details",
     none: "No action recorded for these criteria.",
     actions: {
+      "article.submit": "article sent for review",
+      "article.publish": "article published",
+      "article.schedule": "article scheduled",
+      "article.unpublish": "article unpublished",
+      "media.upload": "image uploaded",
+      "media.update": "image described",
+      "media.remove": "image removed",
       "comment.approve": "comment approved",
       "comment.spam": "comment marked as spam",
       "comment.trash": "comment moved to the bin",
@@ -416,6 +432,8 @@ export const deskEn: DeskWords = {
     targets: {
       comment: (id) => `comment #${id}`,
       ban: (id) => `ban #${id}`,
+      article: (id) => `article #${id}`,
+      media: (id) => `image #${id}`,
     },
   },
 };

@@ -2,6 +2,7 @@ import type { Ctx, TxCtx } from "../../../ctx.js";
 import { Forbidden, Invalid, type Problem } from "../../../lib/errors.js";
 import { imagesIn } from "../../../lib/sanitize.js";
 import { canEditArticle, canPublish, canWriteArticles, type Actor } from "../../accounts/index.js";
+import { audit } from "../../audit/index.js";
 import { publishedKeys } from "../keys.js";
 import type { ArticleStatus } from "../table.js";
 import { formNames } from "./fields.js";
@@ -98,6 +99,16 @@ export async function applyAction(
   const to = next(state, action, now, at);
   if (!to) return state;
   await repo.setStatus(tx.db, articleId, { ...to, modified_at: now });
+  await audit.record(tx, {
+    actor,
+    action: `article.${action}`,
+    target: { type: "article", id: articleId },
+    details: {
+      from: state.status,
+      to: to.status,
+      ...(to.published_at ? { at: to.published_at } : {}),
+    },
+  });
   const after = { ...state, status: to.status, publishedAt: to.published_at };
   if (isLive(state, now) || isLive(after, now))
     changed(...publishedKeys({ ...state, ...state.fields }));
