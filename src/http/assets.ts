@@ -5,7 +5,7 @@ import zlib from "node:zlib";
 import type { FastifyInstance } from "fastify";
 import type { AssetUrls } from "../web/site.js";
 import { sendEncoded } from "./cacheable.js";
-import { preparePage, type CachedPage } from "./page-cache.js";
+import { pageFromEncodings, preparePage, type CachedPage } from "./page-cache.js";
 
 /** Built assets, by file name: site.css and the islands (scripts/build.mjs writes them). */
 const FILES = {
@@ -36,21 +36,30 @@ const FOREVER = "public, max-age=31536000, immutable";
 const A_WHILE = "public, max-age=300";
 
 /**
- * Reads the built assets once at start, compresses them once, and serves them from memory. URLs
- * carry a content hash (`?v=…`), so browsers and CDNs may keep them for a year and a new build
- * is fetched at once.
+ * An asset as served: its brotli and gzip made by the build (scripts/assets.mjs) when they are of
+ * these very bytes, else compressed here (brotli at its best takes a second for the editor: a
+ * second of every worker's start).
+ */
+async function served(file: string, body: Buffer): Promise<CachedPage> {
+  const type = TYPES[path.extname(file)] ?? "application/octet-stream";
+  const sha = createHash("sha256").update(body).digest("hex");
+  const read = (suffix: string) => fs.promises.readFile(`${file}${suffix}`).catch(() => undefined);
+  const [made, br, gz] = await Promise.all([read(".sha256"), read(".br"), read(".gz")]);
+  if (made?.toString() === sha && br && gz) return pageFromEncodings(body, br, gz, type, []);
+  return preparePage(body, type, [], zlib.constants.BROTLI_MAX_QUALITY);
+}
+
+/**
+ * Reads the built assets once at start, with their compressed forms, and serves them from
+ * memory. URLs carry a content hash (`?v=…`), so browsers and CDNs may keep them for a year and a
+ * new build is fetched at once.
  */
 export async function registerAssets(app: FastifyInstance, dir: string): Promise<AssetUrls> {
   const assets = new Map<string, Asset>();
   for (const file of Object.values(FILES)) {
     const body = fs.readFileSync(path.join(dir, file));
     assets.set(file, {
-      page: await preparePage(
-        body,
-        TYPES[path.extname(file)] ?? "application/octet-stream",
-        [],
-        zlib.constants.BROTLI_MAX_QUALITY,
-      ),
+      page: await served(path.join(dir, file), body),
       hash: createHash("sha256").update(body).digest("base64url").slice(0, 12),
     });
   }

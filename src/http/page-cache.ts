@@ -71,9 +71,20 @@ export async function preparePage(
     // gzip at its best costs ~1 ms even for large pages.
     gzip(identity, { level: zlib.constants.Z_BEST_COMPRESSION }),
   ]);
+  return { ...pageFromEncodings(identity, brotlied, gzipped, type, changeKeys), points };
+}
+
+/** A page from its three encodings, made beforehand (the build's compressed assets). */
+export function pageFromEncodings(
+  identity: Buffer,
+  brotlied: Buffer,
+  gzipped: Buffer,
+  type: string,
+  changeKeys: readonly string[],
+): CachedPage {
   const etag = `"${createHash("sha256").update(identity).digest("base64url").slice(0, 22)}"`;
   const [own, br, gz] = ownBytes([identity, brotlied, gzipped]) as [Buffer, Buffer, Buffer];
-  return { type, etag, identity: own, points, br, gzip: gz, changeKeys };
+  return { type, etag, identity: own, points: new Map(), br, gzip: gz, changeKeys };
 }
 
 const size = (p: CachedPage) =>
