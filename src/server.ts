@@ -77,6 +77,19 @@ async function serve(config: Config, { shared }: { shared: boolean }): Promise<v
   const keep = (signal: NodeJS.Signals) => (early ??= signal);
   process.on("SIGTERM", keep);
   process.on("SIGINT", keep);
+  // A worker opens the database only once the supervisor has migrated it and written the demo
+  // (its code is loaded by then): opened meanwhile, its own migration check and secret raced the
+  // supervisor's migrations and seeding for SQLite's write lock, and under load one side waited
+  // past busy_timeout (SQLITE_BUSY, the site did not start). Signalled while waiting, it has
+  // nothing open and just ends.
+  if (shared) {
+    const signalled = new Promise<void>((resolve) => {
+      process.once("SIGTERM", () => resolve());
+      process.once("SIGINT", () => resolve());
+    });
+    await Promise.race([go, signalled]);
+    if (early) process.exit(0);
+  }
   const runtime = await openRuntime(config);
   const log = runtime.ctx.log;
   if (!shared) await seedIfEmpty(config, runtime);
