@@ -7,7 +7,10 @@ import type { AssetUrls } from "../web/site.js";
 import { sendEncoded } from "./cacheable.js";
 import { pageFromEncodings, preparePage, type CachedPage } from "./page-cache.js";
 
-/** Built assets, by file name: site.css and the islands (scripts/build.mjs writes them). */
+/**
+ * Built assets, by the name pages know them under (web/site.ts AssetUrls): the stylesheets and
+ * islands scripts/assets.mjs writes.
+ */
 const FILES = {
   css: "site.css",
   newsroomCss: "newsroom.css",
@@ -19,7 +22,14 @@ const FILES = {
   mediaPickerIsland: "media-picker.js",
   deskIsland: "desk.js",
   icon: "favicon.svg",
-} as const;
+} as const satisfies Record<keyof AssetUrls, string>;
+
+/** Every asset's URL, made from its file name by `url`. */
+export function assetUrls(url: (file: string) => string): AssetUrls {
+  return Object.fromEntries(
+    Object.entries(FILES).map(([name, file]) => [name, url(file)]),
+  ) as Record<keyof AssetUrls, string>;
+}
 
 const TYPES: Record<string, string> = {
   ".css": "text/css; charset=utf-8",
@@ -74,16 +84,5 @@ export async function registerAssets(app: FastifyInstance, dir: string): Promise
   const url = (file: string) => `/assets/${file}?v=${assets.get(file)?.hash ?? ""}`;
   // Browsers ask for /favicon.ico whatever the page says; answer with the same icon.
   app.get("/favicon.ico", async (_req, reply) => reply.redirect(url(FILES.icon), 301));
-  return {
-    css: url(FILES.css),
-    newsroomCss: url(FILES.newsroomCss),
-    commentsIsland: url(FILES.commentsIsland),
-    editorIsland: url(FILES.editorIsland),
-    editorCss: url(FILES.editorCss),
-    autosaveIsland: url(FILES.autosaveIsland),
-    tagSuggestIsland: url(FILES.tagSuggestIsland),
-    mediaPickerIsland: url(FILES.mediaPickerIsland),
-    deskIsland: url(FILES.deskIsland),
-    icon: url(FILES.icon),
-  };
+  return assetUrls(url);
 }

@@ -145,12 +145,13 @@ async function articlePage(
     options.preview ?? articles.publishedArticle(ctx, slug),
     ctx.settings(),
   ]);
-  const [threads, shownRelated, [article = found]] = await Promise.all([
+  const [threads, shownRelated] = await Promise.all([
     comments.threadPage(ctx, found.id, options.commentPage ?? 1),
     articles.relatedArticles(ctx, found),
-    media.attachImages(ctx, [found]),
   ]);
-  const related = await media.attachImages(ctx, shownRelated);
+  // One query for the article's image and its related articles' images.
+  const [lead, ...related] = await media.attachImages(ctx, [found, ...shownRelated]);
+  const article = { ...found, image: lead?.image };
   const now = ctx.clock.now();
   const open = comments.discussionOpen(article, settings, now);
   const maxDepth = settings["comments.maxDepth"];

@@ -15,6 +15,7 @@ import { messages } from "../../src/web/i18n/index.js";
 import type { Site } from "../../src/web/site.js";
 import { launchBrowser, readers } from "../helpers/browser.js";
 import { root, testAssetsDir } from "../helpers/paths.js";
+import { assetUrls } from "../../src/http/assets.js";
 
 /**
  * The newsroom's rich-text editor in Chromium: a page holding the RichTextField in a form, served
@@ -38,18 +39,7 @@ const TYPES: Record<string, string> = {
 
 function editorPage(value: string): string {
   const t = messages("fr");
-  const assets = {
-    css: "/assets/site.css",
-    commentsIsland: "/assets/comments.js",
-    editorIsland: "/assets/editor.js",
-    editorCss: "/assets/editor.css",
-    mediaPickerIsland: "/assets/media-picker.js",
-    newsroomCss: "/assets/newsroom.css",
-    autosaveIsland: "/assets/autosave.js",
-    tagSuggestIsland: "/assets/tag-suggest.js",
-    deskIsland: "/assets/desk.js",
-    icon: "/assets/favicon.svg",
-  };
+  const assets = assetUrls((file) => `/assets/${file}`);
   const site: Site = {
     name: "Le Kiosque",
     description: "",

@@ -16,6 +16,7 @@ import type { Site } from "../../src/web/site.js";
 import * as images from "../fixtures/media/images.js";
 import { launchBrowser, readers } from "../helpers/browser.js";
 import { startServer, type RunningServer } from "../helpers/server.js";
+import { assetUrls } from "../../src/http/assets.js";
 
 /**
  * The media library in Chromium, against the real server: an upload without JavaScript, and the
@@ -33,18 +34,7 @@ const BODY_LABEL = "Corps de l’article";
 
 /** The writing page: the body with an "insert" button, the featured image with a "choose" one. */
 function writingPage(withEditor: boolean): string {
-  const assets = {
-    css: "/assets/site.css",
-    commentsIsland: "/assets/comments.js",
-    editorIsland: "/assets/editor.js",
-    editorCss: "/assets/editor.css",
-    newsroomCss: "/assets/newsroom.css",
-    mediaPickerIsland: "/assets/media-picker.js",
-    autosaveIsland: "/assets/autosave.js",
-    tagSuggestIsland: "/assets/tag-suggest.js",
-    deskIsland: "/assets/desk.js",
-    icon: "/assets/favicon.svg",
-  };
+  const assets = assetUrls((file) => `/assets/${file}`);
   const site: Site = {
     name: "Le Kiosque",
     description: "",

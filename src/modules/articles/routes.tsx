@@ -37,14 +37,13 @@ export function articleRoutes(app: FastifyInstance, kit: RouteKit): void {
     const page = req.query.page ?? 1;
     return kit.cacheable(req, reply, `home:${page}`, async () => {
       const [site, found] = await Promise.all([kit.site(), service.homePage(ctx, page)]);
+      // One query for every image the page shows: the latest and each section's block.
+      const shownHere = [found.latest.items, ...found.blocks.map((b) => b.articles)];
+      const withImage = await media.attachImages(ctx, shownHere.flat());
+      const take = (n: number) => withImage.splice(0, n);
       const home = {
-        latest: await withImages(ctx, found.latest),
-        blocks: await Promise.all(
-          found.blocks.map(async (b) => ({
-            ...b,
-            articles: await media.attachImages(ctx, b.articles),
-          })),
-        ),
+        latest: { ...found.latest, items: take(found.latest.items.length) },
+        blocks: found.blocks.map((b) => ({ ...b, articles: take(b.articles.length) })),
       };
       return kit.page(
         site,

@@ -1,4 +1,5 @@
 import type { Problem } from "../../lib/errors.js";
+import { charLength } from "../../lib/form-fields.js";
 import { hasControlCharacters } from "../../lib/text.js";
 import type { Settings } from "../settings/index.js";
 import { parseRowId } from "../../lib/row-id.js";
@@ -40,13 +41,6 @@ const WEBSITE_MAX = 500; // long enough for any real home page, short enough to 
 // the server never refuses what the browser let through, nor the reverse.
 const EMAIL =
   /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
-
-/** Length as a reader counts it: characters, not UTF-16 units. */
-function length(s: string): number {
-  let n = 0;
-  for (const _ of s) n++;
-  return n;
-}
 
 function text(raw: RawForm, key: string): string | Problem {
   const v = raw[key];
@@ -138,7 +132,7 @@ function checkName(raw: RawForm, settings: Settings, problems: Record<string, Pr
   const name = text(raw, "name");
   if (typeof name !== "string") problems.name = name;
   else if (name.trim() === "") problems.name = { problem: "required" };
-  else if (length(name) > settings["comments.nameMax"])
+  else if (charLength(name) > settings["comments.nameMax"])
     problems.name = { problem: "tooLong", limit: settings["comments.nameMax"] };
   return typeof name === "string" ? name : "";
 }
@@ -147,7 +141,7 @@ function checkWebsite(raw: RawForm, problems: Record<string, Problem>): string |
   const websiteRaw = text(raw, "website");
   const website = typeof websiteRaw === "string" ? websiteRaw.trim() : "";
   if (typeof websiteRaw !== "string") problems.website = websiteRaw;
-  else if (length(website) > WEBSITE_MAX)
+  else if (charLength(website) > WEBSITE_MAX)
     problems.website = { problem: "tooLong", limit: WEBSITE_MAX };
   else if (website !== "" && !isWebAddress(website)) problems.website = { problem: "url" };
   return website === "" ? null : website;
@@ -159,8 +153,8 @@ function checkBody(raw: RawForm, settings: Settings, problems: Record<string, Pr
   const max = settings["comments.bodyMax"];
   if (typeof body !== "string") problems.body = body;
   else if (body.trim() === "") problems.body = { problem: "required" };
-  else if (length(body.trim()) < min) problems.body = { problem: "tooShort", limit: min };
-  else if (length(body) > max) problems.body = { problem: "tooLong", limit: max };
+  else if (charLength(body.trim()) < min) problems.body = { problem: "tooShort", limit: min };
+  else if (charLength(body) > max) problems.body = { problem: "tooLong", limit: max };
   return typeof body === "string" ? body : "";
 }
 

@@ -1,3 +1,4 @@
+import { describedBy, Field } from "../../../web/components/field.js";
 import type { Site } from "../../../web/site.js";
 import { anchors } from "../../../web/urls.js";
 import type { CommentFormValues } from "../validation.js";
@@ -14,42 +15,6 @@ export interface CommentFormState {
   cancelReplyHref: string;
 }
 
-function Field({
-  id,
-  label,
-  required,
-  error,
-  children,
-}: {
-  id: string;
-  label: string;
-  required?: boolean;
-  error: string | undefined;
-  children: preact.ComponentChildren;
-}) {
-  return (
-    <p class={error ? "field field-invalid" : "field"}>
-      <label for={id}>
-        {label}
-        {required ? (
-          <>
-            {" "}
-            <span class="required" aria-hidden="true">
-              *
-            </span>
-          </>
-        ) : null}
-      </label>
-      {children}
-      {error ? (
-        <span class="field-error" id={`${id}-error`}>
-          {error}
-        </span>
-      ) : null}
-    </p>
-  );
-}
-
 /**
  * The comment form. `novalidate`: the server checks every field and answers in the site's
  * language, one message per field, where the browser would answer in its own. No `maxlength`,
@@ -59,8 +24,7 @@ export function CommentForm({ site, state }: { site: Site; state: CommentFormSta
   const { t } = site;
   const { values, errors } = state;
   const count = Object.keys(errors).length;
-  const described = (id: string) =>
-    errors[id] ? { "aria-invalid": true as const, "aria-describedby": `${id}-error` } : {};
+  const described = (id: string) => describedBy(id, errors[id]);
   return (
     <section id={anchors.respond} class="comment-respond">
       <h2
