@@ -30,7 +30,7 @@ export function ArticleListView({
   t: Messages;
   fmt: Formatter;
   query: ListQuery;
-  page: Paged<StaffRow>;
+  page: Paged<StaffRow> & { capped: boolean };
   choices: FormChoices;
   href: (page: number) => string;
 }) {
@@ -81,7 +81,7 @@ export function ArticleListView({
         </label>
         <button type="submit">{t.newsroom.writing.list.apply}</button>
       </form>
-      <p>{t.newsroom.writing.list.count(fmt.number(page.total))}</p>
+      <p>{t.newsroom.writing.list.count(`${fmt.number(page.total)}${page.capped ? "+" : ""}`)}</p>
       {page.items.length === 0 ? (
         <p>{t.newsroom.writing.list.none}</p>
       ) : (
