@@ -1,6 +1,7 @@
 import { loadConfig } from "../../src/config/index.js";
 import { openStorage } from "../../src/db/storage.js";
 import { migrateToLatest } from "../../src/db/migrate.js";
+import { titleWords } from "../../src/modules/articles/title-words.js";
 import {
   articleBatches,
   categoryRows,
@@ -82,6 +83,13 @@ export async function generateDataset(
       await sink.insert(tables.articles, batch.articles);
       await sink.insert(tables.articleTags, batch.tags);
       await sink.insert(tables.articleAuthors, batch.authors);
+      // What the newsroom's headline search reads, folded as the server folds a saved headline.
+      await sink.insert(
+        tables.articleTitleWords,
+        batch.articles.flatMap((a) =>
+          titleWords(a.title).map((word) => ({ word, article_id: a.id })),
+        ),
+      );
       done += batch.articles.length;
       onProgress?.(done, total);
     }

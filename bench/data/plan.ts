@@ -5,6 +5,7 @@ import type {
   ArticleAuthorsTable,
   ArticleTagsTable,
   ArticlesTable,
+  ArticleTitleWordsTable,
   CategoriesTable,
   TagsTable,
 } from "../../src/modules/articles/table.js";
@@ -35,6 +36,7 @@ export type UserRow = Selectable<UsersTable>;
 export type ArticleRow = Selectable<ArticlesTable>;
 export type ArticleTagRow = Selectable<ArticleTagsTable>;
 export type ArticleAuthorRow = Selectable<ArticleAuthorsTable>;
+export type ArticleTitleWordRow = Selectable<ArticleTitleWordsTable>;
 export type CommentRow = Selectable<CommentsTable>;
 
 /**

@@ -2,6 +2,7 @@ import type {
   ArticleAuthorRow,
   ArticleRow,
   ArticleTagRow,
+  ArticleTitleWordRow,
   CategoryRow,
   CommentRow,
   TagRow,
@@ -92,6 +93,15 @@ export const articleAuthors: TableSpec<ArticleAuthorRow> = {
   ],
 };
 
+export const articleTitleWords: TableSpec<ArticleTitleWordRow> = {
+  name: "article_title_words",
+  identity: false,
+  columns: [
+    ["word", "text"],
+    ["article_id", "int"],
+  ],
+};
+
 export const articleTags: TableSpec<ArticleTagRow> = {
   name: "article_tags",
   identity: false,
@@ -129,6 +139,7 @@ export const allTables = [
   articles,
   articleTags,
   articleAuthors,
+  articleTitleWords,
   comments,
 ] as const;
 

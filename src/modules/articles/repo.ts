@@ -3,6 +3,7 @@ import type { Tables } from "../../db/schema.js";
 import { dayOf } from "../../lib/day-buckets.js";
 import type { ArticlesTable } from "./table.js";
 import type { Insertable } from "kysely";
+import { indexTitle } from "./title-words.js";
 
 export interface ListFilter {
   categoryId?: number;
@@ -184,12 +185,14 @@ export async function insertCategory(
   return row.id;
 }
 
+/** Every article is written here, with its headline's words for the newsroom's search. */
 export async function insertArticle(db: Kysely<Tables>, values: Insertable<ArticlesTable>) {
   const row = await db
     .insertInto("articles")
     .values(values)
     .returning("id")
     .executeTakeFirstOrThrow();
+  await indexTitle(db, row.id, values.title);
   return row.id;
 }
 

@@ -54,6 +54,12 @@ export interface ArticleAuthorsTable {
   position: number;
 }
 
+/** Each word of each headline, folded (title-words.ts): the newsroom's headline search. */
+export interface ArticleTitleWordsTable {
+  word: string;
+  article_id: number;
+}
+
 /** Slugs an article answered to before: they answer 301 to its current one. */
 export interface ArticleSlugsTable {
   slug: string;
@@ -102,6 +108,7 @@ export interface ArticlesTables {
   tags: TagsTable;
   article_tags: ArticleTagsTable;
   article_authors: ArticleAuthorsTable;
+  article_title_words: ArticleTitleWordsTable;
   article_slugs: ArticleSlugsTable;
   article_revisions: ArticleRevisionsTable;
   article_autosaves: ArticleAutosavesTable;

@@ -1,6 +1,7 @@
 import type { Kysely, Updateable } from "kysely";
 import type { Tables } from "../../../db/schema.js";
 import type { ArticleStatus, ArticlesTable, RevisionKind } from "../table.js";
+import { indexTitle } from "../title-words.js";
 
 /** SQL of the newsroom's writing: one article at a time, plus its bylines, slugs and revisions. */
 
@@ -60,13 +61,15 @@ export async function updateIfVersion(
   baseVersion: number,
   values: Updateable<ArticlesTable>,
 ) {
-  return db
+  const landed = await db
     .updateTable("articles")
     .set((eb) => ({ ...values, version: eb("version", "+", 1) }))
     .where("id", "=", id)
     .where("version", "=", baseVersion)
     .returning(["id", "version"])
     .executeTakeFirst();
+  if (landed && values.title !== undefined) await indexTitle(db, id, values.title);
+  return landed;
 }
 
 export async function setStatus(
