@@ -14,6 +14,8 @@ export interface Rendered {
   changeKeys: readonly string[];
   /** What a reader with personal cookies sees added; the body itself is everyone's. */
   personalize?: Personalize;
+  /** When what it shows last changed (a feed's newest entry): sent as Last-Modified. */
+  lastModified?: Date | undefined;
 }
 
 /**
@@ -81,6 +83,20 @@ export function encodingFor(header: string | string[] | undefined): Encoding {
   return "identity";
 }
 
+/**
+ * Whether the client holds this version (RFC 9110 §13.1): by its ETag when it sends one, else by
+ * date when the page has one (feed readers that keep only Last-Modified).
+ */
+function notModified(req: FastifyRequest, page: CachedPage): boolean {
+  const tag = req.headers["if-none-match"];
+  if (tag !== undefined)
+    return tag.split(",").some((t) => t.trim() === page.etag || t.trim() === "*");
+  const since = req.headers["if-modified-since"];
+  if (since === undefined || !page.lastModified) return false;
+  const at = Date.parse(since);
+  return Number.isFinite(at) && Date.parse(page.lastModified) <= at;
+}
+
 /** A prepared body in the encoding the client takes best, or a 304 when it has this version. */
 export function sendEncoded(
   req: FastifyRequest,
@@ -93,7 +109,8 @@ export function sendEncoded(
     .header("etag", page.etag)
     .header("cache-control", cacheControl)
     .header("vary", "Accept-Encoding");
-  if (req.headers["if-none-match"] === page.etag) return reply.code(304).send();
+  if (page.lastModified) reply.header("last-modified", page.lastModified);
+  if (notModified(req, page)) return reply.code(304).send();
   const encoding = encodingFor(req.headers["accept-encoding"]);
   if (encoding !== "identity") reply.header("content-encoding", encoding);
   return reply.send(page[encoding]);
@@ -221,6 +238,7 @@ export async function sendCacheable(
           if ("moved" in r) return r;
           const prepared = await preparePage(cut(r.body), r.type, r.changeKeys);
           prepared.personalize = r.personalize;
+          if (r.lastModified) prepared.lastModified = r.lastModified.toUTCString();
           cache?.set(key, prepared, renderedAt);
           return prepared;
         })

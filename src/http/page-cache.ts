@@ -25,6 +25,8 @@ export interface CachedPage extends Cut {
   gzip: Buffer;
   /** What the page shows, as change keys (lib/change-keys.ts): what makes it stale. */
   changeKeys: readonly string[];
+  /** HTTP date of its content's last change, when the route knows it (feeds). */
+  lastModified?: string | undefined;
   /** How a reader with personal cookies sees this page; absent: as everyone does. */
   personalize?: Personalize | undefined;
   /**

@@ -14,6 +14,7 @@ import {
   type ThreadPage,
 } from "../modules/comments/index.js";
 import { problemTexts } from "../web/i18n/index.js";
+import { breadcrumbsLd, newsArticleLd } from "../web/structured-data.js";
 import { paths } from "../web/urls.js";
 import { readerState, type ReaderState } from "../http/reader-cookies.js";
 import { cut, mark, splice, type Edit } from "../http/segments.js";
@@ -180,6 +181,43 @@ async function articlePage(
       description: article.seoDescription || article.standfirst,
       canonical: paths.article(article.slug),
       scripts: open ? [site.assets.commentsIsland] : [],
+      feeds: [
+        {
+          title: site.t.feeds.commentsTitle(article.title),
+          path: paths.feeds.comments(article.slug),
+          format: "rss",
+        },
+      ],
+      card: {
+        type: "article",
+        title: article.seoTitle || article.title,
+        description: article.seoDescription || article.standfirst,
+        image: article.image
+          ? {
+              src: article.image.src,
+              width: article.image.width,
+              height: article.image.height,
+              type: article.image.type,
+              alt: article.image.alt,
+            }
+          : article.imageUrl
+            ? { src: article.imageUrl, alt: article.imageAlt ?? "" }
+            : undefined,
+        article: {
+          publishedTime: article.publishedAt,
+          modifiedTime: article.updatedAt ?? undefined,
+          section: article.category.name,
+          tags: article.tags.map((t) => t.name),
+          authors: article.authors.map((p) => paths.author(p.slug)),
+        },
+      },
+      structuredData: [
+        newsArticleLd(site, article, site.t.lang),
+        breadcrumbsLd(site, [
+          { name: article.category.name, path: paths.category(article.category.slug) },
+          { name: article.title, path: paths.article(article.slug) },
+        ]),
+      ],
       ...(options.preview ? { noindex: true } : {}),
     },
     <ArticleView site={site} article={article} related={related}>

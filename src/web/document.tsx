@@ -1,6 +1,13 @@
 import type { ComponentChildren } from "preact";
 import { render } from "preact-render-to-string";
 import type { Site } from "./site.js";
+import {
+  FeedLinks,
+  ShareMeta,
+  StructuredData,
+  type PageFeed,
+  type ShareCard,
+} from "./head-extras.js";
 import type { Messages } from "./i18n/index.js";
 import { NewsroomLayout, type NewsroomPerson } from "./layouts/newsroom-layout.js";
 import { SiteLayout } from "./layouts/site-layout.js";
@@ -15,6 +22,12 @@ export interface PageMeta {
   /** Stylesheets beyond the site's own (the newsroom's, the editor's). */
   styles?: string[];
   noindex?: boolean;
+  /** Feeds of what this page lists, offered besides the site's (autodiscovery). */
+  feeds?: readonly PageFeed[];
+  /** What a share of this page shows (Open Graph, Twitter card). */
+  card?: ShareCard;
+  /** schema.org objects (JSON-LD): web/structured-data.ts. */
+  structuredData?: readonly object[];
 }
 
 function Document({
@@ -38,15 +51,21 @@ function Document({
         {meta.description ? <meta name="description" content={meta.description} /> : null}
         {meta.canonical ? <link rel="canonical" href={site.canonical(meta.canonical)} /> : null}
         {meta.noindex ? <meta name="robots" content="noindex" /> : null}
-        <link rel="alternate" type="application/rss+xml" title={site.name} href="/feed.xml" />
+        {meta.noindex ? null : <FeedLinks site={site} feeds={meta.feeds} />}
+        {meta.card && !meta.noindex ? (
+          <ShareMeta site={site} card={meta.card} canonicalPath={meta.canonical} />
+        ) : null}
         <link rel="icon" href={site.assets.icon} type="image/svg+xml" />
         <link rel="stylesheet" href={site.assets.css} />
         {(meta.styles ?? []).map((href) => (
           <link rel="stylesheet" href={href} />
         ))}
         {(meta.scripts ?? []).map((src) => (
-          <script type="module" src={src} defer />
+          <script type="module" src={src} />
         ))}
+        {meta.structuredData && !meta.noindex ? (
+          <StructuredData items={meta.structuredData} />
+        ) : null}
       </head>
       <body>{children}</body>
     </html>

@@ -30,6 +30,12 @@ const commentPageQuery = (page: number) => (page > 1 ? `?cpage=${page}` : "");
 
 const article = (slug: string) => `/article/${encodeURIComponent(slug)}`;
 
+/** A feed's format, and the extension its address ends with. */
+export type FeedFormat = "rss" | "atom" | "json";
+const feedFile = (format: FeedFormat) =>
+  `feed.${format === "rss" ? "xml" : format === "atom" ? "atom" : "json"}`;
+const listing = (kind: string, slug: string) => `/${kind}/${encodeURIComponent(slug)}`;
+
 /** Paths of reader pages. */
 export const paths = {
   home: (page = 1) => `/${pageQuery(page)}`,
@@ -62,6 +68,27 @@ export const paths = {
     `${article(slug)}/reponses/${rootId}?replytocom=${id}${page > 1 ? `&page=${page}` : ""}#${anchors.respond}`,
   /** The form, back to a new top-level comment. */
   respond: (slug: string) => `${article(slug)}#${anchors.respond}`,
+  /** Feeds: the site's, a section's, a tag's, a byline's; an article's comments (RSS). */
+  feeds: {
+    site: (format: FeedFormat = "rss") => `/${feedFile(format)}`,
+    category: (slug: string, format: FeedFormat = "rss") =>
+      `${listing("rubrique", slug)}/${feedFile(format)}`,
+    tag: (slug: string, format: FeedFormat = "rss") =>
+      `${listing("tag", slug)}/${feedFile(format)}`,
+    author: (slug: string, format: FeedFormat = "rss") =>
+      `${listing("auteur", slug)}/${feedFile(format)}`,
+    comments: (slug: string) => `${article(slug)}/${feedFile("rss")}`,
+  },
+  /** For search engines: the sitemap index, each sitemap it lists, robots.txt. */
+  sitemaps: {
+    index: "/sitemap.xml",
+    articles: (page: number) => `/sitemaps/articles-${page}.xml`,
+    sections: "/sitemaps/rubriques.xml",
+    tags: "/sitemaps/tags.xml",
+    authors: "/sitemaps/auteurs.xml",
+    news: "/sitemaps/actualites.xml",
+    robots: "/robots.txt",
+  },
   /** The newsroom. Its pages are never cached and its cookie is sent to them alone. */
   admin: {
     home: "/admin",

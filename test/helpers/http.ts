@@ -162,3 +162,22 @@ export function shownBody(body: string): string {
     .map((para) => para.split("\n").join(""))
     .join("");
 }
+
+/**
+ * A script our templates write: an island from `/assets/`, or a JSON-LD data block (never run by
+ * a browser; web/head-extras.tsx escapes its `<`, so no text can close it early).
+ */
+export function isOurScript(attrs: ReadonlyMap<string, string>): boolean {
+  if ((attrs.get("src") ?? "").startsWith("/assets/")) return true;
+  return attrs.get("type") === "application/ld+json" && !attrs.has("src");
+}
+
+/** Scripts a browser would run, besides our islands: none may come from text. */
+export const RUNNABLE_SCRIPT = /<script(?![^>]*(?:src="\/assets\/|type="application\/ld\+json"))/i;
+
+/** Every JSON-LD block of a page, parsed (a block that is not JSON throws). */
+export function jsonLdBlocks(html: string): unknown[] {
+  return [...html.matchAll(/<script type="application\/ld\+json">([^<]*)<\/script>/g)].map(
+    (m) => JSON.parse(m[1] ?? "") as unknown,
+  );
+}

@@ -109,7 +109,8 @@ describe.each(testEngines())("articles service on %s", (engine) => {
   });
 
   it("lists every published article for the sitemap", async () => {
-    const entries = await articles.sitemapEntries(rt.ctx);
+    expect(await articles.sitemapCount(rt.ctx)).toBeLessThanOrEqual(articles.SITEMAP_SIZE);
+    const entries = await articles.sitemapSlice(rt.ctx, 1);
     expect(entries.map((e) => e.slug)).toEqual(expect.arrayContaining(published));
     expect(entries.map((e) => e.slug)).not.toContain("brouillon");
   });

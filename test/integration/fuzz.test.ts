@@ -501,7 +501,12 @@ async function discover(url: string): Promise<Site> {
   const all = (html: string, re: RegExp) => [
     ...new Set([...html.matchAll(re)].map((m) => m[1] as string)),
   ];
-  const [sitemap, home] = await Promise.all([get("/sitemap.xml"), get("/")]);
+  const [sitemap, home] = await Promise.all([
+    Promise.all(["/sitemaps/articles-1.xml", "/sitemaps/rubriques.xml"].map(get)).then((s) =>
+      s.join(),
+    ),
+    get("/"),
+  ]);
   const articles = all(sitemap, /\/article\/([^<?#]+)<\/loc>/g);
   const pages = (await Promise.all(articles.slice(0, 6).map((a) => get(`/article/${a}`)))).join();
   const site: Site = {

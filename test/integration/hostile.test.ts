@@ -11,6 +11,8 @@ import {
   startTags,
   textBetween,
   textareaValue,
+  isOurScript,
+  jsonLdBlocks,
   type StartTag,
 } from "../helpers/http.js";
 import { BLNS } from "../fixtures/hostile/blns.js";
@@ -61,7 +63,7 @@ function expectInert(html: string, tags: readonly StartTag[], where: string) {
       (t) =>
         !TEMPLATE_TAGS.has(t.name) ||
         [...t.attrs.keys()].some((a) => a.startsWith("on")) ||
-        (t.name === "script" && !(t.attrs.get("src") ?? "").startsWith("/assets/")) ||
+        (t.name === "script" && !isOurScript(t.attrs)) ||
         /^\s*javascript:/i.test(t.attrs.get("href") ?? ""),
     )
     .map((t) => html.slice(t.start, t.end));
@@ -69,6 +71,8 @@ function expectInert(html: string, tags: readonly StartTag[], where: string) {
   expect((html.match(/<script/gi) ?? []).length, where).toBe(
     tags.filter((t) => t.name === "script").length,
   );
+  // Data blocks hold JSON and nothing else: a string that closed one would leave it unparsable.
+  expect(() => jsonLdBlocks(html), where).not.toThrow();
 }
 
 interface Outcome {

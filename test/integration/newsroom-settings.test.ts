@@ -21,7 +21,15 @@ import { XSS_PAYLOADS } from "../fixtures/xss-payloads.js";
 import { testEngines } from "../helpers/engines.js";
 import { FAKE_AKISMET_KEY, startFakeAkismet, type FakeAkismet } from "../helpers/fake-akismet.js";
 import { makeArticle } from "../helpers/factories.js";
-import { formBody, inputValue, startTags, textareaValue, textById } from "../helpers/http.js";
+import {
+  formBody,
+  inputValue,
+  jsonLdBlocks,
+  RUNNABLE_SCRIPT,
+  startTags,
+  textareaValue,
+  textById,
+} from "../helpers/http.js";
 import { testAssetsDir } from "../helpers/paths.js";
 import { openTestApp, type TestApp } from "../helpers/runtime.js";
 import { getPage, postForm, signedIn, type StaffMember } from "../helpers/staff.js";
@@ -354,7 +362,12 @@ describe.each(testEngines())("settings screens on %s", (engine) => {
             !plainHome.includes(value.trim())
           )
             wrong.push(`${where}: raw on the home page`);
-          if (/<script(?![^>]*src="\/assets)/i.test(home.body)) wrong.push(`${where}: script`);
+          if (RUNNABLE_SCRIPT.test(home.body)) wrong.push(`${where}: script`);
+          try {
+            jsonLdBlocks(home.body);
+          } catch {
+            wrong.push(`${where}: broken JSON-LD`);
+          }
         } else if (res.statusCode !== 422) {
           wrong.push(`${where}: ${res.statusCode}`);
         } else {

@@ -87,13 +87,16 @@ describe.each(testEngines())("the public origin on %s", (engine) => {
   ];
 
   it.each(hosts)("feed and sitemap link to it whatever the Host (%j)", async (headers) => {
-    for (const url of ["/feed.xml", "/sitemap.xml"]) {
+    for (const url of ["/feed.xml", "/feed.atom", "/feed.json", "/sitemaps/articles-1.xml"]) {
       const res = await t.app.inject({ url, headers });
       expect(res.statusCode, url).toBe(200);
       expect(res.body, url).toContain(`https://journal.example/article/${slug}`);
       expect(res.body, url).not.toContain("evil.example");
       expect(res.body, url).not.toContain("http://journal");
     }
+    const index = await t.app.inject({ url: "/sitemap.xml", headers });
+    expect(index.body).toContain("https://journal.example/sitemaps/articles-1.xml");
+    expect(index.body).not.toContain("evil.example");
   });
 
   it("takes a post from a browser on it for the site's own, whatever Host the proxy sent", async () => {

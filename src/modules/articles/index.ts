@@ -6,6 +6,7 @@ export type { StaffFilter, StaffRow } from "./editing/staff-list.js";
 export type { Revision, RevisionSummary, FieldDiff } from "./editing/revisions.js";
 export type { ArticleStatus } from "./table.js";
 export type { Article, ArticleSummary, Named, Paged } from "./model.js";
+export type { FeedArticle, FeedScope, ScopeKind, SitemapArticle } from "./syndication.js";
 export type { ArticlesTables } from "./table.js";
 export type { NewArticle, NewCategory, HomePage } from "./service.js";
 export { ArticleView } from "./views/article.js";

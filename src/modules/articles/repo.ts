@@ -237,17 +237,6 @@ export async function setCommentCount(db: Kysely<Tables>, articleId: number, cou
     .execute();
 }
 
-/** Every published article's address and date, for the sitemap. */
-export async function allPublishedSlugs(db: Kysely<Tables>, now: string) {
-  return db
-    .selectFrom("articles")
-    .select(["slug", "published_at", "updated_at"])
-    .where("status", "=", "published")
-    .where("published_at", "<=", now)
-    .orderBy("published_at", "desc")
-    .execute();
-}
-
 /**
  * How many of each tag's latest articles are candidates for "related": the work of an article's
  * render stays the same however many articles a tag gathers (a popular tag on a large site has
@@ -399,4 +388,106 @@ export async function publishedPerDay(
 
 export async function idsByAuthor(db: Kysely<Tables>, authorId: number) {
   return db.selectFrom("articles").select("id").where("author_id", "=", authorId).execute();
+}
+
+/** The bodies of these articles, for feeds that carry the whole text. */
+export async function bodiesOf(db: Kysely<Tables>, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom("articles").select(["id", "body_html"]).where("id", "in", ids).execute();
+}
+
+/** Published articles, counted from the index alone: how many article sitemaps there are. */
+export async function countAllPublished(db: Kysely<Tables>) {
+  const row = await db
+    .selectFrom("articles")
+    .select((eb) => eb.fn.countAll().as("n"))
+    .where("status", "=", "published")
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+/**
+ * One article sitemap: published articles in id order (stable, so an article keeps its sitemap),
+ * the ids read from articles_listing, then their rows. A scheduled article becomes published when
+ * its time comes (jobs/publish-scheduled.ts); the date is checked all the same.
+ */
+export async function sitemapSlice(db: Kysely<Tables>, now: string, offset: number, limit: number) {
+  const ids = db
+    .selectFrom("articles")
+    .select("id")
+    .where("status", "=", "published")
+    .orderBy("id")
+    .limit(limit)
+    .offset(offset);
+  return db
+    .selectFrom("articles")
+    .select([
+      "id",
+      "slug",
+      "title",
+      "published_at",
+      "updated_at",
+      "image_media_id",
+      "image_url",
+      "image_alt",
+    ])
+    .where("id", "in", ids)
+    .where("published_at", "<=", now)
+    .orderBy("id")
+    .execute();
+}
+
+/** Articles published since `since`, newest first: the news sitemap (48 hours, at most 1,000). */
+export async function publishedSince(db: Kysely<Tables>, now: string, since: string) {
+  return db
+    .selectFrom("articles")
+    .select(["id", "slug", "title", "published_at", "updated_at"])
+    .where("status", "=", "published")
+    .where("published_at", ">", since)
+    .where("published_at", "<=", now)
+    .orderBy("published_at", "desc")
+    .limit(1_000)
+    .execute();
+}
+
+/** Each section's, tag's and byline's latest publication or change: their sitemaps' lastmod. */
+export async function sectionsWithLastChange(db: Kysely<Tables>, now: string) {
+  return db
+    .selectFrom("categories as c")
+    .leftJoin("articles as a", (j) =>
+      j
+        .onRef("a.category_id", "=", "c.id")
+        .on("a.status", "=", "published")
+        .on("a.published_at", "<=", now),
+    )
+    .select(["c.slug", (eb) => eb.fn.max("a.published_at").as("last")])
+    .groupBy(["c.id", "c.slug"])
+    .orderBy("c.slug")
+    .execute();
+}
+
+export async function tagsWithLastChange(db: Kysely<Tables>, now: string) {
+  return db
+    .selectFrom("tags as t")
+    .innerJoin("article_tags as at", "at.tag_id", "t.id")
+    .innerJoin("articles as a", "a.id", "at.article_id")
+    .where("a.status", "=", "published")
+    .where("a.published_at", "<=", now)
+    .select(["t.slug", (eb) => eb.fn.max("a.published_at").as("last")])
+    .groupBy(["t.id", "t.slug"])
+    .orderBy("t.slug")
+    .execute();
+}
+
+export async function authorsWithLastChange(db: Kysely<Tables>, now: string) {
+  return db
+    .selectFrom("users as u")
+    .innerJoin("article_authors as aa", "aa.user_id", "u.id")
+    .innerJoin("articles as a", "a.id", "aa.article_id")
+    .where("a.status", "=", "published")
+    .where("a.published_at", "<=", now)
+    .select(["u.slug", (eb) => eb.fn.max("a.published_at").as("last")])
+    .groupBy(["u.id", "u.slug"])
+    .orderBy("u.slug")
+    .execute();
 }

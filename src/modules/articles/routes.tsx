@@ -4,6 +4,10 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { PageNumber, Slug } from "../../http/params.js";
 import type { RouteKit } from "../../http/route-kit.js";
 import { changeKeys } from "../../lib/change-keys.js";
+import type { PageMeta } from "../../web/document.js";
+import { feedsOf, type PageFeed } from "../../web/head-extras.js";
+import type { Site } from "../../web/site.js";
+import { breadcrumbsLd, organizationLd, webSiteLd } from "../../web/structured-data.js";
 import { paths } from "../../web/urls.js";
 import { media } from "../media/index.js";
 import type { ArticleSummary, Paged } from "./model.js";
@@ -22,6 +26,27 @@ async function withImages(
   paged: Paged<ArticleSummary>,
 ): Promise<Paged<ArticleSummary>> {
   return { ...paged, items: await media.attachImages(ctx, paged.items) };
+}
+
+/** A listing's head: its description, feeds, share card and place under the home page. */
+function listingMeta(
+  site: Site,
+  l: {
+    title: string;
+    description: string;
+    path: string;
+    trail: { name: string; path: string };
+    feeds: PageFeed[];
+  },
+): PageMeta {
+  return {
+    title: l.title,
+    description: l.description,
+    canonical: l.path,
+    feeds: l.feeds,
+    card: { type: "website", title: l.title, description: l.description },
+    structuredData: [breadcrumbsLd(site, [l.trail])],
+  };
 }
 
 /**
@@ -47,7 +72,17 @@ export function articleRoutes(app: FastifyInstance, kit: RouteKit): void {
       };
       return kit.page(
         site,
-        { title: site.name, description: site.description, canonical: paths.home(page) },
+        {
+          title: site.name,
+          description: site.description || site.t.homeDescription(site.name),
+          canonical: paths.home(page),
+          card: {
+            type: "website",
+            title: site.name,
+            description: site.description || site.t.homeDescription(site.name),
+          },
+          structuredData: [organizationLd(site), webSiteLd(site)],
+        },
         <HomeView site={site} home={home} />,
         [
           changeKeys.home,
@@ -71,11 +106,13 @@ export function articleRoutes(app: FastifyInstance, kit: RouteKit): void {
       const href = (p: number) => paths.category(data.category.slug, p);
       return kit.page(
         site,
-        {
+        listingMeta(site, {
           title: data.category.name,
-          description: data.category.description,
-          canonical: href(page),
-        },
+          description: data.category.description || site.t.sectionDescription(data.category.name),
+          path: href(page),
+          trail: { name: data.category.name, path: href(1) },
+          feeds: feedsOf(data.category.name, (f) => paths.feeds.category(data.category.slug, f)),
+        }),
         <ListingView
           site={site}
           title={data.category.name}
@@ -102,7 +139,13 @@ export function articleRoutes(app: FastifyInstance, kit: RouteKit): void {
       const title = site.t.tagTitle(data.tag.name);
       return kit.page(
         site,
-        { title, canonical: href(page) },
+        listingMeta(site, {
+          title,
+          description: site.t.tagDescription(data.tag.name),
+          path: href(page),
+          trail: { name: title, path: href(1) },
+          feeds: feedsOf(title, (f) => paths.feeds.tag(data.tag.slug, f)),
+        }),
         <ListingView site={site} title={title} articles={data.articles} href={href} />,
         [changeKeys.tag(data.tag.id), ...shown(data.articles.items)],
       );
@@ -123,7 +166,13 @@ export function articleRoutes(app: FastifyInstance, kit: RouteKit): void {
       const title = site.t.authorTitle(data.author.name);
       return kit.page(
         site,
-        { title, description: data.author.bio, canonical: href(page) },
+        listingMeta(site, {
+          title,
+          description: data.author.bio || site.t.authorDescription(data.author.name),
+          path: href(page),
+          trail: { name: title, path: href(1) },
+          feeds: feedsOf(title, (f) => paths.feeds.author(data.author.slug, f)),
+        }),
         <ListingView
           site={site}
           title={title}

@@ -52,6 +52,20 @@ export async function homePage(ctx: Ctx, page: number): Promise<HomePage> {
   return { latest, blocks: blocks.filter((b) => b.articles.length > 0) };
 }
 
+export {
+  feedScope,
+  latestForFeed,
+  sitemapCount,
+  sitemapSlice,
+  newsSitemap,
+  listingsLastChange,
+  SITEMAP_SIZE,
+  type FeedArticle,
+  type FeedScope,
+  type ScopeKind,
+  type SitemapArticle,
+} from "./syndication.js";
+
 export async function categories(ctx: Ctx): Promise<Named[]> {
   return (await repo.listCategories(ctx.db)).map((c) => ({ slug: c.slug, name: c.name }));
 }
@@ -120,10 +134,6 @@ export async function relatedArticles(ctx: Ctx, article: Article): Promise<Artic
     RELATED_COUNT,
   );
   return rows.map(toSummary);
-}
-
-export async function sitemapEntries(ctx: Ctx) {
-  return repo.allPublishedSlugs(ctx.db, ctx.clock.now().toISOString());
 }
 
 export interface NewCategory {
@@ -242,14 +252,6 @@ export async function isEmpty(ctx: Ctx): Promise<boolean> {
     (await repo.listCategories(ctx.db)).length === 0 &&
     ctx.engine.toNumber(await repo.countAll(ctx.db)) === 0
   );
-}
-
-/** Articles in a feed: enough for a reader's app to catch up after a day away. */
-const FEED_SIZE = 20;
-
-export async function latestForFeed(ctx: Ctx): Promise<ArticleSummary[]> {
-  const rows = await repo.listPublished(ctx.db, ctx.clock.now().toISOString(), {}, FEED_SIZE, 0);
-  return rows.map(toSummary);
 }
 
 /** The newsroom's per-article switch for its discussion. */

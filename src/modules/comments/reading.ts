@@ -126,3 +126,11 @@ export async function heldComments(
 ): Promise<PublicComment[]> {
   return (await repo.ownHeld(ctx.db, articleId, ownIds)).map(toPublic);
 }
+
+/** Comments in an article's feed: the latest, as a feed reader polls it. */
+const FEED_COMMENTS = 30;
+
+/** An article's latest published comments, newest first (erased ones left out). */
+export async function latestForFeed(ctx: Ctx, articleId: number): Promise<PublicComment[]> {
+  return (await repo.latestApproved(ctx.db, articleId, FEED_COMMENTS)).map(toPublic);
+}

@@ -477,3 +477,17 @@ export async function mostCommentedSince(
     .limit(limit)
     .execute();
 }
+
+/** An article's latest approved comments, newest first: its comments feed. */
+export async function latestApproved(db: Kysely<Tables>, articleId: number, limit: number) {
+  return db
+    .selectFrom("comments")
+    .select([...publicColumns])
+    .where("article_id", "=", articleId)
+    .where("status", "=", "approved")
+    .where("author_name", "!=", "")
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
+    .limit(limit)
+    .execute();
+}

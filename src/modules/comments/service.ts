@@ -40,6 +40,7 @@ export {
 } from "./queue.js";
 export {
   heldComments,
+  latestForFeed,
   repliesPage,
   threadPage,
   REPLIES_PER_PAGE,

@@ -14,6 +14,8 @@ export const SettingsSchema = Type.Object({
   "site.timezone": Type.String({ minLength: 1, default: "Europe/Paris" }),
   /** Articles per listing page. */
   "articles.perPage": Type.Integer({ minimum: 1, maximum: 100, default: 10 }),
+  /** Feeds carry each article's whole text, or its standfirst and a link (WordPress: "Summary"). */
+  "feeds.fullText": Type.Boolean({ default: false }),
   /** Threads shown oldest or newest first. */
   "comments.order": Type.Union([Type.Literal("oldest"), Type.Literal("newest")], {
     default: "oldest",

@@ -2,6 +2,9 @@ import { writingFr } from "./writing-fr.js";
 import { settingsWords } from "./settings-words.js";
 import { deskFr } from "./desk.js";
 
+/** « de » before a name, elided before a vowel: « Articles d’Amina », « Articles de Paul ». */
+const de = (name: string) => (/^[aeiouyàâäéèêëîïôöùûü]/i.test(name) ? `d’${name}` : `de ${name}`);
+
 /** Every reader-facing string in French, the site's default language. `en.ts` has the same shape. */
 export const fr = {
   lang: "fr",
@@ -18,7 +21,15 @@ export const fr = {
   updatedOn: "Mis à jour le",
   tags: "Mots-clés",
   tagTitle: (name: string) => `Mot-clé : ${name}`,
-  authorTitle: (name: string) => `Articles de ${name}`,
+  authorTitle: (name: string) => `Articles ${de(name)}`,
+  homeDescription: (site: string) => `Les derniers articles ${de(site)}.`,
+  sectionDescription: (name: string) => `Tous les articles de la rubrique « ${name} ».`,
+  tagDescription: (name: string) => `Tous les articles sur « ${name} ».`,
+  authorDescription: (name: string) => `Tous les articles signés ${name}.`,
+  feeds: {
+    commentsTitle: (title: string) => `Commentaires sur « ${title} »`,
+    commentBy: (name: string) => `Commentaire ${de(name)}`,
+  },
   noArticles: "Aucun article pour l’instant.",
   pagination: "Pagination",
   previous: "Page précédente",

@@ -73,6 +73,10 @@ const fr = {
       label: "Articles par page",
       hint: "Sur l’accueil, les rubriques, les mots-clés et les pages d’auteur.",
     },
+    "feeds.fullText": {
+      label: "Texte intégral dans les flux",
+      hint: "Coché, les flux RSS, Atom et JSON portent tout l’article ; sinon son chapô et un lien.",
+    },
     "staff.sessionIdleHours": {
       label: "Déconnexion après inactivité (heures)",
       hint: "Une session de la rédaction se ferme après ce nombre d’heures sans aucune page ouverte.",
@@ -238,6 +242,10 @@ const en: SettingsWords = {
     "articles.perPage": {
       label: "Articles per page",
       hint: "On the home page, sections, tags and author pages.",
+    },
+    "feeds.fullText": {
+      label: "Full text in feeds",
+      hint: "Ticked, the RSS, Atom and JSON feeds carry the whole article; otherwise its standfirst and a link.",
     },
     "staff.sessionIdleHours": {
       label: "Sign-out after inactivity (hours)",
