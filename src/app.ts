@@ -1,4 +1,5 @@
 import cookie from "@fastify/cookie";
+import compress from "@fastify/compress";
 import formbody from "@fastify/formbody";
 import Fastify, { type FastifyInstance } from "fastify";
 import { fastifyTrustProxy } from "./config/proxy.js";
@@ -53,6 +54,11 @@ export async function buildApp(runtime: Runtime, options: AppOptions): Promise<F
 
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: BODY_LIMIT });
+  // Every other answer with a body — the newsroom's pages, 404 and 422 pages, JSON — compressed
+  // when the client takes it. Cached pages and assets come compressed already (their
+  // Content-Encoding set), and the plugin leaves those alone. Under 256 bytes, coding costs more
+  // than it saves.
+  await app.register(compress, { global: true, threshold: 256, encodings: ["br", "gzip"] });
   registerSecurity(app, {
     trustProxy: ctx.config.trustProxy !== false,
     publicUrl: ctx.config.publicUrl,

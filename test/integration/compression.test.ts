@@ -1,0 +1,69 @@
+import zlib from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testEngines } from "../helpers/engines.js";
+import { makeArticle } from "../helpers/factories.js";
+import { openTestApp, type TestApp } from "../helpers/runtime.js";
+
+/**
+ * Every answer with a body is compressed when the client takes it, not only cached pages and
+ * assets: error pages, the refused comment form, newsroom pages, JSON.
+ */
+describe.each(testEngines())("compression of every answer on %s", (engine) => {
+  let t: TestApp;
+  let slug: string;
+  beforeAll(async () => {
+    t = await openTestApp(engine);
+    ({ slug } = await makeArticle(t.ctx));
+  });
+  afterAll(() => t.close());
+
+  const requests = () => [
+    { name: "404 page", url: "/article/nulle-part" },
+    { name: "sign-in page", url: "/admin/connexion" },
+    {
+      name: "refused comment (422)",
+      url: `/article/${slug}/commentaires`,
+      method: "POST" as const,
+      payload: "name=&email=&body=",
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        "sec-fetch-site": "same-origin",
+      },
+    },
+  ];
+
+  it("answers br or gzip, whichever the client prefers, with the same bytes", async () => {
+    for (const r of requests()) {
+      const plain = await t.app.inject({ ...r, headers: { ...r.headers } });
+      expect(plain.headers["content-encoding"], r.name).toBeUndefined();
+      for (const [accept, coding] of [
+        ["br, gzip", "br"],
+        ["gzip", "gzip"],
+        ["br;q=0, gzip;q=0.5", "gzip"],
+      ] as const) {
+        const res = await t.app.inject({
+          ...r,
+          headers: { ...r.headers, "accept-encoding": accept },
+        });
+        expect(res.statusCode, r.name).toBe(plain.statusCode);
+        expect(res.headers["content-encoding"], `${r.name} ${accept}`).toBe(coding);
+        const body =
+          coding === "br"
+            ? zlib.brotliDecompressSync(res.rawPayload)
+            : zlib.gunzipSync(res.rawPayload);
+        // The refused form holds a fresh stamp each time: compare around it.
+        const strip = (s: string) => s.replace(/name="stamp" value="[^"]*"/g, "");
+        expect(strip(body.toString()), r.name).toBe(strip(plain.body));
+      }
+    }
+  });
+
+  it("sends the body as it is when the client refuses every coding (q=0)", async () => {
+    const res = await t.app.inject({
+      url: "/article/nulle-part",
+      headers: { "accept-encoding": "br;q=0, gzip;q=0" },
+    });
+    expect(res.headers["content-encoding"]).toBeUndefined();
+    expect(res.body).toContain("<html");
+  });
+});
