@@ -27,12 +27,15 @@ export function ArticleCard({
   site,
   article,
   lead = false,
+  level = 3,
 }: {
   site: Site;
   article: ArticleSummary;
   lead?: boolean;
+  /** Its heading's level: under the page's h1 on a listing, under a section's h2 at home. */
+  level?: 2 | 3;
 }) {
-  const Heading = lead ? "h2" : "h3";
+  const Heading = lead || level === 2 ? "h2" : "h3";
   return (
     <article class={lead ? "card card-lead" : "card"}>
       {article.image ? (
@@ -66,12 +69,20 @@ export function ArticleCard({
   );
 }
 
-export function ArticleList({ site, articles }: { site: Site; articles: ArticleSummary[] }) {
+export function ArticleList({
+  site,
+  articles,
+  level = 3,
+}: {
+  site: Site;
+  articles: ArticleSummary[];
+  level?: 2 | 3;
+}) {
   if (articles.length === 0) return <p>{site.t.noArticles}</p>;
   return (
     <div class="card-list">
       {articles.map((a) => (
-        <ArticleCard site={site} article={a} />
+        <ArticleCard site={site} article={a} level={level} />
       ))}
     </div>
   );

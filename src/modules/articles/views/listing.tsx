@@ -23,7 +23,7 @@ export function ListingView({
         <h1>{title}</h1>
         {intro ? <p class="listing-intro">{intro}</p> : null}
       </header>
-      <ArticleList site={site} articles={articles.items} />
+      <ArticleList site={site} articles={articles.items} level={2} />
       <Pagination t={site.t} page={articles.page} totalPages={articles.totalPages} href={href} />
     </section>
   );
