@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { avatarFor } from "./avatar.js";
+import { avatarColour, avatarFor, contrastWithWhite } from "./avatar.js";
 
 describe("avatarFor", () => {
   it("takes the first letters of the first two words", () => {
@@ -19,5 +19,18 @@ describe("avatarFor", () => {
     expect(avatarFor("Anne", null)).toEqual(avatarFor("Anne", null));
     const hues = new Set(["h1", "h2", "h3", "h4"].map((h) => avatarFor("Anne", h).hue));
     expect(hues.size).toBeGreaterThan(1);
+  });
+
+  it("draws every hue dark enough for white initials to read (4.5:1)", () => {
+    const channels = (hex: string) =>
+      [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16) / 255);
+    for (let hue = 0; hue < 360; hue++) {
+      const colour = avatarColour(hue);
+      expect(colour, String(hue)).toMatch(/^#[0-9a-f]{6}$/);
+      expect(contrastWithWhite(channels(colour)), `${hue}: ${colour}`).toBeGreaterThanOrEqual(4.5);
+    }
+    // Blues keep the lighter disc; yellows get a darker one.
+    expect(avatarColour(220)).not.toBe(avatarColour(60));
+    expect(contrastWithWhite(channels("#948f38"))).toBeLessThan(4.5); // hsl(57 45% 40%), before
   });
 });

@@ -27,6 +27,43 @@ export function avatarFor(name: string, identity: string | null): Avatar {
   return { initials: letters || "?", hue: fnv1a(`${identity ?? ""}\0${name}`) % 360 };
 }
 
+/**
+ * The disc's colour for a hue: saturation 45 %, and the lightest of 40 % and below that keeps
+ * white initials at a contrast of at least 4.5:1 (WCAG AA for text): yellows and greens need
+ * darker discs than blues. As `#rrggbb`.
+ */
+export function avatarColour(hue: number): string {
+  for (let lightness = 40; lightness > 0; lightness--) {
+    const rgb = hslToRgb(hue, 0.45, lightness / 100);
+    if (contrastWithWhite(rgb) >= MIN_CONTRAST)
+      return `#${rgb
+        .map((c) =>
+          Math.round(c * 255)
+            .toString(16)
+            .padStart(2, "0"),
+        )
+        .join("")}`;
+  }
+  return "#000000";
+}
+
+/** A little above 4.5, so that rounding to whole bytes never takes a colour under it. */
+const MIN_CONTRAST = 4.6;
+
+function hslToRgb(h: number, s: number, l: number): [number, number, number] {
+  const k = (n: number) => (n + h / 30) % 12;
+  const a = s * Math.min(l, 1 - l);
+  const f = (n: number) => l - a * Math.max(-1, Math.min(k(n) - 3, Math.min(9 - k(n), 1)));
+  return [f(0), f(8), f(4)];
+}
+
+/** WCAG 2 contrast ratio of a colour (0–1 channels) against white. */
+export function contrastWithWhite(rgb: readonly number[]): number {
+  const linear = (c: number) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+  const [r = 0, g = 0, b = 0] = rgb.map(linear);
+  return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05);
+}
+
 /** A quick, well-spread hash: the colour needs no secrecy, the e-mail hash is already keyed. */
 function fnv1a(s: string): number {
   let h = 0x811c9dc5;

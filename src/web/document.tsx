@@ -1,6 +1,7 @@
 import type { ComponentChildren } from "preact";
 import { render } from "preact-render-to-string";
 import type { Site } from "./site.js";
+import { typesetHtml } from "./typography.js";
 import {
   FeedLinks,
   ShareMeta,
@@ -72,14 +73,19 @@ function Document({
   );
 }
 
-/** A whole HTML page as a string. Preact escapes every text and attribute value. */
+/**
+ * A whole reader page as a string. Preact escapes every text and attribute value; the page's
+ * text is then set in French typography (web/typography.ts), reader pages only.
+ */
 export function renderPage(site: Site, meta: PageMeta, body: ComponentChildren): string {
   return (
     "<!doctype html>" +
-    render(
-      <Document site={site} meta={meta}>
-        <SiteLayout site={site}>{body}</SiteLayout>
-      </Document>,
+    typesetHtml(
+      render(
+        <Document site={site} meta={meta}>
+          <SiteLayout site={site}>{body}</SiteLayout>
+        </Document>,
+      ),
     )
   );
 }
@@ -113,5 +119,5 @@ export function renderNewsroomPage(
 
 /** A fragment (an inline-posted comment): the same components, without the page around them. */
 export function renderFragment(node: ComponentChildren): string {
-  return render(<>{node}</>);
+  return typesetHtml(render(<>{node}</>));
 }

@@ -9,6 +9,7 @@ import { BLNS } from "../fixtures/hostile/blns.js";
 import { XSS_PAYLOADS } from "../fixtures/xss-payloads.js";
 import { launchBrowser, readers, type Reader } from "../helpers/browser.js";
 import { decodeEntities, shownBody } from "../helpers/http.js";
+import { typeset } from "../../src/web/typography.js";
 import { startServer, type RunningServer } from "../helpers/server.js";
 
 /**
@@ -509,8 +510,9 @@ describe("hostile text in Chromium", () => {
           return [
             {
               id,
-              name: p.form.name ?? "",
-              body: shownBody(p.form.body ?? ""),
+              // As displayed: typed spaces before ; ! ? : become no-break ones (typography.ts).
+              name: typeset(p.form.name ?? ""),
+              body: typeset(shownBody(p.form.body ?? "")),
               website: (p.form.website ?? "").trim(),
             },
           ];
@@ -593,8 +595,9 @@ describe("hostile text in Chromium", () => {
       const item = r.page.locator("#comments li.comment").nth(before);
       const name = await item.locator(".comment-author").textContent();
       const text = await item.locator(".comment-text").textContent();
-      if (name !== payload.slice(0, 100)) wrong.push(`inline name ${JSON.stringify(name)}`);
-      if (text !== shownBody(payload)) wrong.push(`inline body ${JSON.stringify(text)}`);
+      if (name !== typeset(payload.slice(0, 100)))
+        wrong.push(`inline name ${JSON.stringify(name)}`);
+      if (text !== typeset(shownBody(payload))) wrong.push(`inline body ${JSON.stringify(text)}`);
     }
     wrong.push(
       ...(await checkPage(r, `${url} (after inline posts)`, undefined, { form: true })).wrong,
@@ -688,12 +691,14 @@ describe("hostile text in Chromium", () => {
         byline: document.querySelector(".byline a")?.textContent,
         headline: document.querySelector("h1")?.textContent,
       }));
-      if (shown.name !== STAFF.name) wrong.push(`${url}: site name ${JSON.stringify(shown.name)}`);
-      if (shown.description !== STAFF.description)
+      if (shown.name !== typeset(STAFF.name))
+        wrong.push(`${url}: site name ${JSON.stringify(shown.name)}`);
+      if (shown.description !== typeset(STAFF.description))
         wrong.push(`${url}: description ${JSON.stringify(shown.description)}`);
       if (url.startsWith("/article/")) {
-        if (shown.byline !== STAFF.author) wrong.push(`${url}: byline ${shown.byline}`);
-        if (shown.headline !== STAFF.title) wrong.push(`${url}: headline ${shown.headline}`);
+        if (shown.byline !== typeset(STAFF.author)) wrong.push(`${url}: byline ${shown.byline}`);
+        if (shown.headline !== typeset(STAFF.title))
+          wrong.push(`${url}: headline ${shown.headline}`);
       }
     }
     expect([...statuses].sort()).toEqual([200, 404]);

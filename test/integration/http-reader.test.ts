@@ -1,4 +1,5 @@
 import { RUNNABLE_SCRIPT } from "../helpers/http.js";
+import { typeset } from "../../src/web/typography.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { articles } from "../../src/modules/articles/index.js";
 import { setSetting } from "../../src/modules/settings/index.js";
@@ -104,7 +105,7 @@ describe.each(testEngines())("reader pages over HTTP on %s", (engine) => {
       expectSiteLayout(res.body);
       for (const a of published)
         expect(res.body).toContain(
-          `href="/article/${a.slug}">${a.title.replace("&", "&amp;")}</a>`,
+          `href="/article/${a.slug}">${typeset(a.title.replace("&", "&amp;"))}</a>`,
         );
       expect(res.body).toContain(`<a href="/rubrique/${politique.slug}">Politique</a>`);
       expect(res.body).toContain(`<a href="/rubrique/${culture.slug}">Culture &amp; Société</a>`);
@@ -170,7 +171,7 @@ describe.each(testEngines())("reader pages over HTTP on %s", (engine) => {
       const res = await get("/tag/climat");
       expect(res.statusCode).toBe(200);
       expectSiteLayout(res.body);
-      expect(res.body).toContain("<h1>Mot-clé : Climat</h1>");
+      expect(res.body).toContain(typeset("<h1>Mot-clé : Climat</h1>"));
       expect(res.body).toContain(`/article/${lead.slug}"`);
       expect(res.body).toContain(`/article/${cousin.slug}"`);
       expect(res.body).not.toContain(`/article/${stranger.slug}"`);
@@ -182,7 +183,7 @@ describe.each(testEngines())("reader pages over HTTP on %s", (engine) => {
       expect(res.statusCode).toBe(200);
       expectSiteLayout(res.body);
       expect(res.body).toContain("<h1>Articles de Camille Desmoulins</h1>");
-      expect(res.body).toContain("Sécheresse : l’été le plus chaud");
+      expect(res.body).toContain(typeset("Sécheresse : l’été le plus chaud"));
       expect(res.body).toContain("Le budget voté");
       expect(res.body).not.toContain("Réforme des retraites");
       expect(res.body).not.toContain("Festival d’Avignon");
@@ -204,7 +205,9 @@ describe.each(testEngines())("reader pages over HTTP on %s", (engine) => {
       expect(res.headers["content-type"]).toBe("text/html; charset=utf-8");
       expectSiteLayout(res.body);
       const header = section(res.body, /<header class="article-header">/, "</header>");
-      expect(header).toContain("<h1>Sécheresse : l’été le plus chaud</h1>");
+      expect(header).toContain(typeset("<h1>Sécheresse : l’été le plus chaud</h1>"));
+      // French typography: no space a line may break at before « : » in the rendered text.
+      expect(header).toContain("<h1>Sécheresse\u00a0: l’été le plus chaud</h1>");
       expect(header).toContain(
         '<p class="standfirst">Les nappes phréatiques au plus bas depuis 1976.</p>',
       );

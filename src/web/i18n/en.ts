@@ -12,7 +12,7 @@ export const en: Messages = {
   latest: "Top stories",
   latestArticles: "Latest articles",
   seeAll: (name) => `All “${name}” articles`,
-  inCategory: "In",
+  inCategory: "In:",
   by: "By",
   publishedOn: "Published",
   updatedOn: "Updated",

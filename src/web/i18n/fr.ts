@@ -15,7 +15,7 @@ export const fr = {
   latest: "À la une",
   latestArticles: "Derniers articles",
   seeAll: (name: string) => `Tous les articles « ${name} »`,
-  inCategory: "Dans",
+  inCategory: "Dans :",
   by: "Par",
   publishedOn: "Publié le",
   updatedOn: "Mis à jour le",

@@ -13,7 +13,7 @@ export function CategoryLabel({
 }) {
   return (
     <p class="category-label">
-      <span class="visually-hidden">{site.t.inCategory} : </span>
+      <span class="visually-hidden">{site.t.inCategory} </span>
       <a href={paths.category(category.slug)}>{category.name}</a>
     </p>
   );

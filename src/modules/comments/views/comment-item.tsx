@@ -2,6 +2,7 @@ import type { ComponentChildren } from "preact";
 import type { Site } from "../../../web/site.js";
 import { anchors } from "../../../web/urls.js";
 import type { PublicComment } from "../model.js";
+import { avatarColour } from "../../../lib/avatar.js";
 
 /** Plain text as the reader wrote it: blank lines make paragraphs, single newlines line breaks. */
 export function Body({ text }: { text: string }) {
@@ -33,7 +34,7 @@ function AvatarImage({ comment }: { comment: PublicComment }) {
   // Presentation attributes, not style: allowed under a style-src without 'unsafe-inline'.
   return (
     <svg class="avatar" viewBox="0 0 40 40" width="40" height="40" aria-hidden="true">
-      <circle cx="20" cy="20" r="20" fill={`hsl(${comment.avatar.hue} 45% 40%)`} />
+      <circle cx="20" cy="20" r="20" fill={avatarColour(comment.avatar.hue)} />
       <text x="20" y="25" text-anchor="middle" font-size="15" fill="#fff">
         {comment.avatar.initials}
       </text>

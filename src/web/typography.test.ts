@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { typeset, typesetHtml } from "./typography.js";
+
+const NBSP = "\u00a0";
+const NNBSP = "\u202f";
+
+describe("French typography at rendering", () => {
+  it("makes the typed space before : ; ! ? and inside « » one that never breaks", () => {
+    expect(typeset("Le maire : « non ! » Pourquoi ? Parce que ; voilà")).toBe(
+      `Le maire${NBSP}: «${NNBSP}non${NNBSP}!${NNBSP}» Pourquoi${NNBSP}? Parce que${NNBSP}; voilà`,
+    );
+  });
+
+  it("adds no space where none was typed: times, addresses, English", () => {
+    for (const s of ["12:30", "https://example.org/?q=1", "Why? Because: yes!", "a;b"])
+      expect(typeset(s)).toBe(s);
+  });
+
+  it("sets text only: never a tag, an attribute (even holding >), a comment or code", () => {
+    const html =
+      '<!doctype html><p title="a : b > c">Titre : <code>x : y</code> ? ' +
+      '<a href="/?q=1">ok !</a></p><!-- note : ici --><input value="v > w ? z">';
+    expect(typesetHtml(html)).toBe(
+      `<!doctype html><p title="a : b > c">Titre${NBSP}: <code>x : y</code>${NNBSP}? ` +
+        `<a href="/?q=1">ok${NNBSP}!</a></p><!-- note : ici --><input value="v > w ? z">`,
+    );
+  });
+
+  it("leaves what a person edits and what scripts read as they are", () => {
+    const html =
+      "<textarea>Tel que tapé : ici !</textarea><p>a ?</p>" +
+      '<script type="application/ld+json">{"a":"b : c"}</script><pre>x : y</pre><p>c : d</p>';
+    expect(typesetHtml(html)).toBe(
+      `<textarea>Tel que tapé : ici !</textarea><p>a${NNBSP}?</p>` +
+        `<script type="application/ld+json">{"a":"b : c"}</script><pre>x : y</pre><p>c${NBSP}: d</p>`,
+    );
+  });
+});
