@@ -1,3 +1,4 @@
+import { OPERATOR } from "../../src/modules/accounts/index.js";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/app.js";
@@ -223,7 +224,7 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 async function resetScreens(t: TestApp) {
   const values: Partial<Record<SettingKey, unknown>> = {};
   for (const screen of screenIds) for (const key of keysOf(screen)) values[key] = defaults[key];
-  await setSettings(t.ctx, {
+  await setSettings(t.ctx, OPERATOR, {
     ...values,
     "comments.minFillSeconds": 0,
     "comments.burstMax": 0,
@@ -443,7 +444,7 @@ describe.each(testEngines())("settings screens on %s", (engine) => {
     });
 
     it("says the key works, after asking the service for this site", async () => {
-      await setSettings(t.ctx, {
+      await setSettings(t.ctx, OPERATOR, {
         "akismet.apiKey": FAKE_AKISMET_KEY,
         "akismet.endpoint": fake.url,
       });
@@ -462,7 +463,7 @@ describe.each(testEngines())("settings screens on %s", (engine) => {
     });
 
     it("says what the service answered to a refused key, and when", async () => {
-      await setSettings(t.ctx, {
+      await setSettings(t.ctx, OPERATOR, {
         "akismet.apiKey": "mauvaisecle123",
         "akismet.endpoint": fake.url,
       });
@@ -473,7 +474,7 @@ describe.each(testEngines())("settings screens on %s", (engine) => {
     });
 
     it("says a service that does not answer is unreachable", async () => {
-      await setSettings(t.ctx, {
+      await setSettings(t.ctx, OPERATOR, {
         "akismet.apiKey": FAKE_AKISMET_KEY,
         "akismet.endpoint": "http://127.0.0.1:9",
       });
@@ -482,7 +483,7 @@ describe.each(testEngines())("settings screens on %s", (engine) => {
     });
 
     it("forgets the status when the key changes: the service said nothing of the new one", async () => {
-      await setSettings(t.ctx, {
+      await setSettings(t.ctx, OPERATOR, {
         "akismet.apiKey": FAKE_AKISMET_KEY,
         "akismet.endpoint": fake.url,
       });
@@ -504,7 +505,7 @@ describe.each(testEngines())("settings screens on %s", (engine) => {
 
     it("records the error of a real comment check, and names no other service", async () => {
       const { slug } = await makeArticle(t.ctx);
-      await setSettings(t.ctx, {
+      await setSettings(t.ctx, OPERATOR, {
         "akismet.apiKey": "mauvaisecle123",
         "akismet.endpoint": fake.url,
       });

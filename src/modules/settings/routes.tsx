@@ -119,12 +119,12 @@ export function settingsRoutes(app: FastifyInstance, kit: RouteKit, newsroom: Ne
     });
 
     r.post(url, { schema: { body: FormBody } }, async (req, reply) => {
-      newsroom.allow(req, canChangeSettings);
+      const user = newsroom.allow(req, canChangeSettings);
       showFormOnRefusal(req, {
         mainField: keysOf(screen)[0] ?? "",
         render: (problems) => page(req, screen, { posted: req.body, problems: { ...problems } }),
       });
-      await saveScreen(ctx, screen, req.body);
+      await saveScreen(ctx, user, screen, req.body);
       return reply.redirect(`${url}?ok=1`, 303);
     });
   }
@@ -140,13 +140,13 @@ export function settingsRoutes(app: FastifyInstance, kit: RouteKit, newsroom: Ne
     paths.admin.integrationTest(":name"),
     { schema: { params: Service } },
     async (req, reply) => {
-      newsroom.allow(req, canChangeSettings);
+      const user = newsroom.allow(req, canChangeSettings);
       const integration = named(req.params.name);
       showFormOnRefusal(req, {
         mainField: integration.secret,
         render: (problems) => page(req, "integrations", { problems: { ...problems } }),
       });
-      await testIntegration(ctx, integration.name, requestOrigin(req, ctx.config) ?? "");
+      await testIntegration(ctx, user, integration.name, requestOrigin(req, ctx.config) ?? "");
       return reply.redirect(
         `${paths.admin.settings.integrations}?ok=test#integration-${integration.name}`,
         303,
@@ -158,9 +158,9 @@ export function settingsRoutes(app: FastifyInstance, kit: RouteKit, newsroom: Ne
     paths.admin.integrationRemoveKey(":name"),
     { schema: { params: Service } },
     async (req, reply) => {
-      newsroom.allow(req, canChangeSettings);
+      const user = newsroom.allow(req, canChangeSettings);
       const integration = named(req.params.name);
-      await setSettings(ctx, { [integration.secret]: "" });
+      await setSettings(ctx, user, { [integration.secret]: "" });
       return reply.redirect(`${paths.admin.settings.integrations}?ok=cle`, 303);
     },
   );
