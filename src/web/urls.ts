@@ -98,6 +98,8 @@ export const paths = {
       discussion: "/admin/reglages/discussion",
       integrations: "/admin/reglages/integrations",
     },
+    /** Where the site screen's logo form posts (an image's number, or empty: no logo). */
+    siteLogo: "/admin/reglages/logo",
     /** "Test this key" and "remove the key" of one outside service (settings/integrations.ts). */
     integrationTest: (name: string) => `/admin/reglages/integrations/${name}/tester`,
     integrationRemoveKey: (name: string) => `/admin/reglages/integrations/${name}/retirer-la-cle`,
