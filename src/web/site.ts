@@ -34,5 +34,7 @@ export interface AssetUrls {
   mediaPickerIsland: string;
   /** The moderation desk's keys and inline actions: desk pages only. */
   deskIsland: string;
+  /** The menu's desk counts, kept current: newsroom pages of people who moderate. */
+  liveCountsIsland: string;
   icon: string;
 }

@@ -135,6 +135,8 @@ export const paths = {
     mediaDelete: (id: number) => `/admin/medias/${id}/suppression`,
     /** The moderation desk (issue 11): its queues, actions on one comment, bulk actions. */
     desk: "/admin/commentaires",
+    /** The menu's counts of the desk's queues, as JSON (web/islands/live-counts.ts polls it). */
+    deskCounts: "/admin/commentaires/compteurs",
     deskQueue: (q: DeskQuery) => {
       const query = new URLSearchParams({ statut: q.status });
       if (q.article !== undefined) query.set("article", String(q.article));

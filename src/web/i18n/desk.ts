@@ -4,7 +4,10 @@
  */
 export const deskFr = {
   menu: "Commentaires",
-  menuWithCount: (n: string) => `Commentaires (${n} en attente)`,
+  /** The menu's entry with its counts: "Commentaires (3 en attente, 2 indésirables)". */
+  menuWithCounts: (parts: readonly string[]) => `Commentaires (${parts.join(", ")})`,
+  menuPending: (n: string) => `${n} en attente`,
+  menuSpam: (n: string, one: boolean) => (one ? `${n} indésirable` : `${n} indésirables`),
   title: "Commentaires",
   queues: "Files de modération",
   statuses: {
@@ -252,7 +255,9 @@ export type DeskWords = typeof deskFr;
 
 export const deskEn: DeskWords = {
   menu: "Comments",
-  menuWithCount: (n) => `Comments (${n} pending)`,
+  menuWithCounts: (parts) => `Comments (${parts.join(", ")})`,
+  menuPending: (n) => `${n} pending`,
+  menuSpam: (n) => `${n} spam`,
   title: "Comments",
   queues: "Moderation queues",
   statuses: { pending: "Pending", approved: "Approved", spam: "Spam", trash: "Bin" },
