@@ -7,7 +7,7 @@ import { setSettings } from "../../src/modules/settings/index.js";
 import { fr } from "../../src/web/i18n/fr.js";
 import { testEngines } from "../helpers/engines.js";
 import { makeArticle, makeCategory } from "../helpers/factories.js";
-import { startTags, textById } from "../helpers/http.js";
+import { startTags, textById, withoutOwnIslands } from "../helpers/http.js";
 import { openTestApp, type TestApp } from "../helpers/runtime.js";
 import { getPage, signedIn, type StaffMember } from "../helpers/staff.js";
 
@@ -162,7 +162,7 @@ describe.each(testEngines())("the newsroom dashboard on %s", (engine) => {
     // A title is text, whatever it holds.
     expect(res.body).not.toContain("<img src=x");
     expect(res.body).toContain("&lt;img src=x onerror=");
-    expect(res.body).not.toMatch(/<script/i);
+    expect(withoutOwnIslands(res.body)).not.toMatch(/<script/i);
   });
 
   it("shows moderators no publishing chart and authors no queue", async () => {

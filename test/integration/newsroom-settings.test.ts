@@ -209,7 +209,7 @@ function expectInert(res: LightMyRequestResponse, where: string) {
   const strange = startTags(res.body)
     .filter(
       (t) =>
-        // The site screen's own island (the logo's media picker), from our assets.
+        // Our own islands (the logo's media picker, the menu's counts), from our assets.
         !(
           t.name === "script" &&
           /^\/assets\/[\w.-]+\.js(\?v=[\w-]+)?$/.test(t.attrs.get("src") ?? "")
