@@ -61,6 +61,8 @@ export async function buildAssets(outdir) {
       { in: "src/web/islands/media-picker.ts", out: "media-picker" },
       // The moderation desk's pages only.
       { in: "src/web/islands/desk.ts", out: "desk" },
+      // The newsroom menu's desk counts, for people who moderate.
+      { in: "src/web/islands/live-counts.ts", out: "live-counts" },
     ],
     outdir,
     bundle: true,

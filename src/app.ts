@@ -19,7 +19,7 @@ import { articleRoutes } from "./modules/articles/routes.js";
 import { sectionRoutes } from "./modules/articles/section-routes.js";
 import { commentRoutes } from "./modules/comments/routes.js";
 import { dashboardRoutes } from "./modules/dashboard/routes.js";
-import { auditRoutes } from "./modules/audit/routes.js";
+import { journalRoutes } from "./modules/journal/routes.js";
 import { deskRoutes } from "./modules/desk/routes.js";
 import { feedRoutes } from "./modules/feeds/routes.js";
 import { mediaLibraryRoutes, mediaRoutes } from "./modules/media/routes.js";
@@ -91,7 +91,7 @@ export async function buildApp(runtime: Runtime, options: AppOptions): Promise<F
     dashboardRoutes(scope, kit, newsroom);
     settingsRoutes(scope, kit, newsroom);
     deskRoutes(scope, kit, newsroom);
-    auditRoutes(scope, kit, newsroom);
+    journalRoutes(scope, kit, newsroom);
   });
   mediaRoutes(app, kit);
   return app;

@@ -14,8 +14,11 @@ import { openTestApp, type TestApp } from "./helpers/runtime.js";
 const READER_ISLANDS = ["comments.js"];
 /** The newsroom's rich-text editor, on editor pages only: a budget of its own (issue 10). */
 const EDITOR_ISLANDS = ["editor.js"];
-/** The article edit page's autosave: a few lines, on that page only. */
-const NEWSROOM_ISLANDS = ["autosave.js", "tag-suggest.js"];
+/**
+ * The article edit page's autosave and tag suggestions, the menu's live desk counts (newsroom
+ * pages of people who moderate): a few lines each.
+ */
+const NEWSROOM_ISLANDS = ["autosave.js", "tag-suggest.js", "live-counts.js"];
 const NEWSROOM_KB = 8;
 const EDITOR_KB = 150;
 /** The media picker, on newsroom pages with a picker button: a few DOM calls, no framework. */
@@ -99,6 +102,7 @@ describe.each(testEngines())("reader pages on %s", (engine) => {
       expect(res.body).not.toMatch(/\/assets\/editor\.(?:js|css)/);
       expect(res.body).not.toContain("/assets/media-picker.js");
       expect(res.body).not.toMatch(/\/assets\/desk\.js/);
+      expect(res.body).not.toContain("/assets/live-counts.js");
     }
     // The check sees islands when a page has one: the article's comments island.
     const article = await rt.app.inject({ method: "GET", url: `/article/${slug}` });

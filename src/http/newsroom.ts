@@ -17,7 +17,9 @@ import {
   type StaffSession,
   type StaffUser,
 } from "../modules/accounts/index.js";
-import { comments, type Count } from "../modules/comments/index.js";
+import type { MenuCounts } from "../modules/comments/index.js";
+import { desk } from "../modules/desk/index.js";
+import { deskMenuLabel } from "../web/desk-menu.js";
 import { privacy } from "../modules/privacy/index.js";
 import { renderNewsroomPage, type PageMeta } from "../web/document.js";
 import { messages, type Messages } from "../web/i18n/index.js";
@@ -91,11 +93,11 @@ export interface NewsroomKit {
  * The newsroom's menu for this person: what their role may open, in a fixed order. `pending`:
  * the comments waiting for a moderator, for those who moderate.
  */
-function menuFor(session: StaffSession, t: Messages, pending?: Count): NewsroomPerson["menu"] {
+function menuFor(session: StaffSession, t: Messages, counts?: MenuCounts): NewsroomPerson["menu"] {
   const user = session.user;
   // Owing a second factor, a person may only set it up (allow refuses the rest).
   const can = (rule: (a: Actor) => boolean) => rule(user) && !session.mustEnrol;
-  const items: { href: string; label: string; shown: boolean }[] = [
+  const items: { href: string; label: string; shown: boolean; live?: string }[] = [
     { href: paths.admin.home, label: t.newsroom.dashboard, shown: can(canUseNewsroom) },
     { href: paths.admin.articles, label: t.newsroom.articles, shown: can(canWriteArticles) },
     {
@@ -106,13 +108,10 @@ function menuFor(session: StaffSession, t: Messages, pending?: Count): NewsroomP
     { href: paths.admin.media, label: t.newsroom.media.title, shown: can(canWriteArticles) },
     {
       href: paths.admin.deskQueue({ status: "pending" }),
-      label:
-        pending && pending.n > 0
-          ? t.desk.menuWithCount(
-              `${new Intl.NumberFormat(t.intlLocale).format(pending.n)}${pending.capped ? "+" : ""}`,
-            )
-          : t.desk.menu,
+      label: deskMenuLabel(t, counts),
       shown: can(canModerate),
+      // Kept current without a reload by web/islands/live-counts.ts.
+      live: paths.admin.deskCounts,
     },
     { href: paths.admin.people, label: t.newsroom.people, shown: can(canManageUsers) },
     {
@@ -128,7 +127,7 @@ function menuFor(session: StaffSession, t: Messages, pending?: Count): NewsroomP
       shown: session.mustEnrol,
     },
   ];
-  return items.filter((i) => i.shown).map(({ href, label }) => ({ href, label }));
+  return items.filter((i) => i.shown).map(({ href, label, live }) => ({ href, label, live }));
 }
 
 /**
@@ -162,15 +161,21 @@ export function registerNewsroom(app: FastifyInstance, kit: RouteKit): NewsroomK
   async function page(req: FastifyRequest, meta: PageMeta, body: ComponentChildren) {
     const [site, t] = await Promise.all([kit.site(), words(req)]);
     const session = req.staff;
-    // The moderators' menu says how many comments wait: a count capped like the desk's.
-    const pending =
-      session && canModerate(session.user) && !session.mustEnrol
-        ? await comments.pendingCount(ctx)
-        : undefined;
+    // The moderators' menu says how many comments wait and how many the spam rules caught:
+    // counts capped like the desk's, right at page load, then kept current by an island.
+    const moderates = session !== null && canModerate(session.user) && !session.mustEnrol;
+    const counts = moderates ? await desk.menuCounts(ctx, session.user) : undefined;
     const person = session
-      ? { name: session.user.name, menu: menuFor(session, t, pending) }
+      ? { name: session.user.name, menu: menuFor(session, t, counts) }
       : undefined;
-    return { type: HTML, changeKeys: [], body: renderNewsroomPage(site, t, person, meta, body) };
+    const scripts = moderates
+      ? [...(meta.scripts ?? []), kit.assets.liveCountsIsland]
+      : meta.scripts;
+    return {
+      type: HTML,
+      changeKeys: [],
+      body: renderNewsroomPage(site, t, person, { ...meta, scripts }, body),
+    };
   }
 
   return {

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { ComponentChildren } from "preact";
 import type { Ctx } from "../ctx.js";
 import { articles } from "../modules/articles/index.js";
+import { media, type MediaItem } from "../modules/media/index.js";
 import { defaults, type Settings } from "../modules/settings/index.js";
 import { renderPage, type PageMeta } from "../web/document.js";
 import { formatter } from "../web/i18n/format.js";
@@ -52,11 +53,13 @@ function siteFrom(
   settings: Settings,
   categories: Site["categories"],
   assets: AssetUrls,
+  logo?: MediaItem,
 ): Site {
   const t = messages(settings["site.locale"]);
   return {
     name: settings["site.name"],
     description: settings["site.description"],
+    logo,
     t,
     fmt: formatter(t, settings["site.timezone"]),
     categories,
@@ -71,7 +74,9 @@ export function createRouteKit(ctx: Ctx, assets: AssetUrls, cache: CacheDeps): R
     assets,
     async site() {
       const [settings, categories] = await Promise.all([ctx.settings(), articles.categories(ctx)]);
-      return siteFrom(ctx, settings, categories, assets);
+      // Every page shows it; a page is cached until the settings change (the logo's do).
+      const logo = await media.logoOf(ctx, settings);
+      return siteFrom(ctx, settings, categories, assets, logo);
     },
     fallbackSite: () => siteFrom(ctx, defaults, [], assets),
     sendPage(reply, site, meta, body, status = 200) {

@@ -95,7 +95,11 @@ export type ProblemCode =
   /** The desk: featuring or answering a comment that is not published (spam, in the bin). */
   | "notPublished"
   /** The desk: a ban by client from a comment whose client is no longer known. */
-  | "noClient";
+  | "noClient"
+  /** An image number that names no image of the media library (the site's logo). */
+  | "noImage"
+  /** Removing the image the site's header shows as its logo. */
+  | "logoInUse";
 
 export interface Problem {
   readonly problem: ProblemCode;

@@ -1,4 +1,5 @@
 import type { Named } from "../modules/articles/index.js";
+import type { MediaItem } from "../modules/media/index.js";
 import type { Formatter } from "./i18n/format.js";
 import type { Messages } from "./i18n/index.js";
 
@@ -6,6 +7,8 @@ import type { Messages } from "./i18n/index.js";
 export interface Site {
   name: string;
   description: string;
+  /** The image the header shows in place of the name (settings `site.logo`), when there is one. */
+  logo?: MediaItem | undefined;
   t: Messages;
   fmt: Formatter;
   categories: Named[];
@@ -31,5 +34,7 @@ export interface AssetUrls {
   mediaPickerIsland: string;
   /** The moderation desk's keys and inline actions: desk pages only. */
   deskIsland: string;
+  /** The menu's desk counts, kept current: newsroom pages of people who moderate. */
+  liveCountsIsland: string;
   icon: string;
 }

@@ -125,6 +125,8 @@ export const paths = {
       discussion: "/admin/reglages/discussion",
       integrations: "/admin/reglages/integrations",
     },
+    /** Where the site screen's logo form posts (an image's number, or empty: no logo). */
+    siteLogo: "/admin/reglages/logo",
     /** "Test this key" and "remove the key" of one outside service (settings/integrations.ts). */
     integrationTest: (name: string) => `/admin/reglages/integrations/${name}/tester`,
     integrationRemoveKey: (name: string) => `/admin/reglages/integrations/${name}/retirer-la-cle`,
@@ -160,6 +162,8 @@ export const paths = {
     mediaDelete: (id: number) => `/admin/medias/${id}/suppression`,
     /** The moderation desk (issue 11): its queues, actions on one comment, bulk actions. */
     desk: "/admin/commentaires",
+    /** The menu's counts of the desk's queues, as JSON (web/islands/live-counts.ts polls it). */
+    deskCounts: "/admin/commentaires/compteurs",
     deskQueue: (q: DeskQuery) => {
       const query = new URLSearchParams({ statut: q.status });
       if (q.article !== undefined) query.set("article", String(q.article));

@@ -61,6 +61,22 @@ export interface StartTag {
   end: number;
 }
 
+/** Our own islands as pages link them: a module script from /assets/, content-hashed, no body. */
+const OWN_ISLAND = /^\/assets\/[\w.-]+\.js\?v=[\w-]+$/;
+
+/** A start tag that is one of our islands' scripts: the only scripts a page may carry. */
+export function isOwnIsland(tag: StartTag): boolean {
+  return tag.name === "script" && OWN_ISLAND.test(tag.attrs.get("src") ?? "");
+}
+
+/** The page without our islands' script tags: any `<script` left came from elsewhere. */
+export function withoutOwnIslands(html: string): string {
+  return html.replace(
+    /<script type="module" src="\/assets\/[\w.-]+\.js\?v=[\w-]+" defer><\/script>/g,
+    "",
+  );
+}
+
 const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
 export function decodeEntities(s: string): string {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { editing } from "../../src/modules/articles/index.js";
-import { audit } from "../../src/modules/audit/index.js";
+import { journal } from "../../src/modules/journal/index.js";
 import { media, type MediaItem } from "../../src/modules/media/index.js";
 import * as images from "../fixtures/media/images.js";
 import { testEngines } from "../helpers/engines.js";
@@ -147,8 +147,8 @@ describe.each(testEngines())("images in articles on %s", (engine) => {
 
   it("writes publications and image changes to the journal, with who did them", async () => {
     const admin = await signedIn(rt.app, rt.ctx, "admin");
-    const journal = await audit.list(rt.ctx, { id: admin.id, role: "admin" }, { page: 1 });
-    const seen = journal.entries.map((e) => `${e.action}:${e.targetType}:${e.actorId}`);
+    const page1 = await journal.list(rt.ctx, { id: admin.id, role: "admin" }, { page: 1 });
+    const seen = page1.entries.map((e) => `${e.action}:${e.targetType}:${e.actorId}`);
     expect(seen).toContain(`article.publish:article:${editor.id}`);
     expect(seen).toContain(`media.upload:media:${editor.id}`);
     // A refused publication (no text for an image) left no entry: one per article published.

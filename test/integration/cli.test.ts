@@ -242,13 +242,27 @@ describe.each(testEngines())("kiosque CLI on %s", (engine) => {
     try {
       const entries = await runtime.ctx.db
         .selectFrom("audit_log")
-        .select(["actor_id", "action", "target_id"])
+        .select(["actor_id", "action", "target_id", "details"])
         .orderBy("id")
         .execute();
-      expect(entries).toEqual([
+      expect(
+        entries
+          .filter((e) => e.action.startsWith("comment."))
+          .map(({ actor_id, action, target_id }) => ({ actor_id, action, target_id })),
+      ).toEqual([
         { actor_id: 0, action: "comment.approve", target_id: String(first!.id) },
         { actor_id: 0, action: "comment.spam", target_id: String(second!.id) },
       ]);
+      // The accounts made, passwords set and accounts disabled by the tests above: the operator's
+      // too, one entry each, and never a password.
+      const people = entries.filter((e) => e.action.startsWith("person."));
+      expect(people.every((e) => e.actor_id === 0)).toBe(true);
+      const count = (action: string) => people.filter((e) => e.action === action).length;
+      expect([count("person.password"), count("person.disable"), count("person.enable")]).toEqual([
+        2, 1, 1,
+      ]);
+      expect(count("person.create")).toBeGreaterThanOrEqual(2);
+      expect(JSON.stringify(entries)).not.toMatch(/mot de passe|second-mot|premier-mot/);
     } finally {
       await runtime.close();
     }

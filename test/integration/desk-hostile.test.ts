@@ -35,8 +35,9 @@ function expectInert(res: LightMyRequestResponse, where: string) {
     .filter(
       (t) =>
         !TEMPLATE_TAGS.has(t.name) ||
-        // The page's one script is the desk island, from our own assets.
-        (t.name === "script" && !/^\/assets\/desk\.js\?v=/.test(t.attrs.get("src") ?? "")) ||
+        // The page's scripts are the desk's and the menu's islands, from our own assets.
+        (t.name === "script" &&
+          !/^\/assets\/(?:desk|live-counts)\.js\?v=/.test(t.attrs.get("src") ?? "")) ||
         [...t.attrs.keys()].some((a) => a.startsWith("on")) ||
         /^\s*(?:javascript|data|vbscript):/i.test(t.attrs.get("href") ?? ""),
     )

@@ -26,6 +26,7 @@ const NOT_ADMIN: readonly Role[] = ["editor", "author", "moderator"];
 const ROUTES: readonly DeskRoute[] = [
   { method: "GET", url: "/admin/commentaires", refuses: NOT_MODERATING },
   { method: "GET", url: "/admin/commentaires?statut=spam&q=x", refuses: NOT_MODERATING },
+  { method: "GET", url: "/admin/commentaires/compteurs", refuses: NOT_MODERATING },
   {
     method: "POST",
     url: "/admin/commentaires/:id/action",

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Forbidden, Invalid } from "../../src/lib/errors.js";
 import { OPERATOR, type Actor } from "../../src/modules/accounts/index.js";
 import { articles } from "../../src/modules/articles/index.js";
-import { audit } from "../../src/modules/audit/index.js";
+import { journal as journalService } from "../../src/modules/journal/index.js";
 import { commenterData, comments } from "../../src/modules/comments/index.js";
 import { desk } from "../../src/modules/desk/index.js";
 import { history } from "../../src/modules/moderation/index.js";
@@ -315,27 +315,34 @@ describe.each(testEngines())("moderation desk service on %s", (engine) => {
   });
 
   it("lists the journal for admins, filtered by person, action and the site's days", async () => {
-    const page = await audit.list(rt.ctx, admin, { person: String(moderator.id), page: 1 });
+    const page = await journalService.list(rt.ctx, admin, {
+      person: String(moderator.id),
+      page: 1,
+    });
     expect(page.entries.length).toBeGreaterThan(5);
     expect(page.entries.every((e) => e.actorId === moderator.id)).toBe(true);
-    const edits = await audit.list(rt.ctx, admin, { action: "comment.edit", page: 1 });
+    const edits = await journalService.list(rt.ctx, admin, { action: "comment.edit", page: 1 });
     expect(edits.entries.map((e) => e.action)).toEqual(["comment.edit"]);
     // The test clock is 2026-08-30 (Paris): that day holds everything; the next day nothing.
-    const today = await audit.list(rt.ctx, admin, {
+    const today = await journalService.list(rt.ctx, admin, {
       from: "2026-08-30",
       to: "2026-08-30",
       page: 1,
     });
     expect(today.entries.length).toBe(Math.min(50, (await journal(rt.ctx)).length));
-    const tomorrow = await audit.list(rt.ctx, admin, { from: "2026-08-31", page: 1 });
+    const tomorrow = await journalService.list(rt.ctx, admin, { from: "2026-08-31", page: 1 });
     expect(tomorrow.entries).toEqual([]);
     // Newest first, fifty a page.
     const all = await journal(rt.ctx);
-    const first = await audit.list(rt.ctx, admin, { page: 1 });
+    const first = await journalService.list(rt.ctx, admin, { page: 1 });
     expect(first.entries[0]?.id).toBe(all.at(-1)?.id);
     expect(first.hasNext).toBe(all.length > 50);
-    await expect(audit.list(rt.ctx, moderator, { page: 1 })).rejects.toBeInstanceOf(Forbidden);
-    await expect(audit.list(rt.ctx, admin, { from: "2026-02-30", page: 1 })).rejects.toMatchObject({
+    await expect(journalService.list(rt.ctx, moderator, { page: 1 })).rejects.toBeInstanceOf(
+      Forbidden,
+    );
+    await expect(
+      journalService.list(rt.ctx, admin, { from: "2026-02-30", page: 1 }),
+    ).rejects.toMatchObject({
       code: "KIOSQUE_JOURNAL_INVALID",
       fields: { from: { problem: "choice" } },
     });

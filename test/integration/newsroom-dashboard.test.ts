@@ -1,3 +1,4 @@
+import { OPERATOR } from "../../src/modules/accounts/index.js";
 import { CompiledQuery, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CommentStatus } from "../../src/modules/comments/index.js";
@@ -6,7 +7,7 @@ import { setSettings } from "../../src/modules/settings/index.js";
 import { fr } from "../../src/web/i18n/fr.js";
 import { testEngines } from "../helpers/engines.js";
 import { makeArticle, makeCategory } from "../helpers/factories.js";
-import { startTags, textById } from "../helpers/http.js";
+import { startTags, textById, withoutOwnIslands } from "../helpers/http.js";
 import { openTestApp, type TestApp } from "../helpers/runtime.js";
 import { getPage, signedIn, type StaffMember } from "../helpers/staff.js";
 
@@ -107,7 +108,7 @@ describe.each(testEngines())("the newsroom dashboard on %s", (engine) => {
   });
 
   it("moves the days with the site's time zone", async () => {
-    await setSettings(t.ctx, { "site.timezone": "America/Montreal" });
+    await setSettings(t.ctx, OPERATOR, { "site.timezone": "America/Montreal" });
     try {
       const d = await dashboardFor(t.ctx, staff.admin);
       expect(d.dates[29]).toBe("2026-08-30");
@@ -118,7 +119,7 @@ describe.each(testEngines())("the newsroom dashboard on %s", (engine) => {
       // 2026-07-31T22:00Z is still the 31st of July there: out of the window.
       expect(d.published!.reduce((a, b) => a + b)).toBe(3);
     } finally {
-      await setSettings(t.ctx, { "site.timezone": "Europe/Paris" });
+      await setSettings(t.ctx, OPERATOR, { "site.timezone": "Europe/Paris" });
     }
   });
 
@@ -161,7 +162,7 @@ describe.each(testEngines())("the newsroom dashboard on %s", (engine) => {
     // A title is text, whatever it holds.
     expect(res.body).not.toContain("<img src=x");
     expect(res.body).toContain("&lt;img src=x onerror=");
-    expect(res.body).not.toMatch(/<script/i);
+    expect(withoutOwnIslands(res.body)).not.toMatch(/<script/i);
   });
 
   it("shows moderators no publishing chart and authors no queue", async () => {

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Ctx } from "../../ctx.js";
 import { Gone, Invalid } from "../../lib/errors.js";
 import { FormReader, type RawForm } from "../../lib/form-fields.js";
+import { audit } from "../audit/index.js";
 import { locales } from "./own-account.js";
 import { hashPassword, readNewPassword } from "./passwords.js";
 import { canManageUsers, ensure, roles, type Actor } from "./permissions.js";
@@ -54,8 +55,8 @@ export async function invite(ctx: Ctx, actor: Actor, raw: RawForm): Promise<NewI
   const token = randomBytes(32).toString("base64url");
   const now = ctx.clock.now();
   const expiresAt = new Date(now.getTime() + INVITATION_DAYS * DAY_MS).toISOString();
-  const id = await ctx.write((tx) =>
-    repo.insertInvitation(tx.db, {
+  const id = await ctx.write(async (tx) => {
+    const id = await repo.insertInvitation(tx.db, {
       token_hash: hashToken(token),
       email,
       role,
@@ -63,8 +64,16 @@ export async function invite(ctx: Ctx, actor: Actor, raw: RawForm): Promise<NewI
       created_at: now.toISOString(),
       expires_at: expiresAt,
       used_at: null,
-    }),
-  );
+    });
+    // The role, not the address: who accepted shows in the acceptance's entry.
+    await audit.record(tx, {
+      actor,
+      action: "invitation.create",
+      target: { type: "invitation", id },
+      details: { role },
+    });
+    return id;
+  });
   return { id, email, role, expiresAt, token };
 }
 
@@ -83,7 +92,15 @@ export async function pendingInvitations(ctx: Ctx, actor: Actor): Promise<Pendin
 /** Withdraws an invitation: its link opens nothing from now on. */
 export async function revokeInvitation(ctx: Ctx, actor: Actor, id: number): Promise<void> {
   ensure(actor, canManageUsers);
-  await ctx.write((tx) => repo.deleteInvitation(tx.db, id));
+  await ctx.write(async (tx) => {
+    // Already gone (revoked in another tab, accepted): nothing happened, nothing to record.
+    if ((await repo.deleteInvitation(tx.db, id)) === 0) return;
+    await audit.record(tx, {
+      actor,
+      action: "invitation.revoke",
+      target: { type: "invitation", id },
+    });
+  });
 }
 
 /** Longer than any token we make: refused before a hash is spent on it. */
@@ -131,13 +148,21 @@ export async function acceptInvitation(
   const userId = await ctx.write(async (tx) => {
     if (!(await repo.consumeInvitation(tx.db, invitation.id, tx.clock.now().toISOString())))
       throw new Gone("KIOSQUE_INVITATION_GONE");
-    return insertUser(tx, "KIOSQUE_INVITATION_INVALID", {
+    const id = await insertUser(tx, "KIOSQUE_INVITATION_INVALID", {
       email: invitation.email,
       name,
       role: invitation.role,
       passwordHash,
       locale,
     });
+    // The new person is who acted: they accepted.
+    await audit.record(tx, {
+      actor: { id },
+      action: "invitation.accept",
+      target: { type: "person", id },
+      details: { invitation: invitation.id, role: invitation.role },
+    });
+    return id;
   });
   return { sessionToken: await openSession(ctx, userId, "complete", userAgent), userId };
 }

@@ -2,6 +2,7 @@ import type { Ctx } from "../../ctx.js";
 import { Invalid } from "../../lib/errors.js";
 import { FormReader, type RawForm } from "../../lib/form-fields.js";
 import type { Locale } from "../../web/i18n/index.js";
+import { audit } from "../audit/index.js";
 import { hashPassword, PASSWORD_MAX, readNewPassword } from "./passwords.js";
 import { canUseNewsroom, ensure, type Actor } from "./permissions.js";
 import * as repo from "./repo.js";
@@ -44,5 +45,10 @@ export async function changePassword(
   await ctx.write(async (tx) => {
     await repo.updateUser(tx.db, actor.id, { password_hash: passwordHash });
     await repo.deleteOtherSessions(tx.db, actor.id, asker.keep);
+    await audit.record(tx, {
+      actor,
+      action: "account.password",
+      target: { type: "person", id: actor.id },
+    });
   });
 }

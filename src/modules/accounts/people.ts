@@ -1,7 +1,7 @@
 import type { Ctx, TxCtx } from "../../ctx.js";
 import { Invalid, NotFound } from "../../lib/errors.js";
 import { FormReader, type RawForm } from "../../lib/form-fields.js";
-import { setSetting } from "../settings/index.js";
+import { audit } from "../audit/index.js";
 import { hashPassword, PASSWORD_MAX, PASSWORD_MIN } from "./passwords.js";
 import { canManageUsers, ensure, roles, type Actor } from "./permissions.js";
 import * as repo from "./repo.js";
@@ -70,9 +70,16 @@ export async function changeRole(
   const role = form.choice("role", roles);
   if (!role) throw new Invalid("KIOSQUE_USER_INVALID", form.problems);
   await ctx.write(async (tx) => {
-    if (!(await repo.findById(tx.db, userId))) throw new NotFound("user", { userId });
+    const before = await repo.findById(tx.db, userId);
+    if (!before) throw new NotFound("user", { userId });
     if (role !== "admin") await keepAnAdmin(tx, userId, "role");
     await repo.setRole(tx.db, userId, role);
+    await audit.record(tx, {
+      actor,
+      action: "person.role",
+      target: { type: "person", id: userId },
+      details: { from: before.role, to: role },
+    });
   });
 }
 
@@ -96,6 +103,11 @@ export async function setDisabled(
     } else {
       await repo.updateUser(tx.db, userId, { disabled_at: null });
     }
+    await audit.record(tx, {
+      actor,
+      action: disabled ? "person.disable" : "person.enable",
+      target: { type: "person", id: userId },
+    });
   });
 }
 
@@ -118,6 +130,12 @@ export async function setPassword(
     if (!(await repo.findById(tx.db, userId))) throw new NotFound("user", { userId });
     await repo.updateUser(tx.db, userId, { password_hash: passwordHash });
     await repo.deleteSessionsOf(tx.db, userId);
+    // That it changed, never what to.
+    await audit.record(tx, {
+      actor,
+      action: "person.password",
+      target: { type: "person", id: userId },
+    });
   });
 }
 
@@ -130,12 +148,13 @@ export async function signOutPerson(ctx: Ctx, actor: Actor, userId: number): Pro
   ensure(actor, canManageUsers);
   return ctx.write(async (tx) => {
     if (!(await repo.findById(tx.db, userId))) throw new NotFound("user", { userId });
-    return repo.deleteSessionsOf(tx.db, userId);
+    const closed = await repo.deleteSessionsOf(tx.db, userId);
+    await audit.record(tx, {
+      actor,
+      action: "person.signOut",
+      target: { type: "person", id: userId },
+      details: { sessions: closed },
+    });
+    return closed;
   });
-}
-
-/** Turns `staff.require2fa` on or off: admins and editors must have a second factor. */
-export async function requireSecondFactor(ctx: Ctx, actor: Actor, on: boolean): Promise<void> {
-  ensure(actor, canManageUsers);
-  await setSetting(ctx, "staff.require2fa", on ? "true" : "false");
 }

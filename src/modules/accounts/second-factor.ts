@@ -1,5 +1,6 @@
 import type { Ctx } from "../../ctx.js";
-import { Invalid } from "../../lib/errors.js";
+import { Invalid, NotFound } from "../../lib/errors.js";
+import { audit } from "../audit/index.js";
 import { FormReader, type RawForm } from "../../lib/form-fields.js";
 import { canManageUsers, canSecureOwnAccount, ensure, type Actor } from "./permissions.js";
 import { PASSWORD_MAX } from "./passwords.js";
@@ -157,8 +158,14 @@ export async function disableSecondFactor(
 export async function resetSecondFactor(ctx: Ctx, actor: Actor, userId: number): Promise<void> {
   ensure(actor, canManageUsers);
   await ctx.write(async (tx) => {
+    if (!(await repo.findById(tx.db, userId))) throw new NotFound("user", { userId });
     await clearFactor(tx.db, userId);
     await repo.deleteSessionsOf(tx.db, userId);
+    await audit.record(tx, {
+      actor,
+      action: "person.resetSecondFactor",
+      target: { type: "person", id: userId },
+    });
   });
 }
 

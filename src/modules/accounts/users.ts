@@ -4,8 +4,9 @@ import { charLength } from "../../lib/form-fields.js";
 import { slugify } from "../../lib/slug.js";
 import { hasControlCharacters } from "../../lib/text.js";
 import type { Locale } from "../../web/i18n/index.js";
+import { audit } from "../audit/index.js";
 import { hashPassword, PASSWORD_MAX, PASSWORD_MIN } from "./passwords.js";
-import { isRole } from "./permissions.js";
+import { isRole, OPERATOR } from "./permissions.js";
 import * as repo from "./repo.js";
 import type { Role } from "./table.js";
 
@@ -51,16 +52,24 @@ export async function createUser(ctx: Ctx, input: NewUser): Promise<number> {
     throw new Invalid("KIOSQUE_USER_INVALID", problems);
 
   const passwordHash = await hashPassword(input.password);
-  return ctx.write((tx) =>
-    insertUser(tx, "KIOSQUE_USER_INVALID", {
+  return ctx.write(async (tx) => {
+    const id = await insertUser(tx, "KIOSQUE_USER_INVALID", {
       email,
       name: input.name?.trim() || email.split("@")[0] || email,
       role,
       passwordHash,
       bio: input.bio ?? "",
       ...(input.slug === undefined ? {} : { slug: input.slug }),
-    }),
-  );
+    });
+    // The command line's act (the newsroom invites instead): the operator's.
+    await audit.record(tx, {
+      actor: OPERATOR,
+      action: "person.create",
+      target: { type: "person", id },
+      details: { role },
+    });
+    return id;
+  });
 }
 
 export interface CheckedUser {

@@ -21,6 +21,20 @@ export const auditActions = [
   "media.upload",
   "media.update",
   "media.remove",
+  "section.create",
+  "section.rename",
+  "person.create",
+  "person.role",
+  "person.disable",
+  "person.enable",
+  "person.signOut",
+  "person.password",
+  "person.resetSecondFactor",
+  "invitation.create",
+  "invitation.revoke",
+  "invitation.accept",
+  "account.password",
+  "settings.change",
 ] as const;
 
 export type KnownAuditAction = (typeof auditActions)[number];

@@ -1,21 +1,26 @@
 import type { Ctx, TxCtx } from "../../ctx.js";
-import { Invalid } from "../../lib/errors.js";
-import { isCalendarDay, nextDay, startOfDay } from "../../lib/zoned-day.js";
-import { canReadJournal, ensure, type Actor } from "../accounts/index.js";
 import * as repo from "./repo.js";
+
+/**
+ * Who acted. The audit log sits below the accounts module (which records its own actions here),
+ * so it names the actor by id only: a signed-in person, or the operator at the command line
+ * (accounts' `OPERATOR`, id 0).
+ */
+export interface AuditActor {
+  readonly id: number;
+}
 
 /** One staff action, as a module records it. */
 export interface AuditEntry {
-  /** Who acted: a signed-in person, or the operator (`OPERATOR`, id 0) at the command line. */
-  actor: Pick<Actor, "id">;
-  /** What, as `<thing>.<verb>`: "comment.approve", "ban.lift", "article.publish". */
+  actor: AuditActor;
+  /** What, as `<thing>.<verb>`: "comment.approve", "ban.lift", "person.role". */
   action: string;
   /** On what: `{ type: "comment", id: 12 }`; an action on the whole site names no id. */
   target: { type: string; id?: string | number | null };
   /**
    * What changed, for the people reading the journal: ids, statuses, field names. Never a
-   * commenter's name, address or text: the log is never rewritten, so an erasure could not reach
-   * them there.
+   * commenter's name, address or text, nor a password or a secret: the log is never rewritten,
+   * so an erasure could not reach them there.
    */
   details?: Record<string, unknown>;
 }
@@ -46,7 +51,7 @@ export async function recordMany(tx: TxCtx, entries: readonly AuditEntry[]): Pro
     );
 }
 
-/** A journal entry as the admin page lists it. */
+/** A journal entry, as the log holds it. */
 export interface JournalEntry {
   id: number;
   actorId: number;
@@ -57,59 +62,23 @@ export interface JournalEntry {
   at: string;
 }
 
-/** The journal's filters, as the page's query string gives them. */
-export interface JournalFilters {
-  /** A person's id as the filter gives it ("0": the operator). */
-  person?: string | undefined;
-  action?: string | undefined;
-  /** Days (YYYY-MM-DD) in the site's time zone, both included. */
-  from?: string | undefined;
-  to?: string | undefined;
-  page: number;
-}
+export type { AuditQuery } from "./repo.js";
 
-export const JOURNAL_PAGE_SIZE = 50;
-
-export interface JournalPage {
-  entries: JournalEntry[];
-  page: number;
-  /** Whether there is a page after this one (counting a large log would cost a whole read). */
-  hasNext: boolean;
-}
-
-/** A page of the journal, newest first. Admins only. */
-export async function list(ctx: Ctx, actor: Actor, filters: JournalFilters): Promise<JournalPage> {
-  ensure(actor, canReadJournal);
-  const problems: Record<string, { problem: "choice" }> = {};
-  const person = filters.person;
-  if (person !== undefined && !/^\d{1,10}$/.test(person)) problems.person = { problem: "choice" };
-  for (const key of ["from", "to"] as const) {
-    const day = filters[key];
-    if (day !== undefined && !isCalendarDay(day)) problems[key] = { problem: "choice" };
-  }
-  if (Object.keys(problems).length > 0) throw new Invalid("KIOSQUE_JOURNAL_INVALID", problems);
-  const zone = (await ctx.settings())["site.timezone"];
-  const rows = await repo.list(ctx.db, {
-    actorId: person === undefined || problems.person ? undefined : Number(person),
-    action: filters.action,
-    since: filters.from && startOfDay(filters.from, zone).toISOString(),
-    until: filters.to && startOfDay(nextDay(filters.to), zone).toISOString(),
-    limit: JOURNAL_PAGE_SIZE + 1,
-    offset: (filters.page - 1) * JOURNAL_PAGE_SIZE,
-  });
-  return {
-    entries: rows.slice(0, JOURNAL_PAGE_SIZE).map((r) => ({
-      id: r.id,
-      actorId: r.actor_id,
-      action: r.action,
-      targetType: r.target_type,
-      targetId: r.target_id,
-      details: parseDetails(r.details),
-      at: r.created_at,
-    })),
-    page: filters.page,
-    hasNext: rows.length > JOURNAL_PAGE_SIZE,
-  };
+/**
+ * Entries newest first, filtered. Checks no permission: its caller does (the journal module's
+ * `journal.list`, for admins), as the comments module's queues leave it to the desk.
+ */
+export async function entries(ctx: Ctx, query: repo.AuditQuery): Promise<JournalEntry[]> {
+  const rows = await repo.list(ctx.db, query);
+  return rows.map((r) => ({
+    id: r.id,
+    actorId: r.actor_id,
+    action: r.action,
+    targetType: r.target_type,
+    targetId: r.target_id,
+    details: parseDetails(r.details),
+    at: r.created_at,
+  }));
 }
 
 function parseDetails(text: string): Record<string, unknown> {

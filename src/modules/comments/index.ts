@@ -7,6 +7,7 @@ export { emptyCommentForm, type CommentFormValues } from "./validation.js";
 export type { ThreadPage, RepliesPage, HeldPlacement, Posted } from "./service.js";
 export type {
   Count,
+  MenuCounts,
   DeskComment,
   QueueFilter,
   QueueMark,

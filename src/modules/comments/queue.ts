@@ -109,6 +109,21 @@ export async function pendingCount(ctx: Ctx): Promise<Count> {
   return counted(ctx, { status: "pending" });
 }
 
+/** The queues the newsroom's menu counts: what waits, and what the spam rules caught. */
+export interface MenuCounts {
+  pending: Count;
+  spam: Count;
+}
+
+/** The menu's counts: two capped counts over the `comments_queue` index. */
+export async function menuCounts(ctx: Ctx): Promise<MenuCounts> {
+  const [pending, spam] = await Promise.all([
+    counted(ctx, { status: "pending" }),
+    counted(ctx, { status: "spam" }),
+  ]);
+  return { pending, spam };
+}
+
 /** One page of a queue of the desk, with every queue's count and the reasons behind each comment. */
 export async function queuePage(ctx: Ctx, filter: QueueFilter, page: number): Promise<QueuePage> {
   const where = whereOf(ctx, filter);

@@ -7,6 +7,7 @@ import type { RouteKit } from "../../http/route-kit.js";
 import type { Problem } from "../../lib/errors.js";
 import { shownValue } from "../../lib/form-fields.js";
 import { parseRowId } from "../../lib/row-id.js";
+import { deskMenuLabel } from "../../web/desk-menu.js";
 import { problemTexts } from "../../web/i18n/index.js";
 import { paths } from "../../web/urls.js";
 import { accounts, canModerate } from "../accounts/index.js";
@@ -202,6 +203,14 @@ export function deskRoutes(app: FastifyInstance, kit: RouteKit, newsroom: Newsro
     }
     if (kit.wantsJson(req)) return reply.send({ ok: true, action: bulk.action, moved: n });
     return reply.redirect(backWith(back, bulk.action, n), 303);
+  });
+
+  // The menu's counts, for its island (web/islands/live-counts.ts): the label in the person's
+  // words, as pages render it, and the numbers. Never cached (the newsroom scope's no-store).
+  r.get(paths.admin.deskCounts, async (req, reply) => {
+    const user = newsroom.allow(req, canModerate);
+    const [t, counts] = await Promise.all([newsroom.words(req), desk.menuCounts(ctx, user)]);
+    return reply.send({ ok: true, label: deskMenuLabel(t, counts), counts });
   });
 
   r.get(

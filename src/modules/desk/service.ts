@@ -6,6 +6,7 @@ import { canModerate, ensure, type Actor } from "../accounts/index.js";
 import { audit } from "../audit/index.js";
 import {
   comments,
+  type MenuCounts,
   type QueueFilter,
   type QueueMark,
   type QueuePage,
@@ -54,6 +55,15 @@ export async function queue(
 ): Promise<QueuePage> {
   ensure(actor, canModerate);
   return comments.queuePage(ctx, filter, page);
+}
+
+/**
+ * The counts the newsroom's menu shows a moderator (pending, spam), on every page and, live, to
+ * the menu's island (`GET /admin/commentaires/compteurs`).
+ */
+export async function menuCounts(ctx: Ctx, actor: Actor): Promise<MenuCounts> {
+  ensure(actor, canModerate);
+  return comments.menuCounts(ctx);
 }
 
 async function actOnBatch(

@@ -159,10 +159,11 @@ export async function mediaLibraryRoutes(
       done?: string;
     } = {},
   ) {
-    const [t, item, usage] = await Promise.all([
+    const [t, item, usage, logo] = await Promise.all([
       newsroom.words(req),
       media.get(ctx, id),
       media.usage(ctx, id),
+      media.isLogo(ctx, id),
     ]);
     const { media: deleteError, ...errors } = problemTexts(t, options.problems ?? {});
     const count = Object.keys(errors).length;
@@ -173,6 +174,7 @@ export async function mediaLibraryRoutes(
         t={t}
         item={item}
         usage={usage}
+        logo={logo}
         values={options.values ?? { alt: item.alt, caption: item.caption, credit: item.credit }}
         errors={errors}
         summary={count > 0 ? t.formErrors(count) : undefined}

@@ -13,6 +13,7 @@ import { mediaStore } from "./storage/index.js";
 import { checkDetails, checkQuery, cleanFilename, isRowId } from "./validation.js";
 
 export { processPending, type Processed } from "./variants.js";
+export { useAsLogo, logoOf } from "./logo.js";
 
 /** Images per page of the library: four rows of six thumbnails. */
 const PER_PAGE = 24;
@@ -121,8 +122,8 @@ export async function getMany(ctx: Ctx, ids: readonly number[]): Promise<Map<num
 }
 
 export interface LibraryPage {
-  /** Each with the articles that use it (drafts included). */
-  items: (MediaItem & { usage: Usage[] })[];
+  /** Each with the articles that use it (drafts included), and whether it is the site's logo. */
+  items: (MediaItem & { usage: Usage[]; logo: boolean })[];
   page: number;
   totalPages: number;
   total: number;
@@ -145,9 +146,10 @@ export async function library(
   if (page > totalPages) throw new NotFound("page", { page });
   const rows = await repo.list(ctx.db, q, PER_PAGE, (page - 1) * PER_PAGE);
   const ids = rows.map((r) => r.id);
-  const [variants, uses] = await Promise.all([
+  const [variants, uses, settings] = await Promise.all([
     repo.variantsOf(ctx.db, ids),
     repo.usageOfMany(ctx.db, ids),
+    ctx.settings(),
   ]);
   const named = await articles.slugsAndTitles(ctx, [...new Set(uses.map((u) => u.article_id))]);
   const usageOf = (id: number) =>
@@ -155,7 +157,11 @@ export async function library(
       const a = u.media_id === id ? named.get(u.article_id) : undefined;
       return a ? [{ articleId: u.article_id, slug: a.slug, title: a.title }] : [];
     });
-  const items = rows.map((r) => ({ ...toItem(r, variants), usage: usageOf(r.id) }));
+  const items = rows.map((r) => ({
+    ...toItem(r, variants),
+    usage: usageOf(r.id),
+    logo: settings["site.logo"] === r.id,
+  }));
   return { items, page, totalPages, total };
 }
 
@@ -223,8 +229,14 @@ export async function recordUsage(
   await repo.replaceUsage(tx.db, articleId, wanted);
 }
 
+/** Whether the site's header shows this image as its logo (settings `site.logo`). */
+export async function isLogo(ctx: Ctx, id: number): Promise<boolean> {
+  return (await ctx.settings())["site.logo"] === id;
+}
+
 /**
- * Removes an image and its files, unless an article uses it (KIOSQUE_MEDIA_IN_USE). The rows go
+ * Removes an image and its files, unless an article uses it or it is the site's logo
+ * (KIOSQUE_MEDIA_IN_USE: `inUse`, `logoInUse`). The rows go
  * in one transaction; the files after it, since a bucket's DELETE must not hold the database's
  * write lock (a file left by a failure there is only unused bytes, and is logged).
  */
@@ -236,6 +248,9 @@ export async function remove(ctx: Ctx, id: number, actor?: { id: number }): Prom
     const using = await repo.articlesUsing(tx.db, id);
     if (using.length > 0)
       throw new Invalid("KIOSQUE_MEDIA_IN_USE", { media: { problem: "inUse" } }, { id, using });
+    // Read in the transaction: a logo chosen meanwhile is seen, or waits for this to end.
+    if (await isLogo(tx, id))
+      throw new Invalid("KIOSQUE_MEDIA_IN_USE", { media: { problem: "logoInUse" } }, { id });
     changed(changeKeys.media);
     if (actor)
       await audit.record(tx, { actor, action: "media.remove", target: { type: "media", id } });

@@ -5,6 +5,7 @@ export {
   ensureSecret,
   defaults,
   isSettingKey,
+  type SettingChange,
 } from "./service.js";
 export { SettingsSchema, type Settings, type SettingKey } from "./schema.js";
 export type { SettingsTables } from "./table.js";

@@ -1,5 +1,6 @@
 import type { Ctx } from "../../ctx.js";
 import { Invalid } from "../../lib/errors.js";
+import { canChangeSettings, ensure, type Actor } from "../accounts/index.js";
 import { spamCheckFor, type KeyCheck } from "../moderation/index.js";
 import type { SettingKey, Settings } from "./schema.js";
 import * as repo from "./repo.js";
@@ -104,9 +105,11 @@ export async function recordOutcome(
  */
 export async function testIntegration(
   ctx: Ctx,
+  actor: Actor,
   name: IntegrationName,
   siteUrl: string,
 ): Promise<IntegrationStatus> {
+  ensure(actor, canChangeSettings);
   const integration = integrationNamed(name);
   if (!integration) throw new Invalid("KIOSQUE_SETTING_UNKNOWN", { key: { problem: "choice" } });
   const settings = await ctx.settings();

@@ -12,6 +12,7 @@ import { formatter } from "../../web/i18n/format.js";
 import { problemTexts, type Messages } from "../../web/i18n/index.js";
 import { paths } from "../../web/urls.js";
 import { canChangeSettings } from "../accounts/index.js";
+import { media } from "../media/index.js";
 import {
   integrationNamed,
   integrations,
@@ -28,7 +29,15 @@ import { SettingsScreenView } from "./views/settings-screen.js";
 
 /** `?ok=…`: what the screen just did, to say it was. */
 const Done = Type.Object({
-  ok: Type.Optional(Type.Union([Type.Literal("1"), Type.Literal("test"), Type.Literal("cle")])),
+  ok: Type.Optional(
+    Type.Union([
+      Type.Literal("1"),
+      Type.Literal("test"),
+      Type.Literal("cle"),
+      Type.Literal("logo"),
+      Type.Literal("sans-logo"),
+    ]),
+  ),
 });
 const Service = Type.Object({ name: Type.String({ maxLength: 40 }) });
 
@@ -39,6 +48,8 @@ const notices = (t: Messages): Record<string, string> => ({
   "1": t.newsroom.settingsPage.saved,
   test: t.newsroom.settingsPage.tested,
   cle: t.newsroom.settingsPage.keyRemoved,
+  logo: t.newsroom.settingsPage.logo.saved,
+  "sans-logo": t.newsroom.settingsPage.logo.removed,
 });
 
 /**
@@ -55,7 +66,13 @@ export function settingsRoutes(app: FastifyInstance, kit: RouteKit, newsroom: Ne
   async function page(
     req: FastifyRequest,
     screen: ScreenId,
-    extra: { notice?: string | undefined; posted?: RawForm; problems?: Record<string, Problem> },
+    extra: {
+      notice?: string | undefined;
+      posted?: RawForm;
+      problems?: Record<string, Problem>;
+      /** The logo form, refused: the number as typed. */
+      logo?: string;
+    },
   ) {
     newsroom.allow(req, canChangeSettings);
     const [t, settings] = await Promise.all([newsroom.words(req), ctx.settings()]);
@@ -90,9 +107,16 @@ export function settingsRoutes(app: FastifyInstance, kit: RouteKit, newsroom: Ne
             })),
           )
         : undefined;
+    const logo = screen === "site" ? await media.logoOf(ctx, settings) : undefined;
+    // The narrowest WebP variant (widest first in a MediaItem) or, before they exist, the master.
+    const thumb =
+      logo && (logo.variants.filter((v) => v.format === "webp").at(-1)?.src ?? logo.src);
     return newsroom.page(
       req,
-      { title: `${t.newsroom.settingsPage.title} — ${t.newsroom.settingsPage.screens[screen]}` },
+      {
+        title: `${t.newsroom.settingsPage.title} — ${t.newsroom.settingsPage.screens[screen]}`,
+        ...(screen === "site" ? { scripts: [kit.assets.mediaPickerIsland] } : {}),
+      },
       <SettingsScreenView
         t={t}
         fmt={fmt}
@@ -104,6 +128,17 @@ export function settingsRoutes(app: FastifyInstance, kit: RouteKit, newsroom: Ne
           summary: extra.problems ? t.formErrors(Object.keys(errors).length) : undefined,
           publicUrl: ctx.config.publicUrl,
           services,
+          logo:
+            screen === "site"
+              ? {
+                  current:
+                    logo && thumb
+                      ? { id: logo.id, src: thumb, filename: logo.filename }
+                      : undefined,
+                  value: extra.logo ?? (logo ? String(logo.id) : ""),
+                  error: extra.logo === undefined ? undefined : errors.logo,
+                }
+              : undefined,
         }}
       />,
     );
@@ -119,15 +154,27 @@ export function settingsRoutes(app: FastifyInstance, kit: RouteKit, newsroom: Ne
     });
 
     r.post(url, { schema: { body: FormBody } }, async (req, reply) => {
-      newsroom.allow(req, canChangeSettings);
+      const user = newsroom.allow(req, canChangeSettings);
       showFormOnRefusal(req, {
         mainField: keysOf(screen)[0] ?? "",
         render: (problems) => page(req, screen, { posted: req.body, problems: { ...problems } }),
       });
-      await saveScreen(ctx, screen, req.body);
+      await saveScreen(ctx, user, screen, req.body);
       return reply.redirect(`${url}?ok=1`, 303);
     });
   }
+
+  r.post(paths.admin.siteLogo, { schema: { body: FormBody } }, async (req, reply) => {
+    const user = newsroom.allow(req, canChangeSettings);
+    const typed = typeof req.body.logo === "string" ? req.body.logo : "";
+    showFormOnRefusal(req, {
+      mainField: "logo",
+      render: (problems) => page(req, "site", { problems: { ...problems }, logo: typed }),
+    });
+    await media.useAsLogo(ctx, user, req.body);
+    const done = typed.trim() === "" ? "sans-logo" : "logo";
+    return reply.redirect(`${paths.admin.settings.site}?ok=${done}#site-logo`, 303);
+  });
 
   /** An integration named in a path, or a 404: only those settings/integrations.ts lists. */
   const named = (name: string) => {
@@ -140,13 +187,13 @@ export function settingsRoutes(app: FastifyInstance, kit: RouteKit, newsroom: Ne
     paths.admin.integrationTest(":name"),
     { schema: { params: Service } },
     async (req, reply) => {
-      newsroom.allow(req, canChangeSettings);
+      const user = newsroom.allow(req, canChangeSettings);
       const integration = named(req.params.name);
       showFormOnRefusal(req, {
         mainField: integration.secret,
         render: (problems) => page(req, "integrations", { problems: { ...problems } }),
       });
-      await testIntegration(ctx, integration.name, requestOrigin(req, ctx.config) ?? "");
+      await testIntegration(ctx, user, integration.name, requestOrigin(req, ctx.config) ?? "");
       return reply.redirect(
         `${paths.admin.settings.integrations}?ok=test#integration-${integration.name}`,
         303,
@@ -158,9 +205,9 @@ export function settingsRoutes(app: FastifyInstance, kit: RouteKit, newsroom: Ne
     paths.admin.integrationRemoveKey(":name"),
     { schema: { params: Service } },
     async (req, reply) => {
-      newsroom.allow(req, canChangeSettings);
+      const user = newsroom.allow(req, canChangeSettings);
       const integration = named(req.params.name);
-      await setSettings(ctx, { [integration.secret]: "" });
+      await setSettings(ctx, user, { [integration.secret]: "" });
       return reply.redirect(`${paths.admin.settings.integrations}?ok=cle`, 303);
     },
   );

@@ -12,6 +12,12 @@ export const SettingsSchema = Type.Object({
   "site.locale": Type.Union([Type.Literal("fr"), Type.Literal("en")], { default: "fr" }),
   /** IANA zone in which dates are shown. */
   "site.timezone": Type.String({ minLength: 1, default: "Europe/Paris" }),
+  /**
+   * The image of the media library the reader header shows instead of the site's name (which
+   * becomes its alternative text); 0: none, the name is shown as text. Set on the site screen
+   * (media `useAsLogo`, which checks the image exists); an image in this role is not removed.
+   */
+  "site.logo": Type.Integer({ minimum: 0, maximum: 2_147_483_647, default: 0 }),
   /** Articles per listing page. */
   "articles.perPage": Type.Integer({ minimum: 1, maximum: 100, default: 10 }),
   /** Feeds carry each article's whole text, or its standfirst and a link (WordPress: "Summary"). */

@@ -1,5 +1,6 @@
 import type { Ctx } from "../../ctx.js";
 import { Invalid, type Problem } from "../../lib/errors.js";
+import { canChangeSettings, ensure, type Actor } from "../accounts/index.js";
 import { FormReader, shownValue, type RawForm } from "../../lib/form-fields.js";
 import type { SettingKey } from "./schema.js";
 import { keysOf, type ScreenId } from "./screens.js";
@@ -56,9 +57,12 @@ function readValue(
  */
 export async function saveScreen(
   ctx: Pick<Ctx, "write">,
+  actor: Actor,
   screen: ScreenId,
   raw: RawForm,
 ): Promise<void> {
+  // Before a field is read: a refusal says nothing of the values.
+  ensure(actor, canChangeSettings);
   const form = new FormReader(raw);
   const values: Partial<Record<SettingKey, unknown>> = {};
   const problems: Record<string, Problem> = {};
@@ -77,7 +81,7 @@ export async function saveScreen(
     for (const key of typedSecrets) problems[key] ??= { problem: "retypeSecret" };
     throw new Invalid("KIOSQUE_SETTING_INVALID", problems, { screen });
   }
-  await setSettings(ctx, values);
+  await setSettings(ctx, actor, values);
 }
 
 /** What a refused form shows back in each field: the text as typed; a secret, never. */

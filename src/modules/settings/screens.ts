@@ -59,10 +59,11 @@ export const screens: Record<ScreenId, readonly ScreenGroup[]> = {
 };
 
 /**
- * Settings changed elsewhere than on a screen: the second-factor requirement is a switch of the
- * People page, beside the people it concerns.
+ * Settings changed elsewhere than on a screen's generated form: the second-factor requirement is
+ * a switch of the People page, beside the people it concerns; the logo has its own form on the
+ * site screen, with the media picker (media `useAsLogo`).
  */
-export const elsewhere: readonly SettingKey[] = ["staff.require2fa"];
+export const elsewhere: readonly SettingKey[] = ["staff.require2fa", "site.logo"];
 
 export function isScreenId(id: string): id is ScreenId {
   return (screenIds as readonly string[]).includes(id);

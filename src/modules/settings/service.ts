@@ -5,10 +5,12 @@ import type { Tables } from "../../db/schema.js";
 import type { Ctx } from "../../ctx.js";
 import { changeKeys } from "../../lib/change-keys.js";
 import { Invalid, type Problem } from "../../lib/errors.js";
+import { canChangeSettings, ensure, OPERATOR, type Actor } from "../accounts/index.js";
+import { audit } from "../audit/index.js";
 import { integrationsUsing } from "./integrations.js";
 import { SettingsSchema, type SettingKey, type Settings } from "./schema.js";
 import * as repo from "./repo.js";
-import { isSettingKey, problemOf, schemaOf } from "./values.js";
+import { isSettingKey, kindOf, problemOf, schemaOf } from "./values.js";
 
 export { isSettingKey } from "./values.js";
 
@@ -28,8 +30,9 @@ export async function loadSettings(db: Kysely<Tables>): Promise<Settings> {
 }
 
 /**
- * Sets one setting from text as typed on a command line: JSON when it parses ("5", "true",
- * '["casino"]'), else the text itself ("Europe/Paris").
+ * The operator sets one setting at the command line (`kiosque settings set`), from text as typed
+ * there: JSON when it parses ("5", "true", '["casino"]'), else the text itself ("Europe/Paris").
+ * The journal names the operator (id 0) as who changed it.
  */
 export async function setSetting(
   ctx: Pick<Ctx, "write">,
@@ -40,7 +43,7 @@ export async function setSetting(
     throw new Invalid("KIOSQUE_SETTING_UNKNOWN", { key: { problem: "choice" } }, { key });
   const parsed = safeJson(text) ?? text;
   const value = typeof parsed === "number" && schemaOf(key).type === "string" ? text : parsed;
-  await setSettings(ctx, { [key]: value });
+  await setSettings(ctx, OPERATOR, { [key]: value });
   return value;
 }
 
@@ -50,12 +53,15 @@ export async function setSetting(
  * or none. The change is announced to every instance with the commit (`changeKeys.all`: the name,
  * the language, the rules show on every page), so each reads the new values at its next request.
  * An outside service whose key or address changed has its status forgotten: it said nothing yet
- * of the new one.
+ * of the new one. The journal gets one entry for the change, in its transaction, naming the keys
+ * that moved (old → new; a secret only as changed); a save that moves nothing records nothing.
  */
 export async function setSettings(
   ctx: Pick<Ctx, "write">,
+  actor: Actor,
   values: Readonly<Partial<Record<SettingKey, unknown>>>,
 ): Promise<void> {
+  ensure(actor, canChangeSettings);
   const problems: Record<string, Problem> = {};
   for (const [key, value] of Object.entries(values)) {
     if (!isSettingKey(key))
@@ -72,10 +78,25 @@ export async function setSettings(
     const moved = keys.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(values[k]));
     for (const key of keys) await repo.upsert(tx.db, key, JSON.stringify(values[key]));
     for (const name of integrationsUsing(moved)) await repo.forgetStatus(tx.db, name);
+    if (moved.length > 0)
+      await audit.record(tx, {
+        actor,
+        action: "settings.change",
+        target: { type: "settings" },
+        details: Object.fromEntries(moved.map((k) => [k, change(k, before[k], values[k])])),
+      });
     // Name, language, zone, listing sizes, comment rules: any of them shows on every page.
     changed(changeKeys.all);
   });
 }
+
+/** A setting's change as the journal keeps it: a secret's values never go there. */
+function change(key: SettingKey, from: unknown, to: unknown): SettingChange {
+  return kindOf(key) === "secret" ? { changed: true } : { from, to };
+}
+
+/** One key's entry in a `settings.change` journal line. */
+export type SettingChange = { from: unknown; to: unknown } | { changed: true };
 
 /**
  * The key for signed cookies and keyed hashes. Made once, kept in the database, so that every

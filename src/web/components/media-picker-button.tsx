@@ -9,8 +9,11 @@ export interface MediaPickerButtonProps {
   id: string;
   /** Into the text: the id of a RichTextField's textarea (its `id` prop). */
   target?: string;
-  /** As the featured image: the ids of the inputs the choice fills. */
-  fill?: { id: string; alt: string; caption: string; credit: string };
+  /**
+   * As the featured image: the ids of the inputs the choice fills (the image's number alone for
+   * a choice that takes no words: the site's logo).
+   */
+  fill?: { id: string; alt?: string; caption?: string; credit?: string };
   /** The featured image as it stands, shown until another is chosen. */
   current?: { src: string; alt: string };
   /** Words of the button, when not the default (insert into the text / choose the featured image). */
@@ -34,9 +37,9 @@ export function MediaPickerButton({ t, id, target, fill, current, label }: Media
     ...(fill
       ? {
           [A.fillId]: fill.id,
-          [A.fillAlt]: fill.alt,
-          [A.fillCaption]: fill.caption,
-          [A.fillCredit]: fill.credit,
+          ...(fill.alt ? { [A.fillAlt]: fill.alt } : {}),
+          ...(fill.caption ? { [A.fillCaption]: fill.caption } : {}),
+          ...(fill.credit ? { [A.fillCredit]: fill.credit } : {}),
           [A.preview]: preview ?? "",
         }
       : {}),

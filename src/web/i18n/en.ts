@@ -115,6 +115,9 @@ export const en: Messages = {
     dateTime: "Enter a date and a time, for example 01/09/2026 08:30.",
     past: "This date has passed: choose a time to come.",
     oneFile: "Send one file at a time.",
+    noImage: "No image of the media library has this number.",
+    logoInUse:
+      "This image is the site's logo: choose another or remove it first (Settings → Site).",
     busy: (seconds: number) =>
       `The server is already preparing other images. Try again in ${seconds} s.`,
   },
@@ -379,6 +382,7 @@ export const en: Messages = {
       state: "State",
       usedIn: "Used in:",
       unused: "Used in no article.",
+      usedAsLogo: "The site's logo",
       usage: "Where it is used",
       details: "The image’s words",
       save: "Save",
@@ -390,6 +394,7 @@ export const en: Messages = {
         title: "Delete the image",
         text: "The image and all its files will be deleted for good.",
         inUse: "It cannot be deleted while articles use it.",
+        logo: "It is the site's logo: it cannot be deleted while the header shows it.",
         submit: "Delete for good",
       },
       back: "Back to the media library",

@@ -123,6 +123,9 @@ export const fr = {
     dateTime: "Saisissez une date et une heure, par exemple 01/09/2026 08:30.",
     past: "Cette date est passée : choisissez un moment à venir.",
     oneFile: "Envoyez un seul fichier à la fois.",
+    noImage: "Aucune image de la médiathèque ne porte ce numéro.",
+    logoInUse:
+      "Cette image est le logo du site : choisissez-en un autre ou retirez-le d’abord (Réglages → Site).",
     busy: (seconds: number) =>
       `Le serveur prépare déjà d’autres images. Réessayez dans ${seconds} s.`,
   },
@@ -404,6 +407,7 @@ export const fr = {
       state: "État",
       usedIn: "Utilisée dans :",
       unused: "Utilisée dans aucun article.",
+      usedAsLogo: "Logo du site",
       usage: "Où elle est utilisée",
       details: "Texte de l’image",
       save: "Enregistrer",
@@ -415,6 +419,7 @@ export const fr = {
         title: "Supprimer l’image",
         text: "L’image et tous ses fichiers seront supprimés définitivement.",
         inUse: "Elle ne peut pas être supprimée tant que des articles l’utilisent.",
+        logo: "C’est le logo du site : elle ne peut pas être supprimée tant qu’il l’affiche.",
         submit: "Supprimer définitivement",
       },
       back: "Retour à la médiathèque",

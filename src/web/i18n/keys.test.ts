@@ -63,6 +63,7 @@ const computed: Record<string, (key: string) => string> = {
   "desk.bans.modeNames": (key) => `"${key}"`,
   "desk.journal.actions": (key) => `"${key}"`,
   "desk.journal.targets": (key) => `"${key}"`,
+  "desk.journal.wholeTargets": (key) => `"${key}"`,
 };
 
 /**

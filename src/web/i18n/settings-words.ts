@@ -52,6 +52,20 @@ const fr = {
   statusWorking: (date: string) => `Fonctionne : dernière réponse correcte le ${date}.`,
   statusError: (date: string, error: string) => `Dernière erreur, le ${date} : ${error}`,
   statusUnknown: "Pas encore testée.",
+  logo: {
+    title: "Logo",
+    intro:
+      "Une image de la médiathèque, affichée en tête des pages à la place du nom du site (qui devient son texte alternatif).",
+    current: (id: number, filename: string) => `Logo actuel : image n° ${id} (${filename}).`,
+    none: "Pas de logo : le nom du site est affiché en texte.",
+    field: "Numéro de l’image",
+    hint: "Le numéro figure sur la page de l’image, dans la médiathèque (où l’on peut aussi en envoyer une).",
+    choose: "Choisir dans la médiathèque",
+    save: "Utiliser cette image",
+    remove: "Retirer le logo",
+    saved: "Logo enregistré : il s’affiche dès maintenant.",
+    removed: "Logo retiré : le nom du site est affiché en texte.",
+  },
   fields: {
     "site.name": {
       label: "Nom du site",
@@ -222,6 +236,20 @@ const en: SettingsWords = {
   statusWorking: (date) => `Working: last good answer on ${date}.`,
   statusError: (date, error) => `Last error, on ${date}: ${error}`,
   statusUnknown: "Not tested yet.",
+  logo: {
+    title: "Logo",
+    intro:
+      "An image of the media library, shown at the top of pages in place of the site's name (which becomes its alternative text).",
+    current: (id, filename) => `Current logo: image #${id} (${filename}).`,
+    none: "No logo: the site's name is shown as text.",
+    field: "Image number",
+    hint: "The number is on the image's page in the media library (where one can also be uploaded).",
+    choose: "Choose from the media library",
+    save: "Use this image",
+    remove: "Remove the logo",
+    saved: "Logo saved: it shows from now on.",
+    removed: "Logo removed: the site's name is shown as text.",
+  },
   fields: {
     "site.name": {
       label: "Site name",

@@ -264,7 +264,10 @@ function picker(L: MediaPickerLabels, library: string) {
       caption: d.caption.control.value.trim(),
       credit: d.credit.control.value.trim(),
     };
-    if (!words.alt) {
+    // Text or featured image: readers who cannot see it hear its words. The logo takes the
+    // site's name instead, and fills no words (no `data-fill-alt`).
+    const wordsGo = button?.hasAttribute(A.target) || button?.hasAttribute(A.fillAlt);
+    if (!words.alt && wordsGo) {
       showError(d.alt, L.details.altRequired);
       d.alt.control.focus();
       return;

@@ -7,7 +7,12 @@ import { paths } from "../urls.js";
 export interface NewsroomPerson {
   name: string;
   /** The sections of the newsroom this person may open, in menu order. */
-  menu: readonly { href: string; label: string }[];
+  menu: readonly {
+    href: string;
+    label: string;
+    /** Where the island reads this entry's label again (JSON `{ label }`), to keep it current. */
+    live?: string | undefined;
+  }[];
 }
 
 /**
@@ -50,7 +55,9 @@ export function NewsroomLayout({
             <ul class="wrap">
               {person.menu.map((item) => (
                 <li>
-                  <a href={item.href}>{item.label}</a>
+                  <a href={item.href} data-live-counts={item.live}>
+                    {item.label}
+                  </a>
                 </li>
               ))}
             </ul>

@@ -1,6 +1,10 @@
 import type { ComponentChildren } from "preact";
+import { ResponsiveImage } from "../components/responsive-image.js";
 import type { Site } from "../site.js";
 import { paths } from "../urls.js";
+
+/** The logo's box at most (the stylesheet's `.site-logo`): the browser picks a variant for it. */
+const LOGO_SIZES = "20rem";
 
 export function SiteLayout({ site, children }: { site: Site; children: ComponentChildren }) {
   const { t } = site;
@@ -12,7 +16,17 @@ export function SiteLayout({ site, children }: { site: Site; children: Component
       <header class="site-header">
         <div class="wrap">
           <a class="site-name" href={paths.home()}>
-            {site.name}
+            {site.logo ? (
+              // The name is the logo's text: what it says, for who cannot see it.
+              <ResponsiveImage
+                image={{ ...site.logo, alt: site.name }}
+                class="site-logo"
+                sizes={LOGO_SIZES}
+                aboveFold
+              />
+            ) : (
+              site.name
+            )}
           </a>
           {site.description ? <p class="site-description">{site.description}</p> : null}
         </div>

@@ -11,8 +11,9 @@ import type { Problem } from "../../../lib/errors.js";
 import { shownValue } from "../../../lib/form-fields.js";
 import { problemTexts, type Messages } from "../../../web/i18n/index.js";
 import { paths } from "../../../web/urls.js";
+import { setSettings } from "../../settings/index.js";
 import type { NewInvitation } from "../invitations.js";
-import { canManageUsers } from "../permissions.js";
+import { canChangeSettings, canManageUsers } from "../permissions.js";
 import * as service from "../service.js";
 import { PeopleView, type PeopleRefusal } from "../views/people.js";
 import { Done, IdParam, wordsAndDates } from "./common.js";
@@ -143,8 +144,10 @@ export function peopleRoutes(app: FastifyInstance, kit: RouteKit, newsroom: News
     paths.admin.requireSecondFactor,
     { schema: { body: Type.Object({ require2fa: Type.Optional(Type.Literal("1")) }) } },
     async (req, reply) => {
-      const user = newsroom.allow(req, canManageUsers);
-      await service.requireSecondFactor(ctx, user, req.body.require2fa === "1");
+      // A setting, changed (and journalled) by the settings module, shown beside the people it
+      // concerns; accounts itself never writes settings, which check accounts' rules.
+      const user = newsroom.allow(req, canChangeSettings);
+      await setSettings(ctx, user, { "staff.require2fa": req.body.require2fa === "1" });
       return reply.redirect(`${paths.admin.people}?ok=exigence`, 303);
     },
   );

@@ -4,6 +4,7 @@ import { Forbidden, Invalid, NotFound } from "../../../lib/errors.js";
 import { FormReader, type RawForm } from "../../../lib/form-fields.js";
 import { slugify } from "../../../lib/slug.js";
 import { canManageSections, canWriteArticles, type Actor } from "../../accounts/index.js";
+import { audit } from "../../audit/index.js";
 import * as articlesRepo from "../repo.js";
 
 export interface Section {
@@ -52,7 +53,14 @@ export async function createSection(ctx: Ctx, actor: Actor, raw: RawForm): Promi
     // Every page's navigation lists the sections.
     changed(changeKeys.all);
     const position = Math.max(0, ...all.map((c) => c.position)) + 1;
-    return articlesRepo.insertCategory(tx.db, { slug, name, description, position });
+    const id = await articlesRepo.insertCategory(tx.db, { slug, name, description, position });
+    await audit.record(tx, {
+      actor,
+      action: "section.create",
+      target: { type: "section", id },
+      details: { name, slug },
+    });
+    return id;
   });
 }
 
@@ -67,11 +75,21 @@ export async function renameSection(
   const { f, name, slug, description } = readSection(raw);
   await ctx.write(async (tx, changed) => {
     const all = await articlesRepo.listCategories(tx.db);
-    if (!all.some((c) => c.id === id)) throw new NotFound("section", { id });
+    const before = all.find((c) => c.id === id);
+    if (!before) throw new NotFound("section", { id });
     if (all.some((c) => c.slug === slug && c.id !== id)) f.refuse("slug", { problem: "taken" });
     if (!f.ok) throw new Invalid("KIOSQUE_SECTION_INVALID", f.problems, { id });
     changed(changeKeys.all);
     await articlesRepo.updateCategory(tx.db, id, { slug, name, description });
+    await audit.record(tx, {
+      actor,
+      action: "section.rename",
+      target: { type: "section", id },
+      details: {
+        name: { from: before.name, to: name },
+        slug: { from: before.slug, to: slug },
+      },
+    });
   });
 }
 

@@ -11,6 +11,8 @@ export interface ItemProps {
   t: Messages;
   item: MediaItem;
   usage: readonly Usage[];
+  /** The site's header shows it as its logo. */
+  logo: boolean;
   /** The details form: the image's own texts, or a refused post's. */
   values: DetailValues;
   errors: Readonly<Record<string, string>>;
@@ -22,7 +24,7 @@ export interface ItemProps {
 
 /** One image: its picture and facts, its texts to change, where it is used, and deleting it. */
 export function ItemView(props: ItemProps) {
-  const { t, item, usage, values, errors, summary, deleteError, notice } = props;
+  const { t, item, usage, logo, values, errors, summary, deleteError, notice } = props;
   return (
     <>
       <p>
@@ -53,7 +55,7 @@ export function ItemView(props: ItemProps) {
           </dd>
           <dt>{t.newsroom.media.usage}</dt>
           <dd class="media-usage">
-            <UsageLinks t={t} usage={usage} />
+            <UsageLinks t={t} usage={usage} logo={logo} />
           </dd>
         </dl>
       </div>
@@ -73,7 +75,11 @@ export function ItemView(props: ItemProps) {
       <section aria-labelledby="delete-title" class="media-delete">
         <h2 id="delete-title">{t.newsroom.media.remove.title}</h2>
         <p id="delete-text">
-          {usage.length > 0 ? t.newsroom.media.remove.inUse : t.newsroom.media.remove.text}
+          {logo
+            ? t.newsroom.media.remove.logo
+            : usage.length > 0
+              ? t.newsroom.media.remove.inUse
+              : t.newsroom.media.remove.text}
         </p>
         {deleteError ? (
           <p class="form-errors" role="alert" id="delete-error">

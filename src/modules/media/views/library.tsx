@@ -31,10 +31,25 @@ export function statusWords(t: Messages, status: MediaItem["status"]): string {
 }
 
 /** Links to the newsroom pages of the articles that use an image. */
-export function UsageLinks({ t, usage }: { t: Messages; usage: readonly Usage[] }) {
-  if (usage.length === 0) return <>{t.newsroom.media.unused}</>;
+export function UsageLinks({
+  t,
+  usage,
+  logo,
+}: {
+  t: Messages;
+  usage: readonly Usage[];
+  /** The site's logo (settings → site): said first, with a link to where it is changed. */
+  logo: boolean;
+}) {
+  const asLogo = logo ? (
+    <a class="media-logo" href={`${paths.admin.settings.site}#site-logo`}>
+      {t.newsroom.media.usedAsLogo}
+    </a>
+  ) : null;
+  if (usage.length === 0) return asLogo ?? <>{t.newsroom.media.unused}</>;
   return (
     <>
+      {asLogo ? <>{asLogo} · </> : null}
       {t.newsroom.media.usedIn}{" "}
       {usage.map((u, i) => (
         <>
@@ -150,7 +165,7 @@ function Results({ t, library, q }: { t: Messages; library: LibraryPage; q: stri
               <p class="media-alt media-alt-missing">{t.newsroom.media.noAlt}</p>
             )}
             <p class="media-usage">
-              <UsageLinks t={t} usage={item.usage} />
+              <UsageLinks t={t} usage={item.usage} logo={item.logo} />
             </p>
           </li>
         ))}

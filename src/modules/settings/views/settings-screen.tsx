@@ -5,6 +5,7 @@ import { paths } from "../../../web/urls.js";
 import type { IntegrationName, IntegrationStatus } from "../integrations.js";
 import type { SettingKey } from "../schema.js";
 import { screenIds, screens, type ScreenId } from "../screens.js";
+import { LogoForm, type LogoState } from "./logo-form.js";
 import { SettingField, type FieldState } from "./setting-field.js";
 
 export interface ScreenState {
@@ -18,6 +19,8 @@ export interface ScreenState {
   publicUrl?: string | undefined;
   /** The integrations screen: each service's status and whether a key is saved. */
   services?: readonly { name: IntegrationName; hasKey: boolean; status: IntegrationStatus }[];
+  /** The site screen: the logo's own form. */
+  logo?: LogoState | undefined;
 }
 
 function ScreenNav({ t, current }: { t: Messages; current: ScreenId }) {
@@ -118,6 +121,7 @@ export function SettingsScreenView({
           <button type="submit">{t.newsroom.settingsPage.save}</button>
         </p>
       </form>
+      {state.logo ? <LogoForm t={t} state={state.logo} /> : null}
       {(state.services ?? []).map((service) => {
         const name = t.newsroom.settingsPage.serviceNames[service.name];
         return (

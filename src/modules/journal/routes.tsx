@@ -23,7 +23,7 @@ const JournalQuery = Type.Object({
 });
 
 /** The journal of staff actions, for admins: `/admin/journal?personne=&action=&du=&au=&page=`. */
-export function auditRoutes(app: FastifyInstance, kit: RouteKit, newsroom: NewsroomKit): void {
+export function journalRoutes(app: FastifyInstance, kit: RouteKit, newsroom: NewsroomKit): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const { ctx } = kit;
 

@@ -2,7 +2,7 @@ import { describedBy, FormErrors } from "../../../web/components/field.js";
 import type { Formatter } from "../../../web/i18n/format.js";
 import type { Messages } from "../../../web/i18n/index.js";
 import { paths } from "../../../web/urls.js";
-import { auditActions } from "../actions.js";
+import { auditActions } from "../../audit/index.js";
 import type { JournalPage } from "../service.js";
 
 export interface JournalState {
@@ -23,15 +23,29 @@ function actionWords(t: Messages, action: string): string {
 
 function targetWords(t: Messages, type: string, id: string | null): string {
   const targets: Record<string, (id: string) => string> = t.desk.journal.targets;
+  const whole: Record<string, string> = t.desk.journal.wholeTargets;
   const words = targets[type];
-  if (id === null) return type;
+  if (id === null) return whole[type] ?? type;
   return words ? words(id) : `${type} ${id}`;
 }
 
-/** Details as "key: value" pairs, as text: whatever a module wrote, nothing runs. */
-function detailsWords(details: Record<string, unknown>): string {
+const shown = (v: unknown): string => (typeof v === "string" ? v : JSON.stringify(v));
+
+/**
+ * Details as "key: value" pairs, as text: whatever a module wrote, nothing runs. A change
+ * (`{ from, to }`, as settings and roles record it) reads "old → new"; a secret's, "changed".
+ */
+function detailsWords(t: Messages, details: Record<string, unknown>): string {
+  if ("from" in details && "to" in details && Object.keys(details).length === 2)
+    return `${shown(details.from)} → ${shown(details.to)}`;
   return Object.entries(details)
-    .map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`)
+    .map(([k, v]) => {
+      if (typeof v === "object" && v !== null) {
+        if ("changed" in v) return `${k}: ${t.desk.journal.secretChanged}`;
+        if ("from" in v && "to" in v) return `${k}: ${shown(v.from)} → ${shown(v.to)}`;
+      }
+      return `${k}: ${shown(v)}`;
+    })
     .join(" · ");
 }
 
@@ -141,7 +155,7 @@ export function JournalView({
                 <td>{who(e.actorId)}</td>
                 <td>{actionWords(t, e.action)}</td>
                 <td>{targetWords(t, e.targetType, e.targetId)}</td>
-                <td>{detailsWords(e.details)}</td>
+                <td>{detailsWords(t, e.details)}</td>
               </tr>
             ))}
           </tbody>
