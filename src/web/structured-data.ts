@@ -10,12 +10,29 @@ import { paths } from "./urls.js";
 
 const CONTEXT = "https://schema.org";
 
-export function organizationLd(site: Site) {
+/** The publisher, with its logo (settings `site.logo`) when one is set. */
+function publisher(site: Site) {
   return {
-    "@context": CONTEXT,
     "@type": "NewsMediaOrganization",
     name: site.name,
     url: site.canonical(paths.home()),
+    ...(site.logo
+      ? {
+          logo: {
+            "@type": "ImageObject",
+            url: site.canonical(site.logo.src),
+            width: site.logo.width,
+            height: site.logo.height,
+          },
+        }
+      : {}),
+  };
+}
+
+export function organizationLd(site: Site) {
+  return {
+    "@context": CONTEXT,
+    ...publisher(site),
     ...(site.description ? { description: site.description } : {}),
   };
 }
@@ -79,10 +96,6 @@ export function newsArticleLd(site: Site, a: Article, lang: string) {
       name: p.name,
       url: site.canonical(paths.author(p.slug)),
     })),
-    publisher: {
-      "@type": "NewsMediaOrganization",
-      name: site.name,
-      url: site.canonical(paths.home()),
-    },
+    publisher: publisher(site),
   };
 }

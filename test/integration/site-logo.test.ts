@@ -6,7 +6,7 @@ import { setSetting } from "../../src/modules/settings/index.js";
 import { fr } from "../../src/web/i18n/fr.js";
 import * as images from "../fixtures/media/images.js";
 import { testEngines } from "../helpers/engines.js";
-import { decodeEntities, startTags } from "../helpers/http.js";
+import { decodeEntities, jsonLdBlocks, startTags } from "../helpers/http.js";
 import { openTestApp, type TestApp } from "../helpers/runtime.js";
 import { getPage, postForm, signedIn, type StaffMember } from "../helpers/staff.js";
 
@@ -64,6 +64,12 @@ describe.each(testEngines())("the site's logo on %s", (engine) => {
     expect(img?.attrs.get("src")).toMatch(/^\/media\/.+\.webp$/);
     expect(img?.attrs.get("srcset")).toContain("w");
     expect(header).toContain('type="image/avif"');
+    // Search engines get it as the publisher's logo.
+    const organization = jsonLdBlocks((await rt.app.inject({ url: "/" })).body)[0];
+    expect(organization).toMatchObject({
+      "@type": "NewsMediaOrganization",
+      logo: { "@type": "ImageObject", url: logo.src, width: logo.width, height: logo.height },
+    });
     // The site screen shows the current logo, and the picker fills its number.
     const screen = await getPage(rt.app, "/admin/reglages", admin.cookie);
     expect(decodeEntities(screen.body)).toContain(
