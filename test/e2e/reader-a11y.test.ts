@@ -1,0 +1,125 @@
+import { AxeBuilder } from "@axe-core/playwright";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, readers } from "../helpers/browser.js";
+import { startServer, type RunningServer } from "../helpers/server.js";
+
+/**
+ * axe-core on every reader template and state, with the WCAG 2.2 A and AA rules: no serious or
+ * critical violation. And the page fits a 320 px screen without scrolling sideways.
+ */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+const STATUS_422 = /status of 422/;
+const STATUS_404 = /status of 404/;
+
+describe("reader accessibility", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let people: ReturnType<typeof readers>;
+  let open = "";
+  let closed = "";
+  const listings: string[] = [];
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    people = readers(browser, server.url);
+    const home = await (await fetch(`${server.url}/`)).text();
+    const links = (re: RegExp) => [...new Set([...home.matchAll(re)].map((m) => m[1] as string))];
+    for (const slug of links(/href="\/article\/([^"#?]+)"/g)) {
+      const html = await (await fetch(`${server.url}/article/${slug}`)).text();
+      if (!open && html.includes('id="comment-form"')) open = `/article/${slug}`;
+      if (!closed && !html.includes('id="comment-form"')) closed = `/article/${slug}`;
+      if (listings.length === 0) {
+        const tag = /href="(\/tag\/[^"]+)"/.exec(html)?.[1];
+        const author = /href="(\/auteur\/[^"]+)"/.exec(html)?.[1];
+        if (tag && author) listings.push(tag, author);
+      }
+    }
+    listings.push(...links(/href="(\/rubrique\/[^"?]+)"/g).slice(0, 2));
+    if (!open || !closed) await server.cli("settings", "set", "comments.closeAfterDays", "0");
+  });
+  afterEach(() => people.closeAll());
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("has no serious violation on the home page, listings, an article, and 404", async () => {
+    expect(open).not.toBe("");
+    const { page } = await people.open({ allowConsole: [STATUS_404] });
+    const wrong: string[] = [];
+    for (const url of ["/", "/?page=2", ...listings, open, closed, "/article/nulle-part"]) {
+      if (!url) continue;
+      await page.goto(url);
+      wrong.push(...(await seriousViolations(page)).map((v) => `${url}: ${v}`));
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("has none on the refused form without JavaScript, nor with the reader's own comment", async () => {
+    // axe runs as a script, so the page has JavaScript; the form is sent as a browser without it
+    // sends it (form.submit() fires no submit event: the island never sees it).
+    const { page } = await people.open({ allowConsole: [STATUS_422] });
+    const sendNatively = async () => {
+      const answer = page.waitForResponse((r) => r.request().method() === "POST");
+      // Sent after evaluate returns: the navigation would otherwise end its context.
+      await page.evaluate(() => {
+        const form = document.getElementById("comment-form") as HTMLFormElement | null;
+        setTimeout(() => HTMLFormElement.prototype.submit.call(form), 0);
+      });
+      const status = (await answer).status();
+      await page.waitForLoadState("load");
+      return status;
+    };
+    await page.goto(open);
+    expect(await sendNatively()).toBe(422);
+    expect(await seriousViolations(page), "refused form").toEqual([]);
+    await page.getByLabel("Commentaire *", { exact: true }).fill("Un avis mesuré sur la question.");
+    await page.getByLabel("Nom *", { exact: true }).fill("Lectrice Axe");
+    await page.getByLabel("E-mail *", { exact: true }).fill("axe@exemple.fr");
+    // Accepted: redirected (303) to the comment, shown to its author.
+    const redirected = page.waitForURL(/#comment-\d+$/);
+    expect(await sendNatively()).toBe(303);
+    await redirected;
+    expect(
+      await page.locator("#comments li.comment").filter({ hasText: "Un avis mesuré" }).count(),
+    ).toBe(1);
+    expect(await seriousViolations(page), "the reader's own comment").toEqual([]);
+  });
+
+  it("fits a 320 px screen: nothing scrolls sideways", async () => {
+    const { page } = await people.open({ allowConsole: [STATUS_404] });
+    await page.setViewportSize({ width: 320, height: 640 });
+    const wide: string[] = [];
+    for (const url of ["/", ...listings, open]) {
+      await page.goto(url);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 320) wide.push(`${url}: ${width} px`);
+    }
+    expect(wide).toEqual([]);
+  });
+
+  it("has none in English", async () => {
+    await server.cli("settings", "set", "site.locale", "en");
+    try {
+      const { page } = await people.open({ allowConsole: [STATUS_404] });
+      const wrong: string[] = [];
+      for (const url of ["/", open, "/article/nowhere"]) {
+        await page.goto(url);
+        wrong.push(...(await seriousViolations(page)).map((v) => `${url}: ${v}`));
+      }
+      expect(wrong).toEqual([]);
+    } finally {
+      await server.cli("settings", "set", "site.locale", "fr");
+    }
+  });
+});
