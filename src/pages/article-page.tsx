@@ -180,6 +180,7 @@ async function articlePage(
       title: article.seoTitle || article.title,
       description: article.seoDescription || article.standfirst,
       canonical: paths.article(article.slug),
+      section: article.category.slug,
       scripts: open ? [site.assets.commentsIsland] : [],
       feeds: [
         {

@@ -27,6 +27,8 @@ export interface PageMeta {
   feeds?: readonly PageFeed[];
   /** What a share of this page shows (Open Graph, Twitter card). */
   card?: ShareCard;
+  /** The section (its slug) the page is, or is in: the navigation marks it. */
+  section?: string | undefined;
   /** schema.org objects (JSON-LD): web/structured-data.ts. */
   structuredData?: readonly object[];
 }
@@ -83,7 +85,9 @@ export function renderPage(site: Site, meta: PageMeta, body: ComponentChildren):
     typesetHtml(
       render(
         <Document site={site} meta={meta}>
-          <SiteLayout site={site}>{body}</SiteLayout>
+          <SiteLayout site={site} section={meta.section}>
+            {body}
+          </SiteLayout>
         </Document>,
       ),
     )

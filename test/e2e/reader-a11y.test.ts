@@ -69,27 +69,31 @@ describe("reader accessibility", () => {
     // axe runs as a script, so the page has JavaScript; the form is sent as a browser without it
     // sends it (form.submit() fires no submit event: the island never sees it).
     const { page } = await people.open({ allowConsole: [STATUS_422] });
-    const sendNatively = async () => {
+    /** Sends the form and waits for the page it leads to (`to`) to load. */
+    const sendNatively = async (to: RegExp) => {
+      const arrived = page.waitForURL(to, { waitUntil: "load" });
       const answer = page.waitForResponse((r) => r.request().method() === "POST");
-      // Sent after evaluate returns: the navigation would otherwise end its context.
-      await page.evaluate(() => {
-        const form = document.getElementById("comment-form") as HTMLFormElement | null;
-        setTimeout(() => HTMLFormElement.prototype.submit.call(form), 0);
-      });
+      // The navigation it starts may end evaluate's context before it returns: that is fine.
+      await page
+        .evaluate(() => {
+          const form = document.getElementById("comment-form") as HTMLFormElement | null;
+          setTimeout(() => HTMLFormElement.prototype.submit.call(form), 0);
+        })
+        .catch((error: unknown) => {
+          if (!String(error).includes("Execution context was destroyed")) throw error;
+        });
       const status = (await answer).status();
-      await page.waitForLoadState("load");
+      await arrived;
       return status;
     };
     await page.goto(open);
-    expect(await sendNatively()).toBe(422);
+    expect(await sendNatively(/\/commentaires$/)).toBe(422);
     expect(await seriousViolations(page), "refused form").toEqual([]);
     await page.getByLabel("Commentaire *", { exact: true }).fill("Un avis mesuré sur la question.");
     await page.getByLabel("Nom *", { exact: true }).fill("Lectrice Axe");
     await page.getByLabel("E-mail *", { exact: true }).fill("axe@exemple.fr");
     // Accepted: redirected (303) to the comment, shown to its author.
-    const redirected = page.waitForURL(/#comment-\d+$/);
-    expect(await sendNatively()).toBe(303);
-    await redirected;
+    expect(await sendNatively(/#comment-\d+$/)).toBe(303);
     expect(
       await page.locator("#comments li.comment").filter({ hasText: "Un avis mesuré" }).count(),
     ).toBe(1);
@@ -106,6 +110,20 @@ describe("reader accessibility", () => {
       if (width > 320) wide.push(`${url}: ${width} px`);
     }
     expect(wide).toEqual([]);
+  });
+
+  it("starts an article on a phone's first screen, its section marked in the navigation", async () => {
+    const { page } = await people.open();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(open);
+    const first = await page.locator(".article-body p").first().boundingBox();
+    expect(first, "the article's first paragraph").not.toBeNull();
+    expect(first?.y ?? Infinity).toBeLessThan(844 - 40);
+    const section = await page.locator(".article-header .category-label a").textContent();
+    expect(await page.locator(".site-nav a[aria-current]").textContent()).toBe(section);
+    // The sections stay on one line, which scrolls sideways, not four wrapped ones.
+    const nav = await page.locator(".site-nav ul").boundingBox();
+    expect(nav?.height ?? Infinity).toBeLessThan(60);
   });
 
   it("has none in English", async () => {

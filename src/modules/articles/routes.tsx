@@ -37,6 +37,7 @@ function listingMeta(
     path: string;
     trail: { name: string; path: string };
     feeds: PageFeed[];
+    section?: string;
   },
 ): PageMeta {
   return {
@@ -46,6 +47,7 @@ function listingMeta(
     feeds: l.feeds,
     card: { type: "website", title: l.title, description: l.description },
     structuredData: [breadcrumbsLd(site, [l.trail])],
+    section: l.section,
   };
 }
 
@@ -112,6 +114,7 @@ export function articleRoutes(app: FastifyInstance, kit: RouteKit): void {
           path: href(page),
           trail: { name: data.category.name, path: href(1) },
           feeds: feedsOf(data.category.name, (f) => paths.feeds.category(data.category.slug, f)),
+          section: data.category.slug,
         }),
         <ListingView
           site={site}

@@ -6,7 +6,16 @@ import { paths } from "../urls.js";
 /** The logo's box at most (the stylesheet's `.site-logo`): the browser picks a variant for it. */
 const LOGO_SIZES = "20rem";
 
-export function SiteLayout({ site, children }: { site: Site; children: ComponentChildren }) {
+export function SiteLayout({
+  site,
+  section,
+  children,
+}: {
+  site: Site;
+  /** The section this page is, or is in: marked in the navigation. */
+  section?: string | undefined;
+  children: ComponentChildren;
+}) {
   const { t } = site;
   return (
     <>
@@ -37,7 +46,12 @@ export function SiteLayout({ site, children }: { site: Site; children: Component
             </li>
             {site.categories.map((c) => (
               <li>
-                <a href={paths.category(c.slug)}>{c.name}</a>
+                <a
+                  href={paths.category(c.slug)}
+                  aria-current={c.slug === section ? "true" : undefined}
+                >
+                  {c.name}
+                </a>
               </li>
             ))}
           </ul>
