@@ -221,7 +221,7 @@ async function articlePage(
       ],
       ...(options.preview ? { noindex: true } : {}),
     },
-    <ArticleView site={site} article={article} related={related}>
+    <ArticleView site={site} article={article} related={related} discussionOpen={!!form}>
       <CommentSection
         site={site}
         commentCount={article.commentCount}

@@ -1,5 +1,6 @@
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { typeset } from "../../src/web/typography.js";
 import { launchBrowser, readers } from "../helpers/browser.js";
 import { startServer, type RunningServer } from "../helpers/server.js";
 
@@ -190,7 +191,8 @@ describe("a reader in Chromium", () => {
     expect(page.url()).toBe(`${server.url}${url}#comment-${id}`);
     const mine = page.locator(`#comment-${id}`);
     expect((await mine.locator(".comment-author").textContent())?.trim()).toBe("Odile Sans-Script");
-    expect((await mine.locator(".comment-text").textContent())?.trim()).toBe(body);
+    // Shown in French typography (a no-break space before « ! »), stored as typed.
+    expect((await mine.locator(".comment-text").textContent())?.trim()).toBe(typeset(body));
     expect((await mine.getByRole("status").textContent())?.trim()).toBe(TEXT.pending);
     // The page came back whole: the form is there again, empty, for another comment.
     expect(await field(page, "body").inputValue()).toBe("");
@@ -199,7 +201,7 @@ describe("a reader in Chromium", () => {
     await stranger.page.goto(url);
     await stranger.page.locator("#comments").waitFor();
     expect(await stranger.page.locator(`#comment-${id}`).count()).toBe(0);
-    expect(await stranger.page.getByText(body).count()).toBe(0);
+    expect(await stranger.page.getByText(typeset(body)).count()).toBe(0);
     expect(await stranger.page.getByText(TEXT.pending).count()).toBe(0);
   });
 
@@ -255,6 +257,17 @@ describe("a reader in Chromium", () => {
     expect(await page.getByRole("link", { name: TEXT.cancel, exact: true }).count()).toBe(0);
     expect(page.url()).toBe(`${server.url}${url}`);
 
+    // By keyboard: opened with Enter, cancelled with Enter; focus goes back to "Répondre".
+    await replyLink.focus();
+    await page.keyboard.press("Enter");
+    await target.locator(":scope > #respond").waitFor();
+    await page.getByRole("link", { name: TEXT.cancel, exact: true }).focus();
+    await page.keyboard.press("Enter");
+    await page.locator("#comments > #respond").waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe(
+      `Répondre à ${targetName}`,
+    );
+
     // A reply posted from there lands among that comment's replies, and the form goes home.
     await replyLink.click();
     await target.locator(":scope > #respond").waitFor();
@@ -308,7 +321,7 @@ describe("a reader in Chromium", () => {
     const id = await postAndFollow(page);
     const mine = page.locator(`#comment-${id}`);
     expect((await mine.getByRole("status").textContent())?.trim()).toBe(TEXT.pending);
-    expect(await mine.locator(".comment-text").textContent()).toContain("Point 12 :");
+    expect(await mine.locator(".comment-text").textContent()).toContain(typeset("Point 12 :"));
     expect(await mine.locator(".comment-author a").getAttribute("href")).toBe(
       "https://claire.exemple.fr/carnet",
     );

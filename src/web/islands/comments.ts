@@ -51,8 +51,11 @@ function init(): void {
   const cancel = document.getElementById("cancel-reply");
   const home = document.createComment("respond");
   respond.before(home);
+  /** The "Répondre" link the form was opened from: focus goes back there when it is cancelled. */
+  let opener: HTMLElement | undefined;
 
-  function replyTo(id: string, name: string, anchor: Element): void {
+  function replyTo(id: string, name: string, anchor: Element, from: HTMLElement): void {
+    opener = from;
     anchor.after(respond as HTMLElement);
     parentInput.value = id;
     if (titleText && title?.dataset.reply)
@@ -68,17 +71,24 @@ function init(): void {
     cancel?.setAttribute("hidden", "");
   }
 
+  /** Cancelled by the reader: the form goes home, and focus to the link it came from. */
+  function cancelReply(): void {
+    resetReply();
+    opener?.focus();
+    opener = undefined;
+  }
+
   section.addEventListener("click", (event) => {
     const link = (event.target as Element).closest<HTMLAnchorElement>("a.reply-link");
     if (!link?.dataset.replyTo) return;
     const body = link.closest("li.comment")?.querySelector(":scope > .comment-body");
     if (!body) return;
     event.preventDefault();
-    replyTo(link.dataset.replyTo, link.dataset.replyName ?? "", body);
+    replyTo(link.dataset.replyTo, link.dataset.replyName ?? "", body, link);
   });
   cancel?.addEventListener("click", (event) => {
     event.preventDefault();
-    resetReply();
+    cancelReply();
   });
 
   function showErrors(errors: Record<string, string>, summary: string): void {

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from "preact";
 import type { Site } from "../../../web/site.js";
-import { paths } from "../../../web/urls.js";
+import { anchors, paths } from "../../../web/urls.js";
 import type { Article, ArticleSummary } from "../model.js";
 import { CategoryLabel } from "./article-card.js";
 import { ResponsiveImage } from "../../../web/components/responsive-image.js";
@@ -56,11 +56,14 @@ export function ArticleView({
   site,
   article,
   related,
+  discussionOpen = false,
   children,
 }: {
   site: Site;
   article: Article;
   related: ArticleSummary[];
+  /** Whether the comment form is on the page: the header then links to it. */
+  discussionOpen?: boolean;
   /** The comment section, which the comments module renders. */
   children?: ComponentChildren;
 }) {
@@ -86,6 +89,18 @@ export function ArticleView({
               </>
             ) : null}
           </p>
+          {/* Past a long article and its threads in one step, not forty Tab stops. */}
+          <p class="article-jumps">
+            <a href={`#${anchors.comments}`}>
+              {t.commentCount(fmt.number(article.commentCount), article.commentCount)}
+            </a>
+            {discussionOpen ? (
+              <>
+                {" · "}
+                <a href={`#${anchors.respond}`}>{t.comments.leave}</a>
+              </>
+            ) : null}
+          </p>
         </header>
         {article.image || article.imageUrl ? <FeaturedImage article={article} /> : null}
         {/* Sanitised by an allowlist when written (lib/sanitize.ts); staff markup is rendered as such. */}
@@ -105,7 +120,6 @@ export function ArticleView({
           </footer>
         ) : null}
       </article>
-      {children}
       {related.length > 0 ? (
         <aside class="related" aria-labelledby="related-heading">
           <h2 id="related-heading" class="section-heading">
@@ -123,6 +137,7 @@ export function ArticleView({
           </ul>
         </aside>
       ) : null}
+      {children}
     </>
   );
 }
