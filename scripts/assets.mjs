@@ -61,6 +61,8 @@ export async function buildAssets(outdir) {
       { in: "src/web/islands/media-picker.ts", out: "media-picker" },
       // The moderation desk's pages only.
       { in: "src/web/islands/desk.ts", out: "desk" },
+      // Reader pages, only once a reader presses the GIF button (the comment island imports it).
+      { in: "src/web/islands/gif-picker.ts", out: "gif-picker" },
     ],
     outdir,
     bundle: true,

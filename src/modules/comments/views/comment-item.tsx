@@ -1,5 +1,6 @@
 import type { ComponentChildren } from "preact";
 import type { Site } from "../../../web/site.js";
+import { CommentGifFigure } from "../../gifs/index.js";
 import { anchors } from "../../../web/urls.js";
 import type { PublicComment } from "../model.js";
 
@@ -142,6 +143,7 @@ export function CommentItem({
         <div class="comment-text">
           <Body text={comment.body} />
         </div>
+        {comment.gif ? <CommentGifFigure gif={comment.gif} label={t.gifs.alt} /> : null}
         {canReply(comment) ? (
           <p class="reply">
             <a
@@ -183,6 +185,7 @@ export function FeaturedComment({ site, comment }: { site: Site; comment: Public
       <div class="comment-text">
         <Body text={comment.body} />
       </div>
+      {comment.gif ? <CommentGifFigure gif={comment.gif} label={site.t.gifs.alt} /> : null}
     </li>
   );
 }
