@@ -1,6 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import sharp from "sharp";
+import { expect } from "vitest";
 
 /** The key the fake takes; any other is answered 401, as both providers do. */
 export const FAKE_GIF_KEY = "kiosquegifkey";
@@ -149,7 +150,9 @@ export async function startFakeGifProvider(): Promise<FakeGifProvider> {
     let found: FakeGif[];
     if (url.pathname.endsWith("/search")) found = FAKE_GIFS.filter((g) => matches(g, q));
     else if (url.pathname === "/v2/posts")
-      found = FAKE_GIFS.filter((g) => (url.searchParams.get("ids") ?? "").split(",").includes(g.id));
+      found = FAKE_GIFS.filter((g) =>
+        (url.searchParams.get("ids") ?? "").split(",").includes(g.id),
+      );
     else if (url.pathname.startsWith("/v1/gifs/") && !url.pathname.endsWith("/trending"))
       found = FAKE_GIFS.filter((g) => url.pathname === `/v1/gifs/${g.id}`);
     else found = [...FAKE_GIFS];
@@ -161,7 +164,10 @@ export async function startFakeGifProvider(): Promise<FakeGifProvider> {
           pagination: { total_count: found.length, count: page.length, offset: start },
           meta: { status: 200, msg: "OK", response_id: "fake" },
         }
-      : { results: page.map(klipyResult), next: start + limit < found.length ? String(start + limit) : "" };
+      : {
+          results: page.map(klipyResult),
+          next: start + limit < found.length ? String(start + limit) : "",
+        };
     const text = JSON.stringify(body);
     res.writeHead(200, { "content-type": "application/json" });
     // A connection cut mid-answer: half the JSON.
@@ -175,7 +181,9 @@ export async function startFakeGifProvider(): Promise<FakeGifProvider> {
     const g = FAKE_GIFS.find((x) => x.id === id);
     if (!g || g.kind === "missing") return void res.writeHead(404).end();
     if (g.kind === "redirect-private")
-      return void res.writeHead(302, { location: "http://169.254.169.254/latest/meta-data/" }).end();
+      return void res
+        .writeHead(302, { location: "http://169.254.169.254/latest/meta-data/" })
+        .end();
     if (g.kind === "redirect-loopback")
       return void res.writeHead(302, { location: "http://127.0.0.1:1/secret.webp" }).end();
     if (g.kind === "huge") {
@@ -205,4 +213,13 @@ export async function startFakeGifProvider(): Promise<FakeGifProvider> {
       server.close(() => resolve());
     });
   return fake;
+}
+
+/** What a reader's answer must never hold: the provider's words, its address, or the key. */
+export function assertNothingLeaks(body: string, fake: FakeGifProvider): void {
+  expect(body).not.toContain(FAKE_GIF_KEY);
+  expect(body).not.toContain(fake.url.replace("http://", ""));
+  expect(body).not.toMatch(
+    /\bkey\b|\bclé\b|api_key|unauthori[sz]ed|forbidden|too many|rate.limit/i,
+  );
 }

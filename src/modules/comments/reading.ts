@@ -83,7 +83,10 @@ export async function threadPage(ctx: Ctx, articleId: number, page: number): Pro
  */
 export async function withGifs(ctx: Ctx, list: readonly PublicComment[]): Promise<void> {
   const every = allOf(list);
-  const found = await gifs.gifsOf(ctx, every.map((c) => c.id));
+  const found = await gifs.gifsOf(
+    ctx,
+    every.map((c) => c.id),
+  );
   if (found.size === 0) return;
   for (const c of every) c.gif = found.get(c.id) ?? null;
 }

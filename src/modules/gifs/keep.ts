@@ -45,7 +45,8 @@ export function policyOf(provider: GifProvider): MediaPolicy {
 
 /** The real format from the first bytes: only WebP and GIF are kept or passed on. */
 export function sniffGif(bytes: Uint8Array): "webp" | "gif" | undefined {
-  const ascii = (from: number, to: number) => Buffer.from(bytes.subarray(from, to)).toString("latin1");
+  const ascii = (from: number, to: number) =>
+    Buffer.from(bytes.subarray(from, to)).toString("latin1");
   if (ascii(0, 6) === "GIF87a" || ascii(0, 6) === "GIF89a") return "gif";
   if (ascii(0, 4) === "RIFF" && ascii(8, 12) === "WEBP") return "webp";
   return undefined;

@@ -30,9 +30,7 @@ export interface MediaPolicy {
   readonly resolve?: (host: string) => Promise<{ address: string; family: number }[]>;
 }
 
-export type Fetched =
-  | { ok: true; bytes: Buffer; type: string }
-  | { ok: false; reason: string };
+export type Fetched = { ok: true; bytes: Buffer; type: string } | { ok: false; reason: string };
 
 const MAX_HOPS = 3;
 

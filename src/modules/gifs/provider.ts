@@ -26,12 +26,7 @@ export interface Offer {
 
 /** Why a provider gave no results: the kind only (readers never see it; admins see it in words). */
 export type Failure =
-  | "invalid-key"
-  | "revoked"
-  | "rate-limited"
-  | "unreachable"
-  | "malformed"
-  | "provider-error";
+  "invalid-key" | "revoked" | "rate-limited" | "unreachable" | "malformed" | "provider-error";
 
 export type Answer =
   | { ok: true; offers: Offer[]; next: string | null }
@@ -121,7 +116,9 @@ export async function getJson(
 
 /** A field of an object of unknown shape, without trusting the shape. */
 export function field(value: unknown, key: string): unknown {
-  return typeof value === "object" && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+  return typeof value === "object" && value !== null
+    ? (value as Record<string, unknown>)[key]
+    : undefined;
 }
 
 /** Positive whole number from a number or a numeric string ("200", as GIPHY writes them). */
@@ -133,11 +130,14 @@ export function dimension(value: unknown): number | undefined {
 /** Ids Kiosque accepts from a provider: what both use, and nothing a URL or a page could misread. */
 export const GIF_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
+/** Control characters: what a remote answer or a typed search may carry and a page must not. */
+// eslint-disable-next-line no-control-regex -- the very characters to find
+export const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
+
 /** A title as shown (alt text): one line, bounded. */
 export function cleanTitle(value: unknown): string {
   if (typeof value !== "string") return "";
-  // eslint-disable-next-line no-control-regex -- what a remote answer may carry and a page must not
-  const line = value.replace(/[\u0000-\u001f\u007f-\u009f]/g, " ").replace(/\s+/g, " ").trim();
+  const line = value.replace(CONTROLS, " ").replace(/\s+/g, " ").trim();
   return [...line].slice(0, 200).join("");
 }
 

@@ -21,11 +21,18 @@ export async function saveSearch(
     expires_at: string;
   },
 ): Promise<void> {
-  const { key, ...rest } = row;
   await db
     .insertInto("gif_searches")
     .values(row)
-    .onConflict((oc) => oc.column("key").doUpdateSet(rest))
+    .onConflict((oc) =>
+      oc.column("key").doUpdateSet({
+        provider: row.provider,
+        results: row.results,
+        next: row.next,
+        fetched_at: row.fetched_at,
+        expires_at: row.expires_at,
+      }),
+    )
     .execute();
 }
 

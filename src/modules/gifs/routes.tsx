@@ -24,7 +24,10 @@ const PREVIEW_MEMORY_BYTES = 16 * 1024 * 1024;
  * Query strings are read loosely on purpose: whatever a reader types (or a script sends: a list,
  * nothing) is a search, answered with results or with none, never with an error page.
  */
-const SearchQuery = Type.Object({ q: Type.Optional(Type.Unknown()), pos: Type.Optional(Type.Unknown()) });
+const SearchQuery = Type.Object({
+  q: Type.Optional(Type.Unknown()),
+  pos: Type.Optional(Type.Unknown()),
+});
 const PreviewParams = Type.Object({
   provider: Type.String({ maxLength: 20 }),
   id: Type.String({ maxLength: 100 }),
@@ -35,7 +38,8 @@ const text = (v: unknown): string =>
 
 /** Does If-None-Match name this ETag? */
 const matches = (header: string | undefined, etag: string) =>
-  header !== undefined && header.split(",").some((t) => [etag, `W/${etag}`, "*"].includes(t.trim()));
+  header !== undefined &&
+  header.split(",").some((t) => [etag, `W/${etag}`, "*"].includes(t.trim()));
 
 /** A small memory of previews by their URL path, oldest dropped first past the byte bound. */
 function previewMemory() {
@@ -91,17 +95,21 @@ export function gifRoutes(app: FastifyInstance, web: RouteKit, limit: Limiter): 
     reply.header("cache-control", RESULTS_CACHE).send(await find(req, "", text(req.query.pos))),
   );
 
-  r.get("/gifs/preview/:provider/:id", { schema: { params: PreviewParams } }, async (req, reply) => {
-    const { provider, id } = req.params;
-    const key = `${provider}/${id}`;
-    // The memory answers only while this provider's previews are still Kiosque's to serve.
-    const found = (await service.previewsServed(ctx, provider))
-      ? (previews.get(key) ?? (await service.previewOf(ctx, provider, id)))
-      : undefined;
-    if (!found) throw new NotFound("gif", { provider, id });
-    previews.set(key, found);
-    return reply.header("cache-control", PREVIEW_CACHE).type(found.type).send(found.bytes);
-  });
+  r.get(
+    "/gifs/preview/:provider/:id",
+    { schema: { params: PreviewParams } },
+    async (req, reply) => {
+      const { provider, id } = req.params;
+      const key = `${provider}/${id}`;
+      // The memory answers only while this provider's previews are still Kiosque's to serve.
+      const found = (await service.previewsServed(ctx, provider))
+        ? (previews.get(key) ?? (await service.previewOf(ctx, provider, id)))
+        : undefined;
+      if (!found) throw new NotFound("gif", { provider, id });
+      previews.set(key, found);
+      return reply.header("cache-control", PREVIEW_CACHE).type(found.type).send(found.bytes);
+    },
+  );
 
   app.get<{ Params: { "*": string } }>("/gifs/media/*", async (req, reply) => {
     const key = keyOfPath(req.params["*"]);

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Ctx } from "../../ctx.js";
 import { integrationStatus, recordOutcome, type Settings } from "../settings/index.js";
-import type { Answer, GifProvider, Offer } from "./provider.js";
+import { CONTROLS, type Answer, type GifProvider, type Offer } from "./provider.js";
 import { providerFor } from "./providers/index.js";
 import * as repo from "./repo.js";
 
@@ -48,8 +48,7 @@ export function gifsEnabled(s: Settings): boolean {
  * folded (one cache entry for "Bravo" and "bravo"), and the length is bounded.
  */
 export function normalizeQuery(q: string): string {
-  // eslint-disable-next-line no-control-regex -- typed text never needs them; a provider chokes on some
-  const line = q.replace(/[\u0000-\u001f\u007f-\u009f]/g, " ").replace(/\s+/gu, " ").trim();
+  const line = q.replace(CONTROLS, " ").replace(/\s+/gu, " ").trim();
   return [...line.toLocaleLowerCase()].slice(0, QUERY_MAX).join("");
 }
 

@@ -8,7 +8,12 @@
  * previews). Plain DOM code: no framework for one dialog.
  */
 
-import { gifFormIds, type GifAnswer, type GifChoice, type GifPickerWords } from "../gif-picker-contract.js";
+import {
+  gifFormIds,
+  type GifAnswer,
+  type GifChoice,
+  type GifPickerWords,
+} from "../gif-picker-contract.js";
 
 /** Typing pauses this long before a search is sent: one request per word, not per letter. */
 const DEBOUNCE_MS = 300;
@@ -52,7 +57,11 @@ export function openPicker(button: HTMLButtonElement): void {
   const search = el("input", { id: "gif-q", type: "search", autocomplete: "off" });
   const status = el("p", { class: "gif-status", role: "status", "aria-live": "polite" });
   const list = el("ul", { class: "gif-results", "aria-labelledby": "gif-picker-title" });
-  const more = el("button", { type: "button", class: "gif-more secondary", hidden: "" }, words.more);
+  const more = el(
+    "button",
+    { type: "button", class: "gif-more secondary", hidden: "" },
+    words.more,
+  );
   const credit = el("p", { class: "gif-attribution" });
   const close = el("button", { type: "button", class: "gif-close secondary" }, words.close);
   d.append(title, label, search, status, list, more, credit, close);
@@ -69,7 +78,9 @@ export function openPicker(button: HTMLButtonElement): void {
     const path = q ? "/gifs/search" : "/gifs/trending";
     let answer: GifAnswer;
     try {
-      const res = await fetch(`${path}?${params.toString()}`, { headers: { accept: "application/json" } });
+      const res = await fetch(`${path}?${params.toString()}`, {
+        headers: { accept: "application/json" },
+      });
       answer = (await res.json()) as GifAnswer;
     } catch {
       answer = { ok: true, results: [], next: null, unavailable: true, provider: "disabled" };
@@ -88,7 +99,8 @@ export function openPicker(button: HTMLButtonElement): void {
     more.hidden = next === null;
     credit.textContent = words.poweredBy[answer.provider] ?? "";
     const shown = list.children.length;
-    status.textContent = shown > 0 ? (q ? "" : words.trending) : answer.unavailable ? words.unavailable : words.none;
+    status.textContent =
+      shown > 0 ? (q ? "" : words.trending) : answer.unavailable ? words.unavailable : words.none;
   }
 
   function choose(gif: GifChoice): void {

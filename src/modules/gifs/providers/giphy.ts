@@ -73,7 +73,11 @@ export function readGiphy(body: unknown): Answer {
   const data = field(body, "data");
   if (!Array.isArray(data)) return { ok: false, failure: "malformed", detail: "malformed answer" };
   if (data.length === 0 && field(meta, "response_id") === "")
-    return { ok: false, failure: "provider-error", detail: failureDetail("provider-error", "synthetic") };
+    return {
+      ok: false,
+      failure: "provider-error",
+      detail: failureDetail("provider-error", "synthetic"),
+    };
   const pagination = field(body, "pagination");
   const offset = Number(field(pagination, "offset") ?? 0);
   const count = Number(field(pagination, "count") ?? data.length);
@@ -114,9 +118,7 @@ export function giphy(apiKey: string, endpoint: string): GifProvider {
     search: (q, p) => ask(url("v1/gifs/search", { q, ...paging(p), lang: p.locale })),
     trending: (p) => ask(url("v1/gifs/trending", paging(p))),
     async verify() {
-      const answer = await ask(
-        url("v1/gifs/trending", { limit: "1", offset: "0", rating: "g" }),
-      );
+      const answer = await ask(url("v1/gifs/trending", { limit: "1", offset: "0", rating: "g" }));
       return answer.ok ? { ok: true } : { ok: false, detail: answer.detail };
     },
   };
