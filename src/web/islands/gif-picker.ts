@@ -93,6 +93,8 @@ export function openPicker(button: HTMLButtonElement): void {
       pick.addEventListener("click", () => choose(gif));
       const item = el("li");
       item.append(pick);
+      // A preview Kiosque could not fetch (the provider's file is gone): not offered at all.
+      pick.firstElementChild?.addEventListener("error", () => item.remove());
       list.append(item);
     }
     next = answer.next;
