@@ -31,10 +31,11 @@ describe.each(testEngines())("kiosque gifs on %s", (engine) => {
   });
 
   it("tests the key, prints the status line, and says what failed", async () => {
-    for (const [key, value] of [
+    const settings: [string, string][] = [
       ["gif.provider", "klipy"],
       ["gif.klipyEndpoint", fake.url],
-    ])
+    ];
+    for (const [key, value] of settings)
       expect((await kiosque("settings", "set", key, value)).code).toBe(0);
     const noKey = await kiosque("gifs", "test");
     expect(noKey.code).toBe(2);
