@@ -1,7 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import sharp from "sharp";
-import { expect } from "vitest";
 
 /** The key the fake takes; any other is answered 401, as both providers do. */
 export const FAKE_GIF_KEY = "kiosquegifkey";
@@ -70,10 +69,18 @@ const matches = (gif: FakeGif, q: string) =>
  * makes trusted, and only it.
  */
 export async function startFakeGifProvider(): Promise<FakeGifProvider> {
+  // Noise, so that the file weighs what a real 200-px GIF rendition does (tens of KB), not 100 bytes:
+  // the bench serves it.
   const webp = await sharp({
-    create: { width: 200, height: 150, channels: 4, background: "#c33" },
+    create: {
+      width: 200,
+      height: 150,
+      channels: 3,
+      background: "#c33",
+      noise: { type: "gaussian", mean: 128, sigma: 40 },
+    },
   })
-    .webp()
+    .webp({ quality: 80 })
     .toBuffer();
   const gif = await sharp({
     create: { width: 200, height: 150, channels: 4, background: "#3c3" },
@@ -213,13 +220,4 @@ export async function startFakeGifProvider(): Promise<FakeGifProvider> {
       server.close(() => resolve());
     });
   return fake;
-}
-
-/** What a reader's answer must never hold: the provider's words, its address, or the key. */
-export function assertNothingLeaks(body: string, fake: FakeGifProvider): void {
-  expect(body).not.toContain(FAKE_GIF_KEY);
-  expect(body).not.toContain(fake.url.replace("http://", ""));
-  expect(body).not.toMatch(
-    /\bkey\b|\bclé\b|api_key|unauthori[sz]ed|forbidden|too many|rate.limit/i,
-  );
 }

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { setSettings } from "../../src/modules/settings/index.js";
 import { testEngines } from "../helpers/engines.js";
 import { commentForm, makeArticle } from "../helpers/factories.js";
+import { assertNothingLeaks } from "../helpers/gif-leaks.js";
 import {
-  assertNothingLeaks,
   FAKE_GIF_KEY,
   startFakeGifProvider,
   type FakeGifProvider,

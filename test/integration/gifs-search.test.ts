@@ -3,8 +3,8 @@ import { setSettings, integrationStatus } from "../../src/modules/settings/index
 import { BLNS } from "../fixtures/hostile/blns.js";
 import { XSS_PAYLOADS } from "../fixtures/xss-payloads.js";
 import { testEngines } from "../helpers/engines.js";
+import { assertNothingLeaks } from "../helpers/gif-leaks.js";
 import {
-  assertNothingLeaks,
   FAKE_GIF_KEY,
   startFakeGifProvider,
   type FakeGifProvider,
