@@ -23,20 +23,20 @@ export interface CommentFormState {
  * (it loads the picker only when pressed): without JavaScript the form is the form it always was.
  */
 function GifField({ site, state }: { site: Site; state: CommentFormState }) {
-  const { gifs } = site.t;
+  const { t } = site;
   const words: GifPickerWords = {
-    title: gifs.title,
-    search: gifs.search,
-    close: gifs.close,
-    trending: gifs.trending,
-    none: gifs.none,
-    unavailable: gifs.unavailable,
-    chosen: gifs.chosen,
-    remove: gifs.remove,
-    loading: gifs.loading,
-    more: gifs.more,
-    poweredBy: gifs.poweredBy,
-    alt: gifs.alt,
+    title: t.gifs.title,
+    search: t.gifs.search,
+    close: t.gifs.close,
+    trending: t.gifs.trending,
+    none: t.gifs.none,
+    unavailable: t.gifs.unavailable,
+    chosen: t.gifs.chosen,
+    remove: t.gifs.remove,
+    loading: t.gifs.loading,
+    more: t.gifs.more,
+    poweredBy: t.gifs.poweredBy,
+    alt: t.gifs.alt,
   };
   return (
     <div class="gif-field" id={gifFormIds.field}>
@@ -46,12 +46,12 @@ function GifField({ site, state }: { site: Site; state: CommentFormState }) {
         id={gifFormIds.button}
         class="gif-button secondary"
         aria-haspopup="dialog"
-        aria-label={gifs.buttonLabel}
+        aria-label={t.gifs.buttonLabel}
         data-island={state.gifPicker}
         data-words={JSON.stringify(words)}
         hidden
       >
-        {gifs.button}
+        {t.gifs.button}
       </button>
       <div id={gifFormIds.chosen} class="gif-chosen" hidden />
     </div>
