@@ -127,6 +127,12 @@ export function dimension(value: unknown): number | undefined {
   return typeof n === "number" && Number.isInteger(n) && n > 0 && n <= 10_000 ? n : undefined;
 }
 
+/** A file's size in bytes from a number or a numeric string; undefined when absent or absurd. */
+export function byteSize(value: unknown): number | undefined {
+  const n = typeof value === "string" ? Number(value) : value;
+  return typeof n === "number" && Number.isSafeInteger(n) && n > 0 ? n : undefined;
+}
+
 /** Ids Kiosque accepts from a provider: what both use, and nothing a URL or a page could misread. */
 export const GIF_ID = /^[A-Za-z0-9_-]{1,64}$/;
 

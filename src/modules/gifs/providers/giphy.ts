@@ -1,4 +1,5 @@
 import {
+  byteSize,
   cleanTitle,
   dimension,
   failureDetail,
@@ -33,7 +34,7 @@ function renditions(image: unknown): Rendition[] {
   const out: Rendition[] = [];
   const webp = mediaUrl(field(image, "webp"));
   const gif = mediaUrl(field(image, "url"));
-  const size = (k: string) => dimension(field(image, k));
+  const size = (k: string) => byteSize(field(image, k));
   if (webp) out.push({ url: webp, width, height, type: "image/webp", ...opt(size("webp_size")) });
   if (gif) out.push({ url: gif, width, height, type: "image/gif", ...opt(size("size")) });
   return out;

@@ -1,4 +1,5 @@
 import {
+  byteSize,
   cleanTitle,
   dimension,
   field,
@@ -35,7 +36,7 @@ function rendition(media: unknown, type: Rendition["type"]): Rendition | undefin
   const width = Array.isArray(dims) ? dimension(dims[0]) : undefined;
   const height = Array.isArray(dims) ? dimension(dims[1]) : undefined;
   if (!url || !width || !height) return undefined;
-  const size = dimension(field(media, "size"));
+  const size = byteSize(field(media, "size"));
   return { url, width, height, type, ...(size ? { size } : {}) };
 }
 
