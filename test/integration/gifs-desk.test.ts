@@ -12,6 +12,7 @@ import {
 } from "../helpers/fake-gif-provider.js";
 import { formBody } from "../helpers/http.js";
 import { openTestApp, type TestApp } from "../helpers/runtime.js";
+import { getPage, postForm, signedIn } from "../helpers/staff.js";
 
 /** Moderators see a comment's GIF in every queue and can take it away, keeping the text. */
 describe.each(testEngines())("GIFs on the moderation desk on %s", (engine) => {
@@ -83,6 +84,40 @@ describe.each(testEngines())("GIFs on the moderation desk on %s", (engine) => {
     expect(journal).toHaveLength(1);
     // Twice: nothing left to remove, nothing journaled.
     expect(await desk.removeGif(rt.ctx, OPERATOR, id)).toBe(false);
+  });
+
+  it("shows the GIF on the desk page and removes it by its form, without and with JavaScript", async () => {
+    const moderator = await signedIn(rt.app, rt.ctx, "moderator");
+    const id = await postWithGif("merci2");
+    const queue = await getPage(rt.app, "/admin/commentaires?statut=approved", moderator.cookie);
+    expect(queue.statusCode).toBe(200);
+    const card = queue.body.slice(queue.body.indexOf(`id="desk-comment-${id}"`));
+    expect(card).toMatch(/<figure class="desk-gif"><img src="\/gifs\/media\/[^"]+still-/);
+    expect(card).toMatch(/<button type="submit" name="action" value="removeGif"/);
+    const back = "/admin/commentaires?statut=approved";
+    const res = await postForm(rt.app, `/admin/commentaires/${id}/action`, moderator.cookie, {
+      action: "removeGif",
+      retour: back,
+    });
+    expect(res.statusCode).toBe(303);
+    const after = await getPage(rt.app, back, moderator.cookie);
+    const cardAfter = after.body.slice(after.body.indexOf(`id="desk-comment-${id}"`));
+    expect(cardAfter.slice(0, cardAfter.indexOf("</article>"))).not.toContain("desk-gif");
+    expect(cardAfter).toContain("Avec un GIF merci2.");
+
+    const second = await postWithGif("chien4");
+    const json = await rt.app.inject({
+      method: "POST",
+      url: `/admin/commentaires/${second}/action`,
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        accept: "application/json",
+        cookie: moderator.cookie,
+      },
+      payload: formBody({ action: "removeGif", retour: back }),
+    });
+    expect(json.statusCode).toBe(200);
+    expect(json.json()).toMatchObject({ ok: true, id: second, action: "removeGif", moved: [] });
   });
 
   it("lists the GIF's title for the command line", async () => {
