@@ -45,6 +45,7 @@ const files = [
       "src/web/urls.ts",
       "src/web/editor-labels.ts",
       "src/web/media-picker-contract.ts",
+      "src/web/gif-picker-contract.ts",
       "src/lib/embeds.ts",
     ],
   },

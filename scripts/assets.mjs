@@ -63,6 +63,8 @@ export async function buildAssets(outdir) {
       { in: "src/web/islands/desk.ts", out: "desk" },
       // The newsroom menu's desk counts, for people who moderate.
       { in: "src/web/islands/live-counts.ts", out: "live-counts" },
+      // Reader pages, only once a reader presses the GIF button (the comment island imports it).
+      { in: "src/web/islands/gif-picker.ts", out: "gif-picker" },
     ],
     outdir,
     bundle: true,

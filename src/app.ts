@@ -22,6 +22,7 @@ import { dashboardRoutes } from "./modules/dashboard/routes.js";
 import { journalRoutes } from "./modules/journal/routes.js";
 import { deskRoutes } from "./modules/desk/routes.js";
 import { feedRoutes } from "./modules/feeds/routes.js";
+import { gifRoutes } from "./modules/gifs/routes.js";
 import { mediaLibraryRoutes, mediaRoutes } from "./modules/media/routes.js";
 import { settingsRoutes } from "./modules/settings/routes.js";
 import { renderRejectedForm } from "./pages/article-page.js";
@@ -80,6 +81,7 @@ export async function buildApp(runtime: Runtime, options: AppOptions): Promise<F
   pageRoutes(app, kit);
   commentRoutes(app, kit, limits, renderRejectedForm);
   feedRoutes(app, kit);
+  gifRoutes(app, kit, limits.gifSearch);
   // The newsroom, in a scope of its own: its session hook runs for its routes only, so reader
   // pages (and the page cache) never read or depend on a staff cookie.
   await app.register(async (scope) => {

@@ -27,6 +27,12 @@ const PICKER_KB = 5;
 /** The moderation desk's keys and inline actions, on desk pages only (issue 11). */
 const DESK_ISLANDS = ["desk.js"];
 const DESK_KB = 5;
+/**
+ * The GIF picker (issue 12): on reader pages, but fetched only when a reader presses the GIF
+ * button (the comment island imports it), so it stays outside the readers' budget above.
+ */
+const GIF_PICKER_ISLANDS = ["gif-picker.js"];
+const GIF_PICKER_KB = 4;
 
 /** Bytes as served: brotli, as http/assets.ts compresses it. 1 KB = 1,000 bytes. */
 async function served(dir: string, files: readonly string[]): Promise<number> {
@@ -60,6 +66,7 @@ describe("island JavaScript", () => {
         ...NEWSROOM_ISLANDS,
         ...PICKER_ISLANDS,
         ...DESK_ISLANDS,
+        ...GIF_PICKER_ISLANDS,
       ].sort(),
     );
   });
@@ -84,6 +91,10 @@ describe("island JavaScript", () => {
   it(`the desk island stays under ${DESK_KB} KB as served`, async () => {
     expect(await served(dir, DESK_ISLANDS)).toBeLessThan(DESK_KB * 1000);
   });
+
+  it(`the GIF picker stays under ${GIF_PICKER_KB} KB as served`, async () => {
+    expect(await served(dir, GIF_PICKER_ISLANDS)).toBeLessThan(GIF_PICKER_KB * 1000);
+  });
 });
 
 describe.each(testEngines())("reader pages on %s", (engine) => {
@@ -103,6 +114,8 @@ describe.each(testEngines())("reader pages on %s", (engine) => {
       expect(res.body).not.toContain("/assets/media-picker.js");
       expect(res.body).not.toMatch(/\/assets\/desk\.js/);
       expect(res.body).not.toContain("/assets/live-counts.js");
+      // Named by the GIF button (when a provider is set) but never loaded with the page.
+      expect(res.body).not.toMatch(/<script[^>]+gif-picker\.js/);
     }
     // The check sees islands when a page has one: the article's comments island.
     const article = await rt.app.inject({ method: "GET", url: `/article/${slug}` });

@@ -17,6 +17,7 @@ import type { Cleanup } from "./cleanup.js";
 import { measureColdStart } from "./cold-start.js";
 import { crawlerLoad } from "./crawler.js";
 import { measureDesk } from "./desk.js";
+import { measureGifs } from "./gifs.js";
 import { personalPageLoad } from "./personal.js";
 import { provisionDatabase } from "./databases.js";
 import { kiosqueCli, startServer, type DatabaseLocation, type Server } from "./kiosque.js";
@@ -209,6 +210,17 @@ export async function benchEngine(engine: Engine, run: EngineRun): Promise<Bench
   log("measuring the moderation desk");
   const desk = await measureDesk(server, main.location, options.mode === "quick" ? 50 : 200);
   assertAlive(server);
+  // After the desk, before the page's weight (of another article): GIF replies (issue 12).
+  log("measuring GIF search, an article with GIF comments and a kept GIF");
+  const gifs = await measureGifs(
+    server,
+    main.location,
+    options.plan,
+    workDir,
+    cleanup,
+    options.mode === "quick" ? 50 : 300,
+  );
+  assertAlive(server);
   log("weighing the article page");
   const weight = await measurePageWeight(`${server.baseUrl}${ARTICLE_PATH}`);
   await server.child.stop();
@@ -242,6 +254,7 @@ export async function benchEngine(engine: Engine, run: EngineRun): Promise<Bench
     media,
     publish,
     desk,
+    gifs,
     memory,
     memoryAfterPages,
     ...(serverProcesses ? { serverProcesses } : {}),

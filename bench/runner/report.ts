@@ -1,6 +1,7 @@
 import { thousands } from "../data/args.js";
 import { IN_PROCESS, describeGenerator } from "./generator.js";
 import { describeDesk } from "./desk.js";
+import { describeGifs } from "./gifs.js";
 import { describeMedia } from "./media.js";
 import type { Figure } from "./load.js";
 import type { BenchResult, PageResult } from "./result.js";
@@ -195,6 +196,22 @@ export function formatReport(r: BenchResult): string {
         value: words.approve,
         check: check(suffix ? "desk-approve-full" : "desk-approve"),
       },
+    );
+  }
+  if (r.gifs) {
+    const words = describeGifs(r.gifs);
+    facts.push(
+      {
+        label: "GIF search answered from the cache",
+        value: words.search,
+        check: check("gif-search"),
+      },
+      {
+        label: "article page with 20 GIF comments",
+        value: words.article,
+        check: check("gif-article"),
+      },
+      { label: "kept GIF served from storage", value: words.stored, check: check("gif-stored") },
     );
   }
   const other = facts.map((f) => [f.label, f.value, f.check?.target ?? "", verdict(f.check)]);

@@ -2,6 +2,7 @@ import type { DatasetSpec } from "../data/plan.js";
 import type { ColdStart } from "./cold-start.js";
 import type { Figure, LoadPlan } from "./load.js";
 import type { DeskFigure } from "./desk.js";
+import type { GifFigure } from "./gifs.js";
 import type { MediaFigure } from "./media.js";
 import type { Memory } from "./memory.js";
 import type { StaffListResult } from "./staff-list.js";
@@ -51,6 +52,8 @@ export interface BenchResult {
   media?: MediaFigure;
   /** Issue 11: a queue page of the moderation desk, and approving 1,000 comments at once. */
   desk?: DeskFigure;
+  /** Issue 12: a cached GIF search, an article with 20 GIF comments, a kept GIF served. */
+  gifs?: GifFigure;
   /** After every load round, comment posts included: the figure the target is about. */
   memory?: Memory;
   /** After the page rounds, before the comment posts: tells the page cache from the rest. */

@@ -36,6 +36,12 @@ export const TARGETS = {
   deskQueueP95Ms: 50,
   /** Issue 11: approving 1,000 selected comments in one action, pages dropped everywhere. */
   deskApproveMs: 2_000,
+  /** Issue 12: a GIF search answered from the cache, p95 (sequential requests). */
+  gifSearchP95Ms: 5,
+  /** Issue 12: the article page with 20 GIF comments keeps its cached speed (share of before). */
+  gifArticleVsPlain: 0.8,
+  /** Issue 12: a kept GIF served from storage at static-file speed (as the article page is). */
+  gifStoredVsStatic: 0.5,
 } as const;
 
 export type CheckKey =
@@ -55,7 +61,10 @@ export type CheckKey =
   | "desk-queue"
   | "desk-queue-full"
   | "desk-approve"
-  | "desk-approve-full";
+  | "desk-approve-full"
+  | "gif-search"
+  | "gif-article"
+  | "gif-stored";
 
 export interface Check {
   key: CheckKey;
@@ -193,5 +202,30 @@ export function checkTargets(r: BenchResult): Check[] {
   };
   desk("", r.desk);
   desk("-full", r.full?.desk);
+  if (r.gifs) {
+    const g = r.gifs;
+    const article = g.article.with.reqPerSec / g.article.without.reqPerSec;
+    const stored = g.stored.kiosque.reqPerSec / g.stored.static.reqPerSec;
+    checks.push(
+      {
+        key: "gif-search",
+        target: `p95 < ${TARGETS.gifSearchP95Ms} ms`,
+        value: `${g.search.p95Ms.toFixed(2)} ms`,
+        pass: g.search.p95Ms < TARGETS.gifSearchP95Ms,
+      },
+      {
+        key: "gif-article",
+        target: `≥ ${TARGETS.gifArticleVsPlain}× without`,
+        value: `${article.toFixed(2)}×`,
+        pass: article >= TARGETS.gifArticleVsPlain,
+      },
+      {
+        key: "gif-stored",
+        target: `≥ ${TARGETS.gifStoredVsStatic}× static`,
+        value: `${stored.toFixed(2)}× static`,
+        pass: stored >= TARGETS.gifStoredVsStatic,
+      },
+    );
+  }
   return checks;
 }

@@ -28,8 +28,9 @@ export function commentsCommand(): Command {
             continue;
           }
           const excerpt = r.body.replace(/\s+/g, " ").slice(0, 100);
+          const gif = r.gif_title !== null ? `\t[GIF: ${r.gif_title}]` : "";
           console.log(
-            `#${r.id}\t${r.status}\t${r.created_at}\t${r.article_slug}\t${r.author_name} <${r.author_email}>\t${excerpt}`,
+            `#${r.id}\t${r.status}\t${r.created_at}\t${r.article_slug}\t${r.author_name} <${r.author_email}>\t${excerpt}${gif}`,
           );
         }
         if (!opts.json) console.log(`${rows.length} comment(s)`);
@@ -56,6 +57,20 @@ export function commentsCommand(): Command {
         }),
       );
   }
+  cmd
+    .command("remove-gif <id>")
+    .description("take a comment's GIF away, keeping its text (journaled as the operator's)")
+    .action((idText: string) =>
+      withRuntime(async ({ ctx }) => {
+        const id = positiveInt(idText);
+        const removed = await desk.removeGif(
+          ctx,
+          { ...OPERATOR, via: `cli:${process.env.USER ?? "operator"}` },
+          id,
+        );
+        console.log(removed ? `GIF removed from #${id}` : `#${id} has no GIF`);
+      }),
+    );
   for (const [verb, open] of [
     ["open", true],
     ["close", false],

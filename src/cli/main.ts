@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { backupCommand, restoreCommand } from "./backup.js";
 import { commentsCommand } from "./comments.js";
+import { gifsCommand } from "./gifs.js";
 import { privacyCommand } from "./privacy.js";
 import { seedDemoCommand } from "./seed-demo.js";
 import { settingsCommand } from "./settings.js";
@@ -15,6 +16,7 @@ const program = new Command("kiosque")
 program.addCommand(userCommand());
 program.addCommand(commentsCommand());
 program.addCommand(settingsCommand());
+program.addCommand(gifsCommand());
 program.addCommand(privacyCommand());
 program.addCommand(seedDemoCommand());
 program.addCommand(backupCommand());

@@ -12,6 +12,7 @@ import { media } from "./migrations/009-media.js";
 import { secondFactorSteps } from "./migrations/010-second-factor-steps.js";
 import { moderationDesk } from "./migrations/012-moderation-desk.js";
 import { settingsScreens } from "./migrations/013-settings-screens.js";
+import { gifs } from "./migrations/014-gifs.js";
 import { staffListSearch } from "./migrations/017-staff-list-search.js";
 
 /**
@@ -32,6 +33,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     "010-second-factor-steps": secondFactorSteps(),
     "012-moderation-desk": moderationDesk(engine),
     "013-settings-screens": settingsScreens(),
+    "014-gifs": gifs(),
     "017-staff-list-search": staffListSearch(engine),
   };
 }

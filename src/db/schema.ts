@@ -4,6 +4,7 @@ import type { ArticlesTables } from "../modules/articles/index.js";
 import type { CountersTables } from "../modules/counters/index.js";
 import type { AuditTables } from "../modules/audit/index.js";
 import type { CommentsTables } from "../modules/comments/index.js";
+import type { GifsTables } from "../modules/gifs/index.js";
 import type { MediaTables } from "../modules/media/index.js";
 import type { ModerationTables } from "../modules/moderation/index.js";
 import type { PrivacyTables } from "../modules/privacy/index.js";
@@ -17,6 +18,7 @@ export interface Tables
     AuditTables,
     CommentsTables,
     CountersTables,
+    GifsTables,
     MediaTables,
     ModerationTables,
     PrivacyTables,

@@ -22,6 +22,7 @@ const FILES = {
   mediaPickerIsland: "media-picker.js",
   deskIsland: "desk.js",
   liveCountsIsland: "live-counts.js",
+  gifPickerIsland: "gif-picker.js",
   icon: "favicon.svg",
 } as const satisfies Record<keyof AssetUrls, string>;
 

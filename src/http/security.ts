@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { Forbidden } from "../lib/errors.js";
+import { GIPHY_MEDIA_HOSTS, KLIPY_MEDIA_HOSTS } from "../modules/gifs/index.js";
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -36,8 +37,10 @@ const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
-  // Reader pages make no third-party requests.
-  "img-src 'self' data:",
+  // Reader pages make no third-party requests: the GIF providers' media hosts are allowed only
+  // for the picker's previews when the newsroom turns `gif.proxyMedia` off (by default Kiosque
+  // serves them, and nothing points there).
+  `img-src 'self' data: ${[...GIPHY_MEDIA_HOSTS, ...KLIPY_MEDIA_HOSTS].map((h) => `https://${h}`).join(" ")}`,
   "connect-src 'self'",
   "font-src 'self'",
   "object-src 'none'",

@@ -2,6 +2,7 @@ import type { FastifyRequest } from "fastify";
 import { changeKeys } from "../lib/change-keys.js";
 import type { Problem } from "../lib/errors.js";
 import { ArticleView, articles, editing, type Article } from "../modules/articles/index.js";
+import { gifs } from "../modules/gifs/index.js";
 import { media } from "../modules/media/index.js";
 import {
   CommentSection,
@@ -85,6 +86,7 @@ function formStates(
   article: { id: number; slug: string },
   shown: Pick<ThreadPage, "threads">,
   now: Date,
+  gifPicker: string | undefined,
 ): FormStateOf {
   const { ctx } = kit;
   const { id, slug } = article;
@@ -98,6 +100,7 @@ function formStates(
       stamp: comments.formStamp(ctx, id, now),
       ...(parentShown ? { replyTo: { id: parentShown.id, name: parentShown.authorName } } : {}),
       cancelReplyHref: paths.respond(slug),
+      ...(gifPicker ? { gifPicker } : {}),
     };
   };
 }
@@ -167,7 +170,10 @@ async function articlePage(
   }
 
   const shownThreads = { ...threads, threads: skeleton(threads.threads) };
-  const formState = formStates(kit, site, article, shownThreads, now);
+  // The GIF button shows when a provider and its key are set (a settings change drops every
+  // cached page); a provider failing meanwhile is the picker's to say, not the page's.
+  const gifPicker = gifs.gifsEnabled(settings) ? site.assets.gifPickerIsland : undefined;
+  const formState = formStates(kit, site, article, shownThreads, now, gifPicker);
   const blank: CommentFormValues = {
     ...emptyCommentForm,
     parent: replyTarget ? String(replyTarget.id) : "",

@@ -32,6 +32,8 @@ export interface AssetUrls {
   editorCss: string;
   /** The media picker (web/islands/media-picker.ts): newsroom pages with a picker button only. */
   mediaPickerIsland: string;
+  /** The GIF picker: loaded by the comment island when a reader presses the GIF button, never before. */
+  gifPickerIsland: string;
   /** The moderation desk's keys and inline actions: desk pages only. */
   deskIsland: string;
   /** The menu's desk counts, kept current: newsroom pages of people who moderate. */

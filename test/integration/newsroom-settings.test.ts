@@ -99,6 +99,8 @@ function otherValue(key: SettingKey, current: unknown): { posted: string | null;
     default:
       if (key === "akismet.endpoint")
         return { posted: "http://127.0.0.1:9/akismet", stored: "http://127.0.0.1:9/akismet" };
+      if (key === "gif.giphyEndpoint" || key === "gif.klipyEndpoint")
+        return { posted: "http://127.0.0.1:9/gifs", stored: "http://127.0.0.1:9/gifs" };
       return { posted: "  Le « Kiosque » <b>&</b> ✓ ", stored: "Le « Kiosque » <b>&</b> ✓" };
   }
 }
@@ -198,7 +200,7 @@ function badValues(key: SettingKey): Bad[] {
       ];
       if ((s.minLength ?? 0) > 0)
         bad.push({ label: "empty", value: "  ", problem: { problem: "required" } });
-      if (key === "akismet.endpoint")
+      if (key === "akismet.endpoint" || key === "gif.giphyEndpoint" || key === "gif.klipyEndpoint")
         bad.push({ label: "scheme", value: "ftp://x.example", problem: { problem: "url" } });
       return bad;
     }

@@ -132,7 +132,8 @@ describe.each(testEngines())("queries of the reader's pages on %s", (engine) => 
     const small = await queriesOf(`/article/${few.slug}`);
     const large = await queriesOf(`/article/${many.slug}`);
     expect(large.length).toBe(small.length);
-    expect(large.length).toBeLessThanOrEqual(12);
+    // 13: one of them reads the GIFs of the page's comments, all at once (issue 12).
+    expect(large.length).toBeLessThanOrEqual(13);
     const home = await queriesOf("/");
     expect(home.length).toBeLessThanOrEqual(8);
   });

@@ -12,6 +12,7 @@ export const auditActions = [
   "comment.reply",
   "comment.feature",
   "comment.unfeature",
+  "comment.gif-remove",
   "ban.create",
   "ban.lift",
   "article.submit",

@@ -14,6 +14,7 @@ const c = (id: number, minute: number, parentId: number | null = null): PublicCo
   erased: false,
   staff: false,
   avatar: { initials: "L", hue: 1 },
+  gif: null,
   replies: [],
 });
 

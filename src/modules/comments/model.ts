@@ -1,4 +1,5 @@
 import { avatarFor, type Avatar } from "../../lib/avatar.js";
+import type { CommentGif } from "../gifs/index.js";
 import { nestsReplies } from "./placement.js";
 
 /** A comment as readers may see it: never the e-mail or IP. */
@@ -17,6 +18,8 @@ export interface PublicComment {
   /** Written by a member of the newsroom (a staff reply): shown with a "Rédaction" badge. */
   staff: boolean;
   avatar: Avatar;
+  /** The GIF it carries, from Kiosque's kept copy (reading.ts `withGifs` fills it in). */
+  gif: CommentGif | null;
   replies: PublicComment[];
 }
 
@@ -53,6 +56,7 @@ export function toPublic(r: PublicRow): PublicComment {
     staff: r.staff_user_id !== null,
     // A held (or spam) comment is drawn without its address: see lib/avatar.ts.
     avatar: avatarFor(r.author_name, r.status === "approved" ? r.email_hash : null),
+    gif: null,
     replies: [],
   };
 }
@@ -68,4 +72,9 @@ export function buildThreads(
     if (c.parentId !== null) byId.get(c.parentId)?.replies.push(c);
   }
   return rootIds.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** Every comment of these trees, replies included. */
+export function allOf(list: readonly PublicComment[]): PublicComment[] {
+  return list.flatMap((c) => [c, ...allOf(c.replies)]);
 }

@@ -1,4 +1,5 @@
 import type { Ctx } from "../../ctx.js";
+import { gifs } from "../gifs/index.js";
 import { changeKeys } from "../../lib/change-keys.js";
 import { articles } from "../articles/index.js";
 import { record } from "../moderation/index.js";
@@ -68,10 +69,16 @@ export async function eraseByEmail(ctx: Ctx, email: string, actor: string): Prom
 }
 
 /**
- * Where an erasure deletes or overwrites: comments, their moderation log lines and the texts the
- * newsroom's edits replaced.
+ * Where an erasure deletes or overwrites: comments, their moderation log lines, the texts the
+ * newsroom's edits replaced, and their GIFs (rows and kept files).
  */
-const ERASED_FROM = ["comments", "moderation_log", "comment_edits"] as const;
+const ERASED_FROM = [
+  "comments",
+  "moderation_log",
+  "comment_edits",
+  "comment_gifs",
+  "media_blobs",
+] as const;
 
 async function eraseRows(ctx: Ctx, email: string, actor: string): Promise<Erased> {
   const now = ctx.clock.now();
@@ -80,6 +87,8 @@ async function eraseRows(ctx: Ctx, email: string, actor: string): Promise<Erased
     const erased: Erased = { deleted: 0, blanked: 0 };
     // Newest first: a reply of the same person's goes before the comment it answers.
     for (const row of [...rows].reverse()) {
+      // The GIF the person attached is theirs too: its row and its kept files go.
+      await gifs.detach(tx, row.id);
       if (await repo.hasReplies(tx.db, row.id, row.root_id ?? row.id)) {
         await repo.blankOut(tx.db, row.id);
         await record(tx.db, row.id, actor, row.status, [{ rule: "erased" }], now);

@@ -1,6 +1,7 @@
 import type { Ctx } from "../../ctx.js";
 import { Invalid, NotFound } from "../../lib/errors.js";
 import { articles } from "../articles/index.js";
+import { gifs, type KeptGif } from "../gifs/index.js";
 import { bans, type Reason } from "../moderation/index.js";
 import { privacy } from "../privacy/index.js";
 import type { Settings } from "../settings/index.js";
@@ -49,12 +50,17 @@ export async function postComment(
   const article = await openArticle(ctx, input.articleSlug, settings, now);
   const value = checkedForm(input.form, settings, article.id);
   const place = await replyPlace(ctx, article.id, value, ownIds, settings);
+  // The GIF is fetched before anything is judged or written: the rules read its title, and no
+  // network call waits inside the transaction. None (not offered, unreachable): the comment
+  // posts without it.
+  const gif = await keptGif(ctx, input.form, settings);
   const hash = emailHash(ctx, value.email);
   const clientHash = input.ip ? await privacy.hashClientAddress(ctx, input.ip, now) : null;
   const clientKey = input.ip ? bans.clientKey(ctx, input.ip) : null;
   const decision = await screenPost(ctx, {
     articleId: article.id,
     value,
+    gifTitle: gif?.title ?? "",
     form: input.form,
     isReply: place.parentId !== null,
     emailHash: hash,
@@ -79,6 +85,7 @@ export async function postComment(
     emailHash: hash,
     ipHash: clientHash,
     clientKey,
+    gif,
   };
   const id = await storeComment(ctx, comment, {
     actor: "pipeline",
@@ -94,12 +101,21 @@ export async function postComment(
     },
     "comment posted",
   );
+  const shown = toPublic(asRead(id, comment));
+  if (gif) shown.gif = (await gifs.gifsOf(ctx, [id])).get(id) ?? null;
   return {
-    comment: toPublic(asRead(id, comment)),
+    comment: shown,
     page: await pageOf(ctx, settings, id, comment),
     reasons: decision.reasons,
     authorToken: authorTokenWith(ctx, input.authorToken, id),
   };
+}
+
+/** The GIF the form names, when GIFs are on and Kiosque's own search offered that id. */
+async function keptGif(ctx: Ctx, form: RawForm, settings: Settings): Promise<KeptGif | undefined> {
+  const id = typeof form["gif"] === "string" ? form["gif"] : "";
+  if (id === "" || !gifs.gifsEnabled(settings)) return undefined;
+  return gifs.keepOffered(ctx, id);
 }
 
 /**

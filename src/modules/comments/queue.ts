@@ -2,6 +2,7 @@ import type { Ctx } from "../../ctx.js";
 import { Invalid } from "../../lib/errors.js";
 import { FormReader } from "../../lib/form-fields.js";
 import { parseRowId } from "../../lib/row-id.js";
+import { gifs, type CommentGif } from "../gifs/index.js";
 import { histories, type LogLine } from "../moderation/index.js";
 import { emailHash } from "./email-hash.js";
 import * as queueRepo from "./queue-repo.js";
@@ -56,6 +57,8 @@ export interface DeskComment {
   log: LogLine[];
   /** What it said before each edit by the newsroom, oldest first. */
   edits: { at: string; by: number; name: string; website: string | null; body: string }[];
+  /** The GIF it carries (Kiosque's kept copy), shown in every queue. */
+  gif: CommentGif | null;
 }
 
 export interface QueuePage {
@@ -135,9 +138,10 @@ export async function queuePage(ctx: Ctx, filter: QueueFilter, page: number): Pr
   );
   const shown = rows.slice(0, QUEUE_PAGE_SIZE);
   const ids = shown.map((r) => r.id);
-  const [logs, edits, searched, newestRow, ...tabs] = await Promise.all([
+  const [logs, edits, gifsShown, searched, newestRow, ...tabs] = await Promise.all([
     histories(ctx.db, ids),
     queueRepo.editsOf(ctx.db, ids),
+    gifs.gifsOf(ctx, ids),
     // Without a search, the queue's own tab says how many match.
     where.search ? counted(ctx, where) : undefined,
     page === 1
@@ -167,6 +171,7 @@ export async function queuePage(ctx: Ctx, filter: QueueFilter, page: number): Pr
       staff: r.staff_user_id !== null,
       clientKnown: r.client_key !== null,
       log: logs.get(r.id) ?? [],
+      gif: gifsShown.get(r.id) ?? null,
       edits: edits
         .filter((e) => e.comment_id === r.id)
         .map((e) => ({

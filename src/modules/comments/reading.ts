@@ -1,5 +1,6 @@
 import type { Ctx } from "../../ctx.js";
-import { buildThreads, toPublic, type PublicComment, type PublicRow } from "./model.js";
+import { gifs } from "../gifs/index.js";
+import { allOf, buildThreads, toPublic, type PublicComment, type PublicRow } from "./model.js";
 import * as repo from "./repo.js";
 
 /**
@@ -61,16 +62,33 @@ export async function threadPage(ctx: Ctx, articleId: number, page: number): Pro
     const n = ctx.engine.toNumber(r.total);
     if (n > REPLIES_PER_PAGE && r.root_id !== null) moreReplies.set(r.root_id, n);
   }
+  const threads = buildThreads(rootIds, [...roots, ...replies]);
+  const featuredShown = featured.map(toPublic);
+  await withGifs(ctx, [...threads, ...featuredShown]);
   return {
-    threads: buildThreads(rootIds, [...roots, ...replies]),
+    threads,
     page: current,
     totalPages,
     order,
     ...(previous && { previous }),
     last: current === totalPages,
     moreReplies,
-    featured: featured.map(toPublic),
+    featured: featuredShown,
   };
+}
+
+/**
+ * Fills in the GIF of each comment of these trees (and their replies) that has one: one query
+ * for a whole page of comments.
+ */
+export async function withGifs(ctx: Ctx, list: readonly PublicComment[]): Promise<void> {
+  const every = allOf(list);
+  const found = await gifs.gifsOf(
+    ctx,
+    every.map((c) => c.id),
+  );
+  if (found.size === 0) return;
+  for (const c of every) c.gif = found.get(c.id) ?? null;
 }
 
 /** One page of a thread's replies, under its top-level comment. */
@@ -115,6 +133,7 @@ export async function repliesPage(
   );
   const [tree] = buildThreads([rootId], [root, ...placed]);
   if (!tree) return undefined;
+  await withGifs(ctx, [tree]);
   return { root: tree, replies: tree.replies, page: current, totalPages };
 }
 
@@ -124,7 +143,9 @@ export async function heldComments(
   articleId: number,
   ownIds: readonly number[],
 ): Promise<PublicComment[]> {
-  return (await repo.ownHeld(ctx.db, articleId, ownIds)).map(toPublic);
+  const held = (await repo.ownHeld(ctx.db, articleId, ownIds)).map(toPublic);
+  await withGifs(ctx, held);
+  return held;
 }
 
 /** Comments in an article's feed: the latest, as a feed reader polls it. */

@@ -296,6 +296,7 @@ export async function listForStaff(
   return db
     .selectFrom("comments as c")
     .innerJoin("articles as a", "a.id", "c.article_id")
+    .leftJoin("comment_gifs as g", "g.comment_id", "c.id")
     .select([
       "c.id",
       "c.status",
@@ -306,6 +307,8 @@ export async function listForStaff(
       "c.body",
       "c.parent_id",
       "a.slug as article_slug",
+      "g.title as gif_title",
+      "g.media_key as gif_key",
     ])
     .$if(status !== undefined, (q) => q.where("c.status", "=", status as CommentStatus))
     .orderBy("c.created_at", "desc")

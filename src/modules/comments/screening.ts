@@ -9,6 +9,8 @@ import type { RawForm, ValidComment } from "./validation.js";
 export interface Screened {
   articleId: number;
   value: ValidComment;
+  /** The title of the GIF the post carries ("" without one). */
+  gifTitle: string;
   form: RawForm;
   isReply: boolean;
   emailHash: string;
@@ -49,6 +51,7 @@ export async function screenPost(ctx: Ctx, post: Screened): Promise<Decision> {
     name: value.name,
     website: value.website,
     body: value.body,
+    gifTitle: post.gifTitle,
     honeypot: field(post.form, "homepage") ?? "",
     formServedAt: stampedAt(ctx, post.articleId, field(post.form, "stamp")),
     now,

@@ -17,6 +17,7 @@ export { placeHeld, type HeldPlacement } from "./held.js";
 export {
   changeStatus,
   editComment,
+  removeGif,
   setFeatured,
   staffReply,
   type StaffAuthor,

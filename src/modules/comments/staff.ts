@@ -1,6 +1,7 @@
 import type { TxCtx } from "../../ctx.js";
 import { changeKeys } from "../../lib/change-keys.js";
 import { Invalid, NotFound } from "../../lib/errors.js";
+import { gifs } from "../gifs/index.js";
 import { histories, recordMany, record } from "../moderation/index.js";
 import { recountComments } from "./comment-count.js";
 import { emailHash } from "./email-hash.js";
@@ -163,6 +164,23 @@ export async function setFeatured(
   await queueRepo.setFeatured(tx.db, id, featured ? tx.clock.now().toISOString() : null);
   changed(changeKeys.article(row.article_id));
   return { articleId: row.article_id, changed: true };
+}
+
+/**
+ * Takes a comment's GIF away and keeps its text (the desk's "remove the GIF"): its kept files
+ * leave the store, and the pages that show it are dropped. `removed` is the GIF's title, or
+ * undefined when the comment had none.
+ */
+export async function removeGif(
+  tx: TxCtx,
+  changed: Changed,
+  id: number,
+): Promise<{ articleId: number; removed: string | undefined }> {
+  const row = await staffRowOrThrow(tx, id);
+  const removed = await gifs.detach(tx, id);
+  if (removed !== undefined && row.status === "approved")
+    changed(changeKeys.article(row.article_id));
+  return { articleId: row.article_id, removed };
 }
 
 /** Who answers for the newsroom: the signed-in person's account. */

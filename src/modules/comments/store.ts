@@ -1,5 +1,6 @@
 import type { Ctx } from "../../ctx.js";
 import { changeKeys } from "../../lib/change-keys.js";
+import { gifs, type KeptGif } from "../gifs/index.js";
 import { record, type Reason } from "../moderation/index.js";
 import { recountComments } from "./comment-count.js";
 import type { Place } from "./placement.js";
@@ -22,6 +23,8 @@ export interface CommentToStore {
   clientKey?: string | null;
   /** A reply from the newsroom: its author's account. */
   staffUserId?: number | null;
+  /** The GIF it carries, already fetched (gifs.keepOffered): stored in the same transaction. */
+  gif?: KeptGif | undefined;
 }
 
 /** The moderation log line that goes with it: who decided its status, why, and when. */
@@ -61,6 +64,7 @@ export async function storeComment(
     });
     // A top-level comment roots its own thread: its id is known only now.
     if (place.rootId === null) await repo.setRoot(tx.db, id, id);
+    if (comment.gif) await gifs.attach(tx, id, comment.gif);
     await record(tx.db, id, decided.actor, status, decided.reasons, decided.at);
     if (status === "approved") {
       await recountComments(tx, articleId);

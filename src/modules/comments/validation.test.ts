@@ -91,6 +91,7 @@ describe("formValues", () => {
       body: "Texte",
       parent: "",
       remember: true,
+      gif: "",
     });
   });
 });

@@ -12,6 +12,8 @@ export interface CommentFormValues {
   body: string;
   parent: string;
   remember: boolean;
+  /** The id of the GIF picked in Kiosque's picker (gifs module), or "". */
+  gif: string;
 }
 
 export const emptyCommentForm: CommentFormValues = {
@@ -21,6 +23,7 @@ export const emptyCommentForm: CommentFormValues = {
   body: "",
   parent: "",
   remember: false,
+  gif: "",
 };
 
 export type RawForm = Readonly<Record<string, unknown>>;
@@ -61,6 +64,7 @@ export function formValues(raw: RawForm): CommentFormValues {
     body: s("body"),
     parent: s("parent"),
     remember: raw["remember"] === "1" || raw["remember"] === "on",
+    gif: s("gif"),
   };
 }
 

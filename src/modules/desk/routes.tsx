@@ -160,6 +160,9 @@ export function deskRoutes(app: FastifyInstance, kit: RouteKit, newsroom: Newsro
       if (action === "feature" || action === "unfeature") {
         await desk.feature(ctx, user, id, action === "feature");
         message = doneNotice(t, action, 1);
+      } else if (action === "removeGif") {
+        await desk.removeGif(ctx, user, id);
+        message = doneNotice(t, action, 1);
       } else {
         const chosen = desk.readAction(action);
         moved = (await desk.act(ctx, user, [id], chosen)).map((m) => ({
@@ -171,7 +174,7 @@ export function deskRoutes(app: FastifyInstance, kit: RouteKit, newsroom: Newsro
       }
       if (kit.wantsJson(req)) return reply.send({ ok: true, id, action, moved, message });
       const next = parseRowId(shownValue(req.body, "suivant"));
-      const n = action === "feature" || action === "unfeature" ? undefined : moved.length;
+      const n = ["feature", "unfeature", "removeGif"].includes(action) ? undefined : moved.length;
       return reply.redirect(backWith(back, action, n, next ?? id), 303);
     },
   );

@@ -214,6 +214,25 @@ export async function feature(
   });
 }
 
+/**
+ * Takes a comment's GIF away, keeping its text; journaled with the GIF's title. False when the
+ * comment had none (nothing done, nothing journaled); NotFound for an unknown comment.
+ */
+export async function removeGif(ctx: Ctx, actor: Moderator, id: number): Promise<boolean> {
+  ensure(actor, canModerate);
+  return ctx.write(async (tx, changed) => {
+    const done = await comments.removeGif(tx, changed, id);
+    if (done.removed === undefined) return false;
+    await audit.record(tx, {
+      actor,
+      action: "comment.gif-remove",
+      target: { type: "comment", id },
+      details: { article: done.articleId, title: done.removed },
+    });
+    return true;
+  });
+}
+
 /** Answers a comment for the newsroom, as the signed-in person (a held one is approved first). */
 export async function reply(
   ctx: Ctx,

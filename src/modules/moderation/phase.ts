@@ -20,6 +20,8 @@ export interface Candidate {
   name: string;
   website: string | null;
   body: string;
+  /** The title of the GIF it carries ("" without one): its words count as the text's. */
+  gifTitle: string;
   /** The honeypot field's content: people never see it, so they leave it empty. */
   honeypot: string;
   /** When the form was served (from its signed field), undefined when missing or forged. */

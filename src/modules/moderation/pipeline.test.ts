@@ -25,6 +25,7 @@ function candidate(
     name: "Léa",
     website: null,
     body: "Merci pour cet article.",
+    gifTitle: "",
     honeypot: "",
     formServedAt: new Date(now.getTime() - 30_000),
     now,
@@ -83,12 +84,13 @@ describe("moderation pipeline", () => {
     expect((await moderate(candidate({}, { duplicate: true }))).outcome).toBe("reject");
   });
 
-  it("matches the blocklist in name, website and text, ignoring case and accents", async () => {
+  it("matches the blocklist in name, website, text and GIF title, ignoring case and accents", async () => {
     const settings = { ...rules, blocklist: ["Casino"], minFillSeconds: 0 };
     for (const over of [
       { name: "CASÍNO royal" },
       { website: "https://casino.example" },
       { body: "le casino" },
+      { gifTitle: "Casino jackpot GIF" },
     ]) {
       expect(await moderate(candidate({ ...over, settings }))).toEqual({
         outcome: "spam",

@@ -1,6 +1,7 @@
 import type { Ctx } from "../../ctx.js";
 import { Invalid } from "../../lib/errors.js";
 import { canChangeSettings, ensure, type Actor } from "../accounts/index.js";
+import { providerFor } from "../gifs/index.js";
 import { spamCheckFor, type KeyCheck } from "../moderation/index.js";
 import type { SettingKey, Settings } from "./schema.js";
 import * as repo from "./repo.js";
@@ -18,8 +19,7 @@ export interface Integration {
   verify(settings: Settings, siteUrl: string): Promise<KeyCheck>;
 }
 
-/** "gifs" joins when the GIF provider lands (issue 12): an entry below, and its keys in schema.ts. */
-export type IntegrationName = "akismet";
+export type IntegrationName = "akismet" | "gifs";
 
 export const integrations: readonly Integration[] = [
   {
@@ -30,6 +30,23 @@ export const integrations: readonly Integration[] = [
       spamCheckFor({ apiKey: s["akismet.apiKey"], endpoint: s["akismet.endpoint"] }).verify(
         siteUrl,
       ),
+  },
+  {
+    // Readers' GIF replies (issue 12): the key is tested with one trending call of the provider
+    // chosen; real searches write their failures here too (gifs/search.ts).
+    name: "gifs",
+    keys: [
+      "gif.provider",
+      "gif.key",
+      "gif.rating",
+      "gif.proxyMedia",
+      "gif.giphyEndpoint",
+      "gif.klipyEndpoint",
+      "rateLimit.gifSearch.max",
+      "rateLimit.gifSearch.windowSeconds",
+    ],
+    secret: "gif.key",
+    verify: (s) => providerFor(s).verify(),
   },
 ];
 

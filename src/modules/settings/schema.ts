@@ -67,6 +67,47 @@ export const SettingsSchema = Type.Object({
     default: "https://rest.akismet.com",
   }),
   /**
+   * Where readers' GIF replies come from: none (no GIF button), GIPHY or Klipy. Readers' browsers
+   * never talk to the provider: Kiosque searches for them and keeps the chosen GIF.
+   */
+  "gif.provider": Type.Union(
+    [Type.Literal("disabled"), Type.Literal("giphy"), Type.Literal("klipy")],
+    { default: "disabled" },
+  ),
+  /** The provider's API key; empty: no GIF button. */
+  "gif.key": Type.String({
+    maxLength: 200,
+    pattern: "^[A-Za-z0-9]*$",
+    default: "",
+    secret: true,
+  }),
+  /** The strongest content rating readers may find (the provider's own ratings). */
+  "gif.rating": Type.Union(
+    [Type.Literal("g"), Type.Literal("pg"), Type.Literal("pg-13"), Type.Literal("r")],
+    { default: "g" },
+  ),
+  /** GIPHY's API address (another for a proxy in front, or for tests). */
+  "gif.giphyEndpoint": Type.String({
+    maxLength: 300,
+    pattern: "^https?://[^\\s]+$",
+    default: "https://api.giphy.com",
+  }),
+  /** Klipy's API address (its Tenor-compatible v2 API). */
+  "gif.klipyEndpoint": Type.String({
+    maxLength: 300,
+    pattern: "^https?://[^\\s]+$",
+    default: "https://api.klipy.com",
+  }),
+  /**
+   * Picker previews come from Kiosque (true: the reader's browser never contacts the provider)
+   * or from the provider's CDN (false: less work for the server, the provider sees readers).
+   * Published comments always show Kiosque's kept copy.
+   */
+  "gif.proxyMedia": Type.Boolean({ default: true }),
+  /** GIF searches one client may make per window; past it, only cached results (0: no limit). */
+  "rateLimit.gifSearch.max": Type.Integer({ minimum: 0, maximum: 10000, default: 60 }),
+  "rateLimit.gifSearch.windowSeconds": Type.Integer({ minimum: 1, maximum: 86400, default: 60 }),
+  /**
    * Days a comment keeps its client's hashed address (for the burst rule and moderators); then
    * the hash is cleared. Salts change daily, so even within these days a hash says nothing of
    * the address.

@@ -38,6 +38,9 @@ export function choicesOf(key: SettingKey): string[] {
 const patternProblem: Partial<Record<SettingKey, Problem>> = {
   "akismet.apiKey": { problem: "lettersDigits" },
   "akismet.endpoint": { problem: "url" },
+  "gif.key": { problem: "lettersDigits" },
+  "gif.giphyEndpoint": { problem: "url" },
+  "gif.klipyEndpoint": { problem: "url" },
 };
 
 export function isTimeZone(zone: string): boolean {

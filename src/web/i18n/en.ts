@@ -66,6 +66,22 @@ export const en: Messages = {
     /** Above the comments the newsroom put first under the article. */
     featured: "Picked by the newsroom",
   },
+  gifs: {
+    button: "GIF",
+    buttonLabel: "Add a GIF",
+    title: "Choose a GIF",
+    search: "Search for a GIF",
+    close: "Close",
+    trending: "Trending GIFs",
+    none: "No GIF found.",
+    unavailable: "GIFs are unavailable right now.",
+    chosen: "Chosen GIF",
+    remove: "Remove the GIF",
+    loading: "Searching…",
+    more: "More GIFs",
+    poweredBy: { giphy: "Powered by GIPHY", klipy: "Powered by KLIPY", disabled: "" },
+    alt: "GIF",
+  },
   formErrors: (n) => (n === 1 ? "One field needs fixing." : `${n} fields need fixing.`),
   problems: {
     required: "This field is required.",

@@ -70,6 +70,23 @@ export const fr = {
     /** Above the comments the newsroom put first under the article. */
     featured: "Choisis par la rédaction",
   },
+  gifs: {
+    button: "GIF",
+    buttonLabel: "Ajouter un GIF",
+    title: "Choisir un GIF",
+    search: "Chercher un GIF",
+    close: "Fermer",
+    trending: "GIF du moment",
+    none: "Aucun GIF trouvé.",
+    unavailable: "GIF indisponibles pour le moment.",
+    chosen: "GIF choisi",
+    remove: "Retirer le GIF",
+    loading: "Recherche…",
+    more: "Plus de GIF",
+    poweredBy: { giphy: "Powered by GIPHY", klipy: "Powered by KLIPY", disabled: "" },
+    /** The alternative text of a GIF without a title. */
+    alt: "GIF",
+  },
   /** The summary above a form that came back, and of a refusal that lists field messages. */
   formErrors: (n: number) =>
     n === 1 ? "Un champ est à corriger." : `${n} champs sont à corriger.`,

@@ -28,8 +28,9 @@ const fr = {
     rules: "Modération automatique",
     privacy: "Vie privée",
     akismet: "Akismet : détection du spam",
+    gifs: "GIF dans les commentaires",
   },
-  serviceNames: { akismet: "Akismet" },
+  serviceNames: { akismet: "Akismet", gifs: "du fournisseur de GIF" },
   save: "Enregistrer les réglages",
   saved: "Réglages enregistrés : ils s’appliquent dès maintenant.",
   range: (min: string, max: string) => `Entre ${min} et ${max}.`,
@@ -183,9 +184,43 @@ const fr = {
       label: "Adresse du service",
       hint: "Celle d’Akismet, ou d’un autre service qui parle le même protocole.",
     },
+    "gif.provider": {
+      label: "Fournisseur de GIF",
+      hint: "D’où viennent les GIF que les lecteurs joignent à leurs commentaires. Le navigateur des lecteurs ne contacte jamais le fournisseur : le site cherche pour eux et garde une copie du GIF choisi. « Aucun » : pas de bouton GIF.",
+    },
+    "gif.key": {
+      label: "Clé d’API du fournisseur de GIF",
+      hint: "Celle que GIPHY ou Klipy vous a donnée. Elle ne quitte jamais le serveur. Sans clé, les lecteurs ne voient pas de bouton GIF.",
+    },
+    "gif.rating": {
+      label: "Classement maximal des GIF",
+      hint: "Le classement le plus fort que les lecteurs peuvent trouver, selon l’échelle du fournisseur (G : tout public).",
+    },
+    "gif.proxyMedia": {
+      label: "Servir les aperçus depuis le site",
+      hint: "Coché, les aperçus du sélecteur passent par le site : le fournisseur ne voit pas les lecteurs. Décoché, ils viennent de son CDN (moins de travail pour le serveur). Les GIF publiés viennent toujours de la copie du site.",
+    },
+    "gif.giphyEndpoint": {
+      label: "Adresse de l’API GIPHY",
+      hint: "Celle de GIPHY, ou d’un relais devant elle.",
+    },
+    "gif.klipyEndpoint": {
+      label: "Adresse de l’API Klipy",
+      hint: "Celle de Klipy, ou d’un relais devant elle.",
+    },
+    "rateLimit.gifSearch.max": {
+      label: "Recherches de GIF par connexion",
+      hint: "Au-delà, dans la fenêtre ci-dessous, une connexion ne reçoit plus que les résultats déjà en cache. 0 : pas de limite.",
+    },
+    "rateLimit.gifSearch.windowSeconds": {
+      label: "Fenêtre des recherches (secondes)",
+      hint: "La durée sur laquelle les recherches de GIF sont comptées.",
+    },
   },
   choices: {
     "comments.order": { oldest: "Les plus anciens d’abord", newest: "Les plus récents d’abord" },
+    "gif.provider": { disabled: "Aucun", giphy: "GIPHY", klipy: "Klipy" },
+    "gif.rating": { g: "G (tout public)", pg: "PG", "pg-13": "PG-13", r: "R" },
   },
 };
 
@@ -212,8 +247,9 @@ const en: SettingsWords = {
     rules: "Automatic moderation",
     privacy: "Privacy",
     akismet: "Akismet: spam detection",
+    gifs: "GIFs in comments",
   },
-  serviceNames: { akismet: "Akismet" },
+  serviceNames: { akismet: "Akismet", gifs: "GIF provider" },
   save: "Save settings",
   saved: "Settings saved: they apply from now on.",
   range: (min, max) => `Between ${min} and ${max}.`,
@@ -367,9 +403,43 @@ const en: SettingsWords = {
       label: "Service address",
       hint: "Akismet's, or another service speaking the same protocol.",
     },
+    "gif.provider": {
+      label: "GIF provider",
+      hint: "Where the GIFs readers attach to comments come from. Readers' browsers never contact the provider: the site searches for them and keeps a copy of the chosen GIF. “None”: no GIF button.",
+    },
+    "gif.key": {
+      label: "GIF provider API key",
+      hint: "The one GIPHY or Klipy gave you. It never leaves the server. Without a key readers see no GIF button.",
+    },
+    "gif.rating": {
+      label: "Highest GIF rating",
+      hint: "The strongest rating readers may find, on the provider's scale (G: all audiences).",
+    },
+    "gif.proxyMedia": {
+      label: "Serve previews from the site",
+      hint: "Ticked, the picker's previews go through the site: the provider never sees readers. Unticked, they come from its CDN (less work for the server). Published GIFs always come from the site's copy.",
+    },
+    "gif.giphyEndpoint": {
+      label: "GIPHY API address",
+      hint: "GIPHY's, or a relay's in front of it.",
+    },
+    "gif.klipyEndpoint": {
+      label: "Klipy API address",
+      hint: "Klipy's, or a relay's in front of it.",
+    },
+    "rateLimit.gifSearch.max": {
+      label: "GIF searches per connection",
+      hint: "Past this, within the window below, a connection only gets results already cached. 0: no limit.",
+    },
+    "rateLimit.gifSearch.windowSeconds": {
+      label: "Search window (seconds)",
+      hint: "The time over which GIF searches are counted.",
+    },
   },
   choices: {
     "comments.order": { oldest: "Oldest first", newest: "Newest first" },
+    "gif.provider": { disabled: "None", giphy: "GIPHY", klipy: "Klipy" },
+    "gif.rating": { g: "G (all audiences)", pg: "PG", "pg-13": "PG-13", r: "R" },
   },
 };
 

@@ -15,6 +15,7 @@ export interface Answer extends Partial<Omit<ErrorAnswer, "ok">> {
   html?: string;
 }
 
+import { gifFormIds } from "../gif-picker-contract.js";
 import { anchors } from "../urls.js";
 
 const FIELDS = ["body", "name", "email", "website"] as const;
@@ -147,6 +148,26 @@ function init(): void {
     return item;
   }
 
+  // The GIF button works with JavaScript only: shown here, and the picker's own script is loaded
+  // when a reader first presses it (the page's JavaScript budget holds until then).
+  const gifButton = document.getElementById(gifFormIds.button) as HTMLButtonElement | null;
+  const island = gifButton?.dataset.island;
+  if (gifButton && island) {
+    gifButton.hidden = false;
+    gifButton.addEventListener("click", () => {
+      void (import(island) as Promise<{ openPicker(b: HTMLButtonElement): void }>)
+        .then((picker) => picker.openPicker(gifButton))
+        .catch(() => undefined);
+    });
+  }
+  const clearGif = () => {
+    const input = form.elements.namedItem(gifFormIds.input) as HTMLInputElement | null;
+    if (input) input.value = "";
+    const chosen = document.getElementById(gifFormIds.chosen);
+    chosen?.replaceChildren();
+    chosen?.setAttribute("hidden", "");
+  };
+
   // The page may come from a cache, and its stamp from long ago: when the reader starts on the
   // form, ask for a stamp of their own (decision 013). Without it the page's stamp stays.
   const stampInput = form.elements.namedItem("stamp") as HTMLInputElement | null;
@@ -185,6 +206,7 @@ function init(): void {
         const item = insert(answer.html, parentInput.value);
         showErrors({}, "");
         (form.elements.namedItem("body") as HTMLTextAreaElement).value = "";
+        clearGif();
         resetReply();
         item?.scrollIntoView({ block: "center" });
         item?.setAttribute("tabindex", "-1");

@@ -150,6 +150,11 @@ function init(): void {
       const answer = (await res.json()) as Acted;
       if (!res.ok || !answer.ok) throw new Error(String(res.status));
       say(answer.message ?? "");
+      // The GIF is gone, the comment stays: its picture and its button go from the card.
+      if (action === "removeGif") {
+        item.querySelector(".desk-gif")?.remove();
+        form.querySelector('button[value="removeGif"]')?.remove();
+      }
       if ((answer.moved ?? []).length > 0) leave(item, answer.moved ?? []);
       else focusItem(item, false);
     } catch {

@@ -1,5 +1,6 @@
 import { describedBy, Field } from "../../../web/components/field.js";
 import type { Site } from "../../../web/site.js";
+import { gifFormIds, type GifPickerWords } from "../../../web/gif-picker-contract.js";
 import { anchors } from "../../../web/urls.js";
 import type { CommentFormValues } from "../validation.js";
 
@@ -13,6 +14,48 @@ export interface CommentFormState {
   /** The comment being replied to, when the reader chose "Répondre" (no-JS path). */
   replyTo?: { id: number; name: string };
   cancelReplyHref: string;
+  /** The GIF picker island's URL, when readers may attach a GIF (a provider and its key are set). */
+  gifPicker?: string | undefined;
+}
+
+/**
+ * The GIF button and the picked GIF's id. The button is hidden until the comment island shows it
+ * (it loads the picker only when pressed): without JavaScript the form is the form it always was.
+ */
+function GifField({ site, state }: { site: Site; state: CommentFormState }) {
+  const { t } = site;
+  const words: GifPickerWords = {
+    title: t.gifs.title,
+    search: t.gifs.search,
+    close: t.gifs.close,
+    trending: t.gifs.trending,
+    none: t.gifs.none,
+    unavailable: t.gifs.unavailable,
+    chosen: t.gifs.chosen,
+    remove: t.gifs.remove,
+    loading: t.gifs.loading,
+    more: t.gifs.more,
+    poweredBy: t.gifs.poweredBy,
+    alt: t.gifs.alt,
+  };
+  return (
+    <div class="gif-field" id={gifFormIds.field}>
+      <input type="hidden" name="gif" id={gifFormIds.input} value={state.values.gif} />
+      <button
+        type="button"
+        id={gifFormIds.button}
+        class="gif-button secondary"
+        aria-haspopup="dialog"
+        aria-label={t.gifs.buttonLabel}
+        data-island={state.gifPicker}
+        data-words={JSON.stringify(words)}
+        hidden
+      >
+        {t.gifs.button}
+      </button>
+      <div id={gifFormIds.chosen} class="gif-chosen" hidden />
+    </div>
+  );
 }
 
 /**
@@ -73,6 +116,7 @@ export function CommentForm({ site, state }: { site: Site; state: CommentFormSta
             {`\n${values.body}`}
           </textarea>
         </Field>
+        {state.gifPicker ? <GifField site={site} state={state} /> : null}
         <Field id="name" label={t.comments.name} required error={errors.name}>
           <input
             id="name"

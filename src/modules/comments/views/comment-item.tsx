@@ -1,5 +1,6 @@
 import type { ComponentChildren } from "preact";
 import type { Site } from "../../../web/site.js";
+import { CommentGifFigure } from "../../gifs/index.js";
 import { anchors } from "../../../web/urls.js";
 import type { PublicComment } from "../model.js";
 import { avatarColour } from "../../../lib/avatar.js";
@@ -143,6 +144,7 @@ export function CommentItem({
         <div class="comment-text">
           <Body text={comment.body} />
         </div>
+        {comment.gif ? <CommentGifFigure gif={comment.gif} label={t.gifs.alt} /> : null}
         {canReply(comment) ? (
           <p class="reply">
             <a
@@ -184,6 +186,7 @@ export function FeaturedComment({ site, comment }: { site: Site; comment: Public
       <div class="comment-text">
         <Body text={comment.body} />
       </div>
+      {comment.gif ? <CommentGifFigure gif={comment.gif} label={site.t.gifs.alt} /> : null}
     </li>
   );
 }

@@ -97,6 +97,7 @@ export function doneNotice(t: Messages, done: string | undefined, n: number | un
       return n === 0 ? t.desk.nothingDone : words[done](n ?? 1);
     case "feature":
     case "unfeature":
+    case "removeGif":
     case "edit":
     case "reply":
     case "ban":

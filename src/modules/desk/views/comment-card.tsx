@@ -126,6 +126,7 @@ function actionsFor(c: DeskComment) {
   if (c.status !== "trash") list.push({ action: "trash", key: "t" });
   if (c.status === "spam" || c.status === "trash") list.push({ action: "restore" });
   if (c.status === "approved") list.push({ action: c.featured ? "unfeature" : "feature" });
+  if (c.gif) list.push({ action: "removeGif" });
   return list;
 }
 
@@ -206,6 +207,20 @@ export function CommentCard({
         <div class="desk-text">
           <Text text={c.body} />
         </div>
+        {c.gif ? (
+          <figure class="desk-gif">
+            <img
+              src={c.gif.still ?? c.gif.src}
+              width={c.gif.width}
+              height={c.gif.height}
+              alt={c.gif.title || t.gifs.alt}
+              loading="lazy"
+            />
+            <figcaption>
+              <a href={c.gif.src}>{t.desk.gifCaption(c.gif.title || t.gifs.alt)}</a>
+            </figcaption>
+          </figure>
+        ) : null}
         <Why t={t} last={c.log.at(-1)} names={ctx.names} />
         <History t={t} fmt={fmt} comment={c} names={ctx.names} />
         <form method="post" action={paths.admin.deskAction(c.id)} class="desk-actions">

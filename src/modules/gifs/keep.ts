@@ -1,0 +1,210 @@
+import sharp from "sharp";
+import type { Ctx, TxCtx } from "../../ctx.js";
+import { mediaStore } from "../media/index.js";
+import { fetchMedia, type MediaPolicy } from "./media-fetch.js";
+import { GIF_ID, type GifProvider, type Offer } from "./provider.js";
+import { providerFor } from "./providers/index.js";
+import * as repo from "./repo.js";
+import { newItem, pathOfKey, storeKey } from "./keys.js";
+import { OFFER_TTL_MS } from "./search.js";
+
+/** Largest file kept for a comment: GIPHY's 200-px renditions weigh 100 KB–1 MB. */
+export const KEEP_MAX_BYTES = 2 * 1024 * 1024;
+/** Largest preview Kiosque passes to the picker. */
+export const PREVIEW_MAX_BYTES = 1024 * 1024;
+/** A comment's post waits this long for its GIF at most; past it the comment goes without. */
+const KEEP_TIMEOUT_MS = 5_000;
+const PREVIEW_TIMEOUT_MS = 5_000;
+/** Pixels decoded for the still frame at most: a 2 MB file claiming 100 megapixels is refused. */
+const MAX_PIXELS = 4_000_000;
+
+/** A GIF fetched for a comment, ready to be stored with it. */
+export interface KeptGif {
+  provider: string;
+  gifId: string;
+  title: string;
+  width: number;
+  height: number;
+  bytes: Buffer;
+  ext: "webp" | "gif";
+  still: Buffer | undefined;
+}
+
+/** The GIF a comment shows, as its views need it. */
+export interface CommentGif {
+  src: string;
+  still: string | null;
+  width: number;
+  height: number;
+  title: string;
+}
+
+export function policyOf(provider: GifProvider): MediaPolicy {
+  return { hosts: provider.mediaHosts, endpoint: provider.endpoint };
+}
+
+/** The real format from the first bytes: only WebP and GIF are kept or passed on. */
+export function sniffGif(bytes: Uint8Array): "webp" | "gif" | undefined {
+  const ascii = (from: number, to: number) =>
+    Buffer.from(bytes.subarray(from, to)).toString("latin1");
+  if (ascii(0, 6) === "GIF87a" || ascii(0, 6) === "GIF89a") return "gif";
+  if (ascii(0, 4) === "RIFF" && ascii(8, 12) === "WEBP") return "webp";
+  return undefined;
+}
+
+async function offered(ctx: Ctx, provider: GifProvider, id: string): Promise<Offer | undefined> {
+  if (!GIF_ID.test(id)) return undefined;
+  const since = new Date(ctx.clock.now().getTime() - OFFER_TTL_MS).toISOString();
+  const row = await repo.offer(ctx.db, provider.name, id, since);
+  return row ? (JSON.parse(row.offer) as Offer) : undefined;
+}
+
+/**
+ * Fetches the GIF a reader picked, when Kiosque's own search offered that id: the first of its
+ * small renditions that arrives whole within the cap, really a WebP or GIF, with its first frame
+ * made for readers who asked for less motion. Undefined when it cannot be had: the comment then
+ * posts without it (the reader is never told why; the log is).
+ */
+export async function keepOffered(ctx: Ctx, id: string): Promise<KeptGif | undefined> {
+  const provider = providerFor(await ctx.settings());
+  if (provider.name === "disabled") return undefined;
+  const offer = await offered(ctx, provider, id);
+  if (!offer) return undefined;
+  for (const r of offer.keep) {
+    if (r.size !== undefined && r.size > KEEP_MAX_BYTES) continue;
+    const got = await fetchMedia(r.url, policyOf(provider), {
+      maxBytes: KEEP_MAX_BYTES,
+      timeoutMs: KEEP_TIMEOUT_MS,
+    });
+    if (!got.ok) {
+      ctx.log.warn({ provider: provider.name, gif: id, reason: got.reason }, "GIF not kept");
+      continue;
+    }
+    const ext = sniffGif(got.bytes);
+    if (!ext) continue;
+    const frames = await firstFrame(got.bytes);
+    if (!frames) continue;
+    return {
+      provider: provider.name,
+      gifId: offer.id,
+      title: offer.title,
+      width: frames.width,
+      height: frames.height,
+      bytes: got.bytes,
+      ext,
+      still: frames.still,
+    };
+  }
+  return undefined;
+}
+
+/** The animation's real size (one frame's) and its first frame as a WebP, or undefined if unreadable. */
+async function firstFrame(
+  bytes: Buffer,
+): Promise<{ width: number; height: number; still: Buffer } | undefined> {
+  try {
+    const image = sharp(bytes, { animated: false, limitInputPixels: MAX_PIXELS });
+    const meta = await image.metadata();
+    const width = meta.width;
+    const height = meta.pageHeight ?? meta.height;
+    if (!width || !height) return undefined;
+    const still = await image.webp({ quality: 75 }).toBuffer();
+    return { width, height, still };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Stores a kept GIF with its comment, inside the comment's transaction: with the database store
+ * the bytes land with the row or not at all.
+ */
+export async function attach(tx: TxCtx, commentId: number, kept: KeptGif): Promise<void> {
+  const store = mediaStore(tx);
+  const item = newItem();
+  const mediaKey = storeKey(item, "anim", kept.bytes, kept.ext);
+  await store.put(mediaKey, kept.bytes, `image/${kept.ext}`);
+  let stillKey: string | null = null;
+  if (kept.still) {
+    stillKey = storeKey(item, "still", kept.still, "webp");
+    await store.put(stillKey, kept.still, "image/webp");
+  }
+  await repo.insertCommentGif(tx.db, {
+    comment_id: commentId,
+    provider: kept.provider,
+    gif_id: kept.gifId,
+    title: kept.title,
+    width: kept.width,
+    height: kept.height,
+    media_key: mediaKey,
+    media_type: `image/${kept.ext}`,
+    still_key: stillKey,
+    bytes: kept.bytes.length,
+    kept_at: tx.clock.now().toISOString(),
+  });
+}
+
+/** The GIFs of these comments, by comment id: one query for a whole page. */
+export async function gifsOf(
+  ctx: Pick<Ctx, "db">,
+  commentIds: readonly number[],
+): Promise<Map<number, CommentGif>> {
+  const rows = await repo.commentGifs(ctx.db, commentIds);
+  return new Map(
+    rows.map((r) => [
+      r.comment_id,
+      {
+        src: pathOfKey(r.media_key),
+        still: r.still_key ? pathOfKey(r.still_key) : null,
+        width: r.width,
+        height: r.height,
+        title: r.title,
+      },
+    ]),
+  );
+}
+
+/**
+ * Takes a comment's GIF away (a moderator's "remove the GIF", an erasure), inside the caller's
+ * transaction; its files go from the store. Returns its title, or undefined when it had none.
+ */
+export async function detach(tx: TxCtx, commentId: number): Promise<string | undefined> {
+  const row = await repo.deleteCommentGif(tx.db, commentId);
+  if (!row) return undefined;
+  const store = mediaStore(tx);
+  await store.delete(row.media_key);
+  if (row.still_key) await store.delete(row.still_key);
+  return row.title;
+}
+
+/**
+ * A picker preview, fetched from the provider's media host for a reader (`gif.proxyMedia`):
+ * only for an id Kiosque's search offered, only WebP or GIF, within the cap.
+ */
+/** Whether previews of this provider are Kiosque's to serve now (its setting, the provider chosen). */
+export async function previewsServed(ctx: Ctx, providerName: string): Promise<boolean> {
+  const s = await ctx.settings();
+  return s["gif.proxyMedia"] && providerFor(s).name === providerName;
+}
+
+export async function previewOf(
+  ctx: Ctx,
+  providerName: string,
+  id: string,
+): Promise<{ bytes: Buffer; type: string } | undefined> {
+  const s = await ctx.settings();
+  const provider = providerFor(s);
+  if (!s["gif.proxyMedia"] || provider.name !== providerName) return undefined;
+  const offer = await offered(ctx, provider, id);
+  if (!offer) return undefined;
+  const got = await fetchMedia(offer.preview.url, policyOf(provider), {
+    maxBytes: PREVIEW_MAX_BYTES,
+    timeoutMs: PREVIEW_TIMEOUT_MS,
+  });
+  if (!got.ok) {
+    ctx.log.warn({ provider: provider.name, gif: id, reason: got.reason }, "GIF preview failed");
+    return undefined;
+  }
+  const ext = sniffGif(got.bytes);
+  return ext ? { bytes: got.bytes, type: `image/${ext}` } : undefined;
+}
