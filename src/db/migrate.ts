@@ -12,6 +12,7 @@ import { media } from "./migrations/009-media.js";
 import { secondFactorSteps } from "./migrations/010-second-factor-steps.js";
 import { moderationDesk } from "./migrations/012-moderation-desk.js";
 import { settingsScreens } from "./migrations/013-settings-screens.js";
+import { searchRelated } from "./migrations/015-search-related.js";
 
 /**
  * The ordered list of migrations. Names never change; new ones are appended. Frozen in time, they
@@ -31,6 +32,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     "010-second-factor-steps": secondFactorSteps(),
     "012-moderation-desk": moderationDesk(engine),
     "013-settings-screens": settingsScreens(),
+    "015-search-related": searchRelated(engine),
   };
 }
 

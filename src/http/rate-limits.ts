@@ -9,10 +9,11 @@ import { databaseStore } from "./rate-limit-store.js";
 
 /**
  * What a client may do only so often. Each name has its two settings (`rateLimit.NAME.max` per
- * `rateLimit.NAME.windowSeconds`); sign-in, search and GIF search join here as their routes land.
+ * `rateLimit.NAME.windowSeconds`); sign-in and GIF search join here as their routes land.
  */
 const LIMITS = {
   comments: { max: "rateLimit.comments.max", window: "rateLimit.comments.windowSeconds" },
+  search: { max: "rateLimit.search.max", window: "rateLimit.search.windowSeconds" },
 } as const satisfies Record<string, { max: keyof Settings; window: keyof Settings }>;
 
 export type LimitName = keyof typeof LIMITS;

@@ -29,6 +29,7 @@ const FROZEN: Record<string, string> = {
   "010-second-factor-steps.ts": "7e1e55ebd0a3445ef288c71299439c9c0619c14c9111b09ad21908ffcaf76452",
   "012-moderation-desk.ts": "7cab9d488bbcea175ef97a9e5d75b6166c7bd7f72b2b747e3c23c68afb071888",
   "013-settings-screens.ts": "7c606e05cd32548424b51ec8e4dac6dbbeb92a559c9a36b61287d7064a6b78ab",
+  "015-search-related.ts": "d7c3711dd467d3d74da342847656862efc498dd6cdbc20b76f6f2830af26fd7d",
 };
 
 describe("migrations", () => {

@@ -73,6 +73,18 @@ const fr = {
       label: "Articles par page",
       hint: "Sur l’accueil, les rubriques, les mots-clés et les pages d’auteur.",
     },
+    "related.count": {
+      label: "Articles « À lire aussi »",
+      hint: "Articles proches montrés sous chaque article, épinglés compris.",
+    },
+    "rateLimit.search.max": {
+      label: "Recherches par connexion",
+      hint: "Recherches (page et suggestions) qu’une même connexion peut faire par fenêtre ; au-delà, elle doit attendre. 0 : pas de limite.",
+    },
+    "rateLimit.search.windowSeconds": {
+      label: "Fenêtre des recherches (secondes)",
+      hint: "La durée sur laquelle les recherches sont comptées.",
+    },
     "staff.sessionIdleHours": {
       label: "Déconnexion après inactivité (heures)",
       hint: "Une session de la rédaction se ferme après ce nombre d’heures sans aucune page ouverte.",
@@ -238,6 +250,18 @@ const en: SettingsWords = {
     "articles.perPage": {
       label: "Articles per page",
       hint: "On the home page, sections, tags and author pages.",
+    },
+    "related.count": {
+      label: "“Read also” articles",
+      hint: "Related articles shown under each article, pinned ones included.",
+    },
+    "rateLimit.search.max": {
+      label: "Searches per connection",
+      hint: "Searches (the page and suggestions) one connection may make per window; past it, it must wait. 0: no limit.",
+    },
+    "rateLimit.search.windowSeconds": {
+      label: "Search window (seconds)",
+      hint: "The time over which searches are counted.",
     },
     "staff.sessionIdleHours": {
       label: "Sign-out after inactivity (hours)",

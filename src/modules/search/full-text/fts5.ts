@@ -1,0 +1,30 @@
+import { sql, type RawBuilder } from "kysely";
+import type { Match } from "../query.js";
+import type { FullTextQuery } from "./full-text.js";
+
+/**
+ * SQLite FTS5. Terms hold only a–z and 0–9 (lib/french-text.ts) and are still quoted, so no
+ * word of the reader's is ever read as FTS5 syntax (NEAR, OR, a column filter, `*`, `-`).
+ */
+const q = (term: string) => `"${term}"`;
+
+export function fts5Expression(m: Match): string {
+  const parts = [
+    ...m.groups.map((g) => (g.length === 1 ? q(g[0]!) : `(${g.map(q).join(" OR ")})`)),
+    ...m.phrases.map((p) => q(p.join(" "))),
+    ...(m.prefix ? [`${q(m.prefix)}*`] : []),
+  ];
+  return parts.join(" AND ");
+}
+
+/** Headline (and tags) weigh this much more than standfirst and body in the ranking. */
+const TITLE_WEIGHT = 4;
+
+export const fts5: FullTextQuery = {
+  // CROSS JOIN: SQLite keeps the FTS5 table outside, so the match drives and each hit finds its
+  // article by key (left to itself, the planner may walk the articles and probe the index).
+  from: () => sql`search_fts cross join articles a on a.id = search_fts.rowid`,
+  where: (m: Match): RawBuilder<unknown> => sql`search_fts match ${fts5Expression(m)}`,
+  // bm25() is smaller for better matches: negated, larger is better as on PostgreSQL.
+  rank: sql<number>`-bm25(search_fts, ${sql.lit(TITLE_WEIGHT)}, 1.0)`,
+};

@@ -1,0 +1,21 @@
+import type { RawBuilder } from "kysely";
+import type { Match } from "../query.js";
+import { fts5 } from "./fts5.js";
+import { tsvector } from "./tsvector.js";
+
+/**
+ * The one place the engines differ for search: how matching documents are found and ranked. The
+ * rest of a search (published only, filters, order, pages) is the same SQL for both.
+ */
+export interface FullTextQuery {
+  /** FROM: the matching documents joined to `articles a`. */
+  from(m: Match): RawBuilder<unknown>;
+  /** The condition that keeps matching documents only. */
+  where(m: Match): RawBuilder<unknown>;
+  /** A relevance score: larger is better. */
+  rank: RawBuilder<number>;
+}
+
+export function fullTextFor(kind: "fts5" | "tsvector"): FullTextQuery {
+  return kind === "fts5" ? fts5 : tsvector;
+}

@@ -1,0 +1,26 @@
+import { sql } from "kysely";
+import type { Match } from "../query.js";
+import type { FullTextQuery } from "./full-text.js";
+
+/**
+ * PostgreSQL full text over the `simple` configuration: the terms are already folded and
+ * stemmed by us, so the engine must not stem again (`french` would, differently from SQLite).
+ * The expression is built from our terms only (a–z, 0–9) and sent as a parameter.
+ */
+export function tsqueryExpression(m: Match): string {
+  const parts = [
+    ...m.groups.map((g) => (g.length === 1 ? g[0]! : `(${g.join(" | ")})`)),
+    ...m.phrases.map((p) => `(${p.join(" <-> ")})`),
+    ...(m.prefix ? [`${m.prefix}:*`] : []),
+  ];
+  return parts.join(" & ");
+}
+
+export const tsvector: FullTextQuery = {
+  from: (m: Match) =>
+    sql`search_documents d join articles a on a.id = d.article_id
+      cross join to_tsquery('simple', ${tsqueryExpression(m)}) fq`,
+  where: () => sql`d.tsv @@ fq`,
+  // Weights D, C, B, A: the headline (A) counts 2.5 times the body (B), near FTS5's ranking.
+  rank: sql<number>`ts_rank('{0.1, 0.2, 0.4, 1.0}', d.tsv, fq)`,
+};
