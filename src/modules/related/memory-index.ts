@@ -1,4 +1,4 @@
-import { best, score, shortlist, type Meta } from "./scoring.js";
+import { best, CANDIDATES, MIN_COSINE, score, TopK, type Meta } from "./scoring.js";
 import type { Weighted } from "./vector.js";
 
 /**
@@ -58,26 +58,37 @@ export class MemoryIndex {
     });
   }
 
+  /** Dot products being summed, by document position; zero between calls. */
+  private acc = new Float64Array(0);
+
   /** One article's list: candidates from its terms' postings, scored. */
   listOf(id: number): { id: number; score: number }[] {
     const at = this.byId.get(id);
     if (at === undefined) return [];
+    if (this.acc.length !== this.docs.length) this.acc = new Float64Array(this.docs.length);
+    const acc = this.acc;
     const self = this.docs[at]!;
-    const dots = new Map<number, number>();
+    const touched: number[] = [];
     for (let i = 0; i < self.terms.length; i++) {
       const p = this.postings[self.terms[i]!];
       if (!p) continue;
       const w = self.weights[i]!;
       for (let j = 0; j < p.doc.length; j++) {
-        const other = this.docs[p.doc[j]!]!.meta.id;
-        dots.set(other, (dots.get(other) ?? 0) + w * p.weight[j]!);
+        const d = p.doc[j]!;
+        if (acc[d] === 0) touched.push(d);
+        acc[d] = acc[d]! + w * p.weight[j]!;
       }
     }
+    const top = new TopK(CANDIDATES);
+    for (const d of touched) {
+      if (d !== at && acc[d]! >= MIN_COSINE) top.offer(d, acc[d]!);
+      acc[d] = 0;
+    }
     return best(
-      shortlist(dots, id).map(([other, dot]) => ({
-        id: other,
-        score: score(self.meta, this.docs[this.byId.get(other)!]!.meta, dot),
-      })),
+      top.entries().map(([d, dot]) => {
+        const other = this.docs[d]!.meta;
+        return { id: other.id, score: score(self.meta, other, dot) };
+      }),
     );
   }
 

@@ -38,12 +38,39 @@ export function score(a: Meta, b: Meta, cosine: number): number {
   );
 }
 
+/**
+ * The k largest values offered, without sorting them all: most of the thousands of candidates an
+ * article's postings give fall below the k-th best seen so far and cost one comparison.
+ */
+export class TopK {
+  private readonly keys: number[] = [];
+  private readonly values: number[] = [];
+  constructor(private readonly k: number) {}
+
+  offer(key: number, value: number): void {
+    const n = this.values.length;
+    if (n === this.k && value <= this.values[n - 1]!) return;
+    let i = n === this.k ? n - 1 : n;
+    while (i > 0 && this.values[i - 1]! < value) {
+      this.values[i] = this.values[i - 1]!;
+      this.keys[i] = this.keys[i - 1]!;
+      i--;
+    }
+    this.values[i] = value;
+    this.keys[i] = key;
+  }
+
+  /** Best first. */
+  entries(): [number, number][] {
+    return this.keys.map((k, i) => [k, this.values[i]!]);
+  }
+}
+
 /** The best candidates by cosine: the ones worth reading the section, tags and date of. */
 export function shortlist(dots: Map<number, number>, self: number): [number, number][] {
-  return [...dots]
-    .filter(([id, dot]) => id !== self && dot >= MIN_COSINE)
-    .sort((x, y) => y[1] - x[1] || x[0] - y[0])
-    .slice(0, CANDIDATES);
+  const top = new TopK(CANDIDATES);
+  for (const [id, dot] of dots) if (id !== self && dot >= MIN_COSINE) top.offer(id, dot);
+  return top.entries();
 }
 
 /** A list from scored candidates: best first, at most STORED. */

@@ -167,6 +167,8 @@ export interface SearchFilter {
   categorySlug?: string | undefined;
   from?: string | undefined;
   until?: string | undefined;
+  /** Only documents of this id or above (the newest matches, see `rankFloor`). */
+  minId?: number | undefined;
 }
 
 function conditions(ft: FullTextQuery, m: Match, f: SearchFilter) {
@@ -180,6 +182,7 @@ function conditions(ft: FullTextQuery, m: Match, f: SearchFilter) {
         : []),
       ...(f.from !== undefined ? [sql`a.published_at >= ${f.from}`] : []),
       ...(f.until !== undefined ? [sql`a.published_at < ${f.until}`] : []),
+      ...(f.minId !== undefined ? [sql`${ft.id} >= ${f.minId}`] : []),
     ],
     sql` and `,
   );
@@ -213,6 +216,21 @@ export async function countMatches(
   const result = await sql<{ n: number | string | bigint }>`select count(*) as n from (
       select 1 from ${ft.from(m)} where ${conditions(ft, m, f)} limit ${cap}) counted`.execute(db);
   return result.rows[0]?.n ?? 0;
+}
+
+/**
+ * The id of the `window`-th newest matching document (ids grow with time), when more match: the
+ * engine's index alone answers it, reading `window` ids. Undefined when fewer match.
+ */
+export async function rankFloor(
+  db: Kysely<Tables>,
+  ft: FullTextQuery,
+  m: Match,
+  window: number,
+): Promise<number | undefined> {
+  const result = await sql<{ id: number }>`select id from (${ft.ids(m)}) matching
+    order by id desc limit 1 offset ${window - 1}`.execute(db);
+  return result.rows[0]?.id;
 }
 
 /** What a result shows, for articles known to be published, by id. */

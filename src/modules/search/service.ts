@@ -14,6 +14,12 @@ export type { DocumentTerms } from "./analyze.js";
 export const RESULTS_PER_PAGE = 10;
 /** Results counted for the pager: a query matching more shows "more than" this. */
 const COUNT_CAP = 1000;
+/**
+ * Matches ranked by relevance at most: a query that matches more (a word half the articles hold)
+ * is ranked among its RANK_WINDOW newest matches, so its cost stays bounded at any size of
+ * archive (ranking reads every document it ranks). News readers want the recent ones first.
+ */
+const RANK_WINDOW = 500;
 /** Typo tolerance starts at words this long: shorter ones have too many neighbours. */
 const TYPO_MIN_LENGTH = 5;
 /** Words one typo away that a query word may stand for, the most frequent first. */
@@ -216,6 +222,7 @@ export async function search(ctx: Ctx, input: SearchInput): Promise<SearchResult
     categorySlug: input.section,
     from: input.from,
     until: input.until,
+    minId: await repo.rankFloor(ctx.db, ft, match, RANK_WINDOW),
   };
   const total = ctx.engine.toNumber(
     await repo.countMatches(ctx.db, ft, match, filter, COUNT_CAP + 1),
@@ -283,7 +290,10 @@ export async function suggest(ctx: Ctx, q: string): Promise<Suggestion[]> {
     ctx.db,
     ft,
     match,
-    { now: ctx.clock.now().toISOString() },
+    {
+      now: ctx.clock.now().toISOString(),
+      minId: await repo.rankFloor(ctx.db, ft, match, RANK_WINDOW),
+    },
     SUGGESTIONS,
     0,
   );

@@ -25,6 +25,9 @@ export const fts5: FullTextQuery = {
   // article by key (left to itself, the planner may walk the articles and probe the index).
   from: () => sql`search_fts cross join articles a on a.id = search_fts.rowid`,
   where: (m: Match): RawBuilder<unknown> => sql`search_fts match ${fts5Expression(m)}`,
+  id: sql<number>`search_fts.rowid`,
+  ids: (m: Match) =>
+    sql`select rowid as id from search_fts where search_fts match ${fts5Expression(m)}`,
   // bm25() is smaller for better matches: negated, larger is better as on PostgreSQL.
   rank: sql<number>`-bm25(search_fts, ${sql.lit(TITLE_WEIGHT)}, 1.0)`,
 };

@@ -14,6 +14,10 @@ export interface FullTextQuery {
   where(m: Match): RawBuilder<unknown>;
   /** A relevance score: larger is better. */
   rank: RawBuilder<number>;
+  /** The document id column of `from`, which the engine's index can bound (an id range). */
+  id: RawBuilder<number>;
+  /** The ids of the matching documents, as `id`, with no join (the engine's index alone). */
+  ids(m: Match): RawBuilder<unknown>;
 }
 
 export function fullTextFor(kind: "fts5" | "tsvector"): FullTextQuery {

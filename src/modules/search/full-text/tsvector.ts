@@ -21,6 +21,9 @@ export const tsvector: FullTextQuery = {
     sql`search_documents d join articles a on a.id = d.article_id
       cross join to_tsquery('simple', ${tsqueryExpression(m)}) fq`,
   where: () => sql`d.tsv @@ fq`,
+  id: sql<number>`d.article_id`,
+  ids: (m: Match) =>
+    sql`select article_id as id from search_documents where tsv @@ to_tsquery('simple', ${tsqueryExpression(m)})`,
   // Weights D, C, B, A: the headline (A) counts 2.5 times the body (B), near FTS5's ranking.
   rank: sql<number>`ts_rank('{0.1, 0.2, 0.4, 1.0}', d.tsv, fq)`,
 };
