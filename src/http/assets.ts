@@ -21,6 +21,7 @@ const FILES = {
   tagSuggestIsland: "tag-suggest.js",
   mediaPickerIsland: "media-picker.js",
   deskIsland: "desk.js",
+  searchBoxIsland: "search-box.js",
   icon: "favicon.svg",
 } as const satisfies Record<keyof AssetUrls, string>;
 

@@ -29,6 +29,8 @@ export interface AssetUrls {
   editorCss: string;
   /** The media picker (web/islands/media-picker.ts): newsroom pages with a picker button only. */
   mediaPickerIsland: string;
+  /** Suggestions under the search page's words field (web/islands/search-box.ts): that page only. */
+  searchBoxIsland: string;
   /** The moderation desk's keys and inline actions: desk pages only. */
   deskIsland: string;
   icon: string;

@@ -1,6 +1,7 @@
 import { writingFr } from "./writing-fr.js";
 import { settingsWords } from "./settings-words.js";
 import { deskFr } from "./desk.js";
+import { searchFr } from "./search-words.js";
 
 /** Every reader-facing string in French, the site's default language. `en.ts` has the same shape. */
 export const fr = {
@@ -162,6 +163,7 @@ export const fr = {
   footer: (site: string) => `${site} — propulsé par Kiosque`,
   /** The moderation desk and the journal (desk.ts). */
   desk: deskFr,
+  search: searchFr,
   /** The newsroom (/admin), in each person's chosen language. */
   newsroom: {
     /** Writing and publishing articles (modules/articles/views/admin). */
