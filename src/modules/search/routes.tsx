@@ -82,13 +82,13 @@ export function searchRoutes(
           page: query.page ?? 1,
         });
       }
-      const t = site.t.search;
+      const { t } = site;
       return kit.sendPage(
         publicForAMinute(reply),
         site,
         {
-          title: q ? t.titleFor(q) : t.title,
-          description: t.label,
+          title: q ? t.search.titleFor(q) : t.search.title,
+          description: t.search.label,
           canonical: paths.search(site.t.lang, found ? { ...query, page: found.page } : undefined),
           // Result pages are many and thin: search engines index the articles instead.
           noindex: true,

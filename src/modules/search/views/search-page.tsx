@@ -19,19 +19,18 @@ export function SearchPage({
   found: SearchResults | undefined;
 }) {
   const { t, fmt } = site;
-  const w = t.search;
   return (
     <section class="search-page">
-      <h1>{query.q ? w.titleFor(query.q) : w.title}</h1>
+      <h1>{query.q ? t.search.titleFor(query.q) : t.search.title}</h1>
       <form
         class="search-form"
         role="search"
-        aria-label={w.title}
+        aria-label={t.search.title}
         method="get"
         action={paths.search(t.lang)}
       >
         <p class="search-words">
-          <label for="search-q">{w.field}</label>
+          <label for="search-q">{t.search.field}</label>
           <input
             type="search"
             id="search-q"
@@ -41,38 +40,38 @@ export function SearchPage({
             autocomplete="off"
             aria-describedby="search-hint"
             data-search-suggest={paths.searchSuggestions}
-            data-suggest-label={w.suggestions}
+            data-suggest-label={t.search.suggestions}
           />
-          <button type="submit">{w.submit}</button>
+          <button type="submit">{t.search.submit}</button>
         </p>
         <p id="search-hint" class="search-hint">
-          {w.hint}
+          {t.search.hint}
         </p>
         <fieldset class="search-filters">
-          <legend>{w.filters}</legend>
-          <label for="search-section">{w.section}</label>
+          <legend>{t.search.filters}</legend>
+          <label for="search-section">{t.search.section}</label>
           <select id="search-section" name="rubrique">
-            <option value="">{w.anySection}</option>
+            <option value="">{t.search.anySection}</option>
             {(found?.sections ?? site.categories).map((c) => (
               <option value={c.slug} selected={c.slug === query.section}>
                 {c.name}
               </option>
             ))}
           </select>
-          <label for="search-from">{w.from}</label>
+          <label for="search-from">{t.search.from}</label>
           <input type="date" id="search-from" name="du" value={query.from ?? ""} />
-          <label for="search-to">{w.to}</label>
+          <label for="search-to">{t.search.to}</label>
           <input type="date" id="search-to" name="au" value={query.to ?? ""} />
         </fieldset>
       </form>
       {!found ? (
-        <p class="search-empty">{w.empty}</p>
+        <p class="search-empty">{t.search.empty}</p>
       ) : found.results.length === 0 ? (
-        <p class="search-none">{w.none}</p>
+        <p class="search-none">{t.search.none}</p>
       ) : (
         <>
           <p class="search-count" role="status">
-            {w.found(fmt.number(found.total), found.total, found.capped)}
+            {t.search.found(fmt.number(found.total), found.total, found.capped)}
           </p>
           <ol class="search-results">
             {found.results.map((r) => (
@@ -95,7 +94,7 @@ export function SearchPage({
           </ol>
           <Pagination
             t={t}
-            label={w.pages}
+            label={t.search.pages}
             page={found.page}
             totalPages={found.totalPages}
             href={(page) => paths.search(t.lang, { ...query, page })}
