@@ -8,12 +8,16 @@ export function reindexCommand(): Command {
     .description("rebuild the search index and every related-articles list")
     .action(() =>
       withRuntime(async ({ ctx }) => {
-        const bars = new MultiBar(
-          { format: "{phase} {bar} {value}/{total}", clearOnComplete: false },
-          Presets.shades_classic,
-        );
+        // A bar on stderr when a person watches it; nothing in scripts, cron mails and pipes.
+        const bars = process.stderr.isTTY
+          ? new MultiBar(
+              { format: "{phase} {bar} {value}/{total} articles", stream: process.stderr },
+              Presets.shades_classic,
+            )
+          : undefined;
         const shown = new Map<string, SingleBar>();
         const report = await reindex(ctx, ({ phase, done, total }) => {
+          if (!bars) return;
           let bar = shown.get(phase);
           if (!bar) {
             bar = bars.create(total, 0, { phase: phase.padEnd(7) });
@@ -21,8 +25,7 @@ export function reindexCommand(): Command {
           }
           bar.setTotal(total);
           bar.update(done, { phase: phase.padEnd(7) });
-        });
-        bars.stop();
+        }).finally(() => bars?.stop());
         console.log(`reindexed ${report.articles} articles in ${report.seconds.toFixed(1)} s`);
       }),
     );
@@ -40,6 +43,15 @@ export function relatedCommand(): Command {
       withRuntime(async ({ ctx }) => {
         const pins = await related.pin(ctx, article, others);
         console.log(`${article}: ${pins.length} pinned`);
+      }),
+    );
+  cmd
+    .command("show")
+    .description("the article's related list as readers see it, pinned ones first")
+    .argument("<article>", "the article's slug")
+    .action((article: string) =>
+      withRuntime(async ({ ctx }) => {
+        for (const line of await related.describe(ctx, article)) console.log(line);
       }),
     );
   cmd

@@ -234,3 +234,8 @@ export async function idsBySlug(db: Kysely<Tables>, slugs: readonly string[]) {
   if (slugs.length === 0) return [];
   return db.selectFrom("articles").select(["id", "slug"]).where("slug", "in", slugs).execute();
 }
+
+export async function slugsOf(db: Kysely<Tables>, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom("articles").select(["id", "slug"]).where("id", "in", ids).execute();
+}

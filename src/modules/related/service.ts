@@ -178,6 +178,15 @@ export async function unpin(ctx: Ctx, slug: string, others: readonly string[]): 
   });
 }
 
+/** The article's list as readers see it, a line an article ("slug (pinned)"), for the CLI. */
+export async function describe(ctx: Ctx, slug: string): Promise<string[]> {
+  const [id] = await idOf(ctx, [slug]);
+  if (id === undefined) throw new NotFound("article", { slug });
+  const [pins, list] = await Promise.all([pinsOf(ctx, id), listFor(ctx, id, STORED + MAX_PINS)]);
+  const slugs = new Map((await repo.slugsOf(ctx.db, list)).map((r) => [r.id, r.slug]));
+  return list.map((r) => `${slugs.get(r) ?? r}${pins.includes(r) ? " (pinned)" : ""}`);
+}
+
 /** The article's pins, in order (for the editor's form and the CLI). */
 export async function pinsOf(ctx: Ctx, id: number): Promise<number[]> {
   return (await repo.pinsOf(ctx.db, id)).map((p) => p.pinned_id);
