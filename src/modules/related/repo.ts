@@ -7,10 +7,8 @@ export async function liveMeta(db: Kysely<Tables>, ids: readonly number[], now: 
   const [rows, tags] = await Promise.all([
     db
       .selectFrom("articles")
-      .select(["id", "category_id", "published_at"])
+      .select(["id", "category_id", "status", "published_at"])
       .where("id", "in", ids)
-      .where("status", "=", "published")
-      .where("published_at", "<=", now)
       .execute(),
     db
       .selectFrom("article_tags")
@@ -18,7 +16,12 @@ export async function liveMeta(db: Kysely<Tables>, ids: readonly number[], now: 
       .where("article_id", "in", ids)
       .execute(),
   ]);
-  return rows.map((r) => ({
+  // Filtered here, not in SQL: given the status and date, SQLite's planner would walk every
+  // published article by its index rather than look up these few by key.
+  const live = rows.filter(
+    (r) => r.status === "published" && r.published_at !== null && r.published_at <= now,
+  );
+  return live.map((r) => ({
     id: r.id,
     categoryId: r.category_id,
     publishedAt: Date.parse(r.published_at ?? ""),
@@ -216,17 +219,42 @@ export async function replacePins(db: Kysely<Tables>, id: number, pinned: readon
       .execute();
 }
 
-/** Of these ids, the live ones. */
-export async function liveIds(db: Kysely<Tables>, ids: readonly number[], now: string) {
-  if (ids.length === 0) return new Set<number>();
-  const rows = await db
-    .selectFrom("articles")
-    .select("id")
-    .where("id", "in", ids)
-    .where("status", "=", "published")
-    .where("published_at", "<=", now)
+/**
+ * An article's pins (in order) then its computed list (best first), each with its article's status
+ * and date, in one round trip: the article page asks it on every render. Whether each is live is
+ * decided by the caller: given the status and date, SQLite's planner would walk every published
+ * article by its index rather than look up these few by key.
+ */
+export async function shownList(db: Kysely<Tables>, id: number) {
+  const pins = db
+    .selectFrom("related_pins as p")
+    .innerJoin("articles as a", "a.id", "p.pinned_id")
+    .select((eb) => [
+      "a.id",
+      "a.status",
+      "a.published_at",
+      eb.val(0).as("pinned"),
+      eb.cast<number>("p.position", "real").as("rank"),
+    ])
+    .where("p.article_id", "=", id);
+  const computed = db
+    .selectFrom("related_lists as l")
+    .innerJoin("articles as a", "a.id", "l.related_id")
+    .select((eb) => [
+      "a.id",
+      "a.status",
+      "a.published_at",
+      eb.val(1).as("pinned"),
+      eb.neg("l.score").as("rank"),
+    ])
+    .where("l.article_id", "=", id);
+  return db
+    .selectFrom(pins.unionAll(computed).as("shown"))
+    .selectAll()
+    .orderBy("pinned")
+    .orderBy("rank")
+    .orderBy("id", "desc")
     .execute();
-  return new Set(rows.map((r) => r.id));
 }
 
 /** Article ids by slug (the CLI names articles by slug). */

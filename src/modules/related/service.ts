@@ -120,12 +120,12 @@ export async function refresh(
  * computed list; live ones only, never itself, `count` at most.
  */
 export async function listFor(ctx: Ctx, id: number, count: number): Promise<number[]> {
-  const [pins, list] = await Promise.all([repo.pinsOf(ctx.db, id), repo.listOf(ctx.db, id)]);
-  const ids = [...pins.map((p) => p.pinned_id), ...list.map((r) => r.related_id)];
-  const live = await repo.liveIds(ctx.db, ids, ctx.clock.now().toISOString());
+  const now = ctx.clock.now().toISOString();
   const out: number[] = [];
-  for (const r of ids)
-    if (r !== id && live.has(r) && !out.includes(r) && out.length < count) out.push(r);
+  for (const r of await repo.shownList(ctx.db, id)) {
+    const live = r.status === "published" && r.published_at !== null && r.published_at <= now;
+    if (live && r.id !== id && !out.includes(r.id) && out.length < count) out.push(r.id);
+  }
   return out;
 }
 
