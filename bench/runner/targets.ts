@@ -36,6 +36,12 @@ export const TARGETS = {
   deskQueueP95Ms: 50,
   /** Issue 11: approving 1,000 selected comments in one action, pages dropped everywhere. */
   deskApproveMs: 2_000,
+  /** Issue 13, at 100,000 articles on 2 cores: a full reindex (search and related lists)… */
+  reindexFullSeconds: 180,
+  /** …updating the related lists (and search) after one publication, median… */
+  relatedPublishMs: 200,
+  /** …and a search, p95 (the service's work, before rendering). */
+  searchP95Ms: 20,
 } as const;
 
 export type CheckKey =
@@ -55,7 +61,10 @@ export type CheckKey =
   | "desk-queue"
   | "desk-queue-full"
   | "desk-approve"
-  | "desk-approve-full";
+  | "desk-approve-full"
+  | "reindex-full"
+  | "related-publish-full"
+  | "search-full";
 
 export interface Check {
   key: CheckKey;
@@ -193,5 +202,27 @@ export function checkTargets(r: BenchResult): Check[] {
   };
   desk("", r.desk);
   desk("-full", r.full?.desk);
+  const scale = r.full?.relatedScale;
+  if (scale)
+    checks.push(
+      {
+        key: "reindex-full",
+        target: `< ${TARGETS.reindexFullSeconds} s`,
+        value: `${scale.reindexSeconds.toFixed(1)} s`,
+        pass: scale.reindexSeconds < TARGETS.reindexFullSeconds,
+      },
+      {
+        key: "related-publish-full",
+        target: `median < ${TARGETS.relatedPublishMs} ms`,
+        value: `${scale.publishMs.median.toFixed(1)} ms`,
+        pass: scale.publishMs.median < TARGETS.relatedPublishMs,
+      },
+      {
+        key: "search-full",
+        target: `p95 < ${TARGETS.searchP95Ms} ms`,
+        value: `${scale.searchMs.p95.toFixed(1)} ms`,
+        pass: scale.searchMs.p95 < TARGETS.searchP95Ms,
+      },
+    );
   return checks;
 }
