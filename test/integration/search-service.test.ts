@@ -59,6 +59,22 @@ const corpus = [
   },
 ] as const;
 
+/** The same questions on every engine: their top results must agree. */
+const COMPARED = [
+  "elysee",
+  "manifestant",
+  "agriculteur",
+  "secheresse",
+  "sécherese",
+  "prix blé",
+  "« prix du blé »",
+  "prix",
+  "blé",
+  "nappes éleveurs",
+  "réforme",
+];
+const topByEngine = new Map<string, string[][]>();
+
 describe.each(testEngines())("search on %s", (engine) => {
   let rt: TestRuntime;
 
@@ -183,6 +199,13 @@ describe.each(testEngines())("search on %s", (engine) => {
     }
   });
 
+  it("records its top results for the comparison of engines", async () => {
+    const tops: string[][] = [];
+    for (const q of COMPARED) tops.push(slugs(await find(q)).slice(0, 3));
+    expect(tops.every((t) => t.length > 0)).toBe(true);
+    topByEngine.set(engine, tops);
+  });
+
   it("updates the index when an article is edited or leaves", async () => {
     const a = await makeArticle(rt.ctx, { title: "Un ornithorynque au zoo", slug: "ornitho" });
     expect(slugs(await find("ornithorynque"))).toEqual(["ornitho"]);
@@ -195,3 +218,13 @@ describe.each(testEngines())("search on %s", (engine) => {
     expect(vocabulary.has("ornithorynqu")).toBe(false);
   });
 });
+
+// Defined only when the run has both engines (KIOSQUE_TEST_ENGINES may narrow it to one).
+if (testEngines().length > 1)
+  describe("search on both engines", () => {
+    it("gives the same top results for the same questions", () => {
+      const [first, ...others] = [...topByEngine.values()];
+      for (const other of others) expect(other).toEqual(first);
+      expect(topByEngine.size).toBe(testEngines().length);
+    });
+  });

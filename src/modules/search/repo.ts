@@ -197,7 +197,7 @@ export async function matches(
   limit: number,
   offset: number,
 ) {
-  const result = await sql<{ id: number; rank: number }>`select a.id as id, ${ft.rank} as rank
+  const result = await sql<{ id: number; rank: number }>`select a.id as id, ${ft.rank(m)} as rank
     from ${ft.from(m)}
     where ${conditions(ft, m, f)}
     order by rank desc, a.published_at desc, a.id desc

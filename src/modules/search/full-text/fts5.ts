@@ -8,17 +8,22 @@ import type { FullTextQuery } from "./full-text.js";
  */
 const q = (term: string) => `"${term}"`;
 
-export function fts5Expression(m: Match): string {
-  const parts = [
+function parts(m: Match): string[] {
+  return [
     ...m.groups.map((g) => (g.length === 1 ? q(g[0]!) : `(${g.map(q).join(" OR ")})`)),
     ...m.phrases.map((p) => q(p.join(" "))),
     ...(m.prefix ? [`${q(m.prefix)}*`] : []),
   ];
-  return parts.join(" AND ");
 }
 
-/** Headline (and tags) weigh this much more than standfirst and body in the ranking. */
-const TITLE_WEIGHT = 4;
+export function fts5Expression(m: Match): string {
+  return parts(m).join(" AND ");
+}
+
+/** The headline-and-tags column only: every part of the match, or any. */
+const inTitle = (m: Match, join: " AND " | " OR ") => `title_terms : (${parts(m).join(join)})`;
+const titleHas = (m: Match, join: " AND " | " OR ") =>
+  sql`(search_fts.rowid in (select rowid from search_fts where search_fts match ${inTitle(m, join)}))`;
 
 export const fts5: FullTextQuery = {
   // CROSS JOIN: SQLite keeps the FTS5 table outside, so the match drives and each hit finds its
@@ -28,6 +33,5 @@ export const fts5: FullTextQuery = {
   id: sql<number>`search_fts.rowid`,
   ids: (m: Match) =>
     sql`select rowid as id from search_fts where search_fts match ${fts5Expression(m)}`,
-  // bm25() is smaller for better matches: negated, larger is better as on PostgreSQL.
-  rank: sql<number>`-bm25(search_fts, ${sql.lit(TITLE_WEIGHT)}, 1.0)`,
+  rank: (m: Match) => sql<number>`(2 * ${titleHas(m, " AND ")} + ${titleHas(m, " OR ")})`,
 };

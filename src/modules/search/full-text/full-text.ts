@@ -12,8 +12,12 @@ export interface FullTextQuery {
   from(m: Match): RawBuilder<unknown>;
   /** The condition that keeps matching documents only. */
   where(m: Match): RawBuilder<unknown>;
-  /** A relevance score: larger is better. */
-  rank: RawBuilder<number>;
+  /**
+   * Relevance, the same on both engines: 3 when the headline (or tags) holds every part of the
+   * match, 1 when it holds some, 0 otherwise. Ties, most results, go to the newest: engines' own
+   * scores (bm25, ts_rank) differ, and the same question must find the same first articles.
+   */
+  rank(m: Match): RawBuilder<number>;
   /** The document id column of `from`, which the engine's index can bound (an id range). */
   id: RawBuilder<number>;
   /** The ids of the matching documents, as `id`, with no join (the engine's index alone). */

@@ -7,14 +7,22 @@ import type { FullTextQuery } from "./full-text.js";
  * stemmed by us, so the engine must not stem again (`french` would, differently from SQLite).
  * The expression is built from our terms only (a–z, 0–9) and sent as a parameter.
  */
-export function tsqueryExpression(m: Match): string {
-  const parts = [
-    ...m.groups.map((g) => (g.length === 1 ? g[0]! : `(${g.join(" | ")})`)),
-    ...m.phrases.map((p) => `(${p.join(" <-> ")})`),
-    ...(m.prefix ? [`${m.prefix}:*`] : []),
+/** `weight` "A" keeps to the headline and tags (setweight in migration 015). */
+function parts(m: Match, weight: "" | "A" = ""): string[] {
+  const w = (term: string) => (weight ? `${term}:${weight}` : term);
+  return [
+    ...m.groups.map((g) => (g.length === 1 ? w(g[0]!) : `(${g.map(w).join(" | ")})`)),
+    ...m.phrases.map((p) => `(${p.map(w).join(" <-> ")})`),
+    ...(m.prefix ? [`${m.prefix}:*${weight}`] : []),
   ];
-  return parts.join(" & ");
 }
+
+export function tsqueryExpression(m: Match): string {
+  return parts(m).join(" & ");
+}
+
+const titleHas = (m: Match, join: " & " | " | ") =>
+  sql`(d.tsv @@ to_tsquery('simple', ${parts(m, "A").join(join)}))::int`;
 
 export const tsvector: FullTextQuery = {
   from: (m: Match) =>
@@ -24,6 +32,5 @@ export const tsvector: FullTextQuery = {
   id: sql<number>`d.article_id`,
   ids: (m: Match) =>
     sql`select article_id as id from search_documents where tsv @@ to_tsquery('simple', ${tsqueryExpression(m)})`,
-  // Weights D, C, B, A: the headline (A) counts 2.5 times the body (B), near FTS5's ranking.
-  rank: sql<number>`ts_rank('{0.1, 0.2, 0.4, 1.0}', d.tsv, fq)`,
+  rank: (m: Match) => sql<number>`(2 * ${titleHas(m, " & ")} + ${titleHas(m, " | ")})`,
 };
