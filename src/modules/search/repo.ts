@@ -98,8 +98,11 @@ export async function countDocuments(db: Kysely<Tables>) {
 }
 
 /** Adds `by` (±1) to each term's document count; terms no document holds any more go. */
-export async function countTerms(db: Kysely<Tables>, terms: readonly string[], by: 1 | -1) {
-  if (terms.length === 0) return;
+export async function countTerms(db: Kysely<Tables>, unordered: readonly string[], by: 1 | -1) {
+  if (unordered.length === 0) return;
+  // In one order for every writer: two publications at once on PostgreSQL lock their common
+  // terms' rows one after the other instead of each holding some the other waits for.
+  const terms = [...unordered].sort();
   if (by === 1)
     await db
       .insertInto("search_terms")
