@@ -89,14 +89,6 @@ export async function deleteDocument(db: Kysely<Tables>, id: number) {
   await db.deleteFrom("search_documents").where("article_id", "=", id).execute();
 }
 
-export async function countDocuments(db: Kysely<Tables>) {
-  const row = await db
-    .selectFrom("search_documents")
-    .select((eb) => eb.fn.countAll().as("n"))
-    .executeTakeFirstOrThrow();
-  return row.n;
-}
-
 /** Adds `by` (±1) to each term's document count; terms no document holds any more go. */
 export async function countTerms(db: Kysely<Tables>, unordered: readonly string[], by: 1 | -1) {
   if (unordered.length === 0) return;
@@ -200,7 +192,10 @@ export async function matches(
   limit: number,
   offset: number,
 ) {
-  const result = await sql<{ id: number; rank: number }>`select a.id as id, ${ft.rank(m)} as rank
+  const result = await sql<{
+    id: number;
+    rank: number;
+  }>`select a.id as id, ${ft.rank(m, f.minId)} as rank
     from ${ft.from(m)}
     where ${conditions(ft, m, f)}
     order by rank desc, a.published_at desc, a.id desc

@@ -42,7 +42,7 @@ export async function refreshDocument(tx: TxCtx, id: number): Promise<DocumentTe
   if (!article) {
     if (before) {
       await repo.deleteDocument(tx.db, id);
-      await repo.countTerms(tx.db, [...old], -1);
+      await repo.countTerms(tx.db, [DOCUMENTS, ...old], -1);
     }
     return undefined;
   }
@@ -55,7 +55,7 @@ export async function refreshDocument(tx: TxCtx, id: number): Promise<DocumentTe
   );
   await repo.countTerms(
     tx.db,
-    [...after].filter((t) => !old.has(t)),
+    [...(before ? [] : [DOCUMENTS]), ...[...after].filter((t) => !old.has(t))],
     1,
   );
   await repo.countTerms(
@@ -65,6 +65,12 @@ export async function refreshDocument(tx: TxCtx, id: number): Promise<DocumentTe
   );
   return doc;
 }
+
+/**
+ * The vocabulary's count of documents, under a term no text makes (terms are a–z and 0–9): kept
+ * with the terms' counts in the same writes, so weighing an article never counts the index.
+ */
+const DOCUMENTS = "";
 
 const split = (s: string) => (s === "" ? [] : s.split(" "));
 
@@ -78,14 +84,11 @@ export async function frequencies(
   ctx: Ctx,
   list: readonly string[],
 ): Promise<{ df: Map<string, number>; documents: number }> {
-  const [rows, n] = await Promise.all([
-    repo.frequencies(ctx.db, [...new Set(list)]),
-    repo.countDocuments(ctx.db),
-  ]);
-  return {
-    df: new Map(rows.map((r) => [r.term, ctx.engine.toNumber(r.df)])),
-    documents: ctx.engine.toNumber(n),
-  };
+  const rows = await repo.frequencies(ctx.db, [DOCUMENTS, ...new Set(list)]);
+  const df = new Map(rows.map((r) => [r.term, ctx.engine.toNumber(r.df)]));
+  const documents = df.get(DOCUMENTS) ?? 0;
+  df.delete(DOCUMENTS);
+  return { df, documents };
 }
 
 /** Indexed documents after `afterId` (a rebuild of the related lists reads them in turn). */
@@ -100,7 +103,7 @@ export async function vocabulary(ctx: Ctx): Promise<Map<string, number>> {
   let after = "";
   for (;;) {
     const rows = await repo.termsAfter(ctx.db, after, 5000);
-    for (const r of rows) out.set(r.term, ctx.engine.toNumber(r.df));
+    for (const r of rows) if (r.term !== DOCUMENTS) out.set(r.term, ctx.engine.toNumber(r.df));
     if (rows.length < 5000) return out;
     after = rows[rows.length - 1]!.term;
   }
@@ -143,7 +146,7 @@ export async function rebuild(ctx: Ctx, onProgress?: (done: number) => void): Pr
     after = rows[rows.length - 1]!.id;
     onProgress?.(done);
   }
-  const entries = [...df].map(([term, n]) => ({ term, df: n }));
+  const entries = [{ term: DOCUMENTS, df: done }, ...[...df].map(([term, n]) => ({ term, df: n }))];
   for (let i = 0; i < entries.length; i += 10_000)
     await ctx.write(async (tx) => {
       const part = entries.slice(i, i + 10_000);

@@ -22,8 +22,9 @@ export function fts5Expression(m: Match): string {
 
 /** The headline-and-tags column only: every part of the match, or any. */
 const inTitle = (m: Match, join: " AND " | " OR ") => `title_terms : (${parts(m).join(join)})`;
-const titleHas = (m: Match, join: " AND " | " OR ") =>
-  sql`(search_fts.rowid in (select rowid from search_fts where search_fts match ${inTitle(m, join)}))`;
+const titleHas = (m: Match, join: " AND " | " OR ", minId: number) =>
+  sql`(search_fts.rowid in (select rowid from search_fts
+    where search_fts match ${inTitle(m, join)} and rowid >= ${minId}))`;
 
 export const fts5: FullTextQuery = {
   // CROSS JOIN: SQLite keeps the FTS5 table outside, so the match drives and each hit finds its
@@ -33,5 +34,7 @@ export const fts5: FullTextQuery = {
   id: sql<number>`search_fts.rowid`,
   ids: (m: Match) =>
     sql`select rowid as id from search_fts where search_fts match ${fts5Expression(m)}`,
-  rank: (m: Match) => sql<number>`(2 * ${titleHas(m, " AND ")} + ${titleHas(m, " OR ")})`,
+  // The headline's matches are read once per statement (an IN list), from `minId` on only.
+  rank: (m: Match, minId = 0) =>
+    sql<number>`(2 * ${titleHas(m, " AND ", minId)} + ${titleHas(m, " OR ", minId)})`,
 };

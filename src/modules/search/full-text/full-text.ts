@@ -16,8 +16,9 @@ export interface FullTextQuery {
    * Relevance, the same on both engines: 3 when the headline (or tags) holds every part of the
    * match, 1 when it holds some, 0 otherwise. Ties, most results, go to the newest: engines' own
    * scores (bm25, ts_rank) differ, and the same question must find the same first articles.
+   * `minId` bounds the documents looked at, as it bounds the match (`SearchFilter.minId`).
    */
-  rank(m: Match): RawBuilder<number>;
+  rank(m: Match, minId: number | undefined): RawBuilder<number>;
   /** The document id column of `from`, which the engine's index can bound (an id range). */
   id: RawBuilder<number>;
   /** The ids of the matching documents, as `id`, with no join (the engine's index alone). */
