@@ -13,13 +13,13 @@ export type { DocumentTerms } from "./analyze.js";
 /** Results a page shows. */
 export const RESULTS_PER_PAGE = 10;
 /** Results counted for the pager: a query matching more shows "more than" this. */
-const COUNT_CAP = 1000;
+const COUNT_CAP = 500;
 /**
  * Matches ranked by relevance at most: a query that matches more (a word half the articles hold)
  * is ranked among its RANK_WINDOW newest matches, so its cost stays bounded at any size of
  * archive (ranking reads every document it ranks). News readers want the recent ones first.
  */
-const RANK_WINDOW = 500;
+const RANK_WINDOW = 200;
 /** Typo tolerance starts at words this long: shorter ones have too many neighbours. */
 const TYPO_MIN_LENGTH = 5;
 /** Words one typo away that a query word may stand for, the most frequent first. */
