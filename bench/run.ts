@@ -10,6 +10,7 @@ import { Cleanup, cleanUpOnSignals } from "./runner/cleanup.js";
 import { USAGE, parseRunOptions } from "./runner/options.js";
 import { formatReport } from "./runner/report.js";
 import { writeResult } from "./runner/results-file.js";
+import { evaluateRelated, formatRelatedQuality } from "./related/evaluate.js";
 
 async function main(): Promise<void> {
   const options = parseRunOptions();
@@ -34,6 +35,8 @@ async function main(): Promise<void> {
   deadline.unref();
 
   try {
+    // Issue 13: the quality of related lists, computed in this process (no server involved).
+    console.log(`\n${formatRelatedQuality(evaluateRelated())}\n`);
     for (const engine of options.engines) {
       const result = await benchEngine(engine, { options, cleanup, log });
       await cleanup.runAll();

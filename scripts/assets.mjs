@@ -47,6 +47,8 @@ export async function buildAssets(outdir) {
     absWorkingDir: root,
     entryPoints: [
       { in: "src/web/islands/comments.ts", out: "comments" },
+      // The search page's suggestions as one types; that page only.
+      { in: "src/web/islands/search-box.ts", out: "search-box" },
       { in: "src/web/styles/site.css", out: "site" },
       // The article edit page: saves what is typed as it is typed.
       { in: "src/web/islands/autosave.ts", out: "autosave" },

@@ -19,6 +19,8 @@ const built = await esbuild.build({
     "bench/generate": "bench/generate.ts",
     "bench/static-server": "bench/static-server.ts",
     "bench/media": "bench/media.ts",
+    "bench/related-quality": "bench/related/run-quality.ts",
+    "bench/related-scale": "bench/related/run-scale.ts",
   },
   outdir: "dist",
   bundle: true,

@@ -24,6 +24,7 @@ import { deskRoutes } from "./modules/desk/routes.js";
 import { feedRoutes } from "./modules/feeds/routes.js";
 import { gifRoutes } from "./modules/gifs/routes.js";
 import { mediaLibraryRoutes, mediaRoutes } from "./modules/media/routes.js";
+import { searchRoutes } from "./modules/search/routes.js";
 import { settingsRoutes } from "./modules/settings/routes.js";
 import { renderRejectedForm } from "./pages/article-page.js";
 import { pageRoutes } from "./pages/routes.js";
@@ -82,6 +83,7 @@ export async function buildApp(runtime: Runtime, options: AppOptions): Promise<F
   commentRoutes(app, kit, limits, renderRejectedForm);
   feedRoutes(app, kit);
   gifRoutes(app, kit, limits.gifSearch);
+  searchRoutes(app, kit, limits);
   // The newsroom, in a scope of its own: its session hook runs for its routes only, so reader
   // pages (and the page cache) never read or depend on a staff cookie.
   await app.register(async (scope) => {

@@ -33,6 +33,9 @@ const DESK_KB = 5;
  */
 const GIF_PICKER_ISLANDS = ["gif-picker.js"];
 const GIF_PICKER_KB = 4;
+/** The search page's suggestions (issue 13): that page only, never an article's. */
+const SEARCH_ISLANDS = ["search-box.js"];
+const SEARCH_KB = 3;
 
 /** Bytes as served: brotli, as http/assets.ts compresses it. 1 KB = 1,000 bytes. */
 async function served(dir: string, files: readonly string[]): Promise<number> {
@@ -67,6 +70,7 @@ describe("island JavaScript", () => {
         ...PICKER_ISLANDS,
         ...DESK_ISLANDS,
         ...GIF_PICKER_ISLANDS,
+        ...SEARCH_ISLANDS,
       ].sort(),
     );
   });
@@ -82,6 +86,10 @@ describe("island JavaScript", () => {
   it(`each other newsroom island stays under ${NEWSROOM_KB} KB as served`, async () => {
     for (const island of NEWSROOM_ISLANDS)
       expect(await served(dir, [island]), island).toBeLessThan(NEWSROOM_KB * 1000);
+  });
+
+  it(`the search box stays under ${SEARCH_KB} KB as served`, async () => {
+    expect(await served(dir, SEARCH_ISLANDS)).toBeLessThan(SEARCH_KB * 1000);
   });
 
   it(`the media picker stays under ${PICKER_KB} KB as served`, async () => {

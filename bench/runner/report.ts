@@ -214,6 +214,25 @@ export function formatReport(r: BenchResult): string {
       { label: "kept GIF served from storage", value: words.stored, check: check("gif-stored") },
     );
   }
+  const scale = r.full?.relatedScale;
+  if (scale)
+    facts.push(
+      {
+        label: "full reindex at 100k (search + related), peak RSS",
+        value: `${scale.reindexSeconds.toFixed(1)} s, ${scale.reindexPeakMB.toFixed(0)} MB`,
+        check: check("reindex-full"),
+      },
+      {
+        label: "publish with related + search update at 100k, median",
+        value: `${scale.publishMs.median.toFixed(1)} ms`,
+        check: check("related-publish-full"),
+      },
+      {
+        label: "search (service) at 100k, p95",
+        value: `${scale.searchMs.p95.toFixed(1)} ms (p50 ${scale.searchMs.p50.toFixed(1)})`,
+        check: check("search-full"),
+      },
+    );
   const other = facts.map((f) => [f.label, f.value, f.check?.target ?? "", verdict(f.check)]);
 
   const d = r.dataset;

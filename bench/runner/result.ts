@@ -1,3 +1,4 @@
+import type { RelatedScale } from "./related-scale.js";
 import type { DatasetSpec } from "../data/plan.js";
 import type { ColdStart } from "./cold-start.js";
 import type { Figure, LoadPlan } from "./load.js";
@@ -71,6 +72,8 @@ export interface BenchResult {
     staffList?: StaffListResult;
     /** Issue 11's figures at 1,000,000 comments / 10,000 pending. */
     desk?: DeskFigure;
+    /** Issue 13's: reindex time and peak memory, publish median, search p95 (in-process). */
+    relatedScale?: RelatedScale;
   };
   checks: Check[];
 }

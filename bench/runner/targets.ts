@@ -42,6 +42,12 @@ export const TARGETS = {
   gifArticleVsPlain: 0.8,
   /** Issue 12: a kept GIF served from storage at static-file speed (as the article page is). */
   gifStoredVsStatic: 0.5,
+  /** Issue 13, at 100,000 articles on 2 cores: a full reindex (search and related lists)… */
+  reindexFullSeconds: 180,
+  /** …updating the related lists (and search) after one publication, median… */
+  relatedPublishMs: 200,
+  /** …and a search, p95 (the service's work, before rendering). */
+  searchP95Ms: 20,
 } as const;
 
 export type CheckKey =
@@ -64,7 +70,10 @@ export type CheckKey =
   | "desk-approve-full"
   | "gif-search"
   | "gif-article"
-  | "gif-stored";
+  | "gif-stored"
+  | "reindex-full"
+  | "related-publish-full"
+  | "search-full";
 
 export interface Check {
   key: CheckKey;
@@ -227,5 +236,27 @@ export function checkTargets(r: BenchResult): Check[] {
       },
     );
   }
+  const scale = r.full?.relatedScale;
+  if (scale)
+    checks.push(
+      {
+        key: "reindex-full",
+        target: `< ${TARGETS.reindexFullSeconds} s`,
+        value: `${scale.reindexSeconds.toFixed(1)} s`,
+        pass: scale.reindexSeconds < TARGETS.reindexFullSeconds,
+      },
+      {
+        key: "related-publish-full",
+        target: `median < ${TARGETS.relatedPublishMs} ms`,
+        value: `${scale.publishMs.median.toFixed(1)} ms`,
+        pass: scale.publishMs.median < TARGETS.relatedPublishMs,
+      },
+      {
+        key: "search-full",
+        target: `p95 < ${TARGETS.searchP95Ms} ms`,
+        value: `${scale.searchMs.p95.toFixed(1)} ms`,
+        pass: scale.searchMs.p95 < TARGETS.searchP95Ms,
+      },
+    );
   return checks;
 }

@@ -2,6 +2,7 @@ import path from "node:path";
 import { Command } from "commander";
 import { Presets, SingleBar } from "cli-progress";
 import { backup, restore, type BackupReport, type Progress } from "../db/backup.js";
+import { reindex } from "../modules/related/index.js";
 import { withRuntime } from "./runtime.js";
 
 /** A bar on stderr when a person watches it; nothing in scripts, cron mails and pipes. */
@@ -62,6 +63,9 @@ export function restoreCommand(): Command {
         const force = opts.force === true;
         const report = await restore(ctx, path.resolve(file), { ...bar, force }).finally(bar.stop);
         console.log(summary("restored from", report));
+        // The search index and related lists are not in a backup: made again from the articles.
+        const rebuilt = await reindex(ctx);
+        console.log(`reindexed ${rebuilt.articles} articles in ${rebuilt.seconds.toFixed(1)} s`);
       }),
     );
 }

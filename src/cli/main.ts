@@ -3,6 +3,7 @@ import { backupCommand, restoreCommand } from "./backup.js";
 import { commentsCommand } from "./comments.js";
 import { gifsCommand } from "./gifs.js";
 import { privacyCommand } from "./privacy.js";
+import { reindexCommand, relatedCommand } from "./reindex.js";
 import { seedDemoCommand } from "./seed-demo.js";
 import { settingsCommand } from "./settings.js";
 import { withRuntime } from "./runtime.js";
@@ -21,6 +22,8 @@ program.addCommand(privacyCommand());
 program.addCommand(seedDemoCommand());
 program.addCommand(backupCommand());
 program.addCommand(restoreCommand());
+program.addCommand(reindexCommand());
+program.addCommand(relatedCommand());
 program
   .command("migrate")
   .description("bring the database schema up to date (the server also does this at start)")

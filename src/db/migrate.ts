@@ -13,6 +13,7 @@ import { secondFactorSteps } from "./migrations/010-second-factor-steps.js";
 import { moderationDesk } from "./migrations/012-moderation-desk.js";
 import { settingsScreens } from "./migrations/013-settings-screens.js";
 import { gifs } from "./migrations/014-gifs.js";
+import { searchRelated } from "./migrations/015-search-related.js";
 import { staffListSearch } from "./migrations/017-staff-list-search.js";
 
 /**
@@ -34,6 +35,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     "012-moderation-desk": moderationDesk(engine),
     "013-settings-screens": settingsScreens(),
     "014-gifs": gifs(),
+    "015-search-related": searchRelated(engine),
     "017-staff-list-search": staffListSearch(engine),
   };
 }

@@ -8,6 +8,8 @@ import type { GifsTables } from "../modules/gifs/index.js";
 import type { MediaTables } from "../modules/media/index.js";
 import type { ModerationTables } from "../modules/moderation/index.js";
 import type { PrivacyTables } from "../modules/privacy/index.js";
+import type { RelatedTables } from "../modules/related/index.js";
+import type { SearchTables } from "../modules/search/index.js";
 import type { SettingsTables } from "../modules/settings/index.js";
 
 /** The whole database as Kysely sees it: each module owns and declares its own tables. */
@@ -22,6 +24,8 @@ export interface Tables
     MediaTables,
     ModerationTables,
     PrivacyTables,
+    RelatedTables,
+    SearchTables,
     SettingsTables {
   change_log: ChangeLogTable;
 }

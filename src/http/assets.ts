@@ -23,6 +23,7 @@ const FILES = {
   deskIsland: "desk.js",
   liveCountsIsland: "live-counts.js",
   gifPickerIsland: "gif-picker.js",
+  searchBoxIsland: "search-box.js",
   icon: "favicon.svg",
 } as const satisfies Record<keyof AssetUrls, string>;
 

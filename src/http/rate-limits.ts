@@ -9,12 +9,13 @@ import { databaseStore } from "./rate-limit-store.js";
 
 /**
  * What a client may do only so often. Each name has its two settings (`rateLimit.NAME.max` per
- * `rateLimit.NAME.windowSeconds`); sign-in and search join here as their routes land.
+ * `rateLimit.NAME.windowSeconds`); sign-in joins here as its route lands.
  */
 const LIMITS = {
   comments: { max: "rateLimit.comments.max", window: "rateLimit.comments.windowSeconds" },
   // Past it a client's GIF searches are answered from the cache only (gifs/routes.tsx).
   gifSearch: { max: "rateLimit.gifSearch.max", window: "rateLimit.gifSearch.windowSeconds" },
+  search: { max: "rateLimit.search.max", window: "rateLimit.search.windowSeconds" },
 } as const satisfies Record<string, { max: keyof Settings; window: keyof Settings }>;
 
 export type LimitName = keyof typeof LIMITS;

@@ -17,11 +17,10 @@ export const changeKeys = {
   feed: "feed",
   sitemap: "sitemap",
   /**
-   * Article pages whose "related" list is drawn from this section or tag: a new or edited
-   * article there may enter their list.
+   * An article page's related list (stored at write time by the related module): named by the
+   * write that changed that list, which may be another article's publication or edit.
    */
-  relatedByCategory: (id: number) => `related:category:${id}`,
-  relatedByTag: (id: number) => `related:tag:${id}`,
+  relatedList: (id: number) => `related:${id}`,
   /**
    * The media library: an upload, variants made, details changed, an image removed. The variant
    * makers of every process wake on it (jobs/make-media-variants.ts); pages showing an image

@@ -241,13 +241,12 @@ async function articlePage(
       />
     </ArticleView>,
   );
-  // The page shows this article (and its comments) and the related ones; the related list may
-  // change when an article enters this one's section or tags.
+  // The page shows this article (and its comments) and the related ones; its related list
+  // changes when another article's publication, edit or unpublication changes it.
   const shown = [
     changeKeys.article(article.id),
     ...related.map((r) => changeKeys.article(r.id)),
-    changeKeys.relatedByCategory(article.categoryId),
-    ...article.tags.map((t) => changeKeys.relatedByTag(t.id)),
+    changeKeys.relatedList(article.id),
   ];
 
   const personal = personalParts(kit, site, article.id, shownThreads, form, formState);

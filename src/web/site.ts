@@ -34,6 +34,8 @@ export interface AssetUrls {
   mediaPickerIsland: string;
   /** The GIF picker: loaded by the comment island when a reader presses the GIF button, never before. */
   gifPickerIsland: string;
+  /** Suggestions under the search page's words field (web/islands/search-box.ts): that page only. */
+  searchBoxIsland: string;
   /** The moderation desk's keys and inline actions: desk pages only. */
   deskIsland: string;
   /** The menu's desk counts, kept current: newsroom pages of people who moderate. */

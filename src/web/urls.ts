@@ -24,6 +24,18 @@ export interface DeskQuery {
 /** The fragment id of a comment on the desk (not a reader page's `comment-N`). */
 export const deskAnchor = (id: number | string) => `desk-comment-${id}`;
 
+/** A search as its page's address holds it (`/recherche?q=…&rubrique=…&du=…&au=…&page=…`). */
+export interface SearchQuery {
+  q: string;
+  section?: string | undefined;
+  /** Days, `YYYY-MM-DD`, both included. */
+  from?: string | undefined;
+  to?: string | undefined;
+  page?: number | undefined;
+}
+
+const searchPath = (lang: string) => (lang === "en" ? "/search" : "/recherche");
+
 const pageQuery = (page: number) => (page > 1 ? `?page=${page}` : "");
 /** The page of comments, when not the first (WordPress's `cpage`, kept for its links). */
 const commentPageQuery = (page: number) => (page > 1 ? `?cpage=${page}` : "");
@@ -89,6 +101,18 @@ export const paths = {
     news: "/sitemaps/actualites.xml",
     robots: "/robots.txt",
   },
+  /** The search page, in the site's language: `/recherche` (fr) or `/search` (en). */
+  search: (lang: string, q?: SearchQuery) => {
+    if (!q) return searchPath(lang);
+    const query = new URLSearchParams({ q: q.q });
+    if (q.section) query.set("rubrique", q.section);
+    if (q.from) query.set("du", q.from);
+    if (q.to) query.set("au", q.to);
+    if (q.page !== undefined && q.page > 1) query.set("page", String(q.page));
+    return `${searchPath(lang)}?${query.toString()}`;
+  },
+  /** The search box's suggestions, `?q=` (JSON: `{ suggestions: [{ url, title }] }`). */
+  searchSuggestions: "/recherche/suggestions",
   /** The newsroom. Its pages are never cached and its cookie is sent to them alone. */
   admin: {
     home: "/admin",

@@ -194,7 +194,8 @@ describe("the rich-text editor in Chromium", () => {
     await page.evaluate(() => {
       const w = window as unknown as { inputs: number };
       w.inputs = 0;
-      document.querySelector("form")?.addEventListener("input", () => w.inputs++);
+      // The editor's form (the page's chrome has a search form too).
+      document.querySelector("textarea")?.form?.addEventListener("input", () => w.inputs++);
     });
     await editorOf(page).click();
     await page.keyboard.type("Le conseil municipal a voté.");

@@ -89,6 +89,7 @@ export async function openTestRuntime(
   await setSetting(runtime.ctx, "comments.minFillSeconds", "0");
   await setSetting(runtime.ctx, "comments.burstMax", "0");
   await setSetting(runtime.ctx, "rateLimit.comments.max", "0");
+  await setSetting(runtime.ctx, "rateLimit.search.max", "0");
   return {
     ...runtime,
     clock,

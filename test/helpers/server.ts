@@ -28,6 +28,7 @@ export const TEST_SETTINGS: Readonly<Record<string, string>> = {
   "comments.minFillSeconds": "0",
   "comments.burstMax": "0",
   "rateLimit.comments.max": "0",
+  "rateLimit.search.max": "0",
 };
 
 export interface RunningServer {

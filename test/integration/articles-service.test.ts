@@ -93,7 +93,7 @@ describe.each(testEngines())("articles service on %s", (engine) => {
     }
   });
 
-  it("relates articles by shared tags first, then by section", async () => {
+  it("relates articles by content (their tags among it) first, never the article itself", async () => {
     const a = await articles.publishedArticle(rt.ctx, published[0]!);
     const related = await articles.relatedArticles(rt.ctx, a);
     expect(related.map((r) => r.slug).slice(0, 2)).toEqual([published[2], published[4]]);

@@ -276,6 +276,26 @@ describe.each(testEngines())("kiosque CLI on %s", (engine) => {
     expect(missing.err).toContain("KIOSQUE_NOT_FOUND");
   });
 
+  it("reindexes the demo and pins related articles (after the demo is seeded)", async () => {
+    const slug = "parc-eolien-cret-des-fourches-enquete-publique";
+    const reindexed = await kiosque("reindex");
+    expect(reindexed.code).toBe(0);
+    expect(reindexed.out).toMatch(/reindexed \d+ articles in [\d.]+ s/);
+    const shown = (await kiosque("related", "show", slug)).out.trim().split("\n");
+    expect(shown.length).toBeGreaterThanOrEqual(4);
+    expect(shown).not.toContain(slug);
+    const last = shown[shown.length - 1]!;
+    expect((await kiosque("related", "pin", slug, last)).out).toContain(`${slug}: 1 pinned`);
+    expect((await kiosque("related", "show", slug)).out.split("\n")[0]).toBe(`${last} (pinned)`);
+    const self = await kiosque("related", "pin", slug, slug);
+    expect(self.code).toBe(2);
+    expect(self.err).toContain("pinned:");
+    expect((await kiosque("related", "pin", slug, "pas-un-article")).err).toContain(
+      "KIOSQUE_NOT_FOUND",
+    );
+    expect((await kiosque("related", "unpin", slug)).out).toContain(`${slug}: 0 pinned`);
+  });
+
   it("shows and changes settings, refusing bad values", async () => {
     expect((await kiosque("settings", "set", "comments.maxLinks", "5")).out).toContain(
       "comments.maxLinks = 5",

@@ -35,7 +35,7 @@ describe.each(testEngines())("reader pages over HTTP on %s", (engine) => {
   let lead: { id: number; slug: string };
   /** Shares a tag with `lead`: listed under "À lire aussi". */
   let cousin: { id: number; slug: string };
-  /** Another section, no tag in common: not related to `lead`. */
+  /** Another section, no tag and no word in common: not related to `lead`. */
   let stranger: { id: number; slug: string };
   let draft: { id: number; slug: string };
   let future: { id: number; slug: string };
@@ -74,8 +74,11 @@ describe.each(testEngines())("reader pages over HTTP on %s", (engine) => {
       tags: ["Climat"],
       publishedAt: new Date(now - 2 * HOUR),
     });
+    // Its own words: related lists are made from what articles say (issue 13).
     stranger = await add("Festival d’Avignon", {
       categorySlug: culture.slug,
+      standfirst: "Trois semaines de spectacles dans la cité des papes.",
+      bodyHtml: "<p>Le théâtre investit les cloîtres et les places.</p>",
       publishedAt: new Date(now - 3 * HOUR),
     });
     await add("Le budget voté", {

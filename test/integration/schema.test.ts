@@ -30,6 +30,7 @@ const FROZEN: Record<string, string> = {
   "012-moderation-desk.ts": "7cab9d488bbcea175ef97a9e5d75b6166c7bd7f72b2b747e3c23c68afb071888",
   "013-settings-screens.ts": "7c606e05cd32548424b51ec8e4dac6dbbeb92a559c9a36b61287d7064a6b78ab",
   "014-gifs.ts": "5dfd0ad8b5ecd29f622feb19db2d2f21bedc5b7ba67ec29353c66c9c8a3567fe",
+  "015-search-related.ts": "d7c3711dd467d3d74da342847656862efc498dd6cdbc20b76f6f2830af26fd7d",
   "017-staff-list-search.ts": "b5dfb1be9ec45665c129cf89782d6b37ab790e7ca9d309ad6cccba11792ff1ed",
 };
 

@@ -15,6 +15,12 @@ export type Engine = "sqlite" | "postgres";
 export interface EngineAdapter {
   /** Only for what must record or hand on the name: a backup's header, the frozen migrations. */
   readonly name: Engine;
+  /**
+   * The engine's full-text index over the search module's terms (migration 015): SQLite's FTS5
+   * table or PostgreSQL's tsvector. The search module keeps both queries side by side and picks
+   * by this.
+   */
+  readonly fullText: "fts5" | "tsvector";
   /** A count (count(*) and the like) as a number, whatever type the driver returned it as. */
   toNumber(value: string | number | bigint | null | undefined): number;
   /** True when the engine answers a trivial query: what /readyz reports. */

@@ -34,6 +34,7 @@ export function openPostgres(
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }), log: queryLog(onQuery) });
   const engine: EngineAdapter = {
     name: "postgres",
+    fullText: "tsvector",
     // count(*) is a bigint, which node-postgres hands over as a string.
     toNumber: (value) => (value == null ? 0 : Number(value)),
     ping: () => answers(db),

@@ -56,6 +56,7 @@ export function openSqlite(
   });
   const engine: EngineAdapter = {
     name: "sqlite",
+    fullText: "fts5",
     // better-sqlite3 returns integers as numbers (safeIntegers is off).
     toNumber: (value) => (value == null ? 0 : Number(value)),
     ping: () => answers(db),

@@ -2,8 +2,8 @@ import { changeKeys } from "../../lib/change-keys.js";
 
 /**
  * What a published (or re-published, or withdrawn) article changes: its page, the listings it
- * appears in (home, its section, each byline's page, each tag's), the feeds, and the pages whose
- * related list may now include it or drop it.
+ * appears in (home, its section, each byline's page, each tag's) and the feeds. The pages whose
+ * related list now includes it or drops it are named by the related module, which knows them.
  */
 export function publishedKeys(a: {
   id: number;
@@ -18,7 +18,6 @@ export function publishedKeys(a: {
     ...a.authorIds.map((id) => changeKeys.author(id)),
     changeKeys.feed,
     changeKeys.sitemap,
-    changeKeys.relatedByCategory(a.categoryId),
-    ...a.tagIds.flatMap((t) => [changeKeys.tag(t), changeKeys.relatedByTag(t)]),
+    ...a.tagIds.map((t) => changeKeys.tag(t)),
   ];
 }

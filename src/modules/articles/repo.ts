@@ -237,82 +237,8 @@ export async function setCommentCount(db: Kysely<Tables>, articleId: number, cou
     .execute();
 }
 
-/**
- * How many of each tag's latest articles are candidates for "related": the work of an article's
- * render stays the same however many articles a tag gathers (a popular tag on a large site has
- * thousands; counting shared tags over all of them made every render grow with the site).
- */
-const RELATED_CANDIDATES_PER_TAG = 50;
-
-/**
- * Articles sharing the most tags with this one among the latest of each of its tags, then the
- * newest of its category.
- */
-export async function related(
-  db: Kysely<Tables>,
-  now: string,
-  article: { id: number; categoryId: number; tagIds: readonly number[] },
-  limit: number,
-) {
-  const { id: articleId, categoryId } = article;
-  // Per tag, its newest links by article id (the index article_tags_tag (tag_id, article_id)
-  // read backwards, stopped by LIMIT), glued with UNION ALL: an article's tags are few.
-  const perTag = article.tagIds.map((tagId) =>
-    db
-      .selectFrom(
-        db
-          .selectFrom("article_tags")
-          .select("article_id")
-          .where("tag_id", "=", tagId)
-          .where("article_id", "!=", articleId)
-          .orderBy("article_id", "desc")
-          .limit(RELATED_CANDIDATES_PER_TAG)
-          .as(`t${tagId}`),
-      )
-      .select("article_id"),
-  );
-  const [first, ...rest] = perTag;
-  const candidates = first ? await rest.reduce((q, next) => q.unionAll(next), first).execute() : [];
-  // Shared tags counted here, over at most RELATED_CANDIDATES_PER_TAG ids per tag; then the
-  // published ones among them, each found by its primary key.
-  const shared = new Map<number, number>();
-  for (const { article_id } of candidates)
-    shared.set(article_id, (shared.get(article_id) ?? 0) + 1);
-  // Filtered here, not in SQL: given the status and date too, SQLite's planner would walk every
-  // published article by its index rather than look up these few ids.
-  const rows =
-    shared.size === 0
-      ? []
-      : await db
-          .selectFrom("articles")
-          .select(["id", "status", "published_at"])
-          .where("id", "in", [...shared.keys()])
-          .execute();
-  const published = rows.filter(
-    (r) => r.status === "published" && r.published_at !== null && r.published_at <= now,
-  );
-  const byTags = published
-    .map((r) => ({ id: r.id, shared: shared.get(r.id) ?? 0, publishedAt: r.published_at ?? "" }))
-    .sort(
-      (x, y) => y.shared - x.shared || y.publishedAt.localeCompare(x.publishedAt) || y.id - x.id,
-    )
-    .slice(0, limit);
-  const ids = byTags.map((r) => r.id);
-  if (ids.length < limit) {
-    const more = await summaries(db, now, { categoryId })
-      .where("a.id", "!=", articleId)
-      .$if(ids.length > 0, (q) => q.where("a.id", "not in", ids))
-      .select("a.id")
-      .orderBy("a.published_at", "desc")
-      .limit(limit - ids.length)
-      .execute();
-    ids.push(...more.map((r) => r.id));
-  }
-  return summariesByIds(db, ids);
-}
-
 /** Listing rows of articles already known to be published, by id, in the order given. */
-async function summariesByIds(db: Kysely<Tables>, ids: readonly number[]) {
+export async function summariesByIds(db: Kysely<Tables>, ids: readonly number[]) {
   if (ids.length === 0) return [];
   const rows = await db
     .selectFrom("articles as a")

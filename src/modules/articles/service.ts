@@ -5,14 +5,14 @@ import { sanitizeArticleHtml } from "../../lib/sanitize.js";
 import { perDay } from "../../lib/day-buckets.js";
 import { slugify } from "../../lib/slug.js";
 import * as editingRepo from "./editing/repo.js";
+import { reindexArticle } from "./indexing.js";
 import { publishedKeys } from "./keys.js";
 import * as repo from "./repo.js";
+import { related } from "../related/index.js";
 import { toSummary, type Article, type ArticleSummary, type Named, type Paged } from "./model.js";
 
 /** Articles per category block on the home page. */
 const HOME_BLOCK_SIZE = 4;
-/** Related articles under an article. */
-const RELATED_COUNT = 4;
 
 async function paged(
   ctx: Ctx,
@@ -126,14 +126,11 @@ export async function publishedArticle(ctx: Ctx, slug: string): Promise<Article>
   };
 }
 
+/** The related articles under an article: its stored list (the related module's), as listed. */
 export async function relatedArticles(ctx: Ctx, article: Article): Promise<ArticleSummary[]> {
-  const rows = await repo.related(
-    ctx.db,
-    ctx.clock.now().toISOString(),
-    { id: article.id, categoryId: article.categoryId, tagIds: article.tags.map((t) => t.id) },
-    RELATED_COUNT,
-  );
-  return rows.map(toSummary);
+  const { "related.count": count } = await ctx.settings();
+  const ids = await related.listFor(ctx, article.id, count);
+  return (await repo.summariesByIds(ctx.db, ids)).map(toSummary);
 }
 
 export interface NewCategory {
@@ -201,10 +198,12 @@ export async function createArticle(ctx: Ctx, input: NewArticle): Promise<number
     }
     await repo.linkTags(tx.db, id, tagIds);
     await editingRepo.replaceAuthors(tx.db, id, [input.authorId]);
-    if (input.publishedAt)
+    if (input.publishedAt) {
       changed(
         ...publishedKeys({ id, categoryId: category.id, authorIds: [input.authorId], tagIds }),
       );
+      await reindexArticle(tx, changed, id);
+    }
     return id;
   });
 }

@@ -22,6 +22,8 @@ export const SettingsSchema = Type.Object({
   "articles.perPage": Type.Integer({ minimum: 1, maximum: 100, default: 10 }),
   /** Feeds carry each article's whole text, or its standfirst and a link (WordPress: "Summary"). */
   "feeds.fullText": Type.Boolean({ default: false }),
+  /** Related articles shown under an article (« À lire aussi »), pinned ones included. */
+  "related.count": Type.Integer({ minimum: 1, maximum: 8, default: 4 }),
   /** Threads shown oldest or newest first. */
   "comments.order": Type.Union([Type.Literal("oldest"), Type.Literal("newest")], {
     default: "oldest",
@@ -127,6 +129,9 @@ export const SettingsSchema = Type.Object({
   /** Comment posts one client may make per window (0: no limit). */
   "rateLimit.comments.max": Type.Integer({ minimum: 0, maximum: 10000, default: 10 }),
   "rateLimit.comments.windowSeconds": Type.Integer({ minimum: 1, maximum: 86400, default: 600 }),
+  /** Searches a client may make per `rateLimit.search.windowSeconds` (the page and the search box; 0: off). */
+  "rateLimit.search.max": Type.Integer({ minimum: 0, maximum: 100000, default: 120 }),
+  "rateLimit.search.windowSeconds": Type.Integer({ minimum: 1, maximum: 86400, default: 60 }),
   /** Largest image a staff member may upload, in MB (the file as sent). */
   "media.maxUploadMB": Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
   /**

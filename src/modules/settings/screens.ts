@@ -19,7 +19,16 @@ export const screenIds: readonly ScreenId[] = ["site", "discussion", "integratio
 export const screens: Record<ScreenId, readonly ScreenGroup[]> = {
   site: [
     { id: "site", keys: ["site.name", "site.description", "site.locale", "site.timezone"] },
-    { id: "listings", keys: ["articles.perPage", "feeds.fullText"] },
+    {
+      id: "listings",
+      keys: [
+        "articles.perPage",
+        "feeds.fullText",
+        "related.count",
+        "rateLimit.search.max",
+        "rateLimit.search.windowSeconds",
+      ],
+    },
     {
       id: "newsroom",
       keys: [

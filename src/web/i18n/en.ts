@@ -1,5 +1,6 @@
 import { settingsWords } from "./settings-words.js";
 import { deskEn } from "./desk.js";
+import { searchEn } from "./search-words.js";
 import type { Messages } from "./fr.js";
 import { writingEn } from "./writing-en.js";
 
@@ -182,6 +183,7 @@ export const en: Messages = {
   },
   footer: (site) => `${site} — powered by Kiosque`,
   desk: deskEn,
+  search: searchEn,
   newsroom: {
     writing: writingEn,
     title: "Newsroom",

@@ -1,6 +1,7 @@
 import { writingFr } from "./writing-fr.js";
 import { settingsWords } from "./settings-words.js";
 import { deskFr } from "./desk.js";
+import { searchFr } from "./search-words.js";
 
 /** « de » before a name, elided before a vowel: « Articles d’Amina », « Articles de Paul ». */
 const de = (name: string) => (/^[aeiouyàâäéèêëîïôöùûü]/i.test(name) ? `d’${name}` : `de ${name}`);
@@ -193,6 +194,7 @@ export const fr = {
   footer: (site: string) => `${site} — propulsé par Kiosque`,
   /** The moderation desk and the journal (desk.ts). */
   desk: deskFr,
+  search: searchFr,
   /** The newsroom (/admin), in each person's chosen language. */
   newsroom: {
     /** Writing and publishing articles (modules/articles/views/admin). */

@@ -92,6 +92,18 @@ const fr = {
       label: "Texte intégral dans les flux",
       hint: "Coché, les flux RSS, Atom et JSON portent tout l’article ; sinon son chapô et un lien.",
     },
+    "related.count": {
+      label: "Articles « À lire aussi »",
+      hint: "Articles proches montrés sous chaque article, épinglés compris.",
+    },
+    "rateLimit.search.max": {
+      label: "Recherches par connexion",
+      hint: "Recherches (page et suggestions) qu’une même connexion peut faire par fenêtre ; au-delà, elle doit attendre. 0 : pas de limite.",
+    },
+    "rateLimit.search.windowSeconds": {
+      label: "Fenêtre des recherches (secondes)",
+      hint: "La durée sur laquelle les recherches sont comptées.",
+    },
     "staff.sessionIdleHours": {
       label: "Déconnexion après inactivité (heures)",
       hint: "Une session de la rédaction se ferme après ce nombre d’heures sans aucune page ouverte.",
@@ -310,6 +322,18 @@ const en: SettingsWords = {
     "feeds.fullText": {
       label: "Full text in feeds",
       hint: "Ticked, the RSS, Atom and JSON feeds carry the whole article; otherwise its standfirst and a link.",
+    },
+    "related.count": {
+      label: "“Read also” articles",
+      hint: "Related articles shown under each article, pinned ones included.",
+    },
+    "rateLimit.search.max": {
+      label: "Searches per connection",
+      hint: "Searches (the page and suggestions) one connection may make per window; past it, it must wait. 0: no limit.",
+    },
+    "rateLimit.search.windowSeconds": {
+      label: "Search window (seconds)",
+      hint: "The time over which searches are counted.",
     },
     "staff.sessionIdleHours": {
       label: "Sign-out after inactivity (hours)",

@@ -38,6 +38,19 @@ export function SiteLayout({
             )}
           </a>
           {site.description ? <p class="site-description">{site.description}</p> : null}
+          <form
+            class="site-search"
+            role="search"
+            aria-label={t.search.label}
+            method="get"
+            action={paths.search(t.lang)}
+          >
+            <label for="site-search-q" class="visually-hidden">
+              {t.search.label}
+            </label>
+            <input type="search" id="site-search-q" name="q" maxLength={1000} />
+            <button type="submit">{t.search.submit}</button>
+          </form>
         </div>
         <nav class="site-nav" aria-label={t.mainNav}>
           <ul class="wrap">

@@ -2,6 +2,7 @@ import type { TxCtx } from "../../../ctx.js";
 import { sanitizeArticleHtml } from "../../../lib/sanitize.js";
 import { slugify } from "../../../lib/slug.js";
 import type { Actor } from "../../accounts/index.js";
+import { reindexArticle } from "../indexing.js";
 import { publishedKeys } from "../keys.js";
 import * as articlesRepo from "../repo.js";
 import type { RevisionKind } from "../table.js";
@@ -100,10 +101,12 @@ export async function storeFields(
   }
   await keepRevision(tx, actor, state.id, landed.version, kind, fields);
   await repo.deleteAutosave(tx.db, state.id, actor.id);
-  if (live)
+  if (live) {
     changed(
       ...publishedKeys({ ...state, ...state.fields }),
       ...publishedKeys({ id: state.id, ...fields, tagIds }),
     );
+    await reindexArticle(tx, changed, state.id);
+  }
   return { version: landed.version };
 }

@@ -3,6 +3,7 @@ import { Forbidden, Invalid, type Problem } from "../../../lib/errors.js";
 import { imagesIn } from "../../../lib/sanitize.js";
 import { canEditArticle, canPublish, canWriteArticles, type Actor } from "../../accounts/index.js";
 import { audit } from "../../audit/index.js";
+import { reindexArticle } from "../indexing.js";
 import { publishedKeys } from "../keys.js";
 import type { ArticleStatus } from "../table.js";
 import { formNames } from "./fields.js";
@@ -110,8 +111,10 @@ export async function applyAction(
     },
   });
   const after = { ...state, status: to.status, publishedAt: to.published_at };
-  if (isLive(state, now) || isLive(after, now))
+  if (isLive(state, now) || isLive(after, now)) {
     changed(...publishedKeys({ ...state, ...state.fields }));
+    await reindexArticle(tx, changed, articleId);
+  }
   return after;
 }
 
@@ -141,7 +144,7 @@ export async function publishDue(ctx: Ctx): Promise<number[]> {
       repo.authorIdsOf(tx.db, ids),
       repo.tagIdsOf(tx.db, ids),
     ]);
-    for (const d of due)
+    for (const d of due) {
       changed(
         ...publishedKeys({
           id: d.id,
@@ -150,6 +153,8 @@ export async function publishDue(ctx: Ctx): Promise<number[]> {
           tagIds: tags.filter((t) => t.article_id === d.id).map((t) => t.tag_id),
         }),
       );
+      await reindexArticle(tx, changed, d.id);
+    }
     return ids;
   });
 }
