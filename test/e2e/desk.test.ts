@@ -2,6 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, readers } from "../helpers/browser.js";
 import { startServer, type RunningServer } from "../helpers/server.js";
+import { typeset } from "../../src/web/typography.js";
 
 /**
  * The moderation desk in Chromium, on the real production server: a moderator clears a queue
@@ -196,7 +197,8 @@ describe("moderation desk in Chromium", () => {
     // Answering a held comment publishes it: it leaves the pending queue.
     await page.getByText("Aucun commentaire en attente : la file est vide.").waitFor();
     const reader = await (await fetch(`${server.url}/article/${slug}`)).text();
-    expect(reader).toContain("Bonne question : voici la réponse.");
+    // Shown to readers in French typography (web/typography.ts).
+    expect(reader).toContain(typeset("Bonne question : voici la réponse."));
     expect(reader).toContain('<span class="staff-badge">Rédaction</span>');
   });
 });

@@ -72,7 +72,7 @@ export function isOwnIsland(tag: StartTag): boolean {
 /** The page without our islands' script tags: any `<script` left came from elsewhere. */
 export function withoutOwnIslands(html: string): string {
   return html.replace(
-    /<script type="module" src="\/assets\/[\w.-]+\.js\?v=[\w-]+" defer><\/script>/g,
+    /<script type="module" src="\/assets\/[\w.-]+\.js\?v=[\w-]+"><\/script>/g,
     "",
   );
 }
