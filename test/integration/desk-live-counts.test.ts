@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Forbidden } from "../../src/lib/errors.js";
+import { MENU_COUNT_CAP } from "../../src/modules/comments/queue.js";
 import { desk } from "../../src/modules/desk/index.js";
 import { fr } from "../../src/web/i18n/fr.js";
 import { seedComments } from "../helpers/desk.js";
@@ -54,6 +55,20 @@ describe.each(testEngines())("the menu's live desk counts on %s", (engine) => {
     expect(entry?.attrs.get("data-live-counts")).toBe("/admin/commentaires/compteurs");
     expect(decodeEntities(page.body)).toContain(`>${label}</a>`);
     expect(page.body).toMatch(/<script type="module" src="\/assets\/live-counts\.js\?v=/);
+  });
+
+  it("stops counting at 999 in the menu (the desk's own tabs count on)", async () => {
+    const article = await makeArticle(rt.ctx);
+    await seedComments(rt.ctx, article.id, MENU_COUNT_CAP + 5);
+    const json = (await counts()).json() as { counts: { pending: { n: number; capped: boolean } } };
+    expect(json.counts.pending).toEqual({ n: MENU_COUNT_CAP, capped: true });
+    const queue = await desk.queue(
+      rt.ctx,
+      { id: moderator.id, role: "moderator" },
+      { status: "pending" },
+      1,
+    );
+    expect(queue.counts.pending.n).toBeGreaterThan(MENU_COUNT_CAP);
   });
 
   it("is for people who moderate: others get neither the island nor the counts", async () => {
