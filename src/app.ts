@@ -12,6 +12,7 @@ import { registerRateLimits } from "./http/rate-limits.js";
 import { registerSecurity } from "./http/security.js";
 import { createRouteKit } from "./http/route-kit.js";
 import { registerNewsroom } from "./http/newsroom.js";
+import { registerOldQueryLinks } from "./http/old-links.js";
 import { accountRoutes } from "./modules/accounts/routes.js";
 import { articleAdminRoutes } from "./modules/articles/admin-routes.js";
 import { articleRoutes } from "./modules/articles/routes.js";
@@ -58,6 +59,8 @@ export async function buildApp(runtime: Runtime, options: AppOptions): Promise<F
     publicUrl: ctx.config.publicUrl,
   });
   const limits = await registerRateLimits(app, ctx);
+  // Before every route: `/?p=123` would otherwise be the home page, from the page cache.
+  registerOldQueryLinks(app, ctx);
 
   const assets = await registerAssets(app, options.assetsDir);
   const cache =

@@ -6,6 +6,7 @@ import { seedDemoCommand } from "./seed-demo.js";
 import { settingsCommand } from "./settings.js";
 import { withRuntime } from "./runtime.js";
 import { userCommand } from "./user.js";
+import { exportCommand, importCommand } from "./wordpress.js";
 
 const program = new Command("kiosque")
   .description(
@@ -19,6 +20,8 @@ program.addCommand(privacyCommand());
 program.addCommand(seedDemoCommand());
 program.addCommand(backupCommand());
 program.addCommand(restoreCommand());
+program.addCommand(importCommand());
+program.addCommand(exportCommand());
 program
   .command("migrate")
   .description("bring the database schema up to date (the server also does this at start)")

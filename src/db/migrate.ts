@@ -13,6 +13,7 @@ import { secondFactorSteps } from "./migrations/010-second-factor-steps.js";
 import { moderationDesk } from "./migrations/012-moderation-desk.js";
 import { settingsScreens } from "./migrations/013-settings-screens.js";
 import { staffListSearch } from "./migrations/017-staff-list-search.js";
+import { wordpressImport } from "./migrations/018-wordpress-import.js";
 
 /**
  * The ordered list of migrations. Names never change; new ones are appended. Frozen in time, they
@@ -33,6 +34,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     "012-moderation-desk": moderationDesk(engine),
     "013-settings-screens": settingsScreens(),
     "017-staff-list-search": staffListSearch(engine),
+    "018-wordpress-import": wordpressImport(engine),
   };
 }
 

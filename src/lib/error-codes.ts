@@ -46,6 +46,9 @@ export const errorCodes = {
   KIOSQUE_DESK_INVALID: { status: 422, messageKey: "badRequest" },
   KIOSQUE_BAN_INVALID: { status: 422, messageKey: "badRequest" },
   KIOSQUE_JOURNAL_INVALID: { status: 422, messageKey: "badRequest" },
+  KIOSQUE_IMPORT_MALFORMED: { status: 422, messageKey: "badRequest" },
+  KIOSQUE_IMPORT_UNSUPPORTED: { status: 422, messageKey: "badRequest" },
+  KIOSQUE_IMPORT_UNREADABLE: { status: 422, messageKey: "badRequest" },
   KIOSQUE_INTERNAL: { status: 500, messageKey: "error" },
 } as const satisfies Record<`KIOSQUE_${string}`, { status: number; messageKey: string }>;
 

@@ -42,6 +42,8 @@ export const paths = {
   category: (slug: string, page = 1) => `/rubrique/${encodeURIComponent(slug)}${pageQuery(page)}`,
   tag: (slug: string, page = 1) => `/tag/${encodeURIComponent(slug)}${pageQuery(page)}`,
   author: (slug: string, page = 1) => `/auteur/${encodeURIComponent(slug)}${pageQuery(page)}`,
+  /** One of the site's own pages (« Mentions légales », « À propos »). */
+  page: (slug: string) => `/page/${encodeURIComponent(slug)}`,
   /** A page of an article's comments, scrolled to the comment section. */
   commentPage: (slug: string, page = 1) =>
     `${article(slug)}${commentPageQuery(page)}#${anchors.comments}`,

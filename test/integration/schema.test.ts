@@ -30,6 +30,7 @@ const FROZEN: Record<string, string> = {
   "012-moderation-desk.ts": "7cab9d488bbcea175ef97a9e5d75b6166c7bd7f72b2b747e3c23c68afb071888",
   "013-settings-screens.ts": "7c606e05cd32548424b51ec8e4dac6dbbeb92a559c9a36b61287d7064a6b78ab",
   "017-staff-list-search.ts": "b5dfb1be9ec45665c129cf89782d6b37ab790e7ca9d309ad6cccba11792ff1ed",
+  "018-wordpress-import.ts": "e611b91f79b0d8eba1730bdecf2e6939efb6c7bdd7ddfe126894005106f15928",
 };
 
 describe("migrations", () => {

@@ -293,3 +293,19 @@ export async function requireAlt(ctx: Ctx, mediaIds: readonly number[]): Promise
       { media: missing },
     );
 }
+
+/** Images after `afterId`, in id order: an export reads the library a batch at a time. */
+export async function portableBatch(
+  ctx: Ctx,
+  afterId: number,
+  limit: number,
+): Promise<MediaItem[]> {
+  const rows = await ctx.db
+    .selectFrom("media")
+    .selectAll()
+    .where("id", ">", afterId)
+    .orderBy("id")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => toItem(r, []));
+}
