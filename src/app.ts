@@ -24,6 +24,7 @@ import { deskRoutes } from "./modules/desk/routes.js";
 import { feedRoutes } from "./modules/feeds/routes.js";
 import { mediaLibraryRoutes, mediaRoutes } from "./modules/media/routes.js";
 import { settingsRoutes } from "./modules/settings/routes.js";
+import { sitePageRoutes } from "./modules/pages/routes.js";
 import { renderRejectedForm } from "./pages/article-page.js";
 import { pageRoutes } from "./pages/routes.js";
 
@@ -77,6 +78,7 @@ export async function buildApp(runtime: Runtime, options: AppOptions): Promise<F
   pageRoutes(app, kit);
   commentRoutes(app, kit, limits, renderRejectedForm);
   feedRoutes(app, kit);
+  sitePageRoutes(app, kit);
   // The newsroom, in a scope of its own: its session hook runs for its routes only, so reader
   // pages (and the page cache) never read or depend on a staff cookie.
   await app.register(async (scope) => {

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { ComponentChildren } from "preact";
 import type { Ctx } from "../ctx.js";
+import { sitePages } from "../modules/pages/index.js";
 import { articles } from "../modules/articles/index.js";
 import { defaults, type Settings } from "../modules/settings/index.js";
 import { renderPage, type PageMeta } from "../web/document.js";
@@ -52,6 +53,7 @@ function siteFrom(
   settings: Settings,
   categories: Site["categories"],
   assets: AssetUrls,
+  footerLinks: Site["footerLinks"] = [],
 ): Site {
   const t = messages(settings["site.locale"]);
   return {
@@ -60,6 +62,7 @@ function siteFrom(
     t,
     fmt: formatter(t, settings["site.timezone"]),
     categories,
+    footerLinks,
     assets,
     canonical: (path) => canonicalLink(path, ctx.config),
   };
@@ -70,8 +73,12 @@ export function createRouteKit(ctx: Ctx, assets: AssetUrls, cache: CacheDeps): R
     ctx,
     assets,
     async site() {
-      const [settings, categories] = await Promise.all([ctx.settings(), articles.categories(ctx)]);
-      return siteFrom(ctx, settings, categories, assets);
+      const [settings, categories, footer] = await Promise.all([
+        ctx.settings(),
+        articles.categories(ctx),
+        sitePages.footerLinks(ctx),
+      ]);
+      return siteFrom(ctx, settings, categories, assets, footer);
     },
     fallbackSite: () => siteFrom(ctx, defaults, [], assets),
     sendPage(reply, site, meta, body, status = 200) {

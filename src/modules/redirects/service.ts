@@ -33,13 +33,27 @@ export function oldPath(address: string): string | undefined {
   } catch {
     return undefined;
   }
-  let path = url.pathname.replace(/\/+$/, "") || "/";
+  // One spelling of each character: "%c3%a9", "%C3%A9" and "é" are the same address.
+  let path =
+    url.pathname
+      .split("/")
+      .map((segment) => encodeURIComponent(decoded(segment)))
+      .join("/")
+      .replace(/\/+$/, "") || "/";
   if (path === "/index.php") path = "/";
   for (const key of QUERY_KEYS) {
     const value = url.searchParams.get(key);
     if (value !== null && value !== "") return `${path}?${key}=${encodeURIComponent(value)}`;
   }
   return path;
+}
+
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 /** Where an old address now lives, or undefined. One primary-key lookup. */

@@ -1,0 +1,14 @@
+import type { Site } from "../../../web/site.js";
+import type { SitePage } from "../service.js";
+
+/** One of the site's own pages: its title and its body, as the allowlist kept it. */
+export function SitePageView({ site, page }: { site: Site; page: SitePage }) {
+  return (
+    <article class="article site-page">
+      <header class="article-header">
+        <h1>{page.title}</h1>
+      </header>
+      <div class="article-body" dangerouslySetInnerHTML={{ __html: page.bodyHtml }} />
+    </article>
+  );
+}
