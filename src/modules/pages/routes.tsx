@@ -19,7 +19,7 @@ export function sitePageRoutes(app: FastifyInstance, kit: RouteKit): void {
       return kit.page(
         site,
         { title: page.title, canonical: paths.page(page.slug) },
-        <SitePageView site={site} page={page} />,
+        <SitePageView page={page} />,
         // A page changes with the footer, which every write of a page announces as `all`.
         [changeKeys.all],
       );

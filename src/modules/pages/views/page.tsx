@@ -1,8 +1,7 @@
-import type { Site } from "../../../web/site.js";
 import type { SitePage } from "../service.js";
 
 /** One of the site's own pages: its title and its body, as the allowlist kept it. */
-export function SitePageView({ site, page }: { site: Site; page: SitePage }) {
+export function SitePageView({ page }: { page: SitePage }) {
   return (
     <article class="article site-page">
       <header class="article-header">
