@@ -327,8 +327,11 @@ export async function* readWxr(
     if (channel) throw refuse("KIOSQUE_IMPORT_UNSUPPORTED", "not a WordPress export (no channel)");
     yield* out.splice(0, out.length);
   } catch (error) {
-    if (error instanceof ImportRefused) throw error;
-    throw new ImportRefused("KIOSQUE_IMPORT_UNREADABLE", { file, reason: reasonOf(error) });
+    // The file could not be read (a folder, no permission, gone): said as such. Anything else
+    // (the caller's progress callback, a bug) goes on as it is.
+    if (error instanceof Error && "syscall" in error)
+      throw new ImportRefused("KIOSQUE_IMPORT_UNREADABLE", { file, reason: reasonOf(error) });
+    throw error;
   } finally {
     stream.destroy();
   }
