@@ -200,5 +200,13 @@ export function convertContent(raw: string, refs: ContentRefs): Converted {
     : autop(replaceShortcodes(bareEmbeds(text), codes, unknown));
   const used = new Set<number>();
   const clean = sanitizeArticleHtml(toEditorMarkup(html, refs, used, outside));
-  return { html: clean.replace(/<p>\s*<\/p>/g, "").trim(), unknown, mediaIds: [...used], outside };
+  return {
+    html: clean
+      .replace(/<p>\s*<\/p>/g, "")
+      .replace(/>\s*\n\s*</g, ">\n<")
+      .trim(),
+    unknown,
+    mediaIds: [...used],
+    outside,
+  };
 }

@@ -61,7 +61,7 @@ export async function exportWordpress(ctx: Ctx, file: string): Promise<ExportCou
     pages: 0,
     comments: 0,
   };
-  const out = new XmlFile(file);
+  const out = await XmlFile.create(file);
   const local = (iso: string | null) =>
     iso
       ? `${instantToZoned(new Date(iso), zone).replace("T", " ")}:${iso.slice(17, 19) || "00"}`

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { once } from "node:events";
+import { ImportRefused } from "../errors.js";
 
 /**
  * A WXR file written as it goes: each piece is handed to the file stream, waiting when its
@@ -9,19 +10,47 @@ import { once } from "node:events";
 export class XmlFile {
   private readonly out: fs.WriteStream;
   private readonly temp: string;
+  private failed: Error | undefined;
 
-  constructor(private readonly file: string) {
+  /** Refuses a file that exists: an export never writes over one. */
+  static async create(file: string): Promise<XmlFile> {
+    const taken = await fs.promises.lstat(file).then(
+      () => true,
+      () => false,
+    );
+    if (taken)
+      throw new ImportRefused("KIOSQUE_EXPORT_UNWRITABLE", { file, reason: "the file exists" });
+    return new XmlFile(file);
+  }
+
+  private constructor(private readonly file: string) {
     this.temp = `${file}.${process.pid}.tmp`;
     this.out = fs.createWriteStream(this.temp, { flags: "wx", mode: 0o600 });
+    // A folder that does not exist or cannot be written: said at the next write, or at close.
+    this.out.on("error", (error) => {
+      this.failed = error;
+    });
+  }
+
+  private check(): void {
+    if (this.failed)
+      throw new ImportRefused("KIOSQUE_EXPORT_UNWRITABLE", {
+        file: this.file,
+        reason: this.failed.message,
+      });
   }
 
   async write(text: string): Promise<void> {
-    if (!this.out.write(text)) await once(this.out, "drain");
+    this.check();
+    if (!this.out.write(text))
+      await Promise.race([once(this.out, "drain"), once(this.out, "close")]);
   }
 
   async close(): Promise<void> {
+    this.check();
     this.out.end();
-    await once(this.out, "finish");
+    await once(this.out, "close");
+    this.check();
     await fs.promises.rename(this.temp, this.file);
   }
 

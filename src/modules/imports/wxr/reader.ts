@@ -354,5 +354,5 @@ const emptyComment: WxrComment = {
 /** saxes says "file:line:column: what"; the line and column are given apart. */
 function reasonOf(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message.replace(/^[^:]*:\d+:\d+: /, "").replace(/\.$/, "");
+  return message.replace(/^(?:[^:]*:)?\d+:\d+: /, "").replace(/\.$/, "");
 }
