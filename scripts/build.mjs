@@ -19,6 +19,7 @@ const built = await esbuild.build({
     "bench/generate": "bench/generate.ts",
     "bench/static-server": "bench/static-server.ts",
     "bench/media": "bench/media.ts",
+    "bench/wordpress": "bench/wordpress.ts",
   },
   outdir: "dist",
   bundle: true,

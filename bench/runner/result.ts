@@ -1,3 +1,4 @@
+import type { WordpressImportResult } from "./wordpress-import.js";
 import type { DatasetSpec } from "../data/plan.js";
 import type { ColdStart } from "./cold-start.js";
 import type { Figure, LoadPlan } from "./load.js";
@@ -49,6 +50,8 @@ export interface BenchResult {
   publish?: PublishFigure;
   /** Issue 10: a 12-megapixel JPEG from upload to variants ready, and sharp alone on it. */
   media?: MediaFigure;
+  /** Issue 15: `kiosque import wordpress` of a generated export, time and peak memory. */
+  wordpressImport?: WordpressImportResult;
   /** Issue 11: a queue page of the moderation desk, and approving 1,000 comments at once. */
   desk?: DeskFigure;
   /** After every load round, comment posts included: the figure the target is about. */

@@ -162,6 +162,7 @@ describe.each(testEngines())("WordPress import cases on %s", (engine) => {
   });
 
   it("serves pages at their own address, listed in the footer in order", async () => {
+    expect(report.imported["pages (published)"]).toBe(2);
     const page = await t.app.inject({ url: "/page/mentions-legales" });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain("Directeur de la publication : Claire Dubois.");

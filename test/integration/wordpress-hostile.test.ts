@@ -180,6 +180,7 @@ describe.each(testEngines())("an interrupted import on %s", (engine) => {
     const stop = new Error("stopped");
     const failed = await importWordpress(cut.ctx, {
       file: THEME_DATA,
+      batchSize: 10,
       onProgress: (pass) => {
         if (pass === "content" && ++chunks === 2) throw stop;
       },

@@ -86,7 +86,7 @@ export async function importThread(
       client_key: null,
       staff_user_id: null,
     });
-    if (place.rootId === null) await repo.setRoot(tx.db, id, id);
+    // A top-level comment's root is itself: set for all of them at once, below.
     placed.set(c.key, {
       id,
       parentId: place.parentId,
@@ -98,6 +98,7 @@ export async function importThread(
   }
 
   for (const c of comments) await write(c, new Set());
+  if (written.length > 0) await repo.setOwnRoots(tx.db, articleId);
   for (const status of new Set(comments.map((c) => c.status))) {
     const these = comments.filter((c) => c.status === status).flatMap((c) => ids.get(c.key) ?? []);
     await recordMany(tx.db, these, actor, status, [{ rule: "import" }], tx.clock.now());

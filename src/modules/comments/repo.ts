@@ -41,6 +41,16 @@ export async function setRoot(db: Kysely<Tables>, id: number, rootId: number): P
   await db.updateTable("comments").set({ root_id: rootId }).where("id", "=", id).execute();
 }
 
+/** Top-level comments of an article written without their root: each roots its own thread. */
+export async function setOwnRoots(db: Kysely<Tables>, articleId: number): Promise<void> {
+  await db
+    .updateTable("comments")
+    .set((eb) => ({ root_id: eb.ref("id") }))
+    .where("article_id", "=", articleId)
+    .where("root_id", "is", null)
+    .execute();
+}
+
 export async function findById(db: Kysely<Tables>, id: number) {
   return db
     .selectFrom("comments")

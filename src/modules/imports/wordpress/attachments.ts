@@ -42,7 +42,7 @@ export async function importAttachment(run: Run, item: WxrItem): Promise<void> {
     report.look(`image ${url}: ${fetched.problem}`);
     return;
   }
-  const uploadedBy = await personFor(run, item.creator);
+  const uploadedBy = await ctx.write((tx) => personFor(run, tx, item.creator));
   let uploaded;
   try {
     uploaded = await media.upload(ctx, {

@@ -22,11 +22,23 @@ export interface WordpressImport {
   pingbacks?: boolean;
   /** Where attachments' bytes come from (sources.ts); none: images are listed, not imported. */
   media?: MediaSource;
+  /** Posts and pages per transaction (BATCH_ITEMS unless said). */
+  batchSize?: number;
   /** Called as the file is read: the pass (check, site, content) and how far it is. */
   onProgress?: (pass: ImportPass, progress: ReadProgress) => void;
 }
 
 export type ImportPass = "check" | "media" | "content";
+
+/**
+ * Posts and pages written per transaction. Each item is whole or absent either way (a batch is
+ * all or nothing, and its mapping rows with it); one commit for many items spares the engine a
+ * commit per post: on SQLite each commit writes every page it touched to the WAL again, which
+ * made a commit per post the import's main cost. The characters bound keeps a batch of long
+ * posts with thousands of comments in bounded memory.
+ */
+const BATCH_ITEMS = 100;
+const BATCH_CHARS = 8_000_000;
 
 /**
  * The check: the whole file read and converted before anything is written, so a file malformed
@@ -94,16 +106,33 @@ export async function importWordpress(ctx: Ctx, options: WordpressImport): Promi
   await check(run, options);
   if (options.dryRun) return run.report.done();
 
+  // Authors and terms come first in an export, a few hundred at most: one transaction for them.
+  let header: WxrRecord[] = [];
+  const writeHeader = async () => {
+    const records = header;
+    header = [];
+    if (records.length === 0) return;
+    await ctx.write(async (tx, changed) => {
+      for (const r of records)
+        if (r.kind === "author") await personFor(run, tx, r.login);
+        else if (r.kind === "term") await importTerm(run, tx, changed, r);
+    });
+  };
   await each(run, options, "media", async (r) => {
     if (r.kind === "channel") run.channel = r;
     else if (r.kind === "author") {
       run.authors.set(r.login, r);
-      await personFor(run, r.login);
+      header.push(r);
     } else if (r.kind === "term") {
       if (r.taxonomy === "category" && r.parent) run.categoryParents.set(r.slug, r.parent);
-      await importTerm(run, r);
-    } else if (r.postType === "attachment") await importAttachment(run, r);
+      header.push(r);
+    } else {
+      await writeHeader();
+      if (r.postType === "attachment") await importAttachment(run, r);
+    }
+    if (header.length >= BATCH_ITEMS) await writeHeader();
   });
+  await writeHeader();
   await ctx.write((tx) =>
     redirects.record(tx, [
       { from: "/feed", to: "/feed.xml" },
@@ -113,12 +142,29 @@ export async function importWordpress(ctx: Ctx, options: WordpressImport): Promi
       { from: "/?feed=atom", to: "/feed.xml" },
     ]),
   );
+  let batch: WxrItem[] = [];
+  let batchChars = 0;
+  const flush = async () => {
+    const items = batch;
+    batch = [];
+    batchChars = 0;
+    if (items.length === 0) return;
+    await ctx.write(async (tx, changed) => {
+      for (const item of items)
+        if (item.postType === "post") await importPost(run, tx, changed, item);
+        else await importPage(run, tx, changed, item);
+    });
+  };
   await each(run, options, "content", async (r) => {
     if (r.kind !== "item") return;
-    if (r.postType === "post") await importPost(run, r);
-    else if (r.postType === "page") await importPage(run, r);
-    else if (r.postType !== "attachment")
+    if (r.postType === "post" || r.postType === "page") {
+      batch.push(r);
+      batchChars += r.content.length + r.comments.reduce((n, c) => n + c.content.length, 0);
+      if (batch.length >= (options.batchSize ?? BATCH_ITEMS) || batchChars >= BATCH_CHARS)
+        await flush();
+    } else if (r.postType !== "attachment")
       run.report.skipped(`items of type ${r.postType || "(none)"}`);
   });
+  await flush();
   return run.report.done();
 }

@@ -1,3 +1,4 @@
+import type { TxCtx } from "../../../ctx.js";
 import { paths } from "../../../web/urls.js";
 import { sitePages } from "../../pages/index.js";
 import { redirects } from "../../redirects/index.js";
@@ -13,8 +14,14 @@ import { oldSitePath, type Run } from "./run.js";
  * WordPress's menu order. Pages are flat: a child page's parent is not kept. Comments on pages
  * are not imported (Kiosque's pages have no discussion), and counted.
  */
-export async function importPage(run: Run, item: WxrItem): Promise<void> {
-  const { ctx, report } = run;
+export async function importPage(
+  run: Run,
+  tx: TxCtx,
+  changed: (...keys: string[]) => void,
+  item: WxrItem,
+): Promise<void> {
+  const { report } = run;
+  const ctx = tx;
   const fate = postFate(item.status, item.postPassword);
   if ("skip" in fate) {
     report.skipped(`pages ${fate.skip}`);
@@ -24,7 +31,7 @@ export async function importPage(run: Run, item: WxrItem): Promise<void> {
     report.already("pages");
     return;
   }
-  const refs = await refsFor(run, item.content, item.postId);
+  const refs = await refsFor(tx, item.content, item.postId);
   const converted = convertContent(clean(item.content), refs);
   run.report.unknown(converted.unknown);
   for (const src of new Set(converted.outside))
@@ -37,26 +44,24 @@ export async function importPage(run: Run, item: WxrItem): Promise<void> {
     report.look(
       `page ${item.postId} "${title}" was ${fate.note === "private" ? "private" : "password-protected"}: imported as a draft`,
     );
-  await ctx.write(async (tx, changed) => {
-    const stored = await sitePages.storePage(tx, changed, {
-      slug: clean(slugText(item.postName)),
-      title: [...title].slice(0, 200).join(""),
-      bodyHtml: converted.html,
-      status,
-      inFooter: status === "published",
-      position: Number.parseInt(item.menuOrder, 10) || 0,
-      createdAt: posted.toISOString(),
-      updatedAt: modified.toISOString(),
-    });
-    await repo.remember(tx.db, [{ kind: "page", wp_id: item.postId, kiosque_id: stored.id }]);
-    const from = [item.link, `/?page_id=${item.postId}`]
-      .map((l) => oldSitePath(run, l))
-      .filter((p): p is string => p !== undefined && p !== "");
-    await redirects.record(
-      tx,
-      from.map((f) => ({ from: f, to: paths.page(stored.slug) })),
-    );
+  const stored = await sitePages.storePage(tx, changed, {
+    slug: clean(slugText(item.postName)),
+    title: [...title].slice(0, 200).join(""),
+    bodyHtml: converted.html,
+    status,
+    inFooter: status === "published",
+    position: Number.parseInt(item.menuOrder, 10) || 0,
+    createdAt: posted.toISOString(),
+    updatedAt: modified.toISOString(),
   });
+  await repo.remember(tx.db, [{ kind: "page", wp_id: item.postId, kiosque_id: stored.id }]);
+  const from = [item.link, `/?page_id=${item.postId}`]
+    .map((l) => oldSitePath(run, l))
+    .filter((p): p is string => p !== undefined && p !== "");
+  await redirects.record(
+    tx,
+    from.map((f) => ({ from: f, to: paths.page(stored.slug) })),
+  );
   report.imported(`pages (${status})`);
   if (item.comments.length > 0) report.skipped("comments on pages", item.comments.length);
 }

@@ -1,3 +1,4 @@
+import type { TxCtx } from "../../../ctx.js";
 import { slugify } from "../../../lib/slug.js";
 import { paths } from "../../../web/urls.js";
 import { accounts } from "../../accounts/index.js";
@@ -15,14 +16,15 @@ function emailFor(login: string, email: string): string {
 
 /**
  * The account of a WordPress login: the one imported before, else one made now (role author, no
- * password), in a transaction of its own so a later failure of a post does not take it back.
+ * password), in the caller's transaction. The cache is the run's: a failed transaction ends the
+ * run, so it never names an account that was rolled back.
  */
-export async function personFor(run: Run, login: string): Promise<number> {
+export async function personFor(run: Run, tx: TxCtx, login: string): Promise<number> {
   const key = login.trim() || "wordpress";
   const cached = run.people.get(key);
   if (cached !== undefined) return cached;
-  const { ctx, report } = run;
-  const before = await repo.mappedOne(ctx.db, "author", key);
+  const { report } = run;
+  const before = await repo.mappedOne(tx.db, "author", key);
   if (before) {
     run.people.set(key, before.kiosque_id);
     return before.kiosque_id;
@@ -32,7 +34,7 @@ export async function personFor(run: Run, login: string): Promise<number> {
     plainText(a?.displayName ?? "") ||
     plainText(`${a?.firstName ?? ""} ${a?.lastName ?? ""}`) ||
     key;
-  const id = await ctx.write(async (tx) => {
+  const id = await (async () => {
     const made = await accounts.accountForImport(tx, {
       email: emailFor(key, a?.email ?? ""),
       name,
@@ -52,7 +54,7 @@ export async function personFor(run: Run, login: string): Promise<number> {
     if (made.created) report.imported("authors (accounts without a password)");
     else report.look(`author ${key}: mapped to the existing account with the same e-mail`);
     return made.id;
-  });
+  })();
   run.people.set(key, id);
   return id;
 }

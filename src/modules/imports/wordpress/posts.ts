@@ -34,8 +34,8 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\p{Cs}/gu
 export const clean = (text: string) => text.replace(CONTROL, "");
 
 /** The images a content names, from what the import made of the export's attachments. */
-export async function refsFor(run: Run, content: string, postId: string): Promise<ContentRefs> {
-  const { ctx } = run;
+export async function refsFor(tx: TxCtx, content: string, postId: string): Promise<ContentRefs> {
+  const ctx = tx;
   const { ids, keys } = refsNeeded(content);
   const byId = await repo.mapped(ctx.db, "attachment", ids);
   const byKey = await repo.mapped(ctx.db, "attachment_url", keys);
@@ -166,8 +166,14 @@ function noteContent(run: Run, item: WxrItem, converted: Converted): void {
  * A post becomes an article, in one transaction with its comments, its mapping and its old
  * addresses: a post imported before gets only the comments it did not have.
  */
-export async function importPost(run: Run, item: WxrItem): Promise<void> {
-  const { ctx, report } = run;
+export async function importPost(
+  run: Run,
+  tx: TxCtx,
+  changed: (...keys: string[]) => void,
+  item: WxrItem,
+): Promise<void> {
+  const { report } = run;
+  const ctx = tx;
   const fate = postFate(item.status, item.postPassword);
   if ("skip" in fate) {
     report.skipped(`posts ${fate.skip}`);
@@ -176,16 +182,16 @@ export async function importPost(run: Run, item: WxrItem): Promise<void> {
   const before = await repo.mappedOne(ctx.db, "post", item.postId);
   if (before) {
     report.already("articles");
-    await ctx.write((tx, changed) => importComments(run, tx, changed, before.kiosque_id, item));
+    await importComments(run, tx, changed, before.kiosque_id, item);
     return;
   }
-  const authorId = await personFor(run, item.creator);
-  const refs = await refsFor(run, item.content, item.postId);
+  const authorId = await personFor(run, tx, item.creator);
+  const refs = await refsFor(tx, item.content, item.postId);
   const converted = convertContent(clean(item.content), refs);
   const thumbnail = metaOf(item.meta, "_thumbnail_id");
   const featured = thumbnail
     ? (refs.byAttachmentId.get(thumbnail) ??
-      (await refsFor(run, `wp-image-${thumbnail}`, item.postId)).byAttachmentId.get(thumbnail))
+      (await refsFor(tx, `wp-image-${thumbnail}`, item.postId)).byAttachmentId.get(thumbnail))
     : undefined;
   if (thumbnail && !featured)
     report.look(`post ${item.postId}: featured image ${thumbnail} not imported`);
@@ -203,67 +209,65 @@ export async function importPost(run: Run, item: WxrItem): Promise<void> {
     report.look(`post ${item.postId} "${title}" had a password: imported as a draft`);
   noteContent(run, item, converted);
 
-  await ctx.write(async (tx, changed) => {
-    const sections = item.terms.filter((t) => t.domain === "category");
-    const first = sections[0];
-    const categoryId = await sectionFor(
-      run,
-      tx,
-      changed,
-      first
-        ? { nicename: first.nicename, name: first.name }
-        : { nicename: "non-classe", name: "Non classé" },
-    );
-    const tagIds: number[] = [];
-    for (const t of item.terms.filter((t) => t.domain === "post_tag")) {
-      const id = await tagFor(run, tx, t);
-      if (id !== undefined) tagIds.push(id);
-    }
-    // Kiosque files an article in one section: the others become tags, and sections too.
-    for (const extra of sections.slice(1)) {
-      await sectionFor(run, tx, changed, { nicename: extra.nicename, name: extra.name });
-      const id = await tagFor(run, tx, extra);
-      if (id !== undefined) tagIds.push(id);
-    }
-    const published = fate.status === "published" || fate.status === "scheduled";
-    const publishedAt = published ? (posted ?? now).toISOString() : null;
-    const stored = await importedArticles.storeImportedArticle(tx, changed, {
-      slug: clean(slugText(item.postName)),
-      title: cut(title, TITLE_MAX),
-      standfirst: cut(standfirst, STANDFIRST_MAX),
-      bodyHtml: converted.html,
-      categoryId,
-      authorIds: [authorId],
-      tagIds,
-      status: fate.status,
-      publishedAt,
-      updatedAt:
-        published && posted && modified && modified.getTime() - posted.getTime() > 60_000
-          ? modified.toISOString()
-          : null,
-      createdAt: (posted ?? now).toISOString(),
-      modifiedAt: (modified ?? posted ?? now).toISOString(),
-      commentsOpen: item.commentStatus !== "closed",
-      sticky: item.isSticky === "1",
-      imageMediaId: featured?.mediaId ?? null,
-      imageAlt: featured ? featured.alt : null,
-      imageCaption: featured?.caption || null,
-      oldSlugs: item.meta.filter((m) => m.key === "_wp_old_slug").map((m) => slugText(m.value)),
-    });
-    await repo.remember(tx.db, [{ kind: "post", wp_id: item.postId, kiosque_id: stored.id }]);
-    const mediaIds = [...converted.mediaIds, ...(featured ? [featured.mediaId] : [])];
-    if (mediaIds.length > 0) await media.recordUsage(tx, stored.id, mediaIds);
-    const from = [item.link, `/?p=${item.postId}`, item.guid.includes("?p=") ? item.guid : ""]
-      .map((l) => oldSitePath(run, l))
-      .filter((p): p is string => p !== undefined && p !== "");
-    await redirects.record(
-      tx,
-      from.map((f) => ({ from: f, to: paths.article(stored.slug) })),
-    );
-    if (stored.slug !== (slugText(item.postName) || stored.slug))
-      report.look(`post ${item.postId}: slug "${item.postName}" is "${stored.slug}" here`);
-    report.imported(`articles (${fate.status})`);
-    if (item.isSticky === "1") report.imported("sticky articles");
-    await importComments(run, tx, changed, stored.id, item);
+  const sections = item.terms.filter((t) => t.domain === "category");
+  const first = sections[0];
+  const categoryId = await sectionFor(
+    run,
+    tx,
+    changed,
+    first
+      ? { nicename: first.nicename, name: first.name }
+      : { nicename: "non-classe", name: "Non classé" },
+  );
+  const tagIds: number[] = [];
+  for (const t of item.terms.filter((t) => t.domain === "post_tag")) {
+    const id = await tagFor(run, tx, t);
+    if (id !== undefined) tagIds.push(id);
+  }
+  // Kiosque files an article in one section: the others become tags, and sections too.
+  for (const extra of sections.slice(1)) {
+    await sectionFor(run, tx, changed, { nicename: extra.nicename, name: extra.name });
+    const id = await tagFor(run, tx, extra);
+    if (id !== undefined) tagIds.push(id);
+  }
+  const published = fate.status === "published" || fate.status === "scheduled";
+  const publishedAt = published ? (posted ?? now).toISOString() : null;
+  const stored = await importedArticles.storeImportedArticle(tx, changed, {
+    slug: clean(slugText(item.postName)),
+    title: cut(title, TITLE_MAX),
+    standfirst: cut(standfirst, STANDFIRST_MAX),
+    bodyHtml: converted.html,
+    categoryId,
+    authorIds: [authorId],
+    tagIds,
+    status: fate.status,
+    publishedAt,
+    updatedAt:
+      published && posted && modified && modified.getTime() - posted.getTime() > 60_000
+        ? modified.toISOString()
+        : null,
+    createdAt: (posted ?? now).toISOString(),
+    modifiedAt: (modified ?? posted ?? now).toISOString(),
+    commentsOpen: item.commentStatus !== "closed",
+    sticky: item.isSticky === "1",
+    imageMediaId: featured?.mediaId ?? null,
+    imageAlt: featured ? featured.alt : null,
+    imageCaption: featured?.caption || null,
+    oldSlugs: item.meta.filter((m) => m.key === "_wp_old_slug").map((m) => slugText(m.value)),
   });
+  await repo.remember(tx.db, [{ kind: "post", wp_id: item.postId, kiosque_id: stored.id }]);
+  const mediaIds = [...converted.mediaIds, ...(featured ? [featured.mediaId] : [])];
+  if (mediaIds.length > 0) await media.recordUsage(tx, stored.id, mediaIds);
+  const from = [item.link, `/?p=${item.postId}`, item.guid.includes("?p=") ? item.guid : ""]
+    .map((l) => oldSitePath(run, l))
+    .filter((p): p is string => p !== undefined && p !== "");
+  await redirects.record(
+    tx,
+    from.map((f) => ({ from: f, to: paths.article(stored.slug) })),
+  );
+  if (stored.slug !== (slugText(item.postName) || stored.slug))
+    report.look(`post ${item.postId}: slug "${item.postName}" is "${stored.slug}" here`);
+  report.imported(`articles (${fate.status})`);
+  if (item.isSticky === "1") report.imported("sticky articles");
+  await importComments(run, tx, changed, stored.id, item);
 }

@@ -76,9 +76,14 @@ export async function tagFor(
   return id;
 }
 
-/** A term of the export's list (pass 2), in a transaction of its own. */
-export async function importTerm(run: Run, term: WxrTerm): Promise<void> {
-  const { ctx, report } = run;
+/** A term of the export's list (pass 2), in the caller's transaction. */
+export async function importTerm(
+  run: Run,
+  tx: TxCtx,
+  changed: (...keys: string[]) => void,
+  term: WxrTerm,
+): Promise<void> {
+  const { report } = run;
   if (term.taxonomy !== "category" && term.taxonomy !== "post_tag") {
     report.skipped(`terms of taxonomy ${term.taxonomy || "(none)"}`);
     return;
@@ -94,22 +99,20 @@ export async function importTerm(run: Run, term: WxrTerm): Promise<void> {
     return;
   }
   run.seenTerms.add(`${kind}:${key}`);
-  if (await repo.mappedOne(ctx.db, kind, key)) {
+  if (await repo.mappedOne(tx.db, kind, key)) {
     report.already(kind === "category" ? "sections" : "tags");
     return;
   }
-  await ctx.write(async (tx, changed) => {
-    if (kind === "category") {
-      await sectionFor(run, tx, changed, {
-        nicename: term.slug,
-        name: term.name,
-        description: term.description,
-        id: term.id,
-      });
-      if (term.parent)
-        report.look(
-          `category ${plainText(term.name)} was under ${term.parent}: sections are flat, it is a section of its own`,
-        );
-    } else await tagFor(run, tx, { nicename: term.slug, name: term.name });
-  });
+  if (kind === "category") {
+    await sectionFor(run, tx, changed, {
+      nicename: term.slug,
+      name: term.name,
+      description: term.description,
+      id: term.id,
+    });
+    if (term.parent)
+      report.look(
+        `category ${plainText(term.name)} was under ${term.parent}: sections are flat, it is a section of its own`,
+      );
+  } else await tagFor(run, tx, { nicename: term.slug, name: term.name });
 }
