@@ -24,6 +24,7 @@ import { deskRoutes } from "./modules/desk/routes.js";
 import { feedRoutes } from "./modules/feeds/routes.js";
 import { mediaLibraryRoutes, mediaRoutes } from "./modules/media/routes.js";
 import { settingsRoutes } from "./modules/settings/routes.js";
+import { sitePageAdminRoutes } from "./modules/pages/admin-routes.js";
 import { sitePageRoutes } from "./modules/pages/routes.js";
 import { renderRejectedForm } from "./pages/article-page.js";
 import { pageRoutes } from "./pages/routes.js";
@@ -72,6 +73,7 @@ export async function buildApp(runtime: Runtime, options: AppOptions): Promise<F
     rendering: new Map(),
     poll: () => runtime.changes.poll(),
   });
+  runtime.changes.subscribe((changed) => kit.changed(changed));
   registerErrorHandling(app, kit);
   registerHealth(app, runtime.storage.engine);
   articleRoutes(app, kit);
@@ -86,6 +88,7 @@ export async function buildApp(runtime: Runtime, options: AppOptions): Promise<F
     accountRoutes(scope, kit, newsroom);
     articleAdminRoutes(scope, kit, newsroom);
     sectionRoutes(scope, kit, newsroom);
+    sitePageAdminRoutes(scope, kit, newsroom);
     await mediaLibraryRoutes(scope, kit, newsroom);
     dashboardRoutes(scope, kit, newsroom);
     settingsRoutes(scope, kit, newsroom);

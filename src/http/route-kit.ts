@@ -9,6 +9,7 @@ import { formatter } from "../web/i18n/format.js";
 import { messages } from "../web/i18n/index.js";
 import type { AssetUrls, Site } from "../web/site.js";
 import { sendCacheable, type CacheDeps, type Moved, type Rendered } from "./cacheable.js";
+import { changeKeys } from "../lib/change-keys.js";
 import { canonicalLink } from "./origin.js";
 import { readerState } from "./reader-cookies.js";
 
@@ -20,6 +21,8 @@ export interface RouteKit {
   readonly ctx: Ctx;
   readonly assets: AssetUrls;
   site(): Promise<Site>;
+  /** Told every change (app.ts): the site's chrome it keeps is read again after `all`. */
+  changed(keys: readonly string[]): void;
   /** A site built from defaults alone, for error pages when the database itself is failing. */
   fallbackSite(): Site;
   sendPage(
@@ -69,16 +72,33 @@ function siteFrom(
 }
 
 export function createRouteKit(ctx: Ctx, assets: AssetUrls, cache: CacheDeps): RouteKit {
+  // The footer's pages change only with a write that announces `all` (a page saved, an import):
+  // read once per process until then, as settings are, so no page pays a query for them.
+  let footer: Promise<Site["footerLinks"]> | undefined;
+  function footerLinks(): Promise<Site["footerLinks"]> {
+    cache.poll();
+    if (!footer) {
+      const loading = sitePages.footerLinks(ctx);
+      footer = loading;
+      loading.catch(() => {
+        if (footer === loading) footer = undefined;
+      });
+    }
+    return footer;
+  }
   return {
     ctx,
     assets,
     async site() {
-      const [settings, categories, footer] = await Promise.all([
+      const [settings, categories, links] = await Promise.all([
         ctx.settings(),
         articles.categories(ctx),
-        sitePages.footerLinks(ctx),
+        footerLinks(),
       ]);
-      return siteFrom(ctx, settings, categories, assets, footer);
+      return siteFrom(ctx, settings, categories, assets, links);
+    },
+    changed(keys) {
+      if (keys.includes(changeKeys.all)) footer = undefined;
     },
     fallbackSite: () => siteFrom(ctx, defaults, [], assets),
     sendPage(reply, site, meta, body, status = 200) {

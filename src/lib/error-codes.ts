@@ -40,6 +40,7 @@ export const errorCodes = {
   KIOSQUE_ARTICLE_INVALID: { status: 422, messageKey: "badRequest" },
   KIOSQUE_ARTICLE_CONFLICT: { status: 409, messageKey: "conflict" },
   KIOSQUE_SECTION_INVALID: { status: 422, messageKey: "badRequest" },
+  KIOSQUE_PAGE_INVALID: { status: 422, messageKey: "badRequest" },
   KIOSQUE_PREVIEW_EXPIRED: { status: 410, messageKey: "previewExpired" },
   KIOSQUE_MEDIA_BUSY: { status: 429, messageKey: "rateLimited" },
   KIOSQUE_COMMENT_REFUSED: { status: 422, messageKey: "badRequest" },

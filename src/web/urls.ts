@@ -120,6 +120,10 @@ export const paths = {
     /** Tag suggestions, `?q=` (JSON). */
     tags: "/admin/etiquettes",
     sections: "/admin/rubriques",
+    /** The site's own pages (« Mentions légales »): the list, a new one, one to edit. */
+    pages: "/admin/pages",
+    newPage: "/admin/pages/nouvelle",
+    page: (id: number | string) => `/admin/pages/${id}`,
     section: (id: number | string) => `/admin/rubriques/${id}`,
     /** The media library: the list (`?q=`, `?page=`; JSON for the picker) and where uploads post. */
     media: "/admin/medias",

@@ -1,11 +1,7 @@
 import path from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  formatReport,
-  importWordpress,
-  type ImportReport,
-} from "../../src/modules/imports/index.js";
+import { importWordpress, type ImportReport } from "../../src/modules/imports/index.js";
 import { testEngines } from "../helpers/engines.js";
 import { root } from "../helpers/paths.js";
 import { openTestRuntime, type TestRuntime } from "../helpers/runtime.js";
@@ -47,7 +43,6 @@ describe.each(testEngines())("WordPress theme unit test data on %s", (engine) =>
   beforeAll(async () => {
     rt = await openTestRuntime(engine);
     report = await importWordpress(rt.ctx, { file: THEME_DATA });
-    if (process.env.SHOW_REPORT) console.log(formatReport(report));
   }, 120_000);
   afterAll(() => rt.close());
 

@@ -41,3 +41,11 @@ export async function insert(db: Kysely<Tables>, values: Insertable<SitePagesTab
 export async function all(db: Kysely<Tables>) {
   return db.selectFrom("site_pages").selectAll().orderBy("position").orderBy("id").execute();
 }
+
+export async function update(
+  db: Kysely<Tables>,
+  id: number,
+  values: Omit<Insertable<SitePagesTable>, "created_at">,
+) {
+  await db.updateTable("site_pages").set(values).where("id", "=", id).execute();
+}
