@@ -10,6 +10,8 @@ import {
 } from "../../src/modules/imports/index.js";
 import { jpegWithGps } from "../fixtures/media/images.js";
 import { testEngines } from "../helpers/engines.js";
+import { inputValue } from "../helpers/http.js";
+import { postForm, signedIn, signInForm } from "../helpers/staff.js";
 import { root } from "../helpers/paths.js";
 import { openTestApp, openTestRuntime, type TestApp } from "../helpers/runtime.js";
 
@@ -204,6 +206,44 @@ describe.each(testEngines())("WordPress import cases on %s", (engine) => {
     expect(
       (await t.app.inject({ method: "POST", url: "/2024/03/05/budget-vote/" })).statusCode,
     ).not.toBe(301);
+  });
+
+  it("lets an imported author, who has no password, take their account by an invitation", async () => {
+    const claire = await t.ctx.db
+      .selectFrom("users")
+      .selectAll()
+      .where("slug", "=", "claire")
+      .executeTakeFirstOrThrow();
+    expect(claire.password_hash).toBe("");
+    expect(
+      (await signInForm(t.app, { email: "claire@courrier.example", password: "" })).statusCode,
+    ).not.toBe(303);
+    const admin = await signedIn(t.app, t.ctx, "admin");
+    const invited = await postForm(t.app, "/admin/personnes/invitations", admin.cookie, {
+      email: "claire@courrier.example",
+      role: "editor",
+    });
+    expect(invited.statusCode).toBe(200);
+    const path = new URL(inputValue(invited.body, "invitation-link")).pathname;
+    const accepted = await postForm(t.app, path, "", {
+      name: "Claire Dubois",
+      locale: "fr",
+      password: "un mot de passe assez long",
+      confirm: "un mot de passe assez long",
+    });
+    expect(accepted.statusCode).toBe(303);
+    const after = await t.ctx.db
+      .selectFrom("users")
+      .selectAll()
+      .where("slug", "=", "claire")
+      .executeTakeFirstOrThrow();
+    expect([after.id, after.role]).toEqual([claire.id, "editor"]);
+    expect((await article(t, "budget-vote"))?.author_id).toBe(claire.id);
+    const signIn = await signInForm(t.app, {
+      email: "claire@courrier.example",
+      password: "un mot de passe assez long",
+    });
+    expect(signIn.statusCode).toBe(303);
   });
 
   it("leaves pingbacks out with --no-pingbacks, and a dry run writes nothing", async () => {

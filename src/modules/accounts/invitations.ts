@@ -48,7 +48,7 @@ export async function invite(ctx: Ctx, actor: Actor, raw: RawForm): Promise<NewI
   const email = form.text("email", { required: true, max: EMAIL_MAX }).toLowerCase();
   const role = form.choice("role", roles);
   if (email && !form.problems.email && !isEmail(email)) form.refuse("email", { problem: "email" });
-  if (form.ok && (await repo.findByEmail(ctx.db, email)))
+  if (form.ok && (await repo.findByEmail(ctx.db, email)) && !(await awaitingInvitation(ctx, email)))
     form.refuse("email", { problem: "emailTaken" });
   if (!form.ok || !role) throw new Invalid("KIOSQUE_INVITATION_INVALID", form.problems);
   const token = randomBytes(32).toString("base64url");
@@ -84,6 +84,15 @@ export async function pendingInvitations(ctx: Ctx, actor: Actor): Promise<Pendin
 export async function revokeInvitation(ctx: Ctx, actor: Actor, id: number): Promise<void> {
   ensure(actor, canManageUsers);
   await ctx.write((tx) => repo.deleteInvitation(tx.db, id));
+}
+
+/**
+ * An account made by an import (an author whose writing moved in) has no password: no password
+ * matches it, and an invitation to its address gives it one.
+ */
+async function awaitingInvitation(ctx: Ctx, email: string): Promise<boolean> {
+  const found = await repo.findByEmail(ctx.db, email);
+  return found !== undefined && (await repo.passwordHashOf(ctx.db, found.id)) === "";
 }
 
 /** Longer than any token we make: refused before a hash is spent on it. */
@@ -131,6 +140,18 @@ export async function acceptInvitation(
   const userId = await ctx.write(async (tx) => {
     if (!(await repo.consumeInvitation(tx.db, invitation.id, tx.clock.now().toISOString())))
       throw new Gone("KIOSQUE_INVITATION_GONE");
+    // An imported author's account (no password yet) is theirs: it takes the invitation's
+    // password, name, language and role, and keeps its byline and articles.
+    const waiting = await repo.findByEmail(tx.db, invitation.email);
+    if (waiting && (await repo.passwordHashOf(tx.db, waiting.id)) === "") {
+      await repo.updateUser(tx.db, waiting.id, {
+        password_hash: passwordHash,
+        name,
+        locale,
+        role: invitation.role,
+      });
+      return waiting.id;
+    }
     return insertUser(tx, "KIOSQUE_INVITATION_INVALID", {
       email: invitation.email,
       name,
