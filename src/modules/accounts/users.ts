@@ -147,9 +147,5 @@ export async function accountForImport(
 
 /** Every account's public face and address, for an export of the site (never a password). */
 export async function portablePeople(ctx: Ctx) {
-  return ctx.db
-    .selectFrom("users")
-    .select(["id", "email", "name", "slug", "bio"])
-    .orderBy("id")
-    .execute();
+  return repo.portablePeople(ctx.db);
 }

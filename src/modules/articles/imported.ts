@@ -155,25 +155,13 @@ export async function portableBatch(
   afterId: number,
   limit: number,
 ): Promise<PortableArticle[]> {
-  const rows = await ctx.db
-    .selectFrom("articles as a")
-    .innerJoin("categories as c", "c.id", "a.category_id")
-    .selectAll("a")
-    .select(["c.slug as section_slug", "c.name as section_name"])
-    .where("a.id", ">", afterId)
-    .orderBy("a.id")
-    .limit(limit)
-    .execute();
+  const rows = await repo.articlesAfter(ctx.db, afterId, limit);
   const ids = rows.map((r) => r.id);
   if (ids.length === 0) return [];
   const [tags, authors, slugs] = await Promise.all([
     repo.tagsOf(ctx.db, ids),
     editingRepo.authorsOf(ctx.db, ids),
-    ctx.db
-      .selectFrom("article_slugs")
-      .select(["article_id", "slug"])
-      .where("article_id", "in", ids)
-      .execute(),
+    repo.oldSlugsOf(ctx.db, ids),
   ]);
   return rows.map((r) => ({
     id: r.id,
@@ -198,9 +186,6 @@ export async function portableBatch(
 
 /** Every section and tag, for an export's term lists. */
 export async function portableTerms(ctx: Ctx) {
-  const [sections, tags] = await Promise.all([
-    repo.listCategories(ctx.db),
-    ctx.db.selectFrom("tags").select(["id", "slug", "name"]).orderBy("id").execute(),
-  ]);
+  const [sections, tags] = await Promise.all([repo.listCategories(ctx.db), repo.allTags(ctx.db)]);
   return { sections, tags };
 }

@@ -112,21 +112,5 @@ export async function importThread(
 
 /** Every comment of these articles, whatever its status, in id order: what an export writes. */
 export async function portableComments(ctx: Ctx, articleIds: readonly number[]) {
-  if (articleIds.length === 0) return [];
-  return ctx.db
-    .selectFrom("comments")
-    .select([
-      "id",
-      "article_id",
-      "parent_id",
-      "author_name",
-      "author_email",
-      "author_website",
-      "body",
-      "status",
-      "created_at",
-    ])
-    .where("article_id", "in", [...articleIds])
-    .orderBy("id")
-    .execute();
+  return repo.portableOf(ctx.db, articleIds);
 }

@@ -487,3 +487,24 @@ export async function mostCommentedSince(
     .limit(limit)
     .execute();
 }
+
+/** Every comment of these articles, whatever its status, in id order (an export). */
+export async function portableOf(db: Kysely<Tables>, articleIds: readonly number[]) {
+  if (articleIds.length === 0) return [];
+  return db
+    .selectFrom("comments")
+    .select([
+      "id",
+      "article_id",
+      "parent_id",
+      "author_name",
+      "author_email",
+      "author_website",
+      "body",
+      "status",
+      "created_at",
+    ])
+    .where("article_id", "in", [...articleIds])
+    .orderBy("id")
+    .execute();
+}

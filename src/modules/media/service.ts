@@ -300,12 +300,5 @@ export async function portableBatch(
   afterId: number,
   limit: number,
 ): Promise<MediaItem[]> {
-  const rows = await ctx.db
-    .selectFrom("media")
-    .selectAll()
-    .where("id", ">", afterId)
-    .orderBy("id")
-    .limit(limit)
-    .execute();
-  return rows.map((r) => toItem(r, []));
+  return (await repo.itemsAfter(ctx.db, afterId, limit)).map((r) => toItem(r, []));
 }
