@@ -8,8 +8,10 @@ import {
   ImportRefused,
   type MediaSource,
 } from "../../src/modules/imports/index.js";
+import { cdata, escapeXml } from "../../src/modules/imports/export/writer.js";
 import { jpegWithGps } from "../fixtures/media/images.js";
 import { testEngines } from "../helpers/engines.js";
+import { startTags } from "../helpers/http.js";
 import { root } from "../helpers/paths.js";
 import { openTestRuntime, type TestRuntime } from "../helpers/runtime.js";
 
@@ -130,6 +132,52 @@ describe.each(testEngines())("malformed and hostile exports on %s", (engine) => 
     await rt.ctx.db.deleteFrom("categories").execute();
     await rt.ctx.db.deleteFrom("users").execute();
   });
+
+  it("imports the naughty strings as names, titles, texts and comments, none stored broken", async () => {
+    const { BLNS } = await import("../fixtures/hostile/blns.js");
+    const items = BLNS.map(
+      (s, i) =>
+        `<item><title>${cdata(s)}</title><dc:creator>${cdata(s.slice(0, 60) || "x")}</dc:creator><content:encoded>${cdata(s)}</content:encoded><excerpt:encoded>${cdata(s)}</excerpt:encoded><wp:post_id>${i + 1}</wp:post_id><wp:post_date_gmt>2024-01-01 10:00:00</wp:post_date_gmt><wp:post_name>${cdata(s.slice(0, 100))}</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type><category domain="category" nicename="${escapeXml(s.slice(0, 50))}">${cdata(s)}</category><category domain="post_tag" nicename="t${i}">${cdata(s)}</category><wp:comment><wp:comment_id>${i + 1}</wp:comment_id><wp:comment_author>${cdata(s)}</wp:comment_author><wp:comment_author_email>${cdata(s.slice(0, 100))}</wp:comment_author_email><wp:comment_author_url>${cdata(s.slice(0, 200))}</wp:comment_author_url><wp:comment_date_gmt>2024-01-01 11:00:00</wp:comment_date_gmt><wp:comment_content>${cdata(s)}</wp:comment_content><wp:comment_approved>1</wp:comment_approved><wp:comment_parent>0</wp:comment_parent></wp:comment></item>`,
+    ).join("\n");
+    const file = write(
+      "blns.xml",
+      `${HEAD}<wp:wxr_version>1.2</wp:wxr_version>${items}</channel></rss>`,
+    );
+    const rt2 = await openTestRuntime(engine);
+    try {
+      const report = await importWordpress(rt2.ctx, { file });
+      expect(report.imported["articles (published)"]).toBe(BLNS.length);
+      // eslint-disable-next-line no-control-regex -- finding them is the point
+      const control = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+      for (const a of await rt2.ctx.db
+        .selectFrom("articles")
+        .select(["title", "standfirst", "slug", "body_html"])
+        .execute()) {
+        expect(a.title + a.standfirst + a.body_html).not.toMatch(control);
+        expect(a.slug).toMatch(/^[a-z0-9-]+$/);
+        const bad = startTags(a.body_html).filter(
+          (t) =>
+            [...t.attrs.keys()].some((k) => k.startsWith("on")) ||
+            ["script", "iframe", "object", "embed", "style", "base"].includes(t.name) ||
+            /^\s*javascript:/i.test(t.attrs.get("href") ?? t.attrs.get("src") ?? ""),
+        );
+        expect(bad).toEqual([]);
+      }
+      for (const c of await rt2.ctx.db
+        .selectFrom("comments")
+        .select(["author_name", "body", "author_website"])
+        .execute()) {
+        expect(c.author_name + c.body).not.toMatch(control);
+        expect(c.author_website ?? "https://").toMatch(/^https?:\/\//);
+      }
+      const { rows } = await sql<{
+        n: number | string;
+      }>`select count(*) as n from comments`.execute(rt2.ctx.db);
+      expect(Number(rows[0]?.n)).toBe(BLNS.length);
+    } finally {
+      await rt2.close();
+    }
+  }, 120_000);
 
   it("keeps hostile text inert: scripts out of bodies, control characters out of fields", async () => {
     const content =
