@@ -81,7 +81,6 @@ for (const [net4, bits] of [
   PRIVATE.addSubnet(net4, bits, "ipv4");
 for (const [net6, bits] of [
   ["::", 127],
-  ["::ffff:0:0", 96],
   ["64:ff9b::", 96],
   ["fc00::", 7],
   ["fe80::", 10],
@@ -90,8 +89,10 @@ for (const [net6, bits] of [
   PRIVATE.addSubnet(net6, bits, "ipv6");
 
 export function isPrivateAddress(address: string): boolean {
-  const family = net.isIPv6(address) ? "ipv6" : "ipv4";
-  return PRIVATE.check(address, family);
+  // An IPv4 address written as IPv6 (::ffff:127.0.0.1) is judged as the IPv4 address it is.
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
+  if (mapped) return PRIVATE.check(mapped, "ipv4");
+  return net.isIPv6(address) ? PRIVATE.check(address, "ipv6") : PRIVATE.check(address, "ipv4");
 }
 
 /** A download waits no longer than this for the whole file. */

@@ -21,13 +21,12 @@ export async function importPage(
   item: WxrItem,
 ): Promise<void> {
   const { report } = run;
-  const ctx = tx;
   const fate = postFate(item.status, item.postPassword);
   if ("skip" in fate) {
     report.skipped(`pages ${fate.skip}`);
     return;
   }
-  if (await repo.mappedOne(ctx.db, "page", item.postId)) {
+  if (await repo.mappedOne(tx.db, "page", item.postId)) {
     report.already("pages");
     return;
   }
@@ -37,7 +36,7 @@ export async function importPage(
   for (const src of new Set(converted.outside))
     report.look(`page ${item.postId}: image not imported, still at ${src}`);
   const title = clean(plainText(item.title)) || `Page ${item.postId}`;
-  const posted = instantOf(item.postDateGmt, item.postDate, run.timeZone) ?? ctx.clock.now();
+  const posted = instantOf(item.postDateGmt, item.postDate, run.timeZone) ?? tx.clock.now();
   const modified = instantOf(item.postModifiedGmt, item.postModified, run.timeZone) ?? posted;
   const status = fate.status === "published" ? "published" : "draft";
   if (fate.note)

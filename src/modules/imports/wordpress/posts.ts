@@ -35,15 +35,14 @@ export const clean = (text: string) => text.replace(CONTROL, "");
 
 /** The images a content names, from what the import made of the export's attachments. */
 export async function refsFor(tx: TxCtx, content: string, postId: string): Promise<ContentRefs> {
-  const ctx = tx;
   const { ids, keys } = refsNeeded(content);
-  const byId = await repo.mapped(ctx.db, "attachment", ids);
-  const byKey = await repo.mapped(ctx.db, "attachment_url", keys);
+  const byId = await repo.mapped(tx.db, "attachment", ids);
+  const byKey = await repo.mapped(tx.db, "attachment_url", keys);
   const children = /\[gallery(?![^\]]*\b(?:ids|include)\s*=)/.test(content)
-    ? (await repo.childrenOf(ctx.db, postId)).map((r) => r.kiosque_id)
+    ? (await repo.childrenOf(tx.db, postId)).map((r) => r.kiosque_id)
     : [];
   const wanted = [...byId.values(), ...byKey.values()].map((m) => m.id).concat(children);
-  const items = await media.getMany(ctx, wanted);
+  const items = await media.getMany(tx, wanted);
   const ref = (id: number): ImageRef | undefined => {
     const m = items.get(id);
     return (
@@ -173,13 +172,12 @@ export async function importPost(
   item: WxrItem,
 ): Promise<void> {
   const { report } = run;
-  const ctx = tx;
   const fate = postFate(item.status, item.postPassword);
   if ("skip" in fate) {
     report.skipped(`posts ${fate.skip}`);
     return;
   }
-  const before = await repo.mappedOne(ctx.db, "post", item.postId);
+  const before = await repo.mappedOne(tx.db, "post", item.postId);
   if (before) {
     report.already("articles");
     await importComments(run, tx, changed, before.kiosque_id, item);
@@ -196,7 +194,7 @@ export async function importPost(
   if (thumbnail && !featured)
     report.look(`post ${item.postId}: featured image ${thumbnail} not imported`);
   const { posted, modified } = datesOf(run, item);
-  const now = ctx.clock.now();
+  const now = tx.clock.now();
   const title = clean(plainText(item.title)) || `(sans titre ${item.postId})`;
   if ([...title].length > TITLE_MAX)
     report.look(`post ${item.postId}: title cut to ${TITLE_MAX} characters`);
