@@ -96,13 +96,16 @@ export function sitePageAdminRoutes(
       const user = newsroom.allow(req, canManagePages);
       const t = await newsroom.words(req);
       const page = await pageForEdit(ctx, user, req.params.id);
-      const w = t.newsroom.writing.pages;
       const notice =
-        req.query.fait === "created" ? w.created : req.query.fait === "saved" ? w.saved : undefined;
+        req.query.fait === "created"
+          ? t.newsroom.writing.pages.created
+          : req.query.fait === "saved"
+            ? t.newsroom.writing.pages.saved
+            : undefined;
       return newsroom.sendPage(
         req,
         reply,
-        { title: w.edit(page.title), ...editorAssets },
+        { title: t.newsroom.writing.pages.edit(page.title), ...editorAssets },
         <PageFormView
           t={t}
           id={page.id}

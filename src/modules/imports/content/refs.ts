@@ -42,7 +42,11 @@ export function imageKey(address: string): string {
   } catch {
     // Kept percent-encoded: still one spelling for both sides.
   }
-  return path.replace(/(?:-\d+x\d+|-scaled)+(\.\w+)$/i, "$1").toLowerCase();
+  // A NUL (`%00`) names no file, and PostgreSQL's text cannot hold one.
+  return path
+    .replace(/\0/g, "")
+    .replace(/(?:-\d+x\d+|-scaled)+(\.\w+)$/i, "$1")
+    .toLowerCase();
 }
 
 /** What to look up for this content: attachment ids and image keys. */

@@ -27,9 +27,15 @@ export function instantOf(gmt: string, local: string, timeZone: string): Date | 
   return undefined;
 }
 
+// C0 and C1 controls but tab and new lines, and lone surrogates: no field keeps them (a NUL
+// cannot move to PostgreSQL). An entity or a percent-encoding may spell one (`&#1;`, `%00`).
+// eslint-disable-next-line no-control-regex -- removing them is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\p{Cs}/gu;
+export const clean = (text: string) => text.replace(CONTROL, "");
+
 /** Names and titles: WordPress keeps some with entities (`&amp;`, `&#039;`); shown as text here. */
 export function plainText(text: string): string {
-  return decodeHTML(text).replace(/\s+/g, " ").trim();
+  return clean(decodeHTML(text)).replace(/\s+/g, " ").trim();
 }
 
 /** An excerpt or a comment: HTML to the plain text Kiosque keeps, paragraphs as blank lines. */
@@ -39,7 +45,7 @@ export function textOf(html: string): string {
     .replace(/<br\s*\/?>/gi, "\n")
     .replace(/<\/p>\s*/gi, "\n\n");
   const stripped = sanitizeHtml(marked, { allowedTags: [], allowedAttributes: {} });
-  return decodeHTML(stripped)
+  return clean(decodeHTML(stripped))
     .replace(/[ \t]+\n/g, "\n")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
@@ -80,9 +86,9 @@ export function commentStatus(approved: string): CommentStatus {
 /** A post's slug: WordPress stores non-ASCII ones percent-encoded. */
 export function slugText(postName: string): string {
   try {
-    return decodeURIComponent(postName);
+    return clean(decodeURIComponent(postName));
   } catch {
-    return postName;
+    return clean(postName);
   }
 }
 

@@ -5,8 +5,8 @@ import { redirects } from "../../redirects/index.js";
 import { convertContent } from "../content/convert.js";
 import * as repo from "../repo.js";
 import type { WxrItem } from "../wxr/model.js";
-import { instantOf, plainText, postFate, slugText } from "./fields.js";
-import { clean, refsFor } from "./posts.js";
+import { clean, instantOf, plainText, postFate, slugText } from "./fields.js";
+import { refsFor } from "./posts.js";
 import { oldSitePath, type Run } from "./run.js";
 
 /**

@@ -4,7 +4,7 @@ import { paths } from "../../../web/urls.js";
 import { accounts } from "../../accounts/index.js";
 import { redirects } from "../../redirects/index.js";
 import * as repo from "../repo.js";
-import { plainText } from "./fields.js";
+import { clean, plainText } from "./fields.js";
 import type { Run } from "./run.js";
 
 /** An address WordPress allowed but Kiosque's accounts would refuse gets a placeholder. */
@@ -20,7 +20,7 @@ function emailFor(login: string, email: string): string {
  * run, so it never names an account that was rolled back.
  */
 export async function personFor(run: Run, tx: TxCtx, login: string): Promise<number> {
-  const key = login.trim() || "wordpress";
+  const key = clean(login).trim() || "wordpress";
   const cached = run.people.get(key);
   if (cached !== undefined) return cached;
   const { report } = run;

@@ -9,6 +9,7 @@ import { refsNeeded, type ContentRefs, type ImageRef } from "../content/refs.js"
 import * as repo from "../repo.js";
 import type { WxrComment, WxrItem } from "../wxr/model.js";
 import {
+  clean,
   commentStatus,
   instantOf,
   metaOf,
@@ -26,12 +27,6 @@ import { sectionFor, tagFor } from "./terms.js";
 const TITLE_MAX = 200;
 const STANDFIRST_MAX = 600;
 const cut = (text: string, max: number) => [...text].slice(0, max).join("");
-
-// C0 and C1 controls but tab and new lines, and lone surrogates: no field keeps them (a NUL
-// cannot move to PostgreSQL).
-// eslint-disable-next-line no-control-regex -- removing them is the point
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\p{Cs}/gu;
-export const clean = (text: string) => text.replace(CONTROL, "");
 
 /** The images a content names, from what the import made of the export's attachments. */
 export async function refsFor(tx: TxCtx, content: string, postId: string): Promise<ContentRefs> {

@@ -16,31 +16,30 @@ export function PagesListView({
   pages: readonly SitePage[];
   notice?: string;
 }) {
-  const w = t.newsroom.writing.pages;
   return (
     <>
-      <h1>{w.title}</h1>
+      <h1>{t.newsroom.writing.pages.title}</h1>
       {notice ? (
         <p class="notice" role="status">
           {notice}
         </p>
       ) : null}
-      <p>{w.intro}</p>
+      <p>{t.newsroom.writing.pages.intro}</p>
       <p>
         <a class="button" href={paths.admin.newPage}>
-          {w.newPage}
+          {t.newsroom.writing.pages.newPage}
         </a>
       </p>
       {pages.length === 0 ? (
-        <p>{w.none}</p>
+        <p>{t.newsroom.writing.pages.none}</p>
       ) : (
         <table class="staff-table">
           <thead>
             <tr>
-              <th scope="col">{w.pageTitle}</th>
-              <th scope="col">{w.status}</th>
-              <th scope="col">{w.inFooter}</th>
-              <th scope="col">{w.position}</th>
+              <th scope="col">{t.newsroom.writing.pages.pageTitle}</th>
+              <th scope="col">{t.newsroom.writing.pages.status}</th>
+              <th scope="col">{t.newsroom.writing.pages.inFooter}</th>
+              <th scope="col">{t.newsroom.writing.pages.position}</th>
             </tr>
           </thead>
           <tbody>
@@ -49,7 +48,11 @@ export function PagesListView({
                 <td>
                   <a href={paths.admin.page(p.id)}>{p.title}</a>
                 </td>
-                <td>{p.status === "published" ? w.published : w.draft}</td>
+                <td>
+                  {p.status === "published"
+                    ? t.newsroom.writing.pages.published
+                    : t.newsroom.writing.pages.draft}
+                </td>
                 <td>{p.inFooter ? "✓" : ""}</td>
                 <td>{p.position}</td>
               </tr>
@@ -80,7 +83,6 @@ export function PageFormView({
   /** The page's address while it is published. */
   publicSlug?: string;
 }) {
-  const w = t.newsroom.writing.pages;
   const text = (key: "title" | "slug" | "position", label: string, required = false) => (
     <Field id={`page-${key}`} label={label} required={required} error={errors[key]}>
       <input
@@ -97,9 +99,13 @@ export function PageFormView({
   return (
     <>
       <p>
-        <a href={paths.admin.pages}>{w.back}</a>
+        <a href={paths.admin.pages}>{t.newsroom.writing.pages.back}</a>
       </p>
-      <h1>{id === undefined ? w.newPage : w.edit(values.title)}</h1>
+      <h1>
+        {id === undefined
+          ? t.newsroom.writing.pages.newPage
+          : t.newsroom.writing.pages.edit(values.title)}
+      </h1>
       {notice ? (
         <p class="notice" role="status">
           {notice}
@@ -107,7 +113,7 @@ export function PageFormView({
       ) : null}
       {publicSlug ? (
         <p>
-          <a href={paths.page(publicSlug)}>{w.view}</a>
+          <a href={paths.page(publicSlug)}>{t.newsroom.writing.pages.view}</a>
         </p>
       ) : null}
       <form
@@ -116,28 +122,28 @@ export function PageFormView({
         novalidate
       >
         <FormErrors summary={summary} />
-        {text("title", w.pageTitle, true)}
-        {text("slug", w.slug)}
+        {text("title", t.newsroom.writing.pages.pageTitle, true)}
+        {text("slug", t.newsroom.writing.pages.slug)}
         <RichTextField
           id="body"
           name="body"
-          label={w.body}
+          label={t.newsroom.writing.pages.body}
           value={values.body}
           labels={editorLabels[t.lang as Locale]}
           {...(errors.body ? { error: errors.body } : {})}
         />
         <div class="form-columns">
-          <Field id="page-status" label={w.status} error={errors.status}>
+          <Field id="page-status" label={t.newsroom.writing.pages.status} error={errors.status}>
             <select id="page-status" name="status" {...describedBy("page-status", errors.status)}>
               <option value="draft" selected={values.status !== "published"}>
-                {w.draft}
+                {t.newsroom.writing.pages.draft}
               </option>
               <option value="published" selected={values.status === "published"}>
-                {w.published}
+                {t.newsroom.writing.pages.published}
               </option>
             </select>
           </Field>
-          {text("position", w.position)}
+          {text("position", t.newsroom.writing.pages.position)}
         </div>
         <p class="field">
           <input
@@ -147,10 +153,12 @@ export function PageFormView({
             value="1"
             checked={values.in_footer !== ""}
           />{" "}
-          <label for="page-in_footer">{w.inFooter}</label>
+          <label for="page-in_footer">{t.newsroom.writing.pages.inFooter}</label>
         </p>
         <p class="form-submit">
-          <button type="submit">{id === undefined ? w.create : w.save}</button>
+          <button type="submit">
+            {id === undefined ? t.newsroom.writing.pages.create : t.newsroom.writing.pages.save}
+          </button>
         </p>
       </form>
     </>
