@@ -13,6 +13,7 @@ import { registerRateLimits } from "./http/rate-limits.js";
 import { registerSecurity } from "./http/security.js";
 import { createRouteKit } from "./http/route-kit.js";
 import { registerNewsroom } from "./http/newsroom.js";
+import { registerOldQueryLinks } from "./http/old-links.js";
 import { accountRoutes } from "./modules/accounts/routes.js";
 import { articleAdminRoutes } from "./modules/articles/admin-routes.js";
 import { articleRoutes } from "./modules/articles/routes.js";
@@ -26,6 +27,8 @@ import { gifRoutes } from "./modules/gifs/routes.js";
 import { mediaLibraryRoutes, mediaRoutes } from "./modules/media/routes.js";
 import { searchRoutes } from "./modules/search/routes.js";
 import { settingsRoutes } from "./modules/settings/routes.js";
+import { sitePageAdminRoutes } from "./modules/pages/admin-routes.js";
+import { sitePageRoutes } from "./modules/pages/routes.js";
 import { renderRejectedForm } from "./pages/article-page.js";
 import { pageRoutes } from "./pages/routes.js";
 
@@ -66,6 +69,8 @@ export async function buildApp(runtime: Runtime, options: AppOptions): Promise<F
     publicUrl: ctx.config.publicUrl,
   });
   const limits = await registerRateLimits(app, ctx);
+  // Before every route: `/?p=123` would otherwise be the home page, from the page cache.
+  registerOldQueryLinks(app, ctx);
 
   const assets = await registerAssets(app, options.assetsDir);
   const cache =
@@ -76,6 +81,7 @@ export async function buildApp(runtime: Runtime, options: AppOptions): Promise<F
     rendering: new Map(),
     poll: () => runtime.changes.poll(),
   });
+  runtime.changes.subscribe((changed) => kit.changed(changed));
   registerErrorHandling(app, kit);
   registerHealth(app, runtime.storage.engine);
   articleRoutes(app, kit);
@@ -84,6 +90,7 @@ export async function buildApp(runtime: Runtime, options: AppOptions): Promise<F
   feedRoutes(app, kit);
   gifRoutes(app, kit, limits.gifSearch);
   searchRoutes(app, kit, limits);
+  sitePageRoutes(app, kit);
   // The newsroom, in a scope of its own: its session hook runs for its routes only, so reader
   // pages (and the page cache) never read or depend on a staff cookie.
   await app.register(async (scope) => {
@@ -91,6 +98,7 @@ export async function buildApp(runtime: Runtime, options: AppOptions): Promise<F
     accountRoutes(scope, kit, newsroom);
     articleAdminRoutes(scope, kit, newsroom);
     sectionRoutes(scope, kit, newsroom);
+    sitePageAdminRoutes(scope, kit, newsroom);
     await mediaLibraryRoutes(scope, kit, newsroom);
     dashboardRoutes(scope, kit, newsroom);
     settingsRoutes(scope, kit, newsroom);

@@ -161,6 +161,7 @@ export function* articleBatches(
       image_media_id: null,
       image_caption: null,
       image_credit: null,
+      sticky: 0,
     });
     authors.push({ article_id: id, user_id: author_id, position: 0 });
     index.publishedAt[id] = draft ? Number.NaN : published;

@@ -34,6 +34,7 @@ import { checkTargets } from "./targets.js";
 import { measurePageWeight } from "./weight.js";
 import { measurePublishVisible } from "./publish.js";
 import { measureRelatedScale } from "./related-scale.js";
+import { measureWordpressImport } from "./wordpress-import.js";
 
 export interface EngineRun {
   options: RunOptions;
@@ -239,6 +240,21 @@ export async function benchEngine(engine: Engine, run: EngineRun): Promise<Bench
   log("timing a 12-megapixel JPEG from upload to variants ready");
   const mediaDb = await provisionDatabase(engine, "media", workDir, options.adminUrl, cleanup);
   const media = await measureMediaUpload(mediaDb, options.mode === "quick" ? 1 : 3);
+  log("timing kiosque import wordpress");
+  const wordpressDb = await provisionDatabase(
+    engine,
+    "wordpress",
+    workDir,
+    options.adminUrl,
+    cleanup,
+  );
+  const wordpressImport = await measureWordpressImport(
+    wordpressDb,
+    workDir,
+    options.mode === "quick"
+      ? { posts: 200, comments: 2_000, seed: options.dataset.seed }
+      : { posts: 10_000, comments: 100_000, seed: options.dataset.seed },
+  );
 
   const result: BenchResult = {
     engine,
@@ -261,6 +277,7 @@ export async function benchEngine(engine: Engine, run: EngineRun): Promise<Bench
     },
     coldStart,
     media,
+    wordpressImport,
     publish,
     desk,
     gifs,

@@ -179,6 +179,14 @@ export function formatReport(r: BenchResult): string {
     });
   if (r.media)
     facts.push({ label: "image upload → variants ready", value: describeMedia(r.media) });
+  if (r.wordpressImport) {
+    const wp = r.wordpressImport;
+    facts.push({
+      label: `WordPress import, ${wp.posts} posts / ${wp.comments} comments (${wp.fileMiB.toFixed(0)} MB)`,
+      value: `${wp.seconds.toFixed(1)} s, peak ${wp.peakMiB.toFixed(0)} MB`,
+      check: wp.posts >= 10_000 ? check("wordpress-import-time") : undefined,
+    });
+  }
   for (const [suffix, f] of [
     ["", r.desk],
     [" at 1M comments", r.full?.desk],

@@ -1,4 +1,5 @@
 import type { RelatedScale } from "./related-scale.js";
+import type { WordpressImportResult } from "./wordpress-import.js";
 import type { DatasetSpec } from "../data/plan.js";
 import type { ColdStart } from "./cold-start.js";
 import type { Figure, LoadPlan } from "./load.js";
@@ -51,6 +52,8 @@ export interface BenchResult {
   publish?: PublishFigure;
   /** Issue 10: a 12-megapixel JPEG from upload to variants ready, and sharp alone on it. */
   media?: MediaFigure;
+  /** Issue 15: `kiosque import wordpress` of a generated export, time and peak memory. */
+  wordpressImport?: WordpressImportResult;
   /** Issue 11: a queue page of the moderation desk, and approving 1,000 comments at once. */
   desk?: DeskFigure;
   /** Issue 12: a cached GIF search, an article with 20 GIF comments, a kept GIF served. */

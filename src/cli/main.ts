@@ -8,6 +8,7 @@ import { seedDemoCommand } from "./seed-demo.js";
 import { settingsCommand } from "./settings.js";
 import { withRuntime } from "./runtime.js";
 import { userCommand } from "./user.js";
+import { exportCommand, importCommand } from "./wordpress.js";
 
 const program = new Command("kiosque")
   .description(
@@ -24,6 +25,8 @@ program.addCommand(backupCommand());
 program.addCommand(restoreCommand());
 program.addCommand(reindexCommand());
 program.addCommand(relatedCommand());
+program.addCommand(importCommand());
+program.addCommand(exportCommand());
 program
   .command("migrate")
   .description("bring the database schema up to date (the server also does this at start)")

@@ -15,6 +15,7 @@ import { settingsScreens } from "./migrations/013-settings-screens.js";
 import { gifs } from "./migrations/014-gifs.js";
 import { searchRelated } from "./migrations/015-search-related.js";
 import { staffListSearch } from "./migrations/017-staff-list-search.js";
+import { wordpressImport } from "./migrations/018-wordpress-import.js";
 
 /**
  * The ordered list of migrations. Names never change; new ones are appended. Frozen in time, they
@@ -37,6 +38,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     "014-gifs": gifs(),
     "015-search-related": searchRelated(engine),
     "017-staff-list-search": staffListSearch(engine),
+    "018-wordpress-import": wordpressImport(engine),
   };
 }
 

@@ -12,6 +12,7 @@ import { errorWords, problemTexts } from "../web/i18n/index.js";
 import type { Site } from "../web/site.js";
 import { paths } from "../web/urls.js";
 import { fieldProblems, registerFormPages } from "./form-page.js";
+import { oldLinkTarget } from "./old-links.js";
 import type { RouteKit } from "./route-kit.js";
 
 /** The one JSON shape of a refusal or a failure (docs/errors.md). */
@@ -45,6 +46,13 @@ export function registerErrorHandling(app: FastifyInstance, web: RouteKit): void
     status: number,
     code: ErrorCode,
   ) {
+    // A page that is not here may have been somewhere else: an old address (a WordPress
+    // permalink, an old section page) answers 301 to where it lives now. Looked up only now,
+    // so routes and the page cache never pay for it.
+    if (status === 404) {
+      const target = await oldLinkTarget(web.ctx, req);
+      if (target !== undefined) return reply.redirect(target, 301);
+    }
     const site = await siteFor();
     const { title, text } = errorWords(site.t, code);
     if (web.wantsJson(req)) return reply.status(status).send(errorAnswer(code, title));

@@ -5,6 +5,7 @@ import { Forbidden, SecondFactorRequired, SignInRequired } from "../lib/errors.j
 import { parseRowId } from "../lib/row-id.js";
 import {
   accounts,
+  canManagePages,
   canManageSections,
   canChangeSettings,
   canManageUsers,
@@ -104,6 +105,11 @@ function menuFor(session: StaffSession, t: Messages, counts?: MenuCounts): Newsr
       href: paths.admin.sections,
       label: t.newsroom.writing.sections.title,
       shown: can(canManageSections),
+    },
+    {
+      href: paths.admin.pages,
+      label: t.newsroom.writing.pages.title,
+      shown: can(canManagePages),
     },
     { href: paths.admin.media, label: t.newsroom.media.title, shown: can(canWriteArticles) },
     {

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { ComponentChildren } from "preact";
 import type { Ctx } from "../ctx.js";
+import { sitePages } from "../modules/pages/index.js";
 import { articles } from "../modules/articles/index.js";
 import { media, type MediaItem } from "../modules/media/index.js";
 import { defaults, type Settings } from "../modules/settings/index.js";
@@ -9,6 +10,7 @@ import { formatter } from "../web/i18n/format.js";
 import { messages } from "../web/i18n/index.js";
 import type { AssetUrls, Site } from "../web/site.js";
 import { sendCacheable, type CacheDeps, type Moved, type Rendered } from "./cacheable.js";
+import { changeKeys } from "../lib/change-keys.js";
 import { canonicalLink } from "./origin.js";
 import { readerState } from "./reader-cookies.js";
 
@@ -20,6 +22,8 @@ export interface RouteKit {
   readonly ctx: Ctx;
   readonly assets: AssetUrls;
   site(): Promise<Site>;
+  /** Told every change (app.ts): the site's chrome it keeps is read again after `all`. */
+  changed(keys: readonly string[]): void;
   /** A site built from defaults alone, for error pages when the database itself is failing. */
   fallbackSite(): Site;
   sendPage(
@@ -53,7 +57,8 @@ function siteFrom(
   settings: Settings,
   categories: Site["categories"],
   assets: AssetUrls,
-  logo?: MediaItem,
+  logo: MediaItem | undefined,
+  footerLinks: Site["footerLinks"] = [],
 ): Site {
   const t = messages(settings["site.locale"]);
   return {
@@ -63,22 +68,44 @@ function siteFrom(
     t,
     fmt: formatter(t, settings["site.timezone"]),
     categories,
+    footerLinks,
     assets,
     canonical: (path) => canonicalLink(path, ctx.config),
   };
 }
 
 export function createRouteKit(ctx: Ctx, assets: AssetUrls, cache: CacheDeps): RouteKit {
+  // The footer's pages change only with a write that announces `all` (a page saved, an import):
+  // read once per process until then, as settings are, so no page pays a query for them.
+  let footer: Promise<Site["footerLinks"]> | undefined;
+  function footerLinks(): Promise<Site["footerLinks"]> {
+    cache.poll();
+    if (!footer) {
+      const loading = sitePages.footerLinks(ctx);
+      footer = loading;
+      loading.catch(() => {
+        if (footer === loading) footer = undefined;
+      });
+    }
+    return footer;
+  }
   return {
     ctx,
     assets,
     async site() {
-      const [settings, categories] = await Promise.all([ctx.settings(), articles.categories(ctx)]);
+      const [settings, categories, links] = await Promise.all([
+        ctx.settings(),
+        articles.categories(ctx),
+        footerLinks(),
+      ]);
       // Every page shows it; a page is cached until the settings change (the logo's do).
       const logo = await media.logoOf(ctx, settings);
-      return siteFrom(ctx, settings, categories, assets, logo);
+      return siteFrom(ctx, settings, categories, assets, logo, links);
     },
-    fallbackSite: () => siteFrom(ctx, defaults, [], assets),
+    changed(keys) {
+      if (keys.includes(changeKeys.all)) footer = undefined;
+    },
+    fallbackSite: () => siteFrom(ctx, defaults, [], assets, undefined),
     sendPage(reply, site, meta, body, status = 200) {
       return reply
         .status(status)

@@ -40,6 +40,7 @@ export const errorCodes = {
   KIOSQUE_ARTICLE_INVALID: { status: 422, messageKey: "badRequest" },
   KIOSQUE_ARTICLE_CONFLICT: { status: 409, messageKey: "conflict" },
   KIOSQUE_SECTION_INVALID: { status: 422, messageKey: "badRequest" },
+  KIOSQUE_PAGE_INVALID: { status: 422, messageKey: "badRequest" },
   KIOSQUE_PREVIEW_EXPIRED: { status: 410, messageKey: "previewExpired" },
   KIOSQUE_MEDIA_BUSY: { status: 429, messageKey: "rateLimited" },
   KIOSQUE_COMMENT_REFUSED: { status: 422, messageKey: "badRequest" },
@@ -47,6 +48,10 @@ export const errorCodes = {
   KIOSQUE_BAN_INVALID: { status: 422, messageKey: "badRequest" },
   KIOSQUE_JOURNAL_INVALID: { status: 422, messageKey: "badRequest" },
   KIOSQUE_RELATED_PIN_INVALID: { status: 422, messageKey: "badRequest" },
+  KIOSQUE_IMPORT_MALFORMED: { status: 422, messageKey: "badRequest" },
+  KIOSQUE_IMPORT_UNSUPPORTED: { status: 422, messageKey: "badRequest" },
+  KIOSQUE_IMPORT_UNREADABLE: { status: 422, messageKey: "badRequest" },
+  KIOSQUE_EXPORT_UNWRITABLE: { status: 422, messageKey: "badRequest" },
   KIOSQUE_INTERNAL: { status: 500, messageKey: "error" },
 } as const satisfies Record<`KIOSQUE_${string}`, { status: number; messageKey: string }>;
 

@@ -12,6 +12,8 @@ export interface Site {
   t: Messages;
   fmt: Formatter;
   categories: Named[];
+  /** The site's own pages listed in the footer (« Mentions légales »…), in order. */
+  footerLinks: { slug: string; title: string }[];
   assets: AssetUrls;
   /** A page's canonical link from its path: on the public origin when one is set (http/origin.ts). */
   canonical(path: string): string;

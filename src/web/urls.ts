@@ -60,6 +60,8 @@ export const paths = {
   category: (slug: string, page = 1) => `/rubrique/${encodeURIComponent(slug)}${pageQuery(page)}`,
   tag: (slug: string, page = 1) => `/tag/${encodeURIComponent(slug)}${pageQuery(page)}`,
   author: (slug: string, page = 1) => `/auteur/${encodeURIComponent(slug)}${pageQuery(page)}`,
+  /** One of the site's own pages (« Mentions légales », « À propos »). */
+  page: (slug: string) => `/page/${encodeURIComponent(slug)}`,
   /** A page of an article's comments, scrolled to the comment section. */
   commentPage: (slug: string, page = 1) =>
     `${article(slug)}${commentPageQuery(page)}#${anchors.comments}`,
@@ -171,6 +173,10 @@ export const paths = {
     /** Tag suggestions, `?q=` (JSON). */
     tags: "/admin/etiquettes",
     sections: "/admin/rubriques",
+    /** The site's own pages (« Mentions légales »): the list, a new one, one to edit. */
+    pages: "/admin/pages",
+    newPage: "/admin/pages/nouvelle",
+    page: (id: number | string) => `/admin/pages/${id}`,
     section: (id: number | string) => `/admin/rubriques/${id}`,
     /** The media library: the list (`?q=`, `?page=`; JSON for the picker) and where uploads post. */
     media: "/admin/medias",

@@ -46,6 +46,7 @@ function editorPage(value: string): string {
     t,
     fmt: formatter(t, "Europe/Paris"),
     categories: [],
+    footerLinks: [],
     assets,
     canonical: (p) => p,
   };

@@ -41,6 +41,7 @@ function writingPage(withEditor: boolean): string {
     t,
     fmt: formatter(t, "Europe/Paris"),
     categories: [],
+    footerLinks: [],
     assets,
     canonical: (p) => p,
   };

@@ -32,6 +32,7 @@ const FROZEN: Record<string, string> = {
   "014-gifs.ts": "5dfd0ad8b5ecd29f622feb19db2d2f21bedc5b7ba67ec29353c66c9c8a3567fe",
   "015-search-related.ts": "d7c3711dd467d3d74da342847656862efc498dd6cdbc20b76f6f2830af26fd7d",
   "017-staff-list-search.ts": "b5dfb1be9ec45665c129cf89782d6b37ab790e7ca9d309ad6cccba11792ff1ed",
+  "018-wordpress-import.ts": "e611b91f79b0d8eba1730bdecf2e6939efb6c7bdd7ddfe126894005106f15928",
 };
 
 describe("migrations", () => {

@@ -49,7 +49,7 @@ export async function invite(ctx: Ctx, actor: Actor, raw: RawForm): Promise<NewI
   const email = form.text("email", { required: true, max: EMAIL_MAX }).toLowerCase();
   const role = form.choice("role", roles);
   if (email && !form.problems.email && !isEmail(email)) form.refuse("email", { problem: "email" });
-  if (form.ok && (await repo.findByEmail(ctx.db, email)))
+  if (form.ok && (await repo.findByEmail(ctx.db, email)) && !(await awaitingInvitation(ctx, email)))
     form.refuse("email", { problem: "emailTaken" });
   if (!form.ok || !role) throw new Invalid("KIOSQUE_INVITATION_INVALID", form.problems);
   const token = randomBytes(32).toString("base64url");
@@ -103,6 +103,15 @@ export async function revokeInvitation(ctx: Ctx, actor: Actor, id: number): Prom
   });
 }
 
+/**
+ * An account made by an import (an author whose writing moved in) has no password: no password
+ * matches it, and an invitation to its address gives it one.
+ */
+async function awaitingInvitation(ctx: Ctx, email: string): Promise<boolean> {
+  const found = await repo.findByEmail(ctx.db, email);
+  return found !== undefined && (await repo.passwordHashOf(ctx.db, found.id)) === "";
+}
+
 /** Longer than any token we make: refused before a hash is spent on it. */
 const TOKEN_MAX = 100;
 
@@ -148,13 +157,27 @@ export async function acceptInvitation(
   const userId = await ctx.write(async (tx) => {
     if (!(await repo.consumeInvitation(tx.db, invitation.id, tx.clock.now().toISOString())))
       throw new Gone("KIOSQUE_INVITATION_GONE");
-    const id = await insertUser(tx, "KIOSQUE_INVITATION_INVALID", {
-      email: invitation.email,
-      name,
-      role: invitation.role,
-      passwordHash,
-      locale,
-    });
+    // An imported author's account (no password yet) is theirs: it takes the invitation's
+    // password, name, language and role, and keeps its byline and articles.
+    const waiting = await repo.findByEmail(tx.db, invitation.email);
+    let id: number;
+    if (waiting && (await repo.passwordHashOf(tx.db, waiting.id)) === "") {
+      await repo.updateUser(tx.db, waiting.id, {
+        password_hash: passwordHash,
+        name,
+        locale,
+        role: invitation.role,
+      });
+      id = waiting.id;
+    } else {
+      id = await insertUser(tx, "KIOSQUE_INVITATION_INVALID", {
+        email: invitation.email,
+        name,
+        role: invitation.role,
+        passwordHash,
+        locale,
+      });
+    }
     // The new person is who acted: they accepted.
     await audit.record(tx, {
       actor: { id },

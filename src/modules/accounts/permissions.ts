@@ -53,6 +53,9 @@ export const canPublish = (a: Actor): boolean => a.role === "admin" || a.role ==
 /** Create, rename and remove sections and tags (authors pick and create tags on articles). */
 export const canManageSections = (a: Actor): boolean => a.role === "admin" || a.role === "editor";
 
+/** Write, publish and order the site's own pages (« Mentions légales »): as sections. */
+export const canManagePages = (a: Actor): boolean => canManageSections(a);
+
 /** Approve, hold, trash and mark comments as spam. */
 export const canModerate = (a: Actor): boolean =>
   a.role === "admin" || a.role === "editor" || a.role === "moderator";

@@ -345,3 +345,12 @@ export async function consumeInvitation(
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/** Every account's public face and address, in id order (an export; never a password). */
+export async function portablePeople(db: Kysely<Tables>) {
+  return db
+    .selectFrom("users")
+    .select(["id", "email", "name", "slug", "bio"])
+    .orderBy("id")
+    .execute();
+}

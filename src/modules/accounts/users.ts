@@ -118,3 +118,43 @@ export async function namesOf(ctx: Ctx, ids: readonly number[]): Promise<Map<num
   const rows = await repo.namesOf(ctx.db, wanted);
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/** What an import knows of a person whose writing it brings. */
+export interface ImportedPerson {
+  /** Lower-cased here; an export without one gives a placeholder (`login@import.invalid`). */
+  email: string;
+  name: string;
+  bio: string;
+  slug: string;
+}
+
+/**
+ * The account of a person whose writing is imported, in the importer's transaction: the one
+ * with that address when there is one (mapped, not changed), else a new author with no password:
+ * no password matches an empty hash, so it signs in only once an admin gives it one (`kiosque
+ * user passwd`).
+ */
+export async function accountForImport(
+  tx: TxCtx,
+  person: ImportedPerson,
+): Promise<{ id: number; slug: string; created: boolean }> {
+  const email = person.email.trim().toLowerCase();
+  const found = await repo.findByEmail(tx.db, email);
+  if (found) return { id: found.id, slug: found.slug, created: false };
+  const name = [...person.name.trim()].slice(0, NAME_MAX).join("") || email.split("@")[0] || email;
+  const id = await insertUser(tx, "KIOSQUE_USER_INVALID", {
+    email,
+    name,
+    role: "author",
+    passwordHash: "",
+    bio: person.bio,
+    ...(slugify(person.slug) ? { slug: slugify(person.slug) } : {}),
+  });
+  const made = await repo.findByEmail(tx.db, email);
+  return { id, slug: made?.slug ?? "", created: true };
+}
+
+/** Every account's public face and address, for an export of the site (never a password). */
+export async function portablePeople(ctx: Ctx) {
+  return repo.portablePeople(ctx.db);
+}

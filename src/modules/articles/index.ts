@@ -1,5 +1,7 @@
 export * as articles from "./service.js";
 export * as editing from "./editing/service.js";
+export * as importedArticles from "./imported.js";
+export type { ImportedArticle } from "./imported.js";
 export type { EditableArticle } from "./editing/state.js";
 export type { ArticleFields } from "./editing/fields.js";
 export type { StaffFilter, StaffRow } from "./editing/staff-list.js";

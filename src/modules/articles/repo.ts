@@ -417,3 +417,29 @@ export async function authorsWithLastChange(db: Kysely<Tables>, now: string) {
     .orderBy("u.slug")
     .execute();
 }
+
+/** Articles after `afterId` in id order, drafts included, with their section: an export's batch. */
+export async function articlesAfter(db: Kysely<Tables>, afterId: number, limit: number) {
+  return db
+    .selectFrom("articles as a")
+    .innerJoin("categories as c", "c.id", "a.category_id")
+    .selectAll("a")
+    .select(["c.slug as section_slug", "c.name as section_name"])
+    .where("a.id", ">", afterId)
+    .orderBy("a.id")
+    .limit(limit)
+    .execute();
+}
+
+export async function oldSlugsOf(db: Kysely<Tables>, articleIds: readonly number[]) {
+  if (articleIds.length === 0) return [];
+  return db
+    .selectFrom("article_slugs")
+    .select(["article_id", "slug"])
+    .where("article_id", "in", articleIds)
+    .execute();
+}
+
+export async function allTags(db: Kysely<Tables>) {
+  return db.selectFrom("tags").select(["id", "slug", "name"]).orderBy("id").execute();
+}

@@ -39,6 +39,8 @@ export interface ArticlesTable {
   image_media_id: number | null;
   image_caption: string | null;
   image_credit: string | null;
+  /** 0/1: kept on the front page (WordPress's sticky posts, migration 018). */
+  sticky: Generated<number>;
 }
 
 /**

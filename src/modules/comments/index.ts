@@ -20,6 +20,12 @@ export type {
 export { CommentSection } from "./views/comment-section.js";
 export type { CommentFormState } from "./views/comment-form.js";
 export type { ImportedComment } from "./service.js";
+export {
+  importThread,
+  portableComments,
+  type ThreadComment,
+  type ImportedThread,
+} from "./imported.js";
 export { CommentItem, repliesMark, type CommentExtras } from "./views/comment-item.js";
 export { CommentForm } from "./views/comment-form.js";
 export { sectionMarks } from "./views/comment-section.js";

@@ -41,6 +41,16 @@ export async function setRoot(db: Kysely<Tables>, id: number, rootId: number): P
   await db.updateTable("comments").set({ root_id: rootId }).where("id", "=", id).execute();
 }
 
+/** Top-level comments of an article written without their root: each roots its own thread. */
+export async function setOwnRoots(db: Kysely<Tables>, articleId: number): Promise<void> {
+  await db
+    .updateTable("comments")
+    .set((eb) => ({ root_id: eb.ref("id") }))
+    .where("article_id", "=", articleId)
+    .where("root_id", "is", null)
+    .execute();
+}
+
 export async function findById(db: Kysely<Tables>, id: number) {
   return db
     .selectFrom("comments")
@@ -492,5 +502,26 @@ export async function latestApproved(db: Kysely<Tables>, articleId: number, limi
     .orderBy("created_at", "desc")
     .orderBy("id", "desc")
     .limit(limit)
+    .execute();
+}
+
+/** Every comment of these articles, whatever its status, in id order (an export). */
+export async function portableOf(db: Kysely<Tables>, articleIds: readonly number[]) {
+  if (articleIds.length === 0) return [];
+  return db
+    .selectFrom("comments")
+    .select([
+      "id",
+      "article_id",
+      "parent_id",
+      "author_name",
+      "author_email",
+      "author_website",
+      "body",
+      "status",
+      "created_at",
+    ])
+    .where("article_id", "in", [...articleIds])
+    .orderBy("id")
     .execute();
 }

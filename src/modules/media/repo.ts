@@ -207,3 +207,14 @@ export async function insertVariants(
     .values([...rows])
     .execute();
 }
+
+/** Images after `afterId`, in id order (an export reads the library a batch at a time). */
+export async function itemsAfter(db: Kysely<Tables>, afterId: number, limit: number) {
+  return db
+    .selectFrom("media")
+    .selectAll()
+    .where("id", ">", afterId)
+    .orderBy("id")
+    .limit(limit)
+    .execute();
+}

@@ -308,3 +308,12 @@ export async function requireAlt(ctx: Ctx, mediaIds: readonly number[]): Promise
       { media: missing },
     );
 }
+
+/** Images after `afterId`, in id order: an export reads the library a batch at a time. */
+export async function portableBatch(
+  ctx: Ctx,
+  afterId: number,
+  limit: number,
+): Promise<MediaItem[]> {
+  return (await repo.itemsAfter(ctx.db, afterId, limit)).map((r) => toItem(r, []));
+}

@@ -9,6 +9,7 @@ export const en: Messages = {
   intlLocale: "en-GB",
   skipToContent: "Skip to content",
   mainNav: "Sections",
+  footerNav: "Site pages",
   home: "Home",
   latest: "Top stories",
   latestArticles: "Latest articles",

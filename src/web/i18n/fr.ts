@@ -12,6 +12,7 @@ export const fr = {
   intlLocale: "fr-FR",
   skipToContent: "Aller au contenu",
   mainNav: "Rubriques",
+  footerNav: "Pages du site",
   home: "Accueil",
   latest: "À la une",
   latestArticles: "Derniers articles",

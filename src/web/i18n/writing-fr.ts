@@ -129,6 +129,28 @@ export const writingFr = {
     created: "Rubrique créée.",
     renamed: "Rubrique enregistrée.",
   },
+  pages: {
+    title: "Pages",
+    intro:
+      "Les pages du site, hors du fil des articles : mentions légales, à propos, contact. Celles qui sont publiées et « dans le pied de page » y sont listées, dans l’ordre.",
+    none: "Aucune page pour l’instant.",
+    newPage: "Nouvelle page",
+    edit: (title: string) => `Modifier : ${title}`,
+    pageTitle: "Titre",
+    slug: "Adresse (slug)",
+    body: "Texte",
+    status: "État",
+    draft: "Brouillon",
+    published: "Publiée",
+    inFooter: "Dans le pied de page",
+    position: "Ordre dans le pied de page",
+    save: "Enregistrer la page",
+    create: "Créer la page",
+    saved: "Page enregistrée.",
+    created: "Page créée.",
+    view: "Voir la page",
+    back: "Toutes les pages",
+  },
 };
 
 export type WritingMessages = typeof writingFr;

@@ -74,6 +74,17 @@ export function SiteLayout({
         {children}
       </main>
       <footer class="site-footer">
+        {site.footerLinks.length > 0 ? (
+          <nav class="wrap footer-nav" aria-label={t.footerNav}>
+            <ul>
+              {site.footerLinks.map((p) => (
+                <li>
+                  <a href={paths.page(p.slug)}>{p.title}</a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
         <p class="wrap">{t.footer(site.name)}</p>
       </footer>
     </>

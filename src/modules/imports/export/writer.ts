@@ -1,0 +1,84 @@
+import fs from "node:fs";
+import { once } from "node:events";
+import { ImportRefused } from "../errors.js";
+
+/**
+ * A WXR file written as it goes: each piece is handed to the file stream, waiting when its
+ * buffer is full, so memory stays bounded however large the site. Written to a temporary name
+ * and renamed at the end: a cut export never sits under the asked name.
+ */
+export class XmlFile {
+  private readonly out: fs.WriteStream;
+  private readonly temp: string;
+  private failed: Error | undefined;
+
+  /** Refuses a file that exists: an export never writes over one. */
+  static async create(file: string): Promise<XmlFile> {
+    const taken = await fs.promises.lstat(file).then(
+      () => true,
+      () => false,
+    );
+    if (taken)
+      throw new ImportRefused("KIOSQUE_EXPORT_UNWRITABLE", { file, reason: "the file exists" });
+    return new XmlFile(file);
+  }
+
+  private constructor(private readonly file: string) {
+    this.temp = `${file}.${process.pid}.tmp`;
+    this.out = fs.createWriteStream(this.temp, { flags: "wx", mode: 0o600 });
+    // A folder that does not exist or cannot be written: said at the next write, or at close.
+    this.out.on("error", (error) => {
+      this.failed = error;
+    });
+  }
+
+  private check(): void {
+    if (this.failed)
+      throw new ImportRefused("KIOSQUE_EXPORT_UNWRITABLE", {
+        file: this.file,
+        reason: this.failed.message,
+      });
+  }
+
+  async write(text: string): Promise<void> {
+    this.check();
+    if (!this.out.write(text))
+      await Promise.race([once(this.out, "drain"), once(this.out, "close")]);
+  }
+
+  async close(): Promise<void> {
+    this.check();
+    this.out.end();
+    await once(this.out, "close");
+    this.check();
+    await fs.promises.rename(this.temp, this.file);
+  }
+
+  async abandon(): Promise<void> {
+    this.out.destroy();
+    await fs.promises.rm(this.temp, { force: true });
+  }
+}
+
+// Characters XML 1.0 cannot carry at all, even escaped.
+// eslint-disable-next-line no-control-regex -- removing them is the point
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|\p{Cs}/gu;
+
+/** Text in a CDATA section, as WordPress writes it (`]]>` split across two sections). */
+export const cdata = (text: string) =>
+  `<![CDATA[${text.replace(NOT_XML, "").replace(/]]>/g, "]]]]><![CDATA[>")}]]>`;
+
+export const escapeXml = (text: string) =>
+  text
+    .replace(NOT_XML, "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
+
+/** `<name>text</name>` with the text in CDATA. */
+export const el = (name: string, text: string | number) =>
+  typeof text === "number" ? `<${name}>${text}</${name}>` : `<${name}>${cdata(text)}</${name}>`;
+
+/** WordPress's date columns: `2024-03-05 10:00:00`. */
+export const sqlDate = (d: Date) => d.toISOString().slice(0, 19).replace("T", " ");

@@ -1,0 +1,65 @@
+import type { Kysely } from "kysely";
+import type { Tables } from "../../db/schema.js";
+import type { MappedKind } from "./table.js";
+
+/** Kiosque ids of these WordPress ids of one kind. */
+export async function mapped(
+  db: Kysely<Tables>,
+  kind: MappedKind,
+  wpIds: readonly string[],
+): Promise<Map<string, { id: number; detail: string | null }>> {
+  const found = new Map<string, { id: number; detail: string | null }>();
+  // Bound the parameters per statement (SQLite's default limit is 32,766; this is far below).
+  for (let i = 0; i < wpIds.length; i += 500) {
+    const rows = await db
+      .selectFrom("wordpress_imports")
+      .select(["wp_id", "kiosque_id", "detail"])
+      .where("kind", "=", kind)
+      .where("wp_id", "in", wpIds.slice(i, i + 500))
+      .execute();
+    for (const r of rows) found.set(r.wp_id, { id: r.kiosque_id, detail: r.detail });
+  }
+  return found;
+}
+
+export async function mappedOne(db: Kysely<Tables>, kind: MappedKind, wpId: string) {
+  return db
+    .selectFrom("wordpress_imports")
+    .select(["kiosque_id", "detail"])
+    .where("kind", "=", kind)
+    .where("wp_id", "=", wpId)
+    .executeTakeFirst();
+}
+
+export async function remember(
+  db: Kysely<Tables>,
+  rows: readonly { kind: MappedKind; wp_id: string; kiosque_id: number; detail?: string | null }[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 200)
+    await db
+      .insertInto("wordpress_imports")
+      .values(rows.slice(i, i + 200).map((r) => ({ ...r, detail: r.detail ?? null })))
+      .onConflict((oc) => oc.columns(["kind", "wp_id"]).doNothing())
+      .execute();
+}
+
+/** Attachments whose parent is this post (detail holds the parent's id). */
+export async function childrenOf(db: Kysely<Tables>, postId: string) {
+  return db
+    .selectFrom("wordpress_imports")
+    .select("kiosque_id")
+    .where("kind", "=", "attachment")
+    .where("detail", "=", postId)
+    .execute();
+}
+
+/** WordPress ids of these Kiosque rows of one kind (the export writes them back). */
+export async function wordpressIds(db: Kysely<Tables>, kind: MappedKind, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom("wordpress_imports")
+    .select(["wp_id", "kiosque_id", "detail"])
+    .where("kind", "=", kind)
+    .where("kiosque_id", "in", [...ids])
+    .execute();
+}

@@ -1,0 +1,66 @@
+import type { TxCtx } from "../../../ctx.js";
+import { paths } from "../../../web/urls.js";
+import { sitePages } from "../../pages/index.js";
+import { redirects } from "../../redirects/index.js";
+import { convertContent } from "../content/convert.js";
+import * as repo from "../repo.js";
+import type { WxrItem } from "../wxr/model.js";
+import { clean, instantOf, plainText, postFate, slugText } from "./fields.js";
+import { refsFor } from "./posts.js";
+import { oldSitePath, type Run } from "./run.js";
+
+/**
+ * A WordPress page becomes a page of the site (`/page/<slug>`), in the footer when published, in
+ * WordPress's menu order. Pages are flat: a child page's parent is not kept. Comments on pages
+ * are not imported (Kiosque's pages have no discussion), and counted.
+ */
+export async function importPage(
+  run: Run,
+  tx: TxCtx,
+  changed: (...keys: string[]) => void,
+  item: WxrItem,
+): Promise<void> {
+  const { report } = run;
+  const fate = postFate(item.status, item.postPassword);
+  if ("skip" in fate) {
+    report.skipped(`pages ${fate.skip}`);
+    return;
+  }
+  if (await repo.mappedOne(tx.db, "page", item.postId)) {
+    report.already("pages");
+    return;
+  }
+  const refs = await refsFor(tx, item.content, item.postId);
+  const converted = convertContent(clean(item.content), refs);
+  run.report.unknown(converted.unknown);
+  for (const src of new Set(converted.outside))
+    report.look(`page ${item.postId}: image not imported, still at ${src}`);
+  const title = clean(plainText(item.title)) || `Page ${item.postId}`;
+  const posted = instantOf(item.postDateGmt, item.postDate, run.timeZone) ?? tx.clock.now();
+  const modified = instantOf(item.postModifiedGmt, item.postModified, run.timeZone) ?? posted;
+  const status = fate.status === "published" ? "published" : "draft";
+  if (fate.note)
+    report.look(
+      `page ${item.postId} "${title}" was ${fate.note === "private" ? "private" : "password-protected"}: imported as a draft`,
+    );
+  const stored = await sitePages.storePage(tx, changed, {
+    slug: clean(slugText(item.postName)),
+    title: [...title].slice(0, 200).join(""),
+    bodyHtml: converted.html,
+    status,
+    inFooter: status === "published",
+    position: Number.parseInt(item.menuOrder, 10) || 0,
+    createdAt: posted.toISOString(),
+    updatedAt: modified.toISOString(),
+  });
+  await repo.remember(tx.db, [{ kind: "page", wp_id: item.postId, kiosque_id: stored.id }]);
+  const from = [item.link, `/?page_id=${item.postId}`]
+    .map((l) => oldSitePath(run, l))
+    .filter((p): p is string => p !== undefined && p !== "");
+  await redirects.record(
+    tx,
+    from.map((f) => ({ from: f, to: paths.page(stored.slug) })),
+  );
+  report.imported(`pages (${status})`);
+  if (item.comments.length > 0) report.skipped("comments on pages", item.comments.length);
+}

@@ -1,0 +1,60 @@
+import type { TxCtx } from "../../../ctx.js";
+import { slugify } from "../../../lib/slug.js";
+import { paths } from "../../../web/urls.js";
+import { accounts } from "../../accounts/index.js";
+import { redirects } from "../../redirects/index.js";
+import * as repo from "../repo.js";
+import { clean, plainText } from "./fields.js";
+import type { Run } from "./run.js";
+
+/** An address WordPress allowed but Kiosque's accounts would refuse gets a placeholder. */
+function emailFor(login: string, email: string): string {
+  const e = email.trim().toLowerCase();
+  if (/^[^\s@]+@[^\s@]+$/.test(e) && e.length <= 254) return e;
+  return `${slugify(login) || "auteur"}@import.invalid`;
+}
+
+/**
+ * The account of a WordPress login: the one imported before, else one made now (role author, no
+ * password), in the caller's transaction. The cache is the run's: a failed transaction ends the
+ * run, so it never names an account that was rolled back.
+ */
+export async function personFor(run: Run, tx: TxCtx, login: string): Promise<number> {
+  const key = clean(login).trim() || "wordpress";
+  const cached = run.people.get(key);
+  if (cached !== undefined) return cached;
+  const { report } = run;
+  const before = await repo.mappedOne(tx.db, "author", key);
+  if (before) {
+    run.people.set(key, before.kiosque_id);
+    return before.kiosque_id;
+  }
+  const a = run.authors.get(key);
+  const name =
+    plainText(a?.displayName ?? "") ||
+    plainText(`${a?.firstName ?? ""} ${a?.lastName ?? ""}`) ||
+    key;
+  const id = await (async () => {
+    const made = await accounts.accountForImport(tx, {
+      email: emailFor(key, a?.email ?? ""),
+      name,
+      bio: plainText(a?.description ?? ""),
+      slug: key,
+    });
+    await repo.remember(tx.db, [{ kind: "author", wp_id: key, kiosque_id: made.id }]);
+    const slug = made.slug;
+    if (slug) {
+      const from = [`/author/${encodeURIComponent(key)}`];
+      if (a?.id) from.push(`/?author=${a.id}`);
+      await redirects.record(
+        tx,
+        from.map((f) => ({ from: f, to: paths.author(slug) })),
+      );
+    }
+    if (made.created) report.imported("authors (accounts without a password)");
+    else report.look(`author ${key}: mapped to the existing account with the same e-mail`);
+    return made.id;
+  })();
+  run.people.set(key, id);
+  return id;
+}

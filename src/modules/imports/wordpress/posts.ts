@@ -1,0 +1,266 @@
+import type { TxCtx } from "../../../ctx.js";
+import { paths } from "../../../web/urls.js";
+import { importedArticles } from "../../articles/index.js";
+import { importThread, type ThreadComment } from "../../comments/index.js";
+import { media } from "../../media/index.js";
+import { redirects } from "../../redirects/index.js";
+import { convertContent, type Converted } from "../content/convert.js";
+import { refsNeeded, type ContentRefs, type ImageRef } from "../content/refs.js";
+import * as repo from "../repo.js";
+import type { WxrComment, WxrItem } from "../wxr/model.js";
+import {
+  clean,
+  commentStatus,
+  instantOf,
+  metaOf,
+  plainText,
+  postFate,
+  slugText,
+  textOf,
+  website,
+} from "./fields.js";
+import { personFor } from "./people.js";
+import { oldSitePath, type Run } from "./run.js";
+import { sectionFor, tagFor } from "./terms.js";
+
+/** The articles' field limits (articles/editing/fields.ts): longer is cut, and said. */
+const TITLE_MAX = 200;
+const STANDFIRST_MAX = 600;
+const cut = (text: string, max: number) => [...text].slice(0, max).join("");
+
+/** The images a content names, from what the import made of the export's attachments. */
+export async function refsFor(tx: TxCtx, content: string, postId: string): Promise<ContentRefs> {
+  const { ids, keys } = refsNeeded(content);
+  const byId = await repo.mapped(tx.db, "attachment", ids);
+  const byKey = await repo.mapped(tx.db, "attachment_url", keys);
+  const children = /\[gallery(?![^\]]*\b(?:ids|include)\s*=)/.test(content)
+    ? (await repo.childrenOf(tx.db, postId)).map((r) => r.kiosque_id)
+    : [];
+  const wanted = [...byId.values(), ...byKey.values()].map((m) => m.id).concat(children);
+  const items = await media.getMany(tx, wanted);
+  const ref = (id: number): ImageRef | undefined => {
+    const m = items.get(id);
+    return (
+      m && {
+        mediaId: m.id,
+        src: m.src,
+        alt: m.alt,
+        caption: m.caption,
+        credit: m.credit,
+        width: m.width,
+        height: m.height,
+      }
+    );
+  };
+  const map = (from: Map<string, { id: number }>) => {
+    const out = new Map<string, ImageRef>();
+    for (const [k, v] of from) {
+      const r = ref(v.id);
+      if (r) out.set(k, r);
+    }
+    return out;
+  };
+  return {
+    byAttachmentId: map(byId),
+    byUrl: map(byKey),
+    children: children.flatMap((id) => ref(id) ?? []),
+  };
+}
+
+/** The dates of a post: published (or due), last changed. */
+function datesOf(run: Run, item: WxrItem) {
+  const posted = instantOf(item.postDateGmt, item.postDate, run.timeZone);
+  const modified = instantOf(item.postModifiedGmt, item.postModified, run.timeZone);
+  return { posted, modified };
+}
+
+/** What a comment of the export becomes; undefined when it is left out. */
+function threadComment(run: Run, c: WxrComment): ThreadComment | undefined {
+  const isPing = c.type === "pingback" || c.type === "trackback";
+  if (isPing && !run.pingbacks) {
+    run.report.skipped("pingbacks and trackbacks (--no-pingbacks)");
+    return undefined;
+  }
+  const createdAt = instantOf(c.dateGmt, c.date, run.timeZone) ?? run.ctx.clock.now();
+  return {
+    key: c.id,
+    parentKey: c.parent && c.parent !== "0" ? c.parent : null,
+    name: cut(clean(plainText(c.author)), 200) || "Anonyme",
+    email: clean(c.email.trim()),
+    website: website(clean(c.url)),
+    body: clean(textOf(c.content)),
+    status: commentStatus(c.approved),
+    createdAt,
+  };
+}
+
+/** Writes the comments of an article not imported before; their count into the report. */
+export async function importComments(
+  run: Run,
+  tx: TxCtx,
+  changed: (...keys: string[]) => void,
+  articleId: number,
+  item: WxrItem,
+): Promise<void> {
+  const { report } = run;
+  if (item.comments.length === 0) return;
+  const before = await repo.mapped(
+    tx.db,
+    "comment",
+    item.comments.map((c) => c.id),
+  );
+  const fresh = item.comments.filter((c) => !before.has(c.id));
+  report.already("comments", item.comments.length - fresh.length);
+  const kinds = new Map(fresh.map((c) => [c.id, c.type]));
+  const list = fresh.flatMap((c) => threadComment(run, c) ?? []);
+  // Replies to comments imported in an earlier run go under them.
+  const parents = list.flatMap((c) =>
+    c.parentKey && !kinds.has(c.parentKey) ? [c.parentKey] : [],
+  );
+  const known = new Map(
+    [...(await repo.mapped(tx.db, "comment", parents))].map(([k, v]) => [k, v.id]),
+  );
+  const done = await importThread(tx, changed, articleId, list, known, "import:wordpress");
+  await repo.remember(
+    tx.db,
+    [...done.ids].map(([key, id]) => {
+      const type = kinds.get(key) ?? "";
+      return {
+        kind: "comment" as const,
+        wp_id: key,
+        kiosque_id: id,
+        detail: type === "pingback" || type === "trackback" ? type : null,
+      };
+    }),
+  );
+  for (const c of list) {
+    const type = kinds.get(c.key);
+    report.imported(
+      type === "pingback" || type === "trackback"
+        ? "pingbacks and trackbacks"
+        : `comments (${c.status})`,
+    );
+  }
+  if (done.orphans.length > 0)
+    report.imported("replies whose parent was missing (now top-level)", done.orphans.length);
+}
+
+/** What the report says about a converted content. */
+function noteContent(run: Run, item: WxrItem, converted: Converted): void {
+  run.report.unknown(converted.unknown);
+  if (converted.unknown.size > 0)
+    run.report.look(
+      `${item.postType} ${item.postId} "${plainText(item.title)}": removed ${[...converted.unknown.keys()].join(", ")}`,
+    );
+  for (const src of new Set(converted.outside))
+    run.report.look(`${item.postType} ${item.postId}: image not imported, still at ${src}`);
+}
+
+/**
+ * A post becomes an article, in one transaction with its comments, its mapping and its old
+ * addresses: a post imported before gets only the comments it did not have.
+ */
+export async function importPost(
+  run: Run,
+  tx: TxCtx,
+  changed: (...keys: string[]) => void,
+  item: WxrItem,
+): Promise<void> {
+  const { report } = run;
+  const fate = postFate(item.status, item.postPassword);
+  if ("skip" in fate) {
+    report.skipped(`posts ${fate.skip}`);
+    return;
+  }
+  const before = await repo.mappedOne(tx.db, "post", item.postId);
+  if (before) {
+    report.already("articles");
+    await importComments(run, tx, changed, before.kiosque_id, item);
+    return;
+  }
+  const authorId = await personFor(run, tx, item.creator);
+  const refs = await refsFor(tx, item.content, item.postId);
+  const converted = convertContent(clean(item.content), refs);
+  const thumbnail = metaOf(item.meta, "_thumbnail_id");
+  const featured = thumbnail
+    ? (refs.byAttachmentId.get(thumbnail) ??
+      (await refsFor(tx, `wp-image-${thumbnail}`, item.postId)).byAttachmentId.get(thumbnail))
+    : undefined;
+  if (thumbnail && !featured)
+    report.look(`post ${item.postId}: featured image ${thumbnail} not imported`);
+  const { posted, modified } = datesOf(run, item);
+  const now = tx.clock.now();
+  const title = clean(plainText(item.title)) || `(sans titre ${item.postId})`;
+  if ([...title].length > TITLE_MAX)
+    report.look(`post ${item.postId}: title cut to ${TITLE_MAX} characters`);
+  const standfirst = clean(textOf(item.excerpt)).replace(/\s+/g, " ");
+  if ([...standfirst].length > STANDFIRST_MAX)
+    report.look(`post ${item.postId}: excerpt cut to ${STANDFIRST_MAX} characters`);
+  if (fate.note === "private")
+    report.look(`post ${item.postId} "${title}" was private: imported as a draft`);
+  if (fate.note === "password")
+    report.look(`post ${item.postId} "${title}" had a password: imported as a draft`);
+  noteContent(run, item, converted);
+
+  const sections = item.terms.filter((t) => t.domain === "category");
+  const first = sections[0];
+  const categoryId = await sectionFor(
+    run,
+    tx,
+    changed,
+    first
+      ? { nicename: first.nicename, name: first.name }
+      : { nicename: "non-classe", name: "Non classé" },
+  );
+  const tagIds: number[] = [];
+  for (const t of item.terms.filter((t) => t.domain === "post_tag")) {
+    const id = await tagFor(run, tx, t);
+    if (id !== undefined) tagIds.push(id);
+  }
+  // Kiosque files an article in one section: the others become tags, and sections too.
+  for (const extra of sections.slice(1)) {
+    await sectionFor(run, tx, changed, { nicename: extra.nicename, name: extra.name });
+    const id = await tagFor(run, tx, extra);
+    if (id !== undefined) tagIds.push(id);
+  }
+  const published = fate.status === "published" || fate.status === "scheduled";
+  const publishedAt = published ? (posted ?? now).toISOString() : null;
+  const stored = await importedArticles.storeImportedArticle(tx, changed, {
+    slug: clean(slugText(item.postName)),
+    title: cut(title, TITLE_MAX),
+    standfirst: cut(standfirst, STANDFIRST_MAX),
+    bodyHtml: converted.html,
+    categoryId,
+    authorIds: [authorId],
+    tagIds,
+    status: fate.status,
+    publishedAt,
+    updatedAt:
+      published && posted && modified && modified.getTime() - posted.getTime() > 60_000
+        ? modified.toISOString()
+        : null,
+    createdAt: (posted ?? now).toISOString(),
+    modifiedAt: (modified ?? posted ?? now).toISOString(),
+    commentsOpen: item.commentStatus !== "closed",
+    sticky: item.isSticky === "1",
+    imageMediaId: featured?.mediaId ?? null,
+    imageAlt: featured ? featured.alt : null,
+    imageCaption: featured?.caption || null,
+    oldSlugs: item.meta.filter((m) => m.key === "_wp_old_slug").map((m) => slugText(m.value)),
+  });
+  await repo.remember(tx.db, [{ kind: "post", wp_id: item.postId, kiosque_id: stored.id }]);
+  const mediaIds = [...converted.mediaIds, ...(featured ? [featured.mediaId] : [])];
+  if (mediaIds.length > 0) await media.recordUsage(tx, stored.id, mediaIds);
+  const from = [item.link, `/?p=${item.postId}`, item.guid.includes("?p=") ? item.guid : ""]
+    .map((l) => oldSitePath(run, l))
+    .filter((p): p is string => p !== undefined && p !== "");
+  await redirects.record(
+    tx,
+    from.map((f) => ({ from: f, to: paths.article(stored.slug) })),
+  );
+  if (stored.slug !== (slugText(item.postName) || stored.slug))
+    report.look(`post ${item.postId}: slug "${item.postName}" is "${stored.slug}" here`);
+  report.imported(`articles (${fate.status})`);
+  if (item.isSticky === "1") report.imported("sticky articles");
+  await importComments(run, tx, changed, stored.id, item);
+}

@@ -1,0 +1,39 @@
+import type { Ctx } from "../../../ctx.js";
+import type { ReportBuilder } from "../report.js";
+import type { MediaSource } from "../sources.js";
+import type { WxrAuthor, WxrChannel } from "../wxr/model.js";
+
+/** The state one import carries from pass to pass: small, whatever the file's size. */
+export interface Run {
+  readonly ctx: Ctx;
+  readonly report: ReportBuilder;
+  readonly timeZone: string;
+  /** Pingbacks and trackbacks are kept as comments (true), or left out. */
+  readonly pingbacks: boolean;
+  readonly media: MediaSource;
+  /** `media.maxUploadMB` in bytes: a larger file is not even read. */
+  readonly maxBytes: number;
+  channel: WxrChannel | undefined;
+  /** The export's authors by login (a few per site). */
+  readonly authors: Map<string, WxrAuthor>;
+  /** Accounts made or found, by login: filled after each commit. */
+  readonly people: Map<string, number>;
+  /** Categories' parents by slug, for `/category/parent/child/`. */
+  readonly categoryParents: Map<string, string>;
+  /** `kind:slug` of the terms met in this file: one listed twice is imported once. */
+  readonly seenTerms: Set<string>;
+}
+
+/**
+ * The path of an old address on the old site, relative to its root; undefined for another
+ * site's address.
+ */
+export function oldSitePath(run: Run, link: string): string | undefined {
+  if (!link) return undefined;
+  try {
+    const url = new URL(link, run.channel?.link || "http://old.invalid");
+    return url.pathname + url.search;
+  } catch {
+    return undefined;
+  }
+}

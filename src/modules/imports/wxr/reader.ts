@@ -1,0 +1,358 @@
+import fs from "node:fs";
+import { SaxesParser, type SaxesTagPlain } from "saxes";
+import { ImportRefused } from "../errors.js";
+import { TextChunks } from "./decode.js";
+import type {
+  ReadProgress,
+  WxrAuthor,
+  WxrChannel,
+  WxrComment,
+  WxrItem,
+  WxrRecord,
+  WxrTerm,
+} from "./model.js";
+
+/** WXR versions WordPress has written (1.0 in 2.x, 1.1 in 3.0, 1.2 since 3.1). */
+const VERSIONS = new Set(["1.0", "1.1", "1.2"]);
+/** The `wp:` namespace of those versions, with http or https (WordPress.com writes https). */
+const WP_NAMESPACE = /^https?:\/\/wordpress\.org\/export\/1\.[012]\/$/;
+/**
+ * The longest text one element may hold: far past any article (WordPress's own column is
+ * LONGTEXT, but a 16 MB post is not writing). Past it the file is refused, so one hostile
+ * element cannot take the memory the streaming keeps bounded.
+ */
+const MAX_TEXT = 16 * 1024 * 1024;
+/** Chunks read at a time: memory stays near this whatever the file's size. */
+const CHUNK = 256 * 1024;
+
+type Fields = Record<string, string>;
+
+/** The channel's children that are records; the others describe the site. */
+const RECORDS = new Set(["item", "wp:author", "wp:category", "wp:tag", "wp:term"]);
+
+const emptyItem = (): WxrItem => ({
+  kind: "item",
+  title: "",
+  link: "",
+  creator: "",
+  guid: "",
+  content: "",
+  excerpt: "",
+  postId: "",
+  postDate: "",
+  postDateGmt: "",
+  postModified: "",
+  postModifiedGmt: "",
+  commentStatus: "",
+  postName: "",
+  status: "",
+  postParent: "",
+  menuOrder: "",
+  postType: "",
+  postPassword: "",
+  isSticky: "",
+  attachmentUrl: "",
+  terms: [],
+  meta: [],
+  comments: [],
+});
+
+/** Item fields by element name: the rest of an item's children are not read. */
+const ITEM_FIELDS: Readonly<Record<string, keyof WxrItem>> = {
+  title: "title",
+  link: "link",
+  "dc:creator": "creator",
+  guid: "guid",
+  "content:encoded": "content",
+  "excerpt:encoded": "excerpt",
+  "wp:post_id": "postId",
+  "wp:post_date": "postDate",
+  "wp:post_date_gmt": "postDateGmt",
+  "wp:post_modified": "postModified",
+  "wp:post_modified_gmt": "postModifiedGmt",
+  "wp:comment_status": "commentStatus",
+  "wp:post_name": "postName",
+  "wp:status": "status",
+  "wp:post_parent": "postParent",
+  "wp:menu_order": "menuOrder",
+  "wp:post_type": "postType",
+  "wp:post_password": "postPassword",
+  "wp:is_sticky": "isSticky",
+  "wp:attachment_url": "attachmentUrl",
+};
+
+const COMMENT_FIELDS: Readonly<Record<string, keyof WxrComment>> = {
+  "wp:comment_id": "id",
+  "wp:comment_author": "author",
+  "wp:comment_author_email": "email",
+  "wp:comment_author_url": "url",
+  "wp:comment_date": "date",
+  "wp:comment_date_gmt": "dateGmt",
+  "wp:comment_content": "content",
+  "wp:comment_approved": "approved",
+  "wp:comment_type": "type",
+  "wp:comment_parent": "parent",
+  "wp:comment_user_id": "userId",
+};
+
+const get = (f: Fields, key: string) => f[key] ?? "";
+
+function authorOf(f: Fields): WxrAuthor {
+  return {
+    kind: "author",
+    id: get(f, "wp:author_id"),
+    login: get(f, "wp:author_login"),
+    email: get(f, "wp:author_email"),
+    displayName: get(f, "wp:author_display_name"),
+    firstName: get(f, "wp:author_first_name"),
+    lastName: get(f, "wp:author_last_name"),
+    description: get(f, "wp:author_description"),
+  };
+}
+
+function termOf(element: string, f: Fields): WxrTerm {
+  if (element === "wp:category")
+    return {
+      kind: "term",
+      taxonomy: "category",
+      id: get(f, "wp:term_id"),
+      slug: get(f, "wp:category_nicename"),
+      name: get(f, "wp:cat_name"),
+      parent: get(f, "wp:category_parent"),
+      description: get(f, "wp:category_description"),
+    };
+  if (element === "wp:tag")
+    return {
+      kind: "term",
+      taxonomy: "post_tag",
+      id: get(f, "wp:term_id"),
+      slug: get(f, "wp:tag_slug"),
+      name: get(f, "wp:tag_name"),
+      parent: "",
+      description: get(f, "wp:tag_description"),
+    };
+  return {
+    kind: "term",
+    taxonomy: get(f, "wp:term_taxonomy"),
+    id: get(f, "wp:term_id"),
+    slug: get(f, "wp:term_slug"),
+    name: get(f, "wp:term_name"),
+    parent: get(f, "wp:term_parent"),
+    description: get(f, "wp:term_description"),
+  };
+}
+
+/**
+ * Reads a WordPress export as a stream of records, never the whole file at once: the channel's
+ * description first, then authors, terms and items as they come. Refuses (ImportRefused) what is
+ * not well-formed XML with its line and column, a DOCTYPE (WordPress never writes one; it is
+ * where entity bombs and external entities live: the parser expands no entity it was not born
+ * knowing either way), a file that is not a WordPress export, a missing or unknown WXR version.
+ */
+export async function* readWxr(
+  file: string,
+  onProgress?: (p: ReadProgress) => void,
+): AsyncGenerator<WxrRecord> {
+  let stream: fs.ReadStream;
+  let totalBytes: number;
+  try {
+    totalBytes = (await fs.promises.stat(file)).size;
+    stream = fs.createReadStream(file, { highWaterMark: CHUNK });
+  } catch (error) {
+    throw new ImportRefused("KIOSQUE_IMPORT_UNREADABLE", {
+      file,
+      reason: error instanceof Error ? error.message : String(error),
+    });
+  }
+  const parser = new SaxesParser({ position: true, xmlns: false });
+  const out: WxrRecord[] = [];
+  const stack: string[] = [];
+  let text = "";
+  let channel: Partial<WxrChannel> | undefined = {};
+  let namespaceOk = false;
+  let fields: Fields = {};
+  let item: WxrItem | undefined;
+  let comment: Partial<WxrComment> | undefined;
+  let meta: { key: string; value: string } | undefined;
+  let termAttrs: { domain: string; nicename: string } | undefined;
+
+  const refuse = (
+    code: "KIOSQUE_IMPORT_MALFORMED" | "KIOSQUE_IMPORT_UNSUPPORTED",
+    reason: string,
+  ) => new ImportRefused(code, { file, line: parser.line, column: parser.column, reason });
+
+  /** The channel's record goes out before anything that depends on its version. */
+  function channelDone(): void {
+    if (!channel) return;
+    const version = channel.version ?? "";
+    if (!namespaceOk)
+      throw refuse("KIOSQUE_IMPORT_UNSUPPORTED", "not a WordPress export (no WXR namespace)");
+    if (version === "") throw refuse("KIOSQUE_IMPORT_UNSUPPORTED", "no WXR version in the file");
+    if (!VERSIONS.has(version))
+      throw refuse(
+        "KIOSQUE_IMPORT_UNSUPPORTED",
+        `WXR version ${version} (versions 1.0, 1.1 and 1.2 are read)`,
+      );
+    out.push({
+      kind: "channel",
+      version,
+      title: channel.title ?? "",
+      link: channel.link ?? "",
+      description: channel.description ?? "",
+      language: channel.language ?? "",
+      baseSiteUrl: channel.baseSiteUrl ?? "",
+      baseBlogUrl: channel.baseBlogUrl ?? "",
+    });
+    channel = undefined;
+  }
+
+  parser.on("doctype", () => {
+    throw refuse("KIOSQUE_IMPORT_UNSUPPORTED", "a DOCTYPE (WordPress exports have none)");
+  });
+  parser.on("opentag", (tag: SaxesTagPlain) => {
+    const name = tag.name;
+    const depth = stack.length;
+    if (depth === 0) {
+      if (name !== "rss")
+        throw refuse("KIOSQUE_IMPORT_UNSUPPORTED", `a <${name}> document, not RSS`);
+      namespaceOk = WP_NAMESPACE.test(tag.attributes["xmlns:wp"] ?? "");
+    }
+    stack.push(name);
+    text = "";
+    const parent = stack[depth - 1];
+    if (parent === "channel") {
+      if (RECORDS.has(name)) channelDone();
+      if (name === "item") item = emptyItem();
+      fields = {};
+    } else if (item && parent === "item") {
+      if (name === "wp:comment") comment = {};
+      else if (name === "wp:postmeta") meta = { key: "", value: "" };
+      else if (name === "category")
+        termAttrs = {
+          domain: tag.attributes.domain ?? "",
+          nicename: tag.attributes.nicename ?? "",
+        };
+    }
+  });
+  const addText = (t: string) => {
+    if (text.length + t.length > MAX_TEXT)
+      throw refuse("KIOSQUE_IMPORT_MALFORMED", `an element longer than ${MAX_TEXT} characters`);
+    text += t;
+  };
+  parser.on("text", addText);
+  parser.on("cdata", addText);
+  parser.on("closetag", (tag) => {
+    const name = tag.name;
+    stack.pop();
+    const parent = stack[stack.length - 1];
+    if (parent === "channel") {
+      if (name === "item" && item) {
+        out.push(item);
+        item = undefined;
+      } else if (name === "wp:author") out.push(authorOf(fields));
+      else if (name === "wp:category" || name === "wp:tag" || name === "wp:term")
+        out.push(termOf(name, fields));
+      else if (channel) {
+        const key = (
+          {
+            title: "title",
+            link: "link",
+            description: "description",
+            language: "language",
+            "wp:wxr_version": "version",
+            "wp:base_site_url": "baseSiteUrl",
+            "wp:base_blog_url": "baseBlogUrl",
+          } as const
+        )[name as "title"];
+        if (key) channel[key] = text.trim();
+      }
+    } else if (name === "channel") {
+      channelDone();
+    } else if (item && parent === "item") {
+      if (name === "wp:comment" && comment) {
+        item.comments.push({ ...emptyComment, ...comment });
+        comment = undefined;
+      } else if (name === "wp:postmeta" && meta) {
+        item.meta.push(meta);
+        meta = undefined;
+      } else if (name === "category" && termAttrs) {
+        item.terms.push({ ...termAttrs, name: text });
+        termAttrs = undefined;
+      } else {
+        const key = ITEM_FIELDS[name];
+        // Every field of an item is text; the lists (terms, meta, comments) are filled above.
+        if (key) (item as unknown as Record<string, string>)[key] = text;
+      }
+    } else if (item && parent === "wp:comment" && comment) {
+      const key = COMMENT_FIELDS[name];
+      if (key) comment[key] = text;
+    } else if (item && parent === "wp:postmeta" && meta) {
+      if (name === "wp:meta_key") meta.key = text;
+      else if (name === "wp:meta_value") meta.value = text;
+    } else if (
+      parent === "wp:author" ||
+      parent === "wp:category" ||
+      parent === "wp:tag" ||
+      parent === "wp:term"
+    ) {
+      fields[name] = text;
+    }
+    text = "";
+  });
+
+  const chunks = new TextChunks(file);
+  let bytesRead = 0;
+  const feed = (t: string) => {
+    try {
+      parser.write(t);
+    } catch (error) {
+      if (error instanceof ImportRefused) throw error;
+      throw refuse("KIOSQUE_IMPORT_MALFORMED", reasonOf(error));
+    }
+  };
+  try {
+    for await (const chunk of stream) {
+      const bytes = chunk as Buffer;
+      bytesRead += bytes.length;
+      feed(chunks.decode(bytes));
+      onProgress?.({ bytesRead, totalBytes });
+      yield* out.splice(0, out.length);
+    }
+    feed(chunks.end());
+    try {
+      parser.close();
+    } catch (error) {
+      throw refuse("KIOSQUE_IMPORT_MALFORMED", reasonOf(error));
+    }
+    if (channel) throw refuse("KIOSQUE_IMPORT_UNSUPPORTED", "not a WordPress export (no channel)");
+    yield* out.splice(0, out.length);
+  } catch (error) {
+    // The file could not be read (a folder, no permission, gone): said as such. Anything else
+    // (the caller's progress callback, a bug) goes on as it is.
+    if (error instanceof Error && "syscall" in error)
+      throw new ImportRefused("KIOSQUE_IMPORT_UNREADABLE", { file, reason: reasonOf(error) });
+    throw error;
+  } finally {
+    stream.destroy();
+  }
+}
+
+const emptyComment: WxrComment = {
+  id: "",
+  author: "",
+  email: "",
+  url: "",
+  date: "",
+  dateGmt: "",
+  content: "",
+  approved: "",
+  type: "",
+  parent: "",
+  userId: "",
+};
+
+/** saxes says "file:line:column: what"; the line and column are given apart. */
+function reasonOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/^(?:[^:]*:)?\d+:\d+: /, "").replace(/\.$/, "");
+}

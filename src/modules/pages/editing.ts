@@ -1,0 +1,120 @@
+import type { Ctx } from "../../ctx.js";
+import { changeKeys } from "../../lib/change-keys.js";
+import { Forbidden, Invalid, NotFound } from "../../lib/errors.js";
+import { FormReader, type RawForm } from "../../lib/form-fields.js";
+import { sanitizeArticleHtml } from "../../lib/sanitize.js";
+import { slugify } from "../../lib/slug.js";
+import { paths } from "../../web/urls.js";
+import { canManagePages, type Actor } from "../accounts/index.js";
+import { redirects } from "../redirects/index.js";
+import * as repo from "./repo.js";
+import { allPages, type SitePage } from "./service.js";
+import type { SitePageStatus } from "./table.js";
+
+/** The limits of a page's fields: an article's (articles/editing/fields.ts). */
+export const pageLimits = { title: 200, slug: 80, body: 500_000, position: 1000 } as const;
+const STATUSES: readonly SitePageStatus[] = ["draft", "published"];
+
+/** The form's values as typed, for a form shown again. */
+export interface PageFormValues {
+  title: string;
+  slug: string;
+  body: string;
+  status: string;
+  in_footer: string;
+  position: string;
+}
+
+export const pageFormValues = (p?: SitePage): PageFormValues => ({
+  title: p?.title ?? "",
+  slug: p?.slug ?? "",
+  body: p?.bodyHtml ?? "",
+  status: p?.status ?? "draft",
+  in_footer: p === undefined || p.inFooter ? "1" : "",
+  position: String(p?.position ?? 0),
+});
+
+function mayManage(actor: Actor): void {
+  if (!canManagePages(actor)) throw new Forbidden("KIOSQUE_FORBIDDEN", { user: actor.id });
+}
+
+function readPage(raw: RawForm) {
+  const f = new FormReader(raw);
+  const title = f.text("title", { required: true, max: pageLimits.title });
+  const typedSlug = f.text("slug", { max: pageLimits.slug });
+  const body = f.text("body", { max: pageLimits.body, multiline: true });
+  const status = f.choice("status", STATUSES, "draft");
+  const inFooter = f.flag("in_footer");
+  const positionText = f.text("position", { max: 4 });
+  const position = positionText === "" ? 0 : Number(positionText);
+  if (
+    !f.problems.position &&
+    !(Number.isInteger(position) && position >= 0 && position <= pageLimits.position)
+  )
+    f.refuse("position", { problem: "choice" });
+  const slug = slugify(typedSlug || title);
+  if (!f.problems.title && !f.problems.slug && !slug)
+    f.refuse(typedSlug ? "slug" : "title", { problem: "choice" });
+  return {
+    f,
+    title,
+    slug,
+    bodyHtml: sanitizeArticleHtml(body),
+    status: status ?? "draft",
+    inFooter,
+    position,
+  };
+}
+
+/** Every page, drafts included, for the newsroom's list. */
+export async function pagesForStaff(ctx: Ctx, actor: Actor): Promise<SitePage[]> {
+  mayManage(actor);
+  return allPages(ctx);
+}
+
+export async function pageForEdit(ctx: Ctx, actor: Actor, id: number): Promise<SitePage> {
+  mayManage(actor);
+  const page = (await allPages(ctx)).find((p) => p.id === id);
+  if (!page) throw new NotFound("page", { id });
+  return page;
+}
+
+/**
+ * Creates a page (`id` undefined) or saves one, from the newsroom's form: refused whole, with a
+ * problem per field (KIOSQUE_PAGE_INVALID), or saved in one transaction. A page whose slug
+ * changes keeps answering at its old address, with a 301. Every page shows the footer: any save
+ * changes them all.
+ */
+export async function savePage(
+  ctx: Ctx,
+  actor: Actor,
+  id: number | undefined,
+  raw: RawForm,
+): Promise<number> {
+  mayManage(actor);
+  const { f, ...page } = readPage(raw);
+  return ctx.write(async (tx, changed) => {
+    const all = await repo.all(tx.db);
+    const current = id === undefined ? undefined : all.find((p) => p.id === id);
+    if (id !== undefined && !current) throw new NotFound("page", { id });
+    if (all.some((p) => p.slug === page.slug && p.id !== id))
+      f.refuse("slug", { problem: "taken" });
+    if (!f.ok) throw new Invalid("KIOSQUE_PAGE_INVALID", f.problems, { id });
+    changed(changeKeys.all);
+    const now = tx.clock.now().toISOString();
+    const values = {
+      slug: page.slug,
+      title: page.title,
+      body_html: page.bodyHtml,
+      status: page.status,
+      in_footer: page.inFooter ? 1 : 0,
+      position: page.position,
+      updated_at: now,
+    };
+    if (!current) return repo.insert(tx.db, { ...values, created_at: now });
+    await repo.update(tx.db, current.id, values);
+    if (current.slug !== page.slug)
+      await redirects.record(tx, [{ from: paths.page(current.slug), to: paths.page(page.slug) }]);
+    return current.id;
+  });
+}

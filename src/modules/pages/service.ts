@@ -1,0 +1,85 @@
+import type { Ctx, TxCtx } from "../../ctx.js";
+import { changeKeys } from "../../lib/change-keys.js";
+import { NotFound } from "../../lib/errors.js";
+import { sanitizeArticleHtml } from "../../lib/sanitize.js";
+import { slugify } from "../../lib/slug.js";
+import * as repo from "./repo.js";
+import type { SitePageStatus } from "./table.js";
+
+export interface SitePage {
+  id: number;
+  slug: string;
+  title: string;
+  bodyHtml: string;
+  status: SitePageStatus;
+  inFooter: boolean;
+  position: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const toPage = (r: Awaited<ReturnType<typeof repo.all>>[number]): SitePage => ({
+  id: r.id,
+  slug: r.slug,
+  title: r.title,
+  bodyHtml: r.body_html,
+  status: r.status,
+  inFooter: r.in_footer === 1,
+  position: r.position,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+/** A published page, for readers; NotFound for a draft or an unknown slug. */
+export async function publishedPage(ctx: Ctx, slug: string): Promise<SitePage> {
+  const row = await repo.publishedBySlug(ctx.db, slug);
+  if (!row) throw new NotFound("page", { slug });
+  return toPage(row);
+}
+
+/** The footer's links: published pages marked for it, in order. */
+export async function footerLinks(ctx: Ctx): Promise<{ slug: string; title: string }[]> {
+  return repo.footer(ctx.db);
+}
+
+/** Every page, drafts included: the export. */
+export async function allPages(ctx: Ctx): Promise<SitePage[]> {
+  return (await repo.all(ctx.db)).map(toPage);
+}
+
+export interface NewSitePage {
+  slug: string;
+  title: string;
+  bodyHtml: string;
+  status: SitePageStatus;
+  inFooter: boolean;
+  position: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/**
+ * Writes a page in the caller's transaction (an import); its slug numbered when taken. Every page
+ * shows the footer: a published page in it changes them all.
+ */
+export async function storePage(
+  tx: TxCtx,
+  changed: (...keys: string[]) => void,
+  page: NewSitePage,
+): Promise<{ id: number; slug: string }> {
+  const base = slugify(page.slug) || slugify(page.title) || "page";
+  let slug = base;
+  for (let n = 2; await repo.slugTaken(tx.db, slug); n++) slug = `${base}-${n}`;
+  const id = await repo.insert(tx.db, {
+    slug,
+    title: page.title,
+    body_html: sanitizeArticleHtml(page.bodyHtml),
+    status: page.status,
+    in_footer: page.inFooter ? 1 : 0,
+    position: page.position,
+    created_at: page.createdAt,
+    updated_at: page.updatedAt,
+  });
+  if (page.status === "published") changed(changeKeys.all);
+  return { id, slug };
+}

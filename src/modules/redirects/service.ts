@@ -1,0 +1,88 @@
+import type { Ctx, TxCtx } from "../../ctx.js";
+import * as repo from "./repo.js";
+
+/**
+ * WordPress's own query-string addresses: `/?p=123` (a post), `/?page_id=` (a page),
+ * `/?attachment_id=`, `/?cat=`, `/?tag=`, `/?author=`, `/?feed=`. Only these keys make a query
+ * string part of an old address; any other query string is ignored, as Kiosque's routes do.
+ */
+export const QUERY_KEYS = [
+  "p",
+  "page_id",
+  "attachment_id",
+  "cat",
+  "tag",
+  "author",
+  "feed",
+] as const;
+
+/** Longer than any address a site had: not looked up. */
+const MAX_PATH = 2048;
+
+/**
+ * The one spelling an old address is stored and looked up under, or undefined when it is not
+ * one: the path as the URL parser writes it (percent-encoded), without its trailing slash, with
+ * `/index.php` read as `/`, and with the first WordPress query key it carries (`/?p=123`).
+ * Accepts a full URL (an export's `<link>`) or a request's path and query.
+ */
+export function oldPath(address: string): string | undefined {
+  if (address.length > MAX_PATH) return undefined;
+  let url: URL;
+  try {
+    url = new URL(address, "http://old.invalid");
+  } catch {
+    return undefined;
+  }
+  // One spelling of each character: "%c3%a9", "%C3%A9" and "é" are the same address.
+  let path =
+    url.pathname
+      .split("/")
+      .map((segment) => encodeURIComponent(decoded(segment)))
+      .join("/")
+      .replace(/\/+$/, "") || "/";
+  if (path === "/index.php") path = "/";
+  for (const key of QUERY_KEYS) {
+    const value = url.searchParams.get(key);
+    if (value !== null && value !== "") return `${path}?${key}=${encodeURIComponent(value)}`;
+  }
+  return path;
+}
+
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** Where an old address now lives, or undefined. One primary-key lookup. */
+export async function lookup(ctx: Ctx, address: string): Promise<string | undefined> {
+  const path = oldPath(address);
+  if (path === undefined) return undefined;
+  return (await repo.find(ctx.db, path))?.target;
+}
+
+/**
+ * Records old addresses in the caller's transaction. An address that is the target itself (the
+ * site kept its slugs and Kiosque's path is the same) is left out: it would loop.
+ */
+export async function record(
+  tx: TxCtx,
+  pairs: readonly { from: string; to: string }[],
+): Promise<void> {
+  const now = tx.clock.now().toISOString();
+  const rows = new Map<string, { path: string; target: string; created_at: string }>();
+  for (const { from, to } of pairs) {
+    const path = oldPath(from);
+    // Targets are this site's own paths: never another origin ("//host" included).
+    if (!to.startsWith("/") || to.startsWith("//")) continue;
+    if (path === undefined || path === to || path === oldPath(to)) continue;
+    rows.set(path, { path, target: to, created_at: now });
+  }
+  await repo.put(tx.db, [...rows.values()]);
+}
+
+export async function count(ctx: Ctx): Promise<number> {
+  return ctx.engine.toNumber(await repo.count(ctx.db));
+}

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { XSS_PAYLOADS } from "../fixtures/xss-payloads.js";
+import { inputValue } from "../helpers/http.js";
+import { openTestApp, type TestApp } from "../helpers/runtime.js";
+import { testEngines } from "../helpers/engines.js";
+import { getPage, postForm, signedIn, type StaffMember } from "../helpers/staff.js";
+
+describe.each(testEngines())("the site's pages in the newsroom on %s", (engine) => {
+  let rt: TestApp;
+  let editor: StaffMember;
+  let author: StaffMember;
+  beforeAll(async () => {
+    rt = await openTestApp(engine);
+    [editor, author] = await Promise.all([
+      signedIn(rt.app, rt.ctx, "editor"),
+      signedIn(rt.app, rt.ctx, "author"),
+    ]);
+  });
+  afterAll(() => rt.close());
+
+  it("lets an editor write a page that readers find at its address and in the footer", async () => {
+    const form = await getPage(rt.app, "/admin/pages/nouvelle", editor.cookie);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('data-editor="rich"');
+    const made = await postForm(rt.app, "/admin/pages/nouvelle", editor.cookie, {
+      title: "Mentions légales",
+      body: "<p>Éditeur : <strong>Le Courrier</strong></p><script>alert(1)</script>",
+      status: "published",
+      in_footer: "1",
+      position: "3",
+    });
+    expect(made.statusCode).toBe(303);
+    const edit = made.headers.location!;
+    expect(edit).toMatch(/^\/admin\/pages\/\d+\?fait=created$/);
+    const page = await rt.app.inject({ url: "/page/mentions-legales" });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain("<strong>Le Courrier</strong>");
+    expect(page.body).not.toContain("alert(1)");
+    const home = await rt.app.inject({ url: "/" });
+    expect(home.body).toContain('href="/page/mentions-legales"');
+
+    // Renamed: the old address answers 301 to the new one; a draft leaves the footer.
+    const saved = await postForm(rt.app, edit.split("?")[0]!, editor.cookie, {
+      title: "Mentions légales",
+      slug: "legal",
+      body: "<p>Texte</p>",
+      status: "draft",
+      position: "3",
+    });
+    expect(saved.statusCode).toBe(303);
+    const old = await rt.app.inject({ url: "/page/mentions-legales" });
+    expect([old.statusCode, old.headers.location]).toEqual([301, "/page/legal"]);
+    expect((await rt.app.inject({ url: "/page/legal" })).statusCode).toBe(404);
+    expect((await rt.app.inject({ url: "/" })).body).not.toContain('href="/page/');
+  });
+
+  it("refuses a form with a message per field, every value kept, nothing saved", async () => {
+    const refused = await postForm(rt.app, "/admin/pages/nouvelle", editor.cookie, {
+      title: "",
+      slug: "legal",
+      body: XSS_PAYLOADS[0] ?? "<img src=x onerror=alert(1)>",
+      status: "public",
+      position: "-4",
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(inputValue(refused.body, "page-slug")).toBe("legal");
+    expect(inputValue(refused.body, "page-position")).toBe("-4");
+    const list = await getPage(rt.app, "/admin/pages", editor.cookie);
+    expect(list.body.match(/href="\/admin\/pages\/\d+"/g)).toHaveLength(1);
+    const taken = await postForm(rt.app, "/admin/pages/nouvelle", editor.cookie, {
+      title: "Autre",
+      slug: "legal",
+    });
+    expect(taken.statusCode).toBe(422);
+  });
+
+  it("is refused to authors, and the menu shows it to editors only", async () => {
+    expect((await getPage(rt.app, "/admin/pages", author.cookie)).statusCode).toBe(403);
+    const post = await postForm(rt.app, "/admin/pages/nouvelle", author.cookie, { title: "x" });
+    expect(post.statusCode).toBe(403);
+    expect((await getPage(rt.app, "/admin", editor.cookie)).body).toContain('href="/admin/pages"');
+    expect((await getPage(rt.app, "/admin", author.cookie)).body).not.toContain(
+      'href="/admin/pages"',
+    );
+  });
+});

@@ -1,0 +1,61 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runKiosque } from "../helpers/cli.js";
+import { testEngines } from "../helpers/engines.js";
+import { root } from "../helpers/paths.js";
+import { makeTestDatabase, type TestDatabase } from "../helpers/runtime.js";
+
+const SITE = path.join(root, "test/fixtures/wordpress/cases/site.xml");
+
+/** `kiosque import wordpress` and `kiosque export wordpress`, as an operator runs them. */
+describe.each(testEngines())("kiosque import/export wordpress on %s", (engine) => {
+  let database: TestDatabase;
+  let env: NodeJS.ProcessEnv;
+  const kiosque = (...args: string[]) => runKiosque(env, ...args);
+
+  beforeAll(async () => {
+    database = await makeTestDatabase(engine);
+    env = {
+      ...process.env,
+      KIOSQUE_DATA_DIR: database.dataDir,
+      DATABASE_URL: database.url ?? "",
+      LOG_LEVEL: "warn",
+    };
+  });
+  afterAll(() => database.drop());
+
+  it("refuses a malformed file with its line and column, exit code 2", async () => {
+    const file = path.join(database.dataDir, "broken.xml");
+    fs.writeFileSync(file, fs.readFileSync(SITE, "utf8").replace("</channel>", "<item></channel>"));
+    const res = await kiosque("import", "wordpress", file);
+    expect(res.code).toBe(2);
+    expect(res.err).toMatch(
+      /KIOSQUE_IMPORT_MALFORMED: .*broken\.xml: line \d+, column \d+: unexpected close tag/,
+    );
+  });
+
+  it("prints what a dry run would do, then imports and prints the report", async () => {
+    const dry = await kiosque("import", "wordpress", SITE, "--dry-run");
+    expect(dry.code).toBe(0);
+    expect(dry.out).toContain("Dry run: nothing was written.");
+    const real = await kiosque("import", "wordpress", SITE, "--no-pingbacks");
+    expect(real.code).toBe(0);
+    expect(real.out).toMatch(/Imported:\n(.|\n)*articles \(published\)/);
+    expect(real.out).toContain("pingbacks and trackbacks (--no-pingbacks)");
+    expect(real.out).toContain("contact-form-7");
+    const again = await kiosque("import", "wordpress", SITE);
+    expect(again.out).toMatch(/Already imported[^\n]*\n(.|\n)*articles/);
+  });
+
+  it("exports the site as WXR, never over an existing file", async () => {
+    const file = path.join(database.dataDir, "out.xml");
+    const res = await kiosque("export", "wordpress", file);
+    expect(res.code).toBe(0);
+    expect(res.out).toMatch(/written .*: 7 articles, 2 pages/);
+    expect(fs.readFileSync(file, "utf8")).toContain("<wp:wxr_version>1.2</wp:wxr_version>");
+    const twice = await kiosque("export", "wordpress", file);
+    expect(twice.code).toBe(2);
+    expect(twice.err).toContain("KIOSQUE_EXPORT_UNWRITABLE");
+  });
+});

@@ -1,0 +1,141 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  exportWordpress,
+  importWordpress,
+  type MediaSource,
+} from "../../src/modules/imports/index.js";
+import { jpegWithGps } from "../fixtures/media/images.js";
+import { testEngines } from "../helpers/engines.js";
+import { root } from "../helpers/paths.js";
+import {
+  openTestApp,
+  openTestRuntime,
+  type TestApp,
+  type TestRuntime,
+} from "../helpers/runtime.js";
+
+const SITE = path.join(root, "test/fixtures/wordpress/cases/site.xml");
+
+/** The site as a reader and the newsroom know it, without ids and media keys (new on each side). */
+async function siteOf(rt: TestRuntime) {
+  const db = rt.ctx.db;
+  const keys = (await db.selectFrom("media").select("master_key").orderBy("id").execute()).map(
+    (m) => m.master_key,
+  );
+  const media = (html: string) => keys.reduce((h, k, i) => h.replaceAll(k, `image-${i}`), html);
+  const users = await db
+    .selectFrom("users")
+    .select(["id", "slug", "name", "email", "role"])
+    .orderBy("slug")
+    .execute();
+  const userSlug = new Map(users.map((u) => [u.id, u.slug]));
+  const sections = await db
+    .selectFrom("categories")
+    .select(["id", "slug", "name", "description"])
+    .orderBy("slug")
+    .execute();
+  const sectionSlug = new Map(sections.map((s) => [s.id, s.slug]));
+  const articles = await db.selectFrom("articles").selectAll().orderBy("slug").execute();
+  const tags = await db
+    .selectFrom("article_tags as at")
+    .innerJoin("tags as t", "t.id", "at.tag_id")
+    .select(["at.article_id", "t.slug", "t.name"])
+    .execute();
+  const comments = await db
+    .selectFrom("comments")
+    .selectAll()
+    .orderBy("created_at")
+    .orderBy("author_name")
+    .execute();
+  const commentName = new Map(comments.map((c) => [c.id, c.author_name]));
+  const articleSlug = new Map(articles.map((a) => [a.id, a.slug]));
+  return {
+    users: users.map(({ id: _, ...u }) => u),
+    sections: sections.map(({ id: _, ...s }) => s),
+    articles: articles.map((a) => ({
+      slug: a.slug,
+      title: a.title,
+      standfirst: a.standfirst,
+      body: media(a.body_html),
+      status: a.status,
+      publishedAt: a.published_at,
+      updatedAt: a.updated_at,
+      sticky: a.sticky,
+      commentsOpen: a.comments_open,
+      commentCount: a.comment_count,
+      section: sectionSlug.get(a.category_id),
+      author: userSlug.get(a.author_id),
+      image: a.image_media_id === null ? null : a.image_alt,
+      tags: tags
+        .filter((t) => t.article_id === a.id)
+        .map((t) => `${t.slug}:${t.name}`)
+        .sort(),
+    })),
+    comments: comments.map((c) => ({
+      article: articleSlug.get(c.article_id),
+      parent: c.parent_id === null ? null : commentName.get(c.parent_id),
+      depth: c.depth,
+      name: c.author_name,
+      email: c.author_email,
+      website: c.author_website,
+      body: c.body,
+      status: c.status,
+      createdAt: c.created_at,
+    })),
+    pages: (await db.selectFrom("site_pages").selectAll().orderBy("slug").execute()).map(
+      ({ id: _, ...p }) => p,
+    ),
+    media: await db
+      .selectFrom("media")
+      .select(["alt", "caption", "width", "height"])
+      .orderBy("id")
+      .execute(),
+  };
+}
+
+describe.each(testEngines())("Kiosque → WXR → empty Kiosque on %s", (engine) => {
+  let first: TestApp;
+  let second: TestRuntime;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kiosque-export-"));
+  const file = path.join(dir, "site.xml");
+  beforeAll(async () => {
+    [first, second] = await Promise.all([openTestApp(engine), openTestRuntime(engine)]);
+    const photo = await jpegWithGps(600, 400);
+    const fromUploads: MediaSource = {
+      fetch: async (url) =>
+        url.endsWith("/2024/03/pont.jpg") ? { bytes: photo } : { problem: "absent" },
+    };
+    await importWordpress(first.ctx, { file: SITE, media: fromUploads });
+  }, 120_000);
+  afterAll(async () => {
+    await Promise.all([first.close(), second.close()]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("writes a WXR 1.2 file that imports into an empty Kiosque as the same site", async () => {
+    const counts = await exportWordpress(first.ctx, file);
+    expect(counts).toMatchObject({ articles: 7, pages: 2, comments: 8, images: 1 });
+    const xml = fs.readFileSync(file, "utf8");
+    expect(xml).toContain("<wp:wxr_version>1.2</wp:wxr_version>");
+    expect(xml).toContain("<wp:comment_type><![CDATA[pingback]]></wp:comment_type>");
+    // The images travel by their address on the old site, as WordPress's importer fetches them.
+    const fromFirst: MediaSource = {
+      fetch: async (url) => {
+        const res = await first.app.inject({ url: new URL(url).pathname });
+        return res.statusCode === 200
+          ? { bytes: res.rawPayload }
+          : { problem: `HTTP ${res.statusCode}` };
+      },
+    };
+    const report = await importWordpress(second.ctx, { file, media: fromFirst });
+    expect(report.skipped).toEqual({});
+    expect(await siteOf(second)).toEqual(await siteOf(first));
+  });
+
+  it("refuses to write over an existing file", async () => {
+    await expect(exportWordpress(first.ctx, file)).rejects.toThrow();
+  });
+});
