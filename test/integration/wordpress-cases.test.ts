@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { typeset } from "../../src/web/typography.js";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -167,7 +168,7 @@ describe.each(testEngines())("WordPress import cases on %s", (engine) => {
     expect(report.imported["pages (published)"]).toBe(2);
     const page = await t.app.inject({ url: "/page/mentions-legales" });
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain("Directeur de la publication : Claire Dubois.");
+    expect(page.body).toContain(typeset("Directeur de la publication : Claire Dubois."));
     const home = await t.app.inject({ url: "/" });
     const footer = home.body.slice(home.body.indexOf("site-footer"));
     expect(footer.indexOf("/page/a-propos")).toBeGreaterThan(0);
