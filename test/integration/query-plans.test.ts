@@ -285,8 +285,11 @@ describe.each(testEngines().filter((e) => e === "postgres"))(
       const before = await rowsRead();
       await more(160);
       const after = await rowsRead();
+      // A statement that follows the site grows with it, threefold here. The related list is
+      // stored and its articles change as the site grows, and with them their tags' rows (8 →
+      // 10): a few rows of difference are which articles are shown, not how many are read.
       const grown = [...after]
-        .filter(([statement, n]) => n > (before.get(statement) ?? 0))
+        .filter(([statement, n]) => n > (before.get(statement) ?? 0) * 1.5)
         .map(([statement, n]) => `${before.get(statement)} → ${n} rows: ${statement}`);
       expect(grown).toEqual([]);
     });
