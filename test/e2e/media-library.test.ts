@@ -1,6 +1,5 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { AxeBuilder } from "@axe-core/playwright";
 import { h } from "preact";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -14,6 +13,7 @@ import { messages } from "../../src/web/i18n/index.js";
 import { mediaPickerLabels } from "../../src/web/i18n/media-picker.js";
 import type { Site } from "../../src/web/site.js";
 import * as images from "../fixtures/media/images.js";
+import { seriousViolations } from "../helpers/axe.js";
 import { launchBrowser, readers } from "../helpers/browser.js";
 import { startServer, type RunningServer } from "../helpers/server.js";
 import { assetUrls } from "../../src/http/assets.js";
@@ -123,15 +123,6 @@ function startProxy(target: string) {
     forward.on("error", () => res.writeHead(502).end());
     req.pipe(forward);
   });
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 describe("the media library in Chromium", () => {

@@ -1,7 +1,7 @@
-import { AxeBuilder } from "@axe-core/playwright";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { seriousViolations } from "../helpers/axe.js";
 import { launchBrowser, readers } from "../helpers/browser.js";
 import { startServer, type RunningServer } from "../helpers/server.js";
 
@@ -32,15 +32,6 @@ const PAGES_SIGNED_IN = [
 ];
 
 const ADMIN = { email: "a11y-admin@redaction.example", password: "un mot de passe solide" };
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 describe("newsroom accessibility", () => {
   let server: RunningServer;

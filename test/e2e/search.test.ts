@@ -1,6 +1,6 @@
-import { AxeBuilder } from "@axe-core/playwright";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { seriousViolations } from "../helpers/axe.js";
 import { launchBrowser, readers } from "../helpers/browser.js";
 import { startServer, type RunningServer } from "../helpers/server.js";
 
@@ -8,15 +8,6 @@ import { startServer, type RunningServer } from "../helpers/server.js";
  * Search in Chromium on the real production server (demo newsroom, SQLite): the header's form,
  * the search page, the search box's suggestions with the keyboard, and axe on the pages it adds.
  */
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 describe("search in Chromium", () => {
   let server: RunningServer;
