@@ -5,7 +5,7 @@ import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TARGETS } from "../bench/runner/targets.js";
 import { buildAssets } from "../scripts/assets.mjs";
-import { preparePage } from "../src/http/page-cache.js";
+import { bytesIn, preparePage } from "../src/http/page-cache.js";
 import { testEngines } from "./helpers/engines.js";
 import { makeArticle } from "./helpers/factories.js";
 import { openTestApp, type TestApp } from "./helpers/runtime.js";
@@ -43,7 +43,7 @@ async function served(dir: string, files: readonly string[]): Promise<number> {
   for (const file of files) {
     const body = fs.readFileSync(path.join(dir, file));
     const page = await preparePage(body, "text/javascript", [], zlib.constants.BROTLI_MAX_QUALITY);
-    bytes += page.br.length;
+    bytes += (await bytesIn(page, "br")).length;
   }
   return bytes;
 }

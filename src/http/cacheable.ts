@@ -1,6 +1,14 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { ReaderState } from "./reader-cookies.js";
-import { preparePage, type CachedPage, type PageCache, type Personalize } from "./page-cache.js";
+import {
+  bytesIn,
+  preparePage,
+  PAGE_QUALITY,
+  type CachedPage,
+  type Encoding,
+  type PageCache,
+  type Personalize,
+} from "./page-cache.js";
 import { bigPiece, gzipOf, smallPiece, type Piece } from "./gzip-pieces.js";
 import { ownBytes } from "./own-bytes.js";
 import { cut, plan, type Edit } from "./segments.js";
@@ -47,8 +55,6 @@ export interface CacheDeps {
   /** Hear other processes' writes before trusting the cache. */
   poll(): void;
 }
-
-type Encoding = "br" | "gzip" | "identity";
 
 /**
  * How much the client wants each compressed coding (RFC 9110 §12.5.3): 0 is refused; `*` stands
@@ -97,13 +103,17 @@ function notModified(req: FastifyRequest, page: CachedPage): boolean {
   return Number.isFinite(at) && Date.parse(page.lastModified) <= at;
 }
 
-/** A prepared body in the encoding the client takes best, or a 304 when it has this version. */
-export function sendEncoded(
+/**
+ * A prepared body in the encoding the client takes best (compressed now if no client asked for
+ * it before: `made` hears of the bytes), or a 304 when it has this version.
+ */
+export async function sendEncoded(
   req: FastifyRequest,
   reply: FastifyReply,
   page: CachedPage,
   cacheControl: string,
-): FastifyReply {
+  made?: (bytes: number) => void,
+): Promise<FastifyReply> {
   reply
     .header("content-type", page.type)
     .header("etag", page.etag)
@@ -112,17 +122,9 @@ export function sendEncoded(
   if (page.lastModified) reply.header("last-modified", page.lastModified);
   if (notModified(req, page)) return reply.code(304).send();
   const encoding = encodingFor(req.headers["accept-encoding"]);
+  const body = await bytesIn(page, encoding, made);
   if (encoding !== "identity") reply.header("content-encoding", encoding);
-  return reply.send(page[encoding]);
-}
-
-function sendPrepared(
-  req: FastifyRequest,
-  reply: FastifyReply,
-  page: CachedPage,
-  outcome: "hit" | "miss",
-): FastifyReply {
-  return sendEncoded(req, reply.header("x-kiosque-cache", outcome), page, SHARED);
+  return reply.send(body);
 }
 
 /**
@@ -236,7 +238,9 @@ export async function sendCacheable(
       pending = render()
         .then(async (r) => {
           if ("moved" in r) return r;
-          const prepared = await preparePage(cut(r.body), r.type, r.changeKeys);
+          const prepared = await preparePage(cut(r.body), r.type, r.changeKeys, PAGE_QUALITY, [
+            encodingFor(req.headers["accept-encoding"]),
+          ]);
           prepared.personalize = r.personalize;
           if (r.lastModified) prepared.lastModified = r.lastModified.toUTCString();
           cache?.set(key, prepared, renderedAt);
@@ -248,6 +252,8 @@ export async function sendCacheable(
     page = await pending;
   }
   if ("moved" in page) return reply.redirect(page.moved, page.permanent ? 301 : 302);
+  const shown = page;
+  const made = (bytes: number) => cache?.grew(key, shown, bytes);
   if (reader.personal && page.personalize) {
     const gzipOk = weights(req.headers["accept-encoding"]).gzip > 0;
     const kept = gzipOk ? page.answers?.get(reader.key) : undefined;
@@ -256,7 +262,7 @@ export async function sendCacheable(
     if (edits.length > 0) return sendPersonal(deps, key, req, reply, page, reader, gzipOk, edits);
     // Nothing of theirs on this page: everyone's bytes, still not for a shared cache to keep
     // under a request that carried the reader's cookies.
-    return sendEncoded(req, reply.header("x-kiosque-cache", "personal"), page, PERSONAL);
+    return sendEncoded(req, reply.header("x-kiosque-cache", "personal"), page, PERSONAL, made);
   }
-  return sendPrepared(req, reply, page, outcome);
+  return sendEncoded(req, reply.header("x-kiosque-cache", outcome), page, SHARED, made);
 }

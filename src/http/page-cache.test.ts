@@ -1,16 +1,22 @@
 import zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { changeKeys } from "../lib/change-keys.js";
-import { PageCache, preparePage } from "./page-cache.js";
+import { bytesIn, PageCache, PAGE_QUALITY, preparePage } from "./page-cache.js";
+
+function must(bytes: Buffer | undefined): Buffer {
+  if (!bytes) throw new Error("expected the compressed form to be made");
+  return bytes;
+}
 
 const page = (body: string, keys: string[]) => preparePage(body, "text/html; charset=utf-8", keys);
 
 describe("preparePage", () => {
   it("holds the page in brotli and gzip that decode to the same bytes, with a strong ETag", async () => {
     const p = await page("<p>Bonjour ".repeat(200), []);
-    expect(zlib.brotliDecompressSync(p.br).toString()).toBe(p.identity.toString());
-    expect(zlib.gunzipSync(p.gzip).toString()).toBe(p.identity.toString());
-    expect(p.br.length).toBeLessThan(p.identity.length / 10);
+    const [br, gz] = [must(p.br), must(p.gzip)];
+    expect(zlib.brotliDecompressSync(br).toString()).toBe(p.identity.toString());
+    expect(zlib.gunzipSync(gz).toString()).toBe(p.identity.toString());
+    expect(br.length).toBeLessThan(p.identity.length / 10);
     expect(p.etag).toMatch(/^"[\w-]{22}"$/);
     expect((await page("<p>Bonjour ".repeat(200), [])).etag).toBe(p.etag);
     expect((await page("<p>Bonsoir", [])).etag).not.toBe(p.etag);
@@ -18,8 +24,9 @@ describe("preparePage", () => {
 
   it("holds its encodings in one allocation of their exact size, not in Node's shared slabs", async () => {
     const p = await page("<p>Bonjour ".repeat(200), []);
-    const size = p.identity.length + p.br.length + p.gzip.length;
-    for (const b of [p.identity, p.br, p.gzip]) expect(b.buffer.byteLength).toBe(size);
+    const [br, gz] = [must(p.br), must(p.gzip)];
+    const size = p.identity.length + br.length + gz.length;
+    for (const b of [p.identity, br, gz]) expect(b.buffer.byteLength).toBe(size);
   });
 });
 
@@ -48,7 +55,7 @@ describe("PageCache", () => {
 
   it("stays within its byte budget, evicting the least recently used first", async () => {
     const one = await page("x".repeat(1000), []);
-    const each = one.identity.length + one.br.length + one.gzip.length;
+    const each = one.identity.length + must(one.br).length + must(one.gzip).length;
     const cache = new PageCache(each * 3);
     for (const key of ["a", "b", "c"]) cache.set(key, one, 0);
     cache.get("a");
@@ -64,6 +71,38 @@ describe("PageCache", () => {
     cache.set("/", p, 0);
     cache.set("/", p, 0);
     expect(cache.size).toBe(1);
-    expect(cache.bytes).toBe(p.identity.length + p.br.length + p.gzip.length);
+    expect(cache.bytes).toBe(p.identity.length + must(p.br).length + must(p.gzip).length);
+  });
+
+  it("counts a compressed form made after the page was kept, and gives it back on removal", async () => {
+    const cache = new PageCache(10_000_000);
+    const p = await preparePage("<p>Bonjour ".repeat(200), "text/html", ["home"], PAGE_QUALITY, [
+      "identity",
+    ]);
+    cache.set("/", p, 0);
+    expect(cache.bytes).toBe(p.identity.length);
+    const gz = await bytesIn(p, "gzip", (bytes) => cache.grew("/", p, bytes));
+    expect(cache.bytes).toBe(p.identity.length + gz.length);
+    cache.invalidate(["home"]);
+    expect(cache.bytes).toBe(0);
+  });
+});
+
+describe("bytesIn", () => {
+  it("compresses a form no client asked for before once, for every client asking meanwhile", async () => {
+    const p = await preparePage("<p>Bonjour ".repeat(200), "text/html", [], PAGE_QUALITY, [
+      "identity",
+    ]);
+    expect(p.br).toBeUndefined();
+    expect(p.gzip).toBeUndefined();
+    const made: number[] = [];
+    const asked = await Promise.all(
+      [1, 2, 3].map(() => bytesIn(p, "br", (bytes) => made.push(bytes))),
+    );
+    expect(new Set(asked).size).toBe(1);
+    expect(made).toEqual([asked[0]?.length]);
+    expect(zlib.brotliDecompressSync(must(asked[0])).toString()).toBe(p.identity.toString());
+    expect(bytesIn(p, "br")).toBe(asked[0]);
+    expect(bytesIn(p, "identity")).toBe(p.identity);
   });
 });

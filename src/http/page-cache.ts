@@ -16,13 +16,24 @@ const gzip = promisify(zlib.gzip);
  */
 export type Personalize = (reader: ReaderState) => Promise<readonly Edit[]>;
 
-/** A rendered page, ready in every encoding a browser may ask for. */
+/** The codings a page is sent in. */
+export type Encoding = "br" | "gzip" | "identity";
+export type Compressed = Exclude<Encoding, "identity">;
+
+/** A rendered page, and its compressed forms as clients have asked for them. */
 export interface CachedPage extends Cut {
   type: string;
   etag: string;
   identity: Buffer;
-  br: Buffer;
-  gzip: Buffer;
+  /**
+   * Made on a miss only in the coding its first client takes, the others the first time a client
+   * asks for them (`bytesIn`): a crawler going through the archive uncompressed cost two
+   * compressions a page it never read, a third of a cold render's CPU.
+   */
+  br?: Buffer;
+  gzip?: Buffer;
+  /** Compressions under way, shared by the clients that ask meanwhile. */
+  compressing?: Map<Compressed, Promise<Buffer>>;
   /** What the page shows, as change keys (lib/change-keys.ts): what makes it stale. */
   changeKeys: readonly string[];
   /** HTTP date of its content's last change, when the route knows it (feeds). */
@@ -39,7 +50,11 @@ export interface CachedPage extends Cut {
    * a reader reading on gets the bytes of their last view. Counted with the pieces.
    */
   answers?: Map<string, Buffer>;
-  piecesBytes?: number;
+  /**
+   * Bytes the cache counts for the page beyond `identity`: its compressed forms, pieces and
+   * answers, as each was added while the page was kept (`PageCache.grew`).
+   */
+  extraBytes: number;
 }
 
 /**
@@ -49,12 +64,29 @@ export interface CachedPage extends Cut {
  */
 export const PAGE_QUALITY = 5;
 
-/** Compressed once, when the page is rendered: readers then cost a lookup, not a compression. */
+function compress(identity: Buffer, encoding: Compressed, quality: number): Promise<Buffer> {
+  return encoding === "br"
+    ? brotli(identity, {
+        params: {
+          [zlib.constants.BROTLI_PARAM_QUALITY]: quality,
+          [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+          [zlib.constants.BROTLI_PARAM_SIZE_HINT]: identity.length,
+        },
+      })
+    : // gzip at its best costs ~1 ms even for large pages.
+      gzip(identity, { level: zlib.constants.Z_BEST_COMPRESSION });
+}
+
+/**
+ * Compressed when the page is rendered, in `encodings` (a page's first client's, or both for
+ * assets): readers then cost a lookup, not a compression.
+ */
 export async function preparePage(
   body: string | Buffer | Cut,
   type: string,
   changeKeys: readonly string[],
   quality = PAGE_QUALITY,
+  encodings: readonly Encoding[] = ["br", "gzip"],
 ): Promise<CachedPage> {
   const { identity, points } =
     typeof body === "string"
@@ -62,38 +94,72 @@ export async function preparePage(
       : Buffer.isBuffer(body)
         ? { identity: body, points: new Map<string, number>() }
         : body;
-  const [brotlied, gzipped] = await Promise.all([
-    brotli(identity, {
-      params: {
-        [zlib.constants.BROTLI_PARAM_QUALITY]: quality,
-        [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
-        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: identity.length,
-      },
-    }),
-    // gzip at its best costs ~1 ms even for large pages.
-    gzip(identity, { level: zlib.constants.Z_BEST_COMPRESSION }),
-  ]);
+  const [brotlied, gzipped] = await Promise.all(
+    (["br", "gzip"] as const).map((e) =>
+      encodings.includes(e) ? compress(identity, e, quality) : undefined,
+    ),
+  );
   return { ...pageFromEncodings(identity, brotlied, gzipped, type, changeKeys), points };
 }
 
-/** A page from its three encodings, made beforehand (the build's compressed assets). */
+/** A page from the encodings made beforehand (the build's compressed assets). */
 export function pageFromEncodings(
   identity: Buffer,
-  brotlied: Buffer,
-  gzipped: Buffer,
+  brotlied: Buffer | undefined,
+  gzipped: Buffer | undefined,
   type: string,
   changeKeys: readonly string[],
 ): CachedPage {
   const etag = `"${createHash("sha256").update(identity).digest("base64url").slice(0, 22)}"`;
-  const [own, br, gz] = ownBytes([identity, brotlied, gzipped]) as [Buffer, Buffer, Buffer];
-  return { type, etag, identity: own, points: new Map(), br, gzip: gz, changeKeys };
+  const made = [brotlied, gzipped].filter((b) => b !== undefined);
+  const [own, ...compressed] = ownBytes([identity, ...made]) as [Buffer, ...Buffer[]];
+  const page: CachedPage = {
+    type,
+    etag,
+    identity: own,
+    points: new Map(),
+    changeKeys,
+    extraBytes: 0,
+  };
+  if (brotlied) page.br = compressed.shift();
+  if (gzipped) page.gzip = compressed.shift();
+  page.extraBytes = (page.br?.length ?? 0) + (page.gzip?.length ?? 0);
+  return page;
 }
 
-const size = (p: CachedPage) =>
-  p.identity.length + p.br.length + p.gzip.length + (p.piecesBytes ?? 0);
+/**
+ * The page's bytes in `encoding`, compressed the first time a client asks for them; `made` hears
+ * of the new bytes (for the cache's count: `PageCache.grew`).
+ */
+export function bytesIn(
+  page: CachedPage,
+  encoding: Encoding,
+  made?: (bytes: number) => void,
+): Buffer | Promise<Buffer> {
+  if (encoding === "identity") return page.identity;
+  const ready = page[encoding];
+  if (ready) return ready;
+  page.compressing ??= new Map();
+  const compressing = page.compressing;
+  let pending = compressing.get(encoding);
+  if (!pending) {
+    pending = compress(page.identity, encoding, PAGE_QUALITY)
+      .then((bytes) => {
+        const [own] = ownBytes([bytes]) as [Buffer];
+        page[encoding] = own;
+        made?.(own.length);
+        return own;
+      })
+      .finally(() => compressing.delete(encoding));
+    compressing.set(encoding, pending);
+  }
+  return pending;
+}
+
+const size = (p: CachedPage) => p.identity.length + p.extraBytes;
 
 /**
- * Rendered pages in memory, least recently used first out, bounded in bytes (all three encodings
+ * Rendered pages in memory, least recently used first out, bounded in bytes (every encoding
  * counted). A page is dropped as soon as something it shows changes: each page lists its change
  * keys, and `invalidate` drops every page carrying one of the changed keys.
  */
@@ -149,10 +215,13 @@ export class PageCache {
     return true;
   }
 
-  /** Counts bytes a kept page took on since (its pieces); a page no longer kept is let be. */
+  /**
+   * Counts bytes a kept page took on since (a compressed form, pieces); a page no longer kept is
+   * let be.
+   */
   grew(key: string, page: CachedPage, bytes: number): void {
     if (this.#pages.get(key) !== page) return;
-    page.piecesBytes = (page.piecesBytes ?? 0) + bytes;
+    page.extraBytes += bytes;
     this.#bytes += bytes;
     for (const oldest of this.#pages.keys()) {
       if (this.#bytes <= this.maxBytes) break;

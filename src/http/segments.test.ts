@@ -1,11 +1,14 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
+import type { VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
 import { describe, expect, it } from "vitest";
 import { cut, mark } from "./segments.js";
 
 setFlagsFromString("--expose-gc");
 const gc = runInNewContext("gc") as () => void;
+
+const markup = (name: string) => mark(name) as VNode;
 
 function heapAfterCollection(): number {
   gc();
@@ -15,7 +18,7 @@ function heapAfterCollection(): number {
 
 describe("cut", () => {
   it("takes the marks out and remembers their byte offsets", () => {
-    const page = `<p>«é»</p>${renderToString(mark("comment-1234567890-end"))}<p>fin</p>`;
+    const page = `<p>«é»</p>${renderToString(markup("comment-1234567890-end"))}<p>fin</p>`;
     const { identity, points } = cut(page);
     expect(identity.toString()).toBe("<p>«é»</p><p>fin</p>");
     expect(points.get("comment-1234567890-end")).toBe(Buffer.byteLength("<p>«é»</p>"));
@@ -26,7 +29,7 @@ describe("cut", () => {
     const longName = "comment-1234567890-end";
     const before = heapAfterCollection();
     const kept = Array.from({ length: 40 }, (_, i) =>
-      cut(`<p>${"«\u202fé\u202f»".repeat(200_000)}${i}</p>${renderToString(mark(longName))}`),
+      cut(`<p>${"«\u202fé\u202f»".repeat(200_000)}${i}</p>${renderToString(markup(longName))}`),
     );
     const grown = heapAfterCollection() - before;
     expect(kept.every((c) => c.points.has(longName))).toBe(true);

@@ -66,4 +66,22 @@ describe.each(testEngines())("compression of every answer on %s", (engine) => {
     expect(res.headers["content-encoding"]).toBeUndefined();
     expect(res.body).toContain("<html");
   });
+
+  it("compresses a cached page first asked for uncompressed for the next clients that take it", async () => {
+    const url = `/article/${slug}`;
+    const plain = await t.app.inject({ url });
+    expect(plain.headers["x-kiosque-cache"]).toBe("miss");
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    for (const [accept, decode] of [
+      ["br", zlib.brotliDecompressSync],
+      ["gzip", zlib.gunzipSync],
+      ["br", zlib.brotliDecompressSync],
+    ] as const) {
+      const res = await t.app.inject({ url, headers: { "accept-encoding": accept } });
+      expect(res.headers["x-kiosque-cache"]).toBe("hit");
+      expect(res.headers["content-encoding"]).toBe(accept);
+      expect(res.headers.etag).toBe(plain.headers.etag);
+      expect(decode(res.rawPayload).toString()).toBe(plain.body);
+    }
+  });
 });
