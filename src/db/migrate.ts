@@ -16,6 +16,7 @@ import { gifs } from "./migrations/014-gifs.js";
 import { searchRelated } from "./migrations/015-search-related.js";
 import { staffListSearch } from "./migrations/017-staff-list-search.js";
 import { wordpressImport } from "./migrations/018-wordpress-import.js";
+import { addressRetentionIndex } from "./migrations/022-address-retention-index.js";
 
 /**
  * The ordered list of migrations. Names never change; new ones are appended. Frozen in time, they
@@ -39,6 +40,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     "015-search-related": searchRelated(engine),
     "017-staff-list-search": staffListSearch(engine),
     "018-wordpress-import": wordpressImport(engine),
+    "022-address-retention-index": addressRetentionIndex(),
   };
 }
 
@@ -56,6 +58,10 @@ export async function migrateToLatest({ engine }: Storage): Promise<string[]> {
       db: conn,
       provider,
       ...(schema ? { migrationTableSchema: schema } : {}),
+      // Work done in parallel lands out of name order (016 never landed; 022 before 019): a
+      // database that ran a later-named migration still takes an earlier-named one that arrives
+      // after it. Each migration stands alone; none reads what a later-named one writes.
+      allowUnorderedMigrations: true,
     });
     const { error, results } = await migrator.migrateToLatest();
     if (error) throw error;

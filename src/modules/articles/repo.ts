@@ -11,15 +11,20 @@ export interface ListFilter {
   authorId?: number;
 }
 
-/** The columns a listing needs; one query with its joins, never one per article. */
-function summaries(db: Kysely<Tables>, now: string, filter: ListFilter) {
+/** The published articles a listing shows, without their section and byline. */
+function published(db: Kysely<Tables>, now: string, filter: ListFilter) {
   let q = articlesFor(db, filter)
-    .innerJoin("categories as c", "c.id", "a.category_id")
-    .innerJoin("users as u", "u.id", "a.author_id")
     .where("a.status", "=", "published")
     .where("a.published_at", "<=", now);
   if (filter.categoryId !== undefined) q = q.where("a.category_id", "=", filter.categoryId);
   return q;
+}
+
+/** The columns a listing needs; one query with its joins, never one per article. */
+function summaries(db: Kysely<Tables>, now: string, filter: ListFilter) {
+  return published(db, now, filter)
+    .innerJoin("categories as c", "c.id", "a.category_id")
+    .innerJoin("users as u", "u.id", "a.author_id");
 }
 
 type ArticlesFrom = SelectQueryBuilder<Tables & { a: ArticlesTable }, "a", object>;
@@ -112,8 +117,13 @@ export async function latestPerCategory(
   return rest.reduce((q, next) => q.unionAll(next), first).execute();
 }
 
+/**
+ * Counted without the listing's joins, which drop no row (section and byline are required
+ * references) but made each article's row read: at 100k articles the home page's count took
+ * 480 ms with them, 19 ms from the status and date index alone.
+ */
 export async function countPublished(db: Kysely<Tables>, now: string, filter: ListFilter) {
-  const row = await summaries(db, now, filter)
+  const row = await published(db, now, filter)
     .select((eb) => eb.fn.countAll().as("n"))
     .executeTakeFirstOrThrow();
   return row.n;
