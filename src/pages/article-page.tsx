@@ -1,4 +1,3 @@
-import type { FastifyRequest } from "fastify";
 import { changeKeys } from "../lib/change-keys.js";
 import type { Problem } from "../lib/errors.js";
 import { ArticleView, articles, editing, type Article } from "../modules/articles/index.js";
@@ -17,14 +16,13 @@ import {
 import { problemTexts } from "../web/i18n/index.js";
 import { breadcrumbsLd, newsArticleLd } from "../web/structured-data.js";
 import { paths } from "../web/urls.js";
-import { readerState, type ReaderState } from "../http/reader-cookies.js";
-import { cut, mark, splice, type Edit } from "../http/segments.js";
+import type { ReaderState } from "../http/reader-cookies.js";
+import { mark, type Edit } from "../http/segments.js";
 import { renderPage } from "../web/document.js";
 import type { Moved, Rendered } from "../http/cacheable.js";
 import { HTML, type RouteKit } from "../http/route-kit.js";
 import type { Site } from "../web/site.js";
 import {
-  formEdit,
   heldEdits,
   heldMemo,
   rememberedForm,
@@ -39,12 +37,6 @@ export interface ArticlePageOptions {
   replyTo?: number;
 }
 
-/** A rejected comment: the reader's values and what is wrong with them. */
-export interface Rejected {
-  values: CommentFormValues;
-  problems: Readonly<Record<string, Problem>>;
-}
-
 export function findComment(list: readonly PublicComment[], id: number): PublicComment | undefined {
   for (const c of list) {
     if (c.id === id) return c;
@@ -57,7 +49,7 @@ export function findComment(list: readonly PublicComment[], id: number): PublicC
 /** Everyone's article page, and how to add one reader's own parts to it. */
 interface ArticlePage {
   rendered: Rendered;
-  personal(reader: ReaderState, rejected?: Rejected): Promise<Edit[]>;
+  personal(reader: ReaderState): Promise<Edit[]>;
 }
 
 /**
@@ -115,16 +107,12 @@ function personalParts(
   articleId: number,
   shown: ShownComments,
   form: CommentFormState | undefined,
-  formState: FormStateOf,
 ): ArticlePage["personal"] {
   let remembered: ReturnType<typeof rememberedForm> | undefined;
   const held = heldMemo(kit.ctx, articleId, (list) => heldEdits(site, shown, list));
-  return async (reader, rejected) => {
+  return async (reader) => {
     const edits = [...(await held(reader.ownIds))];
-    // A post refused because the discussion closed meanwhile still gets its form back, with the
-    // reader's text in it: nothing typed is lost, even when it can no longer be published.
-    if (rejected) edits.push(formEdit(site, formState(rejected.values, rejected.problems)));
-    else if (form && reader.commenter) {
+    if (form && reader.commenter) {
       remembered ??= rememberedForm(site, form);
       edits.push(remembered(reader.commenter));
     }
@@ -249,7 +237,7 @@ async function articlePage(
     changeKeys.relatedList(article.id),
   ];
 
-  const personal = personalParts(kit, site, article.id, shownThreads, form, formState);
+  const personal = personalParts(kit, site, article.id, shownThreads, form);
   // `personal` itself, not a closure made here: one made here would keep this whole scope alive
   // (the article, every comment) for as long as the page is cached.
   return {
@@ -266,24 +254,6 @@ export async function renderArticlePage(
 ): Promise<Rendered | Moved> {
   const page = await articlePage(kit, slug, options);
   return "moved" in page ? page : page.rendered;
-}
-
-/**
- * The article page with a refused comment form (the comments module's RenderRejectedForm): this
- * reader's page, never cached.
- */
-export async function renderRejectedForm(
-  kit: RouteKit,
-  req: FastifyRequest,
-  slug: string,
-  rejected: Rejected,
-): Promise<Rendered> {
-  const page = await articlePage(kit, slug, {});
-  // Only commentPage and replyTo move a page, and neither is asked here.
-  if ("moved" in page) throw new Error("the first page of comments never moves");
-  const reader = readerState(req, kit.ctx.secret);
-  const body = splice(cut(page.rendered.body), await page.personal(reader, rejected));
-  return { body: body.toString(), type: HTML, changeKeys: page.rendered.changeKeys };
 }
 
 /**

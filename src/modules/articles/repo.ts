@@ -139,7 +139,7 @@ export async function findPublishedBySlug(db: Kysely<Tables>, now: string, slug:
 export async function discussionOf(db: Kysely<Tables>, now: string, slug: string) {
   return db
     .selectFrom("articles")
-    .select(["id", "slug", "published_at", "comments_open"])
+    .select(["id", "slug", "title", "published_at", "comments_open"])
     .where("slug", "=", slug)
     .where("status", "=", "published")
     .where("published_at", "<=", now)

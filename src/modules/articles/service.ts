@@ -215,6 +215,7 @@ export async function discussionTarget(ctx: Ctx, slug: string) {
   return {
     id: row.id,
     slug: row.slug,
+    title: row.title,
     publishedAt: row.published_at,
     commentsOpen: row.comments_open === 1,
   };
