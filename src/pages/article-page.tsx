@@ -226,6 +226,7 @@ async function articlePage(
         replyHref={(id) => paths.reply(article.slug, id, threads.page)}
         repliesHref={(rootId, page) => paths.replies(article.slug, rootId, page)}
         mark={mark}
+        bylines={article.bylineIds}
       />
     </ArticleView>,
   );

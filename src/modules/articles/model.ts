@@ -25,6 +25,8 @@ export interface ArticleSummary {
 export interface Article extends ArticleSummary {
   /** Every byline, in order (the first is `author`). */
   authors: Named[];
+  /** The bylines' accounts, in order: a staff comment by one of them is the author's. */
+  bylineIds: number[];
   imageCaption?: string | null;
   imageCredit?: string | null;
   /** What search engines and shares show, when the newsroom wrote something of its own. */

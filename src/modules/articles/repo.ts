@@ -124,6 +124,7 @@ export async function findPublishedBySlug(db: Kysely<Tables>, now: string, slug:
     .where("a.slug", "=", slug)
     .select([
       ...summaryColumns,
+      "a.author_id",
       "a.body_html",
       "a.comments_open",
       "a.category_id",

@@ -115,6 +115,7 @@ export async function publishedArticle(ctx: Ctx, slug: string): Promise<Article>
     ...summary,
     authors:
       authors.length > 0 ? authors.map((a) => ({ slug: a.slug, name: a.name })) : [summary.author],
+    bylineIds: authors.length > 0 ? authors.map((a) => a.user_id) : [row.author_id],
     imageCaption: row.image_caption,
     imageCredit: row.image_credit,
     seoTitle: row.seo_title,

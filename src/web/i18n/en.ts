@@ -67,6 +67,7 @@ export const en: Messages = {
     refusedNote: "Your comment was not published: fix it, then send it again.",
     /** The badge on a reply written by the newsroom from the moderation desk. */
     staffBadge: "Newsroom",
+    authorBadge: "Author",
     /** Above the comments the newsroom put first under the article. */
     featured: "Picked by the newsroom",
   },

@@ -72,6 +72,8 @@ export const fr = {
     refusedNote: "Votre commentaire n’a pas été publié : corrigez-le puis envoyez-le de nouveau.",
     /** The badge on a reply written by the newsroom from the moderation desk. */
     staffBadge: "Rédaction",
+    /** The badge on a reply written by one of the article's bylines. */
+    authorBadge: "Auteur",
     /** Above the comments the newsroom put first under the article. */
     featured: "Choisis par la rédaction",
   },
