@@ -207,7 +207,7 @@ async function articlePage(
         },
       },
       structuredData: [
-        newsArticleLd(site, article, site.t.lang),
+        newsArticleLd(site, article, article.language ?? site.t.lang),
         breadcrumbsLd(site, [
           { name: article.category.name, path: paths.category(article.category.slug) },
           { name: article.title, path: paths.article(article.slug) },

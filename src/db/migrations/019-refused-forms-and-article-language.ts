@@ -7,6 +7,7 @@ import type { Kysely } from "kysely";
  *   the 303 after the post can land on a page holding it (decision 022). `token_hash` is a keyed
  *   hash of the random token in the reader's cookie (the table holds no usable key); `form` the
  *   values as typed and a problem per field (JSON); `expires_at` an ISO date, indexed for pruning.
+ * - `articles.language`: the article's language (a BCP 47 tag), null for the site's own.
  */
 export function refusedFormsAndArticleLanguage() {
   return {
@@ -23,6 +24,7 @@ export function refusedFormsAndArticleLanguage() {
         .on("refused_comment_forms")
         .column("expires_at")
         .execute();
+      await db.schema.alterTable("articles").addColumn("language", "text").execute();
     },
   };
 }

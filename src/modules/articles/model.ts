@@ -20,6 +20,8 @@ export interface ArticleSummary {
   commentCount: number;
   category: Named;
   author: Named;
+  /** Its language (BCP 47) when the newsroom set one; null: the site's. */
+  language: string | null;
 }
 
 export interface Article extends ArticleSummary {
@@ -60,6 +62,7 @@ export interface SummaryRow {
   category_name: string;
   author_slug: string;
   author_name: string;
+  language: string | null;
 }
 
 export function toSummary(r: SummaryRow): ArticleSummary {
@@ -77,5 +80,6 @@ export function toSummary(r: SummaryRow): ArticleSummary {
     commentCount: Number(r.comment_count),
     category: { slug: r.category_slug, name: r.category_name },
     author: { slug: r.author_slug, name: r.author_name },
+    language: r.language,
   };
 }

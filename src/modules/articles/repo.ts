@@ -67,6 +67,7 @@ const summaryColumns = [
   "c.name as category_name",
   "u.slug as author_slug",
   "u.name as author_name",
+  "a.language",
 ] as const;
 
 export async function listPublished(
@@ -368,7 +369,7 @@ export async function sitemapSlice(db: Kysely<Tables>, now: string, offset: numb
 export async function publishedSince(db: Kysely<Tables>, now: string, since: string) {
   return db
     .selectFrom("articles")
-    .select(["id", "slug", "title", "published_at", "updated_at"])
+    .select(["id", "slug", "title", "published_at", "updated_at", "language"])
     .where("status", "=", "published")
     .where("published_at", ">", since)
     .where("published_at", "<=", now)

@@ -59,6 +59,7 @@ export async function previewArticle(ctx: Ctx, token: string): Promise<Article> 
     author: byline[0] ?? { slug: "", name: "" },
     authors: byline,
     bylineIds: authors.map((a) => a.user_id),
+    language: f.language || null,
     bodyHtml: f.bodyHtml,
     commentsOpen: f.commentsOpen,
     categoryId: f.categoryId,
