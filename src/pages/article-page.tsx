@@ -22,12 +22,7 @@ import { renderPage } from "../web/document.js";
 import type { Moved, Rendered } from "../http/cacheable.js";
 import { HTML, type RouteKit } from "../http/route-kit.js";
 import type { Site } from "../web/site.js";
-import {
-  heldEdits,
-  heldMemo,
-  rememberedForm,
-  type ShownComments,
-} from "./personal-parts.js";
+import { heldEdits, heldMemo, rememberedForm, type ShownComments } from "./personal-parts.js";
 
 export interface ArticlePageOptions {
   /** A preview: this article, whatever its status, instead of the published one of the slug. */

@@ -314,9 +314,7 @@ describe("a reader in Chromium", () => {
     // Landed on the summary: the first thing of <main>, in view, focused, said by the title.
     expect(await page.title()).toMatch(/^Erreur\s:\s/u);
     const summary = page.locator("#form-errors");
-    await expect
-      .poll(() => page.evaluate(() => document.activeElement?.id))
-      .toBe("form-errors");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("form-errors");
     expect(
       await summary.evaluate((el) => {
         const r = el.getBoundingClientRect();

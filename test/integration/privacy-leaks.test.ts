@@ -170,8 +170,9 @@ describe("privacy: no e-mail, no IP outside the server", () => {
     // Without JavaScript: a 303 to the refused form's page, which the cookie opens (decision 022).
     expect(refused.status).toBe(303);
     answers.push({ where: "303 of a refused post", answer: refused });
-    const refusedCookie = (refused.setCookies.find((c) => c.startsWith("kq_refused=")) ?? "")
-      .split(";")[0];
+    const refusedCookie = (refused.setCookies.find((c) => c.startsWith("kq_refused=")) ?? "").split(
+      ";",
+    )[0];
     expect(refusedCookie).toMatch(/^kq_refused=./);
     const refusedPage = await fetch(`${server.url}/article/${first}/commentaires`, {
       redirect: "manual",

@@ -52,7 +52,9 @@ describe.each(testEngines())("the refused comment form's page on %s", (engine) =
     expect(res.statusCode).toBe(200);
     expect(res.headers["cache-control"]).toBe("private, no-store");
     expect(res.headers["x-kiosque-cache"]).toBeUndefined();
-    expect(res.body).toMatch(/<title>Erreur\s:\sVotre commentaire sur «\sLe «\sdébat\s» d’hier\s»/u);
+    expect(res.body).toMatch(
+      /<title>Erreur\s:\sVotre commentaire sur «\sLe «\sdébat\s» d’hier\s»/u,
+    );
     expect(res.body).toContain('<meta name="robots" content="noindex"/>');
     // The summary is the first thing in <main>, focusable by the fragment the 303 names.
     expect(res.body).toMatch(
@@ -100,9 +102,9 @@ describe.each(testEngines())("the refused comment form's page on %s", (engine) =
     expect(bare.statusCode).toBe(303);
     expect(bare.headers.location).toBe(respond);
     expect(bare.headers["cache-control"]).toBe("private, no-store");
-    expect((await get(`/article/${article.slug}/commentaires`, "kq_refused=forged")).headers.location).toBe(
-      respond,
-    );
+    expect(
+      (await get(`/article/${article.slug}/commentaires`, "kq_refused=forged")).headers.location,
+    ).toBe(respond);
     // A token for another article's form does not open this one's.
     const elsewhere = await refused(commentForm({ body: "" }), other.slug);
     const crossed = await get(`/article/${article.slug}/commentaires`, elsewhere.cookie);

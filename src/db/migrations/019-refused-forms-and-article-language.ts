@@ -14,7 +14,7 @@ export function refusedFormsAndArticleLanguage() {
     async up(db: Kysely<unknown>): Promise<void> {
       await db.schema
         .createTable("refused_comment_forms")
-        .addColumn("token_hash", "text", (c) => c.primaryKey())
+        .addColumn("token_hash", "text", (c) => c.primaryKey().notNull())
         .addColumn("article_id", "integer", (c) => c.notNull())
         .addColumn("form", "text", (c) => c.notNull())
         .addColumn("expires_at", "text", (c) => c.notNull())

@@ -38,11 +38,7 @@ const tokenHash = (ctx: Pick<Ctx, "secret">, token: string) =>
   keyedHash(ctx.secret, "refused-comment-form", token);
 
 /** Keeps a refused form for the article `slug`; returns the token for the reader's cookie. */
-export async function keepRefused(
-  ctx: Ctx,
-  slug: string,
-  form: RefusedFormInput,
-): Promise<string> {
+export async function keepRefused(ctx: Ctx, slug: string, form: RefusedFormInput): Promise<string> {
   const article = await articles.discussionTarget(ctx, slug);
   const token = randomBytes(32).toString("base64url");
   const now = ctx.clock.now();

@@ -60,7 +60,8 @@ export function RefusedFormPage({
       <section class="refused-form">
         <h1>{t.comments.refusedTitle(article.title)}</h1>
         <p class="refused-context">
-          {t.comments.refusedNote} <a href={paths.article(article.slug)}>{t.comments.backToArticle}</a>
+          {t.comments.refusedNote}{" "}
+          <a href={paths.article(article.slug)}>{t.comments.backToArticle}</a>
         </p>
         <CommentForm
           site={site}
