@@ -37,8 +37,8 @@ const TEXT = {
 const FRENCH_TIME = /à\s\d{1,2}\sh\s\d{2}/u;
 
 /**
- * Chromium logs any answer 422 (a rejected form: the page without JavaScript, the island's JSON
- * with it) as "Failed to load resource"; that is the expected answer, not a page error.
+ * Chromium logs any answer 422 (a rejected form: the island's JSON; without JavaScript a refusal is
+ * a 303 to the refused form's page) as "Failed to load resource": expected, not a page error.
  */
 const STATUS_422 = /status of 422/;
 
