@@ -29,7 +29,6 @@ import { searchRoutes } from "./modules/search/routes.js";
 import { settingsRoutes } from "./modules/settings/routes.js";
 import { sitePageAdminRoutes } from "./modules/pages/admin-routes.js";
 import { sitePageRoutes } from "./modules/pages/routes.js";
-import { renderRejectedForm } from "./pages/article-page.js";
 import { pageRoutes } from "./pages/routes.js";
 
 export interface AppOptions {
@@ -86,7 +85,7 @@ export async function buildApp(runtime: Runtime, options: AppOptions): Promise<F
   registerHealth(app, runtime.storage.engine);
   articleRoutes(app, kit);
   pageRoutes(app, kit);
-  commentRoutes(app, kit, limits, renderRejectedForm);
+  commentRoutes(app, kit, limits);
   feedRoutes(app, kit);
   gifRoutes(app, kit, limits.gifSearch);
   searchRoutes(app, kit, limits);

@@ -162,6 +162,7 @@ export function* articleBatches(
       image_caption: null,
       image_credit: null,
       sticky: 0,
+      language: null,
     });
     authors.push({ article_id: id, user_id: author_id, position: 0 });
     index.publishedAt[id] = draft ? Number.NaN : published;

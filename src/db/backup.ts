@@ -45,6 +45,8 @@ const NOT_BACKED_UP = new Set<string>([
   "ip_salts" satisfies keyof Tables,
   // Counters of the last minutes, keyed by client: nothing to keep, and nothing to restore.
   "rate_limits" satisfies keyof Tables,
+  // Comment forms refused minutes ago, e-mails in them (decision 022): a reader's, not the site's.
+  "refused_comment_forms" satisfies keyof Tables,
   // Made from the articles (search index, vocabulary, related vectors and lists): `kiosque
   // restore` rebuilds them after the articles are back (the pins, an editor's choice, are kept).
   // On PostgreSQL the index's `tsv` is a generated column, which an INSERT may not name.

@@ -16,6 +16,7 @@ import { gifs } from "./migrations/014-gifs.js";
 import { searchRelated } from "./migrations/015-search-related.js";
 import { staffListSearch } from "./migrations/017-staff-list-search.js";
 import { wordpressImport } from "./migrations/018-wordpress-import.js";
+import { refusedFormsAndArticleLanguage } from "./migrations/019-refused-forms-and-article-language.js";
 import { addressRetentionIndex } from "./migrations/022-address-retention-index.js";
 
 /**
@@ -40,6 +41,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     "015-search-related": searchRelated(engine),
     "017-staff-list-search": staffListSearch(engine),
     "018-wordpress-import": wordpressImport(engine),
+    "019-refused-forms-and-article-language": refusedFormsAndArticleLanguage(),
     "022-address-retention-index": addressRetentionIndex(),
   };
 }

@@ -86,12 +86,10 @@ export function registerErrorHandling(app: FastifyInstance, web: RouteKit): void
     // Once: if the page itself fails, that failure is answered without the form.
     req.formPage = null;
     const page = await form.render(problems);
-    // The reader's own values are in it: never kept by any cache.
-    return reply
-      .status(error.status)
-      .header("cache-control", "private, no-store")
-      .type(page.type)
-      .send(page.body);
+    // The reader's own values are in it (or behind it): never kept by any cache.
+    reply.header("cache-control", "private, no-store");
+    if ("seeOther" in page) return reply.redirect(page.seeOther, 303);
+    return reply.status(error.status).type(page.type).send(page.body);
   }
 
   async function handle(

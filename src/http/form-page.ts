@@ -11,7 +11,15 @@ import type { Rendered } from "./cacheable.js";
 export interface FormPage {
   /** The field that carries a refusal of the whole post (too many posts): where readers look. */
   mainField: string;
-  render(problems: Readonly<Record<string, Problem>>): Promise<Rendered>;
+  render(problems: Readonly<Record<string, Problem>>): Promise<Rendered | SeeOther>;
+}
+
+/**
+ * The refused form kept for a GET page of its own, and that page's address (a 303): the reader
+ * lands on a page whose fragment can take focus and whose reload posts nothing (decision 022).
+ */
+export interface SeeOther {
+  seeOther: string;
 }
 
 declare module "fastify" {

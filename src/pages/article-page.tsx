@@ -1,4 +1,3 @@
-import type { FastifyRequest } from "fastify";
 import { changeKeys } from "../lib/change-keys.js";
 import type { Problem } from "../lib/errors.js";
 import { ArticleView, articles, editing, type Article } from "../modules/articles/index.js";
@@ -17,19 +16,13 @@ import {
 import { problemTexts } from "../web/i18n/index.js";
 import { breadcrumbsLd, newsArticleLd } from "../web/structured-data.js";
 import { paths } from "../web/urls.js";
-import { readerState, type ReaderState } from "../http/reader-cookies.js";
-import { cut, mark, splice, type Edit } from "../http/segments.js";
+import type { ReaderState } from "../http/reader-cookies.js";
+import { mark, type Edit } from "../http/segments.js";
 import { renderPage } from "../web/document.js";
 import type { Moved, Rendered } from "../http/cacheable.js";
 import { HTML, type RouteKit } from "../http/route-kit.js";
 import type { Site } from "../web/site.js";
-import {
-  formEdit,
-  heldEdits,
-  heldMemo,
-  rememberedForm,
-  type ShownComments,
-} from "./personal-parts.js";
+import { heldEdits, heldMemo, rememberedForm, type ShownComments } from "./personal-parts.js";
 
 export interface ArticlePageOptions {
   /** A preview: this article, whatever its status, instead of the published one of the slug. */
@@ -37,12 +30,6 @@ export interface ArticlePageOptions {
   commentPage?: number;
   /** "Répondre" without JavaScript: the form comes up as a reply to this comment. */
   replyTo?: number;
-}
-
-/** A rejected comment: the reader's values and what is wrong with them. */
-export interface Rejected {
-  values: CommentFormValues;
-  problems: Readonly<Record<string, Problem>>;
 }
 
 export function findComment(list: readonly PublicComment[], id: number): PublicComment | undefined {
@@ -57,7 +44,7 @@ export function findComment(list: readonly PublicComment[], id: number): PublicC
 /** Everyone's article page, and how to add one reader's own parts to it. */
 interface ArticlePage {
   rendered: Rendered;
-  personal(reader: ReaderState, rejected?: Rejected): Promise<Edit[]>;
+  personal(reader: ReaderState): Promise<Edit[]>;
 }
 
 /**
@@ -115,16 +102,12 @@ function personalParts(
   articleId: number,
   shown: ShownComments,
   form: CommentFormState | undefined,
-  formState: FormStateOf,
 ): ArticlePage["personal"] {
   let remembered: ReturnType<typeof rememberedForm> | undefined;
   const held = heldMemo(kit.ctx, articleId, (list) => heldEdits(site, shown, list));
-  return async (reader, rejected) => {
+  return async (reader) => {
     const edits = [...(await held(reader.ownIds))];
-    // A post refused because the discussion closed meanwhile still gets its form back, with the
-    // reader's text in it: nothing typed is lost, even when it can no longer be published.
-    if (rejected) edits.push(formEdit(site, formState(rejected.values, rejected.problems)));
-    else if (form && reader.commenter) {
+    if (form && reader.commenter) {
       remembered ??= rememberedForm(site, form);
       edits.push(remembered(reader.commenter));
     }
@@ -219,7 +202,7 @@ async function articlePage(
         },
       },
       structuredData: [
-        newsArticleLd(site, article, site.t.lang),
+        newsArticleLd(site, article, article.language ?? site.t.lang),
         breadcrumbsLd(site, [
           { name: article.category.name, path: paths.category(article.category.slug) },
           { name: article.title, path: paths.article(article.slug) },
@@ -238,6 +221,7 @@ async function articlePage(
         replyHref={(id) => paths.reply(article.slug, id, threads.page)}
         repliesHref={(rootId, page) => paths.replies(article.slug, rootId, page)}
         mark={mark}
+        bylines={article.bylineIds}
       />
     </ArticleView>,
   );
@@ -249,7 +233,7 @@ async function articlePage(
     changeKeys.relatedList(article.id),
   ];
 
-  const personal = personalParts(kit, site, article.id, shownThreads, form, formState);
+  const personal = personalParts(kit, site, article.id, shownThreads, form);
   // `personal` itself, not a closure made here: one made here would keep this whole scope alive
   // (the article, every comment) for as long as the page is cached.
   return {
@@ -266,24 +250,6 @@ export async function renderArticlePage(
 ): Promise<Rendered | Moved> {
   const page = await articlePage(kit, slug, options);
   return "moved" in page ? page : page.rendered;
-}
-
-/**
- * The article page with a refused comment form (the comments module's RenderRejectedForm): this
- * reader's page, never cached.
- */
-export async function renderRejectedForm(
-  kit: RouteKit,
-  req: FastifyRequest,
-  slug: string,
-  rejected: Rejected,
-): Promise<Rendered> {
-  const page = await articlePage(kit, slug, {});
-  // Only commentPage and replyTo move a page, and neither is asked here.
-  if ("moved" in page) throw new Error("the first page of comments never moves");
-  const reader = readerState(req, kit.ctx.secret);
-  const body = splice(cut(page.rendered.body), await page.personal(reader, rejected));
-  return { body: body.toString(), type: HTML, changeKeys: page.rendered.changeKeys };
 }
 
 /**

@@ -69,15 +69,6 @@ export function heldEdits(
   return edits;
 }
 
-/** The comment form in place of the everyone's one (or of the "comments are closed" line). */
-export function formEdit(site: Site, state: CommentFormState): Edit {
-  return {
-    from: sectionMarks.formStart,
-    to: sectionMarks.formEnd,
-    html: renderFragment(<CommentForm site={site} state={state} />),
-  };
-}
-
 const escapeAttribute = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**

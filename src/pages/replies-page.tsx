@@ -87,6 +87,7 @@ export async function renderRepliesPage(
       pageHref={here}
       replyHref={(id) => paths.replyInThread(article.slug, rootId, replies.page, id)}
       mark={mark}
+      bylines={article.bylineIds}
     />,
     [changeKeys.article(article.id)],
   );

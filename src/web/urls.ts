@@ -10,6 +10,8 @@ export const anchors = {
   comments: "comments",
   /** The comment form. */
   respond: "respond",
+  /** The summary of a refused comment form (focusable: a fragment naming it moves focus there). */
+  formErrors: "form-errors",
   comment: (id: number | string) => `comment-${id}`,
 };
 
@@ -41,6 +43,7 @@ const pageQuery = (page: number) => (page > 1 ? `?page=${page}` : "");
 const commentPageQuery = (page: number) => (page > 1 ? `?cpage=${page}` : "");
 
 const article = (slug: string) => `/article/${encodeURIComponent(slug)}`;
+const commentForm = (slug: string) => `${article(slug)}/commentaires`;
 
 /** A feed's format, and the extension its address ends with. */
 export type FeedFormat = "rss" | "atom" | "json";
@@ -56,7 +59,7 @@ export const paths = {
    * Where the comment form posts; asked with GET (the island does), a fresh form stamp as JSON
    * `{ stamp }` (decision 013).
    */
-  comments: (slug: string) => `${article(slug)}/commentaires`,
+  comments: commentForm,
   category: (slug: string, page = 1) => `/rubrique/${encodeURIComponent(slug)}${pageQuery(page)}`,
   tag: (slug: string, page = 1) => `/tag/${encodeURIComponent(slug)}${pageQuery(page)}`,
   author: (slug: string, page = 1) => `/auteur/${encodeURIComponent(slug)}${pageQuery(page)}`,
@@ -82,6 +85,11 @@ export const paths = {
     `${article(slug)}/reponses/${rootId}?replytocom=${id}${page > 1 ? `&page=${page}` : ""}#${anchors.respond}`,
   /** The form, back to a new top-level comment. */
   respond: (slug: string) => `${article(slug)}#${anchors.respond}`,
+  /**
+   * Where a comment refused without JavaScript is shown again (a 303 after the post): the form's
+   * own address, its fragment on the error summary, so the browser focuses it (decision 022).
+   */
+  refusedComment: (slug: string) => `${commentForm(slug)}#${anchors.formErrors}`,
   /** Feeds: the site's, a section's, a tag's, a byline's; an article's comments (RSS). */
   feeds: {
     site: (format: FeedFormat = "rss") => `/${feedFile(format)}`,

@@ -37,8 +37,8 @@ const TEXT = {
 const FRENCH_TIME = /à\s\d{1,2}\sh\s\d{2}/u;
 
 /**
- * Chromium logs any answer 422 (a rejected form: the page without JavaScript, the island's JSON
- * with it) as "Failed to load resource"; that is the expected answer, not a page error.
+ * Chromium logs any answer 422 (a rejected form: the island's JSON; without JavaScript a refusal is
+ * a 303 to the refused form's page) as "Failed to load resource": expected, not a page error.
  */
 const STATUS_422 = /status of 422/;
 
@@ -62,11 +62,15 @@ async function postAndFollow(page: Page): Promise<number> {
   return Number(new URL(page.url()).hash.replace("#comment-", ""));
 }
 
-/** Without JavaScript: posts the form and returns the status of the server's answer. */
-async function postExpectingPage(page: Page): Promise<number> {
+/**
+ * Without JavaScript: posts a form the server refuses, and lands where it sends the reader (a 303
+ * to the refused form's page, decision 022). Returns the status of the answer to the post.
+ */
+async function postExpectingRefusal(page: Page): Promise<number> {
   const answer = page.waitForResponse((r) => r.request().method() === "POST");
   await submitButton(page).click();
   const status = (await answer).status();
+  await page.waitForURL(/\/commentaires#form-errors$/);
   await page.waitForLoadState("load");
   return status;
 }
@@ -300,9 +304,33 @@ describe("a reader in Chromium", () => {
       email: "claire@@exemple",
       website: "https://claire.exemple.fr/carnet",
     });
-    expect(await postExpectingPage(page)).toBe(422);
+    const posts: string[] = [];
+    page.on("request", (r) => {
+      if (r.method() === "POST") posts.push(r.url());
+    });
+    expect(await postExpectingRefusal(page)).toBe(303);
+    expect(posts).toHaveLength(1);
 
-    expect(await page.getByRole("alert").textContent()).toBe("2 champs sont à corriger.");
+    // Landed on the summary: the first thing of <main>, in view, focused, said by the title.
+    expect(await page.title()).toMatch(/^Erreur\s:\s/u);
+    const summary = page.locator("#form-errors");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("form-errors");
+    expect(
+      await summary.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= window.innerHeight;
+      }),
+    ).toBe(true);
+    expect(await page.evaluate(() => document.querySelector("main")?.firstElementChild?.id)).toBe(
+      "form-errors",
+    );
+    expect(await page.locator("#form-errors-title").textContent()).toBe(
+      "2 champs sont à corriger.",
+    );
+    // Reloading shows the page again and posts nothing.
+    await page.reload();
+    expect(posts).toHaveLength(1);
+    expect(await field(page, "email").inputValue()).toBe("claire@@exemple");
     expect(await description(field(page, "name"))).toBe(TEXT.required);
     expect(await description(field(page, "email"))).toBe(TEXT.email);
     expect(await description(field(page, "body"))).toBeNull();
@@ -408,7 +436,7 @@ describe("a reader in Chromium", () => {
         website: hostile.js,
         body: hostile.script,
       });
-      expect(await postExpectingPage(page)).toBe(422);
+      expect(await postExpectingRefusal(page)).toBe(303);
       expect(await description(field(page, "website"))).toBe(TEXT.url);
       expect(await field(page, "website").inputValue()).toBe(hostile.js);
       expect(await field(page, "name").inputValue()).toBe(hostile.svg);

@@ -614,7 +614,7 @@ describe("hostile text in Chromium", () => {
     expect(wrong).toEqual([]);
   });
 
-  it("brings a refused form back whole and inert after a real form submit (422)", async () => {
+  it("brings a refused form back whole and inert after a real form submit (303, its page)", async () => {
     const r = await reader([STATUS_422]);
     const url = `/article/${hostileArticle}`;
     const { wrong } = await open(r, url, { form: true });
@@ -643,16 +643,24 @@ describe("hostile text in Chromium", () => {
       const answer = r.page.waitForResponse(
         (res) => res.request().method() === "POST" && res.url().endsWith("/commentaires"),
       );
+      // Refused without JavaScript: a 303 to the refused form's page (decision 022).
+      const landed = r.page.waitForResponse(
+        (res) => res.request().method() === "GET" && /\/commentaires(#.*)?$/.test(res.url()),
+      );
       const loaded = r.page.waitForEvent("load");
       // The form's own submit, past the island: the browser posts and loads the answer.
       await r.page.evaluate(() =>
         HTMLFormElement.prototype.submit.call(document.getElementById("comment-form")),
       );
       const response = await answer;
+      const shown = await landed;
       await loaded;
-      const where = `422 for ${JSON.stringify(payload).slice(0, 80)}`;
-      if (response.status() !== 422) wrong.push(`${where}: status ${response.status()}`);
-      const check = await checkPage(r, where, await response.text(), { form: true });
+      const where = `refusal of ${JSON.stringify(payload).slice(0, 80)}`;
+      if (response.status() !== 303) wrong.push(`${where}: status ${response.status()}`);
+      if (shown.status() !== 200) wrong.push(`${where}: its page's status ${shown.status()}`);
+      // The refused form's page holds the form alone, outside any #comments: the values read
+      // back from it below show it whole.
+      const check = await checkPage(r, where, await shown.text(), { form: false });
       wrong.push(...check.wrong);
       const kept = await r.page.evaluate(() => {
         const form = document.getElementById("comment-form") as HTMLFormElement;

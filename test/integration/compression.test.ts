@@ -2,6 +2,7 @@ import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testEngines } from "../helpers/engines.js";
 import { makeArticle } from "../helpers/factories.js";
+import { followRefusal } from "../helpers/refused-form.js";
 import { openTestApp, type TestApp } from "../helpers/runtime.js";
 
 /**
@@ -11,9 +12,20 @@ import { openTestApp, type TestApp } from "../helpers/runtime.js";
 describe.each(testEngines())("compression of every answer on %s", (engine) => {
   let t: TestApp;
   let slug: string;
+  let refusedCookie: string;
   beforeAll(async () => {
     t = await openTestApp(engine);
     ({ slug } = await makeArticle(t.ctx));
+    const refused = await followRefusal(
+      t.app,
+      t.app.inject({
+        method: "POST",
+        url: `/article/${slug}/commentaires`,
+        payload: "name=&email=&body=",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+      }),
+    );
+    refusedCookie = refused.cookie;
   });
   afterAll(() => t.close());
 
@@ -21,14 +33,9 @@ describe.each(testEngines())("compression of every answer on %s", (engine) => {
     { name: "404 page", url: "/article/nulle-part" },
     { name: "sign-in page", url: "/admin/connexion" },
     {
-      name: "refused comment (422)",
+      name: "refused comment form's page",
       url: `/article/${slug}/commentaires`,
-      method: "POST" as const,
-      payload: "name=&email=&body=",
-      headers: {
-        "content-type": "application/x-www-form-urlencoded",
-        "sec-fetch-site": "same-origin",
-      },
+      headers: { cookie: refusedCookie },
     },
   ];
 

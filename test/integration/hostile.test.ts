@@ -5,8 +5,10 @@ import { setSetting } from "../../src/modules/settings/index.js";
 import { testEngines } from "../helpers/engines.js";
 import { makeArticle } from "../helpers/factories.js";
 import {
+  cookieHeader,
   formBody,
   inputValue,
+  setCookies,
   shownBody,
   startTags,
   textBetween,
@@ -286,13 +288,22 @@ describe.each(testEngines())("hostile strings over HTTP on %s", (engine) => {
     const wrong: string[] = [];
     await inBatches(STRINGS, async (value, i) => {
       // The e-mail is wrong on purpose: the page always comes back with the form.
-      const res = await post(
+      const posted = await post(
         target.slug,
         { name: value, email: `invalide ${i}`, website: value, body: value },
         false,
       );
-      if (res.statusCode !== 422) {
-        wrong.push(`${JSON.stringify(value)}: ${res.statusCode}`);
+      if (posted.statusCode !== 303) {
+        wrong.push(`${JSON.stringify(value)}: ${posted.statusCode}`);
+        return;
+      }
+      // The refused form's page, which the post's cookie opens (decision 022).
+      const res = await rt.app.inject({
+        url: `/article/${target.slug}/commentaires`,
+        headers: { cookie: cookieHeader(setCookies(posted).get("kq_refused")) },
+      });
+      if (res.statusCode !== 200) {
+        wrong.push(`${JSON.stringify(value)}: its page ${res.statusCode}`);
         return;
       }
       const kept = {

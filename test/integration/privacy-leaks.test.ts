@@ -161,14 +161,30 @@ describe("privacy: no e-mail, no IP outside the server", () => {
     answers.push({ where: "JSON answer of a spam post", answer: spam });
 
     // A refused post, as a page and as JSON (the e-mail typed comes back to its author only;
-    // this one is stored nowhere, the one tested for is any stored one).
+    // this one is kept minutes for its page only, the one tested for is any stored one).
     const refused = await post(
       first,
       { name: "", email: "refuse@ailleurs.example", body: "x" },
       false,
     );
-    expect(refused.status).toBe(422);
-    answers.push({ where: "422 page", answer: refused, own: "refuse@ailleurs.example" });
+    // Without JavaScript: a 303 to the refused form's page, which the cookie opens (decision 022).
+    expect(refused.status).toBe(303);
+    answers.push({ where: "303 of a refused post", answer: refused });
+    const refusedCookie = (refused.setCookies.find((c) => c.startsWith("kq_refused=")) ?? "").split(
+      ";",
+    )[0];
+    expect(refusedCookie).toMatch(/^kq_refused=./);
+    const refusedPage = await fetch(`${server.url}/article/${first}/commentaires`, {
+      redirect: "manual",
+      headers: { cookie: refusedCookie ?? "" },
+    }).then(exchange);
+    expect(refusedPage.status).toBe(200);
+    expect(refusedPage.body).toContain('value="refuse@ailleurs.example"');
+    answers.push({
+      where: "refused form's page",
+      answer: refusedPage,
+      own: "refuse@ailleurs.example",
+    });
     const refusedJson = await post(
       first,
       { name: "Nom", email: "pas une adresse", body: "" },

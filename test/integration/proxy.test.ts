@@ -171,11 +171,15 @@ describe.each(testEngines())("the rate limit behind one proxy on %s", (engine) =
         },
         payload: formBody(commentForm()),
       });
+    // Held back without JavaScript: a 303 to the refused form's page (decision 022), which only
+    // a limit's refusal sends with Retry-After.
+    const code = (res: { statusCode: number; headers: Record<string, unknown> }) =>
+      res.headers["retry-after"] !== undefined ? 429 : res.statusCode;
     // The client invents a new first entry each time; the proxy appends its real address.
     const codes = [];
-    for (let i = 1; i <= 4; i++) codes.push((await post(`192.0.2.${i}, 203.0.113.9`)).statusCode);
+    for (let i = 1; i <= 4; i++) codes.push(code(await post(`192.0.2.${i}, 203.0.113.9`)));
     expect(codes).toEqual([303, 303, 429, 429]);
     // Another real client, behind the same proxy, is not held back.
-    expect((await post("192.0.2.1, 203.0.113.10")).statusCode).toBe(303);
+    expect(code(await post("192.0.2.1, 203.0.113.10"))).toBe(303);
   });
 });

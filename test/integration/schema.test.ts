@@ -35,6 +35,8 @@ const FROZEN: Record<string, string> = {
   "015-search-related.ts": "d7c3711dd467d3d74da342847656862efc498dd6cdbc20b76f6f2830af26fd7d",
   "017-staff-list-search.ts": "b5dfb1be9ec45665c129cf89782d6b37ab790e7ca9d309ad6cccba11792ff1ed",
   "018-wordpress-import.ts": "e611b91f79b0d8eba1730bdecf2e6939efb6c7bdd7ddfe126894005106f15928",
+  "019-refused-forms-and-article-language.ts":
+    "6b6245e24dced8ab395fdfdfd1c4a6b2493a4215ece49cbfe2d3d93d93dc89e2",
   "022-address-retention-index.ts":
     "06985d6772a538ed5501d8bcf90b1cefedd9062be36a1b9475d8d36518d9fa57",
 };

@@ -20,11 +20,15 @@ export interface ArticleSummary {
   commentCount: number;
   category: Named;
   author: Named;
+  /** Its language (BCP 47) when the newsroom set one; null: the site's. */
+  language: string | null;
 }
 
 export interface Article extends ArticleSummary {
   /** Every byline, in order (the first is `author`). */
   authors: Named[];
+  /** The bylines' accounts, in order: a staff comment by one of them is the author's. */
+  bylineIds: number[];
   imageCaption?: string | null;
   imageCredit?: string | null;
   /** What search engines and shares show, when the newsroom wrote something of its own. */
@@ -58,6 +62,7 @@ export interface SummaryRow {
   category_name: string;
   author_slug: string;
   author_name: string;
+  language: string | null;
 }
 
 export function toSummary(r: SummaryRow): ArticleSummary {
@@ -75,5 +80,6 @@ export function toSummary(r: SummaryRow): ArticleSummary {
     commentCount: Number(r.comment_count),
     category: { slug: r.category_slug, name: r.category_name },
     author: { slug: r.author_slug, name: r.author_name },
+    language: r.language,
   };
 }

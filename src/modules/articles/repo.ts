@@ -72,6 +72,7 @@ const summaryColumns = [
   "c.name as category_name",
   "u.slug as author_slug",
   "u.name as author_name",
+  "a.language",
 ] as const;
 
 export async function listPublished(
@@ -134,6 +135,7 @@ export async function findPublishedBySlug(db: Kysely<Tables>, now: string, slug:
     .where("a.slug", "=", slug)
     .select([
       ...summaryColumns,
+      "a.author_id",
       "a.body_html",
       "a.comments_open",
       "a.category_id",
@@ -149,7 +151,7 @@ export async function findPublishedBySlug(db: Kysely<Tables>, now: string, slug:
 export async function discussionOf(db: Kysely<Tables>, now: string, slug: string) {
   return db
     .selectFrom("articles")
-    .select(["id", "slug", "published_at", "comments_open"])
+    .select(["id", "slug", "title", "published_at", "comments_open"])
     .where("slug", "=", slug)
     .where("status", "=", "published")
     .where("published_at", "<=", now)
@@ -377,7 +379,7 @@ export async function sitemapSlice(db: Kysely<Tables>, now: string, offset: numb
 export async function publishedSince(db: Kysely<Tables>, now: string, since: string) {
   return db
     .selectFrom("articles")
-    .select(["id", "slug", "title", "published_at", "updated_at"])
+    .select(["id", "slug", "title", "published_at", "updated_at", "language"])
     .where("status", "=", "published")
     .where("published_at", ">", since)
     .where("published_at", "<=", now)

@@ -115,6 +115,7 @@ export async function publishedArticle(ctx: Ctx, slug: string): Promise<Article>
     ...summary,
     authors:
       authors.length > 0 ? authors.map((a) => ({ slug: a.slug, name: a.name })) : [summary.author],
+    bylineIds: authors.length > 0 ? authors.map((a) => a.user_id) : [row.author_id],
     imageCaption: row.image_caption,
     imageCredit: row.image_credit,
     seoTitle: row.seo_title,
@@ -215,6 +216,7 @@ export async function discussionTarget(ctx: Ctx, slug: string) {
   return {
     id: row.id,
     slug: row.slug,
+    title: row.title,
     publishedAt: row.published_at,
     commentsOpen: row.comments_open === 1,
   };

@@ -99,6 +99,8 @@ export interface SitemapArticle {
   imageMediaId: number | null;
   imageUrl: string | null;
   imageAlt: string | null;
+  /** Its language when the newsroom set one (the news sitemap's `news:language`). */
+  language?: string | null;
 }
 
 const sitemapArticle = (r: {
@@ -110,6 +112,7 @@ const sitemapArticle = (r: {
   image_media_id?: number | null;
   image_url?: string | null;
   image_alt?: string | null;
+  language?: string | null;
 }): SitemapArticle => ({
   id: r.id,
   slug: r.slug,
@@ -119,6 +122,7 @@ const sitemapArticle = (r: {
   imageMediaId: r.image_media_id ?? null,
   imageUrl: r.image_url ?? null,
   imageAlt: r.image_alt ?? null,
+  language: r.language ?? null,
 });
 
 /** The `page`th article sitemap (from 1). */

@@ -41,6 +41,8 @@ export interface ArticlesTable {
   image_credit: string | null;
   /** 0/1: kept on the front page (WordPress's sticky posts, migration 018). */
   sticky: Generated<number>;
+  /** The article's language, a BCP 47 tag ("en"); null: the site's (migration 019). */
+  language: string | null;
 }
 
 /**

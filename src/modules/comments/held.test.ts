@@ -13,6 +13,7 @@ const c = (id: number, minute: number, parentId: number | null = null): PublicCo
   status: "approved",
   erased: false,
   staff: false,
+  staffUserId: null,
   avatar: { initials: "L", hue: 1 },
   gif: null,
   replies: [],

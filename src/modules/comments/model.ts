@@ -17,6 +17,8 @@ export interface PublicComment {
   erased: boolean;
   /** Written by a member of the newsroom (a staff reply): shown with a "Rédaction" badge. */
   staff: boolean;
+  /** Whose staff reply it is (their account): "Auteur" when they signed the article. */
+  staffUserId: number | null;
   avatar: Avatar;
   /** The GIF it carries, from Kiosque's kept copy (reading.ts `withGifs` fills it in). */
   gif: CommentGif | null;
@@ -54,6 +56,7 @@ export function toPublic(r: PublicRow): PublicComment {
     // Posted comments always have a name; erasure leaves it empty (repo.blankOut).
     erased: r.author_name === "",
     staff: r.staff_user_id !== null,
+    staffUserId: r.staff_user_id,
     // A held (or spam) comment is drawn without its address: see lib/avatar.ts.
     avatar: avatarFor(r.author_name, r.status === "approved" ? r.email_hash : null),
     gif: null,

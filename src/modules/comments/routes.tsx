@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import type { Rendered } from "../../http/cacheable.js";
 import { showFormOnRefusal } from "../../http/form-page.js";
 import { FormBody, Slug } from "../../http/params.js";
 import { applyRememberChoice, readerState, rememberOwnComment } from "../../http/reader-cookies.js";
@@ -8,12 +7,13 @@ import type { RouteKit } from "../../http/route-kit.js";
 import { requestOrigin } from "../../http/origin.js";
 import type { Limiter, LimitName } from "../../http/rate-limits.js";
 import { renderFragment } from "../../web/document.js";
-import type { Problem } from "../../lib/errors.js";
+import { problemTexts } from "../../web/i18n/index.js";
 import { paths } from "../../web/urls.js";
 import { acceptsReplies } from "./model.js";
 import * as service from "./service.js";
-import { formValues, type CommentFormValues } from "./validation.js";
+import { formValues } from "./validation.js";
 import { CommentItem } from "./views/comment-item.js";
+import { RefusedFormPage } from "./views/refused-form-page.js";
 
 /**
  * The author token's cookie (author-token.ts). It never changes what a page shows, so it does not
@@ -24,43 +24,72 @@ const AUTHOR_COOKIE = "kiosque_author";
 const AUTHOR_COOKIE_MAX_AGE_S = 365 * 86_400;
 
 /**
- * The article page again, with the refused form and one message per field. It is assembled from
- * several modules in the page layer above this one (pages/article-page.tsx), so app.ts hands it in.
+ * The token of this reader's refused form (refused-form.ts), sent back only to the form's own
+ * address (the cookie's path), so no reader page and no page cache ever sees it. `kq_`: the README
+ * tells CDN operators to bypass their cache for those.
  */
-export type RenderRejectedForm = (
-  web: RouteKit,
-  req: FastifyRequest,
-  slug: string,
-  rejected: { values: CommentFormValues; problems: Readonly<Record<string, Problem>> },
-) => Promise<Rendered>;
+const REFUSED_COOKIE = "kq_refused";
+
+const refusedCookie = (req: FastifyRequest<{ Params: { slug: string } }>) =>
+  ({
+    path: paths.comments(req.params.slug),
+    httpOnly: true,
+    sameSite: "lax",
+    secure: req.protocol === "https",
+  }) as const;
 
 export function commentRoutes(
   app: FastifyInstance,
   web: RouteKit,
   limits: Record<LimitName, Limiter>,
-  renderRejectedForm: RenderRejectedForm,
 ): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const { ctx } = web;
 
-  // The form's own address, asked with GET: a fresh stamp for this reader (decision 013). Never
-  // cached anywhere, or it would be the cached page's stamp again.
-  r.get("/article/:slug/commentaires", { schema: { params: Slug } }, async (req, reply) =>
-    reply
-      .header("cache-control", "no-store")
-      .send({ stamp: await service.freshStamp(ctx, req.params.slug) }),
-  );
+  // The form's own address, asked with GET. The island asks for a fresh stamp for this reader
+  // (decision 013), never cached anywhere, or it would be the cached page's stamp again. A person
+  // lands here after a refused post (the refused form's page, while it lasts), or reopens it from
+  // history or a bookmark: then the article's form, never a 404 (decision 022).
+  r.get("/article/:slug/commentaires", { schema: { params: Slug } }, async (req, reply) => {
+    const { slug } = req.params;
+    if (web.wantsJson(req))
+      return reply
+        .header("cache-control", "no-store")
+        .send({ stamp: await service.freshStamp(ctx, slug) });
+    reply.header("cache-control", "private, no-store");
+    // An article that is not (or no longer) published is a 404, as its page is.
+    const refused = await service.refusedForm(ctx, slug, req.cookies[REFUSED_COOKIE]);
+    if (!refused) return reply.redirect(paths.respond(slug), 303);
+    const site = await web.site();
+    const errors = problemTexts(site.t, refused.problems);
+    return web.sendPage(
+      reply,
+      site,
+      {
+        title: site.t.errorTitle(site.t.comments.refusedTitle(refused.article.title)),
+        noindex: true,
+      },
+      <RefusedFormPage site={site} refused={refused} errors={errors} />,
+    );
+  });
   r.post(
     "/article/:slug/commentaires",
     { schema: { params: Slug, body: FormBody } },
     async (req, reply) => {
       const form = req.body;
       const values = formValues(form);
-      // A refused post comes back as this article's page with what the reader typed and a
-      // message per field (or as JSON): http/errors.tsx answers every refusal thrown below.
+      // A refused post is kept for the form's own page, and the reader sent there (303) with a
+      // cookie naming it; the island gets JSON. http/errors.tsx answers every refusal thrown below.
       showFormOnRefusal(req, {
         mainField: "body",
-        render: (problems) => renderRejectedForm(web, req, req.params.slug, { values, problems }),
+        render: async (problems) => {
+          const token = await service.keepRefused(ctx, req.params.slug, { values, problems });
+          reply.setCookie(REFUSED_COOKIE, token, {
+            ...refusedCookie(req),
+            maxAge: service.REFUSED_FORM_TTL_S,
+          });
+          return { seeOther: paths.refusedComment(req.params.slug) };
+        },
       });
       // Every attempt counts, refused ones too: a bot probing the rules is still posting.
       await limits.comments(req);
@@ -96,6 +125,12 @@ export function commentRoutes(
         secure: req.protocol === "https",
         maxAge: AUTHOR_COOKIE_MAX_AGE_S,
       });
+      // Posted at last: the refused form it corrects is of no more use.
+      const wasRefused = req.cookies[REFUSED_COOKIE];
+      if (wasRefused) {
+        await service.forgetRefused(ctx, wasRefused);
+        reply.clearCookie(REFUSED_COOKIE, refusedCookie(req));
+      }
       // `status` is "approved" or "pending": a comment marked spam is shown to its sender as held.
       if (posted.comment.status === "pending")
         rememberOwnComment(req, reply, ctx.secret, posted.comment.id);

@@ -13,6 +13,14 @@ export { moderationQueue, mostCommentedSince, receivedPerDay, type Queue } from 
 export { emailHash } from "./email-hash.js";
 export { formStamp, freshStamp } from "./form-stamp.js";
 export { postComment, type NewComment, type Posted } from "./post.js";
+export {
+  forgetRefused,
+  keepRefused,
+  refusedForm,
+  REFUSED_FORM_TTL_S,
+  type RefusedForm,
+  type RefusedFormInput,
+} from "./refused-form.js";
 export { placeHeld, type HeldPlacement } from "./held.js";
 export {
   changeStatus,

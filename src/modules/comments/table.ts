@@ -43,7 +43,21 @@ export interface CommentEditsTable {
   body: string;
 }
 
+/**
+ * A comment form refused without JavaScript, for the page the reader is sent to after the post
+ * (refused-form.ts, decision 022). Lives minutes; never backed up.
+ */
+export interface RefusedCommentFormsTable {
+  /** Keyed hash of the random token in the reader's cookie: the table holds no usable key. */
+  token_hash: string;
+  article_id: number;
+  /** JSON: `{ values, problems }`, the values as typed and a problem per field. */
+  form: string;
+  expires_at: string;
+}
+
 export interface CommentsTables {
   comments: CommentsTable;
   comment_edits: CommentEditsTable;
+  refused_comment_forms: RefusedCommentFormsTable;
 }

@@ -225,7 +225,7 @@ export function feedRoutes(app: FastifyInstance, kit: RouteKit): void {
           loc: `${base}${paths.article(a.slug)}`,
           news: {
             publication: site.name,
-            language: site.t.lang,
+            language: a.language ?? site.t.lang,
             published: a.publishedAt,
             title: a.title,
           },

@@ -63,8 +63,11 @@ export const en: Messages = {
     repliesTitle: (name: string) => `Replies to ${name}`,
     repliesPages: "Reply pages",
     backToArticle: "Back to the article",
+    refusedTitle: (title) => `Your comment on “${title}”`,
+    refusedNote: "Your comment was not published: fix it, then send it again.",
     /** The badge on a reply written by the newsroom from the moderation desk. */
     staffBadge: "Newsroom",
+    authorBadge: "Author",
     /** Above the comments the newsroom put first under the article. */
     featured: "Picked by the newsroom",
   },
@@ -84,6 +87,8 @@ export const en: Messages = {
     poweredBy: { giphy: "Powered by GIPHY", klipy: "Powered by KLIPY", disabled: "" },
     alt: "GIF",
   },
+  errorTitle: (title) => `Error: ${title}`,
+  fieldError: (label, message) => `${label}: ${message}`,
   formErrors: (n) => (n === 1 ? "One field needs fixing." : `${n} fields need fixing.`),
   problems: {
     required: "This field is required.",

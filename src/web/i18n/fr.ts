@@ -67,8 +67,13 @@ export const fr = {
     repliesTitle: (name: string) => `Réponses à ${name}`,
     repliesPages: "Pages de réponses",
     backToArticle: "Retour à l’article",
+    /** The page of a comment form refused without JavaScript (its title and heading). */
+    refusedTitle: (title: string) => `Votre commentaire sur « ${title} »`,
+    refusedNote: "Votre commentaire n’a pas été publié : corrigez-le puis envoyez-le de nouveau.",
     /** The badge on a reply written by the newsroom from the moderation desk. */
     staffBadge: "Rédaction",
+    /** The badge on a reply written by one of the article's bylines. */
+    authorBadge: "Auteur",
     /** Above the comments the newsroom put first under the article. */
     featured: "Choisis par la rédaction",
   },
@@ -90,6 +95,10 @@ export const fr = {
     alt: "GIF",
   },
   /** The summary above a form that came back, and of a refusal that lists field messages. */
+  /** The title of a page that shows a refusal: said first, for who hears the title first. */
+  errorTitle: (title: string) => `Erreur : ${title}`,
+  /** One line of an error summary: the field's label and its message. */
+  fieldError: (label: string, message: string) => `${label} : ${message}`,
   formErrors: (n: number) =>
     n === 1 ? "Un champ est à corriger." : `${n} champs sont à corriger.`,
   problems: {

@@ -6,6 +6,14 @@ import { fr, type Messages } from "./fr.js";
 export type { Messages };
 export type Locale = "fr" | "en";
 
+/** The languages the interface speaks: what an article's language may be chosen from. */
+export const locales: readonly Locale[] = ["fr", "en"];
+
+export const isLocale = (s: string): s is Locale => (locales as readonly string[]).includes(s);
+
+/** Each language named in itself, as a menu of languages shows them. */
+export const autonyms: Record<Locale, string> = { fr: "Français", en: "English" };
+
 const catalogues: Record<Locale, Messages> = { fr, en };
 
 export function messages(locale: Locale): Messages {

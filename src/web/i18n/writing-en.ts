@@ -52,6 +52,8 @@ export const writingEn: WritingMessages = {
     seoTitle: "Title for search engines",
     seoDescription: "Description for search engines",
     commentsOpen: "Comments open",
+    language: "Article language",
+    languageDefault: "The site’s",
     publishAt: "Publication date",
     publishAtHint: (zone) => `The site's time (${zone}).`,
   },

@@ -49,6 +49,8 @@ export const writingFr = {
     seoTitle: "Titre pour les moteurs de recherche",
     seoDescription: "Description pour les moteurs de recherche",
     commentsOpen: "Commentaires ouverts",
+    language: "Langue de l’article",
+    languageDefault: "Celle du site",
     publishAt: "Date de publication",
     publishAtHint: (zone: string) => `Heure du site (${zone}).`,
   },

@@ -1,6 +1,7 @@
 import { FormReader, type RawForm } from "../../../lib/form-fields.js";
 import type { Problem } from "../../../lib/errors.js";
 import { parseRowId } from "../../../lib/row-id.js";
+import { isLocale } from "../../../web/i18n/index.js";
 
 /**
  * An article as the newsroom edits it: what a save stores, a revision keeps and two revisions
@@ -24,6 +25,8 @@ export interface ArticleFields {
   seoTitle: string;
   seoDescription: string;
   commentsOpen: boolean;
+  /** A language of the interface's (web/i18n), or "": the site's. */
+  language: string;
 }
 
 /**
@@ -46,6 +49,7 @@ export const formNames = {
   seoTitle: "seo_title",
   seoDescription: "seo_description",
   commentsOpen: "comments_open",
+  language: "language",
   publishAt: "publish_at",
   version: "version",
   action: "action",
@@ -97,6 +101,9 @@ export function readArticleForm(raw: RawForm): {
   const mediaText = f.text(n.imageMediaId, { max: 20 });
   const imageMediaId = mediaText ? (parseRowId(mediaText) ?? null) : null;
   if (mediaText && imageMediaId === null) f.refuse(n.imageMediaId, { problem: "choice" });
+  // From the menu: the interface's languages, or nothing for the site's. Anything else is refused.
+  const language = f.text(n.language, { max: 35 });
+  if (language && !isLocale(language)) f.refuse(n.language, { problem: "choice" });
   const imageUrl = f.text(n.imageUrl, { max: limits.imageUrl });
   if (imageUrl && !isImageAddress(imageUrl)) f.refuse(n.imageUrl, { problem: "url" });
   const fields = {
@@ -115,6 +122,7 @@ export function readArticleForm(raw: RawForm): {
     seoTitle: f.text(n.seoTitle, { max: limits.seoTitle }),
     seoDescription: f.text(n.seoDescription, { max: limits.seoDescription, multiline: true }),
     commentsOpen: f.flag(n.commentsOpen),
+    language: isLocale(language) ? language : "",
   };
   return { fields, problems: f.problems };
 }
@@ -164,6 +172,7 @@ export function formValuesOf(fields: ArticleFields): FormValues {
     [n.seoTitle]: fields.seoTitle,
     [n.seoDescription]: fields.seoDescription,
     [n.commentsOpen]: fields.commentsOpen ? "1" : "",
+    [n.language]: fields.language,
   };
 }
 

@@ -58,6 +58,8 @@ export async function previewArticle(ctx: Ctx, token: string): Promise<Article> 
     category: { slug: section?.slug ?? "", name: section?.name ?? "" },
     author: byline[0] ?? { slug: "", name: "" },
     authors: byline,
+    bylineIds: authors.map((a) => a.user_id),
+    language: f.language || null,
     bodyHtml: f.bodyHtml,
     commentsOpen: f.commentsOpen,
     categoryId: f.categoryId,

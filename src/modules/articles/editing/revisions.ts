@@ -108,6 +108,7 @@ export async function compareFields(
     seoTitle: f.seoTitle,
     seoDescription: f.seoDescription,
     commentsOpen: f.commentsOpen ? "✓" : "✗",
+    language: f.language,
   });
   const a = shown(from);
   const b = shown(to);

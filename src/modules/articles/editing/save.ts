@@ -48,6 +48,7 @@ export async function createDraft(ctx: Ctx, actor: Actor, raw: RawForm): Promise
       image_credit: stored.imageCredit || null,
       seo_title: stored.seoTitle || null,
       seo_description: stored.seoDescription || null,
+      language: stored.language || null,
       status: "draft",
       published_at: null,
       updated_at: null,

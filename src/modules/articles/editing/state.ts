@@ -52,6 +52,7 @@ export async function loadState(db: Kysely<Tables>, id: number): Promise<Editabl
       seoTitle: row.seo_title ?? "",
       seoDescription: row.seo_description ?? "",
       commentsOpen: row.comments_open === 1,
+      language: row.language ?? "",
     },
   };
 }
@@ -80,5 +81,6 @@ export function parseFields(json: string): ArticleFields {
     seoTitle: v.seoTitle ?? "",
     seoDescription: v.seoDescription ?? "",
     commentsOpen: v.commentsOpen ?? true,
+    language: v.language ?? "",
   };
 }

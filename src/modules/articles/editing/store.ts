@@ -78,6 +78,7 @@ export async function storeFields(
     image_credit: fields.imageCredit || null,
     seo_title: fields.seoTitle || null,
     seo_description: fields.seoDescription || null,
+    language: fields.language || null,
     comments_open: fields.commentsOpen ? 1 : 0,
     modified_at: now,
     // Readers are told when what they read changed after publication.

@@ -3,16 +3,27 @@ import type { Site } from "../../../web/site.js";
 import { paths } from "../../../web/urls.js";
 import type { ArticleSummary } from "../model.js";
 
+/**
+ * The language an article's own words are in, when it is not the page's (the interface's): what
+ * their `lang` says, so that a screen reader reads a French article in French on an English site.
+ */
+export function contentLang(site: Site, article: Pick<ArticleSummary, "language">) {
+  return article.language && article.language !== site.t.lang ? article.language : undefined;
+}
+
 /** The "In: World" label: every article shows the section it sits in, as a link. */
 export function CategoryLabel({
   site,
   category,
+  lang,
 }: {
   site: Site;
   category: ArticleSummary["category"];
+  /** The interface's language, inside an element in the article's. */
+  lang?: string | undefined;
 }) {
   return (
-    <p class="category-label">
+    <p class="category-label" lang={lang}>
       <span class="visually-hidden">{site.t.inCategory} </span>
       <a href={paths.category(category.slug)}>{category.name}</a>
     </p>
@@ -36,6 +47,7 @@ export function ArticleCard({
   level?: 2 | 3;
 }) {
   const Heading = lead || level === 2 ? "h2" : "h3";
+  const lang = contentLang(site, article);
   return (
     <article class={lead ? "card card-lead" : "card"}>
       {article.image ? (
@@ -54,10 +66,14 @@ export function ArticleCard({
         />
       ) : null}
       <CategoryLabel site={site} category={article.category} />
-      <Heading class="card-title">
+      <Heading class="card-title" lang={lang}>
         <a href={paths.article(article.slug)}>{article.title}</a>
       </Heading>
-      {article.standfirst ? <p class="card-standfirst">{article.standfirst}</p> : null}
+      {article.standfirst ? (
+        <p class="card-standfirst" lang={lang}>
+          {article.standfirst}
+        </p>
+      ) : null}
       <p class="card-meta">
         <time datetime={article.publishedAt}>{site.fmt.date(article.publishedAt)}</time>
         {" · "}

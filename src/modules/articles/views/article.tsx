@@ -2,7 +2,7 @@ import type { ComponentChildren } from "preact";
 import type { Site } from "../../../web/site.js";
 import { anchors, paths } from "../../../web/urls.js";
 import type { Article, ArticleSummary } from "../model.js";
-import { CategoryLabel } from "./article-card.js";
+import { CategoryLabel, contentLang } from "./article-card.js";
 import { ResponsiveImage } from "../../../web/components/responsive-image.js";
 
 /** "A, B and C", each a link to their page, joined as the site's language joins a list. */
@@ -68,17 +68,20 @@ export function ArticleView({
   children?: ComponentChildren;
 }) {
   const { t, fmt } = site;
+  // The article's words in its language, the interface's words around them in the page's.
+  const lang = contentLang(site, article);
+  const ui = lang ? t.lang : undefined;
   return (
     <>
-      <article class="article">
+      <article class="article" lang={lang}>
         <header class="article-header">
-          <CategoryLabel site={site} category={article.category} />
+          <CategoryLabel site={site} category={article.category} lang={ui} />
           <h1>{article.title}</h1>
           {article.standfirst ? <p class="standfirst">{article.standfirst}</p> : null}
-          <p class="byline">
+          <p class="byline" lang={ui}>
             {t.by} <Byline site={site} authors={article.authors} />
           </p>
-          <p class="dateline">
+          <p class="dateline" lang={ui}>
             {t.publishedOn}{" "}
             <time datetime={article.publishedAt}>{fmt.dateTime(article.publishedAt)}</time>
             {article.updatedAt ? (
@@ -90,7 +93,7 @@ export function ArticleView({
             ) : null}
           </p>
           {/* Past a long article and its threads in one step, not forty Tab stops. */}
-          <p class="article-jumps">
+          <p class="article-jumps" lang={ui}>
             <a href={`#${anchors.comments}`}>
               {t.commentCount(fmt.number(article.commentCount), article.commentCount)}
             </a>
@@ -106,7 +109,7 @@ export function ArticleView({
         {/* Sanitised by an allowlist when written (lib/sanitize.ts); staff markup is rendered as such. */}
         <div class="article-body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
         {article.tags.length > 0 ? (
-          <footer class="article-tags">
+          <footer class="article-tags" lang={ui}>
             <h2 class="visually-hidden">{t.tags}</h2>
             <ul>
               {article.tags.map((tag) => (
@@ -129,7 +132,7 @@ export function ArticleView({
             {related.map((r) => (
               <li>
                 <CategoryLabel site={site} category={r.category} />
-                <a class="related-title" href={paths.article(r.slug)}>
+                <a class="related-title" href={paths.article(r.slug)} lang={contentLang(site, r)}>
                   {r.title}
                 </a>
               </li>

@@ -63,7 +63,16 @@ function GifField({ site, state }: { site: Site; state: CommentFormState }) {
  * language, one message per field, where the browser would answer in its own. No `maxlength`,
  * which would cut a pasted text without a word.
  */
-export function CommentForm({ site, state }: { site: Site; state: CommentFormState }) {
+export function CommentForm({
+  site,
+  state,
+  summary = true,
+}: {
+  site: Site;
+  state: CommentFormState;
+  /** False where the page shows the summary itself, above everything (the refused form's page). */
+  summary?: boolean;
+}) {
   const { t } = site;
   const { values, errors } = state;
   const count = Object.keys(errors).length;
@@ -89,7 +98,7 @@ export function CommentForm({ site, state }: { site: Site; state: CommentFormSta
         </a>
       </h2>
       <form method="post" action={state.action} class="comment-form" id="comment-form" novalidate>
-        {count > 0 ? (
+        {!summary ? null : count > 0 ? (
           <div class="form-errors" role="alert" id="form-errors" tabindex={-1}>
             {t.formErrors(count)}
           </div>

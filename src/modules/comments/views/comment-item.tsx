@@ -26,10 +26,24 @@ export function Body({ text }: { text: string }) {
   );
 }
 
-/** "Rédaction": this comment is the newsroom's own answer (written from the moderation desk). */
-export function StaffBadge({ site }: { site: Site }) {
-  return <span class="staff-badge">{site.t.comments.staffBadge}</span>;
+/**
+ * "Rédaction": this comment is the newsroom's own answer (written from the moderation desk);
+ * "Auteur" when its writer signed the article.
+ */
+export function StaffBadge({ site, author }: { site: Site; author: boolean }) {
+  return (
+    <span class={author ? "staff-badge author-badge" : "staff-badge"}>
+      {author ? site.t.comments.authorBadge : site.t.comments.staffBadge}
+    </span>
+  );
 }
+
+/**
+ * Whether a comment is its article's author's: a staff reply by one of the bylines. Computed at
+ * render from the article's bylines the page already holds: no query per comment.
+ */
+const byAuthor = (comment: PublicComment, bylines: readonly number[] | undefined): boolean =>
+  comment.staffUserId !== null && (bylines ?? []).includes(comment.staffUserId);
 
 function AvatarImage({ comment }: { comment: PublicComment }) {
   // Presentation attributes, not style: allowed under a style-src without 'unsafe-inline'.
@@ -49,6 +63,8 @@ export interface CommentExtras {
   mark?: (name: string) => ComponentChildren;
   /** After a thread's replies, when it has more than this page shows. */
   after?: (c: PublicComment) => ComponentChildren;
+  /** The accounts that signed the article: their staff replies are badged "Auteur". */
+  bylines?: readonly number[];
 }
 
 /** The mark after a comment's replies (inside its list of replies when it has one). */
@@ -123,7 +139,7 @@ export function CommentItem({
             </b>{" "}
             {comment.staff ? (
               <>
-                <StaffBadge site={site} />{" "}
+                <StaffBadge site={site} author={byAuthor(comment, extras.bylines)} />{" "}
               </>
             ) : null}
             <span class="visually-hidden">{t.comments.says} </span>
@@ -168,7 +184,15 @@ export function CommentItem({
  * A comment the newsroom put first: its author, date and text, and a link to its place in the
  * discussion (where it also stands, with its replies).
  */
-export function FeaturedComment({ site, comment }: { site: Site; comment: PublicComment }) {
+export function FeaturedComment({
+  site,
+  comment,
+  bylines,
+}: {
+  site: Site;
+  comment: PublicComment;
+  bylines?: readonly number[] | undefined;
+}) {
   const { fmt } = site;
   return (
     <li class="featured-comment">
@@ -176,7 +200,7 @@ export function FeaturedComment({ site, comment }: { site: Site; comment: Public
         <b class="comment-author">{comment.authorName}</b>{" "}
         {comment.staff ? (
           <>
-            <StaffBadge site={site} />{" "}
+            <StaffBadge site={site} author={byAuthor(comment, bylines)} />{" "}
           </>
         ) : null}
         <a class="comment-date" href={`#${anchors.comment(comment.id)}`}>

@@ -53,6 +53,7 @@ export function CommentSection({
   replyHref,
   repliesHref,
   mark = () => null,
+  bylines = [],
 }: {
   site: Site;
   commentCount: number;
@@ -65,10 +66,13 @@ export function CommentSection({
   /** The pages of a thread whose replies do not all fit here. */
   repliesHref: (rootId: number, page: number) => string;
   mark?: (name: string) => ComponentChildren;
+  /** The accounts that signed the article (their replies are the author's). */
+  bylines?: readonly number[];
 }) {
   const { t, fmt } = site;
   const extras: CommentExtras = {
     mark,
+    bylines,
     after: (c) => {
       const n = threads.moreReplies.get(c.id);
       return n === undefined ? null : (
@@ -95,7 +99,7 @@ export function CommentSection({
           <h3 id="featured-comments-title">{t.comments.featured}</h3>
           <ol>
             {threads.featured.map((c) => (
-              <FeaturedComment site={site} comment={c} />
+              <FeaturedComment site={site} comment={c} bylines={bylines} />
             ))}
           </ol>
         </section>

@@ -18,6 +18,7 @@ export function RepliesSection({
   pageHref,
   replyHref,
   mark = () => null,
+  bylines = [],
 }: {
   site: Site;
   replies: RepliesPage;
@@ -28,6 +29,8 @@ export function RepliesSection({
   pageHref: (page: number) => string;
   replyHref: (id: number) => string;
   mark?: (name: string) => ComponentChildren;
+  /** The accounts that signed the article (their replies are the author's). */
+  bylines?: readonly number[];
 }) {
   const { t } = site;
   const canReply = (c: PublicComment) => form !== undefined && acceptsReplies(c, maxDepth);
@@ -45,7 +48,7 @@ export function RepliesSection({
           comment={replies.root}
           replyHref={replyHref}
           canReply={canReply}
-          extras={{ mark }}
+          extras={{ mark, bylines }}
         />
       </ol>
       <Pagination

@@ -1,5 +1,5 @@
 import { describedBy, Field } from "../../../../web/components/field.js";
-import type { Messages } from "../../../../web/i18n/index.js";
+import { autonyms, locales, type Messages } from "../../../../web/i18n/index.js";
 import { paths } from "../../../../web/urls.js";
 import type { FormValues } from "../../editing/fields.js";
 import { BodyField } from "./body-field.js";
@@ -106,6 +106,16 @@ export function ArticleFields({
         <datalist id="tag-suggestions" />
       </Field>
       {one("slug", t.newsroom.writing.form.slug, { hint: t.newsroom.writing.form.slugHint })}
+      <Field id="language" label={t.newsroom.writing.form.language} error={errors.language}>
+        <select id="language" name="language" {...describedBy("language", errors.language)}>
+          <option value="">{t.newsroom.writing.form.languageDefault}</option>
+          {locales.map((l) => (
+            <option value={l} lang={l} selected={text(values, "language") === l}>
+              {autonyms[l]}
+            </option>
+          ))}
+        </select>
+      </Field>
       <p class="field field-check">
         <input
           id="comments_open"

@@ -20,6 +20,7 @@ function fieldLabel(t: Messages, field: FieldDiff["field"]): string {
     seoTitle: t.newsroom.writing.form.seoTitle,
     seoDescription: t.newsroom.writing.form.seoDescription,
     commentsOpen: t.newsroom.writing.form.commentsOpen,
+    language: t.newsroom.writing.form.language,
   };
   return labels[field];
 }

@@ -1,0 +1,105 @@
+import { randomBytes } from "node:crypto";
+import type { Ctx } from "../../ctx.js";
+import { keyedHash } from "../../lib/crypto.js";
+import type { Problem } from "../../lib/errors.js";
+import { parseRowId } from "../../lib/row-id.js";
+import { articles } from "../articles/index.js";
+import { formStamp } from "./form-stamp.js";
+import * as repo from "./repo.js";
+import * as refused from "./refused-form-repo.js";
+import { formValues, type CommentFormValues } from "./validation.js";
+
+/**
+ * A comment form refused without JavaScript (decision 022). The post is answered with a 303 to
+ * the form's own address, so the reader lands on a GET page (its fragment focuses the error
+ * summary, reloading it posts nothing). What was typed waits here for that GET: in the database,
+ * which every process and instance shares, under a random token that only the reader's cookie
+ * carries — never in the URL, where history, logs and a shared link would keep the e-mail.
+ */
+
+/** Long enough to read the page and reload it; short enough that e-mails do not linger. */
+export const REFUSED_FORM_TTL_S = 10 * 60;
+
+export interface RefusedFormInput {
+  values: CommentFormValues;
+  problems: Readonly<Record<string, Problem>>;
+}
+
+/** What the refused form's page shows. */
+export interface RefusedForm extends RefusedFormInput {
+  article: { id: number; slug: string; title: string };
+  /** A fresh form stamp: the fill-time rule measures the next attempt from this page. */
+  stamp: string;
+  /** The comment the reader was answering, while it is still one they may answer. */
+  replyTo?: { id: number; name: string };
+}
+
+const tokenHash = (ctx: Pick<Ctx, "secret">, token: string) =>
+  keyedHash(ctx.secret, "refused-comment-form", token);
+
+/** Keeps a refused form for the article `slug`; returns the token for the reader's cookie. */
+export async function keepRefused(ctx: Ctx, slug: string, form: RefusedFormInput): Promise<string> {
+  const article = await articles.discussionTarget(ctx, slug);
+  const token = randomBytes(32).toString("base64url");
+  const now = ctx.clock.now();
+  const expires = new Date(now.getTime() + REFUSED_FORM_TTL_S * 1000);
+  await ctx.write((tx) =>
+    refused.keep(
+      tx.db,
+      {
+        token_hash: tokenHash(ctx, token),
+        article_id: article.id,
+        form: JSON.stringify(form),
+        expires_at: expires.toISOString(),
+      },
+      now.toISOString(),
+    ),
+  );
+  return token;
+}
+
+function parsed(json: string): RefusedFormInput | undefined {
+  try {
+    const v = JSON.parse(json) as {
+      values?: Record<string, unknown>;
+      problems?: Record<string, Problem>;
+    };
+    if (!v.values || !v.problems) return undefined;
+    const values = formValues({ ...v.values, remember: v.values["remember"] === true ? "1" : "" });
+    return { values, problems: v.problems };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The refused form this token names on the article `slug`, while it lasts; undefined when there
+ * is none (no cookie, expired, another article's). NotFound when the article is not published.
+ */
+export async function refusedForm(
+  ctx: Ctx,
+  slug: string,
+  token: string | undefined,
+): Promise<RefusedForm | undefined> {
+  const article = await articles.discussionTarget(ctx, slug);
+  if (!token) return undefined;
+  const now = ctx.clock.now();
+  const row = await refused.find(ctx.db, tokenHash(ctx, token), now.toISOString());
+  const form = row && row.article_id === article.id ? parsed(row.form) : undefined;
+  if (!form) return undefined;
+  const parentId = parseRowId(form.values.parent);
+  const parent = parentId === undefined ? undefined : await repo.findById(ctx.db, parentId);
+  return {
+    ...form,
+    article: { id: article.id, slug: article.slug, title: article.title },
+    stamp: formStamp(ctx, article.id, now),
+    ...(parent && parent.article_id === article.id && parent.status === "approved"
+      ? { replyTo: { id: parent.id, name: parent.author_name } }
+      : {}),
+  };
+}
+
+/** Drops the refused form once the reader's next post went through. */
+export async function forgetRefused(ctx: Ctx, token: string): Promise<void> {
+  await ctx.write((tx) => refused.forget(tx.db, tokenHash(ctx, token)));
+}
