@@ -1,5 +1,5 @@
 import type { Ctx } from "../ctx.js";
-import { commenterData } from "../modules/comments/index.js";
+import { commenterData, comments } from "../modules/comments/index.js";
 import { privacy } from "../modules/privacy/index.js";
 
 /** Hourly: a retention of N days is then kept to the hour, and each run touches an hour's rows. */
@@ -7,10 +7,13 @@ const EVERY_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
 /**
- * Clears hashed client addresses older than `privacy.ipRetentionDays` and drops past days'
- * salts (a day without any post would otherwise keep its salt). Returns what it did.
+ * Clears hashed client addresses older than `privacy.ipRetentionDays`, drops past days' salts (a
+ * day without any post would otherwise keep its salt) and refused comment forms past their
+ * minutes (decision 022). Returns what it did.
  */
-export async function forgetClientAddresses(ctx: Ctx): Promise<{ cleared: number; salts: number }> {
+export async function forgetClientAddresses(
+  ctx: Ctx,
+): Promise<{ cleared: number; salts: number; refusedForms: number }> {
   const now = ctx.clock.now();
   const days = (await ctx.settings())["privacy.ipRetentionDays"];
   const cleared = await commenterData.forgetAddressesBefore(
@@ -18,7 +21,8 @@ export async function forgetClientAddresses(ctx: Ctx): Promise<{ cleared: number
     new Date(now.getTime() - days * DAY_MS),
   );
   const salts = await privacy.dropPastSalts(ctx, now);
-  return { cleared, salts };
+  const refusedForms = await comments.forgetExpiredRefused(ctx);
+  return { cleared, salts, refusedForms };
 }
 
 /** Runs the job at start and then every hour; returns how to stop it. */
@@ -26,7 +30,8 @@ export function scheduleForgetClientAddresses(ctx: Ctx): () => void {
   const run = () => {
     forgetClientAddresses(ctx).then(
       (done) => {
-        if (done.cleared > 0 || done.salts > 0) ctx.log.info(done, "client addresses forgotten");
+        if (done.cleared > 0 || done.salts > 0 || done.refusedForms > 0)
+          ctx.log.info(done, "client addresses forgotten");
       },
       (error: unknown) => ctx.log.warn({ err: error }, "forgetting client addresses failed"),
     );

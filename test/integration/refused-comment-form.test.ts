@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { forgetClientAddresses } from "../../src/jobs/forget-client-addresses.js";
 import { setSetting } from "../../src/modules/settings/index.js";
 import { BLNS } from "../fixtures/hostile/blns.js";
 import { XSS_PAYLOADS } from "../fixtures/xss-payloads.js";
@@ -119,6 +120,15 @@ describe.each(testEngines())("the refused comment form's page on %s", (engine) =
     const late = await get(`/article/${article.slug}/commentaires`, res.cookie);
     expect(late.statusCode).toBe(303);
     expect(late.headers.location).toBe(respond);
+  });
+
+  it("lets no refused form, e-mail included, outlive its minutes: the hourly job drops them", async () => {
+    await refused(commentForm({ email: "oubli@exemple.fr", body: "" }));
+    expect((await rows()).some((r) => r.form.includes("oubli@exemple.fr"))).toBe(true);
+    expect((await forgetClientAddresses(rt.ctx)).refusedForms).toBe(0);
+    rt.clock.set(new Date(rt.clock.now().getTime() + 601_000));
+    expect((await forgetClientAddresses(rt.ctx)).refusedForms).toBeGreaterThan(0);
+    expect(await rows()).toEqual([]);
   });
 
   it("forgets the refused form once the corrected post goes through", async () => {

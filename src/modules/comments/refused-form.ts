@@ -103,3 +103,14 @@ export async function refusedForm(
 export async function forgetRefused(ctx: Ctx, token: string): Promise<void> {
   await ctx.write((tx) => refused.forget(tx.db, tokenHash(ctx, token)));
 }
+
+/**
+ * Drops the forms past their time, e-mails included: a refusal nobody followed by another would
+ * otherwise keep its row. Run hourly by the retention job; returns how many went.
+ */
+export async function forgetExpiredRefused(ctx: Ctx): Promise<number> {
+  const now = ctx.clock.now().toISOString();
+  const gone = await ctx.write((tx) => refused.pruneExpired(tx.db, now));
+  if (gone > 0) await ctx.engine.forgetDeleted(["refused_comment_forms"]);
+  return gone;
+}

@@ -14,6 +14,7 @@ export { emailHash } from "./email-hash.js";
 export { formStamp, freshStamp } from "./form-stamp.js";
 export { postComment, type NewComment, type Posted } from "./post.js";
 export {
+  forgetExpiredRefused,
   forgetRefused,
   keepRefused,
   refusedForm,
