@@ -214,11 +214,14 @@ export interface SearchResults {
  * Whatever was typed, an answer: an empty list when nothing can match, never an error.
  */
 export async function search(ctx: Ctx, input: SearchInput): Promise<SearchResults> {
-  const sections = await repo.sections(ctx.db);
   const parsed = parseQuery(input.q);
+  // Apart: on PostgreSQL the two go to the pool's connections at once.
+  const [sections, match] = await Promise.all([
+    repo.sections(ctx.db),
+    isEmptyQuery(parsed) ? undefined : toMatch(ctx, parsed),
+  ]);
   const none = { results: [], total: 0, capped: false, page: 1, totalPages: 1, sections };
-  if (isEmptyQuery(parsed)) return none;
-  const match = await toMatch(ctx, parsed);
+  if (!match) return none;
   const { ids, more } = await ranked(ctx, match, {
     now: ctx.clock.now().toISOString(),
     categorySlug: input.section,
