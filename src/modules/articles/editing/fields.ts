@@ -1,6 +1,7 @@
 import { FormReader, type RawForm } from "../../../lib/form-fields.js";
 import type { Problem } from "../../../lib/errors.js";
 import { parseRowId } from "../../../lib/row-id.js";
+import { related } from "../../related/index.js";
 
 /**
  * An article as the newsroom edits it: what a save stores, a revision keeps and two revisions
@@ -46,6 +47,8 @@ export const formNames = {
   seoTitle: "seo_title",
   seoDescription: "seo_description",
   commentsOpen: "comments_open",
+  /** The related articles pinned, one a line: not one of the article's fields (related_pins). */
+  pinned: "pinned",
   publishAt: "publish_at",
   version: "version",
   action: "action",
@@ -68,6 +71,9 @@ export const limits = {
   imageCredit: 200,
   seoTitle: 120,
   seoDescription: 300,
+  /** The pin field whole; its lines are checked by the related module (`readPinField`). */
+  pinned: 4_000,
+  maxPins: related.MAX_PINS,
 } as const;
 
 /** The form as typed, field by field: what a refused form, an autosave and a restore show. */
