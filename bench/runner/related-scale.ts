@@ -171,6 +171,6 @@ export function formatRelatedScale(s: RelatedScale, engine: string): string {
     `  full reindex            ${s.reindexSeconds.toFixed(1)} s, peak RSS ${s.reindexPeakMB.toFixed(0)} MB   goal < 180 s: ${verdict(s.reindexSeconds < 180)}`,
     `  publish (related+index) median ${ms(s.publishMs.median)} ms over ${s.publishMs.samples.length}   goal < 200 ms: ${verdict(s.publishMs.median < 200)}`,
     `  search (service)        p50 ${ms(s.searchMs.p50)} ms, p95 ${ms(s.searchMs.p95)} ms over ${s.searchMs.queries}   goal p95 < 20 ms: ${verdict(s.searchMs.p95 < 20)}`,
-    `  CPU time of the process  reindex ${s.cpu.reindexSeconds.toFixed(1)} s, publish median ${ms(s.cpu.publishMedianMs)} ms, search p95 ${ms(s.cpu.searchP95Ms)} ms (SQLite works in-process: the work itself, however busy the machine)`,
+    `  CPU time of the process  reindex ${s.cpu.reindexSeconds.toFixed(1)} s, publish median ${ms(s.cpu.publishMedianMs)} ms, search p95 ${ms(s.cpu.searchP95Ms)} ms (${engine === "sqlite" ? "SQLite works in-process: the work itself, however busy the machine" : "PostgreSQL works in its own processes: this process's share only"})`,
   ].join("\n");
 }
