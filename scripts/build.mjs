@@ -21,6 +21,7 @@ const built = await esbuild.build({
     "bench/media": "bench/media.ts",
     "bench/related-quality": "bench/related/run-quality.ts",
     "bench/related-scale": "bench/related/run-scale.ts",
+    "bench/search-scale": "bench/related/run-search.ts",
     "bench/wordpress": "bench/wordpress.ts",
   },
   outdir: "dist",

@@ -98,6 +98,14 @@ export type ProblemCode =
   | "noClient"
   /** An image number that names no image of the media library (the site's logo). */
   | "noImage"
+  /** A pinned related article (one a line) that names no article; `limit` is the line. */
+  | "pinUnknown"
+  /** A pinned related article that readers do not see now; `limit` is the line. */
+  | "pinNotLive"
+  /** An article pinned into its own related list; `limit` is the line. */
+  | "pinSelf"
+  /** An article pinned twice; `limit` is the line of the second. */
+  | "pinRepeated"
   /** Removing the image the site's header shows as its logo. */
   | "logoInUse";
 

@@ -106,8 +106,17 @@ export function terms(text: string): string[] {
 export interface WordSpan {
   start: number;
   end: number;
-  terms: string[];
+  /** Shared between spans of the same word (a memo): read, never changed. */
+  terms: readonly string[];
 }
+
+/**
+ * Memo of a word as written → its terms: every search marks words in ten passages and as many
+ * headlines, mostly the same few thousand words, and folding one (Unicode normalisation, then
+ * replacements) costs more than stemming it. Bounded like `stems`; longer runs than a term are
+ * not kept (a hostile 10 KB "word" would only fill it).
+ */
+const spanTerms = new Map<string, readonly string[]>();
 
 /**
  * The words of a text with their places in it, for highlighting: each run of letters and digits
@@ -117,8 +126,16 @@ export interface WordSpan {
 export function wordSpans(text: string): WordSpan[] {
   const spans: WordSpan[] = [];
   for (const m of text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
-    const found = foldedWords(m[0]).filter(isTermWord).map(stemOf);
-    spans.push({ start: m.index, end: m.index + m[0].length, terms: found });
+    const word = m[0];
+    let found = spanTerms.get(word);
+    if (found === undefined) {
+      found = foldedWords(word).filter(isTermWord).map(stemOf);
+      if (word.length <= MAX_TERM_LENGTH) {
+        if (spanTerms.size >= MEMO_SIZE) spanTerms.clear();
+        spanTerms.set(word, found);
+      }
+    }
+    spans.push({ start: m.index, end: m.index + word.length, terms: found });
   }
   return spans;
 }

@@ -119,6 +119,13 @@ describe("newsroom accessibility", () => {
     expect(await seriousViolations(page), "image page").toEqual([]);
     await page.goto("/admin/medias");
     expect(await seriousViolations(page), "library with an image").toEqual([]);
+
+    // The article form refused for a pinned related article that names none.
+    await page.goto("/admin/articles/1");
+    await page.getByLabel("Épinglés dans « À lire aussi »").fill("/article/nulle-part");
+    await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
+    await page.getByText("Un champ est à corriger.").waitFor();
+    expect(await seriousViolations(page), "article form, a pin refused").toEqual([]);
   });
 
   it("has no serious violation on the desk's forms: a comment's edit, reply and ban", async () => {

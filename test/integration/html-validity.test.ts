@@ -124,6 +124,24 @@ describe.each(testEngines())("valid HTML on every page on %s", (engine) => {
     expect(wrong).toEqual([]);
   });
 
+  it("validates the article form refused, a pinned article in error", async () => {
+    const editor = await signedIn(t.app, t.ctx, "editor");
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/admin/articles/nouveau",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: editor.cookie },
+      payload: formBody({
+        title: "",
+        section: "",
+        authors: String(editor.id),
+        pinned: "/article/nulle-part\n<b>gras</b>",
+      }),
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('id="pinned-error"');
+    expect(await problems(res.body)).toEqual([]);
+  });
+
   it("validates the pages in English", async () => {
     await setSetting(t.ctx, "site.locale", "en");
     const wrong: string[] = [];

@@ -190,9 +190,20 @@ describe.each(testEngines())("related articles on %s", (engine) => {
     expect(await related.pinsOf(rt.ctx, ids.get("drought-0")!)).toEqual([]);
   });
 
-  it("never shows an unpublished pinned article", async () => {
+  it("pins published articles only, and never shows one unpublished since", async () => {
     const draft = await makeArticle(rt.ctx, { slug: "pinned-draft", publishedAt: undefined });
-    await related.pin(rt.ctx, "rugby-0", ["pinned-draft"]);
+    await expect(related.pin(rt.ctx, "rugby-0", ["pinned-draft"])).rejects.toBeInstanceOf(Invalid);
+    const later = await makeArticle(rt.ctx, { slug: "pinned-later" });
+    await related.pin(rt.ctx, "rugby-0", ["pinned-later"]);
+    expect((await listOf("rugby-0"))[0]).toBe(later.id);
+    await rt.ctx.write(async (tx) => {
+      await tx.db
+        .updateTable("articles")
+        .set({ status: "draft" })
+        .where("id", "=", later.id)
+        .execute();
+    });
+    expect(await listOf("rugby-0")).not.toContain(later.id);
     expect(await listOf("rugby-0")).not.toContain(draft.id);
     await related.unpin(rt.ctx, "rugby-0", []);
   });

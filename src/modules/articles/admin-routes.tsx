@@ -119,9 +119,10 @@ export function articleAdminRoutes(
     shown: Partial<EditPageState> & { problems?: Readonly<Record<string, Problem>> } = {},
   ) {
     const { t, fmt, timeZone } = await words(req);
-    const [offered, token] = await Promise.all([
+    const [offered, token, pinned] = await Promise.all([
       shown.values ? undefined : editing.autosaveOf(ctx, user, article.id),
       editing.previewToken(ctx, user, article.id),
+      shown.values ? [] : editing.pinnedSlugs(ctx, user, article.id),
     ]);
     const errors = problemTexts(t, shown.problems ?? {});
     const origin = requestOrigin(req, ctx.config) ?? "";
@@ -130,7 +131,10 @@ export function articleAdminRoutes(
       (article.publishedAt ?? "") <= ctx.clock.now().toISOString();
     const state: EditPageState = {
       article,
-      values: shown.values ?? editing.formValuesOf(article.fields),
+      values: shown.values ?? {
+        ...editing.formValuesOf(article.fields),
+        [editing.formNames.pinned]: pinned.map((slug) => paths.article(slug)).join("\n"),
+      },
       errors,
       ...(Object.keys(errors).length > 0
         ? { summary: t.formErrors(Object.keys(errors).length) }

@@ -257,6 +257,19 @@ export async function shownList(db: Kysely<Tables>, id: number) {
     .execute();
 }
 
+/** Those of `ids` that readers see now. */
+export async function liveIds(db: Kysely<Tables>, ids: readonly number[], now: string) {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom("articles")
+    .select("id")
+    .where("id", "in", ids)
+    .where("status", "=", "published")
+    .where("published_at", "<=", now)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 /** Article ids by slug (the CLI names articles by slug). */
 export async function idsBySlug(db: Kysely<Tables>, slugs: readonly string[]) {
   if (slugs.length === 0) return [];

@@ -1,6 +1,7 @@
 import type { Ctx, TxCtx } from "../../ctx.js";
 import { changeKeys } from "../../lib/change-keys.js";
-import { Invalid, NotFound } from "../../lib/errors.js";
+import { Invalid, NotFound, type Problem } from "../../lib/errors.js";
+import { parseRowId } from "../../lib/row-id.js";
 import { search, type DocumentTerms } from "../search/index.js";
 import { MemoryIndex, POSTINGS_PER_TERM } from "./memory-index.js";
 import * as repo from "./repo.js";
@@ -131,6 +132,8 @@ export async function listFor(ctx: Ctx, id: number, count: number): Promise<numb
 
 /** Pinned articles an article may have: as many as a list stores. */
 export const MAX_PINS = STORED;
+/** The longest line of the editor's pin field: an article's whole address. */
+export const PIN_LINE_MAX = 300;
 
 async function idOf(ctx: Ctx, slugs: readonly string[]): Promise<number[]> {
   const rows = await repo.idsBySlug(ctx.db, slugs);
@@ -142,25 +145,123 @@ async function idOf(ctx: Ctx, slugs: readonly string[]): Promise<number[]> {
 }
 
 /**
+ * The rules every pin obeys, set from the CLI or from the editor: an article that exists
+ * (undefined: nothing answers to that line), never the article itself, once, one that readers
+ * see now (those in `kept`, pinned before, may have left since: they stay, unseen, until taken
+ * out), MAX_PINS at most. The first problem, its `limit` the line (from 1), or undefined.
+ */
+async function pinProblem(
+  ctx: Ctx,
+  articleId: number,
+  pinned: readonly (number | undefined)[],
+  kept: readonly number[],
+): Promise<Problem | undefined> {
+  if (pinned.length > MAX_PINS) return { problem: "tooManyLines", limit: MAX_PINS };
+  const known = pinned.filter((p): p is number => p !== undefined);
+  const live = new Set(await repo.liveIds(ctx.db, known, ctx.clock.now().toISOString()));
+  for (const [i, id] of pinned.entries()) {
+    const line = i + 1;
+    if (id === undefined) return { problem: "pinUnknown", limit: line };
+    if (id === articleId) return { problem: "pinSelf", limit: line };
+    if (pinned.indexOf(id) < i) return { problem: "pinRepeated", limit: line };
+    if (!live.has(id) && !kept.includes(id)) return { problem: "pinNotLive", limit: line };
+  }
+  return undefined;
+}
+
+/**
+ * Reads the editor's pin field: one article a line, by its address (`https://…/article/slug` or
+ * `/article/slug`), its slug or its number, blank lines skipped. Returns the ids in order, or the
+ * field's problem. `articleId` is 0 for an article not created yet. Call it in the transaction
+ * that saves them (`setPins`): what it checked is what is stored.
+ */
+export async function readPinField(
+  ctx: Ctx,
+  articleId: number,
+  text: string,
+): Promise<{ ids: number[] } | { problem: Problem }> {
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
+  if (lines.length > MAX_PINS) return { problem: { problem: "tooManyLines", limit: MAX_PINS } };
+  if (lines.some((l) => [...l].length > PIN_LINE_MAX))
+    return { problem: { problem: "lineTooLong", limit: PIN_LINE_MAX } };
+  const slugs = lines.map(slugIn);
+  const numbers = lines.flatMap((l) => parseRowId(l) ?? []);
+  const [bySlug, byId, kept] = await Promise.all([
+    repo.idsBySlug(ctx.db, slugs),
+    repo.slugsOf(ctx.db, numbers),
+    articleId ? pinsOf(ctx, articleId) : [],
+  ]);
+  // A number names an article by its id first; a slug made of digits only is found too.
+  const ids = lines.map((line, i) => {
+    const n = parseRowId(line);
+    return (
+      byId.find((r) => n !== undefined && r.id === n)?.id ??
+      bySlug.find((r) => r.slug === slugs[i])?.id
+    );
+  });
+  const problem = await pinProblem(ctx, articleId, ids, kept);
+  return problem ? { problem } : { ids: ids.filter((id) => id !== undefined) };
+}
+
+/** The slug a line names: the last part of its address, or the line itself. */
+function slugIn(line: string): string {
+  if (!line.includes("/")) return line;
+  let path = line;
+  try {
+    path = new URL(line, "http://kiosque.invalid").pathname;
+  } catch {
+    // Not an address: looked up as typed, it names no article.
+  }
+  const last = path.split("/").filter(Boolean).pop() ?? "";
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}
+
+/**
+ * Makes `ids` (checked by `readPinField`) the article's pins, in the caller's transaction; when
+ * they changed, its page leaves every cache, as a list computed again would.
+ */
+export async function setPins(
+  tx: TxCtx,
+  changed: Changed,
+  id: number,
+  ids: readonly number[],
+): Promise<void> {
+  const before = (await repo.pinsOf(tx.db, id)).map((p) => p.pinned_id);
+  if (before.length === ids.length && before.every((p, i) => p === ids[i])) return;
+  await repo.replacePins(tx.db, id, ids);
+  changed(changeKeys.relatedList(id));
+}
+
+/** The article's pins by slug, in order (what the editor's field shows). */
+export async function pinnedSlugs(ctx: Ctx, id: number): Promise<string[]> {
+  const pins = await pinsOf(ctx, id);
+  const slugs = new Map((await repo.slugsOf(ctx.db, pins)).map((r) => [r.id, r.slug]));
+  return pins.flatMap((p) => slugs.get(p) ?? []);
+}
+
+/**
  * Pins `others` into the article's list, after those already pinned (one pinned again keeps its
- * place). Returns the slugs pinned, in order.
+ * place), by the editor's rules (`pinProblem`). Returns the ids pinned, in order.
  */
 export async function pin(ctx: Ctx, slug: string, others: readonly string[]): Promise<number[]> {
   const [id, ...adding] = await idOf(ctx, [slug, ...others]);
   if (id === undefined) throw new NotFound("article", { slug });
-  if (adding.includes(id))
-    throw new Invalid("KIOSQUE_RELATED_PIN_INVALID", { pinned: { problem: "choice" } }, { id });
   return ctx.write(async (tx, changed) => {
-    const now = (await repo.pinsOf(tx.db, id)).map((p) => p.pinned_id);
-    const next = [...now, ...adding.filter((a, i) => !now.includes(a) && adding.indexOf(a) === i)];
-    if (next.length > MAX_PINS)
-      throw new Invalid(
-        "KIOSQUE_RELATED_PIN_INVALID",
-        { pinned: { problem: "tooManyLines", limit: MAX_PINS } },
-        { id },
-      );
-    await repo.replacePins(tx.db, id, next);
-    changed(changeKeys.relatedList(id));
+    const kept = await pinsOf(tx, id);
+    const next = [
+      ...kept,
+      ...adding.filter((a, i) => !kept.includes(a) && adding.indexOf(a) === i),
+    ];
+    const problem = await pinProblem(tx, id, next, kept);
+    if (problem) throw new Invalid("KIOSQUE_RELATED_PIN_INVALID", { pinned: problem }, { id });
+    await setPins(tx, changed, id, next);
     return next;
   });
 }

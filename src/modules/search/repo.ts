@@ -162,8 +162,6 @@ export interface SearchFilter {
   categorySlug?: string | undefined;
   from?: string | undefined;
   until?: string | undefined;
-  /** Only documents of this id or above (the newest matches, see `rankFloor`). */
-  minId?: number | undefined;
 }
 
 function conditions(ft: FullTextQuery, m: Match, f: SearchFilter) {
@@ -177,58 +175,33 @@ function conditions(ft: FullTextQuery, m: Match, f: SearchFilter) {
         : []),
       ...(f.from !== undefined ? [sql`a.published_at >= ${f.from}`] : []),
       ...(f.until !== undefined ? [sql`a.published_at < ${f.until}`] : []),
-      ...(f.minId !== undefined ? [sql`${ft.id} >= ${f.minId}`] : []),
     ],
     sql` and `,
   );
 }
 
-/** The best matches, best first (then newest), a page at a time. */
-export async function matches(
+/**
+ * The newest matching published documents (ids grow with time), newest first, `limit` at most,
+ * with their headline terms (for the ranking, rank.ts): the engine's index gives them in id
+ * order and stops at the limit, however many documents match.
+ */
+export async function candidates(
   db: Kysely<Tables>,
   ft: FullTextQuery,
   m: Match,
   f: SearchFilter,
   limit: number,
-  offset: number,
 ) {
   const result = await sql<{
     id: number;
-    rank: number;
-  }>`select a.id as id, ${ft.rank(m, f.minId)} as rank
+    published_at: string;
+    title_terms: string;
+  }>`select a.id as id, a.published_at as published_at, d.title_terms as title_terms
     from ${ft.from(m)}
     where ${conditions(ft, m, f)}
-    order by rank desc, a.published_at desc, a.id desc
-    limit ${limit} offset ${offset}`.execute(db);
+    order by ${ft.id} desc
+    limit ${limit}`.execute(db);
   return result.rows;
-}
-
-export async function countMatches(
-  db: Kysely<Tables>,
-  ft: FullTextQuery,
-  m: Match,
-  f: SearchFilter,
-  cap: number,
-) {
-  // Counted up to `cap`: a page count past it shows nobody anything.
-  const result = await sql<{ n: number | string | bigint }>`select count(*) as n from (
-      select 1 from ${ft.from(m)} where ${conditions(ft, m, f)} limit ${cap}) counted`.execute(db);
-  return result.rows[0]?.n ?? 0;
-}
-
-/**
- * The id of the `window`-th newest matching document (ids grow with time), when more match: the
- * engine's index alone answers it, reading `window` ids. Undefined when fewer match.
- */
-export async function rankFloor(
-  db: Kysely<Tables>,
-  ft: FullTextQuery,
-  m: Match,
-  window: number,
-): Promise<number | undefined> {
-  const result = await sql<{ id: number }>`select id from (${ft.ids(m)}) matching
-    order by id desc limit 1 offset ${window - 1}`.execute(db);
-  return result.rows[0]?.id;
 }
 
 /** What a result shows, for articles known to be published, by id. */

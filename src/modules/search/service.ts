@@ -7,17 +7,17 @@ import * as repo from "./repo.js";
 import { highlight, snippet, type Segment } from "./snippet.js";
 import { foldedWords, stemOf } from "../../lib/french-text.js";
 import { analyze, type DocumentTerms } from "./analyze.js";
+import { headlineTier } from "./rank.js";
 
 export type { DocumentTerms } from "./analyze.js";
 
 /** Results a page shows. */
 export const RESULTS_PER_PAGE = 10;
-/** Results counted for the pager: a query matching more shows "more than" this. */
-const COUNT_CAP = 500;
 /**
  * Matches ranked by relevance at most: a query that matches more (a word half the articles hold)
  * is ranked among its RANK_WINDOW newest matches, so its cost stays bounded at any size of
- * archive (ranking reads every document it ranks). News readers want the recent ones first.
+ * archive (ranking reads every document it ranks), and the page says "more than" this many.
+ * News readers want the recent ones first.
  */
 const RANK_WINDOW = 200;
 /** Typo tolerance starts at words this long: shorter ones have too many neighbours. */
@@ -201,7 +201,7 @@ export interface SearchResult {
 
 export interface SearchResults {
   results: SearchResult[];
-  /** Matches counted, up to `capped`. */
+  /** Matches ranked (the newest RANK_WINDOW at most); `capped` when more match. */
   total: number;
   capped: boolean;
   page: number;
@@ -214,41 +214,29 @@ export interface SearchResults {
  * Whatever was typed, an answer: an empty list when nothing can match, never an error.
  */
 export async function search(ctx: Ctx, input: SearchInput): Promise<SearchResults> {
-  const sections = await repo.sections(ctx.db);
   const parsed = parseQuery(input.q);
+  // Apart: on PostgreSQL the two go to the pool's connections at once.
+  const [sections, match] = await Promise.all([
+    repo.sections(ctx.db),
+    isEmptyQuery(parsed) ? undefined : toMatch(ctx, parsed),
+  ]);
   const none = { results: [], total: 0, capped: false, page: 1, totalPages: 1, sections };
-  if (isEmptyQuery(parsed)) return none;
-  const match = await toMatch(ctx, parsed);
-  const ft = fullTextFor(ctx.engine.fullText);
-  const filter = {
+  if (!match) return none;
+  const { ids, more } = await ranked(ctx, match, {
     now: ctx.clock.now().toISOString(),
     categorySlug: input.section,
     from: input.from,
     until: input.until,
-    minId: await repo.rankFloor(ctx.db, ft, match, RANK_WINDOW),
-  };
-  const total = ctx.engine.toNumber(
-    await repo.countMatches(ctx.db, ft, match, filter, COUNT_CAP + 1),
-  );
-  if (total === 0) return none;
-  const totalPages = Math.ceil(Math.min(total, COUNT_CAP) / RESULTS_PER_PAGE);
+  });
+  if (ids.length === 0) return none;
+  const totalPages = Math.ceil(ids.length / RESULTS_PER_PAGE);
   const page = Math.min(input.page, totalPages);
-  const hits = await repo.matches(
-    ctx.db,
-    ft,
-    match,
-    filter,
-    RESULTS_PER_PAGE,
-    (page - 1) * RESULTS_PER_PAGE,
-  );
+  const hits = ids.slice((page - 1) * RESULTS_PER_PAGE, page * RESULTS_PER_PAGE);
   const found = matchTerms(match);
   const isMatch = (t: string) => found.has(t);
-  const rows = await repo.resultRows(
-    ctx.db,
-    hits.map((h) => h.id),
-  );
-  const results = hits.flatMap((h) => {
-    const r = rows.find((row) => row.id === h.id);
+  const rows = await repo.resultRows(ctx.db, hits);
+  const results = hits.flatMap((id) => {
+    const r = rows.find((row) => row.id === id);
     if (!r) return [];
     return [
       {
@@ -262,8 +250,8 @@ export async function search(ctx: Ctx, input: SearchInput): Promise<SearchResult
   });
   return {
     results,
-    total: Math.min(total, COUNT_CAP),
-    capped: total > COUNT_CAP,
+    total: ids.length,
+    capped: more,
     page,
     totalPages,
     sections,
@@ -288,26 +276,34 @@ export async function suggest(ctx: Ctx, q: string): Promise<Suggestion[]> {
   const prefix = lastWord && lastWord.length >= 2 ? stemOf(lastWord).slice(0, 6) : undefined;
   if (isEmptyQuery(parsed) && !prefix) return [];
   const match = { ...(await toMatch(ctx, parsed)), ...(prefix ? { prefix } : {}) };
-  const ft = fullTextFor(ctx.engine.fullText);
-  const hits = await repo.matches(
-    ctx.db,
-    ft,
-    match,
-    {
-      now: ctx.clock.now().toISOString(),
-      minId: await repo.rankFloor(ctx.db, ft, match, RANK_WINDOW),
-    },
-    SUGGESTIONS,
-    0,
-  );
-  const rows = await repo.resultRows(
-    ctx.db,
-    hits.map((h) => h.id),
-  );
+  const { ids } = await ranked(ctx, match, { now: ctx.clock.now().toISOString() });
+  const hits = ids.slice(0, SUGGESTIONS);
+  const rows = await repo.resultRows(ctx.db, hits);
   const found = matchTerms(match);
   const isMatch = (t: string) => found.has(t) || (prefix !== undefined && t.startsWith(prefix));
-  return hits.flatMap((h) => {
-    const r = rows.find((row) => row.id === h.id);
+  return hits.flatMap((id) => {
+    const r = rows.find((row) => row.id === id);
     return r ? [{ slug: r.slug, title: highlight(r.title, isMatch) }] : [];
   });
+}
+
+/**
+ * The matching articles, best first: the RANK_WINDOW newest matches (one statement, which the
+ * engine's index answers in id order and stops), ranked by their headline (rank.ts), then the
+ * newest. `more` when more match than were ranked.
+ */
+async function ranked(
+  ctx: Ctx,
+  match: Match,
+  filter: repo.SearchFilter,
+): Promise<{ ids: number[]; more: boolean }> {
+  const ft = fullTextFor(ctx.engine.fullText);
+  const rows = await repo.candidates(ctx.db, ft, match, filter, RANK_WINDOW + 1);
+  const scored = rows.slice(0, RANK_WINDOW).map((r) => ({
+    id: r.id,
+    at: r.published_at,
+    tier: headlineTier(match, split(r.title_terms)),
+  }));
+  scored.sort((x, y) => y.tier - x.tier || (x.at < y.at ? 1 : x.at > y.at ? -1 : 0) || y.id - x.id);
+  return { ids: scored.map((s) => s.id), more: rows.length > RANK_WINDOW };
 }

@@ -139,6 +139,11 @@ export const en: Messages = {
     past: "This date has passed: choose a time to come.",
     oneFile: "Send one file at a time.",
     noImage: "No image of the media library has this number.",
+    pinUnknown: (line) => `Line ${line}: no article has this address or number.`,
+    pinNotLive: (line) =>
+      `Line ${line}: this article is not online; only published articles can be pinned.`,
+    pinSelf: (line) => `Line ${line}: an article cannot be pinned into its own list.`,
+    pinRepeated: (line) => `Line ${line}: this article is already pinned above.`,
     logoInUse:
       "This image is the site's logo: choose another or remove it first (Settings → Site).",
     busy: (seconds: number) =>

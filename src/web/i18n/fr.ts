@@ -152,6 +152,11 @@ export const fr = {
     past: "Cette date est passée : choisissez un moment à venir.",
     oneFile: "Envoyez un seul fichier à la fois.",
     noImage: "Aucune image de la médiathèque ne porte ce numéro.",
+    pinUnknown: (line: number) => `Ligne ${line} : aucun article à cette adresse ni à ce numéro.`,
+    pinNotLive: (line: number) =>
+      `Ligne ${line} : cet article n’est pas en ligne ; seuls les articles publiés peuvent être épinglés.`,
+    pinSelf: (line: number) => `Ligne ${line} : un article ne peut pas s’épingler lui-même.`,
+    pinRepeated: (line: number) => `Ligne ${line} : cet article est déjà épinglé plus haut.`,
     logoInUse:
       "Cette image est le logo du site : choisissez-en un autre ou retirez-le d’abord (Réglages → Site).",
     busy: (seconds: number) =>

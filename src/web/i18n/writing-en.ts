@@ -38,6 +38,9 @@ export const writingEn: WritingMessages = {
     chooseSection: "Choose a section",
     tags: "Tags",
     tagsHint: "Separated by commas; a new tag is created.",
+    pinned: "Pinned in “Read also”",
+    pinnedHint: (most: number) =>
+      `One article a line (${most} at most), by its address (/article/…) or its number: they come first, in this order. Published articles only.`,
     authors: "Bylines",
     authorsHint: "Several allowed (Ctrl or Cmd + click); the first named leads.",
     body: "Text",

@@ -35,6 +35,9 @@ export const writingFr = {
     chooseSection: "Choisir une rubrique",
     tags: "Mots-clés",
     tagsHint: "Séparés par des virgules ; un mot-clé nouveau est créé.",
+    pinned: "Épinglés dans « À lire aussi »",
+    pinnedHint: (most: number) =>
+      `Un article par ligne (${most} au plus), par son adresse (/article/…) ou son numéro : ils passent en tête, dans cet ordre. Articles publiés seulement.`,
     authors: "Signatures",
     authorsHint: "Plusieurs possibles (Ctrl ou Cmd + clic) ; la première nommée signe en tête.",
     body: "Texte",

@@ -2,6 +2,7 @@ import { FormReader, type RawForm } from "../../../lib/form-fields.js";
 import type { Problem } from "../../../lib/errors.js";
 import { parseRowId } from "../../../lib/row-id.js";
 import { isLocale } from "../../../web/i18n/index.js";
+import { related } from "../../related/index.js";
 
 /**
  * An article as the newsroom edits it: what a save stores, a revision keeps and two revisions
@@ -50,6 +51,8 @@ export const formNames = {
   seoDescription: "seo_description",
   commentsOpen: "comments_open",
   language: "language",
+  /** The related articles pinned, one a line: not one of the article's fields (related_pins). */
+  pinned: "pinned",
   publishAt: "publish_at",
   version: "version",
   action: "action",
@@ -72,6 +75,9 @@ export const limits = {
   imageCredit: 200,
   seoTitle: 120,
   seoDescription: 300,
+  /** The pin field whole; its lines are checked by the related module (`readPinField`). */
+  pinned: 4_000,
+  maxPins: related.MAX_PINS,
 } as const;
 
 /** The form as typed, field by field: what a refused form, an autosave and a restore show. */

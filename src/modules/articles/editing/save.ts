@@ -1,4 +1,4 @@
-import type { Ctx } from "../../../ctx.js";
+import type { Ctx, TxCtx } from "../../../ctx.js";
 import { Conflict, Forbidden, Invalid, type Problem } from "../../../lib/errors.js";
 import { FormReader, type RawForm } from "../../../lib/form-fields.js";
 import { parseRowId } from "../../../lib/row-id.js";
@@ -8,7 +8,8 @@ import { canWriteArticles, type Actor } from "../../accounts/index.js";
 import * as articlesRepo from "../repo.js";
 import type { ArticleStatus } from "../table.js";
 import { checkAgainstStore } from "./checks.js";
-import { formNames, readArticleForm, type ArticleFields } from "./fields.js";
+import { related } from "../../related/index.js";
+import { formNames, limits, readArticleForm, type ArticleFields } from "./fields.js";
 import * as repo from "./repo.js";
 import { loadState, parseFields } from "./state.js";
 import { keepRevision, storeFields, tagIdsFor } from "./store.js";
@@ -29,8 +30,9 @@ const invalid = (problems: Record<string, Problem>, context: Record<string, unkn
 export async function createDraft(ctx: Ctx, actor: Actor, raw: RawForm): Promise<number> {
   if (!canWriteArticles(actor)) throw new Forbidden("KIOSQUE_FORBIDDEN", { user: actor.id });
   const { fields, problems } = readArticleForm(raw);
-  return ctx.write(async (tx) => {
+  return ctx.write(async (tx, changed) => {
     const slug = await checkAgainstStore(tx, actor, 0, fields, problems);
+    const pins = await readPins(tx, 0, raw, problems);
     if (Object.keys(problems).length > 0) throw invalid(problems);
     const now = tx.clock.now().toISOString();
     const stored: ArticleFields = { ...fields, slug, bodyHtml: sanitizeArticleHtml(fields.body) };
@@ -60,6 +62,7 @@ export async function createDraft(ctx: Ctx, actor: Actor, raw: RawForm): Promise
     await repo.replaceAuthors(tx.db, id, stored.authorIds);
     await repo.replaceTags(tx.db, id, await tagIdsFor(tx, stored.tags));
     await keepRevision(tx, actor, id, 1, "save", stored);
+    if (pins) await related.setPins(tx, changed, id, pins);
     return id;
   });
 }
@@ -94,17 +97,40 @@ export async function saveArticle(
     const { fields, problems } = readArticleForm(raw);
     Object.assign(problems, form.problems);
     const slug = await checkAgainstStore(tx, actor, articleId, fields, problems);
+    const pins = await readPins(tx, articleId, raw, problems);
     if (Object.keys(problems).length > 0 || baseVersion === undefined)
       throw invalid(problems, { articleId });
     const given: ArticleFields = { ...fields, slug, bodyHtml: fields.body };
     const stored = await storeFields(tx, changed, actor, state, given, baseVersion, "save");
     if ("conflict" in stored) return stored;
+    if (pins) await related.setPins(tx, changed, articleId, pins);
     const after = await applyAction(tx, changed, actor, articleId, action, at);
     return { id: articleId, version: stored.version, slug, status: after.status, action };
   });
   if ("conflict" in outcome)
     throw new Conflict("KIOSQUE_ARTICLE_CONFLICT", outcome.conflict, { articleId });
   return outcome;
+}
+
+/**
+ * The related articles the form pins, read and checked in the saving transaction (the related
+ * module's rules); undefined when the form has no such field (it leaves the pins as they are) or
+ * when it is refused, its problem added to `problems`.
+ */
+async function readPins(
+  tx: TxCtx,
+  articleId: number,
+  raw: RawForm,
+  problems: Record<string, Problem>,
+): Promise<number[] | undefined> {
+  if (raw[formNames.pinned] === undefined) return undefined;
+  const form = new FormReader(raw);
+  const text = form.text(formNames.pinned, { max: limits.pinned, multiline: true });
+  const refused = form.problems[formNames.pinned];
+  const read = refused ? { problem: refused } : await related.readPinField(tx, articleId, text);
+  if ("ids" in read) return read.ids;
+  problems[formNames.pinned] ??= read.problem;
+  return undefined;
 }
 
 /**

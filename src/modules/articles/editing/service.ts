@@ -9,6 +9,7 @@ import { imagesIn } from "../../../lib/sanitize.js";
 import * as repo from "./repo.js";
 import { loadState, type EditableArticle } from "./state.js";
 import { mayAct } from "./workflow.js";
+import { related } from "../../related/index.js";
 import type { Actor } from "../../accounts/index.js";
 
 export { createDraft, saveArticle, restoreRevision, type Saved } from "./save.js";
@@ -25,6 +26,12 @@ export async function editable(ctx: Ctx, actor: Actor, id: number): Promise<Edit
   const state = await loadState(ctx.db, id);
   mayAct(actor, state, "save");
   return state;
+}
+
+/** The related articles pinned into an article's list, as the editor's field shows them. */
+export async function pinnedSlugs(ctx: Ctx, actor: Actor, id: number): Promise<string[]> {
+  await editable(ctx, actor, id);
+  return related.pinnedSlugs(ctx, id);
 }
 
 /** An article's current slug, from one it answered to before (and still redirects). */

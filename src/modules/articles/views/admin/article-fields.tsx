@@ -1,7 +1,7 @@
 import { describedBy, Field } from "../../../../web/components/field.js";
 import { autonyms, locales, type Messages } from "../../../../web/i18n/index.js";
 import { paths } from "../../../../web/urls.js";
-import type { FormValues } from "../../editing/fields.js";
+import { limits, type FormValues } from "../../editing/fields.js";
 import { BodyField } from "./body-field.js";
 import { FeaturedImageField } from "./featured-image-field.js";
 
@@ -115,6 +115,21 @@ export function ArticleFields({
             </option>
           ))}
         </select>
+      </Field>
+      <Field
+        id="pinned"
+        label={t.newsroom.writing.form.pinned}
+        error={errors.pinned}
+        hint={t.newsroom.writing.form.pinnedHint(limits.maxPins)}
+      >
+        <textarea
+          id="pinned"
+          name="pinned"
+          rows={3}
+          {...describedBy("pinned", errors.pinned, true)}
+        >
+          {text(values, "pinned")}
+        </textarea>
       </Field>
       <p class="field field-check">
         <input
