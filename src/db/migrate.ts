@@ -16,6 +16,7 @@ import { gifs } from "./migrations/014-gifs.js";
 import { searchRelated } from "./migrations/015-search-related.js";
 import { staffListSearch } from "./migrations/017-staff-list-search.js";
 import { wordpressImport } from "./migrations/018-wordpress-import.js";
+import { commentKindsPageMedia } from "./migrations/021-comment-kinds-page-media.js";
 
 /**
  * The ordered list of migrations. Names never change; new ones are appended. Frozen in time, they
@@ -39,6 +40,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     "015-search-related": searchRelated(engine),
     "017-staff-list-search": staffListSearch(engine),
     "018-wordpress-import": wordpressImport(engine),
+    "021-comment-kinds-page-media": commentKindsPageMedia(),
   };
 }
 

@@ -47,6 +47,7 @@ export {
   repliesPage,
   threadPage,
   REPLIES_PER_PAGE,
+  type Mention,
   type RepliesPage,
   type ThreadPage,
 } from "./reading.js";

@@ -22,6 +22,12 @@ export interface Run {
   readonly categoryParents: Map<string, string>;
   /** `kind:slug` of the terms met in this file: one listed twice is imported once. */
   readonly seenTerms: Set<string>;
+  /**
+   * Sections and tags found or made, by the nicename and name a post names them with: a post
+   * names a few of a few hundred, ten thousand times. Filled as `people` is (a failed
+   * transaction ends the run).
+   */
+  readonly terms: Map<string, number | undefined>;
 }
 
 /**

@@ -35,6 +35,9 @@ export async function sectionFor(
   changed: (...keys: string[]) => void,
   term: { nicename: string; name: string; description?: string; id?: string },
 ): Promise<number> {
+  const cacheKey = `category\u0000${term.nicename}\u0000${term.name}`;
+  const cached = run.terms.get(cacheKey);
+  if (cached !== undefined) return cached;
   const slug = termSlug(term.nicename, term.name);
   const id = await importedArticles.ensureSection(tx, changed, {
     slug,
@@ -53,6 +56,7 @@ export async function sectionFor(
     );
     run.report.imported("sections (from categories)");
   }
+  run.terms.set(cacheKey, id);
   return id;
 }
 
@@ -61,8 +65,11 @@ export async function tagFor(
   tx: TxCtx,
   term: { nicename: string; name: string },
 ): Promise<number | undefined> {
+  const cacheKey = `tag\u0000${term.nicename}\u0000${term.name}`;
+  if (run.terms.has(cacheKey)) return run.terms.get(cacheKey);
   const slug = termSlug(term.nicename, term.name);
   const id = await importedArticles.ensureTag(tx, slug, plainText(term.name));
+  run.terms.set(cacheKey, id);
   if (id === undefined) return undefined;
   const key = slugText(term.nicename) || slug;
   if ((await repo.mappedOne(tx.db, "tag", key)) === undefined) {
