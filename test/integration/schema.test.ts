@@ -33,7 +33,8 @@ const FROZEN: Record<string, string> = {
   "015-search-related.ts": "d7c3711dd467d3d74da342847656862efc498dd6cdbc20b76f6f2830af26fd7d",
   "017-staff-list-search.ts": "b5dfb1be9ec45665c129cf89782d6b37ab790e7ca9d309ad6cccba11792ff1ed",
   "018-wordpress-import.ts": "e611b91f79b0d8eba1730bdecf2e6939efb6c7bdd7ddfe126894005106f15928",
-  "021-comment-kinds-page-media.ts": "93dbca82dd40d7f87e95ac779344e7041f886b0a577cc727e14243cf5752fcd9",
+  "021-comment-kinds-page-media.ts":
+    "93dbca82dd40d7f87e95ac779344e7041f886b0a577cc727e14243cf5752fcd9",
 };
 
 describe("migrations", () => {
