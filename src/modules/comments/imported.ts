@@ -52,8 +52,11 @@ export async function importThread(
   comments: readonly ThreadComment[],
   known: ReadonlyMap<string, number>,
   actor: string,
+  /** `comments.maxDepth`, when the caller read it once for many articles. */
+  depth?: number,
 ): Promise<ImportedThread> {
-  const maxDepth = (await tx.settings())["comments.maxDepth"];
+  // A transaction's settings are read anew each time: an import of many articles reads them once.
+  const maxDepth = depth ?? (await tx.settings())["comments.maxDepth"];
   const placed = new Map<string, ParentComment>();
   const ids = new Map<string, number>();
   const orphans: string[] = [];

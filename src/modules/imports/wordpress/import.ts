@@ -107,6 +107,7 @@ export async function importWordpress(ctx: Ctx, options: WordpressImport): Promi
     ctx,
     report: new ReportBuilder(options.dryRun === true),
     timeZone: settings["site.timezone"],
+    maxDepth: settings["comments.maxDepth"],
     pingbacks: options.pingbacks !== false,
     media: options.media ?? noSource,
     maxBytes: settings["media.maxUploadMB"] * 1024 * 1024,

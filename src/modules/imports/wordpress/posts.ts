@@ -125,7 +125,15 @@ export async function importComments(
       .filter(([, v]) => v.detail !== "pingback" && v.detail !== "trackback")
       .map(([k, v]) => [k, v.id]),
   );
-  const done = await importThread(tx, changed, articleId, list, known, "import:wordpress");
+  const done = await importThread(
+    tx,
+    changed,
+    articleId,
+    list,
+    known,
+    "import:wordpress",
+    run.maxDepth,
+  );
   await repo.remember(
     tx.db,
     [...done.ids].map(([key, id]) => {

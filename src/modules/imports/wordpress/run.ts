@@ -8,6 +8,8 @@ export interface Run {
   readonly ctx: Ctx;
   readonly report: ReportBuilder;
   readonly timeZone: string;
+  /** `comments.maxDepth`, read once. */
+  readonly maxDepth: number;
   /** Pingbacks and trackbacks are kept as comments (true), or left out. */
   readonly pingbacks: boolean;
   readonly media: MediaSource;
