@@ -279,6 +279,7 @@ export function* commentBatches(
         client_key: null,
         staff_user_id: null,
         featured_at: null,
+        kind: "comment",
       };
       if (status === "approved")
         visible.push({ id, parentId: row.parent_id, rootId: row.root_id ?? id, depth: row.depth });

@@ -17,6 +17,7 @@ import { searchRelated } from "./migrations/015-search-related.js";
 import { staffListSearch } from "./migrations/017-staff-list-search.js";
 import { wordpressImport } from "./migrations/018-wordpress-import.js";
 import { refusedFormsAndArticleLanguage } from "./migrations/019-refused-forms-and-article-language.js";
+import { commentKindsPageMedia } from "./migrations/021-comment-kinds-page-media.js";
 import { addressRetentionIndex } from "./migrations/022-address-retention-index.js";
 
 /**
@@ -42,6 +43,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     "017-staff-list-search": staffListSearch(engine),
     "018-wordpress-import": wordpressImport(engine),
     "019-refused-forms-and-article-language": refusedFormsAndArticleLanguage(),
+    "021-comment-kinds-page-media": commentKindsPageMedia(),
     "022-address-retention-index": addressRetentionIndex(),
   };
 }

@@ -37,6 +37,8 @@ const FROZEN: Record<string, string> = {
   "018-wordpress-import.ts": "e611b91f79b0d8eba1730bdecf2e6939efb6c7bdd7ddfe126894005106f15928",
   "019-refused-forms-and-article-language.ts":
     "6b6245e24dced8ab395fdfdfd1c4a6b2493a4215ece49cbfe2d3d93d93dc89e2",
+  "021-comment-kinds-page-media.ts":
+    "93dbca82dd40d7f87e95ac779344e7041f886b0a577cc727e14243cf5752fcd9",
   "022-address-retention-index.ts":
     "06985d6772a538ed5501d8bcf90b1cefedd9062be36a1b9475d8d36518d9fa57",
 };

@@ -83,6 +83,7 @@ async function siteOf(rt: TestRuntime) {
       website: c.author_website,
       body: c.body,
       status: c.status,
+      kind: c.kind,
       createdAt: c.created_at,
     })),
     pages: (await db.selectFrom("site_pages").selectAll().orderBy("slug").execute()).map(

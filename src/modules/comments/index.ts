@@ -2,9 +2,9 @@ export * as comments from "./service.js";
 export * as commenterData from "./personal-data.js";
 export type { CommenterExport, Erased } from "./personal-data.js";
 export type { PublicComment } from "./model.js";
-export type { CommentStatus, CommentsTables } from "./table.js";
+export type { CommentKind, CommentStatus, CommentsTables } from "./table.js";
 export { emptyCommentForm, type CommentFormValues } from "./validation.js";
-export type { ThreadPage, RepliesPage, HeldPlacement, Posted } from "./service.js";
+export type { ThreadPage, RepliesPage, HeldPlacement, Mention, Posted } from "./service.js";
 export type {
   Count,
   MenuCounts,

@@ -82,6 +82,7 @@ export async function queuePage(
       "c.featured_at",
       "c.staff_user_id",
       "c.client_key",
+      "c.kind",
       "a.slug as article_slug",
       "a.title as article_title",
     ])
@@ -175,6 +176,7 @@ export async function staffRow(db: Kysely<Tables>, id: number) {
       "c.staff_user_id",
       "c.email_hash",
       "c.client_key",
+      "c.kind",
       "a.slug as article_slug",
       "a.title as article_title",
     ])

@@ -7,7 +7,7 @@ import { histories, type LogLine } from "../moderation/index.js";
 import { emailHash } from "./email-hash.js";
 import * as queueRepo from "./queue-repo.js";
 import type { QueueMark, QueueWhere, Search } from "./queue-repo.js";
-import type { CommentStatus } from "./table.js";
+import type { CommentKind, CommentStatus } from "./table.js";
 
 export type { QueueMark } from "./queue-repo.js";
 
@@ -51,6 +51,8 @@ export interface DeskComment {
   createdAt: string;
   featured: boolean;
   staff: boolean;
+  /** A reader's comment, or a mention (pingback, trackback) kept by an import. */
+  kind: CommentKind;
   /** Whether its client is still known (a ban by client can be made from it). */
   clientKnown: boolean;
   /** Every decision on it, oldest first: who, which status, and the rules' reasons. */
@@ -177,6 +179,7 @@ export async function queuePage(ctx: Ctx, filter: QueueFilter, page: number): Pr
       createdAt: r.created_at,
       featured: r.featured_at !== null,
       staff: r.staff_user_id !== null,
+      kind: r.kind,
       clientKnown: r.client_key !== null,
       log: logs.get(r.id) ?? [],
       gif: gifsShown.get(r.id) ?? null,

@@ -2,6 +2,7 @@ import type { Ctx } from "../../ctx.js";
 import { gifs } from "../gifs/index.js";
 import { allOf, buildThreads, toPublic, type PublicComment, type PublicRow } from "./model.js";
 import * as repo from "./repo.js";
+import type { CommentKind } from "./table.js";
 
 /**
  * Replies shown under a top-level comment on the article page, and on each page of a thread:
@@ -29,7 +30,23 @@ export interface ThreadPage {
   moreReplies: ReadonlyMap<number, number>;
   /** Comments the newsroom put first under the article: on the first page only. */
   featured: PublicComment[];
+  /** Other sites citing the article (pingbacks, trackbacks): on the first page only. */
+  mentions: Mention[];
 }
+
+/** A pingback or trackback as readers see it: the citing page's title and address. */
+export interface Mention {
+  id: number;
+  kind: Exclude<CommentKind, "comment">;
+  /** The citing page's title (WordPress keeps it as the author's name). */
+  title: string;
+  /** The citing page, http(s) only; null when it gave none. */
+  url: string | null;
+  createdAt: string;
+}
+
+/** Mentions listed at most: an article cited a hundred times lists the first hundred. */
+export const MENTIONS_MAX = 100;
 
 /** Featured comments shown at most: a few picks, not a second list. */
 export const FEATURED_MAX = 3;
@@ -52,10 +69,11 @@ export async function threadPage(ctx: Ctx, articleId: number, page: number): Pro
   const first = before ? rows[0] : undefined;
   const previous = first && { id: first.id, createdAt: first.created_at };
   const rootIds = rows.slice(before).map((r) => r.id);
-  const [roots, replies, featured] = await Promise.all([
+  const [roots, replies, featured, mentions] = await Promise.all([
     repo.commentsByIds(ctx.db, rootIds),
     repo.firstReplies(ctx.db, rootIds, REPLIES_PER_PAGE),
     current === 1 ? repo.featuredOf(ctx.db, articleId, FEATURED_MAX) : Promise.resolve([]),
+    current === 1 ? repo.mentionsOf(ctx.db, articleId, MENTIONS_MAX) : Promise.resolve([]),
   ]);
   const moreReplies = new Map<number, number>();
   for (const r of replies) {
@@ -74,6 +92,16 @@ export async function threadPage(ctx: Ctx, articleId: number, page: number): Pro
     last: current === totalPages,
     moreReplies,
     featured: featuredShown,
+    mentions: mentions.map((m) => ({
+      id: m.id,
+      kind: m.kind === "trackback" ? "trackback" : "pingback",
+      title: m.author_name,
+      url:
+        m.author_website !== null && /^https?:\/\//i.test(m.author_website)
+          ? m.author_website
+          : null,
+      createdAt: m.created_at,
+    })),
   };
 }
 

@@ -1,7 +1,7 @@
 import { sql, type Insertable, type Kysely } from "kysely";
 import type { Tables } from "../../db/schema.js";
 import { dayOf } from "../../lib/day-buckets.js";
-import type { CommentStatus, CommentsTable } from "./table.js";
+import { mentionKinds, type CommentStatus, type CommentsTable } from "./table.js";
 
 /** Columns that may leave the server: no e-mail, no IP hash. */
 const publicColumns = [
@@ -35,6 +35,20 @@ export async function insert(
     .returning("id")
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/**
+ * Several comments in one statement; their ids in the order given. Both engines number the rows
+ * of one statement in the order of its values, each above the last (SQLite's AUTOINCREMENT, a
+ * PostgreSQL sequence called row after row), whatever order RETURNING lists them in.
+ */
+export async function insertMany(
+  db: Kysely<Tables>,
+  values: readonly Insertable<CommentsTable>[],
+): Promise<number[]> {
+  if (values.length === 0) return [];
+  const rows = await db.insertInto("comments").values(values).returning("id").execute();
+  return rows.map((r) => r.id).sort((a, b) => a - b);
 }
 
 export async function setRoot(db: Kysely<Tables>, id: number, rootId: number): Promise<void> {
@@ -104,6 +118,7 @@ function approvedRoots(db: Kysely<Tables>, articleId: number) {
     .selectFrom("comments")
     .where("article_id", "=", articleId)
     .where("status", "=", "approved")
+    .where("kind", "=", "comment")
     .where("parent_id", "is", null);
 }
 
@@ -281,17 +296,20 @@ export async function featuredOf(db: Kysely<Tables>, articleId: number, limit: n
     .where("article_id", "=", articleId)
     .where("featured_at", "is not", null)
     .where("status", "=", "approved")
+    .where("kind", "=", "comment")
     .orderBy("featured_at", "desc")
     .orderBy("id", "desc")
     .limit(limit)
     .execute();
 }
 
+/** An article's published comments, its mentions (pingbacks, trackbacks) left out. */
 export async function countApproved(db: Kysely<Tables>, articleId: number) {
   const row = await db
     .selectFrom("comments")
     .where("article_id", "=", articleId)
     .where("status", "=", "approved")
+    .where("kind", "=", "comment")
     .select((eb) => eb.fn.countAll().as("n"))
     .executeTakeFirstOrThrow();
   return row.n;
@@ -498,6 +516,7 @@ export async function latestApproved(db: Kysely<Tables>, articleId: number, limi
     .select([...publicColumns])
     .where("article_id", "=", articleId)
     .where("status", "=", "approved")
+    .where("kind", "=", "comment")
     .where("author_name", "!=", "")
     .orderBy("created_at", "desc")
     .orderBy("id", "desc")
@@ -520,8 +539,26 @@ export async function portableOf(db: Kysely<Tables>, articleIds: readonly number
       "body",
       "status",
       "created_at",
+      "kind",
     ])
     .where("article_id", "in", [...articleIds])
     .orderBy("id")
+    .execute();
+}
+
+/**
+ * An article's published mentions (pingbacks, trackbacks), oldest first, at most `limit`: the
+ * compact list under its comments. Found by the thread index (article, status, kind).
+ */
+export async function mentionsOf(db: Kysely<Tables>, articleId: number, limit: number) {
+  return db
+    .selectFrom("comments")
+    .select(["id", "kind", "author_name", "author_website", "created_at"])
+    .where("article_id", "=", articleId)
+    .where("status", "=", "approved")
+    .where("kind", "in", mentionKinds)
+    .orderBy("created_at", "asc")
+    .orderBy("id", "asc")
+    .limit(limit)
     .execute();
 }

@@ -56,6 +56,7 @@ export {
   repliesPage,
   threadPage,
   REPLIES_PER_PAGE,
+  type Mention,
   type RepliesPage,
   type ThreadPage,
 } from "./reading.js";

@@ -160,6 +160,9 @@ export async function setFeatured(
   const row = await staffRowOrThrow(tx, id);
   if (featured && row.status !== "approved")
     throw new Invalid("KIOSQUE_DESK_INVALID", { comment: { problem: "notPublished" } }, { id });
+  // A mention (pingback, trackback) is listed apart from the comments, never first among them.
+  if (featured && row.kind !== "comment")
+    throw new Invalid("KIOSQUE_DESK_INVALID", { comment: { problem: "choice" } }, { id });
   if ((row.featured_at !== null) === featured) return { articleId: row.article_id, changed: false };
   await queueRepo.setFeatured(tx.db, id, featured ? tx.clock.now().toISOString() : null);
   changed(changeKeys.article(row.article_id));
@@ -215,6 +218,9 @@ export async function staffReply(
   const parent = await staffRowOrThrow(tx, parentId);
   if (parent.status === "spam" || parent.status === "trash")
     throw new Invalid("KIOSQUE_DESK_INVALID", { body: { problem: "notPublished" } }, { parentId });
+  // A mention is not a thread: an answer under it would be shown nowhere.
+  if (parent.kind !== "comment")
+    throw new Invalid("KIOSQUE_DESK_INVALID", { body: { problem: "choice" } }, { parentId });
   const actor = `user:${author.id}`;
   const approvedParent =
     parent.status === "pending" &&

@@ -2,6 +2,14 @@ import type { Generated } from "kysely";
 
 export type CommentStatus = "pending" | "approved" | "spam" | "trash";
 
+/**
+ * What a comment is: one a reader wrote, or another site's notice that it cites the article
+ * (WordPress's pingbacks and trackbacks, kept by an import). Mentions are listed apart and are
+ * not in the article's comment count.
+ */
+export type CommentKind = "comment" | "pingback" | "trackback";
+export const mentionKinds: readonly CommentKind[] = ["pingback", "trackback"];
+
 export interface CommentsTable {
   id: Generated<number>;
   article_id: number;
@@ -29,6 +37,8 @@ export interface CommentsTable {
   staff_user_id: number | null;
   /** When the newsroom put it first under its article; null when it is not featured. */
   featured_at: string | null;
+  /** A reader's comment, or a mention (pingback, trackback): migration 021. */
+  kind: Generated<CommentKind>;
 }
 
 /** What a comment said before an edit by the newsroom: each edit keeps the text it replaced. */

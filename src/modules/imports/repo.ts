@@ -52,14 +52,3 @@ export async function childrenOf(db: Kysely<Tables>, postId: string) {
     .where("detail", "=", postId)
     .execute();
 }
-
-/** WordPress ids of these Kiosque rows of one kind (the export writes them back). */
-export async function wordpressIds(db: Kysely<Tables>, kind: MappedKind, ids: readonly number[]) {
-  if (ids.length === 0) return [];
-  return db
-    .selectFrom("wordpress_imports")
-    .select(["wp_id", "kiosque_id", "detail"])
-    .where("kind", "=", kind)
-    .where("kiosque_id", "in", [...ids])
-    .execute();
-}

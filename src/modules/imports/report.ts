@@ -1,3 +1,5 @@
+import { detached } from "./wordpress/fields.js";
+
 /**
  * What an import did, for the operator: what was imported, what was there already (a second
  * run), what was skipped and why, and what needs a person's look. Counts by words, so the printed
@@ -45,12 +47,15 @@ export class ReportBuilder {
   }
 
   unknown(codes: ReadonlyMap<string, number>): void {
-    for (const [name, n] of codes)
-      this.report.unknownShortcodes[name] = (this.report.unknownShortcodes[name] ?? 0) + n;
+    for (const [name, n] of codes) {
+      const key = detached(name);
+      this.report.unknownShortcodes[key] = (this.report.unknownShortcodes[key] ?? 0) + n;
+    }
   }
 
   look(line: string): void {
-    if (this.report.look.length < LOOK_MAX) this.report.look.push(line);
+    // A copy: the line is made of the item's fields, slices of the file's chunks (fields.ts).
+    if (this.report.look.length < LOOK_MAX) this.report.look.push(detached(line));
     else this.lookDropped++;
   }
 

@@ -1,9 +1,6 @@
-import dns from "node:dns";
 import fs from "node:fs";
-import http from "node:http";
-import https from "node:https";
-import net from "node:net";
 import path from "node:path";
+import { isPrivateAddress, outboundFetch, type OutboundFailure } from "../../lib/outbound-fetch.js";
 
 /**
  * Where an attachment's bytes come from: a copy of the old site's `wp-content/uploads` (never a
@@ -64,119 +61,64 @@ export async function uploadsFolder(dir: string): Promise<MediaSource> {
   };
 }
 
-/** Addresses a download never goes to: this machine, its networks, and what is not routed. */
-const PRIVATE = new net.BlockList();
-for (const [net4, bits] of [
-  ["0.0.0.0", 8],
-  ["10.0.0.0", 8],
-  ["100.64.0.0", 10],
-  ["127.0.0.0", 8],
-  ["169.254.0.0", 16],
-  ["172.16.0.0", 12],
-  ["192.0.0.0", 24],
-  ["192.168.0.0", 16],
-  ["198.18.0.0", 15],
-  ["224.0.0.0", 3],
-] as const)
-  PRIVATE.addSubnet(net4, bits, "ipv4");
-for (const [net6, bits] of [
-  ["::", 127],
-  ["64:ff9b::", 96],
-  ["fc00::", 7],
-  ["fe80::", 10],
-  ["ff00::", 8],
-] as const)
-  PRIVATE.addSubnet(net6, bits, "ipv6");
-
-export function isPrivateAddress(address: string): boolean {
-  // An IPv4 address written as IPv6 (::ffff:127.0.0.1) is judged as the IPv4 address it is.
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
-  if (mapped) return PRIVATE.check(mapped, "ipv4");
-  return net.isIPv6(address) ? PRIVATE.check(address, "ipv6") : PRIVATE.check(address, "ipv4");
-}
+export { isPrivateAddress };
 
 /** A download waits no longer than this for the whole file. */
 const DOWNLOAD_MS = 20_000;
-/** Redirects followed, each checked as the first address was. */
-const MAX_REDIRECTS = 3;
+/** Nor this long for the next bytes of a file that trickles. */
+const SILENCE_MS = 10_000;
+
+/** A failure in the report's words. */
+function problemOf(f: OutboundFailure): string {
+  switch (f.why) {
+    case "bad-url":
+      return "not a web address";
+    case "scheme":
+      return "not http(s)";
+    case "credentials":
+      return "credentials in the address";
+    case "refused":
+      return f.detail;
+    case "private-address":
+      return "a private address";
+    case "private-resolved":
+      return `refused address for ${f.host}`;
+    case "redirects":
+      return "too many redirects";
+    case "too-large":
+      return "larger than media.maxUploadMB";
+    case "type":
+      return `not an image (${f.detail})`;
+    case "status":
+      return `HTTP ${f.status}`;
+    case "timeout":
+      return "too slow";
+    case "network":
+      return f.detail || "failed";
+  }
+}
 
 /**
- * The old site over the network. The address each connection goes to is checked when it is
- * resolved (the `lookup` of the request itself, so a name cannot resolve to a public address for
- * a check and a private one for the connection). `allowPrivate` is for tests, which serve files
- * on this machine; the command line never sets it.
+ * The old site over the network, through lib/outbound-fetch.ts: http(s) only, public addresses
+ * only (checked as each connection is made, and on each of 3 redirects at most), 20 s for the
+ * whole file, `maxBytes` at most, an image or an undeclared type. `allowPrivate` is for tests,
+ * which serve files on this machine; the command line never sets it.
  */
 export function oldSite(options: { allowPrivate?: boolean } = {}): MediaSource {
-  const lookup: net.LookupFunction = (hostname, opts, callback) => {
-    dns.lookup(hostname, { ...opts, all: true }, (error, addresses) => {
-      if (error) return callback(error, "", 4);
-      const list = addresses as dns.LookupAddress[];
-      const refused = list.find((a) => !options.allowPrivate && isPrivateAddress(a.address));
-      if (refused || list.length === 0)
-        return callback(new Error(`refused address for ${hostname}`), "", 4);
-      const first = list[0]!;
-      if ((opts as { all?: boolean }).all)
-        (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, list);
-      else callback(null, first.address, first.family);
-    });
-  };
-
-  function get(
-    url: string,
-    maxBytes: number,
-    redirects: number,
-    signal: AbortSignal,
-  ): Promise<Fetched> {
-    let parsed: URL;
-    try {
-      parsed = new URL(url);
-    } catch {
-      return Promise.resolve({ problem: "not a web address" });
-    }
-    if (parsed.protocol !== "http:" && parsed.protocol !== "https:")
-      return Promise.resolve({ problem: "not http(s)" });
-    if (parsed.username || parsed.password)
-      return Promise.resolve({ problem: "credentials in the address" });
-    const literal = parsed.hostname.replace(/^\[|\]$/g, "");
-    if (net.isIP(literal) && !options.allowPrivate && isPrivateAddress(literal))
-      return Promise.resolve({ problem: "a private address" });
-    const client = parsed.protocol === "https:" ? https : http;
-    return new Promise((resolve) => {
-      const req = client.get(
-        parsed,
-        { lookup, signal, headers: { "user-agent": "Kiosque-import" } },
-        (res) => {
-          const status = res.statusCode ?? 0;
-          if (status >= 300 && status < 400 && res.headers.location) {
-            res.resume();
-            if (redirects >= MAX_REDIRECTS) return resolve({ problem: "too many redirects" });
-            return resolve(
-              get(new URL(res.headers.location, parsed).href, maxBytes, redirects + 1, signal),
-            );
-          }
-          if (status !== 200) {
-            res.resume();
-            return resolve({ problem: `HTTP ${status}` });
-          }
-          const chunks: Buffer[] = [];
-          let size = 0;
-          res.on("data", (chunk: Buffer) => {
-            size += chunk.length;
-            if (size > maxBytes) {
-              req.destroy();
-              resolve({ problem: "larger than media.maxUploadMB" });
-            } else chunks.push(chunk);
-          });
-          res.on("end", () => resolve({ bytes: Buffer.concat(chunks) }));
-          res.on("error", (e) => resolve({ problem: e.message }));
-        },
-      );
-      req.on("error", (e) => resolve({ problem: e.message }));
-    });
-  }
-
   return {
-    fetch: (url, maxBytes) => get(url, maxBytes, 0, AbortSignal.timeout(DOWNLOAD_MS)),
+    async fetch(url, maxBytes) {
+      const got = await outboundFetch(url, {
+        maxBytes,
+        timeoutMs: DOWNLOAD_MS,
+        idleMs: SILENCE_MS,
+        // Some servers send images they do not know the type of as a stream of bytes: the
+        // upload's own checks read what they are.
+        types: ["image/", "application/octet-stream"],
+        headers: { "user-agent": "Kiosque-import" },
+        ...(options.allowPrivate ? { trusted: () => true } : {}),
+      });
+      return got.ok ? { bytes: got.bytes } : { problem: problemOf(got) };
+    },
   };
 }
 

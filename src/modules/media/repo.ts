@@ -116,6 +116,40 @@ export async function usageOfMany(db: Kysely<Tables>, mediaIds: readonly number[
     .execute();
 }
 
+export async function pagesUsing(db: Kysely<Tables>, mediaId: number) {
+  const rows = await db
+    .selectFrom("media_page_usage")
+    .select("page_id")
+    .where("media_id", "=", mediaId)
+    .orderBy("page_id")
+    .execute();
+  return rows.map((r) => r.page_id);
+}
+
+/** Which of these images each site page uses. */
+export async function pageUsageOfMany(db: Kysely<Tables>, mediaIds: readonly number[]) {
+  if (mediaIds.length === 0) return [];
+  return db
+    .selectFrom("media_page_usage")
+    .select(["media_id", "page_id"])
+    .where("media_id", "in", mediaIds)
+    .orderBy("page_id")
+    .execute();
+}
+
+export async function replacePageUsage(
+  db: Kysely<Tables>,
+  pageId: number,
+  mediaIds: readonly number[],
+): Promise<void> {
+  await db.deleteFrom("media_page_usage").where("page_id", "=", pageId).execute();
+  if (mediaIds.length === 0) return;
+  await db
+    .insertInto("media_page_usage")
+    .values(mediaIds.map((media_id) => ({ media_id, page_id: pageId })))
+    .execute();
+}
+
 export async function replaceUsage(
   db: Kysely<Tables>,
   articleId: number,

@@ -3,6 +3,7 @@ import { changeKeys } from "../../lib/change-keys.js";
 import { Invalid, NotFound, type Problem } from "../../lib/errors.js";
 import { articles } from "../articles/index.js";
 import { audit } from "../audit/index.js";
+import { sitePages } from "../pages/index.js";
 import { checkFile } from "./file-checks.js";
 import { makeMaster } from "./image.js";
 import { isObjectKey, newItemPrefix, objectKey } from "./keys.js";
@@ -146,17 +147,29 @@ export async function library(
   if (page > totalPages) throw new NotFound("page", { page });
   const rows = await repo.list(ctx.db, q, PER_PAGE, (page - 1) * PER_PAGE);
   const ids = rows.map((r) => r.id);
-  const [variants, uses, settings] = await Promise.all([
+  const [variants, uses, pageUses, settings] = await Promise.all([
     repo.variantsOf(ctx.db, ids),
     repo.usageOfMany(ctx.db, ids),
+    repo.pageUsageOfMany(ctx.db, ids),
     ctx.settings(),
   ]);
-  const named = await articles.slugsAndTitles(ctx, [...new Set(uses.map((u) => u.article_id))]);
-  const usageOf = (id: number) =>
-    uses.flatMap((u) => {
+  const [named, pagesNamed] = await Promise.all([
+    articles.slugsAndTitles(ctx, [...new Set(uses.map((u) => u.article_id))]),
+    sitePages.slugsAndTitles(
+      ctx,
+      pageUses.map((u) => u.page_id),
+    ),
+  ]);
+  const usageOf = (id: number): Usage[] => [
+    ...uses.flatMap((u) => {
       const a = u.media_id === id ? named.get(u.article_id) : undefined;
       return a ? [{ articleId: u.article_id, slug: a.slug, title: a.title }] : [];
-    });
+    }),
+    ...pageUses.flatMap((u) => {
+      const p = u.media_id === id ? pagesNamed.get(u.page_id) : undefined;
+      return p ? [{ pageId: u.page_id, slug: p.slug, title: p.title }] : [];
+    }),
+  ];
   const items = rows.map((r) => ({
     ...toItem(r, variants),
     usage: usageOf(r.id),
@@ -190,27 +203,43 @@ export async function update(
         target: { type: "media", id },
         details: { fields: Object.keys(values) },
       });
-    // Pages showing the image show its alternative text and caption.
+    // Pages showing the image show its alternative text and caption; a site page is cached
+    // under `all` (it shows the footer every page write changes).
     changed(changeKeys.media, ...articleKeys(await repo.articlesUsing(tx.db, id)));
+    if ((await repo.pagesUsing(tx.db, id)).length > 0) changed(changeKeys.all);
   });
   return get(ctx, id);
 }
 
-export interface Usage {
-  articleId: number;
-  slug: string;
-  title: string;
-}
+/** Where an image is shown: an article (drafts included) or a site page. */
+export type Usage =
+  | { articleId: number; slug: string; title: string }
+  | { pageId: number; slug: string; title: string };
 
-/** The articles that use an image (drafts included), as the article editor recorded them. */
+/**
+ * The articles (drafts included), then the site pages, that use an image, as their editors (and
+ * an import) recorded them.
+ */
 export async function usage(ctx: Ctx, id: number): Promise<Usage[]> {
   if (!isRowId(id) || !(await repo.find(ctx.db, id))) throw new NotFound("media", { id });
-  const ids = await repo.articlesUsing(ctx.db, id);
-  const named = await articles.slugsAndTitles(ctx, ids);
-  return ids.flatMap((articleId) => {
-    const a = named.get(articleId);
-    return a ? [{ articleId, slug: a.slug, title: a.title }] : [];
-  });
+  const [ids, pageIds] = await Promise.all([
+    repo.articlesUsing(ctx.db, id),
+    repo.pagesUsing(ctx.db, id),
+  ]);
+  const [named, pagesNamed] = await Promise.all([
+    articles.slugsAndTitles(ctx, ids),
+    sitePages.slugsAndTitles(ctx, pageIds),
+  ]);
+  return [
+    ...ids.flatMap((articleId) => {
+      const a = named.get(articleId);
+      return a ? [{ articleId, slug: a.slug, title: a.title }] : [];
+    }),
+    ...pageIds.flatMap((pageId) => {
+      const p = pagesNamed.get(pageId);
+      return p ? [{ pageId, slug: p.slug, title: p.title }] : [];
+    }),
+  ];
 }
 
 /**
@@ -229,6 +258,21 @@ export async function recordUsage(
   await repo.replaceUsage(tx.db, articleId, wanted);
 }
 
+/**
+ * Says which images a site page shows, replacing what it said before (the page editor, after a
+ * save; an import, in its transaction). Ids of images that are gone are left out: a page keeps
+ * its text whatever became of an image it names.
+ */
+export async function recordPageUsage(
+  tx: TxCtx,
+  pageId: number,
+  mediaIds: readonly number[],
+): Promise<void> {
+  const wanted = [...new Set(mediaIds)].filter(isRowId);
+  const found = await repo.existing(tx.db, wanted);
+  await repo.replacePageUsage(tx.db, pageId, found);
+}
+
 /** Whether the site's header shows this image as its logo (settings `site.logo`). */
 export async function isLogo(ctx: Ctx, id: number): Promise<boolean> {
   return (await ctx.settings())["site.logo"] === id;
@@ -236,6 +280,7 @@ export async function isLogo(ctx: Ctx, id: number): Promise<boolean> {
 
 /**
  * Removes an image and its files, unless an article uses it or it is the site's logo
+ * or a site page uses it, or it is the site's logo
  * (KIOSQUE_MEDIA_IN_USE: `inUse`, `logoInUse`). The rows go
  * in one transaction; the files after it, since a bucket's DELETE must not hold the database's
  * write lock (a file left by a failure there is only unused bytes, and is logged).
@@ -246,8 +291,13 @@ export async function remove(ctx: Ctx, id: number, actor?: { id: number }): Prom
     const row = await repo.find(tx.db, id);
     if (!row) throw new NotFound("media", { id });
     const using = await repo.articlesUsing(tx.db, id);
-    if (using.length > 0)
-      throw new Invalid("KIOSQUE_MEDIA_IN_USE", { media: { problem: "inUse" } }, { id, using });
+    const pages = await repo.pagesUsing(tx.db, id);
+    if (using.length > 0 || pages.length > 0)
+      throw new Invalid(
+        "KIOSQUE_MEDIA_IN_USE",
+        { media: { problem: "inUse" } },
+        { id, using, pages },
+      );
     // Read in the transaction: a logo chosen meanwhile is seen, or waits for this to end.
     if (await isLogo(tx, id))
       throw new Invalid("KIOSQUE_MEDIA_IN_USE", { media: { problem: "logoInUse" } }, { id });

@@ -47,6 +47,12 @@ export interface MediaUsageTable {
   article_id: number;
 }
 
+/** Which site page shows which image: the page editor and the import write it. */
+export interface MediaPageUsageTable {
+  media_id: number;
+  page_id: number;
+}
+
 /** The database store's bytes (storage/database.ts). */
 export interface MediaBlobsTable {
   key: string;
@@ -59,5 +65,6 @@ export interface MediaTables {
   media: MediaTable;
   media_variants: MediaVariantsTable;
   media_usage: MediaUsageTable;
+  media_page_usage: MediaPageUsageTable;
   media_blobs: MediaBlobsTable;
 }

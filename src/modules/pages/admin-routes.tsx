@@ -8,9 +8,11 @@ import { FormBody } from "../../http/params.js";
 import type { RouteKit } from "../../http/route-kit.js";
 import type { Problem } from "../../lib/errors.js";
 import { shownValue, type RawForm } from "../../lib/form-fields.js";
+import { imagesIn } from "../../lib/sanitize.js";
 import { problemTexts } from "../../web/i18n/index.js";
 import { paths } from "../../web/urls.js";
-import { canManagePages } from "../accounts/index.js";
+import { canManagePages, type Actor } from "../accounts/index.js";
+import { media } from "../media/index.js";
 import { pageForEdit, pageFormValues, pagesForStaff, savePage } from "./editing.js";
 import { PageFormView, PagesListView } from "./views/admin.js";
 
@@ -34,6 +36,20 @@ export function sitePageAdminRoutes(
     bodyLimit: ARTICLE_FORM_LIMIT,
     onRequest: async (req: FastifyRequest) => void newsroom.allow(req, canManagePages),
   };
+
+  /**
+   * Tells the media library which uploaded images the page shows (its "used in" list, and the
+   * refusal to delete an image a page still shows). After the save, in a transaction of its own:
+   * the media module reads pages, so pages do not call it (the article editor does the same).
+   */
+  async function recordImages(user: Actor, id: number): Promise<void> {
+    const page = await pageForEdit(ctx, user, id);
+    const ids = await media.idsForUrls(
+      ctx,
+      imagesIn(page.bodyHtml).map((i) => i.src),
+    );
+    await ctx.write((tx) => media.recordPageUsage(tx, id, ids));
+  }
 
   /** The refused form again: what was typed, a message per field. */
   function refusal(req: FastifyRequest, body: RawForm, id: number | undefined) {
@@ -86,6 +102,7 @@ export function sitePageAdminRoutes(
     const user = newsroom.allow(req, canManagePages);
     refusal(req, req.body, undefined);
     const id = await savePage(ctx, user, undefined, req.body);
+    await recordImages(user, id);
     return reply.redirect(`${paths.admin.page(id)}?fait=created`, 303);
   });
 
@@ -125,6 +142,7 @@ export function sitePageAdminRoutes(
       const user = newsroom.allow(req, canManagePages);
       refusal(req, req.body, req.params.id);
       await savePage(ctx, user, req.params.id, req.body);
+      await recordImages(user, req.params.id);
       return reply.redirect(`${paths.admin.page(req.params.id)}?fait=saved`, 303);
     },
   );

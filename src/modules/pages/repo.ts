@@ -38,6 +38,15 @@ export async function insert(db: Kysely<Tables>, values: Insertable<SitePagesTab
   return row.id;
 }
 
+export async function slugsAndTitles(db: Kysely<Tables>, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom("site_pages")
+    .select(["id", "slug", "title"])
+    .where("id", "in", ids)
+    .execute();
+}
+
 export async function all(db: Kysely<Tables>) {
   return db.selectFrom("site_pages").selectAll().orderBy("position").orderBy("id").execute();
 }

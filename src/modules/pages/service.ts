@@ -47,6 +47,15 @@ export async function allPages(ctx: Ctx): Promise<SitePage[]> {
   return (await repo.all(ctx.db)).map(toPage);
 }
 
+/** Slugs and titles of these pages (the media library says where an image is used). */
+export async function slugsAndTitles(
+  ctx: Ctx,
+  ids: readonly number[],
+): Promise<Map<number, { slug: string; title: string }>> {
+  const rows = await repo.slugsAndTitles(ctx.db, [...new Set(ids)]);
+  return new Map(rows.map((r) => [r.id, { slug: r.slug, title: r.title }]));
+}
+
 export interface NewSitePage {
   slug: string;
   title: string;

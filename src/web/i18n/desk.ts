@@ -44,6 +44,8 @@ export const deskFr = {
   number: (id: number) => `n° ${id}`,
   staffBadge: "Rédaction",
   featuredBadge: "À la une",
+  /** A mention, not a reader's comment: another site citing the article. */
+  kindBadge: { comment: "Commentaire", pingback: "Pingback", trackback: "Trackback" },
   gifCaption: (title: string) => `GIF joint : ${title}`,
   editedBadge: "Modifié",
   why: "Pourquoi :",
@@ -288,6 +290,7 @@ export const deskEn: DeskWords = {
   number: (id) => `#${id}`,
   staffBadge: "Newsroom",
   featuredBadge: "Featured",
+  kindBadge: { comment: "Comment", pingback: "Pingback", trackback: "Trackback" },
   gifCaption: (title: string) => `Attached GIF: ${title}`,
   editedBadge: "Edited",
   why: "Why:",

@@ -70,6 +70,9 @@ export const en: Messages = {
     authorBadge: "Author",
     /** Above the comments the newsroom put first under the article. */
     featured: "Picked by the newsroom",
+    /** Above the other sites that cite the article (WordPress's pingbacks and trackbacks). */
+    mentions: (n: string) => `Mentions (${n})`,
+    mentionKind: { pingback: "Pingback", trackback: "Trackback" },
   },
   gifs: {
     button: "GIF",
@@ -131,7 +134,7 @@ export const en: Messages = {
     tooManyPixels: (megapixels) =>
       `This image is too large in pixels: ${megapixels} megapixels at most. Resize it and send it again.`,
     damagedImage: "This image is damaged or incomplete. Export it again and send the new file.",
-    inUse: "This image is used in articles: take it out of them first.",
+    inUse: "This image is used in articles or pages: take it out of them first.",
     altMissing:
       "An image of this article has no alternative text. Describe each image before publishing.",
     taken: "Already in use elsewhere: choose another.",
@@ -410,7 +413,7 @@ export const en: Messages = {
       fileWeight: "Weight",
       state: "State",
       usedIn: "Used in:",
-      unused: "Used in no article.",
+      unused: "Used in no article and no page.",
       usedAsLogo: "The site's logo",
       usage: "Where it is used",
       details: "The image’s words",
@@ -422,7 +425,7 @@ export const en: Messages = {
       remove: {
         title: "Delete the image",
         text: "The image and all its files will be deleted for good.",
-        inUse: "It cannot be deleted while articles use it.",
+        inUse: "It cannot be deleted while articles or pages use it.",
         logo: "It is the site's logo: it cannot be deleted while the header shows it.",
         submit: "Delete for good",
       },

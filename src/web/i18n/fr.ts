@@ -76,6 +76,9 @@ export const fr = {
     authorBadge: "Auteur",
     /** Above the comments the newsroom put first under the article. */
     featured: "Choisis par la rédaction",
+    /** Above the other sites that cite the article (WordPress's pingbacks and trackbacks). */
+    mentions: (n: string) => `Mentions (${n})`,
+    mentionKind: { pingback: "Pingback", trackback: "Trackback" },
   },
   gifs: {
     button: "GIF",
@@ -144,7 +147,8 @@ export const fr = {
       `Cette image a trop de pixels : ${megapixels} mégapixels au plus. Réduisez-la et envoyez-la de nouveau.`,
     damagedImage:
       "Cette image est endommagée ou incomplète. Exportez-la de nouveau et envoyez le nouveau fichier.",
-    inUse: "Cette image est utilisée dans des articles : retirez-la d’abord de ceux-ci.",
+    inUse:
+      "Cette image est utilisée dans des articles ou des pages : retirez-la d’abord de ceux-ci.",
     altMissing:
       "Une image de cet article n’a pas de texte alternatif. Décrivez chaque image avant de publier.",
     taken: "Déjà utilisé ailleurs : choisissez-en un autre.",
@@ -440,7 +444,7 @@ export const fr = {
       fileWeight: "Poids",
       state: "État",
       usedIn: "Utilisée dans :",
-      unused: "Utilisée dans aucun article.",
+      unused: "Utilisée dans aucun article ni aucune page.",
       usedAsLogo: "Logo du site",
       usage: "Où elle est utilisée",
       details: "Texte de l’image",
@@ -452,7 +456,7 @@ export const fr = {
       remove: {
         title: "Supprimer l’image",
         text: "L’image et tous ses fichiers seront supprimés définitivement.",
-        inUse: "Elle ne peut pas être supprimée tant que des articles l’utilisent.",
+        inUse: "Elle ne peut pas être supprimée tant que des articles ou des pages l’utilisent.",
         logo: "C’est le logo du site : elle ne peut pas être supprimée tant qu’il l’affiche.",
         submit: "Supprimer définitivement",
       },

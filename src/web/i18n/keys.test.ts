@@ -64,6 +64,9 @@ const computed: Record<string, (key: string) => string> = {
   "desk.journal.actions": (key) => `"${key}"`,
   "desk.journal.targets": (key) => `"${key}"`,
   "desk.journal.wholeTargets": (key) => `"${key}"`,
+  // A comment's kind (comments.kind: "pingback", "trackback") on the mentions list and the desk.
+  "comments.mentionKind": (key) => `"${key}"`,
+  "desk.kindBadge": (key) => `"${key}"`,
   // The GIF picker's attribution, by the provider's name its answers carry (web/islands/gif-picker.ts).
   "gifs.poweredBy": (key) => `"${key}"`,
 };

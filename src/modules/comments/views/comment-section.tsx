@@ -6,6 +6,7 @@ import { acceptsReplies, type PublicComment } from "../model.js";
 import type { ThreadPage } from "../service.js";
 import { CommentForm, type CommentFormState } from "./comment-form.js";
 import { CommentItem, FeaturedComment, type CommentExtras } from "./comment-item.js";
+import { MentionList } from "./mentions.js";
 
 /** Marks (http/segments.ts) the page layer may ask for, to add a reader's own parts. */
 export const sectionMarks = {
@@ -132,6 +133,7 @@ export function CommentSection({
         href={pageHref}
         label={t.comments.pages}
       />
+      <MentionList site={site} mentions={threads.mentions} />
       <FormOrClosed site={site} form={form} mark={mark} />
     </section>
   );

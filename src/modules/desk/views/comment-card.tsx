@@ -125,7 +125,9 @@ function actionsFor(c: DeskComment) {
   if (c.status !== "spam") list.push({ action: "spam", key: "s" });
   if (c.status !== "trash") list.push({ action: "trash", key: "t" });
   if (c.status === "spam" || c.status === "trash") list.push({ action: "restore" });
-  if (c.status === "approved") list.push({ action: c.featured ? "unfeature" : "feature" });
+  // A mention is listed apart from the comments: it is never put first among them.
+  if (c.status === "approved" && c.kind === "comment")
+    list.push({ action: c.featured ? "unfeature" : "feature" });
   if (c.gif) list.push({ action: "removeGif" });
   return list;
 }
@@ -181,6 +183,11 @@ export function CommentCard({
             {c.authorName}
           </h2>
           {c.staff ? <span class="badge badge-staff">{t.desk.staffBadge}</span> : null}
+          {c.kind !== "comment" ? (
+            <span class="badge badge-mention" data-kind={c.kind}>
+              {t.desk.kindBadge[c.kind]}
+            </span>
+          ) : null}
           {c.featured ? <span class="badge">{t.desk.featuredBadge}</span> : null}
           {c.edits.length > 0 ? <span class="badge">{t.desk.editedBadge}</span> : null}
           <span class="desk-muted">{t.desk.number(c.id)}</span>
@@ -196,7 +203,11 @@ export function CommentCard({
         </p>
         <p class="desk-meta">
           {t.desk.onArticle}{" "}
-          <a href={`${paths.article(c.articleSlug)}#comment-${c.id}`}>{c.articleTitle}</a>
+          <a
+            href={`${paths.article(c.articleSlug)}#${c.kind === "comment" ? "comment" : "mention"}-${c.id}`}
+          >
+            {c.articleTitle}
+          </a>
           {" · "}
           <time datetime={c.createdAt}>{fmt.dateTime(c.createdAt)}</time>
           {" · "}
@@ -253,7 +264,7 @@ export function CommentCard({
             </span>
           ) : null}
         </form>
-        {c.status === "spam" || c.status === "trash" ? null : (
+        {c.status === "spam" || c.status === "trash" || c.kind !== "comment" ? null : (
           <details class="desk-reply">
             <summary aria-keyshortcuts="r">{t.desk.replyOf(c.authorName)}</summary>
             <form method="post" action={paths.admin.deskReply(c.id)}>

@@ -6,7 +6,6 @@ import { importedArticles, type ArticleStatus } from "../../articles/index.js";
 import { portableComments, type CommentStatus } from "../../comments/index.js";
 import { media } from "../../media/index.js";
 import { sitePages } from "../../pages/index.js";
-import * as repo from "../repo.js";
 import { el, escapeXml, sqlDate, XmlFile } from "./writer.js";
 
 /**
@@ -46,7 +45,7 @@ export interface ExportCounts {
  * Writes the whole site as a WordPress export (WXR 1.2, what WordPress's Tools → Export writes
  * and its importer reads): authors, sections as categories, tags, images as attachments (their
  * addresses on this site, which WordPress's importer downloads), articles with their comments
- * (threads, statuses, pingbacks as they were imported), pages. Streamed, a batch at a time.
+ * (threads, statuses, pingbacks and trackbacks by their kind), pages. Streamed, a batch at a time.
  */
 export async function exportWordpress(ctx: Ctx, file: string): Promise<ExportCounts> {
   const settings = await ctx.settings();
@@ -122,15 +121,6 @@ export async function exportWordpress(ctx: Ctx, file: string): Promise<ExportCou
         ctx,
         batch.map((a) => a.id),
       );
-      const pings = new Map(
-        (
-          await repo.wordpressIds(
-            ctx.db,
-            "comment",
-            comments.map((c) => c.id),
-          )
-        ).map((r) => [r.kiosque_id, r.detail ?? ""]),
-      );
       for (const a of batch) {
         const url = `${base}${paths.article(a.slug)}`;
         const terms = [
@@ -155,7 +145,7 @@ export async function exportWordpress(ctx: Ctx, file: string): Promise<ExportCou
           .filter((c) => c.article_id === a.id)
           .map((c) => {
             counts.comments++;
-            return `<wp:comment>${el("wp:comment_id", c.id)}${el("wp:comment_author", c.author_name)}${el("wp:comment_author_email", c.author_email)}${el("wp:comment_author_url", c.author_website ?? "")}${el("wp:comment_author_IP", "")}${el("wp:comment_date", local(c.created_at))}${el("wp:comment_date_gmt", gmt(c.created_at))}${el("wp:comment_content", c.body)}${el("wp:comment_approved", COMMENT_APPROVED[c.status])}${el("wp:comment_type", pings.get(c.id) || "comment")}${el("wp:comment_parent", c.parent_id ?? 0)}${el("wp:comment_user_id", 0)}</wp:comment>`;
+            return `<wp:comment>${el("wp:comment_id", c.id)}${el("wp:comment_author", c.author_name)}${el("wp:comment_author_email", c.author_email)}${el("wp:comment_author_url", c.author_website ?? "")}${el("wp:comment_author_IP", "")}${el("wp:comment_date", local(c.created_at))}${el("wp:comment_date_gmt", gmt(c.created_at))}${el("wp:comment_content", c.body)}${el("wp:comment_approved", COMMENT_APPROVED[c.status])}${el("wp:comment_type", c.kind)}${el("wp:comment_parent", c.parent_id ?? 0)}${el("wp:comment_user_id", 0)}</wp:comment>`;
           })
           .join("");
         const date = a.publishedAt ?? a.createdAt;

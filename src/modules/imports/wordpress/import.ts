@@ -42,16 +42,24 @@ const BATCH_CHARS = 8_000_000;
 
 /**
  * The check: the whole file read and converted before anything is written, so a file malformed
- * at its last byte imports nothing. Its report is the dry run's (what would be done).
+ * at its last byte imports nothing. Its report is the dry run's (what would be done). Returns how
+ * many records the site pass needs to read: up to the last author, term or attachment (an export
+ * lists them first, and attachments anywhere), so that pass stops there and does not parse every
+ * post and comment a third time.
  */
-async function check(run: Run, options: WordpressImport): Promise<void> {
+async function check(run: Run, options: WordpressImport): Promise<number> {
   const { report } = run;
+  let records = 0;
+  let siteRecords = 0;
   for await (const r of readWxr(options.file, (p) => options.onProgress?.("check", p))) {
+    records++;
+    if (r.kind !== "item" || r.postType === "attachment") siteRecords = records;
     if (!options.dryRun) continue;
     if (r.kind === "author") report.imported("authors");
     else if (r.kind === "term") report.imported(`terms (${r.taxonomy})`);
     else if (r.kind === "item") planItem(run, r);
   }
+  return siteRecords;
 }
 
 function planItem(run: Run, item: WxrItem): void {
@@ -71,13 +79,18 @@ function planItem(run: Run, item: WxrItem): void {
   }
 }
 
+/** Reads the file's records into `work`, the first `limit` of them when it is given. */
 async function each(
-  run: Run,
   options: WordpressImport,
   pass: ImportPass,
   work: (r: WxrRecord) => Promise<void>,
+  limit = Infinity,
 ): Promise<void> {
-  for await (const r of readWxr(options.file, (p) => options.onProgress?.(pass, p))) await work(r);
+  let n = 0;
+  for await (const r of readWxr(options.file, (p) => options.onProgress?.(pass, p))) {
+    if (n++ >= limit) break;
+    await work(r);
+  }
 }
 
 /**
@@ -94,6 +107,7 @@ export async function importWordpress(ctx: Ctx, options: WordpressImport): Promi
     ctx,
     report: new ReportBuilder(options.dryRun === true),
     timeZone: settings["site.timezone"],
+    maxDepth: settings["comments.maxDepth"],
     pingbacks: options.pingbacks !== false,
     media: options.media ?? noSource,
     maxBytes: settings["media.maxUploadMB"] * 1024 * 1024,
@@ -102,8 +116,9 @@ export async function importWordpress(ctx: Ctx, options: WordpressImport): Promi
     people: new Map(),
     categoryParents: new Map(),
     seenTerms: new Set(),
+    terms: new Map(),
   };
-  await check(run, options);
+  const siteRecords = await check(run, options);
   if (options.dryRun) return run.report.done();
 
   // Authors and terms come first in an export, a few hundred at most: one transaction for them.
@@ -118,20 +133,25 @@ export async function importWordpress(ctx: Ctx, options: WordpressImport): Promi
         else if (r.kind === "term") await importTerm(run, tx, changed, r);
     });
   };
-  await each(run, options, "media", async (r) => {
-    if (r.kind === "channel") run.channel = r;
-    else if (r.kind === "author") {
-      run.authors.set(r.login, r);
-      header.push(r);
-    } else if (r.kind === "term") {
-      if (r.taxonomy === "category" && r.parent) run.categoryParents.set(r.slug, r.parent);
-      header.push(r);
-    } else {
-      await writeHeader();
-      if (r.postType === "attachment") await importAttachment(run, r);
-    }
-    if (header.length >= BATCH_ITEMS) await writeHeader();
-  });
+  await each(
+    options,
+    "media",
+    async (r) => {
+      if (r.kind === "channel") run.channel = r;
+      else if (r.kind === "author") {
+        run.authors.set(r.login, r);
+        header.push(r);
+      } else if (r.kind === "term") {
+        if (r.taxonomy === "category" && r.parent) run.categoryParents.set(r.slug, r.parent);
+        header.push(r);
+      } else {
+        await writeHeader();
+        if (r.postType === "attachment") await importAttachment(run, r);
+      }
+      if (header.length >= BATCH_ITEMS) await writeHeader();
+    },
+    siteRecords,
+  );
   await writeHeader();
   await ctx.write((tx) =>
     redirects.record(tx, [
@@ -155,7 +175,7 @@ export async function importWordpress(ctx: Ctx, options: WordpressImport): Promi
         else await importPage(run, tx, changed, item);
     });
   };
-  await each(run, options, "content", async (r) => {
+  await each(options, "content", async (r) => {
     if (r.kind !== "item") return;
     if (r.postType === "post" || r.postType === "page") {
       batch.push(r);

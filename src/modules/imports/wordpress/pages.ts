@@ -1,5 +1,6 @@
 import type { TxCtx } from "../../../ctx.js";
 import { paths } from "../../../web/urls.js";
+import { media } from "../../media/index.js";
 import { sitePages } from "../../pages/index.js";
 import { redirects } from "../../redirects/index.js";
 import { convertContent } from "../content/convert.js";
@@ -54,6 +55,8 @@ export async function importPage(
     updatedAt: modified.toISOString(),
   });
   await repo.remember(tx.db, [{ kind: "page", wp_id: item.postId, kiosque_id: stored.id }]);
+  // An image a page shows is in use, as one an article shows.
+  if (converted.mediaIds.length > 0) await media.recordPageUsage(tx, stored.id, converted.mediaIds);
   const from = [item.link, `/?page_id=${item.postId}`]
     .map((l) => oldSitePath(run, l))
     .filter((p): p is string => p !== undefined && p !== "");

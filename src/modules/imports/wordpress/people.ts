@@ -4,7 +4,7 @@ import { paths } from "../../../web/urls.js";
 import { accounts } from "../../accounts/index.js";
 import { redirects } from "../../redirects/index.js";
 import * as repo from "../repo.js";
-import { clean, plainText } from "./fields.js";
+import { clean, detached, plainText } from "./fields.js";
 import type { Run } from "./run.js";
 
 /** An address WordPress allowed but Kiosque's accounts would refuse gets a placeholder. */
@@ -26,7 +26,7 @@ export async function personFor(run: Run, tx: TxCtx, login: string): Promise<num
   const { report } = run;
   const before = await repo.mappedOne(tx.db, "author", key);
   if (before) {
-    run.people.set(key, before.kiosque_id);
+    run.people.set(detached(key), before.kiosque_id);
     return before.kiosque_id;
   }
   const a = run.authors.get(key);
@@ -55,6 +55,6 @@ export async function personFor(run: Run, tx: TxCtx, login: string): Promise<num
     else report.look(`author ${key}: mapped to the existing account with the same e-mail`);
     return made.id;
   })();
-  run.people.set(key, id);
+  run.people.set(detached(key), id);
   return id;
 }

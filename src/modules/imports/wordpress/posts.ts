@@ -84,7 +84,9 @@ function threadComment(run: Run, c: WxrComment): ThreadComment | undefined {
   const createdAt = instantOf(c.dateGmt, c.date, run.timeZone) ?? run.ctx.clock.now();
   return {
     key: c.id,
-    parentKey: c.parent && c.parent !== "0" ? c.parent : null,
+    // A mention answers nobody: it is listed apart from the threads.
+    parentKey: !isPing && c.parent && c.parent !== "0" ? c.parent : null,
+    kind: c.type === "pingback" || c.type === "trackback" ? c.type : "comment",
     name: cut(clean(plainText(c.author)), 200) || "Anonyme",
     email: clean(c.email.trim()),
     website: website(clean(c.url)),
@@ -117,10 +119,21 @@ export async function importComments(
   const parents = list.flatMap((c) =>
     c.parentKey && !kinds.has(c.parentKey) ? [c.parentKey] : [],
   );
+  // A reply to a mention imported before starts a thread of its own, as one in this run does.
   const known = new Map(
-    [...(await repo.mapped(tx.db, "comment", parents))].map(([k, v]) => [k, v.id]),
+    [...(await repo.mapped(tx.db, "comment", parents))]
+      .filter(([, v]) => v.detail !== "pingback" && v.detail !== "trackback")
+      .map(([k, v]) => [k, v.id]),
   );
-  const done = await importThread(tx, changed, articleId, list, known, "import:wordpress");
+  const done = await importThread(
+    tx,
+    changed,
+    articleId,
+    list,
+    known,
+    "import:wordpress",
+    run.maxDepth,
+  );
   await repo.remember(
     tx.db,
     [...done.ids].map(([key, id]) => {

@@ -8,6 +8,8 @@ export interface Run {
   readonly ctx: Ctx;
   readonly report: ReportBuilder;
   readonly timeZone: string;
+  /** `comments.maxDepth`, read once. */
+  readonly maxDepth: number;
   /** Pingbacks and trackbacks are kept as comments (true), or left out. */
   readonly pingbacks: boolean;
   readonly media: MediaSource;
@@ -22,6 +24,12 @@ export interface Run {
   readonly categoryParents: Map<string, string>;
   /** `kind:slug` of the terms met in this file: one listed twice is imported once. */
   readonly seenTerms: Set<string>;
+  /**
+   * Sections and tags found or made, by the nicename and name a post names them with: a post
+   * names a few of a few hundred, ten thousand times. Filled as `people` is (a failed
+   * transaction ends the run).
+   */
+  readonly terms: Map<string, number | undefined>;
 }
 
 /**

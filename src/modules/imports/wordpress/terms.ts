@@ -5,7 +5,7 @@ import { importedArticles } from "../../articles/index.js";
 import { redirects } from "../../redirects/index.js";
 import * as repo from "../repo.js";
 import type { WxrTerm } from "../wxr/model.js";
-import { plainText, slugText } from "./fields.js";
+import { detached, plainText, slugText } from "./fields.js";
 import type { Run } from "./run.js";
 
 /** Kiosque's slug for a WordPress term: its own (decoded) when it makes one, else its name's. */
@@ -35,6 +35,9 @@ export async function sectionFor(
   changed: (...keys: string[]) => void,
   term: { nicename: string; name: string; description?: string; id?: string },
 ): Promise<number> {
+  const cacheKey = `category\u0000${term.nicename}\u0000${term.name}`;
+  const cached = run.terms.get(cacheKey);
+  if (cached !== undefined) return cached;
   const slug = termSlug(term.nicename, term.name);
   const id = await importedArticles.ensureSection(tx, changed, {
     slug,
@@ -53,6 +56,7 @@ export async function sectionFor(
     );
     run.report.imported("sections (from categories)");
   }
+  run.terms.set(detached(cacheKey), id);
   return id;
 }
 
@@ -61,8 +65,11 @@ export async function tagFor(
   tx: TxCtx,
   term: { nicename: string; name: string },
 ): Promise<number | undefined> {
+  const cacheKey = `tag\u0000${term.nicename}\u0000${term.name}`;
+  if (run.terms.has(cacheKey)) return run.terms.get(cacheKey);
   const slug = termSlug(term.nicename, term.name);
   const id = await importedArticles.ensureTag(tx, slug, plainText(term.name));
+  run.terms.set(detached(cacheKey), id);
   if (id === undefined) return undefined;
   const key = slugText(term.nicename) || slug;
   if ((await repo.mappedOne(tx.db, "tag", key)) === undefined) {

@@ -30,7 +30,7 @@ export function statusWords(t: Messages, status: MediaItem["status"]): string {
   return t.newsroom.media.status[status];
 }
 
-/** Links to the newsroom pages of the articles that use an image. */
+/** Links to the newsroom pages of the articles and site pages that use an image. */
 export function UsageLinks({
   t,
   usage,
@@ -54,7 +54,13 @@ export function UsageLinks({
       {usage.map((u, i) => (
         <>
           {i > 0 ? ", " : null}
-          <a href={`${paths.admin.articles}/${u.articleId}`}>{u.title}</a>
+          <a
+            href={
+              "pageId" in u ? paths.admin.page(u.pageId) : `${paths.admin.articles}/${u.articleId}`
+            }
+          >
+            {u.title}
+          </a>
         </>
       ))}
     </>
