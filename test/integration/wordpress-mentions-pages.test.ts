@@ -13,6 +13,8 @@ import { media } from "../../src/modules/media/index.js";
 import { paths } from "../../src/web/urls.js";
 import { jpegWithGps } from "../fixtures/media/images.js";
 import { testEngines } from "../helpers/engines.js";
+import { commentForm } from "../helpers/factories.js";
+import { formBody } from "../helpers/http.js";
 import { root } from "../helpers/paths.js";
 import { openTestApp, openTestRuntime, type TestApp } from "../helpers/runtime.js";
 import { getPage, postForm, signedIn } from "../helpers/staff.js";
@@ -92,6 +94,19 @@ describe.each(testEngines())("pingbacks, trackbacks and page images on %s", (eng
     expect(list).toContain("Bien vu.");
     expect(list).not.toContain("blog.example");
     expect(body).toContain("2 commentaires");
+  });
+
+  it("refuses a reader's reply to a mention, which would show nowhere", async () => {
+    const pingback = (await commentsOf("cite-partout")).find((r) => r.kind === "pingback")!;
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/article/cite-partout/commentaires",
+      headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
+      payload: formBody(commentForm({ parent: String(pingback.id) })),
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json<{ code: string }>().code).toBe("KIOSQUE_COMMENT_PARENT");
+    expect((await commentsOf("cite-partout")).some((r) => r.parent_id === pingback.id)).toBe(false);
   });
 
   it("shows mentions on the moderation desk with their kind, and no reply to them", async () => {

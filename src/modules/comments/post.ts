@@ -160,7 +160,8 @@ function checkedForm(form: RawForm, settings: Settings, articleId: number): Vali
 
 /**
  * Where a reader's comment goes. A reader answers a published comment of the same article, or
- * one of their own still held (shown to them alone); any other parent is refused.
+ * one of their own still held (shown to them alone); any other parent is refused, a pingback or
+ * trackback too (a mention is not a thread: a reply to it would show nowhere).
  */
 async function replyPlace(
   ctx: Ctx,
@@ -172,7 +173,10 @@ async function replyPlace(
   if (value.parentId === null) return TOP_LEVEL;
   const p = await repo.findById(ctx.db, value.parentId);
   const visible =
-    p && p.article_id === articleId && (p.status === "approved" || ownIds.includes(p.id));
+    p &&
+    p.article_id === articleId &&
+    p.kind === "comment" &&
+    (p.status === "approved" || ownIds.includes(p.id));
   if (!p || !visible)
     throw new Invalid("KIOSQUE_COMMENT_PARENT", { body: { problem: "unknownParent" } });
   return placeReply(

@@ -68,7 +68,7 @@ export async function setOwnRoots(db: Kysely<Tables>, articleId: number): Promis
 export async function findById(db: Kysely<Tables>, id: number) {
   return db
     .selectFrom("comments")
-    .select([...publicColumns])
+    .select([...publicColumns, "kind"])
     .where("id", "=", id)
     .executeTakeFirst();
 }
