@@ -9,6 +9,7 @@ import {
   type ImportReport,
   type MediaSource,
 } from "../../src/modules/imports/index.js";
+import { comments } from "../../src/modules/comments/index.js";
 import { media } from "../../src/modules/media/index.js";
 import { paths } from "../../src/web/urls.js";
 import { jpegWithGps } from "../fixtures/media/images.js";
@@ -94,6 +95,16 @@ describe.each(testEngines())("pingbacks, trackbacks and page images on %s", (eng
     expect(list).toContain("Bien vu.");
     expect(list).not.toContain("blog.example");
     expect(body).toContain("2 commentaires");
+  });
+
+  it("leaves mentions out of the newsroom's most commented articles", async () => {
+    const article = await t.ctx.db
+      .selectFrom("articles")
+      .select("id")
+      .where("slug", "=", "cite-partout")
+      .executeTakeFirstOrThrow();
+    const top = await comments.mostCommentedSince(t.ctx, "2000-01-01T00:00:00.000Z", 50);
+    expect(top.find((r) => r.articleId === article.id)?.comments).toBe(2);
   });
 
   it("refuses a reader's reply to a mention, which would show nowhere", async () => {

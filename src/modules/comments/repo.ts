@@ -499,7 +499,9 @@ export async function mostCommentedSince(
     .selectFrom("comments")
     .select((eb) => ["article_id", eb.fn.countAll<number>().as("n")])
     .where("status", "=", "approved")
-    .where("created_at", ">=", since);
+    .where("created_at", ">=", since)
+    // Pingbacks and trackbacks are not readers' comments (they have their own list).
+    .where("kind", "=", "comment");
   if (articleIds) q = q.where("article_id", "in", articleIds);
   return q
     .groupBy("article_id")
