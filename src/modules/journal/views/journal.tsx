@@ -1,4 +1,4 @@
-import { describedBy, FormErrors } from "../../../web/components/field.js";
+import { describedBy, Field, FormErrors } from "../../../web/components/field.js";
 import type { Formatter } from "../../../web/i18n/format.js";
 import type { Messages } from "../../../web/i18n/index.js";
 import { paths } from "../../../web/urls.js";
@@ -72,8 +72,7 @@ export function JournalView({
         <FormErrors summary={state.summary} />
         <fieldset>
           <legend>{t.desk.journal.filters}</legend>
-          <p class="field">
-            <label for="journal-person">{t.desk.journal.person}</label>
+          <Field id="journal-person" label={t.desk.journal.person} error={undefined}>
             <select id="journal-person" name="personne">
               <option value="">{t.desk.journal.anyone}</option>
               <option value="0" selected={filters.person === "0"}>
@@ -85,9 +84,8 @@ export function JournalView({
                 </option>
               ))}
             </select>
-          </p>
-          <p class="field">
-            <label for="journal-action">{t.desk.journal.action}</label>
+          </Field>
+          <Field id="journal-action" label={t.desk.journal.action} error={undefined}>
             <select id="journal-action" name="action">
               <option value="">{t.desk.journal.anyAction}</option>
               {auditActions.map((a) => (
@@ -96,9 +94,8 @@ export function JournalView({
                 </option>
               ))}
             </select>
-          </p>
-          <p class={errors.from ? "field field-invalid" : "field"}>
-            <label for="journal-from">{t.desk.journal.from}</label>
+          </Field>
+          <Field id="journal-from" label={t.desk.journal.from} error={errors.from}>
             <input
               id="journal-from"
               name="du"
@@ -106,14 +103,8 @@ export function JournalView({
               value={filters.from}
               {...describedBy("journal-from", errors.from)}
             />
-            {errors.from ? (
-              <span class="field-error" id="journal-from-error">
-                {errors.from}
-              </span>
-            ) : null}
-          </p>
-          <p class={errors.to ? "field field-invalid" : "field"}>
-            <label for="journal-to">{t.desk.journal.to}</label>
+          </Field>
+          <Field id="journal-to" label={t.desk.journal.to} error={errors.to}>
             <input
               id="journal-to"
               name="au"
@@ -121,12 +112,7 @@ export function JournalView({
               value={filters.to}
               {...describedBy("journal-to", errors.to)}
             />
-            {errors.to ? (
-              <span class="field-error" id="journal-to-error">
-                {errors.to}
-              </span>
-            ) : null}
-          </p>
+          </Field>
           <p class="form-submit">
             <button type="submit">{t.desk.journal.apply}</button>{" "}
             <a href={paths.admin.journal}>{t.desk.journal.reset}</a>
