@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { root } from "./paths.js";
+import type { TestDatabase } from "./runtime.js";
 
 export interface CliResult {
   code: number;
@@ -8,16 +9,31 @@ export interface CliResult {
   err: string;
 }
 
-/** The real `kiosque` command (bin/kiosque.js → dist/cli.js), as an operator runs it. */
-export function runKiosque(env: NodeJS.ProcessEnv, ...args: string[]): Promise<CliResult> {
-  return new Promise((resolve) => {
-    execFile(
+/** What the command needs to reach a test database, as an operator's environment would hold it. */
+export function cliEnv(database: Pick<TestDatabase, "dataDir" | "url">): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    KIOSQUE_DATA_DIR: database.dataDir,
+    DATABASE_URL: database.url ?? "",
+    LOG_LEVEL: "warn",
+  };
+}
+
+function run(env: NodeJS.ProcessEnv, input: string | undefined, args: string[]) {
+  return new Promise<CliResult>((resolve) => {
+    const child = execFile(
       process.execPath,
       [path.join(root, "bin/kiosque.js"), ...args],
       { env },
       (error, out, err) => resolve({ code: error ? Number(error.code ?? 1) : 0, out, err }),
     );
+    if (input !== undefined) child.stdin?.end(input);
   });
+}
+
+/** The real `kiosque` command (bin/kiosque.js → dist/cli.js), as an operator runs it. */
+export function runKiosque(env: NodeJS.ProcessEnv, ...args: string[]): Promise<CliResult> {
+  return run(env, undefined, args);
 }
 
 /** The `kiosque` command with `input` on its standard input (a password piped in). */
@@ -26,13 +42,5 @@ export function runKiosqueWithInput(
   input: string,
   ...args: string[]
 ): Promise<CliResult> {
-  return new Promise((resolve) => {
-    const child = execFile(
-      process.execPath,
-      [path.join(root, "bin/kiosque.js"), ...args],
-      { env },
-      (error, out, err) => resolve({ code: error ? Number(error.code ?? 1) : 0, out, err }),
-    );
-    child.stdin?.end(input);
-  });
+  return run(env, input, args);
 }

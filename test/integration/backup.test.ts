@@ -8,7 +8,7 @@ import { backup, restore, BackupRefused, type BackupReport } from "../../src/db/
 import { comments } from "../../src/modules/comments/index.js";
 import { seedDemo } from "../../src/modules/demo/index.js";
 import { setSetting } from "../../src/modules/settings/index.js";
-import { runKiosque } from "../helpers/cli.js";
+import { cliEnv, runKiosque } from "../helpers/cli.js";
 import { testEngines } from "../helpers/engines.js";
 import { commentForm, makeArticle } from "../helpers/factories.js";
 import { root } from "../helpers/paths.js";
@@ -278,30 +278,24 @@ describe.each(testEngines())("kiosque backup / restore on %s", (engine) => {
 
   it("backs up a running site and restores it elsewhere, refusing to overwrite unasked", async () => {
     const [from, to] = [await makeTestDatabase(engine), await makeTestDatabase(engine)];
-    const env = (db: typeof from) => ({
-      ...process.env,
-      KIOSQUE_DATA_DIR: db.dataDir,
-      DATABASE_URL: db.url ?? "",
-      LOG_LEVEL: "warn",
-    });
     try {
-      expect((await run(env(from), "seed-demo")).code).toBe(0);
+      expect((await run(cliEnv(from), "seed-demo")).code).toBe(0);
       const file = path.join(dir, `${engine}-cli.kiosque.gz`);
-      const saved = await run(env(from), "backup", file);
+      const saved = await run(cliEnv(from), "backup", file);
       expect(saved).toMatchObject({ code: 0, err: "" });
       expect(saved.out).toMatch(/^backup written to .*: .*articles \d+.*comments \d+.* KiB in /);
 
-      const restored = await run(env(to), "restore", file);
+      const restored = await run(cliEnv(to), "restore", file);
       expect(restored).toMatchObject({ code: 0, err: "" });
       const rows = (out: string) => out.slice(out.indexOf(": "), out.lastIndexOf(";"));
       expect(restored.out).toMatch(/^restored from /);
       expect(rows(restored.out)).toBe(rows(saved.out));
 
-      const again = await run(env(to), "restore", file);
+      const again = await run(cliEnv(to), "restore", file);
       expect(again.code).toBe(2);
       expect(again.err).toContain("KIOSQUE_RESTORE_NOT_EMPTY");
-      expect((await run(env(to), "restore", "--force", file)).code).toBe(0);
-      const foreign = await run(env(to), "restore", "--force", path.join(root, "package.json"));
+      expect((await run(cliEnv(to), "restore", "--force", file)).code).toBe(0);
+      const foreign = await run(cliEnv(to), "restore", "--force", path.join(root, "package.json"));
       expect(foreign.code).toBe(2);
       expect(foreign.err).toContain("KIOSQUE_BACKUP_NOT_A_BACKUP");
     } finally {

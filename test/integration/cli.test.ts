@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testEngines } from "../helpers/engines.js";
-import { runKiosque, runKiosqueWithInput } from "../helpers/cli.js";
+import { runKiosque, runKiosqueWithInput, cliEnv } from "../helpers/cli.js";
 import { loadConfig } from "../../src/config/index.js";
 import { createLogger } from "../../src/lib/logger.js";
 import { accounts } from "../../src/modules/accounts/index.js";
@@ -15,12 +15,7 @@ describe.each(testEngines())("kiosque CLI on %s", (engine) => {
 
   beforeAll(async () => {
     database = await makeTestDatabase(engine);
-    env = {
-      ...process.env,
-      KIOSQUE_DATA_DIR: database.dataDir,
-      DATABASE_URL: database.url ?? "",
-      LOG_LEVEL: "warn",
-    };
+    env = cliEnv(database);
   });
   afterAll(() => database.drop());
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testEngines } from "../helpers/engines.js";
-import { runKiosque } from "../helpers/cli.js";
+import { runKiosque, cliEnv } from "../helpers/cli.js";
 import {
   FAKE_GIF_KEY,
   startFakeGifProvider,
@@ -18,12 +18,7 @@ describe.each(testEngines())("kiosque gifs on %s", (engine) => {
   beforeAll(async () => {
     fake = await startFakeGifProvider();
     database = await makeTestDatabase(engine);
-    env = {
-      ...process.env,
-      KIOSQUE_DATA_DIR: database.dataDir,
-      DATABASE_URL: database.url ?? "",
-      LOG_LEVEL: "warn",
-    };
+    env = cliEnv(database);
   });
   afterAll(async () => {
     await database?.drop();

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateToLatest } from "../../src/db/migrate.js";
 import { testEngines } from "../helpers/engines.js";
 import { root } from "../helpers/paths.js";
+import { cliEnv } from "../helpers/cli.js";
 import { makeTestDatabase, openTestRuntime, type TestRuntime } from "../helpers/runtime.js";
 
 /**
@@ -85,12 +86,7 @@ describe.each(testEngines())("schema on %s", (engine) => {
     // Separate processes, as real instances are: the CLI's `migrate` three times at once.
     const fresh = await makeTestDatabase(engine);
     try {
-      const env = {
-        ...process.env,
-        KIOSQUE_DATA_DIR: fresh.dataDir,
-        DATABASE_URL: fresh.url ?? "",
-        LOG_LEVEL: "warn",
-      };
+      const env = cliEnv(fresh);
       const runs = await Promise.all(
         [1, 2, 3].map(() =>
           run(process.execPath, [path.join(root, "dist/cli.js"), "migrate"], env),

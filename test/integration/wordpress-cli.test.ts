@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runKiosque } from "../helpers/cli.js";
+import { runKiosque, cliEnv } from "../helpers/cli.js";
 import { testEngines } from "../helpers/engines.js";
 import { root } from "../helpers/paths.js";
 import { makeTestDatabase, type TestDatabase } from "../helpers/runtime.js";
@@ -16,12 +16,7 @@ describe.each(testEngines())("kiosque import/export wordpress on %s", (engine) =
 
   beforeAll(async () => {
     database = await makeTestDatabase(engine);
-    env = {
-      ...process.env,
-      KIOSQUE_DATA_DIR: database.dataDir,
-      DATABASE_URL: database.url ?? "",
-      LOG_LEVEL: "warn",
-    };
+    env = cliEnv(database);
   });
   afterAll(() => database.drop());
 
