@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { h, type ComponentChildren } from "preact";
+import { detached } from "../lib/detached.js";
 
 /**
  * Named points in a rendered page, where a reader's own parts go (their held comments, the
@@ -27,16 +28,6 @@ export interface Cut {
   points: ReadonlyMap<string, number>;
 }
 
-/**
- * A copy of a name matched in a page, sharing nothing with the page: V8 makes a match of 13
- * characters or more a view into the page's string, so a cached page's longer mark names
- * ("comment-12345-end") kept its whole rendered HTML alive beside its bytes, twice its size as
- * soon as the page held a character past Latin-1 (88 MB for 1,800 cached pages at 100k).
- */
-function detached(name: string): string {
-  return Buffer.from(name, "latin1").toString("latin1");
-}
-
 export function cut(html: string): Cut {
   const points = new Map<string, number>();
   const parts: Buffer[] = [];
@@ -46,6 +37,7 @@ export function cut(html: string): Cut {
     const part = Buffer.from(html.slice(from, m.index));
     parts.push(part);
     bytes += part.length;
+    // Kept as long as the page is cached: a name must not keep the rendered HTML alive.
     points.set(detached(m[1] ?? ""), bytes);
     from = m.index + m[0].length;
   }

@@ -1,5 +1,6 @@
 import { stemmer } from "@orama/stemmers/french";
 import { fra } from "stopword";
+import { detached } from "./detached.js";
 
 /**
  * French text as search and "related articles" see it: one processing for the index, the query
@@ -76,9 +77,11 @@ const MEMO_SIZE = 200_000;
 export function stemOf(folded: string): string {
   let s = stems.get(folded);
   if (s === undefined) {
-    s = stemmer(folded);
+    // A word matched in a text is a view into it, and its stem may be a view of the word: kept
+    // as they are, each entry held its whole text.
+    s = detached(stemmer(folded));
     if (stems.size >= MEMO_SIZE) stems.clear();
-    stems.set(folded, s);
+    stems.set(detached(folded), s);
   }
   return s;
 }
@@ -132,7 +135,7 @@ export function wordSpans(text: string): WordSpan[] {
       found = foldedWords(word).filter(isTermWord).map(stemOf);
       if (word.length <= MAX_TERM_LENGTH) {
         if (spanTerms.size >= MEMO_SIZE) spanTerms.clear();
-        spanTerms.set(word, found);
+        spanTerms.set(detached(word), found);
       }
     }
     spans.push({ start: m.index, end: m.index + word.length, terms: found });

@@ -1,4 +1,4 @@
-import { detached } from "./wordpress/fields.js";
+import { detached } from "../../lib/detached.js";
 
 /**
  * What an import did, for the operator: what was imported, what was there already (a second

@@ -108,14 +108,6 @@ export function website(url: string): string | null {
   }
 }
 
-/**
- * A copy of a text that holds nothing else. A field read from the file is a slice of the chunk
- * it came in (V8 keeps a substring as a view of its parent): kept past its item (a report's
- * line, a cache key), it would keep a whole 256K-character chunk alive. Five hundred report
- * lines kept 150 MB of an import's heap that way.
- */
-export const detached = (text: string) => Buffer.from(text, "utf8").toString("utf8");
-
 /** The first value of a post meta key. */
 export const metaOf = (meta: readonly { key: string; value: string }[], key: string) =>
   meta.find((m) => m.key === key)?.value;

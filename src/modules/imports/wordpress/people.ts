@@ -4,7 +4,8 @@ import { paths } from "../../../web/urls.js";
 import { accounts } from "../../accounts/index.js";
 import { redirects } from "../../redirects/index.js";
 import * as repo from "../repo.js";
-import { clean, detached, plainText } from "./fields.js";
+import { clean, plainText } from "./fields.js";
+import { detached } from "../../../lib/detached.js";
 import type { Run } from "./run.js";
 
 /** An address WordPress allowed but Kiosque's accounts would refuse gets a placeholder. */

@@ -5,7 +5,8 @@ import { importedArticles } from "../../articles/index.js";
 import { redirects } from "../../redirects/index.js";
 import * as repo from "../repo.js";
 import type { WxrTerm } from "../wxr/model.js";
-import { detached, plainText, slugText } from "./fields.js";
+import { plainText, slugText } from "./fields.js";
+import { detached } from "../../../lib/detached.js";
 import type { Run } from "./run.js";
 
 /** Kiosque's slug for a WordPress term: its own (decoded) when it makes one, else its name's. */
