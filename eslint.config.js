@@ -37,7 +37,7 @@ const files = [
   { category: "repo", pattern: "src/modules/*/repo.ts" },
   { category: "ctx", pattern: "src/ctx.ts" },
   { category: "runtime", pattern: "src/runtime.ts" },
-  { category: "composition", pattern: "src/{app,server}.ts" },
+  { category: "composition", pattern: "src/{app,server,serve,prepare}.ts" },
   // Code with no imports of its own, safe to bundle into an island.
   {
     category: "browser-safe",

@@ -9,6 +9,9 @@ import type { FastifyBaseLogger } from "fastify";
  * SIGTERM or SIGINT on for their graceful shutdown; it serves nothing and holds no database.
  */
 
+/** Grace period for in-flight requests on SIGTERM/SIGINT before a server process gives up. */
+export const SHUTDOWN_GRACE_MS = 10_000;
+
 /** The argument that makes `server.js` a worker of this supervisor rather than a supervisor. */
 export const WORKER_FLAG = "--worker";
 
@@ -20,8 +23,8 @@ export interface SupervisorOptions {
   /** Past the workers' own grace period: then they are killed and the supervisor exits 1. */
   stopTimeoutMs: number;
   /**
-   * The database made ready (migrated, demo written) while the workers load: they listen only
-   * once it has settled, so no reader meets a half-prepared site. A failure stops everything.
+   * The database migrated while the workers load: they open it only once this has settled. A
+   * failure stops everything.
    */
   prepared: Promise<void>;
 }
@@ -33,12 +36,38 @@ const MAX_BACKOFF_MS = 30_000;
 
 export function supervise(options: SupervisorOptions): void {
   const { log } = options;
-  const slots: { child?: ChildProcess; ready: boolean; startedAt: number; backoffMs: number }[] =
-    Array.from({ length: options.workers }, () => ({ ready: false, startedAt: 0, backoffMs: 0 }));
+  const slots: {
+    child?: ChildProcess;
+    ready: boolean;
+    told: boolean;
+    startedAt: number;
+    backoffMs: number;
+  }[] = Array.from({ length: options.workers }, () => ({
+    ready: false,
+    told: false,
+    startedAt: 0,
+    backoffMs: 0,
+  }));
   let signalled: NodeJS.Signals | undefined;
   let stopping = false;
   let failed = false;
-  let ready = false;
+  let migrated = false;
+  let opened = false;
+
+  // Once migrated, one worker opens the database first (and writes the demo into an empty one,
+  // which two at once would do twice); the others, loaded meanwhile, open it once that one is
+  // serving. A worker started later opens it at once; if the first dies before serving, the
+  // next one loaded takes its place.
+  const release = () => {
+    if (!migrated) return;
+    const waiting = slots.filter((s) => s.child && !s.told);
+    const opening = slots.some((s) => s.child && s.told && !s.ready);
+    for (const s of opened ? waiting : opening ? [] : waiting.slice(0, 1)) {
+      s.told = true;
+      s.child!.send(GO);
+      log.debug({ worker: slots.indexOf(s), pid: s.child!.pid }, "may open the database");
+    }
+  };
 
   const start = (index: number) => {
     const slot = slots[index]!;
@@ -48,16 +77,21 @@ export function supervise(options: SupervisorOptions): void {
     const child = fork(options.script, [WORKER_FLAG], { stdio: "inherit" });
     slot.child = child;
     slot.ready = false;
-    if (ready) child.send(GO);
+    slot.told = false;
+    release();
     // Until it says it is ready, a worker is still loading and would die of a signal without
     // closing anything: a shutdown reaches it once it can stop cleanly.
     child.on("message", (message) => {
       if (message !== READY) return;
       slot.ready = true;
+      opened = true;
+      log.debug({ worker: index, pid: child.pid }, "serving");
       if (signalled) child.kill(signalled);
+      release();
     });
     child.once("exit", (code, signal) => {
       slot.child = undefined;
+      release();
       if (stopping) {
         if (code !== 0) {
           failed = true;
@@ -107,8 +141,8 @@ export function supervise(options: SupervisorOptions): void {
   for (let i = 0; i < options.workers; i++) start(i);
   options.prepared.then(
     () => {
-      ready = true;
-      for (const s of slots) s.child?.send(GO);
+      migrated = true;
+      release();
     },
     (error: unknown) => {
       log.error({ err: error }, "the database could not be made ready");
@@ -133,8 +167,8 @@ const READY = "kiosque:ready";
 const GO = "kiosque:go";
 
 /**
- * In a worker: resolves once the supervisor says the database is ready. The worker loads and
- * opens its runtime meanwhile, so a start costs one process's load, not two in a row.
+ * In a worker: resolves once the supervisor says it may open the database. The worker loads
+ * meanwhile, so a start costs one process's load, not two in a row.
  */
 export function supervisorSaysGo(): Promise<void> {
   return new Promise((resolve) => {

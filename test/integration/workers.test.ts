@@ -32,8 +32,8 @@ describe.each(testEngines())("several server processes on %s", (engine) => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
 
-  async function start(): Promise<RunningServer> {
-    const env: Record<string, string> = { KIOSQUE_WORKERS: "2" };
+  async function start(extra: Record<string, string> = {}): Promise<RunningServer> {
+    const env: Record<string, string> = { KIOSQUE_WORKERS: "2", ...extra };
     if (engine === "postgres") {
       const database = await makeTestDatabase(engine);
       cleanups.push(() => database.drop());
@@ -74,6 +74,24 @@ describe.each(testEngines())("several server processes on %s", (engine) => {
     if (engine === "sqlite") expect(stale).toEqual([]);
     const final = await page();
     expect(final.body).toContain(fields.body);
+  });
+
+  it("writes the demo newsroom once: the first process to open the database, alone", async () => {
+    const server = await start({ LOG_LEVEL: "debug" });
+    const output = server.output();
+    expect(output.match(/demo content written/g), output).toHaveLength(1);
+    // The supervisor's account: the second opens only once the first serves.
+    const steps = output
+      .match(/"msg":"(may open the database|serving)"/g)
+      ?.map((m) => m.slice(7, -1));
+    expect(steps, output).toEqual([
+      "may open the database",
+      "serving",
+      "may open the database",
+      "serving",
+    ]);
+    expect(output).not.toMatch(/died|could not be made ready/);
+    expect((await read(server.url, "/")).status).toBe(200);
   });
 
   it("starts again a process that dies, and stops them all on SIGTERM", async () => {

@@ -1,5 +1,5 @@
-import sharp from "sharp";
 import type { Ctx, TxCtx } from "../../ctx.js";
+import { loadSharp } from "../../lib/sharp.js";
 import { mediaStore } from "../media/index.js";
 import { fetchMedia, type MediaPolicy } from "./media-fetch.js";
 import { GIF_ID, type GifProvider, type Offer } from "./provider.js";
@@ -103,6 +103,7 @@ async function firstFrame(
   bytes: Buffer,
 ): Promise<{ width: number; height: number; still: Buffer } | undefined> {
   try {
+    const sharp = await loadSharp();
     const image = sharp(bytes, { animated: false, limitInputPixels: MAX_PIXELS });
     const meta = await image.metadata();
     const width = meta.width;

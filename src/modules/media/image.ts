@@ -1,4 +1,5 @@
-import sharp, { type Sharp } from "sharp";
+import type { Sharp } from "sharp";
+import { loadSharp } from "../../lib/sharp.js";
 import type { ImageFormat, VariantFormat } from "./table.js";
 
 /**
@@ -40,13 +41,8 @@ export interface Encoded {
   height: number;
 }
 
-/**
- * libvips keeps recent operations and decoded images in a cache, which for uploads only holds
- * memory: images are handled once. Called before each use (it only sets a flag), so that loading
- * this file changes nothing.
- */
-function open(bytes: Uint8Array, maxPixels: number): Sharp {
-  sharp.cache(false);
+async function open(bytes: Uint8Array, maxPixels: number): Promise<Sharp> {
+  const sharp = await loadSharp();
   // failOn "truncated": a file cut short is refused; a minor warning (stray bytes between
   // markers, common in cameras' JPEGs) is not.
   return sharp(bytes, { limitInputPixels: maxPixels, failOn: "truncated" });
@@ -54,7 +50,7 @@ function open(bytes: Uint8Array, maxPixels: number): Sharp {
 
 /** The header alone: format and size, nothing decoded. Throws on a file libvips cannot read. */
 export async function readHeader(bytes: Uint8Array): Promise<Header> {
-  sharp.cache(false);
+  const sharp = await loadSharp();
   // No pixel limit here: nothing is decoded, and the caller wants the size to say it is too large.
   const m = await sharp(bytes, { limitInputPixels: false }).metadata();
   // The size once upright: EXIF orientations 5–8 turn the picture a quarter.
@@ -78,7 +74,8 @@ export async function makeMaster(
   format: ImageFormat,
   maxPixels: number,
 ): Promise<Encoded> {
-  const { data, info } = await encode(open(bytes, maxPixels).autoOrient(), format, masterQuality)
+  const image = await open(bytes, maxPixels);
+  const { data, info } = await encode(image.autoOrient(), format, masterQuality)
     .timeout({ seconds: ENCODE_SECONDS })
     .toBuffer({ resolveWithObject: true });
   return { bytes: data, width: info.width, height: info.height };
@@ -116,16 +113,18 @@ export interface Variant extends Encoded {
 export async function makeVariants(master: Uint8Array, maxPixels: number): Promise<Variant[]> {
   const widths = variantWidths((await readHeader(master)).width);
   const widest = Math.max(...widths);
-  const { data, info } = await open(master, maxPixels)
+  const { data, info } = await (
+    await open(master, maxPixels)
+  )
     .resize({ width: widest, withoutEnlargement: true })
     .raw()
     .timeout({ seconds: ENCODE_SECONDS })
     .toBuffer({ resolveWithObject: true });
   const raw = { width: info.width, height: info.height, channels: info.channels };
+  const sharp = await loadSharp();
   const variants: Variant[] = [];
   for (const width of widths) {
     for (const format of ["avif", "webp"] as const) {
-      sharp.cache(false);
       const resized = sharp(data, { raw }).resize({ width });
       const out = await (
         format === "avif"

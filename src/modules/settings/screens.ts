@@ -63,8 +63,12 @@ export const screens: Record<ScreenId, readonly ScreenGroup[]> = {
     },
     { id: "privacy", keys: ["privacy.ipRetentionDays"] },
   ],
-  // One section per outside service, with its "test this key" and status line.
-  integrations: integrations.map((i) => ({ id: i.name, keys: i.keys })),
+  // One section per outside service, with its "test this key" and status line. Read when asked:
+  // integrations.ts imports the services (gifs, which records its outcomes here), and in that
+  // import cycle this module may be evaluated before integrations.ts.
+  get integrations() {
+    return integrations.map((i) => ({ id: i.name, keys: i.keys }));
+  },
 };
 
 /**

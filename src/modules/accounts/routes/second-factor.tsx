@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import QRCode from "qrcode";
 import { showFormOnRefusal } from "../../../http/form-page.js";
 import type { NewsroomKit } from "../../../http/newsroom.js";
 import { FormBody } from "../../../http/params.js";
@@ -23,6 +22,8 @@ import { askerOf, Done, wordsAndDates } from "./common.js";
  * inline SVG markup would need styles it refuses.
  */
 async function qrDataUrl(uri: string): Promise<string> {
+  // Loaded when a second factor is set up, not at every start (qrcode and pngjs: ~60 files).
+  const { default: QRCode } = await import("qrcode");
   const svg = await QRCode.toString(uri, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
   return `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`;
 }

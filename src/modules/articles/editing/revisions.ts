@@ -1,4 +1,3 @@
-import { diffWordsWithSpace } from "diff";
 import type { Ctx } from "../../../ctx.js";
 import { NotFound } from "../../../lib/errors.js";
 import type { Actor } from "../../accounts/index.js";
@@ -86,9 +85,11 @@ export async function compareFields(
   from: ArticleFields,
   to: ArticleFields,
 ): Promise<FieldDiff[]> {
-  const [sections, people] = await Promise.all([
+  // diff is loaded when revisions are compared, not at every start.
+  const [sections, people, { diffWordsWithSpace }] = await Promise.all([
     articlesRepo.listCategories(ctx.db),
     repo.bylineCandidates(ctx.db),
+    import("diff"),
   ]);
   const section = (id: number) => sections.find((c) => c.id === id)?.name ?? `#${id}`;
   const person = (id: number) => people.find((p) => p.id === id)?.name ?? `#${id}`;
