@@ -10,7 +10,6 @@ import { formatter } from "../web/i18n/format.js";
 import { messages } from "../web/i18n/index.js";
 import type { AssetUrls, Site } from "../web/site.js";
 import { sendCacheable, type CacheDeps, type Moved, type Rendered } from "./cacheable.js";
-import { changeKeys } from "../lib/change-keys.js";
 import { canonicalLink } from "./origin.js";
 import { readerState } from "./reader-cookies.js";
 
@@ -22,7 +21,7 @@ export interface RouteKit {
   readonly ctx: Ctx;
   readonly assets: AssetUrls;
   site(): Promise<Site>;
-  /** Told every change (app.ts): the site's chrome it keeps is read again after `all`. */
+  /** Told every change (app.ts): the site's chrome it keeps is read again after any. */
   changed(keys: readonly string[]): void;
   /** A site built from defaults alone, for error pages when the database itself is failing. */
   fallbackSite(): Site;
@@ -75,35 +74,36 @@ function siteFrom(
 }
 
 export function createRouteKit(ctx: Ctx, assets: AssetUrls, cache: CacheDeps): RouteKit {
-  // The footer's pages change only with a write that announces `all` (a page saved, an import):
-  // read once per process until then, as settings are, so no page pays a query for them.
-  let footer: Promise<Site["footerLinks"]> | undefined;
-  function footerLinks(): Promise<Site["footerLinks"]> {
-    cache.poll();
-    if (!footer) {
-      const loading = sitePages.footerLinks(ctx);
-      footer = loading;
-      loading.catch(() => {
-        if (footer === loading) footer = undefined;
-      });
-    }
-    return footer;
+  // The site's chrome (settings, sections, logo, footer pages) is read once and kept until the
+  // next change of any kind, from this process or another (cache.poll() hears those first): a
+  // render after a write reads it again, and a run of misses (a crawler) does not, nor does each
+  // cached page keep a copy of its own through its `personalize`.
+  let site: Promise<Site> | undefined;
+  async function readSite(): Promise<Site> {
+    const [settings, categories, links] = await Promise.all([
+      ctx.settings(),
+      articles.categories(ctx),
+      sitePages.footerLinks(ctx),
+    ]);
+    const logo = await media.logoOf(ctx, settings);
+    return siteFrom(ctx, settings, categories, assets, logo, links);
   }
   return {
     ctx,
     assets,
-    async site() {
-      const [settings, categories, links] = await Promise.all([
-        ctx.settings(),
-        articles.categories(ctx),
-        footerLinks(),
-      ]);
-      // Every page shows it; a page is cached until the settings change (the logo's do).
-      const logo = await media.logoOf(ctx, settings);
-      return siteFrom(ctx, settings, categories, assets, logo, links);
+    site() {
+      cache.poll();
+      if (!site) {
+        const loading = readSite();
+        site = loading;
+        loading.catch(() => {
+          if (site === loading) site = undefined;
+        });
+      }
+      return site;
     },
-    changed(keys) {
-      if (keys.includes(changeKeys.all)) footer = undefined;
+    changed() {
+      site = undefined;
     },
     fallbackSite: () => siteFrom(ctx, defaults, [], assets, undefined),
     sendPage(reply, site, meta, body, status = 200) {

@@ -140,6 +140,19 @@ describe.each(testEngines())("queries of the reader's pages on %s", (engine) => 
     expect(home.length).toBeLessThanOrEqual(8);
   });
 
+  it("reads the site's chrome once, and again after a change", async () => {
+    const readsSections = (queries: readonly Query[]) =>
+      queries.filter((q) => /^select \* from "categories"/.test(q.sql)).length;
+    await queriesOf(`/article/${few.slug}`);
+    // Misses of other pages (a crawler) read sections, logo and footer pages no more.
+    expect(readsSections(await queriesOf(`/article/${many.slug}`))).toBe(0);
+    // A new section changes every page's navigation: the next render reads it, and shows it.
+    await makeCategory(t.ctx, "Culture");
+    expect(readsSections(await queriesOf(`/article/${few.slug}`))).toBe(1);
+    const page = await t.app.inject({ url: `/article/${many.slug}` });
+    expect(page.body).toContain(">Culture<");
+  });
+
   it("reads no growing table whole", async () => {
     const pages = [
       "/",
