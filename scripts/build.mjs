@@ -1,6 +1,6 @@
 // Builds what `npm start` runs: the server and CLI (bundled, dependencies left to node_modules)
 // and the browser assets (minified stylesheet and islands). esbuild takes well under a second.
-import { readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import * as esbuild from "esbuild";
 import { buildAssets } from "./assets.mjs";
 import { BUILD_STAMP } from "./freshness.mjs";
@@ -17,8 +17,6 @@ const manifest = JSON.parse(readFileSync(`${root}package.json`, "utf8"));
 const external = Object.keys({ ...manifest.dependencies, ...manifest.devDependencies })
   .filter((name) => !BUNDLED.has(name))
   .flatMap((name) => [name, `${name}/*`]);
-// Chunk names change with their content: last build's would pile up.
-rmSync(`${root}dist/chunks`, { recursive: true, force: true });
 
 const built = await esbuild.build({
   absWorkingDir: root,
@@ -48,10 +46,16 @@ const built = await esbuild.build({
   jsx: "automatic",
   jsxImportSource: "preact",
   sourcemap: true,
+  metafile: true,
   logLevel: "warning",
 });
 if (built.warnings.length > 0)
   throw new Error(`the server built with ${built.warnings.length} warning(s)`);
+// Chunk names change with their content: last build's would pile up. Removed once this build's
+// are written, so that a server running meanwhile never misses a chunk it loads late.
+const written = new Set(Object.keys(built.metafile.outputs).map((file) => file.split("/").pop()));
+for (const file of readdirSync(`${root}dist/chunks`))
+  if (!written.has(file)) rmSync(`${root}dist/chunks/${file}`);
 await buildAssets(`${root}dist/public/assets`);
 const stamp = `${root}${BUILD_STAMP}`;
 writeFileSync(stamp, `${started.toISOString()}\n`);
