@@ -491,5 +491,16 @@ describe.each(testEngines())("moderation desk over HTTP on %s", (engine) => {
     const bad = await getPage(rt.app, "/admin/journal?du=2026-13-01", members.admin.cookie);
     expect(bad.statusCode).toBe(422);
     expect(bad.body).toContain('id="journal-from-error"');
+    // Too long for any day or id: the same form with a message per field, the values kept.
+    const long = `2026-01-01${"9".repeat(300)}`;
+    const tooLong = await getPage(
+      rt.app,
+      `/admin/journal?du=${long}&personne=${"1".repeat(40)}&action=${"x".repeat(500)}`,
+      members.admin.cookie,
+    );
+    expect(tooLong.statusCode).toBe(422);
+    expect(tooLong.body).toContain('id="journal-from-error"');
+    expect(tooLong.body).toContain('id="journal-person-error"');
+    expect(tooLong.body).toContain(`value="${long}"`);
   });
 });

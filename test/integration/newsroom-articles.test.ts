@@ -350,6 +350,13 @@ describe.each(testEngines())("newsroom articles over HTTP on %s", (engine) => {
     expect(mine.body).not.toContain("Seulement chez l’autre");
     const all = await get("/admin/articles?author=all&q=seulement", author);
     expect(all.body).toContain("Seulement chez l’autre");
+    // A long search (past the 200 characters of a headline) is a search, never an error page.
+    const long = await get(
+      `/admin/articles?author=all&q=seulement${"%20".repeat(1500)}autre`,
+      author,
+    );
+    expect(long.statusCode).toBe(200);
+    expect(long.body).toContain("Seulement chez l’autre");
     expect((await get("/admin/articles?page=99", author)).statusCode).toBe(404);
     const tags = await get("/admin/etiquettes?q=Par", author, "application/json");
     expect(tags.json()).toEqual({ tags: [{ slug: "paris", name: "Paris" }] });

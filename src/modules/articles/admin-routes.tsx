@@ -34,7 +34,9 @@ const ListQuerySchema = Type.Object({
   status: short,
   section: short,
   author: short,
-  q: short,
+  // Typed into the list's search box: a long search finds what its first words find
+  // (title-words.ts QUERY_WORDS_MAX), never an error page. The cap only bounds what is read.
+  q: Type.Optional(Type.String({ maxLength: 2_000 })),
   page: Type.Optional(PageNumber()),
 });
 const EditQuery = Type.Object({ fait: short });

@@ -13,12 +13,16 @@ import { accounts, canReadJournal } from "../accounts/index.js";
 import { list, type JournalPage } from "./service.js";
 import { JournalView } from "./views/journal.js";
 
+// Typed into the filters' form: the service refuses a bad value field by field, whatever its
+// length, and the form comes back with it. The cap only bounds what is read.
+const filterValue = Type.Optional(Type.String({ maxLength: 2_000 }));
+
 const JournalQuery = Type.Object({
   // A person's id, or 0 for the operator (the command line); the service checks it.
-  personne: Type.Optional(Type.String({ maxLength: 12 })),
-  action: Type.Optional(Type.String({ maxLength: 60 })),
-  du: Type.Optional(Type.String({ maxLength: 10 })),
-  au: Type.Optional(Type.String({ maxLength: 10 })),
+  personne: filterValue,
+  action: filterValue,
+  du: filterValue,
+  au: filterValue,
   page: Type.Optional(PageNumber()),
 });
 

@@ -72,8 +72,12 @@ export function JournalView({
         <FormErrors summary={state.summary} />
         <fieldset>
           <legend>{t.desk.journal.filters}</legend>
-          <Field id="journal-person" label={t.desk.journal.person} error={undefined}>
-            <select id="journal-person" name="personne">
+          <Field id="journal-person" label={t.desk.journal.person} error={errors.person}>
+            <select
+              id="journal-person"
+              name="personne"
+              {...describedBy("journal-person", errors.person)}
+            >
               <option value="">{t.desk.journal.anyone}</option>
               <option value="0" selected={filters.person === "0"}>
                 {t.desk.operator}
