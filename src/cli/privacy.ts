@@ -31,7 +31,9 @@ export function privacyCommand(): Command {
           return;
         }
         const done = await commenterData.eraseByEmail(ctx, email, "cli");
-        console.log(`erased: ${done.deleted} deleted, ${done.blanked} emptied (others answered)`);
+        console.log(
+          `erased: ${done.deleted} deleted, ${done.blanked} emptied (others answered), ${done.refusedForms} refused form(s) forgotten`,
+        );
       }),
     );
   return cmd;

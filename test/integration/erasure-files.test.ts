@@ -75,7 +75,7 @@ describe.each(testEngines())("erased data on %s's files", (engine) => {
       expect(await files.holds("comments", text), `${text} before`).toBe(true);
 
     const done = await commenterData.eraseByEmail(rt.ctx, who.email, "test");
-    expect(done).toEqual({ deleted: 1, blanked: 1 });
+    expect(done).toEqual({ deleted: 1, blanked: 1, refusedForms: 0 });
     for (const text of [who.email, who.name, "Texte-A-Effacer", "Second-Texte-A-Effacer"])
       expect(await files.holds("comments", text), `${text} after`).toBe(false);
   });

@@ -170,6 +170,7 @@ describe.each(testEngines())("commenters' privacy on %s", (engine) => {
       expect(await commenterData.eraseByEmail(rt.ctx, "Efface.Moi@example.net", "test")).toEqual({
         deleted: 2,
         blanked: 1,
+        refusedForms: 0,
       });
       expect(await row(alone.comment.id)).toBeUndefined();
       expect(await row(ownReply.comment.id)).toBeUndefined();
@@ -212,6 +213,7 @@ describe.each(testEngines())("commenters' privacy on %s", (engine) => {
     expect(await commenterData.eraseByEmail(renewed, email, "test")).toEqual({
       deleted: 2,
       blanked: 0,
+      refusedForms: 0,
     });
     expect(await row(first.comment.id)).toBeUndefined();
     expect((await commenterData.exportByEmail(rt.ctx, email)).comments).toEqual([]);

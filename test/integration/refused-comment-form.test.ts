@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { forgetClientAddresses } from "../../src/jobs/forget-client-addresses.js";
+import { commenterData } from "../../src/modules/comments/index.js";
 import { setSetting } from "../../src/modules/settings/index.js";
 import { BLNS } from "../fixtures/hostile/blns.js";
 import { XSS_PAYLOADS } from "../fixtures/xss-payloads.js";
@@ -129,6 +130,16 @@ describe.each(testEngines())("the refused comment form's page on %s", (engine) =
     rt.clock.set(new Date(rt.clock.now().getTime() + 601_000));
     expect((await forgetClientAddresses(rt.ctx)).refusedForms).toBeGreaterThan(0);
     expect(await rows()).toEqual([]);
+  });
+
+  it("lets an erasure take the refused forms typed with the address, and only those", async () => {
+    await refused(commentForm({ email: "Efface.Vite@exemple.fr", body: "" }));
+    await refused(commentForm({ email: "reste@exemple.fr", body: "" }));
+    const erased = await commenterData.eraseByEmail(rt.ctx, " efface.vite@EXEMPLE.fr", "test");
+    expect(erased).toEqual({ deleted: 0, blanked: 0, refusedForms: 1 });
+    const left = (await rows()).map((r) => r.form);
+    expect(left.some((f) => f.toLowerCase().includes("efface.vite"))).toBe(false);
+    expect(left.some((f) => f.includes("reste@exemple.fr"))).toBe(true);
   });
 
   it("forgets the refused form once the corrected post goes through", async () => {

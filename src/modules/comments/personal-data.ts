@@ -6,6 +6,7 @@ import { record } from "../moderation/index.js";
 import * as repo from "./repo.js";
 import { recountComments } from "./comment-count.js";
 import { emailHash } from "./email-hash.js";
+import { forgetRefusedFormsOf } from "./refused-form.js";
 
 /** What Kiosque holds about one commenter: every comment written with their address. */
 export interface CommenterExport {
@@ -53,6 +54,8 @@ export interface Erased {
   deleted: number;
   /** Comments others answered: emptied in place so the answers keep their thread. */
   blanked: number;
+  /** Comment forms refused minutes ago and kept for their page (decision 022), typed with it. */
+  refusedForms: number;
 }
 
 /**
@@ -70,7 +73,7 @@ export async function eraseByEmail(ctx: Ctx, email: string, actor: string): Prom
 
 /**
  * Where an erasure deletes or overwrites: comments, their moderation log lines, the texts the
- * newsroom's edits replaced, and their GIFs (rows and kept files).
+ * newsroom's edits replaced, their GIFs (rows and kept files), and refused forms.
  */
 const ERASED_FROM = [
   "comments",
@@ -78,13 +81,18 @@ const ERASED_FROM = [
   "comment_edits",
   "comment_gifs",
   "media_blobs",
+  "refused_comment_forms",
 ] as const;
 
 async function eraseRows(ctx: Ctx, email: string, actor: string): Promise<Erased> {
   const now = ctx.clock.now();
   return ctx.write(async (tx, changed) => {
     const rows = await repo.allByEmail(tx.db, emailHash(ctx, email), email);
-    const erased: Erased = { deleted: 0, blanked: 0 };
+    const erased: Erased = {
+      deleted: 0,
+      blanked: 0,
+      refusedForms: await forgetRefusedFormsOf(tx, email),
+    };
     // Newest first: a reply of the same person's goes before the comment it answers.
     for (const row of [...rows].reverse()) {
       // The GIF the person attached is theirs too: its row and its kept files go.

@@ -33,3 +33,8 @@ export async function find(db: Kysely<Tables>, tokenHash: string, now: string) {
 export async function forget(db: Kysely<Tables>, tokenHash: string): Promise<void> {
   await db.deleteFrom("refused_comment_forms").where("token_hash", "=", tokenHash).execute();
 }
+
+/** Every kept form with its id and what was typed: a few rows at most, each gone in minutes. */
+export async function all(db: Kysely<Tables>) {
+  return db.selectFrom("refused_comment_forms").select(["token_hash", "form"]).execute();
+}

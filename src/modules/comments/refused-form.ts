@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Ctx } from "../../ctx.js";
+import type { Ctx, TxCtx } from "../../ctx.js";
 import { keyedHash } from "../../lib/crypto.js";
 import type { Problem } from "../../lib/errors.js";
 import { parseRowId } from "../../lib/row-id.js";
@@ -113,4 +113,21 @@ export async function forgetExpiredRefused(ctx: Ctx): Promise<number> {
   const gone = await ctx.write((tx) => refused.pruneExpired(tx.db, now));
   if (gone > 0) await ctx.engine.forgetDeleted(["refused_comment_forms"]);
   return gone;
+}
+
+/**
+ * Erasure's part (personal-data.ts): the refused forms typed with this address, which would
+ * otherwise keep it for up to ten minutes more. Compared as `emailHash` compares, case and blanks
+ * aside; the table holds a few rows at most, so each is read.
+ */
+export async function forgetRefusedFormsOf(tx: TxCtx, email: string): Promise<number> {
+  const wanted = email.trim().toLowerCase();
+  let forgotten = 0;
+  for (const row of await refused.all(tx.db)) {
+    const typed = (JSON.parse(row.form) as Partial<RefusedFormInput>).values?.email;
+    if (typeof typed !== "string" || typed.trim().toLowerCase() !== wanted) continue;
+    await refused.forget(tx.db, row.token_hash);
+    forgotten++;
+  }
+  return forgotten;
 }
