@@ -45,12 +45,14 @@ async function main(): Promise<void> {
     log,
     stopTimeoutMs: SHUTDOWN_GRACE_MS + 2_000,
     prepared: import("./prepare.js").then(({ migrateDatabase }) => migrateDatabase(config)),
+    serving: () => {
+      const shown =
+        config.host === "0.0.0.0" || config.host === "127.0.0.1" ? "localhost" : config.host;
+      log.info(
+        `Kiosque is serving http://${shown}:${config.port} from ${config.workers} processes (${config.database.engine})`,
+      );
+    },
   });
-  const shown =
-    config.host === "0.0.0.0" || config.host === "127.0.0.1" ? "localhost" : config.host;
-  log.info(
-    `Kiosque is serving http://${shown}:${config.port} from ${config.workers} processes (${config.database.engine})`,
-  );
 }
 
 main().catch((error: unknown) => {

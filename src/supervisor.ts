@@ -27,6 +27,8 @@ export interface SupervisorOptions {
    * failure stops everything.
    */
   prepared: Promise<void>;
+  /** Called once, when every worker has listened for the first time. */
+  serving?: () => void;
 }
 
 /** A worker that lived this long before dying is started again at once; sooner, after a pause. */
@@ -53,6 +55,7 @@ export function supervise(options: SupervisorOptions): void {
   let failed = false;
   let migrated = false;
   let opened = false;
+  let announced = false;
 
   // Once migrated, one worker opens the database first (and writes the demo into an empty one,
   // which two at once would do twice); the others, loaded meanwhile, open it once that one is
@@ -86,6 +89,10 @@ export function supervise(options: SupervisorOptions): void {
       slot.ready = true;
       opened = true;
       log.debug({ worker: index, pid: child.pid }, "serving");
+      if (!announced && slots.every((s) => s.ready)) {
+        announced = true;
+        options.serving?.();
+      }
       if (signalled) child.kill(signalled);
       release();
     });

@@ -80,15 +80,17 @@ describe.each(testEngines())("several server processes on %s", (engine) => {
     const server = await start({ LOG_LEVEL: "debug" });
     const output = server.output();
     expect(output.match(/demo content written/g), output).toHaveLength(1);
-    // The supervisor's account: the second opens only once the first serves.
+    // The supervisor's account: the second opens only once the first serves, and the site is
+    // said to be served once both do.
     const steps = output
-      .match(/"msg":"(may open the database|serving)"/g)
-      ?.map((m) => m.slice(7, -1));
+      .match(/"msg":"(may open the database|serving|Kiosque is serving)/g)
+      ?.map((m) => m.slice(7));
     expect(steps, output).toEqual([
       "may open the database",
       "serving",
       "may open the database",
       "serving",
+      "Kiosque is serving",
     ]);
     expect(output).not.toMatch(/died|could not be made ready/);
     expect((await read(server.url, "/")).status).toBe(200);
