@@ -5,9 +5,9 @@ import { BLNS } from "../fixtures/hostile/blns.js";
 import { XSS_PAYLOADS } from "../fixtures/xss-payloads.js";
 import { testEngines } from "../helpers/engines.js";
 import { makeArticle, makeCategory } from "../helpers/factories.js";
-import { formBody, startTags, textareaValue } from "../helpers/http.js";
+import { startTags, textareaValue } from "../helpers/http.js";
 import { openTestApp, type TestApp } from "../helpers/runtime.js";
-import { signedIn, type StaffMember } from "../helpers/staff.js";
+import { getPage, postForm, signedIn, type StaffMember } from "../helpers/staff.js";
 
 type Fields = Record<string, string | string[]>;
 
@@ -31,15 +31,8 @@ describe.each(testEngines())("pins in the article editor on %s", (engine) => {
   });
   afterAll(() => rt.close());
 
-  const get = (url: string, who?: StaffMember) =>
-    rt.app.inject({ method: "GET", url, headers: who ? { cookie: who.cookie } : {} });
-  const post = (url: string, fields: Fields) =>
-    rt.app.inject({
-      method: "POST",
-      url,
-      headers: { "content-type": "application/x-www-form-urlencoded", cookie: editor.cookie },
-      payload: formBody(fields),
-    });
+  const get = (url: string, who?: StaffMember) => getPage(rt.app, url, who?.cookie);
+  const post = (url: string, fields: Fields) => postForm(rt.app, url, editor.cookie, fields);
   const form = (overrides: Fields = {}): Fields => ({
     title: "Les comètes de l’hiver",
     standfirst: "Trois à l’œil nu.",
