@@ -147,32 +147,14 @@ export async function library(
   if (page > totalPages) throw new NotFound("page", { page });
   const rows = await repo.list(ctx.db, q, PER_PAGE, (page - 1) * PER_PAGE);
   const ids = rows.map((r) => r.id);
-  const [variants, uses, pageUses, settings] = await Promise.all([
+  const [variants, usage, settings] = await Promise.all([
     repo.variantsOf(ctx.db, ids),
-    repo.usageOfMany(ctx.db, ids),
-    repo.pageUsageOfMany(ctx.db, ids),
+    usageOfMany(ctx, ids),
     ctx.settings(),
   ]);
-  const [named, pagesNamed] = await Promise.all([
-    articles.slugsAndTitles(ctx, [...new Set(uses.map((u) => u.article_id))]),
-    sitePages.slugsAndTitles(
-      ctx,
-      pageUses.map((u) => u.page_id),
-    ),
-  ]);
-  const usageOf = (id: number): Usage[] => [
-    ...uses.flatMap((u) => {
-      const a = u.media_id === id ? named.get(u.article_id) : undefined;
-      return a ? [{ articleId: u.article_id, slug: a.slug, title: a.title }] : [];
-    }),
-    ...pageUses.flatMap((u) => {
-      const p = u.media_id === id ? pagesNamed.get(u.page_id) : undefined;
-      return p ? [{ pageId: u.page_id, slug: p.slug, title: p.title }] : [];
-    }),
-  ];
   const items = rows.map((r) => ({
     ...toItem(r, variants),
-    usage: usageOf(r.id),
+    usage: usage.get(r.id) ?? [],
     logo: settings["site.logo"] === r.id,
   }));
   return { items, page, totalPages, total };
@@ -222,24 +204,29 @@ export type Usage =
  */
 export async function usage(ctx: Ctx, id: number): Promise<Usage[]> {
   if (!isRowId(id) || !(await repo.find(ctx.db, id))) throw new NotFound("media", { id });
-  const [ids, pageIds] = await Promise.all([
-    repo.articlesUsing(ctx.db, id),
-    repo.pagesUsing(ctx.db, id),
+  return (await usageOfMany(ctx, [id])).get(id) ?? [];
+}
+
+/** `usage` of each of these images: two queries and two look-ups of names, however many. */
+async function usageOfMany(ctx: Ctx, ids: readonly number[]): Promise<Map<number, Usage[]>> {
+  const [uses, pageUses] = await Promise.all([
+    repo.usageOfMany(ctx.db, ids),
+    repo.pageUsageOfMany(ctx.db, ids),
   ]);
   const [named, pagesNamed] = await Promise.all([
-    articles.slugsAndTitles(ctx, ids),
-    sitePages.slugsAndTitles(ctx, pageIds),
+    articles.slugsAndTitles(ctx, [...new Set(uses.map((u) => u.article_id))]),
+    sitePages.slugsAndTitles(ctx, [...new Set(pageUses.map((u) => u.page_id))]),
   ]);
-  return [
-    ...ids.flatMap((articleId) => {
-      const a = named.get(articleId);
-      return a ? [{ articleId, slug: a.slug, title: a.title }] : [];
-    }),
-    ...pageIds.flatMap((pageId) => {
-      const p = pagesNamed.get(pageId);
-      return p ? [{ pageId, slug: p.slug, title: p.title }] : [];
-    }),
-  ];
+  const out = new Map<number, Usage[]>(ids.map((id) => [id, []]));
+  for (const u of uses) {
+    const a = named.get(u.article_id);
+    if (a) out.get(u.media_id)?.push({ articleId: u.article_id, slug: a.slug, title: a.title });
+  }
+  for (const u of pageUses) {
+    const p = pagesNamed.get(u.page_id);
+    if (p) out.get(u.media_id)?.push({ pageId: u.page_id, slug: p.slug, title: p.title });
+  }
+  return out;
 }
 
 /**
@@ -279,11 +266,10 @@ export async function isLogo(ctx: Ctx, id: number): Promise<boolean> {
 }
 
 /**
- * Removes an image and its files, unless an article uses it or it is the site's logo
- * or a site page uses it, or it is the site's logo
- * (KIOSQUE_MEDIA_IN_USE: `inUse`, `logoInUse`). The rows go
- * in one transaction; the files after it, since a bucket's DELETE must not hold the database's
- * write lock (a file left by a failure there is only unused bytes, and is logged).
+ * Removes an image and its files, unless an article or a site page uses it, or it is the site's
+ * logo (KIOSQUE_MEDIA_IN_USE: `inUse`, `logoInUse`). The rows go in one transaction; the files
+ * after it, since a bucket's DELETE must not hold the database's write lock (a file left by a
+ * failure there is only unused bytes, and is logged).
  */
 export async function remove(ctx: Ctx, id: number, actor?: { id: number }): Promise<void> {
   if (!isRowId(id)) throw new NotFound("media", { id });
