@@ -41,7 +41,8 @@ function readsWhole(detail: string, names: Set<string>, statement: string): bool
     // All of an article's comments, held and spam included, to find one reader's: a busy
     // article makes that a long read on every post.
     (search[1] === "comments" && columns.every((c) => c === "article_id"));
-  const latest = /where "a"\."status" = \? and "a"\."published_at" <= \?( order by [^()]*)?$/;
+  // SQLite's statements carry values as `+?` (engines/sqlite.ts says why).
+  const latest = /where "a"\."status" = \+?\? and "a"\."published_at" <= \+?\?( order by [^()]*)?$/;
   return weak && !latest.test(statement);
 }
 

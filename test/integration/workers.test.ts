@@ -78,6 +78,8 @@ describe.each(testEngines())("several server processes on %s", (engine) => {
 
   it("writes the demo newsroom once: the first process to open the database, alone", async () => {
     const server = await start({ LOG_LEVEL: "debug" });
+    // Sockets listen a moment before the supervisor hears so from both processes.
+    await until(() => server.output().includes("Kiosque is serving"), 10_000, "the start line");
     const output = server.output();
     expect(output.match(/demo content written/g), output).toHaveLength(1);
     // The supervisor's account: the second opens only once the first serves, and the site is

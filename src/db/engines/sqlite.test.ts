@@ -1,0 +1,78 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { sql, type Kysely } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Storage } from "./adapter.js";
+import { openSqlite } from "./sqlite.js";
+
+/** A table outside the schema's types, for values of every storage class. */
+interface Sample {
+  id: number;
+  whole: number | null;
+  label: string | null;
+  raw: Buffer | null;
+}
+
+describe("values sent to SQLite", () => {
+  let dir: string;
+  let storage: Storage;
+  // The sample table is not part of the application's schema.
+  const samples = () => (storage.db as unknown as Kysely<{ s: Sample }>).selectFrom("s");
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "kiosque-sqlite-"));
+    storage = openSqlite({ engine: "sqlite", file: path.join(dir, "values.sqlite") });
+    await sql`create table s (id integer primary key, whole integer, label text, raw blob)`.execute(
+      storage.db,
+    );
+    await sql`insert into s (whole, label, raw) values
+      (5, '5', x'05'), (0, 'zéro', null), (null, '100%_sûr', x'00ff'), (7, null, null)`.execute(
+      storage.db,
+    );
+  });
+  afterAll(async () => {
+    await storage.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("travel as +?, so that the planner never asks for a statement to be prepared again", () => {
+    const compiled = samples()
+      .select("id")
+      .where("whole", "=", 5)
+      .where("label", "in", ["a", "b"])
+      .limit(3)
+      .offset(1)
+      .compile();
+    expect(compiled.sql.match(/\+\?/g)).toHaveLength(5);
+    expect(compiled.sql).not.toMatch(/(^|[^+])\?/);
+  });
+
+  it("keep their meaning: affinity, NULL, blobs, patterns, lists, limits", async () => {
+    const ids = async (query: ReturnType<typeof samples>) =>
+      (await query.select("id").orderBy("id").execute()).map((r) => r.id);
+    // A column's affinity still applies to the value compared with it.
+    expect(await ids(samples().where("whole", "=", "5" as unknown as number))).toEqual([1]);
+    expect(await ids(samples().where("label", "=", "5"))).toEqual([1]);
+    expect(await ids(samples().where("whole", "=", 0))).toEqual([2]);
+    expect(await ids(samples().where("whole", "is", null))).toEqual([3]);
+    expect(await ids(samples().where("raw", "=", Buffer.from([0, 255])))).toEqual([3]);
+    expect(await ids(samples().where(sql<boolean>`label like ${"100!%!_%"} escape '!'`))).toEqual([
+      3,
+    ]);
+    expect(await ids(samples().where("whole", "in", [5, 7]))).toEqual([1, 4]);
+    expect(await ids(samples().where("whole", ">", 4).limit(1).offset(1))).toEqual([4]);
+    const typed = await samples()
+      .select(() => [
+        sql<string>`typeof(${"5"})`.as("text"),
+        sql<string>`typeof(${5})`.as("number"),
+        sql<string>`typeof(${null})`.as("nothing"),
+      ])
+      .executeTakeFirstOrThrow();
+    expect(typed).toEqual({
+      text: "text",
+      number: expect.stringMatching(/integer|real/),
+      nothing: "null",
+    });
+  });
+});
