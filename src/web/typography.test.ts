@@ -35,4 +35,14 @@ describe("French typography at rendering", () => {
         `<script type="application/ld+json">{"a":"b : c"}</script><pre>x : y</pre><p>c${NBSP}: d</p>`,
     );
   });
+
+  it("finds each space however the page around it is written", () => {
+    const html =
+      `<P CLASS="x">L'été  : oui</P><CODE>a : b</CODE><codex>c : d</codex>«  x \t»` +
+      `<a title='it : "q" >'>n'est-ce pas ?</a> ! <TEXTAREA>e ?</textarea> ?`;
+    expect(typesetHtml(html)).toBe(
+      `<P CLASS="x">L'été${NBSP}: oui</P><CODE>a : b</CODE><codex>c${NBSP}: d</codex>«${NNBSP}x${NNBSP}»` +
+        `<a title='it : "q" >'>n'est-ce pas${NNBSP}?</a>${NNBSP}! <TEXTAREA>e ?</textarea>${NNBSP}?`,
+    );
+  });
 });
