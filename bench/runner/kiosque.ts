@@ -64,11 +64,10 @@ export interface Server {
 /**
  * The Node flags `npm start` runs the server with (package.json, README): measured as deployed.
  * V8 otherwise sizes its young generation for the machine: on one with memory to spare it grows
- * to 128 MB under load; 8 MB rather than 16: ~10 MB less per process, the same CPU per cold
- * article within noise (2.0-2.3 ms either way). (Capping the old generation too, at 128 MB, brought RSS under 200 MB but
+ * to 128 MB under load. (Capping the old generation too, at 128 MB, brought RSS under 200 MB but
  * cost the article page half its throughput in major collections: not worth it.)
  */
-const SERVER_NODE_FLAGS = ["--max-semi-space-size=8"];
+const SERVER_NODE_FLAGS = ["--max-semi-space-size=16"];
 
 export async function spawnServer(
   location: DatabaseLocation,
