@@ -2,7 +2,7 @@ import module from "node:module";
 import type { ListenOptions } from "node:net";
 import type { FastifyListenOptions } from "fastify";
 import { buildApp } from "./app.js";
-import type { Config } from "./config/index.js";
+import { localUrl, type Config } from "./config/index.js";
 import { scheduleForgetClientAddresses } from "./jobs/forget-client-addresses.js";
 import { scheduleMediaVariants } from "./jobs/make-media-variants.js";
 import { scheduleOptimize } from "./jobs/optimize-database.js";
@@ -77,7 +77,6 @@ export async function serve(
       // An image in hand is finished (seconds); another process would take it up otherwise.
       await Promise.all([app.close(), stopMakingVariants()]);
       stopPublishing();
-      await app.close();
       await runtime.close();
     } catch (error) {
       log.error({ err: error }, "shutdown failed");
@@ -104,7 +103,5 @@ export async function serve(
   // The code compiled so far is what a start compiles: kept now, not only at a clean exit.
   module.flushCompileCache();
   if (shared) return tellSupervisorReady();
-  const shown =
-    config.host === "0.0.0.0" || config.host === "127.0.0.1" ? "localhost" : config.host;
-  log.info(`Kiosque is serving http://${shown}:${config.port} (${config.database.engine})`);
+  log.info(`Kiosque is serving ${localUrl(config)} (${config.database.engine})`);
 }

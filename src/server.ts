@@ -1,7 +1,7 @@
 import module from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { ConfigError, loadConfig } from "./config/index.js";
+import { ConfigError, loadConfig, localUrl } from "./config/index.js";
 import { createLogger } from "./lib/logger.js";
 import {
   exitWithSupervisor,
@@ -45,13 +45,10 @@ async function main(): Promise<void> {
     log,
     stopTimeoutMs: SHUTDOWN_GRACE_MS + 2_000,
     prepared: import("./prepare.js").then(({ migrateDatabase }) => migrateDatabase(config)),
-    serving: () => {
-      const shown =
-        config.host === "0.0.0.0" || config.host === "127.0.0.1" ? "localhost" : config.host;
+    serving: () =>
       log.info(
-        `Kiosque is serving http://${shown}:${config.port} from ${config.workers} processes (${config.database.engine})`,
-      );
-    },
+        `Kiosque is serving ${localUrl(config)} from ${config.workers} processes (${config.database.engine})`,
+      ),
   });
 }
 

@@ -96,6 +96,13 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
+/** The address to open in a browser, as the start line says it: a wildcard or loopback host is this machine. */
+export function localUrl(config: Pick<Config, "host" | "port">): string {
+  const shown =
+    config.host === "0.0.0.0" || config.host === "127.0.0.1" ? "localhost" : config.host;
+  return `http://${shown}:${config.port}`;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config {
   const raw = Object.fromEntries(
     envVariables.filter((k) => env[k] !== undefined && env[k] !== "").map((k) => [k, env[k]]),

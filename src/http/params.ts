@@ -17,6 +17,12 @@ export const PageNumber = () => QueryInt({ minimum: 1, maximum: 100_000 });
 export const RowIdQuery = () => QueryInt({ minimum: 1, maximum: MAX_ROW_ID });
 
 /**
+ * A value typed into a listing's filter or search box: the service words what is wrong with it,
+ * and the form comes back with it, whatever its length. The cap only bounds what is read.
+ */
+export const TypedFilter = () => Type.Optional(Type.String({ maxLength: 2_000 }));
+
+/**
  * A form post: every field arrives as text, or as a list when a field is repeated. The service
  * checks each field and words each problem; the schema only fixes the shape.
  */

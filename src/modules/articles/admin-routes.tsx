@@ -5,7 +5,7 @@ import { showFormOnRefusal } from "../../http/form-page.js";
 import type { NewsroomKit } from "../../http/newsroom.js";
 import { ARTICLE_FORM_LIMIT } from "../../http/limits.js";
 import { requestOrigin } from "../../http/origin.js";
-import { FormBody, PageNumber } from "../../http/params.js";
+import { FormBody, PageNumber, TypedFilter } from "../../http/params.js";
 import type { RouteKit } from "../../http/route-kit.js";
 import { Conflict, type Problem } from "../../lib/errors.js";
 import { parseRowId } from "../../lib/row-id.js";
@@ -34,9 +34,8 @@ const ListQuerySchema = Type.Object({
   status: short,
   section: short,
   author: short,
-  // Typed into the list's search box: a long search finds what its first words find
-  // (title-words.ts QUERY_WORDS_MAX), never an error page. The cap only bounds what is read.
-  q: Type.Optional(Type.String({ maxLength: 2_000 })),
+  // A long search finds what its first words find (title-words.ts QUERY_WORDS_MAX).
+  q: TypedFilter(),
   page: Type.Optional(PageNumber()),
 });
 const EditQuery = Type.Object({ fait: short });

@@ -6,5 +6,10 @@ import { keyedHash } from "../../lib/crypto.js";
  * keyed with the site secret, case and blanks aside.
  */
 export function emailHash(ctx: Pick<Ctx, "secret">, email: string): string {
-  return keyedHash(ctx.secret, "email", email.trim().toLowerCase());
+  return keyedHash(ctx.secret, "email", comparedEmail(email));
+}
+
+/** An address as two are compared: case and surrounding blanks aside. */
+export function comparedEmail(email: string): string {
+  return email.trim().toLowerCase();
 }

@@ -4,6 +4,7 @@ import { keyedHash } from "../../lib/crypto.js";
 import type { Problem } from "../../lib/errors.js";
 import { parseRowId } from "../../lib/row-id.js";
 import { articles } from "../articles/index.js";
+import { comparedEmail } from "./email-hash.js";
 import { formStamp } from "./form-stamp.js";
 import * as repo from "./repo.js";
 import * as refused from "./refused-form-repo.js";
@@ -117,15 +118,15 @@ export async function forgetExpiredRefused(ctx: Ctx): Promise<number> {
 
 /**
  * Erasure's part (personal-data.ts): the refused forms typed with this address, which would
- * otherwise keep it for up to ten minutes more. Compared as `emailHash` compares, case and blanks
- * aside; the table holds a few rows at most, so each is read.
+ * otherwise keep it for up to ten minutes more. The table holds a few rows at most, so each is
+ * read.
  */
 export async function forgetRefusedFormsOf(tx: TxCtx, email: string): Promise<number> {
-  const wanted = email.trim().toLowerCase();
+  const wanted = comparedEmail(email);
   let forgotten = 0;
   for (const row of await refused.all(tx.db)) {
     const typed = (JSON.parse(row.form) as Partial<RefusedFormInput>).values?.email;
-    if (typeof typed !== "string" || typed.trim().toLowerCase() !== wanted) continue;
+    if (typeof typed !== "string" || comparedEmail(typed) !== wanted) continue;
     await refused.forget(tx.db, row.token_hash);
     forgotten++;
   }

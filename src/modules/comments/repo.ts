@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Kysely } from "kysely";
 import type { Tables } from "../../db/schema.js";
 import { dayOf } from "../../lib/day-buckets.js";
+import { comparedEmail } from "./email-hash.js";
 import { mentionKinds, type CommentStatus, type CommentsTable } from "./table.js";
 
 /** Columns that may leave the server: no e-mail, no IP hash. */
@@ -397,7 +398,7 @@ export async function allByEmail(db: Kysely<Tables>, emailHash: string, email: s
     .where((eb) =>
       eb.or([
         eb("email_hash", "=", emailHash),
-        eb(eb.fn("lower", [eb.fn("trim", ["author_email"])]), "=", email.trim().toLowerCase()),
+        eb(eb.fn("lower", [eb.fn("trim", ["author_email"])]), "=", comparedEmail(email)),
       ]),
     )
     .orderBy("id")

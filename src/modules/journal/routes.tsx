@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { showFormOnRefusal } from "../../http/form-page.js";
 import type { NewsroomKit } from "../../http/newsroom.js";
-import { PageNumber } from "../../http/params.js";
+import { PageNumber, TypedFilter } from "../../http/params.js";
 import type { RouteKit } from "../../http/route-kit.js";
 import type { Problem } from "../../lib/errors.js";
 import { formatter } from "../../web/i18n/format.js";
@@ -13,16 +13,12 @@ import { accounts, canReadJournal } from "../accounts/index.js";
 import { list, type JournalPage } from "./service.js";
 import { JournalView } from "./views/journal.js";
 
-// Typed into the filters' form: the service refuses a bad value field by field, whatever its
-// length, and the form comes back with it. The cap only bounds what is read.
-const filterValue = Type.Optional(Type.String({ maxLength: 2_000 }));
-
 const JournalQuery = Type.Object({
   // A person's id, or 0 for the operator (the command line); the service checks it.
-  personne: filterValue,
-  action: filterValue,
-  du: filterValue,
-  au: filterValue,
+  personne: TypedFilter(),
+  action: TypedFilter(),
+  du: TypedFilter(),
+  au: TypedFilter(),
   page: Type.Optional(PageNumber()),
 });
 

@@ -113,9 +113,8 @@ export interface Variant extends Encoded {
 export async function makeVariants(master: Uint8Array, maxPixels: number): Promise<Variant[]> {
   const widths = variantWidths((await readHeader(master)).width);
   const widest = Math.max(...widths);
-  const { data, info } = await (
-    await open(master, maxPixels)
-  )
+  const source = await open(master, maxPixels);
+  const { data, info } = await source
     .resize({ width: widest, withoutEnlargement: true })
     .raw()
     .timeout({ seconds: ENCODE_SECONDS })
