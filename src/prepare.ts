@@ -16,6 +16,17 @@ export async function migrateDatabase(config: Config): Promise<void> {
   }
 }
 
+/**
+ * After every worker has stopped. SQLite folds its WAL into the file and removes it only when a
+ * connection closes with no other process holding the file: two workers closing at the same
+ * moment could each see the other's, and leave every recent write in the WAL beside the file (a
+ * copy of the file alone would miss them). One connection, opened and closed alone, does it.
+ */
+export async function closeDatabase(config: Config): Promise<void> {
+  if (config.database.engine !== "sqlite") return;
+  await openStorage(config.database).close();
+}
+
 /** The demo newsroom, written once into an empty database when the demo is on. */
 export async function seedIfEmpty(config: Config, runtime: Runtime): Promise<void> {
   if (!config.demo) return;

@@ -45,6 +45,7 @@ async function main(): Promise<void> {
     log,
     stopTimeoutMs: SHUTDOWN_GRACE_MS + 2_000,
     prepared: import("./prepare.js").then(({ migrateDatabase }) => migrateDatabase(config)),
+    stopped: () => import("./prepare.js").then(({ closeDatabase }) => closeDatabase(config)),
     serving: () =>
       log.info(
         `Kiosque is serving ${localUrl(config)} from ${config.workers} processes (${config.database.engine})`,

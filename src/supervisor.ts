@@ -29,6 +29,8 @@ export interface SupervisorOptions {
   prepared: Promise<void>;
   /** Called once, when every worker has listened for the first time. */
   serving?: () => void;
+  /** The last word on the database, once every worker has stopped cleanly on a signal. */
+  stopped?: () => Promise<void>;
 }
 
 /** A worker that lived this long before dying is started again at once; sooner, after a pause. */
@@ -107,7 +109,7 @@ export function supervise(options: SupervisorOptions): void {
             "server process failed to stop",
           );
         }
-        if (slots.every((s) => !s.child)) finish();
+        if (slots.every((s) => !s.child)) void finish();
         return;
       }
       const lived = Date.now() - slot.startedAt;
@@ -123,7 +125,15 @@ export function supervise(options: SupervisorOptions): void {
     });
   };
 
-  const finish = () => {
+  const finish = async () => {
+    if (!failed && options.stopped) {
+      try {
+        await options.stopped();
+      } catch (error) {
+        log.error({ err: error }, "the database could not be closed");
+        failed = true;
+      }
+    }
     log.info("stopped: every server process exited");
     process.exit(failed ? 1 : 0);
   };
@@ -133,7 +143,7 @@ export function supervise(options: SupervisorOptions): void {
     stopping = true;
     signalled = signal;
     log.info({ signal }, "shutting down the server processes");
-    if (slots.every((s) => !s.child)) return finish();
+    if (slots.every((s) => !s.child)) return void finish();
     for (const s of slots) if (s.ready) s.child?.kill(signal);
     const timer = setTimeout(() => {
       log.error("server processes took too long to stop; killing them");
