@@ -31,8 +31,35 @@ describe("preparePage", () => {
 });
 
 describe("PageCache", () => {
-  it("drops exactly the pages that list a changed key", async () => {
+  it("keeps a page from the second render of its key, and at once after an invalidation", async () => {
     const cache = new PageCache(10_000_000);
+    const p = await page("a", ["article:1"]);
+    expect(cache.set("/article/a", p, cache.generation)).toBe(false);
+    expect(cache.get("/article/a")).toBeUndefined();
+    expect(cache.set("/article/b", p, cache.generation)).toBe(false);
+    expect(cache.set("/article/a", p, cache.generation)).toBe(true);
+    expect(cache.get("/article/a")).toBe(p);
+    cache.invalidate(["article:1"]);
+    expect(cache.get("/article/a")).toBeUndefined();
+    expect(cache.set("/article/a", p, cache.generation)).toBe(true);
+    cache.invalidate([changeKeys.all]);
+    expect(cache.set("/article/a", p, cache.generation)).toBe(true);
+  });
+
+  it("keeps next to none of many keys asked for once, and still knows a key asked for since", async () => {
+    const cache = new PageCache(10_000_000);
+    const p = await page("a", []);
+    let kept = 0;
+    for (let i = 0; i < 200_000; i++) if (cache.set(`/article/a-${i}`, p, 0)) kept++;
+    // Fingerprints of 32 bits: a few of 200,000 keys may meet an earlier one's by chance.
+    expect(kept).toBeLessThan(20);
+    expect(cache.size).toBe(kept);
+    cache.set("/", p, 0);
+    expect(cache.set("/", p, 0)).toBe(true);
+  });
+
+  it("drops exactly the pages that list a changed key", async () => {
+    const cache = new PageCache(10_000_000, { keepFirstRender: true });
     cache.set("/article/a", await page("a", ["article:1", "article:2"]), 0);
     cache.set("/article/b", await page("b", ["article:2"]), 0);
     cache.set("/article/c", await page("c", ["article:3"]), 0);
@@ -46,7 +73,7 @@ describe("PageCache", () => {
   });
 
   it("refuses a page rendered before an invalidation, which may show the old state", async () => {
-    const cache = new PageCache(10_000_000);
+    const cache = new PageCache(10_000_000, { keepFirstRender: true });
     const renderedAt = cache.generation;
     cache.invalidate(["article:9"]);
     expect(cache.set("/", await page("old", ["home"]), renderedAt)).toBe(false);
@@ -56,7 +83,7 @@ describe("PageCache", () => {
   it("stays within its byte budget, evicting the least recently used first", async () => {
     const one = await page("x".repeat(1000), []);
     const each = one.identity.length + must(one.br).length + must(one.gzip).length;
-    const cache = new PageCache(each * 3);
+    const cache = new PageCache(each * 3, { keepFirstRender: true });
     for (const key of ["a", "b", "c"]) cache.set(key, one, 0);
     cache.get("a");
     cache.set("d", one, 0);
@@ -66,7 +93,7 @@ describe("PageCache", () => {
   });
 
   it("replaces a page under the same key without counting it twice", async () => {
-    const cache = new PageCache(10_000_000);
+    const cache = new PageCache(10_000_000, { keepFirstRender: true });
     const p = await page("same", ["home"]);
     cache.set("/", p, 0);
     cache.set("/", p, 0);
@@ -75,7 +102,7 @@ describe("PageCache", () => {
   });
 
   it("counts a compressed form made after the page was kept, and gives it back on removal", async () => {
-    const cache = new PageCache(10_000_000);
+    const cache = new PageCache(10_000_000, { keepFirstRender: true });
     const p = await preparePage("<p>Bonjour ".repeat(200), "text/html", ["home"], PAGE_QUALITY, [
       "identity",
     ]);

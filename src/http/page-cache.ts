@@ -5,6 +5,7 @@ import { changeKeys } from "../lib/change-keys.js";
 import type { Piece } from "./gzip-pieces.js";
 import { ownBytes } from "./own-bytes.js";
 import type { ReaderState } from "./reader-cookies.js";
+import { SeenKeys } from "./seen-keys.js";
 import type { Cut, Edit } from "./segments.js";
 
 const brotli = promisify(zlib.brotliCompress);
@@ -162,6 +163,11 @@ const size = (p: CachedPage) => p.identity.length + p.extraBytes;
  * Rendered pages in memory, least recently used first out, bounded in bytes (every encoding
  * counted). A page is dropped as soon as something it shows changes: each page lists its change
  * keys, and `invalidate` drops every page carrying one of the changed keys.
+ *
+ * A page is kept from the second time its key is rendered (decision 024): a crawler going
+ * through the archive, or a run of crafted URLs, asks for each page once and would otherwise
+ * push out the pages readers come back to, for pages nobody asks for again. Once a key is known,
+ * the page rendered after an invalidation is kept at once.
  */
 export class PageCache {
   readonly #pages = new Map<string, CachedPage>();
@@ -171,7 +177,15 @@ export class PageCache {
   /** Counts invalidations: a page rendered while one happened may show the old state. */
   #generation = 0;
 
-  constructor(readonly maxBytes: number) {}
+  /** Keys rendered before; absent when every page is kept from its first render (tests). */
+  readonly #seen: SeenKeys | undefined;
+
+  constructor(
+    readonly maxBytes: number,
+    options: { keepFirstRender?: boolean } = {},
+  ) {
+    this.#seen = options.keepFirstRender ? undefined : new SeenKeys();
+  }
 
   get generation(): number {
     return this.#generation;
@@ -195,11 +209,13 @@ export class PageCache {
   }
 
   /**
-   * Keeps a page rendered when the generation was `renderedAt`, unless something changed since:
-   * then the page may be stale already, and the next reader renders it again.
+   * Keeps a page rendered when the generation was `renderedAt`, unless something changed since
+   * (the page may be stale already, and the next reader renders it again) or its key is rendered
+   * for the first time.
    */
   set(key: string, page: CachedPage, renderedAt: number): boolean {
-    if (renderedAt !== this.#generation || size(page) > this.maxBytes) return false;
+    const known = this.#seen?.seen(key) ?? true;
+    if (!known || renderedAt !== this.#generation || size(page) > this.maxBytes) return false;
     this.#remove(key);
     this.#pages.set(key, page);
     this.#bytes += size(page);

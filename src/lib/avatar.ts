@@ -1,3 +1,5 @@
+import { fnv1a } from "./fnv1a.js";
+
 /**
  * A locally drawn avatar: initials on a colour. No request to Gravatar or anyone.
  *
@@ -62,11 +64,4 @@ export function contrastWithWhite(rgb: readonly number[]): number {
   const linear = (c: number) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
   const [r = 0, g = 0, b = 0] = rgb.map(linear);
   return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05);
-}
-
-/** A quick, well-spread hash: the colour needs no secrecy, the e-mail hash is already keyed. */
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
-  return h;
 }

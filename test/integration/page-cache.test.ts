@@ -50,10 +50,13 @@ describe.each(testEngines())("page cache on %s", (engine) => {
   });
   afterAll(() => t.close());
 
-  it("serves a page once rendered from memory, compressed, with an ETag that answers 304", async () => {
+  it("keeps a page from its second render, served then from memory, compressed, with an ETag", async () => {
     const url = `/article/${article.slug}`;
-    const first = await get(t, url, { "accept-encoding": "br, gzip" });
-    expect(first.headers["x-kiosque-cache"]).toBe("miss");
+    // Asked once, a page is not kept: a crawler's pages would push out those readers come back to.
+    for (const render of [1, 2]) {
+      const res = await get(t, url, { "accept-encoding": "br, gzip" });
+      expect(res.headers["x-kiosque-cache"], `render ${render}`).toBe("miss");
+    }
     const second = await get(t, url, { "accept-encoding": "br, gzip" });
     expect(second.headers["x-kiosque-cache"]).toBe("hit");
     expect(second.headers["content-encoding"]).toBe("br");
@@ -105,6 +108,7 @@ describe.each(testEngines())("page cache on %s", (engine) => {
   });
 
   it("renews the listings that show an article's comment count", async () => {
+    await get(t, "/");
     const home = await get(t, "/");
     const count = (html: string) => /(\d+) commentaires?|Aucun commentaire/.exec(html)?.[0];
     const before = count(home.body);
