@@ -24,6 +24,20 @@ describe("cut", () => {
     expect(points.get("comment-1234567890-end")).toBe(Buffer.byteLength("<p>«é»</p>"));
   });
 
+  it("counts offsets in bytes through marks at the start, side by side and at the end", () => {
+    const [a, b, c, d] = ["a", "b", "c", "d"].map((n) => renderToString(markup(n)));
+    const page = `${a}<h1>Élysée</h1>${b}${c}<p> »😀</p>${d}`;
+    const { identity, points } = cut(page);
+    expect(identity.toString()).toBe("<h1>Élysée</h1><p> »😀</p>");
+    expect([...points]).toEqual([
+      ["a", 0],
+      ["b", Buffer.byteLength("<h1>Élysée</h1>")],
+      ["c", Buffer.byteLength("<h1>Élysée</h1>")],
+      ["d", identity.length],
+    ]);
+    expect(cut("<p>sans marque</p>").identity.toString()).toBe("<p>sans marque</p>");
+  });
+
   it("keeps nothing of the rendered page's string alive, whatever the marks' names", () => {
     // 40 pages of 1M two-byte characters: 80 MB of strings if a cut kept them.
     const longName = "comment-1234567890-end";

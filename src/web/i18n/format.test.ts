@@ -19,4 +19,16 @@ describe("formatter", () => {
     expect(formatter(fr, "Europe/Paris").number(78761)).toBe("78\u202f761");
     expect(formatter(en, "Europe/Paris").number(78761)).toBe("78,761");
   });
+  it("joins a list as the locale does, in parts", () => {
+    const text = (parts: { value: string }[]) => parts.map((p) => p.value).join("");
+    expect(text(formatter(fr, "Europe/Paris").listParts(["Léa", "Noé", "Inès"]))).toBe(
+      "Léa, Noé et Inès",
+    );
+    expect(text(formatter(en, "Europe/Paris").listParts(["Léa", "Noé", "Inès"]))).toBe(
+      "Léa, Noé and Inès",
+    );
+    expect(formatter(fr, "Europe/Paris").listParts(["Léa"])).toEqual([
+      { type: "element", value: "Léa" },
+    ]);
+  });
 });

@@ -9,6 +9,8 @@ export interface Formatter {
   dateTime(iso: string): string;
   date(iso: string): string;
   number(n: number): string;
+  /** "A, B et C" as parts, the way the locale joins a list (a byline's names, each a link). */
+  listParts(items: readonly string[]): ReturnType<Intl.ListFormat["formatToParts"]>;
 }
 
 const cache = new Map<string, Formatter>();
@@ -37,6 +39,8 @@ export function formatter(t: Messages, timeZone: string): Formatter {
     timeZone,
   });
   const numbers = new Intl.NumberFormat(t.intlLocale);
+  // Made once: building an Intl formatter costs more than many uses of it.
+  const list = new Intl.ListFormat(t.intlLocale, { type: "conjunction" });
   const f: Formatter = {
     dateTime(iso) {
       const d = new Date(iso);
@@ -50,6 +54,7 @@ export function formatter(t: Messages, timeZone: string): Formatter {
     },
     date: (iso) => shortDay.format(new Date(iso)),
     number: (n) => numbers.format(n),
+    listParts: (items) => list.formatToParts(items),
   };
   cache.set(key, f);
   return f;

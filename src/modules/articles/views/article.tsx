@@ -7,9 +7,7 @@ import { ResponsiveImage } from "../../../web/components/responsive-image.js";
 
 /** "A, B and C", each a link to their page, joined as the site's language joins a list. */
 function Byline({ site, authors }: { site: Site; authors: Article["authors"] }) {
-  const parts = new Intl.ListFormat(site.t.intlLocale, { type: "conjunction" }).formatToParts(
-    authors.map((_, i) => String(i)),
-  );
+  const parts = site.fmt.listParts(authors.map((_, i) => String(i)));
   return (
     <>
       {parts.map((p) => {
