@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from "node:child_process";
 import type { FastifyBaseLogger } from "fastify";
+import { workerEnv } from "./worker-env.js";
 
 /**
  * One server process per core, sharing the port (each listens with `reusePort`, and the kernel
@@ -77,9 +78,12 @@ export function supervise(options: SupervisorOptions): void {
   const start = (index: number) => {
     const slot = slots[index]!;
     slot.startedAt = Date.now();
-    // The same Node flags (V8 sizes, --inspect…) and environment as this process; the output
-    // goes where this process's goes.
-    const child = fork(options.script, [WORKER_FLAG], { stdio: "inherit" });
+    // The same Node flags (V8 sizes, --inspect…) and environment as this process, with malloc
+    // told to give large blocks back (worker-env.ts); the output goes where this process's goes.
+    const child = fork(options.script, [WORKER_FLAG], {
+      stdio: "inherit",
+      env: workerEnv(process.env),
+    });
     slot.child = child;
     slot.ready = false;
     slot.told = false;

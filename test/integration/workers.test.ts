@@ -102,6 +102,11 @@ describe.each(testEngines())("several server processes on %s", (engine) => {
     const server = await start();
     const [victim, survivor] = listeningWorkers(server);
     if (!victim || !survivor) throw new Error("no workers");
+    // Each worker runs with malloc told to give large blocks back (src/worker-env.ts).
+    for (const pid of [victim, survivor])
+      expect(fs.readFileSync(`/proc/${pid}/environ`, "utf8").split("\0")).toContain(
+        "MALLOC_MMAP_THRESHOLD_=32768",
+      );
     process.kill(victim, "SIGKILL");
     await until(
       () => {
