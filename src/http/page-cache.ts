@@ -177,15 +177,10 @@ export class PageCache {
   /** Counts invalidations: a page rendered while one happened may show the old state. */
   #generation = 0;
 
-  /** Keys rendered before; absent when every page is kept from its first render (tests). */
-  readonly #seen: SeenKeys | undefined;
+  /** Keys rendered before. */
+  readonly #seen = new SeenKeys();
 
-  constructor(
-    readonly maxBytes: number,
-    options: { keepFirstRender?: boolean } = {},
-  ) {
-    this.#seen = options.keepFirstRender ? undefined : new SeenKeys();
-  }
+  constructor(readonly maxBytes: number) {}
 
   get generation(): number {
     return this.#generation;
@@ -214,7 +209,7 @@ export class PageCache {
    * for the first time.
    */
   set(key: string, page: CachedPage, renderedAt: number): boolean {
-    const known = this.#seen?.seen(key) ?? true;
+    const known = this.#seen.seen(key);
     if (!known || renderedAt !== this.#generation || size(page) > this.maxBytes) return false;
     this.#remove(key);
     this.#pages.set(key, page);
