@@ -2,6 +2,7 @@ import module from "node:module";
 import type { ListenOptions } from "node:net";
 import type { FastifyListenOptions } from "fastify";
 import { buildApp } from "./app.js";
+import { scheduleIdleCollect } from "./idle-collect.js";
 import { localUrl, type Config } from "./config/index.js";
 import { scheduleForgetClientAddresses } from "./jobs/forget-client-addresses.js";
 import { scheduleMediaVariants } from "./jobs/make-media-variants.js";
@@ -48,6 +49,16 @@ export async function serve(
   const stopForgetting = scheduleForgetClientAddresses(runtime.ctx);
   const stopMakingVariants = scheduleMediaVariants(runtime);
   const stopPublishing = schedulePublishScheduled(runtime.ctx);
+  const stopCollecting = scheduleIdleCollect((before, after, ms) =>
+    log.debug(
+      {
+        heapMB: Math.round(before / 1048576),
+        nowMB: Math.round(after / 1048576),
+        ms: Math.round(ms),
+      },
+      "quiet: heap given back",
+    ),
+  );
 
   let stopping = false;
   // Once shutdown has begun, every answer ends its connection. app.close() closes the connections
@@ -74,6 +85,7 @@ export async function serve(
       // complete; only after that may the database close (SQLite checkpoints its WAL).
       stopOptimizing();
       stopForgetting();
+      stopCollecting();
       // An image in hand is finished (seconds); another process would take it up otherwise.
       await Promise.all([app.close(), stopMakingVariants()]);
       stopPublishing();

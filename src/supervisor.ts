@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from "node:child_process";
 import type { FastifyBaseLogger } from "fastify";
-import { workerEnv } from "./worker-env.js";
+import { workerEnv, workerExecArgv } from "./worker-env.js";
 
 /**
  * One server process per core, sharing the port (each listens with `reusePort`, and the kernel
@@ -79,9 +79,11 @@ export function supervise(options: SupervisorOptions): void {
     const slot = slots[index]!;
     slot.startedAt = Date.now();
     // The same Node flags (V8 sizes, --inspect…) and environment as this process, with malloc
-    // told to give large blocks back (worker-env.ts); the output goes where this process's goes.
+    // told to give large blocks back and V8's collector at hand for when the worker goes quiet
+    // (worker-env.ts); the output goes where this process's goes.
     const child = fork(options.script, [WORKER_FLAG], {
       stdio: "inherit",
+      execArgv: workerExecArgv(process.execArgv),
       env: workerEnv(process.env),
     });
     slot.child = child;

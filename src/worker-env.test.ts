@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { workerEnv } from "./worker-env.js";
+import { workerEnv, workerExecArgv } from "./worker-env.js";
 
 describe("workerEnv", () => {
   it("gives workers malloc's 32 KiB mmap threshold, and keeps everything else", () => {
@@ -12,5 +12,15 @@ describe("workerEnv", () => {
       { GLIBC_TUNABLES: "glibc.malloc.mmap_threshold=65536" },
     ])
       expect(workerEnv(env)).toEqual(env);
+  });
+});
+
+describe("workerExecArgv", () => {
+  it("keeps this process's Node flags and exposes V8's collector once", () => {
+    expect(workerExecArgv(["--max-semi-space-size=16"])).toEqual([
+      "--max-semi-space-size=16",
+      "--expose-gc",
+    ]);
+    expect(workerExecArgv(["--expose-gc", "--inspect"])).toEqual(["--expose-gc", "--inspect"]);
   });
 });

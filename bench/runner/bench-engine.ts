@@ -23,7 +23,7 @@ import { provisionDatabase } from "./databases.js";
 import { kiosqueCli, startServer, type DatabaseLocation, type Server } from "./kiosque.js";
 import { measure, type Figure, type LoadPlan } from "./load.js";
 import { measureMediaUpload } from "./media.js";
-import { readMemory } from "./memory.js";
+import { readMemory, readMemoryAtRest } from "./memory.js";
 import { measureStaffList } from "./staff-list.js";
 import type { RunOptions } from "./options.js";
 import { tail } from "./processes.js";
@@ -215,7 +215,8 @@ export async function benchEngine(engine: Engine, run: EngineRun): Promise<Bench
   log("measuring comment posts");
   const commentPosts = await measure(server.baseUrl, commentPostLoad(), options.plan);
   assertAlive(server);
-  const memory = readMemory(server.child.pid);
+  const memoryUnderLoad = readMemory(server.child.pid);
+  const memory = await readMemoryAtRest(server.child.pid);
   // After the posts: new readers' comments are held, so the desk has a queue to work on.
   log("measuring the moderation desk");
   const desk = await measureDesk(server, main.location, options.mode === "quick" ? 50 : 200);
@@ -282,6 +283,7 @@ export async function benchEngine(engine: Engine, run: EngineRun): Promise<Bench
     desk,
     gifs,
     memory,
+    memoryUnderLoad,
     memoryAfterPages,
     ...(serverProcesses ? { serverProcesses } : {}),
     weight,
@@ -313,12 +315,22 @@ async function benchFull(
   run.log("measuring the newsroom's article list at 100k");
   const staffList = await measureStaffList(full.location, server.baseUrl, spec, "full");
   assertAlive(server);
-  const memory = readMemory(server.child.pid);
+  const memoryUnderLoad = readMemory(server.child.pid);
+  const memory = await readMemoryAtRest(server.child.pid);
   run.log("measuring the moderation desk at 1M comments");
   const desk = await measureDesk(server, full.location, 200);
   assertAlive(server);
   await server.child.stop();
   run.log("timing cold starts at 100k");
   const coldStart = await measureColdStart(full.location, serverLog, run.cleanup);
-  return { dataset: full.dataset, pages, coldStart, memory, staffList, desk, relatedScale };
+  return {
+    dataset: full.dataset,
+    pages,
+    coldStart,
+    memory,
+    memoryUnderLoad,
+    staffList,
+    desk,
+    relatedScale,
+  };
 }

@@ -1,4 +1,6 @@
 import fs from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
+import { IDLE_RULE } from "../../src/idle-collect.js";
 
 export interface Memory {
   /** Resident set size now, in MiB. */
@@ -37,6 +39,18 @@ export function readMemory(pid: number): Memory | undefined {
     peakMiB: Math.max(...each.map((m) => m.peakMiB)),
     processes: each,
   };
+}
+
+/**
+ * A server process, quiet for a while, gives back the heap a load grew (src/idle-collect.ts):
+ * its memory at rest is read once that has had time to happen, a tick to spare.
+ */
+export const REST_MS = (IDLE_RULE.quietTicks + 2) * IDLE_RULE.tickMs;
+
+/** The server's memory per process at rest: once quiet for REST_MS after a load. */
+export async function readMemoryAtRest(pid: number): Promise<Memory | undefined> {
+  await sleep(REST_MS);
+  return readMemory(pid);
 }
 
 /** Reads a process's memory from /proc (Linux); undefined where there is no /proc. */

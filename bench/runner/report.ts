@@ -122,6 +122,9 @@ export function formatReport(r: BenchResult): string {
     m?.processes && m.processes.length > 1
       ? ` [each: ${m.processes.map((p) => `${p.rssMiB.toFixed(0)}`).join(", ")} MB]`
       : "";
+  // Beside it, the same read as the load ended: what the process holds while it is busy.
+  const underLoad = (m: BenchResult["memory"]) =>
+    m ? `; ${m.rssMiB.toFixed(0)} MB as the load ended${perProcess(m)}` : "";
   const facts: { label: string; value: string; check?: Check | undefined }[] = [
     {
       label: "cold start (median of 5)",
@@ -129,8 +132,8 @@ export function formatReport(r: BenchResult): string {
       check: check("cold-start"),
     },
     {
-      label: "server RSS after load",
-      value: `${rss(r.memory)}${perProcess(r.memory)}${r.memoryAfterPages ? `; ${r.memoryAfterPages.rssMiB.toFixed(0)} MB before the posts` : ""}`,
+      label: "server RSS at rest after load",
+      value: `${rss(r.memory)}${perProcess(r.memory)}${underLoad(r.memoryUnderLoad)}${r.memoryAfterPages ? `; ${r.memoryAfterPages.rssMiB.toFixed(0)} MB before the posts` : ""}`,
       check: check("rss"),
     },
   ];
@@ -142,8 +145,8 @@ export function formatReport(r: BenchResult): string {
         check: check("cold-start-full"),
       },
       {
-        label: "server RSS at 100k after the crawler",
-        value: `${rss(r.full.memory)}${perProcess(r.full.memory)}`,
+        label: "server RSS at 100k at rest after the crawler",
+        value: `${rss(r.full.memory)}${perProcess(r.full.memory)}${underLoad(r.full.memoryUnderLoad)}`,
         check: check("rss-full"),
       },
     );

@@ -58,8 +58,13 @@ export interface BenchResult {
   desk?: DeskFigure;
   /** Issue 12: a cached GIF search, an article with 20 GIF comments, a kept GIF served. */
   gifs?: GifFigure;
-  /** After every load round, comment posts included: the figure the target is about. */
+  /**
+   * At rest after every load round, comment posts included (memory.ts, REST_MS): the figure the
+   * target is about.
+   */
   memory?: Memory;
+  /** The same, read as the last load ended, before the process had a quiet moment. */
+  memoryUnderLoad?: Memory;
   /** After the page rounds, before the comment posts: tells the page cache from the rest. */
   memoryAfterPages?: Memory;
   /** Processes serving (KIOSQUE_WORKERS, default one per core), counted in /proc after start. */
@@ -71,7 +76,9 @@ export interface BenchResult {
     dataset: DatasetResult;
     pages: PageResult[];
     coldStart: ColdStart;
+    /** At rest after the crawler and the staff list, as `memory` above. */
     memory?: Memory;
+    memoryUnderLoad?: Memory;
     staffList?: StaffListResult;
     /** Issue 11's figures at 1,000,000 comments / 10,000 pending. */
     desk?: DeskFigure;

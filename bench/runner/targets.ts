@@ -159,14 +159,14 @@ export function checkTargets(r: BenchResult): Check[] {
   if (r.memory)
     checks.push({
       key: "rss",
-      target: `< ${TARGETS.rssMiB} MB per process`,
+      target: `< ${TARGETS.rssMiB} MB per process, at rest`,
       value: `${r.memory.rssMiB.toFixed(0)} MB`,
       pass: r.memory.rssMiB < TARGETS.rssMiB,
     });
   if (r.full?.memory)
     checks.push({
       key: "rss-full",
-      target: `≤ ${TARGETS.rssFullMiB} MB per process`,
+      target: `≤ ${TARGETS.rssFullMiB} MB per process, at rest`,
       value: `${r.full.memory.rssMiB.toFixed(0)} MB`,
       pass: r.full.memory.rssMiB <= TARGETS.rssFullMiB,
     });

@@ -98,6 +98,27 @@ describe.each(testEngines())("several server processes on %s", (engine) => {
     expect((await read(server.url, "/")).status).toBe(200);
   });
 
+  it("has each worker give its heap back once quiet (src/idle-collect.ts)", async () => {
+    const server = await start({ LOG_LEVEL: "debug" });
+    const workers = listeningWorkers(server);
+    for (const pid of workers)
+      expect(fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0")).toContain("--expose-gc");
+    for (let i = 0; i < READS; i++) expect((await read(server.url, "/")).status).toBe(200);
+    // Quiet from here: each worker collects within a few of its one-second ticks.
+    const given = () =>
+      [...server.output().matchAll(/"pid":(\d+),[^\n]*"msg":"quiet: heap given back"/g)].map((m) =>
+        Number(m[1]),
+      );
+    await until(() => workers.every((pid) => given().includes(pid)), 15_000, "both collections");
+    for (const line of server
+      .output()
+      .split("\n")
+      .filter((l) => l.includes("heap given back"))) {
+      const { heapMB, nowMB } = JSON.parse(line) as { heapMB: number; nowMB: number };
+      expect(nowMB).toBeLessThan(heapMB);
+    }
+  });
+
   it("starts again a process that dies, and stops them all on SIGTERM", async () => {
     const server = await start();
     const [victim, survivor] = listeningWorkers(server);
