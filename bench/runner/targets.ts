@@ -4,6 +4,8 @@ import type { BenchResult } from "./result.js";
 export const TARGETS = {
   /** Article page req/s at 50 connections, as a share of the static file server's. */
   articleVsStatic: 0.5,
+  /** Issue #9: the same, as a share of nginx serving the same bytes as a file. */
+  articleVsNginx: 0.5,
   articleP99Ms: 10,
   /** Issue #9: a reader's own article page, as a share of the cached anonymous one's req/s. */
   personalVsArticle: 0.5,
@@ -97,11 +99,17 @@ export function checkTargets(r: BenchResult): Check[] {
   const staticFig = r.baseline.static;
   if (article) {
     const ratio = article.reqPerSec / staticFig.reqPerSec;
+    // Issue 9 measures it against nginx serving the same bytes, where this machine has nginx.
+    const nginx = r.baseline.nginx;
+    const vsNginx = nginx ? article.reqPerSec / nginx.reqPerSec : undefined;
     checks.push({
       key: "article",
-      target: `≥ ${TARGETS.articleVsStatic}× static, p99 < ${TARGETS.articleP99Ms} ms`,
-      value: `${ratio.toFixed(2)}× static, p99 ${article.p99.toFixed(1)} ms`,
-      pass: ratio >= TARGETS.articleVsStatic && article.p99 < TARGETS.articleP99Ms,
+      target: `≥ ${TARGETS.articleVsStatic}× static${nginx ? ` and ${TARGETS.articleVsNginx}× nginx` : ""}, p99 < ${TARGETS.articleP99Ms} ms`,
+      value: `${ratio.toFixed(2)}× static${vsNginx === undefined ? "" : `, ${vsNginx.toFixed(2)}× nginx`}, p99 ${article.p99.toFixed(1)} ms`,
+      pass:
+        ratio >= TARGETS.articleVsStatic &&
+        (vsNginx === undefined || vsNginx >= TARGETS.articleVsNginx) &&
+        article.p99 < TARGETS.articleP99Ms,
     });
   }
   const personal = r.pages.find((p) => p.key === "personal")?.figure;
