@@ -4,6 +4,9 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { needsBuild } from "../scripts/freshness.mjs";
+import { exitOnOldNode } from "../scripts/node-version.mjs";
+
+exitOnOldNode();
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 if (needsBuild(root)) {

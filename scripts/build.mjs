@@ -4,6 +4,9 @@ import { readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "no
 import * as esbuild from "esbuild";
 import { buildAssets } from "./assets.mjs";
 import { BUILD_STAMP } from "./freshness.mjs";
+import { exitOnOldNode } from "./node-version.mjs";
+
+exitOnOldNode();
 
 const root = new URL("..", import.meta.url).pathname;
 // Dated from the start: a source saved while the build runs makes the next `npx kiosque` rebuild.
