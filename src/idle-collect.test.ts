@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { idleCollector, type IdleRule } from "./idle-collect.js";
+import { afterEach, describe, expect, it } from "vitest";
+import { idleCollector, scheduleIdleCollect, type IdleRule } from "./idle-collect.js";
 
 const MB = 1024 * 1024;
 const rule: IdleRule = {
@@ -86,5 +86,70 @@ describe("idleCollector", () => {
       [5, 37],
     ];
     expect(run(ticks)).toEqual([2, 6]);
+  });
+});
+
+describe("scheduleIdleCollect", () => {
+  // Every tick quiet and any heap worth a collection: the rule is tested above, the wiring here.
+  const eager: IdleRule = { tickMs: 5, quietTicks: 2, quietCpuMicros: Infinity, growthBytes: 0 };
+  const holder = globalThis as { gc?: unknown };
+  const own = holder.gc;
+  afterEach(() => {
+    holder.gc = own;
+  });
+  const ticks = (n: number) => new Promise((resolve) => setTimeout(resolve, eager.tickMs * n));
+  /** Timers run late on a busy machine: wait for what must happen, within a bound. */
+  async function until(done: () => boolean): Promise<void> {
+    const deadline = performance.now() + 5_000;
+    while (!done() && performance.now() < deadline) await ticks(1);
+  }
+
+  it("does nothing where V8's collector is not exposed", async () => {
+    holder.gc = undefined;
+    const heard: string[] = [];
+    const stop = scheduleIdleCollect(
+      { collected: () => heard.push("collected"), failed: () => heard.push("failed") },
+      eager,
+    );
+    await ticks(10);
+    stop();
+    expect(heard).toEqual([]);
+  });
+
+  it("asks V8 for its last-resort collection, and reports the heap before and after", async () => {
+    const asked: unknown[] = [];
+    holder.gc = (options: unknown) => asked.push(options);
+    const collected: number[][] = [];
+    const stop = scheduleIdleCollect(
+      { collected: (...figures) => collected.push(figures), failed: (e) => expect.fail(String(e)) },
+      eager,
+    );
+    await until(() => collected.length > 0);
+    stop();
+    expect(asked[0]).toEqual({ type: "major", execution: "sync", flavor: "last-resort" });
+    expect(collected.length).toBe(asked.length);
+    for (const [before, after, ms] of collected) {
+      expect(before).toBeGreaterThan(0);
+      expect(after).toBeGreaterThan(0);
+      expect(ms).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it("says once when the collection fails, and never tries again", async () => {
+    let calls = 0;
+    holder.gc = () => {
+      calls++;
+      throw new Error("no collection here");
+    };
+    const failures: unknown[] = [];
+    const stop = scheduleIdleCollect(
+      { collected: () => expect.fail("nothing was collected"), failed: (e) => failures.push(e) },
+      eager,
+    );
+    await until(() => failures.length > 0);
+    await ticks(10);
+    stop();
+    expect(calls).toBe(1);
+    expect(failures).toEqual([new Error("no collection here")]);
   });
 });

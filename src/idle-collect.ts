@@ -69,13 +69,19 @@ export function idleCollector(rule: IdleRule): {
 
 type Gc = (options: { type: "major"; execution: "sync"; flavor: "last-resort" }) => void;
 
+/** What a process hears of its quiet collections: each one, or the failure that ends them. */
+export interface IdleCollectReport {
+  collected(heapBefore: number, heapAfter: number, ms: number): void;
+  failed(error: unknown): void;
+}
+
 /**
  * Starts collecting when idle (above), if V8's collector was exposed to this process
  * (`--expose-gc`, which the supervisor gives its workers); otherwise does nothing. Returns how
  * to stop.
  */
 export function scheduleIdleCollect(
-  onCollected: (before: number, after: number, ms: number) => void,
+  report: IdleCollectReport,
   rule: IdleRule = IDLE_RULE,
 ): () => void {
   const holder = globalThis as { gc?: unknown };
@@ -88,10 +94,18 @@ export function scheduleIdleCollect(
     const before = heapBytes();
     if (!collector.tick({ cpuMicros: cpu.user + cpu.system, heapBytes: before })) return;
     const started = performance.now();
-    gc({ type: "major", execution: "sync", flavor: "last-resort" });
+    try {
+      gc({ type: "major", execution: "sync", flavor: "last-resort" });
+    } catch (error) {
+      // Memory given back is a saving, never a reason for a worker to die: said once, then the
+      // process goes on as V8 alone would have it.
+      clearInterval(timer);
+      report.failed(error);
+      return;
+    }
     const after = heapBytes();
     collector.collected(after);
-    onCollected(before, after, performance.now() - started);
+    report.collected(before, after, performance.now() - started);
   }, rule.tickMs);
   timer.unref();
   return () => clearInterval(timer);

@@ -49,16 +49,19 @@ export async function serve(
   const stopForgetting = scheduleForgetClientAddresses(runtime.ctx);
   const stopMakingVariants = scheduleMediaVariants(runtime);
   const stopPublishing = schedulePublishScheduled(runtime.ctx);
-  const stopCollecting = scheduleIdleCollect((before, after, ms) =>
-    log.debug(
-      {
-        heapMB: Math.round(before / 1048576),
-        nowMB: Math.round(after / 1048576),
-        ms: Math.round(ms),
-      },
-      "quiet: heap given back",
-    ),
-  );
+  const stopCollecting = scheduleIdleCollect({
+    collected: (before, after, ms) =>
+      log.debug(
+        {
+          heapMB: Math.round(before / 1048576),
+          nowMB: Math.round(after / 1048576),
+          ms: Math.round(ms),
+        },
+        "quiet: heap given back",
+      ),
+    failed: (error) =>
+      log.warn({ err: error }, "quiet: the heap could not be given back; no more tries"),
+  });
 
   let stopping = false;
   // Once shutdown has begun, every answer ends its connection. app.close() closes the connections
