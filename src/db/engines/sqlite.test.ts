@@ -80,12 +80,17 @@ describe("values sent to SQLite", () => {
 
 describe("the change feed on SQLite", () => {
   let dir: string;
+  let file: string;
   let writer: Storage;
   let reader: Storage;
+  const now = () => new Date();
+  const fail = (error: unknown) => {
+    throw error;
+  };
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "kiosque-feed-"));
-    const file = path.join(dir, "feed.sqlite");
+    file = path.join(dir, "feed.sqlite");
     writer = openSqlite({ engine: "sqlite", file });
     await migrateToLatest(writer);
     reader = openSqlite({ engine: "sqlite", file });
@@ -97,10 +102,6 @@ describe("the change feed on SQLite", () => {
   });
 
   it("hears every commit of another connection at the next poll, across WAL restarts", async () => {
-    const now = () => new Date();
-    const fail = (error: unknown) => {
-      throw error;
-    };
     const written = await writer.engine.openChangeFeed(now, fail);
     const heard: string[] = [];
     const feed = await reader.engine.openChangeFeed(now, fail);
@@ -119,4 +120,35 @@ describe("the change feed on SQLite", () => {
     await feed.close();
     await written.close();
   });
+
+  it("leaves SQLite's locks on the shared memory file in place when it closes", async () => {
+    expect(locksOn(`${file}-shm`)).toBeGreaterThan(0);
+    const feed = await reader.engine.openChangeFeed(now, fail);
+    feed.poll();
+    await feed.close();
+    expect(locksOn(`${file}-shm`)).toBeGreaterThan(0);
+  });
+
+  it("leaves the database file's locks in place when another connection opens it", async () => {
+    expect(locksOn(file)).toBeGreaterThan(0);
+    const another = openSqlite({ engine: "sqlite", file });
+    expect(locksOn(file)).toBeGreaterThan(0);
+    await another.close();
+  });
 });
+
+/**
+ * The POSIX locks this process holds on a file. Closing any descriptor of a file drops every
+ * such lock of the process, SQLite's included (sqlite.org/howtocorrupt.html, 2.2). Linux lists
+ * them in /proc/locks: "id: POSIX ADVISORY READ pid maj:min:inode start end".
+ */
+function locksOn(file: string): number {
+  const inode = fs.statSync(file).ino;
+  return fs
+    .readFileSync("/proc/locks", "utf8")
+    .split("\n")
+    .filter((line) => {
+      const fields = line.trim().split(/\s+/);
+      return fields[4] === String(process.pid) && fields[5]?.endsWith(`:${inode}`);
+    }).length;
+}
