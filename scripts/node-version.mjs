@@ -1,7 +1,8 @@
 // Kiosque needs Node.js 22.12 or later (package.json's `engines`): sockets shared by the workers
 // (reusePort), the compile cache, require() of ES modules. An older Node fails somewhere deep,
-// with a message that says nothing of the cause ("module.enableCompileCache is not a function"):
-// every entry point (the build, the server, the `kiosque` command) says it first, plainly.
+// with a message that says nothing of the cause ("module.enableCompileCache is not a function").
+// The build (which `npm start`, `npm run build` and the tests run first) and the `kiosque`
+// command say it first, plainly. `node dist/server.js` does not: src/ may not import scripts/.
 // Plain JavaScript with no syntax newer than Node 12's, so that an old Node can run it.
 
 /** The oldest Node.js Kiosque runs on, as in package.json's `engines`. */

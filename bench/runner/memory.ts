@@ -43,7 +43,8 @@ export function readMemory(pid: number): Memory | undefined {
 
 /**
  * A server process, quiet for a while, gives back the heap a load grew (src/idle-collect.ts):
- * its memory at rest is read once that has had time to happen, a tick to spare.
+ * its memory at rest is read once that has had time to happen: the quiet ticks, the tick the
+ * load ended in, and one to spare.
  */
 export const REST_MS = (IDLE_RULE.quietTicks + 2) * IDLE_RULE.tickMs;
 

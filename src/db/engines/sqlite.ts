@@ -196,8 +196,7 @@ const WAL_INDEX_HEADER_BYTES = 96;
  *
  * Its descriptor is NEVER closed. SQLite holds POSIX locks on the `-shm` file, and closing any
  * descriptor of a file drops every such lock the process holds on it: SQLite's among them
- * (sqlite.org/howtocorrupt.html, 2.2). Closed at shutdown, it had the last process find its
- * locks gone and leave its WAL without a checkpoint (342 KB left after a clean stop). One
+ * (sqlite.org/howtocorrupt.html, 2.2), while the connection they guard is still open. One
  * descriptor per feed, one feed per process, released with the process.
  */
 function walIndexWatch(dbFile: string): { changed(): boolean } {
