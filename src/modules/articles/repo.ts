@@ -1,4 +1,5 @@
 import { sql, type Kysely, type SelectQueryBuilder } from "kysely";
+import { compiledOnce } from "../../lib/compiled-once.js";
 import type { Tables } from "../../db/schema.js";
 import { dayOf } from "../../lib/day-buckets.js";
 import type { ArticlesTable } from "./table.js";
@@ -130,9 +131,9 @@ export async function countPublished(db: Kysely<Tables>, now: string, filter: Li
   return row.n;
 }
 
-export async function findPublishedBySlug(db: Kysely<Tables>, now: string, slug: string) {
-  return summaries(db, now, {})
-    .where("a.slug", "=", slug)
+const publishedBySlug = compiledOnce((db: Kysely<Tables>, p: { now: string; slug: string }) =>
+  summaries(db, p.now, {})
+    .where("a.slug", "=", p.slug)
     .select([
       ...summaryColumns,
       "a.author_id",
@@ -143,8 +144,11 @@ export async function findPublishedBySlug(db: Kysely<Tables>, now: string, slug:
       "a.image_credit",
       "a.seo_title",
       "a.seo_description",
-    ])
-    .executeTakeFirst();
+    ]),
+);
+
+export async function findPublishedBySlug(db: Kysely<Tables>, now: string, slug: string) {
+  return (await publishedBySlug(db, { now, slug }))[0];
 }
 
 /** What a comment post needs of its article, and nothing more: it runs on every post. */
@@ -158,15 +162,18 @@ export async function discussionOf(db: Kysely<Tables>, now: string, slug: string
     .executeTakeFirst();
 }
 
-export async function tagsOf(db: Kysely<Tables>, articleIds: readonly number[]) {
-  if (articleIds.length === 0) return [];
-  return db
+const tagsOfIds = compiledOnce((db: Kysely<Tables>, p: { ids: readonly number[] }) =>
+  db
     .selectFrom("article_tags as at")
     .innerJoin("tags as t", "t.id", "at.tag_id")
     .select(["at.article_id", "t.id", "t.slug", "t.name"])
-    .where("at.article_id", "in", articleIds)
-    .orderBy("t.name")
-    .execute();
+    .where("at.article_id", "in", p.ids)
+    .orderBy("t.name"),
+);
+
+export async function tagsOf(db: Kysely<Tables>, articleIds: readonly number[]) {
+  if (articleIds.length === 0) return [];
+  return tagsOfIds(db, { ids: articleIds });
 }
 
 export async function listCategories(db: Kysely<Tables>) {
@@ -250,15 +257,18 @@ export async function setCommentCount(db: Kysely<Tables>, articleId: number, cou
 }
 
 /** Listing rows of articles already known to be published, by id, in the order given. */
-export async function summariesByIds(db: Kysely<Tables>, ids: readonly number[]) {
-  if (ids.length === 0) return [];
-  const rows = await db
+const summariesOfIds = compiledOnce((db: Kysely<Tables>, p: { ids: readonly number[] }) =>
+  db
     .selectFrom("articles as a")
     .innerJoin("categories as c", "c.id", "a.category_id")
     .innerJoin("users as u", "u.id", "a.author_id")
-    .where("a.id", "in", ids)
-    .select(summaryColumns)
-    .execute();
+    .where("a.id", "in", p.ids)
+    .select(summaryColumns),
+);
+
+export async function summariesByIds(db: Kysely<Tables>, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  const rows = await summariesOfIds(db, { ids });
   return ids.flatMap((id) => rows.filter((r) => r.id === id));
 }
 

@@ -1,4 +1,5 @@
 import { sql, type Insertable, type Kysely } from "kysely";
+import { compiledOnce } from "../../lib/compiled-once.js";
 import type { Tables } from "../../db/schema.js";
 import { dayOf } from "../../lib/day-buckets.js";
 import { comparedEmail } from "./email-hash.js";
@@ -135,6 +136,10 @@ function ownPendingRoots(db: Kysely<Tables>, articleId: number, ownIds: readonly
 
 type Roots = ReturnType<typeof approvedRoots>;
 
+const approvedRootCount = compiledOnce((db: Kysely<Tables>, p: { articleId: number }) =>
+  approvedRoots(db, p.articleId).select((eb) => eb.fn.countAll().as("n")),
+);
+
 /**
  * Counts approved roots and the reader's own held ones apart, then adds: an `approved OR mine`
  * condition would keep either engine from narrowing by status.
@@ -143,17 +148,19 @@ async function countVisible(
   db: Kysely<Tables>,
   articleId: number,
   ownIds: readonly number[],
-  narrow: (q: Roots) => Roots = (q) => q,
+  narrow?: (q: Roots) => Roots,
 ): Promise<number> {
   const count = async (q: Roots) =>
     Number(
       (
-        await narrow(q)
+        await (narrow ? narrow(q) : q)
           .select((eb) => eb.fn.countAll().as("n"))
           .executeTakeFirstOrThrow()
       ).n,
     );
-  const approved = await count(approvedRoots(db, articleId));
+  const approved = narrow
+    ? await count(approvedRoots(db, articleId))
+    : Number((await approvedRootCount(db, { articleId }))[0]?.n ?? 0);
   return ownIds.length > 0
     ? approved + (await count(ownPendingRoots(db, articleId, ownIds)))
     : approved;
@@ -186,6 +193,17 @@ export async function countRootsBefore(
   );
 }
 
+const rootsPage = (dir: "asc" | "desc") =>
+  compiledOnce((db: Kysely<Tables>, p: { articleId: number; limit: number; offset: number }) =>
+    approvedRoots(db, p.articleId)
+      .select(["id", "created_at"])
+      .orderBy("created_at", dir)
+      .orderBy("id", dir)
+      .limit(p.limit)
+      .offset(p.offset),
+  );
+const rootsPages = { oldest: rootsPage("asc"), newest: rootsPage("desc") };
+
 /** One page of approved top-level comments, in reading order. */
 export async function pageOfRoots(
   db: Kysely<Tables>,
@@ -194,24 +212,20 @@ export async function pageOfRoots(
   limit: number,
   offset: number,
 ) {
-  const dir = order === "oldest" ? "asc" : "desc";
-  return approvedRoots(db, articleId)
-    .select(["id", "created_at"])
-    .orderBy("created_at", dir)
-    .orderBy("id", dir)
-    .limit(limit)
-    .offset(offset)
-    .execute();
+  return rootsPages[order](db, { articleId, limit, offset });
 }
+
+const commentsOfIds = compiledOnce((db: Kysely<Tables>, p: { ids: readonly number[] }) =>
+  db
+    .selectFrom("comments")
+    .select([...publicColumns])
+    .where("id", "in", p.ids),
+);
 
 /** The given top-level comments, whatever their order (the caller has it). */
 export async function commentsByIds(db: Kysely<Tables>, ids: readonly number[]) {
   if (ids.length === 0) return [];
-  return db
-    .selectFrom("comments")
-    .select([...publicColumns])
-    .where("id", "in", ids)
-    .execute();
+  return commentsOfIds(db, { ids });
 }
 
 /**
@@ -220,33 +234,37 @@ export async function commentsByIds(db: Kysely<Tables>, ids: readonly number[]) 
  * (the rest are on the thread's own pages). Replies are read in order, so a shown reply's parent
  * is shown too.
  */
+const firstRepliesOf = compiledOnce(
+  (db: Kysely<Tables>, p: { rootIds: readonly number[]; shown: number }) =>
+    db
+      .selectFrom((qb) =>
+        qb
+          .selectFrom("comments")
+          .select([...publicColumns])
+          .select((eb) => [
+            eb.fn
+              .agg<number>("row_number", [])
+              .over((ob) => ob.partitionBy("root_id").orderBy("created_at").orderBy("id"))
+              .as("n"),
+            eb.fn
+              .countAll<number | string>()
+              .over((ob) => ob.partitionBy("root_id"))
+              .as("total"),
+          ])
+          .where("root_id", "in", p.rootIds)
+          .where("parent_id", "is not", null)
+          .where("status", "=", "approved")
+          .as("r"),
+      )
+      .selectAll()
+      .where("n", "<=", p.shown)
+      .orderBy("created_at", "asc")
+      .orderBy("id", "asc"),
+);
+
 export async function firstReplies(db: Kysely<Tables>, rootIds: readonly number[], shown: number) {
   if (rootIds.length === 0) return [];
-  return db
-    .selectFrom((qb) =>
-      qb
-        .selectFrom("comments")
-        .select([...publicColumns])
-        .select((eb) => [
-          eb.fn
-            .agg<number>("row_number", [])
-            .over((ob) => ob.partitionBy("root_id").orderBy("created_at").orderBy("id"))
-            .as("n"),
-          eb.fn
-            .countAll<number | string>()
-            .over((ob) => ob.partitionBy("root_id"))
-            .as("total"),
-        ])
-        .where("root_id", "in", rootIds)
-        .where("parent_id", "is not", null)
-        .where("status", "=", "approved")
-        .as("r"),
-    )
-    .selectAll()
-    .where("n", "<=", shown)
-    .orderBy("created_at", "asc")
-    .orderBy("id", "asc")
-    .execute();
+  return firstRepliesOf(db, { rootIds, shown });
 }
 
 /** A slice of one thread's approved replies, oldest first (the thread's own pages). */
@@ -290,18 +308,21 @@ export async function ownHeld(db: Kysely<Tables>, articleId: number, ownIds: rea
  * An article's featured comments readers see, the newest choice first: a handful, found by the
  * partial index comments_featured among however many comments the article has.
  */
-export async function featuredOf(db: Kysely<Tables>, articleId: number, limit: number) {
-  return db
+const featured = compiledOnce((db: Kysely<Tables>, p: { articleId: number; limit: number }) =>
+  db
     .selectFrom("comments")
     .select([...publicColumns])
-    .where("article_id", "=", articleId)
+    .where("article_id", "=", p.articleId)
     .where("featured_at", "is not", null)
     .where("status", "=", "approved")
     .where("kind", "=", "comment")
     .orderBy("featured_at", "desc")
     .orderBy("id", "desc")
-    .limit(limit)
-    .execute();
+    .limit(p.limit),
+);
+
+export async function featuredOf(db: Kysely<Tables>, articleId: number, limit: number) {
+  return featured(db, { articleId, limit });
 }
 
 /** An article's published comments, its mentions (pingbacks, trackbacks) left out. */
@@ -553,15 +574,18 @@ export async function portableOf(db: Kysely<Tables>, articleIds: readonly number
  * An article's published mentions (pingbacks, trackbacks), oldest first, at most `limit`: the
  * compact list under its comments. Found by the thread index (article, status, kind).
  */
-export async function mentionsOf(db: Kysely<Tables>, articleId: number, limit: number) {
-  return db
+const mentions = compiledOnce((db: Kysely<Tables>, p: { articleId: number; limit: number }) =>
+  db
     .selectFrom("comments")
     .select(["id", "kind", "author_name", "author_website", "created_at"])
-    .where("article_id", "=", articleId)
+    .where("article_id", "=", p.articleId)
     .where("status", "=", "approved")
     .where("kind", "in", mentionKinds)
     .orderBy("created_at", "asc")
     .orderBy("id", "asc")
-    .limit(limit)
-    .execute();
+    .limit(p.limit),
+);
+
+export async function mentionsOf(db: Kysely<Tables>, articleId: number, limit: number) {
+  return mentions(db, { articleId, limit });
 }

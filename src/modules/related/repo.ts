@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { compiledOnce } from "../../lib/compiled-once.js";
 import type { Tables } from "../../db/schema.js";
 
 /** Section, date and tags of the live articles among `ids` (the others are left out). */
@@ -225,7 +226,7 @@ export async function replacePins(db: Kysely<Tables>, id: number, pinned: readon
  * decided by the caller: given the status and date, SQLite's planner would walk every published
  * article by its index rather than look up these few by key.
  */
-export async function shownList(db: Kysely<Tables>, id: number) {
+const shown = compiledOnce((db: Kysely<Tables>, p: { id: number }) => {
   const pins = db
     .selectFrom("related_pins as p")
     .innerJoin("articles as a", "a.id", "p.pinned_id")
@@ -236,7 +237,7 @@ export async function shownList(db: Kysely<Tables>, id: number) {
       eb.val(0).as("pinned"),
       eb.cast<number>("p.position", "real").as("rank"),
     ])
-    .where("p.article_id", "=", id);
+    .where("p.article_id", "=", p.id);
   const computed = db
     .selectFrom("related_lists as l")
     .innerJoin("articles as a", "a.id", "l.related_id")
@@ -247,14 +248,17 @@ export async function shownList(db: Kysely<Tables>, id: number) {
       eb.val(1).as("pinned"),
       eb.neg("l.score").as("rank"),
     ])
-    .where("l.article_id", "=", id);
+    .where("l.article_id", "=", p.id);
   return db
     .selectFrom(pins.unionAll(computed).as("shown"))
     .selectAll()
     .orderBy("pinned")
     .orderBy("rank")
-    .orderBy("id", "desc")
-    .execute();
+    .orderBy("id", "desc");
+});
+
+export async function shownList(db: Kysely<Tables>, id: number) {
+  return shown(db, { id });
 }
 
 /** Those of `ids` that readers see now. */

@@ -1,4 +1,5 @@
 import type { Kysely, Updateable } from "kysely";
+import { compiledOnce } from "../../../lib/compiled-once.js";
 import type { Tables } from "../../../db/schema.js";
 import type { ArticleStatus, ArticlesTable, RevisionKind } from "../table.js";
 import { indexTitle } from "../title-words.js";
@@ -10,16 +11,19 @@ export async function articleRow(db: Kysely<Tables>, id: number) {
 }
 
 /** The bylines of these articles, in order, with each person's name. */
-export async function authorsOf(db: Kysely<Tables>, articleIds: readonly number[]) {
-  if (articleIds.length === 0) return [];
-  return db
+const authorsOfIds = compiledOnce((db: Kysely<Tables>, p: { ids: readonly number[] }) =>
+  db
     .selectFrom("article_authors as aa")
     .innerJoin("users as u", "u.id", "aa.user_id")
     .select(["aa.article_id", "aa.user_id", "u.name", "u.slug"])
-    .where("aa.article_id", "in", articleIds)
+    .where("aa.article_id", "in", p.ids)
     .orderBy("aa.article_id")
-    .orderBy("aa.position")
-    .execute();
+    .orderBy("aa.position"),
+);
+
+export async function authorsOf(db: Kysely<Tables>, articleIds: readonly number[]) {
+  if (articleIds.length === 0) return [];
+  return authorsOfIds(db, { ids: articleIds });
 }
 
 /** Staff who may sign articles: every account but moderators', disabled ones aside. */
