@@ -134,7 +134,9 @@ describe.each(testEngines())("queries of the reader's pages on %s", (engine) => 
     await queriesOf("/?page=1");
     const small = await queriesOf(`/article/${few.slug}`);
     const large = await queriesOf(`/article/${many.slug}`);
-    expect(large.length).toBe(small.length);
+    // One more at most: the comments' count, asked only when they fill more than the first page.
+    expect(large.length - small.length).toBeGreaterThanOrEqual(0);
+    expect(large.length - small.length).toBeLessThanOrEqual(1);
     // 13: one of them reads the GIFs of the page's comments, all at once (issue 12).
     expect(large.length).toBeLessThanOrEqual(13);
     const home = await queriesOf("/");

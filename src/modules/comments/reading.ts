@@ -59,13 +59,22 @@ export async function threadPage(ctx: Ctx, articleId: number, page: number): Pro
   const settings = await ctx.settings();
   const perPage = settings["comments.perPage"];
   const order = settings["comments.order"];
-  const total = ctx.engine.toNumber(await repo.countRoots(ctx.db, articleId, []));
+  // The first page, most readers', asks for one comment more than it shows: when no more comes,
+  // the count is known without counting (a walk over all the article's comments on the index).
+  const firstRows =
+    page <= 1 ? await repo.pageOfRoots(ctx.db, articleId, order, perPage + 1, 0) : undefined;
+  const total =
+    firstRows && firstRows.length <= perPage
+      ? firstRows.length
+      : ctx.engine.toNumber(await repo.countRoots(ctx.db, articleId, []));
   const totalPages = Math.max(1, Math.ceil(total / perPage));
   const current = Math.min(Math.max(1, page), totalPages);
   const start = (current - 1) * perPage;
   // One more before: the previous page's last comment tells where a reader's held one falls.
   const before = start > 0 ? 1 : 0;
-  const rows = await repo.pageOfRoots(ctx.db, articleId, order, perPage + before, start - before);
+  const rows = firstRows
+    ? firstRows.slice(0, perPage)
+    : await repo.pageOfRoots(ctx.db, articleId, order, perPage + before, start - before);
   const first = before ? rows[0] : undefined;
   const previous = first && { id: first.id, createdAt: first.created_at };
   const rootIds = rows.slice(before).map((r) => r.id);

@@ -1,4 +1,5 @@
 import type { Messages } from "./fr.js";
+import { zoneOffsets } from "./zone-offsets.js";
 
 /**
  * Dates and numbers through Intl, in the site's locale and zone. French news style is
@@ -14,6 +15,8 @@ export interface Formatter {
 }
 
 const cache = new Map<string, Formatter>();
+/** Local days whose text is kept: emptied when full, so that any dates keep it bounded. */
+const DAY_TEXTS_KEPT = 4096;
 
 export function formatter(t: Messages, timeZone: string): Formatter {
   const key = `${t.intlLocale}|${timeZone}`;
@@ -41,16 +44,33 @@ export function formatter(t: Messages, timeZone: string): Formatter {
   const numbers = new Intl.NumberFormat(t.intlLocale);
   // Made once: building an Intl formatter costs more than many uses of it.
   const list = new Intl.ListFormat(t.intlLocale, { type: "conjunction" });
+  const clockText = (d: Date) => {
+    if (t.lang !== "fr") return time.format(d);
+    const parts = time.formatToParts(d);
+    const hour = parts.find((p) => p.type === "hour")?.value ?? "";
+    const minute = parts.find((p) => p.type === "minute")?.value ?? "";
+    return `${Number(hour)}\u00a0h\u00a0${minute}`;
+  };
+  const joined = (dayText: string, clock: string) =>
+    t.lang === "fr" ? `${dayText} à ${clock}` : `${dayText} at ${clock}`;
+  // A comment's date and time were two ICU calls each, 4 % of a cold article's CPU: the zone's
+  // clock is read arithmetically, and each local day's text and each minute of the day's kept.
+  const localMoment = zoneOffsets(timeZone);
+  const dayTexts = new Map<number, string>();
+  const clockTexts: string[] = [];
   const f: Formatter = {
     dateTime(iso) {
       const d = new Date(iso);
-      if (t.lang === "fr") {
-        const parts = time.formatToParts(d);
-        const hour = parts.find((p) => p.type === "hour")?.value ?? "";
-        const minute = parts.find((p) => p.type === "minute")?.value ?? "";
-        return `${day.format(d)} à ${Number(hour)}\u00a0h\u00a0${minute}`;
+      const moment = localMoment(d.getTime());
+      if (!moment) return joined(day.format(d), clockText(d));
+      let dayText = dayTexts.get(moment.day);
+      if (dayText === undefined) {
+        dayText = day.format(d);
+        if (dayTexts.size >= DAY_TEXTS_KEPT) dayTexts.clear();
+        dayTexts.set(moment.day, dayText);
       }
-      return `${day.format(d)} at ${time.format(d)}`;
+      const clock = (clockTexts[moment.minute] ??= clockText(d));
+      return joined(dayText, clock);
     },
     date: (iso) => shortDay.format(new Date(iso)),
     number: (n) => numbers.format(n),
