@@ -2,6 +2,7 @@ import module from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ConfigError, loadConfig, localUrl } from "./config/index.js";
+import { storageFailure } from "./db/storage-failure.js";
 import { createLogger } from "./lib/logger.js";
 import {
   exitWithSupervisor,
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
     log,
     stopTimeoutMs: SHUTDOWN_GRACE_MS + 2_000,
     prepared: import("./prepare.js").then(({ migrateDatabase }) => migrateDatabase(config)),
+    failure: (error) => storageFailure(error, config.database),
     stopped: () => import("./prepare.js").then(({ closeDatabase }) => closeDatabase(config)),
     serving: () =>
       log.info(
@@ -54,10 +56,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-  } else {
-    console.error(error);
-  }
+  const said =
+    error instanceof ConfigError
+      ? error.message
+      : storageFailure(error, loadConfig(process.env).database);
+  console.error(said ?? error);
   process.exit(1);
 });

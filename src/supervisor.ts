@@ -28,6 +28,8 @@ export interface SupervisorOptions {
    * failure stops everything.
    */
   prepared: Promise<void>;
+  /** What went wrong preparing, in a line for the operator; undefined when it is not known. */
+  failure?: (error: unknown) => string | undefined;
   /** Called once, when every worker has listened for the first time. */
   serving?: () => void;
   /** The last word on the database, once every worker has stopped cleanly on a signal. */
@@ -56,6 +58,7 @@ export function supervise(options: SupervisorOptions): void {
   let signalled: NodeJS.Signals | undefined;
   let stopping = false;
   let failed = false;
+  let preparedFailed = false;
   let migrated = false;
   let opened = false;
   let announced = false;
@@ -108,7 +111,9 @@ export function supervise(options: SupervisorOptions): void {
       slot.child = undefined;
       release();
       if (stopping) {
-        if (code !== 0) {
+        // Workers still loading when the database could not be made ready die of the signal
+        // sent them: that is their stop, not a failure of it (the failure is already said).
+        if (code !== 0 && !(preparedFailed && !slot.ready)) {
           failed = true;
           log.error(
             { worker: index, pid: child.pid, code, signal },
@@ -168,8 +173,9 @@ export function supervise(options: SupervisorOptions): void {
       release();
     },
     (error: unknown) => {
-      log.error({ err: error }, "the database could not be made ready");
+      log.error({ err: error }, options.failure?.(error) ?? "the database could not be made ready");
       failed = true;
+      preparedFailed = true;
       stop("SIGTERM");
       // They wait for a go that will not come: not ready, so stop() did not signal them.
       for (const s of slots) s.child?.kill("SIGTERM");
