@@ -76,3 +76,16 @@ function bound(params: Params, slot: Slot): Value {
     throw new Error(`compiledOnce: parameter ${slot.name} does not match the compiled shape`);
   return one as Value;
 }
+
+/**
+ * An `in` list padded to the next power of two with its last value repeated (which changes no
+ * answer): a list whose length varies with the page (a page's comment ids) then makes a few
+ * compiled shapes, not one per length. Not for an empty list.
+ */
+export function inList<T extends Value>(values: readonly T[]): readonly T[] {
+  let size = 1;
+  while (size < values.length) size *= 2;
+  if (size === values.length) return values;
+  const last = values[values.length - 1] as T;
+  return [...values, ...Array.from({ length: size - values.length }, () => last)];
+}

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Tables } from "../../src/db/schema.js";
-import { compiledOnce } from "../../src/lib/compiled-once.js";
+import { compiledOnce, inList } from "../../src/lib/compiled-once.js";
 import { OutsideTransaction } from "../../src/db/transaction-scope.js";
 import { testEngines } from "../helpers/engines.js";
 import { makeCategory } from "../helpers/factories.js";
@@ -78,6 +78,24 @@ describe.each(testEngines())("a query compiled once, on %s", (engine) => {
     expect(builds).toBe(before);
     await categories(rt.ctx.db, { ids: [...ids, ...ids], prefix: "%", limit: 3 });
     expect(builds).toBe(before + 1);
+  });
+
+  it("pads an in list to a few lengths, each answering as the list itself", async () => {
+    const ids = made.map((c) => c.id);
+    expect(inList([7])).toEqual([7]);
+    expect(inList([7, 8, 9])).toEqual([7, 8, 9, 9]);
+    expect(inList([1, 2, 3, 4, 5])).toHaveLength(8);
+    expect(
+      new Set(
+        Array.from({ length: 100 }, (_, i) => inList(ids.concat(Array(i).fill(ids[0]))).length),
+      ).size,
+    ).toBe(6);
+    for (let n = 1; n <= ids.length; n++) {
+      const list = ids.slice(0, n);
+      expect(await categories(rt.ctx.db, { ids: inList(list), prefix: "%", limit: 10 })).toEqual(
+        await asBuilt(list, "%", 10),
+      );
+    }
   });
 
   it("runs in a transaction, and is refused on the outer db from inside one", async () => {

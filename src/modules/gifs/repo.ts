@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { compiledOnce, inList } from "../../lib/compiled-once.js";
 import type { Tables } from "../../db/schema.js";
 import type { CommentGifsTable } from "./table.js";
 
@@ -85,13 +86,17 @@ export async function insertCommentGif(db: Kysely<Tables>, row: CommentGifsTable
   await db.insertInto("comment_gifs").values(row).execute();
 }
 
-export async function commentGifs(db: Kysely<Tables>, commentIds: readonly number[]) {
-  if (commentIds.length === 0) return [];
-  return db
+/** Read with every article page: built once (compiled-once.ts). */
+const gifsOfComments = compiledOnce((db: Kysely<Tables>, p: { ids: readonly number[] }) =>
+  db
     .selectFrom("comment_gifs")
     .select(["comment_id", "title", "width", "height", "media_key", "media_type", "still_key"])
-    .where("comment_id", "in", commentIds)
-    .execute();
+    .where("comment_id", "in", p.ids),
+);
+
+export async function commentGifs(db: Kysely<Tables>, commentIds: readonly number[]) {
+  if (commentIds.length === 0) return [];
+  return gifsOfComments(db, { ids: inList(commentIds) });
 }
 
 export async function deleteCommentGif(db: Kysely<Tables>, commentId: number) {
