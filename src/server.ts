@@ -1,8 +1,8 @@
 import module from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { ConfigError, loadConfig, localUrl } from "./config/index.js";
-import { storageFailure } from "./db/storage-failure.js";
+import { loadConfig, localUrl } from "./config/index.js";
+import { startFailure, storageFailure } from "./db/storage-failure.js";
 import { createLogger } from "./lib/logger.js";
 import {
   exitWithSupervisor,
@@ -56,10 +56,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const said =
-    error instanceof ConfigError
-      ? error.message
-      : storageFailure(error, loadConfig(process.env).database);
-  console.error(said ?? error);
+  console.error(startFailure(error) ?? error);
   process.exit(1);
 });

@@ -1,6 +1,5 @@
 import { Command } from "commander";
-import { ConfigError, loadConfig } from "../config/index.js";
-import { storageFailure } from "../db/storage-failure.js";
+import { startFailure } from "../db/storage-failure.js";
 import { backupCommand, restoreCommand } from "./backup.js";
 import { commentsCommand } from "./comments.js";
 import { gifsCommand } from "./gifs.js";
@@ -43,10 +42,7 @@ try {
 } catch (error) {
   // A wrong setting or a database out of reach is said in a line; anything else is a bug, shown
   // whole.
-  const said =
-    error instanceof ConfigError
-      ? error.message
-      : storageFailure(error, loadConfig(process.env).database);
+  const said = startFailure(error);
   if (said === undefined) throw error;
   console.error(`kiosque: ${said}`);
   process.exitCode = 1;

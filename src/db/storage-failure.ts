@@ -1,4 +1,4 @@
-import type { Config } from "../config/index.js";
+import { ConfigError, loadConfig, type Config } from "../config/index.js";
 
 /**
  * The database failures an operator meets by running the server or a command at the wrong time
@@ -41,6 +41,21 @@ export function storageFailure(error: unknown, database: Config["database"]): st
       return `PostgreSQL at ${where} is starting up or shutting down: run this again in a moment.`;
     default:
       return undefined;
+  }
+}
+
+/**
+ * What a command or the server says when it fails before doing its work: a wrong setting, or a
+ * database failure `storageFailure` knows, each in one line. Undefined for anything else (a bug:
+ * the caller shows it whole).
+ */
+export function startFailure(error: unknown): string | undefined {
+  if (error instanceof ConfigError) return error.message;
+  try {
+    return storageFailure(error, loadConfig(process.env).database);
+  } catch {
+    // Settings that cannot be read say nothing of this error: it is shown whole.
+    return undefined;
   }
 }
 

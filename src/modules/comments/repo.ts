@@ -288,17 +288,20 @@ export async function firstReplies(db: Kysely<Tables>, rootIds: readonly number[
   const enough = Math.max(shown, 2 * rootIds.length) + 1;
   const some = await someRepliesOf(db, { rootIds, limit: enough });
   if (some.length >= enough) return firstRepliesOf(db, { rootIds, shown });
-  some.sort(byDate);
-  const totals = new Map<number | null, number>();
-  for (const r of some) totals.set(r.root_id, (totals.get(r.root_id) ?? 0) + 1);
-  const seen = new Map<number | null, number>();
-  const out: ((typeof some)[number] & { n: number; total: number })[] = [];
+  const threads = new Map<number | null, typeof some>();
   for (const r of some) {
-    const n = (seen.get(r.root_id) ?? 0) + 1;
-    seen.set(r.root_id, n);
-    if (n <= shown) out.push({ ...r, n, total: totals.get(r.root_id) ?? n });
+    const thread = threads.get(r.root_id);
+    if (thread) thread.push(r);
+    else threads.set(r.root_id, [r]);
   }
-  return out;
+  return [...threads.values()]
+    .flatMap((replies) =>
+      replies
+        .sort(byDate)
+        .slice(0, shown)
+        .map((r, i) => ({ ...r, n: i + 1, total: replies.length })),
+    )
+    .sort(byDate);
 }
 
 /** A slice of one thread's approved replies, oldest first (the thread's own pages). */
