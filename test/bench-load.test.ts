@@ -32,6 +32,16 @@ describe("the wrk output parser", () => {
     expect(s.errors).toBe(5);
   });
 
+  it("times a crawl that ran out of paths by its script's line, not by wrk's whole -d", () => {
+    const ranOut = WRK_OUTPUT.replace(
+      "Transfer/sec:      1.82GB\n",
+      "Transfer/sec:      1.82GB\nCrawl ran out of paths after 312.500ms\n",
+    );
+    const s = parseWrkOutput(ranOut);
+    expect(s.seconds).toBeCloseTo(0.3125, 6);
+    expect(s.requests).toBe(84_000);
+  });
+
   it("counts nothing refused when wrk prints no such line", () => {
     const clean = WRK_OUTPUT.replace(/^\s*(Socket errors|Non-2xx).*\n/gm, "");
     expect(parseWrkOutput(clean)).toMatchObject({ non2xx3xx: 0, errors: 0 });

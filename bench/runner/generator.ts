@@ -4,8 +4,9 @@ import { WRK, wrkVersion } from "./wrk.js";
 /**
  * What sends the load. A single autocannon process saturates before a multi-process server does
  * (issue #9), so wrk (C, one thread per core) when it is installed, else autocannon spread over
- * worker threads. Comment posts and the crawler need a new body or path per request and a
- * request count: they stay on autocannon in the bench's own process (see load.ts).
+ * worker threads. Comment posts need a new body per request: they stay on autocannon in the
+ * bench's own process (see load.ts). The crawler (a new path per request) runs on wrk with a
+ * script when wrk is there, else there too.
  */
 export type Generator =
   | { kind: "wrk"; version: string; bin: string; threads: number }

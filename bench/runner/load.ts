@@ -177,13 +177,16 @@ async function withWrk(
   connections: number,
   seconds: number,
   generator: Extract<Generator, { kind: "wrk" }>,
+  paths?: readonly string[],
 ): Promise<Round> {
   const s = await runWrk({
-    url: `${baseUrl}${load.path}`,
+    // A crawler's `path` is only its label: every request asks one of `paths`.
+    url: paths ? `${baseUrl}/` : `${baseUrl}${load.path}`,
     connections,
     threads: generator.threads,
     seconds,
     headers: load.headers,
+    paths,
     bin: generator.bin,
   });
   const ok = s.requests - s.non2xx3xx;
@@ -203,7 +206,7 @@ async function withWrk(
 
 /**
  * One round with the run's generator, or in-process autocannon for what needs it: a body per
- * request (POST) or a path per request (the crawler).
+ * request (POST), or a path per request (the crawler) when wrk is not there to script.
  */
 function once(
   baseUrl: string,
@@ -213,9 +216,9 @@ function once(
   paths?: readonly string[],
 ): Promise<Round> {
   const g = plan.generator;
-  if (load.body || paths || load.method !== "GET" || !g)
+  if (load.body || load.method !== "GET" || !g || (paths && g.kind !== "wrk"))
     return inProcess(baseUrl, load, plan.connections, seconds, paths);
-  if (g.kind === "wrk") return withWrk(baseUrl, load, plan.connections, seconds, g);
+  if (g.kind === "wrk") return withWrk(baseUrl, load, plan.connections, seconds, g, paths);
   return inWorkers(baseUrl, load, plan.connections, seconds, g.workers);
 }
 

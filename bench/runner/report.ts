@@ -254,7 +254,8 @@ export function formatReport(r: BenchResult): string {
     `${p.rounds} × ${p.roundSeconds} s rounds after ${p.warmupSeconds} s warm-up (medians), ` +
     `Node ${r.machine.node}, ${r.machine.cpus} cores\n` +
     `load: ${r.plan.generator ? describeGenerator(r.plan.generator) : IN_PROCESS} ` +
-    `(comment POSTs and the crawler: ${IN_PROCESS}, they need a body or a path per request); ` +
+    `(comment POSTs: ${IN_PROCESS}, a body per request; the crawler: ` +
+    `${r.plan.generator?.kind === "wrk" ? "wrk with a path list" : IN_PROCESS}); ` +
     `server: ${r.serverProcesses ?? "?"} process${r.serverProcesses === 1 ? "" : "es"} ` +
     `serving (KIOSQUE_WORKERS ${process.env.KIOSQUE_WORKERS ?? "unset: one per core"})`;
   return [

@@ -1,4 +1,7 @@
 import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { promisify } from "node:util";
 
 /** Found on PATH; the bench falls back to autocannon where it is missing. */
@@ -52,8 +55,14 @@ export function parseWrkOutput(text: string): WrkSummary {
   const done = line(/^\s*(\d+) requests in ([\d.]+\w+),/m, "request count");
   const requests = Number(done[1]);
   const perSec = Number(line(/^Requests\/sec:\s+([\d.]+)/m, "Requests/sec")[1]);
-  // "N requests in 5.10s" keeps two digits; requests ÷ Requests/sec is the exact run time.
-  const seconds = perSec > 0 ? requests / perSec : wrkDuration(done[2] as string) / 1000;
+  // "N requests in 5.10s" keeps two digits; requests ÷ Requests/sec is the exact run time,
+  // unless a crawl ran out of paths before it (its script's line: wrk times the whole -d).
+  const ranOut = /^Crawl ran out of paths after ([\d.]+)ms$/m.exec(text);
+  const seconds = ranOut
+    ? Number(ranOut[1]) / 1000
+    : perSec > 0
+      ? requests / perSec
+      : wrkDuration(done[2] as string) / 1000;
   const dist = line(
     /Latency Distribution\s+50%\s+(\S+)[\s\S]*?99%\s+(\S+)/,
     "latency distribution",
@@ -71,8 +80,64 @@ export function parseWrkOutput(text: string): WrkSummary {
 }
 
 /**
+ * A crawler's script: each thread asks its share of the list (every `count`-th line from its
+ * own), each path once, and stops as soon as it has none left, so no path is asked twice (a
+ * second ask would be a cache hit). Requests still in flight then are never counted. wrk itself
+ * times the whole `-d` whatever its threads do, so the script times a crawl that ran out of
+ * paths: from its first request to its last, each sent as an answer came in (one request in
+ * flight per connection), and prints it for `parseWrkOutput`. LuaJIT builds the requests: the
+ * load costs the cores a fraction of what autocannon's JavaScript did (~20 % of a core at
+ * 1,600 req/s), and the server gets them.
+ */
+const CRAWL_LUA = `
+local ffi = require("ffi")
+ffi.cdef("typedef struct { long sec; long nsec; } kiosque_ts; int clock_gettime(int, kiosque_ts *);")
+local ts = ffi.new("kiosque_ts")
+local function now()
+  ffi.C.clock_gettime(1, ts)
+  return tonumber(ts.sec) * 1000 + tonumber(ts.nsec) / 1e6
+end
+local threads = {}
+function setup(thread)
+  thread:set("id", #threads)
+  table.insert(threads, thread)
+end
+function init(args)
+  local count = tonumber(args[2])
+  paths = {}
+  local i = 0
+  for line in io.lines(args[1]) do
+    if i % count == id then paths[#paths + 1] = line end
+    i = i + 1
+  end
+  sent = 0
+  ran_out = false
+end
+function request()
+  last = now()
+  first = first or last
+  sent = sent + 1
+  if sent >= #paths then
+    ran_out = true
+    wrk.thread:stop()
+  end
+  return wrk.format("GET", paths[math.min(sent, #paths)])
+end
+function done(summary, latency, requests)
+  local from, to = math.huge, 0
+  for _, t in ipairs(threads) do
+    if not t:get("ran_out") then return end
+    from = math.min(from, t:get("first"))
+    to = math.max(to, t:get("last"))
+  end
+  io.write(string.format("Crawl ran out of paths after %.3fms\\n", to - from))
+end
+`;
+
+/**
  * One bounded wrk run against `url`: `threads` threads sharing `connections` connections for
- * `seconds`. Headers go on the command line: no Lua needed for one path and a Cookie.
+ * `seconds`. Headers go on the command line: no Lua needed for one path and a Cookie. With
+ * `paths`, every request asks the next one (the crawler), through the script above.
  */
 export async function runWrk(options: {
   url: string;
@@ -80,15 +145,18 @@ export async function runWrk(options: {
   threads: number;
   seconds: number;
   headers?: Record<string, string> | undefined;
+  paths?: readonly string[] | undefined;
   bin?: string;
 }): Promise<WrkSummary> {
-  const threads = Math.max(1, Math.min(options.threads, options.connections));
+  // A crawler's short list: never more connections, nor threads, than paths to ask.
+  const connections = Math.max(1, Math.min(options.connections, options.paths?.length ?? Infinity));
+  const threads = Math.max(1, Math.min(options.threads, connections));
   // wrk takes whole seconds only ("-d0.5s" is an error): a half-second warm-up becomes one.
   const seconds = Math.max(1, Math.round(options.seconds));
   const args = [
     "--latency",
     `-t${threads}`,
-    `-c${options.connections}`,
+    `-c${connections}`,
     `-d${seconds}s`,
     // A request unanswered for this long counts as a timeout error, never as a hang of the run.
     "--timeout",
@@ -96,10 +164,23 @@ export async function runWrk(options: {
   ];
   for (const [name, value] of Object.entries(options.headers ?? {}))
     args.push("-H", `${name}: ${value}`);
-  args.push(options.url);
-  const { stdout } = await run(options.bin ?? WRK, args, {
-    timeout: (seconds + 30) * 1000,
-    maxBuffer: 1 << 20,
-  });
-  return parseWrkOutput(stdout);
+  const scriptDir = options.paths
+    ? fs.mkdtempSync(path.join(os.tmpdir(), "kiosque-bench-wrk-"))
+    : undefined;
+  try {
+    if (scriptDir && options.paths) {
+      const script = path.join(scriptDir, "crawl.lua");
+      const list = path.join(scriptDir, "paths.txt");
+      fs.writeFileSync(script, CRAWL_LUA);
+      fs.writeFileSync(list, `${options.paths.join("\n")}\n`);
+      args.push("-s", script, options.url, "--", list, String(threads));
+    } else args.push(options.url);
+    const { stdout } = await run(options.bin ?? WRK, args, {
+      timeout: (seconds + 30) * 1000,
+      maxBuffer: 1 << 20,
+    });
+    return parseWrkOutput(stdout);
+  } finally {
+    if (scriptDir) fs.rmSync(scriptDir, { recursive: true, force: true });
+  }
 }

@@ -62,7 +62,7 @@ export async function threadPage(ctx: Ctx, articleId: number, page: number): Pro
   // The first page, most readers', asks for one comment more than it shows: when no more comes,
   // the count is known without counting (a walk over all the article's comments on the index).
   const firstRows =
-    page <= 1 ? await repo.pageOfRoots(ctx.db, articleId, order, perPage + 1, 0) : undefined;
+    page <= 1 ? await repo.firstRoots(ctx.db, articleId, order, perPage + 1) : undefined;
   const total =
     firstRows && firstRows.length <= perPage
       ? firstRows.length
@@ -79,7 +79,7 @@ export async function threadPage(ctx: Ctx, articleId: number, page: number): Pro
   const previous = first && { id: first.id, createdAt: first.created_at };
   const rootIds = rows.slice(before).map((r) => r.id);
   const [roots, replies, featured, mentions] = await Promise.all([
-    repo.commentsByIds(ctx.db, rootIds),
+    firstRows ? firstRows.slice(0, perPage) : repo.commentsByIds(ctx.db, rootIds),
     repo.firstReplies(ctx.db, rootIds, REPLIES_PER_PAGE),
     current === 1 ? repo.featuredOf(ctx.db, articleId, FEATURED_MAX) : Promise.resolve([]),
     current === 1 ? repo.mentionsOf(ctx.db, articleId, MENTIONS_MAX) : Promise.resolve([]),

@@ -204,6 +204,30 @@ const rootsPage = (dir: "asc" | "desc") =>
   );
 const rootsPages = { oldest: rootsPage("asc"), newest: rootsPage("desc") };
 
+const firstRootsOf = (dir: "asc" | "desc") =>
+  compiledOnce((db: Kysely<Tables>, p: { articleId: number; limit: number }) =>
+    approvedRoots(db, p.articleId)
+      .select([...publicColumns])
+      .orderBy("created_at", dir)
+      .orderBy("id", dir)
+      .limit(p.limit),
+  );
+const firstRootsPages = { oldest: firstRootsOf("asc"), newest: firstRootsOf("desc") };
+
+/**
+ * The first approved top-level comments whole, in reading order: the first page, most readers',
+ * in one query. Further pages look their ids up on the index first (`pageOfRoots`): an offset
+ * then skips index entries, not rows.
+ */
+export async function firstRoots(
+  db: Kysely<Tables>,
+  articleId: number,
+  order: "oldest" | "newest",
+  limit: number,
+) {
+  return firstRootsPages[order](db, { articleId, limit });
+}
+
 /** One page of approved top-level comments, in reading order. */
 export async function pageOfRoots(
   db: Kysely<Tables>,
