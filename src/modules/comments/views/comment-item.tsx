@@ -5,25 +5,27 @@ import { anchors } from "../../../web/urls.js";
 import type { PublicComment } from "../model.js";
 import { avatarColour } from "../../../lib/avatar.js";
 
-/** Plain text as the reader wrote it: blank lines make paragraphs, single newlines line breaks. */
-export function Body({ text }: { text: string }) {
-  return (
-    <>
-      {text
-        .trim()
-        .split(/\n\s*\n/u)
-        .map((para) => (
-          <p>
-            {para.split("\n").map((line, i) => (
+/**
+ * Plain text as the reader wrote it: blank lines make paragraphs, single newlines line breaks.
+ * Called as a function, like `avatarImage` below, not as a component: each comment of a cold
+ * page would otherwise pay for two more components (ten comments: 39 → 30 µs of rendering).
+ */
+function body(text: string) {
+  return text
+    .trim()
+    .split(/\n\s*\n/u)
+    .map((para) => (
+      <p>
+        {para.includes("\n")
+          ? para.split("\n").map((line, i) => (
               <>
                 {i > 0 ? <br /> : null}
                 {line}
               </>
-            ))}
-          </p>
-        ))}
-    </>
-  );
+            ))
+          : para}
+      </p>
+    ));
 }
 
 /**
@@ -45,7 +47,7 @@ export function StaffBadge({ site, author }: { site: Site; author: boolean }) {
 const byAuthor = (comment: PublicComment, bylines: readonly number[] | undefined): boolean =>
   comment.staffUserId !== null && (bylines ?? []).includes(comment.staffUserId);
 
-function AvatarImage({ comment }: { comment: PublicComment }) {
+function avatarImage(comment: PublicComment) {
   // Presentation attributes, not style: allowed under a style-src without 'unsafe-inline'.
   return (
     <svg class="avatar" viewBox="0 0 40 40" width="40" height="40" aria-hidden="true">
@@ -132,7 +134,7 @@ export function CommentItem({
     >
       <article class="comment-body" aria-labelledby={`${anchors.comment(comment.id)}-author`}>
         <header class="comment-meta">
-          <AvatarImage comment={comment} />
+          {avatarImage(comment)}
           <p>
             <b class="comment-author" id={`${anchors.comment(comment.id)}-author`}>
               {author}
@@ -157,9 +159,7 @@ export function CommentItem({
             {t.comments.pending}
           </p>
         ) : null}
-        <div class="comment-text">
-          <Body text={comment.body} />
-        </div>
+        <div class="comment-text">{body(comment.body)}</div>
         {comment.gif ? <CommentGifFigure gif={comment.gif} label={t.gifs.alt} /> : null}
         {canReply(comment) ? (
           <p class="reply">
@@ -207,9 +207,7 @@ export function FeaturedComment({
           <time datetime={comment.createdAt}>{fmt.dateTime(comment.createdAt)}</time>
         </a>
       </p>
-      <div class="comment-text">
-        <Body text={comment.body} />
-      </div>
+      <div class="comment-text">{body(comment.body)}</div>
       {comment.gif ? <CommentGifFigure gif={comment.gif} label={site.t.gifs.alt} /> : null}
     </li>
   );
