@@ -81,13 +81,12 @@ export function parseWrkOutput(text: string): WrkSummary {
 
 /**
  * A crawler's script: each thread asks its share of the list (every `count`-th line from its
- * own), each path once, and stops as soon as it has none left, so no path is asked twice (a
- * second ask would be a cache hit). Requests still in flight then are never counted. wrk itself
- * times the whole `-d` whatever its threads do, so the script times a crawl that ran out of
- * paths: from its first request to its last, each sent as an answer came in (one request in
- * flight per connection), and prints it for `parseWrkOutput`. LuaJIT builds the requests: the
- * load costs the cores a fraction of what autocannon's JavaScript did (~20 % of a core at
- * 1,600 req/s), and the server gets them.
+ * own), each path once, and stops at the answer to its last, so no path is asked twice (a
+ * second ask would be a cache hit). A connection finding no path left to take waits (`delay`)
+ * until then instead of asking. wrk itself times the whole `-d` whatever its threads do, so the
+ * script times a crawl that ran out of paths, from its first request to its last answer, and
+ * prints it for `parseWrkOutput`. LuaJIT builds the requests: the load costs the cores a
+ * fraction of what autocannon's JavaScript did (~20 % of a core at 1,600 req/s).
  */
 const CRAWL_LUA = `
 local ffi = require("ffi")
@@ -110,27 +109,37 @@ function init(args)
     if i % count == id then paths[#paths + 1] = line end
     i = i + 1
   end
-  sent = 0
-  ran_out = false
+  taken, sent, answered = 0, 0, 0
+  ran_out = #paths == 0
+end
+function delay()
+  if taken >= #paths then return 3600000 end
+  taken = taken + 1
+  return 0
 end
 function request()
-  last = now()
-  first = first or last
+  first = first or now()
   sent = sent + 1
-  if sent >= #paths then
+  return wrk.format("GET", paths[sent])
+end
+function response(status, headers, body)
+  answered = answered + 1
+  if answered >= #paths then
+    last = now()
     ran_out = true
     wrk.thread:stop()
   end
-  return wrk.format("GET", paths[math.min(sent, #paths)])
 end
 function done(summary, latency, requests)
   local from, to = math.huge, 0
   for _, t in ipairs(threads) do
     if not t:get("ran_out") then return end
-    from = math.min(from, t:get("first"))
-    to = math.max(to, t:get("last"))
+    from = math.min(from, t:get("first") or math.huge)
+    to = math.max(to, t:get("last") or 0)
   end
-  io.write(string.format("Crawl ran out of paths after %.3fms\\n", to - from))
+  if to > from then
+    io.write(string.format("Crawl ran out of paths after %.3fms\\n", to - from))
+  end
 end
 `;
 
