@@ -72,14 +72,15 @@ export async function threadPage(ctx: Ctx, articleId: number, page: number): Pro
   const start = (current - 1) * perPage;
   // One more before: the previous page's last comment tells where a reader's held one falls.
   const before = start > 0 ? 1 : 0;
-  const rows = firstRows
-    ? firstRows.slice(0, perPage)
-    : await repo.pageOfRoots(ctx.db, articleId, order, perPage + before, start - before);
+  const firstPage = firstRows?.slice(0, perPage);
+  const rows =
+    firstPage ??
+    (await repo.pageOfRoots(ctx.db, articleId, order, perPage + before, start - before));
   const first = before ? rows[0] : undefined;
   const previous = first && { id: first.id, createdAt: first.created_at };
   const rootIds = rows.slice(before).map((r) => r.id);
   const [roots, replies, featured, mentions] = await Promise.all([
-    firstRows ? firstRows.slice(0, perPage) : repo.commentsByIds(ctx.db, rootIds),
+    firstPage ?? repo.commentsByIds(ctx.db, rootIds),
     repo.firstReplies(ctx.db, rootIds, REPLIES_PER_PAGE),
     current === 1 ? repo.featuredOf(ctx.db, articleId, FEATURED_MAX) : Promise.resolve([]),
     current === 1 ? repo.mentionsOf(ctx.db, articleId, MENTIONS_MAX) : Promise.resolve([]),

@@ -193,23 +193,20 @@ export async function countRootsBefore(
   );
 }
 
+/** Approved top-level comments in reading order: the one order every page of them follows. */
+const rootsInOrder = (db: Kysely<Tables>, articleId: number, dir: "asc" | "desc") =>
+  approvedRoots(db, articleId).orderBy("created_at", dir).orderBy("id", dir);
+
 const rootsPage = (dir: "asc" | "desc") =>
   compiledOnce((db: Kysely<Tables>, p: { articleId: number; limit: number; offset: number }) =>
-    approvedRoots(db, p.articleId)
-      .select(["id", "created_at"])
-      .orderBy("created_at", dir)
-      .orderBy("id", dir)
-      .limit(p.limit)
-      .offset(p.offset),
+    rootsInOrder(db, p.articleId, dir).select(["id", "created_at"]).limit(p.limit).offset(p.offset),
   );
 const rootsPages = { oldest: rootsPage("asc"), newest: rootsPage("desc") };
 
 const firstRootsOf = (dir: "asc" | "desc") =>
   compiledOnce((db: Kysely<Tables>, p: { articleId: number; limit: number }) =>
-    approvedRoots(db, p.articleId)
+    rootsInOrder(db, p.articleId, dir)
       .select([...publicColumns])
-      .orderBy("created_at", dir)
-      .orderBy("id", dir)
       .limit(p.limit),
   );
 const firstRootsPages = { oldest: firstRootsOf("asc"), newest: firstRootsOf("desc") };
