@@ -15,6 +15,7 @@ import {
 } from "./baseline.js";
 import type { Cleanup } from "./cleanup.js";
 import { measureColdStart } from "./cold-start.js";
+import { cpuMsPerRequest, sampleCpu, type CpuSample } from "./cpu.js";
 import { crawlerLoad } from "./crawler.js";
 import { measureDesk } from "./desk.js";
 import { measureGifs } from "./gifs.js";
@@ -119,16 +120,30 @@ async function measureCrawler(
   const count = load.distinctPaths?.length ?? 0;
   const warmed = readIntoOsCache(location);
   run.log(`measuring the crawler${suffix} (${thousands(count)} different articles)`);
+  // The server's CPU per article beside the rate: the rate depends on the machine's speed and on
+  // the load generator sharing its cores, the CPU per article only on the first.
+  let before: CpuSample | undefined;
+  let after: CpuSample | undefined;
+  const pid = server.child.pid;
+  const figure = await measure(server.baseUrl, load, run.options.plan, {
+    started: () => (before = sampleCpu(pid)),
+    ended: () => (after = sampleCpu(pid)),
+  });
+  const cpuMs = cpuMsPerRequest(before, after, figure.ok);
   return {
     key: "crawler",
     label: `crawler: different articles, cache cold${suffix}`,
     path: load.path,
-    figure: await measure(server.baseUrl, load, run.options.plan),
-    note:
-      `${thousands(count)} articles, each asked once` +
-      (warmed > 0
-        ? `; database read into the OS cache first (${Math.round(warmed / 2 ** 20)} MB)`
-        : ""),
+    figure,
+    note: [
+      `${thousands(count)} articles, each asked once`,
+      warmed > 0
+        ? `database read into the OS cache first (${Math.round(warmed / 2 ** 20)} MB)`
+        : "",
+      cpuMs !== undefined ? `${cpuMs.toFixed(2)} ms of server CPU per article` : "",
+    ]
+      .filter(Boolean)
+      .join("; "),
   };
 }
 

@@ -235,7 +235,19 @@ export const median = (values: readonly number[]): number => {
  * A short warm-up (JIT, caches, connection set-up; thrown away), then `rounds` bounded rounds.
  * Each figure is the median over the rounds, so one noisy round moves nothing.
  */
-export async function measure(baseUrl: string, load: Load, plan: LoadPlan): Promise<Figure> {
+export interface RoundsObserver {
+  /** Just before the first measured round, after the warm-up. */
+  started(): void;
+  /** Just after the last measured round. */
+  ended(): void;
+}
+
+export async function measure(
+  baseUrl: string,
+  load: Load,
+  plan: LoadPlan,
+  observer?: RoundsObserver,
+): Promise<Figure> {
   // One request alone first: the figures are about serving a page readers already asked for,
   // not about 50 readers arriving together on a page nobody has asked for yet.
   // A crawler's paths are all misses: its warm-up takes a share of its own, as large as a
@@ -254,11 +266,13 @@ export async function measure(baseUrl: string, load: Load, plan: LoadPlan): Prom
       list && slice(Math.max(1, Math.floor(list.length / (plan.rounds + 1)))),
     );
   const rounds: Round[] = [];
+  observer?.started();
   for (let i = 0; i < plan.rounds; i++) {
     const paths = list ? slice(Math.floor((list.length - used) / (plan.rounds - i))) : undefined;
     if (paths?.length === 0) throw new Error(`${load.path}: not enough distinct paths`);
     rounds.push(await once(baseUrl, load, plan, plan.roundSeconds, paths));
   }
+  observer?.ended();
   const statuses = new Set(rounds.flatMap((r) => Object.keys(r.others)));
   return {
     reqPerSec: median(rounds.map((r) => r.reqPerSec)),

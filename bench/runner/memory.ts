@@ -19,6 +19,20 @@ export interface Memory {
  * the figure a "per process" target is about; the supervisor alone when it serves by itself.
  */
 export function readMemory(pid: number): Memory | undefined {
+  const each = servingProcesses(pid).flatMap((p) => {
+    const m = readOne(p);
+    return m ? [{ pid: p, ...m }] : [];
+  });
+  if (each.length === 0) return undefined;
+  return {
+    rssMiB: Math.max(...each.map((m) => m.rssMiB)),
+    peakMiB: Math.max(...each.map((m) => m.peakMiB)),
+    processes: each,
+  };
+}
+
+/** The processes that serve: the workers of a supervisor, or the process itself when alone. */
+export function servingProcesses(pid: number): number[] {
   let children: number[] = [];
   try {
     children = fs
@@ -29,16 +43,7 @@ export function readMemory(pid: number): Memory | undefined {
   } catch {
     // No /proc, or no children: the process itself.
   }
-  const each = (children.length > 0 ? children : [pid]).flatMap((p) => {
-    const m = readOne(p);
-    return m ? [{ pid: p, ...m }] : [];
-  });
-  if (each.length === 0) return undefined;
-  return {
-    rssMiB: Math.max(...each.map((m) => m.rssMiB)),
-    peakMiB: Math.max(...each.map((m) => m.peakMiB)),
-    processes: each,
-  };
+  return children.length > 0 ? children : [pid];
 }
 
 /**
