@@ -231,10 +231,7 @@ export const median = (values: readonly number[]): number => {
     : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 };
 
-/**
- * A short warm-up (JIT, caches, connection set-up; thrown away), then `rounds` bounded rounds.
- * Each figure is the median over the rounds, so one noisy round moves nothing.
- */
+/** Told when the measured rounds start and end (the server's CPU is read around them). */
 export interface RoundsObserver {
   /** Just before the first measured round, after the warm-up. */
   started(): void;
@@ -242,6 +239,10 @@ export interface RoundsObserver {
   ended(): void;
 }
 
+/**
+ * A short warm-up (JIT, caches, connection set-up; thrown away), then `rounds` bounded rounds.
+ * Each figure is the median over the rounds, so one noisy round moves nothing.
+ */
 export async function measure(
   baseUrl: string,
   load: Load,
