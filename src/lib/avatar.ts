@@ -35,6 +35,15 @@ export function avatarFor(name: string, identity: string | null): Avatar {
  * darker discs than blues. As `#rrggbb`.
  */
 export function avatarColour(hue: number): string {
+  // Hues are whole degrees (avatarFor): each colour is worked out once, not for every comment of
+  // every page (a dozen µs a page of ten comments).
+  if (Number.isInteger(hue) && hue >= 0 && hue < 360) return (colours[hue] ??= discColour(hue));
+  return discColour(hue);
+}
+
+const colours: (string | undefined)[] = [];
+
+function discColour(hue: number): string {
   for (let lightness = 40; lightness > 0; lightness--) {
     const rgb = hslToRgb(hue, 0.45, lightness / 100);
     if (contrastWithWhite(rgb) >= MIN_CONTRAST)

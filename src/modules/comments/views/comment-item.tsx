@@ -1,43 +1,37 @@
-import type { ComponentChildren } from "preact";
+import type { ComponentChildren, VNode } from "preact";
 import type { Site } from "../../../web/site.js";
-import { CommentGifFigure } from "../../gifs/index.js";
+import { html, type Html } from "../../../web/html.js";
+import { commentGifFigure } from "../../gifs/index.js";
 import { anchors } from "../../../web/urls.js";
 import type { PublicComment } from "../model.js";
 import { avatarColour } from "../../../lib/avatar.js";
 
-/**
- * Plain text as the reader wrote it: blank lines make paragraphs, single newlines line breaks.
- * Called as a function, like `avatarImage` below, not as a component: each comment of a cold
- * page would otherwise pay for two more components (ten comments: 39 → 30 µs of rendering).
+/*
+ * The comment views are templates (web/html.ts, decision 028), not components: a page of
+ * comments is most of a cold article's markup, and rendered as components it was about a third
+ * of the article's rendering time. They render the bytes the components did.
  */
-function body(text: string) {
+
+/** Plain text as the reader wrote it: blank lines make paragraphs, single newlines line breaks. */
+function body(text: string): VNode[] {
   return text
     .trim()
     .split(/\n\s*\n/u)
-    .map((para) => (
-      <p>
-        {para.includes("\n")
-          ? para.split("\n").map((line, i) => (
-              <>
-                {i > 0 ? <br /> : null}
-                {line}
-              </>
-            ))
-          : para}
-      </p>
-    ));
+    .map((para) =>
+      para.includes("\n")
+        ? html`<p>${para.split("\n").map((line, i) => (i > 0 ? html`<br/>${line}` : line))}</p>`
+        : html`<p>${para}</p>`,
+    );
 }
 
 /**
  * "Rédaction": this comment is the newsroom's own answer (written from the moderation desk);
- * "Auteur" when its writer signed the article.
+ * "Auteur" when its writer signed the article. Followed by a space, as it stands before the date.
  */
-export function StaffBadge({ site, author }: { site: Site; author: boolean }) {
-  return (
-    <span class={author ? "staff-badge author-badge" : "staff-badge"}>
-      {author ? site.t.comments.authorBadge : site.t.comments.staffBadge}
-    </span>
-  );
+function staffBadge(site: Site, author: boolean): VNode {
+  return author
+    ? html`<span class="staff-badge author-badge">${site.t.comments.authorBadge}</span> `
+    : html`<span class="staff-badge">${site.t.comments.staffBadge}</span> `;
 }
 
 /**
@@ -47,24 +41,35 @@ export function StaffBadge({ site, author }: { site: Site; author: boolean }) {
 const byAuthor = (comment: PublicComment, bylines: readonly number[] | undefined): boolean =>
   comment.staffUserId !== null && (bylines ?? []).includes(comment.staffUserId);
 
-function avatarImage(comment: PublicComment) {
-  // Presentation attributes, not style: allowed under a style-src without 'unsafe-inline'.
-  return (
-    <svg class="avatar" viewBox="0 0 40 40" width="40" height="40" aria-hidden="true">
-      <circle cx="20" cy="20" r="20" fill={avatarColour(comment.avatar.hue)} />
-      <text x="20" y="25" text-anchor="middle" font-size="15" fill="#fff">
-        {comment.avatar.initials}
-      </text>
-    </svg>
-  );
-}
+const badge = (site: Site, comment: PublicComment, bylines: readonly number[] | undefined) =>
+  comment.staff ? staffBadge(site, byAuthor(comment, bylines)) : null;
+
+/** Presentation attributes, not style: allowed under a style-src without 'unsafe-inline'. */
+const avatarImage = (comment: PublicComment) => html`
+  <svg class="avatar" viewBox="0 0 40 40" width="40" height="40" aria-hidden="true">
+    <circle cx="20" cy="20" r="20" fill="${avatarColour(comment.avatar.hue)}"></circle>
+    <text x="20" y="25" text-anchor="middle" font-size="15" fill="#fff">
+      ${comment.avatar.initials}
+    </text>
+  </svg>`;
+
+/** The date a comment was posted, linking to its place on the page. */
+const permalink = (site: Site, comment: PublicComment, title: string | null) => html`
+  <a class="comment-date" href="#${anchors.comment(comment.id)}"${
+    title === null ? null : html` title="${title}"`
+  }>
+    <time datetime="${comment.createdAt}">${site.fmt.dateTime(comment.createdAt)}</time>
+  </a>`;
+
+const gifFigure = (site: Site, comment: PublicComment) =>
+  comment.gif ? commentGifFigure(comment.gif, site.t.gifs.alt) : null;
 
 /** Extras a page puts around comments: marks for a reader's own parts, a "more replies" link. */
 export interface CommentExtras {
   /** A named mark (http/segments.ts): where a held reply to this comment would go. */
   mark?: (name: string) => ComponentChildren;
   /** After a thread's replies, when it has more than this page shows. */
-  after?: (c: PublicComment) => ComponentChildren;
+  after?: (c: PublicComment) => Html;
   /** The accounts that signed the article: their staff replies are badged "Auteur". */
   bylines?: readonly number[];
 }
@@ -72,143 +77,98 @@ export interface CommentExtras {
 /** The mark after a comment's replies (inside its list of replies when it has one). */
 export const repliesMark = (id: number) => `replies:${id}`;
 
-export function CommentItem({
-  site,
-  comment,
-  replyHref,
-  canReply,
-  extras = {},
-}: {
+export interface CommentItemProps {
   site: Site;
   comment: PublicComment;
   replyHref: (id: number) => string;
   canReply: (c: PublicComment) => boolean;
   extras?: CommentExtras;
-}) {
-  const { t, fmt } = site;
-  const mark = extras.mark?.(repliesMark(comment.id));
-  const replies = (
-    <>
-      {comment.replies.length > 0 ? (
-        <ol class="children">
-          {comment.replies.map((r) => (
-            <CommentItem
-              site={site}
-              comment={r}
-              replyHref={replyHref}
-              canReply={canReply}
-              extras={extras}
-            />
-          ))}
-          {mark}
-        </ol>
-      ) : (
-        mark
-      )}
-      {extras.after?.(comment)}
-    </>
-  );
-  if (comment.erased) {
-    return (
-      <li id={anchors.comment(comment.id)} class="comment comment-erased">
-        <p class="comment-text">{t.comments.erased}</p>
-        {replies}
-      </li>
-    );
-  }
-  const author = comment.authorWebsite ? (
-    <a
-      href={comment.authorWebsite}
-      rel="nofollow ugc noopener noreferrer"
-      class="comment-author-link"
-    >
-      {comment.authorName}
-    </a>
-  ) : (
-    comment.authorName
-  );
-  return (
-    <li
-      id={anchors.comment(comment.id)}
-      class={comment.status === "pending" ? "comment comment-pending" : "comment"}
-    >
-      <article class="comment-body" aria-labelledby={`${anchors.comment(comment.id)}-author`}>
+}
+
+/** A comment and its replies, as an item of a list of comments. */
+export function commentItem(props: CommentItemProps): VNode {
+  const { site, comment, replyHref, canReply, extras = {} } = props;
+  const { t } = site;
+  // A mark is a Preact element (http/segments.ts), rendered in place like any other.
+  const mark = extras.mark?.(repliesMark(comment.id)) as Html;
+  const replies = html`
+    ${
+      comment.replies.length > 0
+        ? html`
+          <ol class="children">
+            ${comment.replies.map((r) => commentItem({ ...props, comment: r }))}
+            ${mark}
+          </ol>`
+        : mark
+    }
+    ${extras.after?.(comment)}`;
+  const id = anchors.comment(comment.id);
+  if (comment.erased)
+    return html`
+      <li id="${id}" class="comment comment-erased">
+        <p class="comment-text">${t.comments.erased}</p>
+        ${replies}
+      </li>`;
+  const author = comment.authorWebsite
+    ? html`
+      <a href="${comment.authorWebsite}" rel="nofollow ugc noopener noreferrer" class="comment-author-link">
+        ${comment.authorName}
+      </a>`
+    : comment.authorName;
+  const pending = comment.status === "pending";
+  const reply = canReply(comment)
+    ? html`
+      <p class="reply">
+        <a
+          class="reply-link"
+          href="${replyHref(comment.id)}"
+          data-reply-to="${comment.id}"
+          data-reply-name="${comment.authorName}"
+          aria-label="${t.comments.replyTo(comment.authorName)}"
+        >${t.comments.reply}</a>
+      </p>`
+    : null;
+  return html`
+    <li id="${id}" class="${pending ? "comment comment-pending" : "comment"}">
+      <article class="comment-body" aria-labelledby="${id}-author">
         <header class="comment-meta">
-          {avatarImage(comment)}
+          ${avatarImage(comment)}
           <p>
-            <b class="comment-author" id={`${anchors.comment(comment.id)}-author`}>
-              {author}
-            </b>{" "}
-            {comment.staff ? (
-              <>
-                <StaffBadge site={site} author={byAuthor(comment, extras.bylines)} />{" "}
-              </>
-            ) : null}
-            <span class="visually-hidden">{t.comments.says} </span>
-            <a
-              class="comment-date"
-              href={`#${anchors.comment(comment.id)}`}
-              title={t.comments.permalink}
-            >
-              <time datetime={comment.createdAt}>{fmt.dateTime(comment.createdAt)}</time>
-            </a>
+            <b class="comment-author" id="${id}-author">${author}</b> ${badge(site, comment, extras.bylines)}
+            <span class="visually-hidden">${t.comments.says} </span>
+            ${permalink(site, comment, t.comments.permalink)}
           </p>
         </header>
-        {comment.status === "pending" ? (
-          <p class="moderation-notice" role="status">
-            {t.comments.pending}
-          </p>
-        ) : null}
-        <div class="comment-text">{body(comment.body)}</div>
-        {comment.gif ? <CommentGifFigure gif={comment.gif} label={t.gifs.alt} /> : null}
-        {canReply(comment) ? (
-          <p class="reply">
-            <a
-              class="reply-link"
-              href={replyHref(comment.id)}
-              data-reply-to={comment.id}
-              data-reply-name={comment.authorName}
-              aria-label={t.comments.replyTo(comment.authorName)}
-            >
-              {t.comments.reply}
-            </a>
-          </p>
-        ) : null}
+        ${pending ? html`<p class="moderation-notice" role="status">${t.comments.pending}</p>` : null}
+        <div class="comment-text">${body(comment.body)}</div>
+        ${gifFigure(site, comment)}
+        ${reply}
       </article>
-      {replies}
-    </li>
-  );
+      ${replies}
+    </li>`;
+}
+
+/** `commentItem` for a page written in JSX. */
+export function CommentItem(props: CommentItemProps): VNode {
+  return commentItem(props);
 }
 
 /**
  * A comment the newsroom put first: its author, date and text, and a link to its place in the
  * discussion (where it also stands, with its replies).
  */
-export function FeaturedComment({
-  site,
-  comment,
-  bylines,
-}: {
-  site: Site;
-  comment: PublicComment;
-  bylines?: readonly number[] | undefined;
-}) {
-  const { fmt } = site;
-  return (
+export function featuredComment(
+  site: Site,
+  comment: PublicComment,
+  bylines: readonly number[] | undefined,
+): VNode {
+  return html`
     <li class="featured-comment">
       <p class="comment-meta">
-        <b class="comment-author">{comment.authorName}</b>{" "}
-        {comment.staff ? (
-          <>
-            <StaffBadge site={site} author={byAuthor(comment, bylines)} />{" "}
-          </>
-        ) : null}
-        <a class="comment-date" href={`#${anchors.comment(comment.id)}`}>
-          <time datetime={comment.createdAt}>{fmt.dateTime(comment.createdAt)}</time>
-        </a>
+        <b class="comment-author">${comment.authorName}</b> ${badge(site, comment, bylines)}
+        ${permalink(site, comment, null)}
       </p>
-      <div class="comment-text">{body(comment.body)}</div>
-      {comment.gif ? <CommentGifFigure gif={comment.gif} label={site.t.gifs.alt} /> : null}
-    </li>
-  );
+      <div class="comment-text">${body(comment.body)}</div>
+      ${gifFigure(site, comment)}
+    </li>`;
 }

@@ -5,7 +5,8 @@ import { anchors } from "../../../web/urls.js";
 import { acceptsReplies, type PublicComment } from "../model.js";
 import type { ThreadPage } from "../service.js";
 import { CommentForm, type CommentFormState } from "./comment-form.js";
-import { CommentItem, FeaturedComment, type CommentExtras } from "./comment-item.js";
+import { html } from "../../../web/html.js";
+import { commentItem, featuredComment, type CommentExtras } from "./comment-item.js";
 import { MentionList } from "./mentions.js";
 
 /** Marks (http/segments.ts) the page layer may ask for, to add a reader's own parts. */
@@ -76,11 +77,12 @@ export function CommentSection({
     bylines,
     after: (c) => {
       const n = threads.moreReplies.get(c.id);
-      return n === undefined ? null : (
-        <p class="more-replies">
-          <a href={repliesHref(c.id, 2)}>{t.comments.allReplies(fmt.number(n))}</a>
-        </p>
-      );
+      return n === undefined
+        ? null
+        : html`
+          <p class="more-replies">
+            <a href="${repliesHref(c.id, 2)}">${t.comments.allReplies(fmt.number(n))}</a>
+          </p>`;
     },
   };
   // Readers reply to published comments only, and not below the depth limit.
@@ -98,28 +100,16 @@ export function CommentSection({
       {threads.featured.length > 0 ? (
         <section class="featured-comments" aria-labelledby="featured-comments-title">
           <h3 id="featured-comments-title">{t.comments.featured}</h3>
-          <ol>
-            {threads.featured.map((c) => (
-              <FeaturedComment site={site} comment={c} bylines={bylines} />
-            ))}
-          </ol>
+          <ol>{threads.featured.map((c) => featuredComment(site, c, bylines))}</ol>
         </section>
       ) : null}
       {mark(sectionMarks.listStart)}
       {threads.threads.length > 0 ? (
         <ol class="comment-list">
-          {threads.threads.map((c) => (
-            <>
-              {mark(sectionMarks.before(c.id))}
-              <CommentItem
-                site={site}
-                comment={c}
-                replyHref={replyHref}
-                canReply={canReply}
-                extras={extras}
-              />
-            </>
-          ))}
+          {threads.threads.map((c) => [
+            mark(sectionMarks.before(c.id)),
+            commentItem({ site, comment: c, replyHref, canReply, extras }),
+          ])}
           {mark(sectionMarks.end)}
         </ol>
       ) : form ? (
