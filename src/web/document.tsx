@@ -80,18 +80,15 @@ function Document({
  * text is then set in French typography (web/typography.ts), reader pages only.
  */
 export function renderPage(site: Site, meta: PageMeta, body: ComponentChildren): string {
-  return (
-    "<!doctype html>" +
-    typesetHtml(
-      render(
-        <Document site={site} meta={meta}>
-          <SiteLayout site={site} section={meta.section}>
-            {body}
-          </SiteLayout>
-        </Document>,
-      ),
-    )
+  const page = render(
+    <Document site={site} meta={meta}>
+      <SiteLayout site={site} section={meta.section}>
+        {body}
+      </SiteLayout>
+    </Document>,
   );
+  // The head holds no text to set but its title and scripts, which stay as written anyway.
+  return "<!doctype html>" + typesetHtml(page, Math.max(0, page.indexOf("<body>")));
 }
 
 /**

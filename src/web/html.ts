@@ -60,6 +60,14 @@ const layouts = new WeakMap<TemplateStringsArray, readonly string[]>();
 /** A line break with the blanks (spaces, tabs, more line breaks) on either side of it. */
 const LINE_BREAK = /[ \t]*(?:\r\n|\n|\r)[ \t\r\n]*/g;
 
+/**
+ * Markup a view rendered earlier and kept (a blank form, the site's header), put in as it is:
+ * never text from a request or the database that no view has escaped.
+ */
+export function keptMarkup(markup: string): VNode {
+  return jsxTemplate([markup]);
+}
+
 /** The markup a template made, or a Preact element rendered; other values escaped as text. */
 function markup(value: Html): string {
   if (value === null || value === undefined || value === false) return "";

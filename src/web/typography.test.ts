@@ -45,4 +45,12 @@ describe("French typography at rendering", () => {
         `<a title='it : "q" >'>n'est-ce pas${NNBSP}?</a>${NNBSP}! <TEXTAREA>e ?</textarea>${NNBSP}?`,
     );
   });
+
+  it("starts where it is told, before it as written, after it as always", () => {
+    const head = "<head><title>Quoi ? Non !</title></head>";
+    const html = `${head}<body><p>Quoi ? <textarea>a : b</textarea> Non !</p></body>`;
+    expect(typesetHtml(html, head.length)).toBe(
+      `${head}<body><p>Quoi${NNBSP}? <textarea>a : b</textarea> Non${NNBSP}!</p></body>`,
+    );
+  });
 });

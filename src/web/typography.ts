@@ -35,13 +35,14 @@ const isSpace = (c: number) => c === 32 || c === 9 || c === 0xa0 || c === 0x202f
  *
  * Only the few spaces that would change are looked at, each placed in the page: this runs on
  * every page a reader is sent, and reading every tag of a 30 KB page to find a dozen spaces was
- * a tenth of an article's rendering.
+ * a tenth of an article's rendering. `from`: where to start, at a tag's `<` (a page's `<body>`:
+ * its head has no text outside its title and scripts, which stay as they are anyway).
  */
-export function typesetHtml(html: string): string {
-  SPACED.lastIndex = 0;
+export function typesetHtml(html: string, from = 0): string {
+  SPACED.lastIndex = from;
   let found = SPACED.exec(html);
   if (!found) return html;
-  const verbatim = verbatimRanges(html);
+  const verbatim = verbatimRanges(html, from);
   let range = 0;
   let out = "";
   let copied = 0;
@@ -70,9 +71,9 @@ export function typesetHtml(html: string): string {
  * Where verbatim elements start and end, in order: from an opening tag to the first closing tag
  * of the same name (as a browser reads a script, a style or a textarea), the closing tag included.
  */
-function verbatimRanges(html: string): [number, number][] {
+function verbatimRanges(html: string, from: number): [number, number][] {
   const ranges: [number, number][] = [];
-  VERBATIM_OPENING.lastIndex = 0;
+  VERBATIM_OPENING.lastIndex = from;
   for (let open = VERBATIM_OPENING.exec(html); open; open = VERBATIM_OPENING.exec(html)) {
     if (insideTag(html, open.index)) continue;
     const closing = new RegExp(`</${open[1]}(?![a-zA-Z0-9-])`, "gi");
