@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 import { changeKeys } from "../lib/change-keys.js";
@@ -111,7 +111,7 @@ export function pageFromEncodings(
   type: string,
   changeKeys: readonly string[],
 ): CachedPage {
-  const etag = `"${createHash("sha256").update(identity).digest("base64url").slice(0, 22)}"`;
+  const etag = `"${hash("sha256", identity, "base64url").slice(0, 22)}"`;
   const made = [brotlied, gzipped].filter((b) => b !== undefined);
   const [own, ...compressed] = ownBytes([identity, ...made]) as [Buffer, ...Buffer[]];
   const page: CachedPage = {

@@ -50,3 +50,20 @@ describe("cut", () => {
     expect(grown).toBeLessThan(8 * 1024 * 1024);
   });
 });
+
+describe("cut pages are their own bytes", () => {
+  it("keeps a page as it was after other pages are cut, and cuts pages of any size", () => {
+    const page = (text: string) => `<p>${text}</p>${renderToString(markup("here"))}<p>fin</p>`;
+    const first = cut(page("première « page » é"));
+    const firstBytes = Buffer.from(first.identity);
+    const second = cut(page("x".repeat(100_000)));
+    // A page past the encoding scratch's bound (4 MB) is encoded on its own.
+    const huge = cut(page("é".repeat(1_500_000)));
+    expect(first.identity.equals(firstBytes)).toBe(true);
+    expect(first.identity.toString()).toBe("<p>première « page » é</p><p>fin</p>");
+    expect(second.identity.toString()).toBe(`<p>${"x".repeat(100_000)}</p><p>fin</p>`);
+    expect(huge.identity.toString()).toBe(`<p>${"é".repeat(1_500_000)}</p><p>fin</p>`);
+    expect(huge.points.get("here")).toBe(Buffer.byteLength(`<p>${"é".repeat(1_500_000)}</p>`));
+    expect(first.identity.buffer).not.toBe(second.identity.buffer);
+  });
+});

@@ -1,3 +1,4 @@
+import { createHmac, hkdfSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { keyedHash, sign, signFor, unsign, unsignFor } from "./crypto.js";
 
@@ -30,5 +31,19 @@ describe("signing purposes", () => {
     // A reader's cookie, same text, is no stamp.
     expect(unsignFor(secret, "form-stamp", sign(secret, "12.1700000000000"))).toBeUndefined();
     expect(unsignFor(secret, "form-stamp", stamp.replace(".17", ".18"))).toBeUndefined();
+  });
+});
+
+describe("signatures", () => {
+  it("are HMAC-SHA256 with the purpose's derived key: what was signed before still verifies", () => {
+    for (const purpose of ["cookie", "form-stamp", "author-token"] as const) {
+      const key = Buffer.from(
+        hkdfSync("sha256", secret, "kiosque", `kiosque signing: ${purpose}`, 32),
+      );
+      for (const value of ["", "12.1700000000000", "Zoé « ? » 🦊", "x".repeat(1000)]) {
+        const expected = createHmac("sha256", key).update(value).digest("base64url");
+        expect(signFor(secret, purpose, value)).toBe(`${value}.${expected}`);
+      }
+    }
   });
 });
