@@ -3,12 +3,13 @@ import { render } from "preact-render-to-string";
 import type { Site } from "./site.js";
 import { typesetHtml } from "./typography.js";
 import {
-  FeedLinks,
-  ShareMeta,
-  StructuredData,
+  feedLinks,
+  shareMeta,
+  structuredData,
   type PageFeed,
   type ShareCard,
 } from "./head-extras.js";
+import { html, type Html } from "./html.js";
 import type { Messages } from "./i18n/index.js";
 import { NewsroomLayout, type NewsroomPerson } from "./layouts/newsroom-layout.js";
 import { SiteLayout } from "./layouts/site-layout.js";
@@ -33,6 +34,10 @@ export interface PageMeta {
   structuredData?: readonly object[];
 }
 
+/**
+ * The page around a layout: the head, with what shares, feeds and search engines read. A template
+ * (web/html.ts): every page, cold or not, has its ~25 head elements.
+ */
 function Document({
   site,
   meta,
@@ -45,34 +50,26 @@ function Document({
   children: ComponentChildren;
 }) {
   const title = meta.title === site.name ? site.name : `${meta.title} – ${site.name}`;
-  return (
-    <html lang={lang}>
+  const indexed = !meta.noindex;
+  return html`
+    <html lang="${lang}">
       <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{title}</title>
-        {meta.description ? <meta name="description" content={meta.description} /> : null}
-        {meta.canonical ? <link rel="canonical" href={site.canonical(meta.canonical)} /> : null}
-        {meta.noindex ? <meta name="robots" content="noindex" /> : null}
-        {meta.noindex ? null : <FeedLinks site={site} feeds={meta.feeds} />}
-        {meta.card && !meta.noindex ? (
-          <ShareMeta site={site} card={meta.card} canonicalPath={meta.canonical} />
-        ) : null}
-        <link rel="icon" href={site.assets.icon} type="image/svg+xml" />
-        <link rel="stylesheet" href={site.assets.css} />
-        {(meta.styles ?? []).map((href) => (
-          <link rel="stylesheet" href={href} />
-        ))}
-        {(meta.scripts ?? []).map((src) => (
-          <script type="module" src={src} />
-        ))}
-        {meta.structuredData && !meta.noindex ? (
-          <StructuredData items={meta.structuredData} />
-        ) : null}
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title>${title}</title>
+        ${meta.description ? html`<meta name="description" content="${meta.description}"/>` : null}
+        ${meta.canonical ? html`<link rel="canonical" href="${site.canonical(meta.canonical)}"/>` : null}
+        ${indexed ? null : html`<meta name="robots" content="noindex"/>`}
+        ${indexed ? feedLinks(site, meta.feeds) : null}
+        ${meta.card && indexed ? shareMeta(site, meta.card, meta.canonical) : null}
+        <link rel="icon" href="${site.assets.icon}" type="image/svg+xml"/>
+        <link rel="stylesheet" href="${site.assets.css}"/>
+        ${(meta.styles ?? []).map((href) => html`<link rel="stylesheet" href="${href}"/>`)}
+        ${(meta.scripts ?? []).map((src) => html`<script type="module" src="${src}"></script>`)}
+        ${meta.structuredData && indexed ? structuredData(meta.structuredData) : null}
       </head>
-      <body>{children}</body>
-    </html>
-  );
+      <body>${children as Html}</body>
+    </html>`;
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { VNode } from "preact";
+import { attr, html, keptMarkup } from "./html.js";
 import type { Site } from "./site.js";
 import { paths, type FeedFormat } from "./urls.js";
 
@@ -32,18 +34,15 @@ const FEED_TYPES: Record<FeedFormat, string> = {
 const FORMAT_NAMES: Record<FeedFormat, string> = { rss: "RSS", atom: "Atom", json: "JSON" };
 
 /** Autodiscovery: the site's feeds in every format, then this page's own. */
-export function FeedLinks({ site, feeds = [] }: { site: Site; feeds?: readonly PageFeed[] }) {
+export function feedLinks(site: Site, feeds: readonly PageFeed[] = []): VNode[] {
   const siteFeeds: PageFeed[] = (["rss", "atom", "json"] as const).map((format) => ({
     title: `${site.name} (${FORMAT_NAMES[format]})`,
     path: paths.feeds.site(format),
     format,
   }));
-  return (
-    <>
-      {[...siteFeeds, ...feeds].map((f) => (
-        <link rel="alternate" type={FEED_TYPES[f.format]} title={f.title} href={f.path} />
-      ))}
-    </>
+  return [...siteFeeds, ...feeds].map(
+    (f) =>
+      html`<link rel="alternate" type="${FEED_TYPES[f.format]}"${attr("title", f.title)} href="${f.path}"/>`,
   );
 }
 
@@ -61,15 +60,7 @@ export function feedsOf(title: string, path: (format: FeedFormat) => string): Pa
  * (KIOSQUE_PUBLIC_URL) a page names no URL or image there rather than a relative one that
  * networks would reject — the page cache serves every Host the same bytes.
  */
-export function ShareMeta({
-  site,
-  card,
-  canonicalPath,
-}: {
-  site: Site;
-  card: ShareCard;
-  canonicalPath: string | undefined;
-}) {
+export function shareMeta(site: Site, card: ShareCard, canonicalPath: string | undefined): VNode {
   const absolute = (path: string) => {
     const u = site.canonical(path);
     return /^https?:\/\//.test(u) ? u : undefined;
@@ -77,46 +68,40 @@ export function ShareMeta({
   const url = canonicalPath === undefined ? undefined : absolute(canonicalPath);
   const image = card.image ? absolute(card.image.src) : undefined;
   const a = card.article;
-  return (
-    <>
-      <meta property="og:site_name" content={site.name} />
-      <meta property="og:type" content={card.type} />
-      <meta property="og:title" content={card.title} />
-      {card.description ? <meta property="og:description" content={card.description} /> : null}
-      {url ? <meta property="og:url" content={url} /> : null}
-      <meta property="og:locale" content={site.t.intlLocale.replace("-", "_")} />
-      {image && card.image ? (
-        <>
-          <meta property="og:image" content={image} />
-          {card.image.type ? <meta property="og:image:type" content={card.image.type} /> : null}
-          {card.image.width ? (
-            <meta property="og:image:width" content={String(card.image.width)} />
-          ) : null}
-          {card.image.height ? (
-            <meta property="og:image:height" content={String(card.image.height)} />
-          ) : null}
-          <meta property="og:image:alt" content={card.image.alt} />
-        </>
-      ) : null}
-      {a ? (
-        <>
-          <meta property="article:published_time" content={a.publishedTime} />
-          {a.modifiedTime ? (
-            <meta property="article:modified_time" content={a.modifiedTime} />
-          ) : null}
-          <meta property="article:section" content={a.section} />
-          {a.tags.map((tag) => (
-            <meta property="article:tag" content={tag} />
-          ))}
-          {a.authors.map((path) => {
-            const author = absolute(path);
-            return author ? <meta property="article:author" content={author} /> : null;
-          })}
-        </>
-      ) : null}
-      <meta name="twitter:card" content={image ? "summary_large_image" : "summary"} />
-    </>
-  );
+  // As Preact writes them: an empty content is a bare attribute; an optional tag is there when
+  // its content is truthy.
+  const meta = (property: string, content: string | number) =>
+    html`<meta property="${property}"${attr("content", content)}/>`;
+  const optional = (property: string, content: string | number | undefined) =>
+    content ? meta(property, content) : null;
+  return html`
+    ${meta("og:site_name", site.name)}
+    ${meta("og:type", card.type)}
+    ${meta("og:title", card.title)}
+    ${optional("og:description", card.description)}
+    ${optional("og:url", url)}
+    ${meta("og:locale", site.t.intlLocale.replace("-", "_"))}
+    ${
+      image && card.image
+        ? html`
+          ${meta("og:image", image)}
+          ${optional("og:image:type", card.image.type)}
+          ${optional("og:image:width", card.image.width)}
+          ${optional("og:image:height", card.image.height)}
+          ${meta("og:image:alt", card.image.alt)}`
+        : null
+    }
+    ${
+      a
+        ? html`
+          ${meta("article:published_time", a.publishedTime)}
+          ${optional("article:modified_time", a.modifiedTime)}
+          ${meta("article:section", a.section)}
+          ${a.tags.map((tag) => meta("article:tag", tag))}
+          ${a.authors.map((path) => optional("article:author", absolute(path)))}`
+        : null
+    }
+    <meta name="twitter:card" content="${image ? "summary_large_image" : "summary"}"/>`;
 }
 
 /**
@@ -130,12 +115,9 @@ export function jsonLdText(data: object): string {
   );
 }
 
-export function StructuredData({ items }: { items: readonly object[] }) {
-  return (
-    <>
-      {items.map((item) => (
-        <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdText(item) }} />
-      ))}
-    </>
+export function structuredData(items: readonly object[]): VNode[] {
+  // jsonLdText escapes what could end the script: its text goes in as it is.
+  return items.map(
+    (item) => html`<script type="application/ld+json">${keptMarkup(jsonLdText(item))}</script>`,
   );
 }

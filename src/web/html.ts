@@ -61,6 +61,19 @@ const layouts = new WeakMap<TemplateStringsArray, readonly string[]>();
 const LINE_BREAK = /[ \t]*(?:\r\n|\n|\r)[ \t\r\n]*/g;
 
 /**
+ * An attribute that is there or not, written as Preact writes it: left out when `value` is null,
+ * undefined or false, a bare name when true or empty, else `name="value"` escaped. `name` is the
+ * view's own, never data: `<p${attr("lang", lang)}>`.
+ */
+export function attr(name: string, value: string | number | boolean | null | undefined): VNode {
+  if (value === null || value === undefined || value === false) return NOTHING;
+  if (value === true || value === "") return keptMarkup(` ${name}`);
+  return keptMarkup(` ${name}="${escapeHtml(String(value))}"`);
+}
+
+const NOTHING = keptMarkup("");
+
+/**
  * Markup a view rendered earlier and kept (a blank form, the site's header), put in as it is:
  * never text from a request or the database that no view has escaped.
  */

@@ -1,3 +1,5 @@
+import type { VNode } from "preact";
+import { attr, html } from "../../../web/html.js";
 import { ResponsiveImage } from "../../../web/components/responsive-image.js";
 import type { Site } from "../../../web/site.js";
 import { paths } from "../../../web/urls.js";
@@ -12,6 +14,19 @@ export function contentLang(site: Site, article: Pick<ArticleSummary, "language"
 }
 
 /** The "In: World" label: every article shows the section it sits in, as a link. */
+export function categoryLabel(
+  site: Site,
+  category: ArticleSummary["category"],
+  /** The interface's language, inside an element in the article's. */
+  lang?: string,
+): VNode {
+  return html`
+    <p class="category-label"${attr("lang", lang)}>
+      <span class="visually-hidden">${site.t.inCategory} </span>
+      <a href="${paths.category(category.slug)}">${category.name}</a>
+    </p>`;
+}
+
 export function CategoryLabel({
   site,
   category,
@@ -19,15 +34,9 @@ export function CategoryLabel({
 }: {
   site: Site;
   category: ArticleSummary["category"];
-  /** The interface's language, inside an element in the article's. */
   lang?: string | undefined;
 }) {
-  return (
-    <p class="category-label" lang={lang}>
-      <span class="visually-hidden">{site.t.inCategory} </span>
-      <a href={paths.category(category.slug)}>{category.name}</a>
-    </p>
-  );
+  return categoryLabel(site, category, lang);
 }
 
 /** How wide a card's image shows (site.css): the lead spans the column, others a grid cell. */
