@@ -51,6 +51,9 @@ function Document({
 }) {
   const title = meta.title === site.name ? site.name : `${meta.title} – ${site.name}`;
   const indexed = !meta.noindex;
+  const canonical = meta.canonical
+    ? html`<link rel="canonical" href="${site.canonical(meta.canonical)}"/>`
+    : null;
   return html`
     <html lang="${lang}">
       <head>
@@ -58,7 +61,7 @@ function Document({
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title>${title}</title>
         ${meta.description ? html`<meta name="description" content="${meta.description}"/>` : null}
-        ${meta.canonical ? html`<link rel="canonical" href="${site.canonical(meta.canonical)}"/>` : null}
+        ${canonical}
         ${indexed ? null : html`<meta name="robots" content="noindex"/>`}
         ${indexed ? feedLinks(site, meta.feeds) : null}
         ${meta.card && indexed ? shareMeta(site, meta.card, meta.canonical) : null}

@@ -40,10 +40,10 @@ export function feedLinks(site: Site, feeds: readonly PageFeed[] = []): VNode[] 
     path: paths.feeds.site(format),
     format,
   }));
-  return [...siteFeeds, ...feeds].map(
-    (f) =>
-      html`<link rel="alternate" type="${FEED_TYPES[f.format]}"${attr("title", f.title)} href="${f.path}"/>`,
-  );
+  return [...siteFeeds, ...feeds].map((f) => {
+    const title = attr("title", f.title);
+    return html`<link rel="alternate" type="${FEED_TYPES[f.format]}"${title} href="${f.path}"/>`;
+  });
 }
 
 /** A listing's feeds in every format, titled after the page. */

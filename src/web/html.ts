@@ -9,10 +9,10 @@ import { render } from "preact-render-to-string";
 export type Html = string | number | VNode | null | undefined | false | readonly Html[];
 
 /**
- * HTML written as a template literal, for the views a cold page repeats most (a page of comments):
- * `` html`<p class="x">${text}</p>` `` renders the bytes `<p class="x">{text}</p>` does, at a
- * fraction of the cost: the string is built as the template is called, with no element, props or
- * attribute loop per tag (decision 028).
+ * HTML written as a template literal, for the views every cold page renders (an article's head,
+ * its text, its comments): `` html`<p class="x">${text}</p>` `` renders the bytes that
+ * `<p class="x">{text}</p>` does, at a fraction of the cost: the string is built as the template
+ * is called, with no element, props or attribute loop per tag (decision 028).
  *
  * Escaping stays the default, as in JSX: every value put in is escaped as Preact escapes text and
  * attributes (`&`, `<`, `"`), so one goes inside a tag's quoted attribute or between tags alike.
@@ -20,8 +20,8 @@ export type Html = string | number | VNode | null | undefined | false | readonly
  * attribute name goes (`<${name}>`, `<p ${attr}>`): names are the template's own text.
  *
  * A template is laid out as JSX is: line breaks and indentation between tags are not part of the
- * page (`laidOut`). The result is a Preact element (Preact's own form for precompiled JSX, `jsxTemplate`), so a
- * template goes in JSX as any element does.
+ * page (`laidOut`). The result is a Preact element (Preact's own form for precompiled JSX,
+ * `jsxTemplate`), so a template goes in JSX as any element does.
  */
 export function html(strings: TemplateStringsArray, ...values: Html[]): VNode {
   const text = laidOut(strings);
@@ -32,9 +32,10 @@ export function html(strings: TemplateStringsArray, ...values: Html[]): VNode {
 
 /**
  * A template's own text as JSX would have it, so that a template may be laid out on several lines
- * as JSX is: a line break and the blanks around it go where they touch a tag, its closing `>`
- * or a value; between two words, or two attributes, they make one space. Worked out once per template (a template's
- * strings are the same array each time it is called).
+ * as JSX is: a line break and the blanks around it go where they touch a tag, its closing `>` or
+ * a value; between two words, or two attributes, they make one space. So, as in JSX, a break
+ * right after a value goes: inside a tag, the attribute after a value (`${attr(…)}`) stays on
+ * the value's line. Worked out once per template (its strings are the same array at each call).
  */
 function laidOut(strings: TemplateStringsArray): readonly string[] {
   let text = layouts.get(strings);
@@ -62,20 +63,22 @@ const LINE_BREAK = /[ \t]*(?:\r\n|\n|\r)[ \t\r\n]*/g;
 
 /**
  * An attribute that is there or not, written as Preact writes it: left out when `value` is null,
- * undefined or false, a bare name when true or empty, else `name="value"` escaped. `name` is the
- * view's own, never data: `<p${attr("lang", lang)}>`.
+ * undefined or false, a bare name when empty, else `name="value"` escaped. `name` is the view's
+ * own, never data: `<p${attr("lang", lang)}>`. (No `true`: Preact writes it `="true"` for `aria-`
+ * and `data-` attributes and bare for others; a view writes such an attribute in its template.)
  */
-export function attr(name: string, value: string | number | boolean | null | undefined): VNode {
+export function attr(name: string, value: string | number | false | null | undefined): VNode {
   if (value === null || value === undefined || value === false) return NOTHING;
-  if (value === true || value === "") return keptMarkup(` ${name}`);
+  if (value === "") return keptMarkup(` ${name}`);
   return keptMarkup(` ${name}="${escapeHtml(String(value))}"`);
 }
 
 const NOTHING = keptMarkup("");
 
 /**
- * Markup a view rendered earlier and kept (a blank form, the site's header), put in as it is:
- * never text from a request or the database that no view has escaped.
+ * Markup Kiosque made itself, put in as it is: a view rendered earlier and kept (the blank form,
+ * the site's header), an article body sanitised when written, JSON-LD escaped for its script.
+ * Never text from a request or the database that nothing has escaped or sanitised.
  */
 export function keptMarkup(markup: string): VNode {
   return jsxTemplate([markup]);

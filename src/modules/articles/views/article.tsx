@@ -15,6 +15,8 @@ function byline(site: Site, authors: Article["authors"]): Html[] {
   });
 }
 
+const alt = (article: Article) => attr("alt", article.imageAlt ?? "");
+
 /** The featured image, with its caption and credit when the newsroom gave them. */
 function featuredImage(article: Article): Html {
   // The lead image is above the fold: fetched at once, at high priority, never lazily.
@@ -26,15 +28,17 @@ function featuredImage(article: Article): Html {
       aboveFold
     />
   ) : (
-    html`<img class="article-image"${attr("src", article.imageUrl ?? "")}${attr("alt", article.imageAlt ?? "")}/>`
+    html`<img class="article-image"${attr("src", article.imageUrl ?? "")}${alt(article)}/>`
   );
   if (!article.imageCaption && !article.imageCredit) return img;
+  const between = article.imageCaption && article.imageCredit ? " " : null;
+  const credit = article.imageCredit
+    ? html`<span class="credit">${article.imageCredit}</span>`
+    : null;
   return html`
     <figure class="article-figure">
       ${img}
-      <figcaption>${article.imageCaption}${
-        article.imageCaption && article.imageCredit ? " " : null
-      }${article.imageCredit ? html`<span class="credit">${article.imageCredit}</span>` : null}</figcaption>
+      <figcaption>${article.imageCaption}${between}${credit}</figcaption>
     </figure>`;
 }
 
@@ -61,13 +65,13 @@ export function ArticleView({
   // The article's words in its language, the interface's words around them in the page's.
   const lang = contentLang(site, article);
   const ui = attr("lang", lang ? t.lang : undefined);
-  const updated = article.updatedAt
-    ? html` · ${t.updatedOn} <time datetime="${article.updatedAt}">${fmt.dateTime(article.updatedAt)}</time>`
-    : null;
+  const time = (iso: string) => html`<time datetime="${iso}">${fmt.dateTime(iso)}</time>`;
+  const updated = article.updatedAt ? html` · ${t.updatedOn} ${time(article.updatedAt)}` : null;
+  const count = t.commentCount(fmt.number(article.commentCount), article.commentCount);
   // Past a long article and its threads in one step, not forty Tab stops.
   const jumps = html`
     <p class="article-jumps"${ui}>
-      <a href="#${anchors.comments}">${t.commentCount(fmt.number(article.commentCount), article.commentCount)}</a>${
+      <a href="#${anchors.comments}">${count}</a>${
         discussionOpen ? html` · <a href="#${anchors.respond}">${t.comments.leave}</a>` : null
       }
     </p>`;
@@ -77,10 +81,13 @@ export function ArticleView({
         <footer class="article-tags"${ui}>
           <h2 class="visually-hidden">${t.tags}</h2>
           <ul>
-            ${article.tags.map((tag) => html`<li><a href="${paths.tag(tag.slug)}" rel="tag">${tag.name}</a></li>`)}
+            ${article.tags.map(
+              (tag) => html`<li><a href="${paths.tag(tag.slug)}" rel="tag">${tag.name}</a></li>`,
+            )}
           </ul>
         </footer>`
       : null;
+  const relatedLang = (r: ArticleSummary) => attr("lang", contentLang(site, r));
   const relatedList =
     related.length > 0
       ? html`
@@ -91,7 +98,9 @@ export function ArticleView({
               (r) => html`
                 <li>
                   ${categoryLabel(site, r.category)}
-                  <a class="related-title" href="${paths.article(r.slug)}"${attr("lang", contentLang(site, r))}>${r.title}</a>
+                  <a class="related-title" href="${paths.article(r.slug)}"${relatedLang(r)}>
+                    ${r.title}
+                  </a>
                 </li>`,
             )}
           </ul>
@@ -106,7 +115,7 @@ export function ArticleView({
         <h1>${article.title}</h1>
         ${article.standfirst ? html`<p class="standfirst">${article.standfirst}</p>` : null}
         <p class="byline"${ui}>${t.by} ${byline(site, article.authors)}</p>
-        <p class="dateline"${ui}>${t.publishedOn} <time datetime="${article.publishedAt}">${fmt.dateTime(article.publishedAt)}</time>${updated}</p>
+        <p class="dateline"${ui}>${t.publishedOn} ${time(article.publishedAt)}${updated}</p>
         ${jumps}
       </header>
       ${article.image || article.imageUrl ? featuredImage(article) : null}

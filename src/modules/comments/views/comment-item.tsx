@@ -111,11 +111,19 @@ export function commentItem(props: CommentItemProps): VNode {
       </li>`;
   const author = comment.authorWebsite
     ? html`
-      <a href="${comment.authorWebsite}" rel="nofollow ugc noopener noreferrer" class="comment-author-link">
+      <a
+        href="${comment.authorWebsite}"
+        rel="nofollow ugc noopener noreferrer"
+        class="comment-author-link"
+      >
         ${comment.authorName}
       </a>`
     : comment.authorName;
   const pending = comment.status === "pending";
+  const notice = pending
+    ? html`<p class="moderation-notice" role="status">${t.comments.pending}</p>`
+    : null;
+  const staff = badge(site, comment, extras.bylines);
   const reply = canReply(comment)
     ? html`
       <p class="reply">
@@ -134,12 +142,12 @@ export function commentItem(props: CommentItemProps): VNode {
         <header class="comment-meta">
           ${avatarImage(comment)}
           <p>
-            <b class="comment-author" id="${id}-author">${author}</b> ${badge(site, comment, extras.bylines)}
+            <b class="comment-author" id="${id}-author">${author}</b> ${staff}
             <span class="visually-hidden">${t.comments.says} </span>
             ${permalink(site, comment, t.comments.permalink)}
           </p>
         </header>
-        ${pending ? html`<p class="moderation-notice" role="status">${t.comments.pending}</p>` : null}
+        ${notice}
         <div class="comment-text">${body(comment.body)}</div>
         ${gifFigure(site, comment)}
         ${reply}
