@@ -6,6 +6,8 @@ import {
   type CommentFormState,
 } from "../src/modules/comments/views/comment-form.js";
 import { emptyCommentForm } from "../src/modules/comments/validation.js";
+import { rememberedForm } from "../src/pages/personal-parts.js";
+import { renderFragment } from "../src/web/document.js";
 import { formatter } from "../src/web/i18n/format.js";
 import { messages, type Locale } from "../src/web/i18n/index.js";
 import { FullSiteLayout, SiteLayout } from "../src/web/layouts/site-layout.js";
@@ -85,6 +87,22 @@ describe("markup kept from a first render", () => {
       expect(html).toBe(render(<FullCommentForm site={s} state={state} />));
     }
     expect(render(<CommentForm site={s} state={states[0]!} />)).toContain('value="Zoé"');
+  });
+
+  it("a form with a reader's remembered values is the form rendered with them", () => {
+    const s = site("fr");
+    const state = formState({});
+    const remembered = rememberedForm(s, state);
+    for (const value of XSS_PAYLOADS.filter((p) => p !== "")) {
+      const who = { name: value, email: `${value}@example.org`, website: `https://x.org/${value}` };
+      const full = renderFragment(
+        <CommentForm
+          site={s}
+          state={{ ...state, values: { ...state.values, ...who, remember: true } }}
+        />,
+      );
+      expect(remembered(who).html).toBe(full);
+    }
   });
 
   it("a page's header and footer are the full layout's, in every section", () => {

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { VNode } from "preact";
 import { jsxTemplate } from "preact/jsx-runtime";
 import { render } from "preact-render-to-string";
@@ -82,6 +83,36 @@ const NOTHING = keptMarkup("");
  */
 export function keptMarkup(markup: string): VNode {
   return jsxTemplate([markup]);
+}
+
+/** Unknown outside the process: no text of the site or of a reader can pass for a slot's token. */
+const SLOT_NONCE = randomBytes(9).toString("hex");
+
+/**
+ * Markup rendered once with a token in each named slot, then filled, each time it is used, with
+ * values escaped as Preact escapes them: a view many pages or readers share but for a few values
+ * (the blank comment form, a form with a reader's remembered name). `render` gets the tokens to
+ * put where the values go (text or a quoted attribute); the markup between them is kept as made.
+ * A slot filled with "" gives `=""` where Preact would write a bare attribute: the same value.
+ */
+export function slotted<S extends string>(
+  slots: readonly S[],
+  render: (tokens: Readonly<Record<S, string>>) => string,
+): (values: Readonly<Record<S, string>>) => string {
+  const tokens = Object.fromEntries(slots.map((s) => [s, `kqslot${s}${SLOT_NONCE}`])) as Record<
+    S,
+    string
+  >;
+  const bySlot = new Map(slots.map((s) => [tokens[s], s]));
+  const made = render(tokens);
+  const found = new RegExp([...bySlot.keys()].join("|"), "g");
+  const parts = made.split(found);
+  const order = [...made.matchAll(found)].map((m) => bySlot.get(m[0])!);
+  return (values) => {
+    let out = parts[0]!;
+    for (let i = 0; i < order.length; i++) out += escapeHtml(values[order[i]!]) + parts[i + 1]!;
+    return out;
+  };
 }
 
 /** The markup a template made, or a Preact element rendered; other values escaped as text. */

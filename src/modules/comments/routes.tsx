@@ -12,7 +12,7 @@ import { paths } from "../../web/urls.js";
 import { acceptsReplies } from "./model.js";
 import * as service from "./service.js";
 import { formValues } from "./validation.js";
-import { CommentItem } from "./views/comment-item.js";
+import { commentItem } from "./views/comment-item.js";
 import { RefusedFormPage } from "./views/refused-form-page.js";
 
 /**
@@ -139,12 +139,12 @@ export function commentRoutes(
       const site = await web.site();
       const settings = await ctx.settings();
       const html = renderFragment(
-        <CommentItem
-          site={site}
-          comment={posted.comment}
-          replyHref={(id) => paths.reply(req.params.slug, id, posted.page)}
-          canReply={(c) => acceptsReplies(c, settings["comments.maxDepth"])}
-        />,
+        commentItem({
+          site,
+          comment: posted.comment,
+          replyHref: (id) => paths.reply(req.params.slug, id, posted.page),
+          canReply: (c) => acceptsReplies(c, settings["comments.maxDepth"]),
+        }),
       );
       return reply
         .status(201)

@@ -27,18 +27,6 @@ export function categoryLabel(
     </p>`;
 }
 
-export function CategoryLabel({
-  site,
-  category,
-  lang,
-}: {
-  site: Site;
-  category: ArticleSummary["category"];
-  lang?: string | undefined;
-}) {
-  return categoryLabel(site, category, lang);
-}
-
 /** How wide a card's image shows (site.css): the lead spans the column, others a grid cell. */
 const LEAD_SIZES = "(min-width: 72rem) 44rem, 100vw";
 const CARD_SIZES = "(min-width: 72rem) 22rem, (min-width: 40rem) 50vw, 100vw";
@@ -74,7 +62,7 @@ export function ArticleCard({
           loading="lazy"
         />
       ) : null}
-      <CategoryLabel site={site} category={article.category} />
+      {categoryLabel(site, article.category)}
       <Heading class="card-title" lang={lang}>
         <a href={paths.article(article.slug)}>{article.title}</a>
       </Heading>

@@ -1,8 +1,7 @@
-import { randomBytes } from "node:crypto";
 import type { VNode } from "preact";
 import { render } from "preact-render-to-string";
 import { describedBy, Field } from "../../../web/components/field.js";
-import { escapeHtml, keptMarkup } from "../../../web/html.js";
+import { keptMarkup, slotted } from "../../../web/html.js";
 import type { Site } from "../../../web/site.js";
 import { gifFormIds, type GifPickerWords } from "../../../web/gif-picker-contract.js";
 import { anchors } from "../../../web/urls.js";
@@ -78,29 +77,18 @@ export function CommentForm(props: CommentFormProps): VNode {
   return blankForm(props) ?? <FullCommentForm {...props} />;
 }
 
-/** What a blank form differs by from one page to another: put in its place in the kept markup. */
+/** What a blank form differs by from one page to another: filled in its kept markup. */
 const BLANK_SLOTS = ["action", "stamp", "cancelReplyHref"] as const;
 type BlankSlot = (typeof BLANK_SLOTS)[number];
-
-/** Unknown outside the process: no site text can pass for a slot. */
-const SLOT_NONCE = randomBytes(9).toString("hex");
-const slotToken = (slot: BlankSlot) => `kqslot${slot}${SLOT_NONCE}`;
-const SLOT_TOKEN = new RegExp(`${BLANK_SLOTS.map(slotToken).join("|")}`, "g");
-
-/** A blank form's markup between its slots, and the slot after each part but the last. */
-interface BlankForm {
-  parts: string[];
-  slots: BlankSlot[];
-}
+type BlankForm = (values: Readonly<Record<BlankSlot, string>>) => string;
 
 /** A site's blank forms, per GIF picker (or none). Dropped with the site. */
 const blankForms = new WeakMap<Site, Map<string, BlankForm>>();
 
 /**
  * The form every article page shows, blank (no values, no errors, not a reply): rendered once per
- * site with a token in each slot, then each page's action, stamp and link put in, escaped as
- * Preact escapes them. A render of the whole form was ~40 µs of a cold article; this, a few. Any
- * other state is rendered in full.
+ * site (web/html.ts `slotted`), then each page's action, stamp and link put in. A render of the
+ * whole form was ~40 µs of a cold article; this, a few. Any other state is rendered in full.
  */
 function blankForm({ site, state, summary = true }: CommentFormProps): VNode | undefined {
   const blank =
@@ -118,20 +106,12 @@ function blankForm({ site, state, summary = true }: CommentFormProps): VNode | u
   const picker = state.gifPicker ?? "";
   let form = forms.get(picker);
   if (!form) {
-    const tokens = Object.fromEntries(BLANK_SLOTS.map((slot) => [slot, slotToken(slot)]));
-    const markup = render(<FullCommentForm site={site} state={{ ...state, ...tokens }} />);
-    form = {
-      parts: markup.split(SLOT_TOKEN),
-      slots: [...markup.matchAll(SLOT_TOKEN)].map((m) =>
-        BLANK_SLOTS.find((slot) => slotToken(slot) === m[0])!,
-      ),
-    };
+    form = slotted(BLANK_SLOTS, (tokens) =>
+      render(<FullCommentForm site={site} state={{ ...state, ...tokens }} />),
+    );
     forms.set(picker, form);
   }
-  let out = form.parts[0]!;
-  for (let i = 0; i < form.slots.length; i++)
-    out += escapeHtml(state[form.slots[i]!]) + form.parts[i + 1]!;
-  return keptMarkup(out);
+  return keptMarkup(form(state));
 }
 
 /** The form rendered in full, whatever its state (the blank form's reference). */

@@ -156,11 +156,6 @@ export function commentItem(props: CommentItemProps): VNode {
     </li>`;
 }
 
-/** `commentItem` for a page written in JSX. */
-export function CommentItem(props: CommentItemProps): VNode {
-  return commentItem(props);
-}
-
 /**
  * A comment the newsroom put first: its author, date and text, and a link to its place in the
  * discussion (where it also stands, with its replies).

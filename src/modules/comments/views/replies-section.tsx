@@ -5,7 +5,7 @@ import { anchors } from "../../../web/urls.js";
 import { acceptsReplies, type PublicComment } from "../model.js";
 import type { RepliesPage } from "../reading.js";
 import type { CommentFormState } from "./comment-form.js";
-import { CommentItem } from "./comment-item.js";
+import { commentItem } from "./comment-item.js";
 import { FormOrClosed } from "./comment-section.js";
 
 /** A page of one thread's replies, under its top-level comment, with the comment form. */
@@ -43,13 +43,13 @@ export function RepliesSection({
         {t.comments.repliesTitle(replies.root.authorName)}
       </h1>
       <ol class="comment-list">
-        <CommentItem
-          site={site}
-          comment={replies.root}
-          replyHref={replyHref}
-          canReply={canReply}
-          extras={{ mark, bylines }}
-        />
+        {commentItem({
+          site,
+          comment: replies.root,
+          replyHref,
+          canReply,
+          extras: { mark, bylines },
+        })}
       </ol>
       <Pagination
         t={t}
