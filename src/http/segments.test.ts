@@ -57,13 +57,38 @@ describe("cut pages are their own bytes", () => {
     const first = cut(page("première « page » é"));
     const firstBytes = Buffer.from(first.identity);
     const second = cut(page("x".repeat(100_000)));
-    // A page past the encoding scratch's bound (4 MB) is encoded on its own.
-    const huge = cut(page("é".repeat(1_500_000)));
+    // A page past the encoding scratch's bound (4 MB, 2 bytes a UTF-16 unit) is encoded on its own.
+    const huge = cut(page("é".repeat(2_500_000)));
     expect(first.identity.equals(firstBytes)).toBe(true);
     expect(first.identity.toString()).toBe("<p>première « page » é</p><p>fin</p>");
     expect(second.identity.toString()).toBe(`<p>${"x".repeat(100_000)}</p><p>fin</p>`);
-    expect(huge.identity.toString()).toBe(`<p>${"é".repeat(1_500_000)}</p><p>fin</p>`);
-    expect(huge.points.get("here")).toBe(Buffer.byteLength(`<p>${"é".repeat(1_500_000)}</p>`));
+    expect(huge.identity.toString()).toBe(`<p>${"é".repeat(2_500_000)}</p><p>fin</p>`);
+    expect(huge.points.get("here")).toBe(Buffer.byteLength(`<p>${"é".repeat(2_500_000)}</p>`));
     expect(first.identity.buffer).not.toBe(second.identity.buffer);
+  });
+});
+
+describe("a cut page's bytes", () => {
+  it("are the text's UTF-8 as Buffer.from writes it, lone surrogates and all", () => {
+    const texts = [
+      "",
+      "ASCII <b>&amp;</b>",
+      "Zoé « entre » guillemets\u202f; l’apostrophe",
+      "田中さんにあげて下さい 사회과학원 어학연구소",
+      "مرحبا بالعالم \u200f שלום",
+      "👨‍👩‍👧‍👦 🏳️‍🌈 \ud83d\ude00 Z̤͔ͧ̑̓ä͖̭̈̇lͮ̒ͫǧ̗͚̚o̙̔ͮ̇͐̇",
+      "\ud800",
+      "a\udc00b",
+      "fin \ud83d",
+      "\udfff\ud800 «\u202fé\u202f» \ud83d\ude00",
+      "\u0000\u0085\u2028\ufeff\uffff",
+    ];
+    for (const text of texts) {
+      const page = `<p>${text}</p>${renderToString(markup("here"))}<p>${text}</p>`;
+      const { identity, points } = cut(page);
+      const half = Buffer.from(`<p>${text}</p>`);
+      expect(identity.equals(Buffer.concat([half, half]))).toBe(true);
+      expect(points.get("here")).toBe(half.length);
+    }
   });
 });
