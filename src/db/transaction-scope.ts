@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Kysely, KyselyPlugin } from "kysely";
+import { RESULTS_AS_IS } from "../lib/compiled-once.js";
 import type { Tables } from "./schema.js";
 
 /**
@@ -34,7 +35,8 @@ export function transactionScope(): TransactionScope {
         `${what} from inside a transaction would run outside it: use the ctx write() handed over`,
       );
   };
-  const plugin: KyselyPlugin = {
+  const plugin: KyselyPlugin & { [RESULTS_AS_IS]: true } = {
+    [RESULTS_AS_IS]: true,
     transformQuery(args) {
       refuse("a query on the outer db");
       return args.node;

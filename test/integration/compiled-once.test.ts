@@ -114,4 +114,36 @@ describe.each(testEngines())("a query compiled once, on %s", (engine) => {
     );
     await expect(escaped).rejects.toThrow(OutsideTransaction);
   });
+
+  it("never reads what another request's open transaction has not committed", async () => {
+    // On SQLite the transaction holds the process's one connection across its awaits: a read
+    // that ran on it then (the direct read, taken too early) would see the row that is rolled
+    // back below.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let opened!: (row: { id: number; slug: string }) => void;
+    const written = new Promise<{ id: number; slug: string }>((resolve) => (opened = resolve));
+    const writing = rt.ctx.write(async (tx) => {
+      const { slug } = await makeCategory(tx, `Compilée ${engine} jamais validée`);
+      const [row] = await tx.db
+        .selectFrom("categories")
+        .select("id")
+        .where("slug", "=", slug)
+        .execute();
+      opened({ id: row!.id, slug });
+      await held;
+      throw new Error("rolled back");
+    });
+    const { id, slug } = await written;
+    const reading = categories(rt.ctx.db, { ids: [id], prefix: slug, limit: 1 });
+    const before = await Promise.race([reading, new Promise((r) => setTimeout(r, 20, "waiting"))]);
+    release();
+    await expect(writing).rejects.toThrow("rolled back");
+    expect(await reading).toEqual([]);
+    if (before !== "waiting") expect(before).toEqual([]);
+    // Once the transaction is over, reads run (and see what is committed) as before.
+    expect(await categories(rt.ctx.db, { ids: [made[0]!.id], prefix: "%", limit: 1 })).toEqual([
+      made[0],
+    ]);
+  });
 });

@@ -3,6 +3,7 @@ import path from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, SqliteDialect, SqliteQueryCompiler, sql, type SqliteDatabase } from "kysely";
 import type { Config } from "../../config/index.js";
+import { offerDirectReads } from "../../lib/compiled-once.js";
 import { fanOut, type ChangeFeed, type ChangeHandler } from "../notify.js";
 import type { Tables } from "../schema.js";
 import {
@@ -50,9 +51,20 @@ export function openSqlite(
   handle.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
   // Bounds each ANALYZE that `optimize` runs, so it stays a matter of milliseconds on any size.
   handle.pragma("analysis_limit = 1000");
+  const statements = withStatementCache(handle);
   const db = new Kysely<Tables>({
-    dialect: new KeptPlansDialect({ database: withStatementCache(handle) }),
+    dialect: new KeptPlansDialect({ database: statements }),
     log: queryLog(onQuery),
+  });
+  offerDirectReads(db, (sqlText, parameters) => {
+    // A transaction holds the one connection across its awaits (another request's: this request
+    // may not query the outer db inside its own): the read waits for it in Kysely's queue, as it
+    // always did, and never sees what the transaction has not committed.
+    if (handle.inTransaction) return false;
+    const statement = statements.prepare(sqlText);
+    if (!statement.reader) return false;
+    onQuery?.(sqlText, parameters);
+    return statement.all(parameters);
   });
   const engine: EngineAdapter = {
     name: "sqlite",
@@ -285,7 +297,9 @@ class KeptPlansDialect extends SqliteDialect {
  * Kysely prepares each statement anew, and preparing costs about as much as running a small
  * query. The same SQL text (values travel as parameters) reuses its prepared statement.
  */
-function withStatementCache(handle: SQLite.Database): SqliteDatabase {
+function withStatementCache(
+  handle: SQLite.Database,
+): SqliteDatabase & { prepare(sqlText: string): SQLite.Statement } {
   const statements = new Map<string, SQLite.Statement>();
   return {
     close: () => handle.close(),
