@@ -46,6 +46,14 @@ describe("French typography at rendering", () => {
     );
   });
 
+  it("sets a run of marks once, and a space after « once, whatever follows it", () => {
+    const html = `<p>Quoi ?! Non ?? « ? » «  !x» a : ; b</p><b title="« ?">« ?</b>`;
+    expect(typesetHtml(html)).toBe(
+      `<p>Quoi${NNBSP}?! Non${NNBSP}?? «${NNBSP}?${NNBSP}» «${NNBSP}!x» a${NBSP}:${NNBSP}; b</p>` +
+        `<b title="« ?">«${NNBSP}?</b>`,
+    );
+  });
+
   it("starts where it is told, before it as written, after it as always", () => {
     const head = "<head><title>Quoi ? Non !</title></head>";
     const html = `${head}<body><p>Quoi ? <textarea>a : b</textarea> Non !</p></body>`;
