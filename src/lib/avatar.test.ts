@@ -9,6 +9,15 @@ describe("avatarFor", () => {
     expect(avatarFor("<script> alert", "abc").initials).toBe("SA");
     expect(avatarFor("!!! ???", "abc").initials).toBe("?");
   });
+  it("finds each word's first letter or digit, whatever the blanks and scripts", () => {
+    const initials = (name: string) => avatarFor(name, null).initials;
+    expect(initials("  «Émile»\u00a0\t-zola- ")).toBe("ÉZ");
+    expect(initials("jean-pierre")).toBe("J");
+    expect(initials("... 42 ans")).toBe("4A");
+    expect(initials("李 小龍")).toBe("李小");
+    expect(initials("𝒜lice \u{1f600}bob")).toBe("𝒜B");
+    expect(initials("")).toBe("?");
+  });
   it("keeps a hue for the same address and name, and a hue in range", () => {
     const a = avatarFor("Anne", "hash-1");
     expect(a.hue).toBe(avatarFor("Anne", "hash-1").hue);

@@ -15,18 +15,26 @@ export interface Avatar {
   hue: number;
 }
 
+/**
+ * The first letter or digit of a word (a run of non-blanks), for each word that has one: the
+ * initials are those of the first two. One scan of the name: it is drawn for every comment of
+ * every page rendered (splitting it into words and each word into characters took ~1 µs).
+ */
+const INITIAL = /(?<!\S)[^\s\p{L}\p{N}]*([\p{L}\p{N}])/gu;
+
 /** `identity`: the keyed e-mail hash for a published comment, null for any other. */
 export function avatarFor(name: string, identity: string | null): Avatar {
-  const words = name
-    .trim()
-    .split(/\s+/u)
-    .filter((w) => /\p{L}|\p{N}/u.test(w));
-  const letters = words
-    .slice(0, 2)
-    .map((w) => [...w].find((ch) => /\p{L}|\p{N}/u.test(ch)) ?? "")
-    .join("")
-    .toLocaleUpperCase();
-  return { initials: letters || "?", hue: fnv1a(`${identity ?? ""}\0${name}`) % 360 };
+  let letters = "";
+  INITIAL.lastIndex = 0;
+  for (let n = 0; n < 2; n++) {
+    const found = INITIAL.exec(name);
+    if (!found) break;
+    letters += found[1];
+  }
+  return {
+    initials: letters.toLocaleUpperCase() || "?",
+    hue: fnv1a(`${identity ?? ""}\0${name}`) % 360,
+  };
 }
 
 /**
