@@ -1,6 +1,9 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { crawlerPaths } from "../bench/runner/crawler.js";
 import { BENCH_ARTICLE_SLUG, type DatasetSpec } from "../bench/data/plan.js";
+import { measure, type Load, type LoadPlan } from "../bench/runner/load.js";
 import { parseWrkOutput, wrkDuration, wrkVersion } from "../bench/runner/wrk.js";
 
 // What Debian's wrk 4.1.0 prints with --latency, a run with refused answers and socket errors.
@@ -78,5 +81,39 @@ describe("the crawler's paths", () => {
     expect(paths).not.toContain(`/article/${BENCH_ARTICLE_SLUG}`);
     expect(paths.every((p) => /^\/article\/[a-z0-9-]+-\d+$/.test(p))).toBe(true);
     expect(crawlerPaths(spec)).toEqual(paths);
+  });
+});
+
+describe("a crawler's measurement", () => {
+  it("warms up on a share of its own paths, for its own time, and keeps that round", async () => {
+    const asked: string[] = [];
+    const server = http.createServer((req, res) => {
+      asked.push(req.url ?? "");
+      // Slow: the plan's half-second warm-up would end long before its 6 paths are answered.
+      setTimeout(() => res.end("page"), 400);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const paths = Array.from({ length: 20 }, (_, i) => `/article/a-${i}`);
+      const load: Load = {
+        method: "GET",
+        path: "/article/…",
+        distinctPaths: paths,
+        warmupSeconds: 20,
+        ok: (status) => status === 200,
+      };
+      const plan: LoadPlan = { connections: 2, warmupSeconds: 0.5, roundSeconds: 5, rounds: 2 };
+      const figure = await measure(`http://127.0.0.1:${port}`, load, plan);
+      // A third of the list each (20 / (2 + 1)), the warm-up first; no path asked twice.
+      expect(figure.warmup?.ok).toBe(6);
+      expect(figure.rounds.map((r) => r.ok)).toEqual([7, 7]);
+      expect(new Set(asked).size).toBe(asked.length);
+      expect(asked.slice(0, 6).sort()).toEqual(paths.slice(0, 6).sort());
+      // It ended when its share was used up, long before the 20 s it was allowed.
+      expect(figure.warmup?.seconds).toBeLessThan(5);
+    } finally {
+      server.close();
+    }
   });
 });

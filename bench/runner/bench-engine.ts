@@ -141,6 +141,10 @@ async function measureCrawler(
         ? `database read into the OS cache first (${Math.round(warmed / 2 ** 20)} MB)`
         : "",
       cpuMs !== undefined ? `${cpuMs.toFixed(2)} ms of server CPU per article` : "",
+      figure.warmup
+        ? `warm-up first: ${thousands(figure.warmup.ok)} articles in ` +
+          `${figure.warmup.seconds.toFixed(1)} s, ${thousands(Math.round(figure.warmup.reqPerSec))}/s`
+        : "",
     ]
       .filter(Boolean)
       .join("; "),

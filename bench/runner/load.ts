@@ -16,6 +16,12 @@ export interface Load {
    * its time is, whichever comes first; `path` is then only the label.
    */
   distinctPaths?: readonly string[];
+  /**
+   * Seconds of warm-up when the plan's are too few for this load's code to be compiled: V8 keeps
+   * optimising a cold render's code for ~15 s of crawling (decision 030). A crawler's warm-up
+   * also ends when its share of `distinctPaths` is used up.
+   */
+  warmupSeconds?: number;
   /** The statuses that count as served: 200 for a page, 303 for an accepted comment. */
   ok: (status: number) => boolean;
 }
@@ -54,6 +60,8 @@ export interface Round {
  */
 export interface Figure extends Round {
   rounds: Round[];
+  /** The warm-up, thrown away but kept for the report: a server's first seconds. */
+  warmup?: Round;
 }
 
 /** The q-th quantile (0–1) of ascending `sorted`, nearest rank. */
@@ -258,14 +266,17 @@ export async function measure(
   let used = 0;
   const slice = (n: number) => (list ? list.slice(used, (used += n)) : undefined);
   if (load.method === "GET" && !list) await get(`${baseUrl}${load.path}`).catch(() => undefined);
-  if (plan.warmupSeconds > 0)
-    await once(
-      baseUrl,
-      load,
-      plan,
-      plan.warmupSeconds,
-      list && slice(Math.max(1, Math.floor(list.length / (plan.rounds + 1)))),
-    );
+  const warmupSeconds = Math.max(plan.warmupSeconds, load.warmupSeconds ?? 0);
+  const warmup =
+    warmupSeconds > 0
+      ? await once(
+          baseUrl,
+          load,
+          plan,
+          warmupSeconds,
+          list && slice(Math.max(1, Math.floor(list.length / (plan.rounds + 1)))),
+        )
+      : undefined;
   const rounds: Round[] = [];
   observer?.started();
   for (let i = 0; i < plan.rounds; i++) {
@@ -289,6 +300,7 @@ export async function measure(
     seconds: rounds.reduce((n, r) => n + r.seconds, 0),
     generator: [...new Set(rounds.map((r) => r.generator))].join(", "),
     rounds,
+    ...(warmup && { warmup }),
   };
 }
 
