@@ -5,7 +5,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { fastifyTrustProxy } from "./config/proxy.js";
 import type { Runtime } from "./runtime.js";
 import { registerAssets } from "./http/assets.js";
-import { registerErrorHandling } from "./http/errors.js";
+import { registerErrorHandling, type FrameworkErrors } from "./http/errors.js";
 import { registerHealth } from "./http/health.js";
 import { BODY_LIMIT, MAX_PARAM_LENGTH, serverLimits } from "./http/limits.js";
 import { PageCache } from "./http/page-cache.js";
@@ -47,8 +47,11 @@ export async function buildApp(runtime: Runtime, options: AppOptions): Promise<F
     ctx.log.warn(
       "KIOSQUE_PUBLIC_URL is not set: feeds, the sitemap and links sent out take their origin from each request's Host header; set it to the site's public origin",
     );
+  // Bound once the error handling is (below): Fastify takes the option before any route exists.
+  const late: { frameworkErrors?: FrameworkErrors } = {};
   const app = Fastify({
     loggerInstance: ctx.log,
+    frameworkErrors: (error, req, reply) => void late.frameworkErrors?.(error, req, reply),
     trustProxy: fastifyTrustProxy(ctx.config.trustProxy),
     // Body and head sizes, timeouts: each with its reason in http/limits.ts.
     ...serverLimits,
@@ -81,7 +84,7 @@ export async function buildApp(runtime: Runtime, options: AppOptions): Promise<F
     poll: () => runtime.changes.poll(),
   });
   runtime.changes.subscribe((changed) => kit.changed(changed));
-  registerErrorHandling(app, kit);
+  late.frameworkErrors = registerErrorHandling(app, kit);
   registerHealth(app, runtime.storage.engine);
   articleRoutes(app, kit);
   pageRoutes(app, kit);

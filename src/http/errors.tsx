@@ -14,6 +14,7 @@ import { paths } from "../web/urls.js";
 import { fieldProblems, registerFormPages } from "./form-page.js";
 import { oldLinkTarget } from "./old-links.js";
 import type { RouteKit } from "./route-kit.js";
+import { SECURITY_HEADERS } from "./security.js";
 
 /** The one JSON shape of a refusal or a failure (docs/errors.md). */
 export function errorAnswer(
@@ -29,7 +30,7 @@ export function errorAnswer(
  * for scripts, and a refused form back on its page with what was typed. Readers never see a stack
  * trace; a 500 is logged with its context and is a bug.
  */
-export function registerErrorHandling(app: FastifyInstance, web: RouteKit): void {
+export function registerErrorHandling(app: FastifyInstance, web: RouteKit): FrameworkErrors {
   registerFormPages(app);
 
   async function siteFor(): Promise<Site> {
@@ -133,4 +134,24 @@ export function registerErrorHandling(app: FastifyInstance, web: RouteKit): void
 
   app.setNotFoundHandler((req, reply) => respond(req, reply, 404, "KIOSQUE_NOT_FOUND"));
   app.setErrorHandler(handle);
+  // A URL the router cannot read (a broken %-escape, a slug past the length limit) is refused
+  // before any route or hook: none of the hooks that set the security headers has run.
+  return async (error, req, reply) => {
+    reply.headers(SECURITY_HEADERS);
+    try {
+      return await handle(error, req, reply);
+    } catch (failure) {
+      // No error handler stands behind this one: a failure here must still answer, not crash.
+      req.log.error({ err: failure }, "request failed");
+      if (!reply.sent) return reply.status(500).type("text/plain").send("Internal Server Error");
+      return reply;
+    }
+  };
 }
+
+/** Fastify's `frameworkErrors` option: the refusals it makes before routing, answered as ours. */
+export type FrameworkErrors = (
+  error: FastifyError,
+  req: FastifyRequest,
+  reply: FastifyReply,
+) => Promise<unknown>;

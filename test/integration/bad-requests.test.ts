@@ -70,6 +70,30 @@ describe.each(testEngines())("bad requests on %s", (engine) => {
     expect(type.body).not.toContain("FST_");
   });
 
+  it("answers a URL the router cannot read as every refusal: our page, our code, our headers", async () => {
+    const long = "a".repeat(600);
+    const cases = [
+      { url: "/article/%E0%A4%A", status: 400 },
+      { url: "/tag/%FF", status: 400 },
+      { url: "/%", status: 400 },
+      { url: `/article/${long}`, status: 414 },
+    ];
+    for (const { url, status } of cases) {
+      const page = await rt.app.inject({ url });
+      expect(page.statusCode, url).toBe(status);
+      expect(page.headers["content-type"], url).toMatch(/^text\/html/);
+      expect(page.body, url).toContain(fr.badRequest.title);
+      expect(page.headers["content-security-policy"], url).toContain("default-src");
+      expect(page.headers["x-content-type-options"], url).toBe("nosniff");
+      expect(page.body, url).not.toContain("FST_");
+      // The URL is not echoed back: whatever it holds stays out of the answer.
+      expect(page.body, url).not.toContain(long);
+      const json = await rt.app.inject({ url, headers: { accept: "application/json" } });
+      expect(json.statusCode, url).toBe(status);
+      expect(json.json(), url).toMatchObject({ ok: false, code: "KIOSQUE_BAD_REQUEST" });
+    }
+  });
+
   it("answers a feed asked for under a Host that names no host with a 400, not a 500", async () => {
     for (const host of ["a b", 'a"<b>', "127.0.0.1:99999"]) {
       for (const url of ["/feed.xml", "/sitemap.xml"]) {
