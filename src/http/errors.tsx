@@ -86,7 +86,7 @@ export function registerErrorHandling(app: FastifyInstance, web: RouteKit): Fram
     if (!form) return respond(req, reply, error.status, error.code);
     // Once: if the page itself fails, that failure is answered without the form.
     req.formPage = null;
-    const page = await form.render(problems);
+    const page = await form.render(problems, error);
     // The reader's own values are in it (or behind it): never kept by any cache.
     reply.header("cache-control", "private, no-store");
     if ("seeOther" in page) return reply.redirect(page.seeOther, 303);

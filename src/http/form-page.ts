@@ -11,7 +11,11 @@ import type { Rendered } from "./cacheable.js";
 export interface FormPage {
   /** The field that carries a refusal of the whole post (too many posts): where readers look. */
   mainField: string;
-  render(problems: Readonly<Record<string, Problem>>): Promise<Rendered | SeeOther>;
+  /** `refusal`: what the post was refused with (a form may answer a limit's refusal apart). */
+  render(
+    problems: Readonly<Record<string, Problem>>,
+    refusal: KiosqueError,
+  ): Promise<Rendered | SeeOther>;
 }
 
 /**

@@ -84,10 +84,29 @@ export async function refusedForm(
 ): Promise<RefusedForm | undefined> {
   const article = await articles.discussionTarget(ctx, slug);
   if (!token) return undefined;
-  const now = ctx.clock.now();
-  const row = await refused.find(ctx.db, tokenHash(ctx, token), now.toISOString());
+  const row = await refused.find(ctx.db, tokenHash(ctx, token), ctx.clock.now().toISOString());
   const form = row && row.article_id === article.id ? parsed(row.form) : undefined;
-  if (!form) return undefined;
+  return form && refusedFormOn(ctx, article, form);
+}
+
+/**
+ * The refused form's page for a post that is not kept: one from a client over its limit, whose
+ * every further post would otherwise be one more row (see keepRefused).
+ */
+export async function refusedFormNow(
+  ctx: Ctx,
+  slug: string,
+  form: RefusedFormInput,
+): Promise<RefusedForm> {
+  return refusedFormOn(ctx, await articles.discussionTarget(ctx, slug), form);
+}
+
+async function refusedFormOn(
+  ctx: Ctx,
+  article: { id: number; slug: string; title: string },
+  form: RefusedFormInput,
+): Promise<RefusedForm> {
+  const now = ctx.clock.now();
   const parentId = parseRowId(form.values.parent);
   const parent = parentId === undefined ? undefined : await repo.findById(ctx.db, parentId);
   return {

@@ -1,13 +1,16 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import type { Rendered } from "../../http/cacheable.js";
 import { showFormOnRefusal } from "../../http/form-page.js";
 import { FormBody, Slug } from "../../http/params.js";
 import { applyRememberChoice, readerState, rememberOwnComment } from "../../http/reader-cookies.js";
 import type { RouteKit } from "../../http/route-kit.js";
 import { requestOrigin } from "../../http/origin.js";
 import type { Limiter, LimitName } from "../../http/rate-limits.js";
+import { RateLimited } from "../../lib/errors.js";
 import { renderFragment } from "../../web/document.js";
 import { problemTexts } from "../../web/i18n/index.js";
+import type { Site } from "../../web/site.js";
 import { paths } from "../../web/urls.js";
 import { acceptsReplies } from "./model.js";
 import * as service from "./service.js";
@@ -38,6 +41,23 @@ const refusedCookie = (req: FastifyRequest<{ Params: { slug: string } }>) =>
     secure: req.protocol === "https",
   }) as const;
 
+/** The refused form's page: never cached (the answer's Cache-Control says so where it is sent). */
+function refusedPage(web: RouteKit, site: Site, refused: service.RefusedForm): Rendered {
+  return web.page(
+    site,
+    {
+      title: site.t.errorTitle(site.t.comments.refusedTitle(refused.article.title)),
+      noindex: true,
+    },
+    <RefusedFormPage
+      site={site}
+      refused={refused}
+      errors={problemTexts(site.t, refused.problems)}
+    />,
+    [],
+  );
+}
+
 export function commentRoutes(
   app: FastifyInstance,
   web: RouteKit,
@@ -60,17 +80,8 @@ export function commentRoutes(
     // An article that is not (or no longer) published is a 404, as its page is.
     const refused = await service.refusedForm(ctx, slug, req.cookies[REFUSED_COOKIE]);
     if (!refused) return reply.redirect(paths.respond(slug), 303);
-    const site = await web.site();
-    const errors = problemTexts(site.t, refused.problems);
-    return web.sendPage(
-      reply,
-      site,
-      {
-        title: site.t.errorTitle(site.t.comments.refusedTitle(refused.article.title)),
-        noindex: true,
-      },
-      <RefusedFormPage site={site} refused={refused} errors={errors} />,
-    );
+    const page = refusedPage(web, await web.site(), refused);
+    return reply.type(page.type).send(page.body);
   });
   r.post(
     "/article/:slug/commentaires",
@@ -82,7 +93,16 @@ export function commentRoutes(
       // cookie naming it; the island gets JSON. http/errors.tsx answers every refusal thrown below.
       showFormOnRefusal(req, {
         mainField: "body",
-        render: async (problems) => {
+        render: async (problems, refusal) => {
+          // Past its limit a client gets the page in the answer itself, and nothing is written:
+          // else each further post, refused as it is, would still be one more kept form.
+          if (refusal instanceof RateLimited) {
+            const refused = await service.refusedFormNow(ctx, req.params.slug, {
+              values,
+              problems,
+            });
+            return refusedPage(web, await web.site(), refused);
+          }
           const token = await service.keepRefused(ctx, req.params.slug, { values, problems });
           reply.setCookie(REFUSED_COOKIE, token, {
             ...refusedCookie(req),

@@ -18,6 +18,7 @@ export {
   forgetRefused,
   keepRefused,
   refusedForm,
+  refusedFormNow,
   REFUSED_FORM_TTL_S,
   type RefusedForm,
   type RefusedFormInput,
