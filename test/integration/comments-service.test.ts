@@ -190,6 +190,17 @@ describe.each(testEngines())("comments service on %s", (engine) => {
   it("treats a filled honeypot and a too-fast form as bots", async () => {
     const trap = await post(form({ homepage: "http://spam.example" }));
     expect(trap.reasons.map((r) => r.rule)).toEqual(["honeypot"]);
+    // Sent twice, or once empty and once filled, the field is still filled.
+    for (const homepage of [
+      ["http://spam.example", "http://spam.example"],
+      ["", "x"],
+    ]) {
+      const twice = await post(form({ homepage }));
+      expect(twice.reasons.map((r) => r.rule)).toEqual(["honeypot"]);
+    }
+    expect((await post(form({ homepage: ["", ""] }))).reasons.map((r) => r.rule)).not.toContain(
+      "honeypot",
+    );
     await setSetting(rt.ctx, "comments.minFillSeconds", "3");
     const ago = (ms: number) => new Date(rt.clock.now().getTime() - ms);
     const stamp = (ms: number, id = article.id) => comments.formStamp(rt.ctx, id, ago(ms));

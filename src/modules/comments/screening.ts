@@ -36,6 +36,10 @@ const DUPLICATE_LOOKBACK = 50;
 const field = (form: RawForm, key: string) =>
   typeof form[key] === "string" ? (form[key] as string) : undefined;
 
+/** Whatever a bot put in the hidden field: sent twice (or as anything but text), it is filled. */
+const trapFilling = (v: unknown): string =>
+  Array.isArray(v) ? v.map(trapFilling).join("") : typeof v === "string" ? v : String(v ?? "");
+
 /**
  * Runs a post through the moderation pipeline (moderation/pipeline.ts): the newsroom's rules,
  * the facts from the database they ask for, and a remote spam service when one is set and the
@@ -52,7 +56,7 @@ export async function screenPost(ctx: Ctx, post: Screened): Promise<Decision> {
     website: value.website,
     body: value.body,
     gifTitle: post.gifTitle,
-    honeypot: field(post.form, "homepage") ?? "",
+    honeypot: trapFilling(post.form["homepage"]),
     formServedAt: stampedAt(ctx, post.articleId, field(post.form, "stamp")),
     now,
     settings: {
