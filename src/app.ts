@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { fastifyTrustProxy } from "./config/proxy.js";
 import type { Runtime } from "./runtime.js";
 import { registerAssets } from "./http/assets.js";
+import { withoutWildcard } from "./http/cacheable.js";
 import { registerErrorHandling, type FrameworkErrors } from "./http/errors.js";
 import { registerHealth } from "./http/health.js";
 import { BODY_LIMIT, MAX_PARAM_LENGTH, serverLimits } from "./http/limits.js";
@@ -66,6 +67,11 @@ export async function buildApp(runtime: Runtime, options: AppOptions): Promise<F
   // Content-Encoding set), and the plugin leaves those alone. Under 256 bytes, coding costs more
   // than it saves.
   await app.register(compress, { global: true, threshold: 256, encodings: ["br", "gzip"] });
+  app.addHook("onRequest", (req, _reply, done) => {
+    const header = req.headers["accept-encoding"];
+    if (header?.includes("*")) req.headers["accept-encoding"] = withoutWildcard(header);
+    done();
+  });
   registerSecurity(app, {
     trustProxy: ctx.config.trustProxy !== false,
     publicUrl: ctx.config.publicUrl,

@@ -78,6 +78,18 @@ function weights(header: string | string[] | undefined): { br: number; gzip: num
 }
 
 /**
+ * The header as the compression plugin must read it, for the answers it compresses (newsroom
+ * pages, a personal page sent whole): each coding with the weight `weights` gives it. Its own
+ * reading takes `*` for gzip, so `gzip;q=0, *` got gzip. Unchanged without a `*`.
+ */
+export function withoutWildcard(header: string | undefined): string | undefined {
+  if (header === undefined || !header.includes("*")) return header;
+  const { br, gzip } = weights(header);
+  const listed = [br > 0 && `br;q=${br}`, gzip > 0 && `gzip;q=${gzip}`].filter(Boolean);
+  return listed.length > 0 ? listed.join(", ") : "identity";
+}
+
+/**
  * The encoding to answer in: the compressed coding the client weighs highest (ties to the
  * smaller, brotli); identity when it takes neither (a client that refuses identity too still gets
  * it, as servers usually answer, rather than a 406 page).

@@ -47,6 +47,10 @@ describe.each(testEngines())("compression of every answer on %s", (engine) => {
         ["br, gzip", "br"],
         ["gzip", "gzip"],
         ["br;q=0, gzip;q=0.5", "gzip"],
+        // A wildcard stands for the codings not listed, never for one refused.
+        ["gzip;q=0, *", "br"],
+        ["br;q=0, *", "gzip"],
+        ["*", "br"],
       ] as const) {
         const res = await t.app.inject({
           ...r,
@@ -66,12 +70,14 @@ describe.each(testEngines())("compression of every answer on %s", (engine) => {
   });
 
   it("sends the body as it is when the client refuses every coding (q=0)", async () => {
-    const res = await t.app.inject({
-      url: "/article/nulle-part",
-      headers: { "accept-encoding": "br;q=0, gzip;q=0" },
-    });
-    expect(res.headers["content-encoding"]).toBeUndefined();
-    expect(res.body).toContain("<html");
+    for (const accept of ["br;q=0, gzip;q=0", "br;q=0, gzip;q=0, *", "*;q=0"]) {
+      const res = await t.app.inject({
+        url: "/article/nulle-part",
+        headers: { "accept-encoding": accept },
+      });
+      expect(res.headers["content-encoding"], accept).toBeUndefined();
+      expect(res.body).toContain("<html");
+    }
   });
 
   it("compresses a cached page first asked for uncompressed for the next clients that take it", async () => {

@@ -104,9 +104,17 @@ describe.each(testEngines())("personal pages and the shared cache on %s", (engin
       expect(gz.rawPayload.length).toBeLessThan(Buffer.byteLength(plain));
     }
     // A client that takes brotli alone gets the page coded for it as it is sent (no pieces).
-    const brOnly = await get(url, { cookie, "accept-encoding": "br" });
-    expect(brOnly.headers["content-encoding"]).toBe("br");
-    expect(zlib.brotliDecompressSync(brOnly.rawPayload).toString()).toBe(plain);
+    // So does one that refuses gzip beside a wildcard (the plugin alone read `*` as gzip).
+    for (const accept of ["br", "gzip;q=0, *", "*, gzip;q=0"]) {
+      const brOnly = await get(url, { cookie, "accept-encoding": accept });
+      expect(brOnly.headers["content-encoding"], accept).toBe("br");
+      expect(zlib.brotliDecompressSync(brOnly.rawPayload).toString()).toBe(plain);
+    }
+    for (const accept of ["gzip;q=0, br;q=0, *", "*;q=0"]) {
+      const none = await get(url, { cookie, "accept-encoding": accept });
+      expect(none.headers["content-encoding"], accept).toBeUndefined();
+      expect(none.body).toBe(plain);
+    }
   });
 
   // Every way a browser, a proxy or an attacker may spell the Cookie header, and whether the
