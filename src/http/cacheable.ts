@@ -10,6 +10,7 @@ import {
   type Personalize,
 } from "./page-cache.js";
 import { bigPiece, gzipOf, smallPiece, type Piece } from "./gzip-pieces.js";
+import { namesEtag } from "./if-none-match.js";
 import { ownBytes } from "./own-bytes.js";
 import { cut, plan, type Edit } from "./segments.js";
 
@@ -107,8 +108,7 @@ export function encodingFor(header: string | string[] | undefined): Encoding {
  */
 function notModified(req: FastifyRequest, page: CachedPage): boolean {
   const tag = req.headers["if-none-match"];
-  if (tag !== undefined)
-    return tag.split(",").some((t) => t.trim() === page.etag || t.trim() === "*");
+  if (tag !== undefined) return namesEtag(tag, page.etag);
   const since = req.headers["if-modified-since"];
   if (since === undefined || !page.lastModified) return false;
   const at = Date.parse(since);

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
+import { namesEtag } from "../../http/if-none-match.js";
 import type { Limiter } from "../../http/rate-limits.js";
 import type { RouteKit } from "../../http/route-kit.js";
 import { NotFound, RateLimited } from "../../lib/errors.js";
@@ -35,11 +36,6 @@ const PreviewParams = Type.Object({
 
 const text = (v: unknown): string =>
   typeof v === "string" ? v : Array.isArray(v) && typeof v[0] === "string" ? v[0] : "";
-
-/** Does If-None-Match name this ETag? */
-const matches = (header: string | undefined, etag: string) =>
-  header !== undefined &&
-  header.split(",").some((t) => [etag, `W/${etag}`, "*"].includes(t.trim()));
 
 /** A small memory of previews by their URL path, oldest dropped first past the byte bound. */
 function previewMemory() {
@@ -116,7 +112,7 @@ export function gifRoutes(app: FastifyInstance, web: RouteKit, limit: Limiter): 
     if (!key) throw new NotFound("gif", {});
     const etag = etagOfKey(key);
     reply.header("cache-control", IMMUTABLE).header("etag", etag);
-    if (matches(req.headers["if-none-match"], etag)) return reply.status(304).send();
+    if (namesEtag(req.headers["if-none-match"], etag)) return reply.status(304).send();
     const found = await mediaStore(ctx).get(key);
     if (!found) {
       reply.removeHeader("cache-control").removeHeader("etag");

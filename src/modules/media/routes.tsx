@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { showFormOnRefusal } from "../../http/form-page.js";
+import { namesEtag } from "../../http/if-none-match.js";
 import type { NewsroomKit } from "../../http/newsroom.js";
 import { FormBody, PageNumber, RowIdQuery } from "../../http/params.js";
 import type { RouteKit } from "../../http/route-kit.js";
@@ -29,15 +30,6 @@ const IMMUTABLE = "public, max-age=31536000, immutable";
 /** Content-Type by a key's extension: only image types are ever served, whatever a bucket says. */
 const TYPES = new Map(Object.values(formatTypes).map((f) => [f.extension, f.type]));
 
-/** Does If-None-Match (one ETag, a list, or "*") name this one? */
-function matches(header: string | undefined, etag: string): boolean {
-  if (header === undefined) return false;
-  return header.split(",").some((t) => {
-    const tag = t.trim();
-    return tag === "*" || tag === etag || tag === `W/${etag}`;
-  });
-}
-
 /**
  * `GET /media/<key>`: an image's master or a variant, from the shared store, so any instance
  * answers for any upload. Readers' browsers and any cache in between keep it for good.
@@ -49,7 +41,7 @@ export function mediaRoutes(app: FastifyInstance, kit: RouteKit): void {
     const etag = etagOf(key);
     reply.header("cache-control", IMMUTABLE).header("etag", etag);
     // The ETag names the bytes: a client holding it holds them, nothing needs reading.
-    if (matches(req.headers["if-none-match"], etag)) return reply.status(304).send();
+    if (namesEtag(req.headers["if-none-match"], etag)) return reply.status(304).send();
     const found = await mediaStore(kit.ctx).get(key);
     if (!found) {
       reply.removeHeader("cache-control").removeHeader("etag");
