@@ -7,6 +7,7 @@ import type { Runtime } from "./runtime.js";
 import { registerAssets } from "./http/assets.js";
 import { withoutWildcard } from "./http/cacheable.js";
 import { registerErrorHandling, type FrameworkErrors } from "./http/errors.js";
+import { firstOfEach } from "./http/query.js";
 import { registerHealth } from "./http/health.js";
 import { BODY_LIMIT, MAX_PARAM_LENGTH, serverLimits } from "./http/limits.js";
 import { PageCache } from "./http/page-cache.js";
@@ -57,7 +58,11 @@ export async function buildApp(runtime: Runtime, options: AppOptions): Promise<F
     // Body and head sizes, timeouts: each with its reason in http/limits.ts.
     ...serverLimits,
     // Reader URLs are case-sensitive slugs; "/article/x/" is the same page as "/article/x".
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
+    routerOptions: {
+      ignoreTrailingSlash: true,
+      maxParamLength: MAX_PARAM_LENGTH,
+      querystringParser: firstOfEach,
+    },
   });
 
   await app.register(cookie);

@@ -70,6 +70,23 @@ describe.each(testEngines())("bad requests on %s", (engine) => {
     expect(type.body).not.toContain("FST_");
   });
 
+  it("reads a repeated query parameter by its first value, never as a list to refuse", async () => {
+    const cases = [
+      { url: "/recherche?q=conseil&q=mairie", shown: 'value="conseil"' },
+      { url: `/recherche?q=a&rubrique=${article.categorySlug}&rubrique=autre`, shown: "" },
+      { url: "/?page=1&page=2", shown: "" },
+      { url: `/rubrique/${article.categorySlug}?page=1&page=1`, shown: "" },
+      { url: `/article/${article.slug}?cpage=1&cpage=9`, shown: "" },
+    ];
+    for (const { url, shown } of cases) {
+      const res = await rt.app.inject({ url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.body, url).toContain(shown);
+    }
+    // A name given once is read as before, and a number that is not one is still a 400.
+    expect((await rt.app.inject({ url: "/?page=x&page=1" })).statusCode).toBe(400);
+  });
+
   it("answers a URL the router cannot read as every refusal: our page, our code, our headers", async () => {
     const long = "a".repeat(600);
     const cases = [
