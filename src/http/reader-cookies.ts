@@ -134,13 +134,27 @@ export function rememberOwnComment(
   reply.setCookie(MINE, sign(secret, ids.join(",")), { ...base(req), maxAge: MONTH_S });
 }
 
-/** Sets the cookie only with the reader's consent, and removes it when consent is withdrawn. */
+/** The most a browser keeps of one cookie, name and value together (RFC 6265 §6.1's floor). */
+const COOKIE_BYTES_MAX = 4096;
+
+/** As @fastify/cookie writes it: the JSON %-encoded. */
+const fits = (who: Commenter) =>
+  COMMENTER.length + 1 + encodeURIComponent(JSON.stringify(who)).length <= COOKIE_BYTES_MAX;
+
+/**
+ * Sets the cookie only with the reader's consent, and removes it when consent is withdrawn. A
+ * cookie past the browser's limit is dropped whole and silently: the website (500 accented
+ * characters are 3,000 bytes once encoded) is left out when keeping it would pass it, and the
+ * longest name and address the form takes always fit without it.
+ */
 export function applyRememberChoice(
   req: FastifyRequest,
   reply: FastifyReply,
   consent: boolean,
   who: Commenter,
 ): void {
-  if (consent) reply.setCookie(COMMENTER, JSON.stringify(who), { ...base(req), maxAge: YEAR_S });
+  const kept = fits(who) ? who : { ...who, website: "" };
+  if (consent && fits(kept))
+    reply.setCookie(COMMENTER, JSON.stringify(kept), { ...base(req), maxAge: YEAR_S });
   else if (req.cookies[COMMENTER]) reply.clearCookie(COMMENTER, { path: "/" });
 }

@@ -385,6 +385,36 @@ describe.each(testEngines())("comment form over HTTP on %s", (engine) => {
       expect(inputValue(fresh.body, "email")).toBe("");
     });
 
+    it("keeps kq_commenter within what a browser keeps, leaving out a website too long for it", async () => {
+      await setSetting(rt.ctx, "comments.nameMax", "200");
+      try {
+        // The longest the form takes: every character as long as %-encoding makes it.
+        const who = {
+          name: "𝕏".repeat(200),
+          email: `${"#".repeat(64)}@${"b".repeat(60)}.${"c".repeat(60)}.${"d".repeat(60)}.org`,
+          website: `https://x.org/${"é".repeat(486)}`,
+        };
+        const ticked = await post(form({ ...who, remember: "1" }));
+        expect(ticked.statusCode).toBe(303);
+        const commenter = setCookies(ticked).get("kq_commenter");
+        const header = cookieHeader(commenter);
+        expect(header.length).toBeLessThanOrEqual(4096);
+        const next = await page(`/article/${article.slug}`, header);
+        expect(inputValue(next.body, "name")).toBe(who.name);
+        expect(inputValue(next.body, "email")).toBe(who.email);
+        expect(inputValue(next.body, "website")).toBe("");
+        // A website that fits is kept with them.
+        const short = await post(form({ ...who, website: "https://x.org/é", remember: "1" }));
+        const kept = await page(
+          `/article/${article.slug}`,
+          cookieHeader(setCookies(short).get("kq_commenter")),
+        );
+        expect(inputValue(kept.body, "website")).toBe("https://x.org/é");
+      } finally {
+        await setSetting(rt.ctx, "comments.nameMax", "100");
+      }
+    });
+
     it("treats a damaged kq_commenter cookie as none", async () => {
       for (const value of ["%7Bnot-json", encodeURIComponent('{"name":1}'), "x", "%E0%A4%A"]) {
         const res = await page(`/article/${article.slug}`, `kq_commenter=${value}; kq_mine=%ZZ`);
