@@ -40,6 +40,19 @@ export interface RouteKit {
     key: string,
     render: () => Promise<Rendered | Moved>,
   ): Promise<FastifyReply>;
+  /**
+   * As `cacheable`, for an answer built on the request's origin `base` (its absolute links): kept
+   * under the public origin, or, when none is set, under the first few origins a process is asked
+   * under (the site's name, its address, localhost). Any other is answered and kept nowhere: a
+   * made-up Host header would otherwise be one more entry, as many as anyone cares to send.
+   */
+  cacheableOn(
+    base: string,
+    req: FastifyRequest,
+    reply: FastifyReply,
+    key: string,
+    render: () => Promise<Rendered | Moved>,
+  ): Promise<FastifyReply>;
   /** A whole HTML page of this site, as cacheable output, stale when one of `changeKeys` changes. */
   page(
     site: Site,
@@ -73,7 +86,17 @@ function siteFrom(
   };
 }
 
+/** Origins a process keeps answers for when no public origin is set (see cacheableOn). */
+const KEPT_ORIGINS = 4;
+
 export function createRouteKit(ctx: Ctx, assets: AssetUrls, cache: CacheDeps): RouteKit {
+  const origins = new Set<string>();
+  const keptOrigin = (base: string) => {
+    if (ctx.config.publicUrl !== undefined || origins.has(base)) return true;
+    if (origins.size >= KEPT_ORIGINS) return false;
+    origins.add(base);
+    return true;
+  };
   // The site's chrome (settings, sections, logo, footer pages) is read once and kept until the
   // next change of any kind, from this process or another (cache.poll() hears those first): a
   // render after a write reads it again, and a run of misses (a crawler) does not, nor does each
@@ -114,6 +137,15 @@ export function createRouteKit(ctx: Ctx, assets: AssetUrls, cache: CacheDeps): R
     },
     cacheable: (req, reply, key, render) =>
       sendCacheable(cache, readerState(req, ctx.secret), req, reply, key, render),
+    cacheableOn: (base, req, reply, key, render) =>
+      sendCacheable(
+        keptOrigin(base) ? cache : { ...cache, cache: undefined },
+        readerState(req, ctx.secret),
+        req,
+        reply,
+        key,
+        render,
+      ),
     page: (site, meta, body, changeKeys) => ({
       body: renderPage(site, meta, body),
       type: HTML,

@@ -111,6 +111,29 @@ describe.each(testEngines())("a bounded cache and bounded pages on %s", (engine)
     expect((await get(base)).headers["x-kiosque-cache"]).toBe("hit");
   });
 
+  it("keeps feeds, sitemaps and robots.txt for a few origins only when no public origin is set", async () => {
+    // Built on the origin they are asked under: a made-up Host header is an origin of its own.
+    const kept = new Map<string, string[]>();
+    for (let i = 0; i < 8; i++) {
+      const host = `journal-${i}.example`;
+      for (const url of ["/robots.txt", "/feed.xml", "/sitemap.xml"]) {
+        const outcomes = [];
+        for (let n = 0; n < 3; n++) {
+          const res = await get(url, { host });
+          expect(res.statusCode, `${host}${url}`).toBe(200);
+          expect(res.body, `${host}${url}`).toContain(`http://${host}/`);
+          outcomes.push(String(res.headers["x-kiosque-cache"]));
+        }
+        kept.set(`${host}${url}`, outcomes);
+      }
+    }
+    const hits = [...kept].filter(([, o]) => o.includes("hit")).map(([k]) => k.split("/")[0]);
+    // The first four origins asked for (nothing before this test asked for a feed).
+    expect([...new Set(hits)]).toEqual([0, 1, 2, 3].map((i) => `journal-${i}.example`));
+    expect(kept.get("journal-0.example/feed.xml")).toEqual(["miss", "miss", "hit"]);
+    expect(kept.get("journal-7.example/feed.xml")).toEqual(["miss", "miss", "miss"]);
+  });
+
   it("still answers the variants that show something: another page, a reply form", async () => {
     const base = `/article/${article.slug}`;
     const page2 = await get(`${base}?cpage=2`);

@@ -114,7 +114,7 @@ export function feedRoutes(app: FastifyInstance, kit: RouteKit): void {
   for (const format of feedFormats) {
     r.get(paths.feeds.site(format), async (req, reply) => {
       const base = origin(req, kit);
-      return kit.cacheable(req, reply, `feed:${format}:${base}`, () =>
+      return kit.cacheableOn(base, req, reply, `feed:${format}:${base}`, () =>
         feedOf(base, SITE_SCOPE, format),
       );
     });
@@ -129,7 +129,7 @@ export function feedRoutes(app: FastifyInstance, kit: RouteKit): void {
         async (req, reply) => {
           const base = origin(req, kit);
           const key = `feed:${format}:${kind}:${req.params.slug}:${base}`;
-          return kit.cacheable(req, reply, key, async () =>
+          return kit.cacheableOn(base, req, reply, key, async () =>
             feedOf(base, await articles.feedScope(ctx, kind, req.params.slug), format),
           );
         },
@@ -142,44 +142,50 @@ export function feedRoutes(app: FastifyInstance, kit: RouteKit): void {
     { schema: { params: Slug } },
     async (req: FastifyRequest<{ Params: { slug: string } }>, reply: FastifyReply) => {
       const base = origin(req, kit);
-      return kit.cacheable(req, reply, `comments-feed:${req.params.slug}:${base}`, async () => {
-        const [site, article] = await Promise.all([
-          kit.site(),
-          articles.publishedArticle(ctx, req.params.slug),
-        ]);
-        const list = await comments.latestForFeed(ctx, article.id);
-        const articleUrl = `${base}${paths.article(article.slug)}`;
-        const updated = newest(list.map((c) => c.createdAt));
-        const body = feedDocument(
-          "rss",
-          {
-            title: site.t.feeds.commentsTitle(article.title),
-            description: article.standfirst || article.title,
-            lang: site.t.lang,
-            htmlUrl: articleUrl,
-            selfUrls: {
-              rss: `${base}${paths.feeds.comments(article.slug)}`,
-              atom: `${base}${paths.feeds.comments(article.slug)}`,
-              json: `${base}${paths.feeds.comments(article.slug)}`,
+      return kit.cacheableOn(
+        base,
+        req,
+        reply,
+        `comments-feed:${req.params.slug}:${base}`,
+        async () => {
+          const [site, article] = await Promise.all([
+            kit.site(),
+            articles.publishedArticle(ctx, req.params.slug),
+          ]);
+          const list = await comments.latestForFeed(ctx, article.id);
+          const articleUrl = `${base}${paths.article(article.slug)}`;
+          const updated = newest(list.map((c) => c.createdAt));
+          const body = feedDocument(
+            "rss",
+            {
+              title: site.t.feeds.commentsTitle(article.title),
+              description: article.standfirst || article.title,
+              lang: site.t.lang,
+              htmlUrl: articleUrl,
+              selfUrls: {
+                rss: `${base}${paths.feeds.comments(article.slug)}`,
+                atom: `${base}${paths.feeds.comments(article.slug)}`,
+                json: `${base}${paths.feeds.comments(article.slug)}`,
+              },
+              updated,
             },
-            updated,
-          },
-          list.map((c) => commentEntry(base, article.slug, article.title, c, site.t)),
-        );
-        return {
-          body,
-          type: feedTypes.rss,
-          lastModified: updated,
-          changeKeys: [changeKeys.article(article.id)],
-        };
-      });
+            list.map((c) => commentEntry(base, article.slug, article.title, c, site.t)),
+          );
+          return {
+            body,
+            type: feedTypes.rss,
+            lastModified: updated,
+            changeKeys: [changeKeys.article(article.id)],
+          };
+        },
+      );
     },
   );
 
   // Search engines: the index names every sitemap; articles come in slices of SITEMAP_SIZE.
   r.get(paths.sitemaps.index, async (req, reply) => {
     const base = origin(req, kit);
-    return kit.cacheable(req, reply, `sitemap:${base}`, async () => {
+    return kit.cacheableOn(base, req, reply, `sitemap:${base}`, async () => {
       const count = await articles.sitemapCount(ctx);
       const slices = Math.max(1, Math.ceil(count / articles.SITEMAP_SIZE));
       const body = sitemapIndexXml([
@@ -199,7 +205,7 @@ export function feedRoutes(app: FastifyInstance, kit: RouteKit): void {
   r.get("/sitemaps/articles-:n.xml", { schema: { params: Slice } }, async (req, reply) => {
     const base = origin(req, kit);
     const page = Number(req.params.n);
-    return kit.cacheable(req, reply, `sitemap:articles:${page}:${base}`, async () => {
+    return kit.cacheableOn(base, req, reply, `sitemap:articles:${page}:${base}`, async () => {
       const rows = await articles.sitemapSlice(ctx, page);
       if (rows.length === 0 && page > 1) return { moved: paths.sitemaps.index };
       const shown = await media.attachImages(ctx, rows);
@@ -218,7 +224,7 @@ export function feedRoutes(app: FastifyInstance, kit: RouteKit): void {
 
   r.get(paths.sitemaps.news, async (req, reply) => {
     const base = origin(req, kit);
-    return kit.cacheable(req, reply, `sitemap:news:${base}`, async () => {
+    return kit.cacheableOn(base, req, reply, `sitemap:news:${base}`, async () => {
       const [site, rows] = await Promise.all([kit.site(), articles.newsSitemap(ctx)]);
       const body = sitemapXml(
         rows.map((a) => ({
@@ -242,7 +248,7 @@ export function feedRoutes(app: FastifyInstance, kit: RouteKit): void {
   ) =>
     r.get(path, async (req, reply) => {
       const base = origin(req, kit);
-      return kit.cacheable(req, reply, `sitemap:${name}:${base}`, async () => {
+      return kit.cacheableOn(base, req, reply, `sitemap:${name}:${base}`, async () => {
         const entries = pick(await articles.listingsLastChange(ctx)).map((e) => ({
           ...e,
           loc: `${base}${e.loc}`,
@@ -271,7 +277,7 @@ export function feedRoutes(app: FastifyInstance, kit: RouteKit): void {
 
   r.get(paths.sitemaps.robots, async (req, reply) => {
     const base = origin(req, kit);
-    return kit.cacheable(req, reply, `robots:${base}`, async () => ({
+    return kit.cacheableOn(base, req, reply, `robots:${base}`, async () => ({
       body: robotsTxt(base),
       type: "text/plain; charset=utf-8",
       changeKeys: [],
