@@ -29,8 +29,62 @@ describe.each(testEngines())("GET /feed.xml on %s", (engine) => {
     expect(res.body).toMatch(/^<\?xml/);
     expect(res.body).toContain("<rss");
     expect(res.body).toContain("http://journal.example/article/budget-plus");
-    expect(res.body).toContain("<title><![CDATA[Budget : « 5 % » & <plus>]]></title>");
+    // RSS readers read an item's title as HTML: the text comes escaped, never as markup.
+    expect(res.body).toContain("<title><![CDATA[Budget : « 5 % » &amp; &lt;plus>]]></title>");
     expect(res.body).not.toContain("brouillon-secret");
     expect(res.body).not.toMatch(/@example\.(net|org)/);
+  });
+
+  it("carries titles, standfirsts and comments as the text typed, in every format", async () => {
+    const title = "Feed check <i>T</i> & co";
+    const standfirst = "Prix < 5 € & <img src=x onerror=alert(1)>";
+    const a = await makeArticle(t.ctx, { title, standfirst, slug: "feed-check" });
+    const said = "<b>gras</b> & co\n\nDeuxième <script>alert(1)</script>";
+    await comments.postComment(
+      t.ctx,
+      {
+        articleSlug: a.slug,
+        form: { name: "Léa <i>", email: "l@example.net", body: said },
+        ip: undefined,
+      },
+      [],
+    );
+    await t.ctx.db.updateTable("comments").set({ status: "approved" }).execute();
+    const get = async (url: string) => (await t.app.inject({ url })).body;
+    const text = (escaped: string) =>
+      escaped
+        .replaceAll("&lt;", "<")
+        .replaceAll("&gt;", ">")
+        .replaceAll("&quot;", '"')
+        .replaceAll("&amp;", "&");
+
+    const atom = await get("/feed.atom");
+    const atomTitle = /<title type="html"><!\[CDATA\[(Feed check[^\]]*)\]\]><\/title>/.exec(
+      atom,
+    )?.[1];
+    expect(atomTitle).toBe("Feed check &lt;i>T&lt;/i> &amp; co");
+    expect(text(atomTitle ?? "")).toBe(title);
+    expect(atom).toContain("<![CDATA[Prix &lt; 5 € &amp; &lt;img src=x onerror=alert(1)>]]>");
+    const rss = await get("/feed.xml");
+    expect(rss).toContain(
+      "<description><![CDATA[Prix &lt; 5 € &amp; &lt;img src=x onerror=alert(1)>]]></description>",
+    );
+    const json = JSON.parse(await get("/feed.json")) as {
+      items: { title: string; summary?: string; content_html?: string }[];
+    };
+    const item = json.items.find((i) => i.title.startsWith("Feed check"));
+    expect(item?.title).toBe(title);
+    // The body is the content where the feed carries it; else the standfirst, as HTML.
+    if (item?.summary !== undefined) expect(item.summary).toBe(standfirst);
+    else expect(item?.content_html).toBe("Prix &lt; 5 € &amp; &lt;img src=x onerror=alert(1)>");
+
+    // A comment's text as its page shows it: paragraphs, and markup typed shown as text.
+    const shown =
+      "<p>&lt;b>gras&lt;/b> &amp; co</p><p>Deuxième &lt;script>alert(1)&lt;/script></p>";
+    const commentsRss = await get(`/article/${a.slug}/feed.xml`);
+    expect(commentsRss).toContain(`<content:encoded><![CDATA[${shown}]]></content:encoded>`);
+    expect(commentsRss).not.toContain("<b>gras");
+    expect(commentsRss).not.toContain("<script>");
+    expect(commentsRss).toContain("Léa &lt;i>");
   });
 });

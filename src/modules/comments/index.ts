@@ -26,7 +26,12 @@ export {
   type ThreadComment,
   type ImportedThread,
 } from "./imported.js";
-export { commentItem, repliesMark, type CommentExtras } from "./views/comment-item.js";
+export {
+  commentItem,
+  commentTextHtml,
+  repliesMark,
+  type CommentExtras,
+} from "./views/comment-item.js";
 export { CommentForm } from "./views/comment-form.js";
 export { sectionMarks } from "./views/comment-section.js";
 export { acceptsReplies } from "./model.js";

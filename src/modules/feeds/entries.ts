@@ -1,5 +1,5 @@
 import type { FeedArticle } from "../articles/index.js";
-import type { PublicComment } from "../comments/index.js";
+import { commentTextHtml, type PublicComment } from "../comments/index.js";
 import type { MediaItem } from "../media/index.js";
 import type { Messages } from "../../web/i18n/index.js";
 import { anchors, paths } from "../../web/urls.js";
@@ -73,6 +73,7 @@ export function commentEntry(
     url: `${base}${paths.article(slug)}#${anchors.comment(c.id)}`,
     title: t.feeds.commentBy(c.authorName),
     summary: c.body,
+    contentHtml: commentTextHtml(c.body),
     published: new Date(c.createdAt),
     updated: new Date(c.createdAt),
     authors: [{ name: c.authorName }],

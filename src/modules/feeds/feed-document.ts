@@ -1,4 +1,5 @@
 import { Feed } from "feed";
+import { escapeHtml } from "../../web/html.js";
 
 /** The three feed formats readers' apps take; each scope is offered in all of them. */
 export const feedFormats = ["rss", "atom", "json"] as const;
@@ -32,7 +33,9 @@ export interface FeedImage {
 
 export interface FeedEntry {
   url: string;
+  /** Plain text, as typed: escaped here where a format reads it as HTML. */
   title: string;
+  /** Plain text too (a standfirst, a comment). */
   summary: string;
   /** The whole text, as readers see it (already cleaned by the allowlist). */
   contentHtml?: string | undefined;
@@ -68,13 +71,17 @@ export function feedDocument(
     },
     ...(channel.updated ? { updated: channel.updated } : {}),
   });
+  // The library passes an item's title and description through as HTML (Atom's type="html",
+  // RSS's CDATA, JSON Feed's content_html when there is no content): text typed as
+  // `Prix < 5 € & <i>` must reach the reader's app as that text, not as markup.
+  const asHtml = format !== "json";
   for (const e of entries) {
     feed.addItem({
       id: e.url,
       guid: e.url,
       link: e.url,
-      title: e.title,
-      description: e.summary,
+      title: asHtml ? escapeHtml(e.title) : e.title,
+      description: asHtml || e.contentHtml === undefined ? escapeHtml(e.summary) : e.summary,
       ...(e.contentHtml !== undefined ? { content: e.contentHtml } : {}),
       date: e.updated,
       published: e.published,

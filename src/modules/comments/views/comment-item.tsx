@@ -1,5 +1,6 @@
 import type { ComponentChildren, VNode } from "preact";
 import type { Site } from "../../../web/site.js";
+import { renderFragment } from "../../../web/document.js";
 import { html, type Html } from "../../../web/html.js";
 import { commentGifFigure } from "../../gifs/index.js";
 import { anchors } from "../../../web/urls.js";
@@ -22,6 +23,11 @@ function body(text: string): VNode[] {
         ? html`<p>${para.split("\n").map((line, i) => (i > 0 ? html`<br/>${line}` : line))}</p>`
         : html`<p>${para}</p>`,
     );
+}
+
+/** A comment's text as HTML, as its page shows it: for feeds, which carry it away from the page. */
+export function commentTextHtml(text: string): string {
+  return renderFragment(body(text));
 }
 
 /**
