@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en } from "../../src/web/i18n/en.js";
 import { fr } from "../../src/web/i18n/fr.js";
 import { testEngines } from "../helpers/engines.js";
+import { makeArticle } from "../helpers/factories.js";
 import { cookieHeader, inputValue, setCookies } from "../helpers/http.js";
 import { openTestApp, type TestApp } from "../helpers/runtime.js";
 import { getPage, makeStaff, postForm, signInForm, signedIn } from "../helpers/staff.js";
@@ -38,6 +39,33 @@ describe.each(testEngines())("newsroom account page on %s", (engine) => {
       .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ name: "Camille Durand", locale: "en" });
     expect(row.slug).toMatch(/^equipe-/);
+  });
+
+  it("signs its cached articles, author page and feeds with the new name at once", async () => {
+    const member = await signedIn(rt.app, rt.ctx, "author");
+    const user = await rt.ctx.db
+      .selectFrom("users")
+      .select("slug")
+      .where("id", "=", member.id)
+      .executeTakeFirstOrThrow();
+    const article = await makeArticle(rt.ctx, { authorId: member.id });
+    const urls = [`/article/${article.slug}`, `/auteur/${user.slug}`, "/feed.json"];
+    const rename = (name: string) =>
+      postForm(rt.app, "/admin/compte/profil", member.cookie, { name, locale: "fr" });
+    await rename("Nom Avant");
+    // Twice each, so every page is in the cache (kept from its second render).
+    for (const url of [...urls, ...urls]) await rt.app.inject({ url });
+    for (const url of urls) {
+      const res = await rt.app.inject({ url });
+      expect(res.headers["x-kiosque-cache"], url).toBe("hit");
+      expect(res.body, url).toContain("Nom Avant");
+    }
+    expect((await rename("Nom Après")).statusCode).toBe(303);
+    for (const url of urls) {
+      const res = await rt.app.inject({ url });
+      expect(res.body, url).toContain("Nom Après");
+      expect(res.body, url).not.toContain("Nom Avant");
+    }
   });
 
   it("refuses an empty name and an unknown language, keeping what was typed", async () => {

@@ -1,4 +1,5 @@
 import type { Ctx } from "../../ctx.js";
+import { changeKeys } from "../../lib/change-keys.js";
 import { Invalid } from "../../lib/errors.js";
 import { FormReader, type RawForm } from "../../lib/form-fields.js";
 import type { Locale } from "../../web/i18n/index.js";
@@ -19,7 +20,13 @@ export async function updateProfile(ctx: Ctx, actor: Actor, raw: RawForm): Promi
   const locale = form.choice("locale", locales);
   if (!form.ok || !locale) throw new Invalid("KIOSQUE_ACCOUNT_INVALID", form.problems);
   // The byline's address (slug) stays: links to the author's page keep working.
-  await ctx.write((tx) => repo.updateUser(tx.db, actor.id, { name, locale }));
+  await ctx.write(async (tx, changed) => {
+    const before = await repo.findById(tx.db, actor.id);
+    await repo.updateUser(tx.db, actor.id, { name, locale });
+    // The name signs articles: their pages, their JSON-LD, every listing and feed with a byline,
+    // the author's page. A rename is rare; every cached page goes, as after a settings change.
+    if (before?.name !== name) changed(changeKeys.all);
+  });
 }
 
 /**
