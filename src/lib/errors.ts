@@ -53,6 +53,8 @@ export type ProblemCode =
   | "inUse"
   /** An image without alternative text, which an article must have before it is published. */
   | "altMissing"
+  /** An image at another site's address, which readers' browsers do not load (the CSP). */
+  | "imageElsewhere"
   /** An account already signs in with this e-mail address. */
   | "emailTaken"
   /** The password and its confirmation differ. */

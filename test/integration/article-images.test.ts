@@ -112,6 +112,38 @@ describe.each(testEngines())("images in articles on %s", (engine) => {
     expect(worse.statusCode).toBe(422);
   });
 
+  it("publishes an article only when its images are on the site, which readers' browsers load", async () => {
+    const words = "Une image de cet article est sur un autre site";
+    for (const elsewhere of [
+      form({ image_url: "https://images.example.org/b.jpg", image_alt: "Une photo" }),
+      form({ body: '<p><img src="https://images.example.org/a.jpg" alt="Une photo"></p>' }),
+    ]) {
+      // A draft may hold it (an import brings what it could not copy so); it does not go out.
+      const id = await create(elsewhere);
+      const refused = await publish(id, elsewhere);
+      expect(refused.statusCode).toBe(422);
+      expect(refused.body).toContain(words);
+      expect((await editing.editable(rt.ctx, editor, id)).status).toBe("draft");
+    }
+    const onSite = form({
+      image_url: "/media/ancienne/photo.jpg",
+      image_alt: "Une photo",
+      body: bodyImage("Une mouette sur le quai"),
+    });
+    const ok = await create(onSite);
+    const done = await publish(ok, onSite);
+    expect(done.statusCode, done.body).toBe(303);
+    // Out, a later save may not bring one in either.
+    const worse = await post(`/admin/articles/${ok}`, {
+      ...onSite,
+      body: '<p><img src="https://images.example.org/a.jpg" alt="Une photo"></p>',
+      version: String((await editing.editable(rt.ctx, editor, ok)).version),
+      action: "save",
+    });
+    expect(worse.statusCode).toBe(422);
+    expect(worse.body).toContain(words);
+  });
+
   it("shows the featured image with its variants and size, eager on the article, lazy in lists", async () => {
     const fields = form({
       title: "Retour de pêche",
@@ -151,8 +183,9 @@ describe.each(testEngines())("images in articles on %s", (engine) => {
     const seen = page1.entries.map((e) => `${e.action}:${e.targetType}:${e.actorId}`);
     expect(seen).toContain(`article.publish:article:${editor.id}`);
     expect(seen).toContain(`media.upload:media:${editor.id}`);
-    // A refused publication (no text for an image) left no entry: one per article published.
-    expect(seen.filter((e) => e.startsWith("article.publish")).length).toBe(2);
+    // A refused publication (no text for an image, an image elsewhere) left no entry: one per
+    // article published by the tests above.
+    expect(seen.filter((e) => e.startsWith("article.publish")).length).toBe(3);
     const page = await rt.app.inject({ url: "/admin/journal", headers: { cookie: admin.cookie } });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain("article publié");

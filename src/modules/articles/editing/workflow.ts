@@ -74,6 +74,25 @@ function requireAltText(state: EditableArticle): void {
 }
 
 /**
+ * Readers' browsers load images from the site alone (the CSP's `img-src 'self'`: no other site
+ * sees who reads what): an image at another site's address would show to nobody. An article goes
+ * out only with its images on the site, uploaded to the media library or at one of its paths. A
+ * draft may hold any (an import reports the ones it could not bring, decision 021).
+ */
+function requireOwnImages(state: EditableArticle, publicUrl: string | undefined): void {
+  const own = (src: string) =>
+    (src.startsWith("/") && !src.startsWith("//")) ||
+    (publicUrl !== undefined && src.startsWith(`${publicUrl}/`));
+  const f = state.fields;
+  const problems: Record<string, Problem> = {};
+  if (f.imageUrl && !own(f.imageUrl)) problems[formNames.imageUrl] = { problem: "imageElsewhere" };
+  if (imagesIn(f.bodyHtml).some((image) => !own(image.src)))
+    problems[formNames.body] = { problem: "imageElsewhere" };
+  if (Object.keys(problems).length > 0)
+    throw new Invalid("KIOSQUE_ARTICLE_INVALID", problems, { articleId: state.id });
+}
+
+/**
  * Moves the article through the workflow inside the caller's transaction, announcing what readers
  * see change: publishing and unpublishing drop the pages that show (or showed) it; a schedule
  * changes nothing readers see until the job publishes it (jobs/publish-scheduled.ts).
@@ -95,8 +114,10 @@ export async function applyAction(
     });
   // Going out, or already out (or due to): a save may not add an image without its text either.
   const out = state.status === "published" || state.status === "scheduled";
-  if (action === "publish" || action === "schedule" || (out && action !== "unpublish"))
+  if (action === "publish" || action === "schedule" || (out && action !== "unpublish")) {
+    requireOwnImages(state, tx.config.publicUrl);
     requireAltText(state);
+  }
   const to = next(state, action, now, at);
   if (!to) return state;
   await repo.setStatus(tx.db, articleId, { ...to, modified_at: now });
