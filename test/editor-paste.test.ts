@@ -113,6 +113,18 @@ describe("cleanPastedHtml", () => {
     expect(await clean(html)).toBe(html);
   });
 
+  it("keeps a copy of the allowlist's other markup whole: table with scopes, listing, abbr, cite, q", async () => {
+    // Cut and paste within the editor moves a paragraph this way: nothing in it may be lost.
+    const html =
+      '<table><thead><tr><th scope="col">Commune</th><th scope="col">Votes</th></tr></thead><tbody><tr><td>Valmorel</td><td>412</td></tr></tbody></table>' +
+      "<pre><code>npm ci</code></pre>" +
+      '<p>Le CO<sub>2</sub>, l’<abbr title="Institut national de la statistique">Insee</abbr>, <cite>Le Monde</cite>, <q>oui</q>, <code>x</code> <small>petit</small></p>';
+    expect(await clean(html)).toBe(html);
+    expect(
+      await clean('<p><abbr title="Organisation" class="x" style="color:red">ONU</abbr></p>'),
+    ).toBe('<p><abbr title="Organisation">ONU</abbr></p>');
+  });
+
   it("drops what a web page would bring along: scripts, frames, handlers, styles, bad links, loose images", async () => {
     const out = await clean(
       '<div class="article" style="color:red"><p onclick="window.__xss=1" id="lead">Texte <u>souligné</u> <font color="red">rouge</font></p></div>' +

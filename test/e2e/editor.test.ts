@@ -393,12 +393,79 @@ describe("the rich-text editor in Chromium", () => {
       '<p>Un <a href="https://exemple.fr/">lien</a>, du <strong>gras</strong>.</p>' +
       '<figure class="image"><img src="/media/1.jpg" alt="Un port" width="10" height="5"><figcaption>Légende <small class="credit">Crédit</small></figcaption></figure>' +
       `<figure class="embed" data-provider="youtube"><a href="${YOUTUBE}">${YOUTUBE}</a></figure>` +
+      // A picture that is a link, as WordPress's often are.
+      '<figure class="image"><a href="/media/2.jpg"><img src="/media/2-petit.jpg" alt="La digue"></a></figure>' +
       "<h3>Sous-intertitre</h3><blockquote><p>Citation</p></blockquote><p>Fin.</p>";
     const page = await open(stored);
     await editorOf(page).getByText("Fin.").click();
     await page.keyboard.press("End");
     await page.keyboard.type(" Ajout.");
     expect(await posted(page)).toBe(stored.replace("Fin.", "Fin. Ajout."));
+  });
+
+  it("reads a figure written by hand as the editor's image, or as what it holds", async () => {
+    const page = await open(
+      '<figure><img src="/media/1.jpg" alt="Un port"><figcaption>Le port. <small class="credit">Photo : A. M.</small></figcaption></figure>' +
+        '<p>Texte <a href="https://exemple.fr/"><img src="/media/2.jpg" alt="Une digue"></a> suite.</p>' +
+        // A caption with a link in it is no image's caption (those are words only): the link stays.
+        '<figure><img src="/media/3.jpg" alt="Un quai"><figcaption>Voir <a href="https://exemple.fr/">là</a></figcaption></figure>' +
+        "<p>Fin</p>",
+    );
+    await editorOf(page).getByText("Fin", { exact: true }).click();
+    await page.keyboard.press("End");
+    await page.keyboard.type(".");
+    expect(await posted(page)).toBe(
+      '<figure class="image"><img src="/media/1.jpg" alt="Un port"><figcaption>Le port. <small class="credit">Photo : A. M.</small></figcaption></figure>' +
+        '<p>Texte</p><figure class="image"><a href="https://exemple.fr/"><img src="/media/2.jpg" alt="Une digue"></a></figure><p> suite.</p>' +
+        '<figure class="image"><img src="/media/3.jpg" alt="Un quai"></figure><p>Voir <a href="https://exemple.fr/">là</a></p>' +
+        "<p>Fin.</p>",
+    );
+  });
+
+  it("keeps every element and attribute of the allowlist through an edit and a save", async () => {
+    // As the article is stored: through the allowlist (links carry its rel).
+    const stored = sanitizeArticleHtml(
+      "<p>Le CO<sub>2</sub> du 3<sup>e</sup> arrondissement, selon l’" +
+        '<abbr title="Institut national de la statistique">Insee</abbr>.</p>' +
+        "<p>Dans <cite>Le Monde</cite>, le maire dit <q>nous verrons</q> ; lancez " +
+        '<code>kiosque reindex</code>, voir <a href="https://exemple.fr/doc"><code>la doc</code></a>. ' +
+        "<small>Mis à jour à 18 h.</small></p>" +
+        '<p><small class="credit">Photo : AFP</small></p>' +
+        '<table><thead><tr><th scope="col">Commune</th><th scope="col">Votes</th></tr></thead>' +
+        '<tbody><tr><th scope="row">Valmorel</th><td>412</td></tr>' +
+        "<tr><td>Saint-Jean</td><td><strong>1 024</strong></td></tr></tbody></table>" +
+        "<hr>" +
+        "<pre><code>const votes = 412;\n  console.log(votes);</code></pre>" +
+        "<pre>Un poème\n  en <em>retrait</em></pre>" +
+        "<blockquote><p>Demain, dès l’aube.</p><p>— <cite>Victor Hugo</cite></p></blockquote>" +
+        "<p>Ligne un<br>ligne deux.</p><p>Fin</p>",
+    );
+    const page = await open(stored);
+    await editorOf(page).getByText("Fin", { exact: true }).click();
+    await page.keyboard.press("End");
+    await page.keyboard.type(".");
+    const received = page.waitForURL("**/publier");
+    await button(page, "Publier").click();
+    await received;
+    const body = posts.at(-1)?.get("body") ?? "";
+
+    // Written the browser's way (`<hr>`, not `<hr />`), each element's attributes in one order.
+    const normalise = (html: string) =>
+      page.evaluate((h) => {
+        const t = document.createElement("template");
+        t.innerHTML = h;
+        for (const el of Array.from(t.content.querySelectorAll("*"))) {
+          const attrs = Array.from(el.attributes).sort((a, b) => a.name.localeCompare(b.name));
+          for (const { name, value } of attrs) {
+            el.removeAttribute(name);
+            el.setAttribute(name, value);
+          }
+        }
+        return t.innerHTML;
+      }, html);
+    expect(await normalise(body)).toBe(await normalise(stored.replace(/Fin</, "Fin.<")));
+    // What the editor writes is what the allowlist keeps: saved again, nothing changes.
+    expect(await normalise(sanitizeArticleHtml(body))).toBe(await normalise(body));
   });
 
   it("pastes from Google Docs without making everything bold", async () => {

@@ -19,7 +19,7 @@ const DROP =
 
 /** Elements the editor has a meaning for (or reads through, as it does a div); others are unwrapped. */
 const KEEP = new Set(
-  "p div h1 h2 h3 h4 h5 h6 blockquote ul ol li strong b em i a br figure figcaption small img hr table thead tbody tfoot tr td th pre code sub sup".split(
+  "p div h1 h2 h3 h4 h5 h6 blockquote ul ol li strong b em i a br figure figcaption small img hr table thead tbody tfoot tr td th pre code sub sup abbr cite q".split(
     " ",
   ),
 );
@@ -30,6 +30,8 @@ const ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   img: ["src", "alt", "width", "height"],
   figure: ["class", "data-provider"],
   small: ["class"],
+  abbr: ["title"],
+  th: ["scope"],
 };
 
 /** ProseMirror marks its own clipboard with this: keeping it keeps a copy within the editor whole. */
