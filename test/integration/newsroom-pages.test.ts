@@ -83,4 +83,37 @@ describe.each(testEngines())("the site's pages in the newsroom on %s", (engine) 
       'href="/admin/pages"',
     );
   });
+
+  it("never leaves a page's address redirecting, whatever renames came before", async () => {
+    const made = await postForm(rt.app, "/admin/pages/nouvelle", editor.cookie, {
+      title: "Mentions",
+      slug: "mentions-a",
+    });
+    const edit = made.headers.location!.split("?")[0]!;
+    // A draft answers 404 at its address: the path that looked up an old address and looped.
+    const rename = (slug: string) =>
+      postForm(rt.app, edit, editor.cookie, { title: "Mentions", slug, status: "draft" });
+    const answer = async (slug: string) => {
+      const r = await rt.app.inject({ url: `/page/${slug}` });
+      return [r.statusCode, r.headers.location];
+    };
+    for (const slug of ["mentions-b", "mentions-a"])
+      expect((await rename(slug)).statusCode).toBe(303);
+    expect(await answer("mentions-a")).toEqual([404, undefined]);
+    expect(await answer("mentions-b")).toEqual([301, "/page/mentions-a"]);
+
+    // Three slugs round: every old one leads to the current one in one hop.
+    for (const slug of ["mentions-b", "mentions-c", "mentions-a"]) await rename(slug);
+    expect(await answer("mentions-a")).toEqual([404, undefined]);
+    expect(await answer("mentions-b")).toEqual([301, "/page/mentions-a"]);
+    expect(await answer("mentions-c")).toEqual([301, "/page/mentions-a"]);
+
+    // A new page that takes an old address of another is found there, not sent away.
+    await postForm(rt.app, "/admin/pages/nouvelle", editor.cookie, {
+      title: "Autre",
+      slug: "mentions-c",
+      status: "published",
+    });
+    expect(await answer("mentions-c")).toEqual([200, undefined]);
+  });
 });

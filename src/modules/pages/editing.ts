@@ -82,8 +82,9 @@ export async function pageForEdit(ctx: Ctx, actor: Actor, id: number): Promise<S
 /**
  * Creates a page (`id` undefined) or saves one, from the newsroom's form: refused whole, with a
  * problem per field (KIOSQUE_PAGE_INVALID), or saved in one transaction. A page whose slug
- * changes keeps answering at its old address, with a 301. Every page shows the footer: any save
- * changes them all.
+ * changes keeps answering at its old address, with a 301; its new one is never an old one,
+ * whatever renames came before (redirects.move). Every page shows the footer: any save changes
+ * them all.
  */
 export async function savePage(
   ctx: Ctx,
@@ -111,10 +112,13 @@ export async function savePage(
       position: page.position,
       updated_at: now,
     };
+    const address = paths.page(page.slug);
+    if (current && current.slug !== page.slug)
+      await redirects.move(tx, paths.page(current.slug), address);
+    // Forgotten at every save: an old address left by a rename before this rule heals too.
+    else await redirects.forget(tx, [address]);
     if (!current) return repo.insert(tx.db, { ...values, created_at: now });
     await repo.update(tx.db, current.id, values);
-    if (current.slug !== page.slug)
-      await redirects.record(tx, [{ from: paths.page(current.slug), to: paths.page(page.slug) }]);
     return current.id;
   });
 }

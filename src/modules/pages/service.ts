@@ -3,6 +3,8 @@ import { changeKeys } from "../../lib/change-keys.js";
 import { NotFound } from "../../lib/errors.js";
 import { sanitizeArticleHtml } from "../../lib/sanitize.js";
 import { slugify } from "../../lib/slug.js";
+import { paths } from "../../web/urls.js";
+import { redirects } from "../redirects/index.js";
 import * as repo from "./repo.js";
 import type { SitePageStatus } from "./table.js";
 
@@ -89,6 +91,8 @@ export async function storePage(
     created_at: page.createdAt,
     updated_at: page.updatedAt,
   });
+  // An old address of the same spelling would send the page's readers elsewhere once a draft.
+  await redirects.forget(tx, [paths.page(slug)]);
   if (page.status === "published") changed(changeKeys.all);
   return { id, slug };
 }

@@ -21,6 +21,20 @@ export async function put(
       .execute();
 }
 
+export async function remove(db: Kysely<Tables>, paths: readonly string[]) {
+  // As put: parameters per statement far under both engines' limits.
+  for (let i = 0; i < paths.length; i += 500)
+    await db
+      .deleteFrom("redirects")
+      .where("path", "in", paths.slice(i, i + 500))
+      .execute();
+}
+
+/** Scans the table (no index on `target`): for a page renamed, not for an import's rows. */
+export async function retarget(db: Kysely<Tables>, from: string, to: string) {
+  await db.updateTable("redirects").set({ target: to }).where("target", "=", from).execute();
+}
+
 export async function count(db: Kysely<Tables>) {
   const row = await db
     .selectFrom("redirects")

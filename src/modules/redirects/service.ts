@@ -65,7 +65,9 @@ export async function lookup(ctx: Ctx, address: string): Promise<string | undefi
 
 /**
  * Records old addresses in the caller's transaction. An address that is the target itself (the
- * site kept its slugs and Kiosque's path is the same) is left out: it would loop.
+ * site kept its slugs and Kiosque's path is the same) is left out: it would loop. A target is an
+ * address that lives here, so it stops being an old one: otherwise a page renamed a → b → a
+ * would send /page/a to /page/b and back (forget below).
  */
 export async function record(
   tx: TxCtx,
@@ -73,14 +75,39 @@ export async function record(
 ): Promise<void> {
   const now = tx.clock.now().toISOString();
   const rows = new Map<string, { path: string; target: string; created_at: string }>();
+  const targets: string[] = [];
   for (const { from, to } of pairs) {
     const path = oldPath(from);
     // Targets are this site's own paths: never another origin ("//host" included).
     if (!to.startsWith("/") || to.startsWith("//")) continue;
     if (path === undefined || path === to || path === oldPath(to)) continue;
     rows.set(path, { path, target: to, created_at: now });
+    targets.push(to);
   }
+  // Of a batch whose old addresses are also its targets, the targets win: they live here.
+  for (const to of targets) rows.delete(oldPath(to) ?? to);
+  await forget(tx, targets);
   await repo.put(tx.db, [...rows.values()]);
+}
+
+/**
+ * Addresses that live here again (a page takes back a slug it, or another page, had) are no
+ * longer old ones. Every place that makes an address live calls this, as articles' forgetSlug:
+ * an address both live and redirected loops as soon as its page is a draft.
+ */
+export async function forget(tx: TxCtx, addresses: readonly string[]): Promise<void> {
+  const paths = addresses.map(oldPath).filter((p): p is string => p !== undefined);
+  await repo.remove(tx.db, [...new Set(paths)]);
+}
+
+/**
+ * An address of this site's own moves (a page renamed): the old one answers 301 to the new one,
+ * and so does every old address that led to the old one, in one hop. Redirects thus only ever
+ * point at live addresses, never at one that redirects on (a → b, b → c, c → a never loops).
+ */
+export async function move(tx: TxCtx, from: string, to: string): Promise<void> {
+  await repo.retarget(tx.db, from, to);
+  await record(tx, [{ from, to }]);
 }
 
 export async function count(ctx: Ctx): Promise<number> {
