@@ -1,58 +1,36 @@
+import { zonedToInstant } from "./zoned-time.js";
+
+/**
+ * Calendar days typed in a date filter (YYYY-MM-DD), as instants of a time zone: a filter "from
+ * this day to that one" means the site's days, not UTC's. Every filter (the journal, search)
+ * reads its days here, so that one rule says which days exist: 0001-01-01 to 9999-12-31, as a
+ * date field gives them, and none of them throws.
+ */
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 /**
  * The instant a calendar day starts in a time zone: "2026-03-29" in Europe/Paris is
- * 2026-03-28T23:00:00Z. A filter "from this day to that one" means the site's days, not UTC's.
+ * 2026-03-28T23:00:00Z. Undefined for text that is not a day.
  */
-export function startOfDay(day: string, timeZone: string): Date {
-  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  const utcMidnight = Date.UTC(y, m - 1, d);
-  // The zone's offset at that moment, then again at the corrected one (a change of offset that
-  // night, as on a DST Sunday, moves the start by the difference).
-  const first = utcMidnight - offsetMs(utcMidnight, timeZone);
-  return new Date(utcMidnight - offsetMs(first, timeZone));
+export function startOfDay(day: string, timeZone: string): Date | undefined {
+  return DAY.test(day) ? zonedToInstant(`${day}T00:00`, timeZone) : undefined;
 }
 
-/** The day after `day` (YYYY-MM-DD), as text. */
-export function nextDay(day: string): string {
-  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+/**
+ * The instant a calendar day ends in a time zone (the next day's start): a filter's last day,
+ * included. Undefined for 9999-12-31, whose next day has no four-digit year: nothing stored is
+ * later (zoned-time.ts), so that filter has no end. Undefined too for text that is not a day.
+ */
+export function endOfDay(day: string, timeZone: string): Date | undefined {
+  if (!isCalendarDay(day)) return undefined;
+  const next = new Date(`${day}T00:00:00.000Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  if (next.getUTCFullYear() > 9999) return undefined;
+  return startOfDay(next.toISOString().slice(0, 10), timeZone);
 }
 
-/** True for a real calendar day written YYYY-MM-DD (not 2026-02-30). */
+/** True for a real calendar day written YYYY-MM-DD, 0001-01-01 to 9999-12-31 (not 2026-02-30). */
 export function isCalendarDay(day: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return false;
-  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-/** How far the zone's wall clock is ahead of UTC at `at` (ms). */
-function offsetMs(at: number, timeZone: string): number {
-  let format = formats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
-    formats.set(timeZone, format);
-  }
-  const parts = Object.fromEntries(
-    format.formatToParts(new Date(at)).map((p) => [p.type, p.value]),
-  );
-  const wall = Date.UTC(
-    Number(parts.year),
-    Number(parts.month) - 1,
-    Number(parts.day),
-    Number(parts.hour),
-    Number(parts.minute),
-    Number(parts.second),
-  );
-  return wall - (at - (at % 1000));
+  return startOfDay(day, "UTC") !== undefined;
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { changeKeys } from "../../src/lib/change-keys.js";
 import { Conflict, Forbidden, Gone, Invalid, NotFound } from "../../src/lib/errors.js";
 import { articles, editing } from "../../src/modules/articles/index.js";
+import { setSetting } from "../../src/modules/settings/index.js";
 import type { Actor } from "../../src/modules/accounts/index.js";
 import { testEngines } from "../helpers/engines.js";
 import { makeArticle, makeCategory } from "../helpers/factories.js";
@@ -183,6 +184,27 @@ describe.each(testEngines())("writing articles on %s", (engine) => {
         publish_at: "demain matin",
       }),
     ).rejects.toMatchObject({ fields: { publish_at: { problem: "dateTime" } } });
+  });
+
+  it("refuses a schedule whose instant is past year 9999, which would sort before today", async () => {
+    const id = await draft({ title: "Dans très longtemps" });
+    await setSetting(rt.ctx, "site.timezone", "America/New_York");
+    try {
+      await expect(
+        editing.saveArticle(rt.ctx, editor, id, {
+          ...form({ title: "Dans très longtemps" }),
+          version: "1",
+          action: "schedule",
+          publish_at: "9999-12-31T23:59",
+        }),
+      ).rejects.toMatchObject({ fields: { publish_at: { problem: "dateTime" } } });
+    } finally {
+      await setSetting(rt.ctx, "site.timezone", "Europe/Paris");
+    }
+    expect(await editing.editable(rt.ctx, editor, id)).toMatchObject({
+      status: "draft",
+      publishedAt: null,
+    });
   });
 
   it("detects the second of two saves on one version, and keeps it as a revision", async () => {

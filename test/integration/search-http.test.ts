@@ -90,6 +90,16 @@ describe.each(testEngines())("search pages on %s", (engine) => {
     expect(other.body).not.toContain('href="/article/secheresse"');
     const future = await t.app.inject({ url: "/recherche?q=secheresse&du=2099-01-01" });
     expect(future.body).not.toContain('href="/article/secheresse"');
+    // The first and last days a date field gives: the whole calendar, the filter kept.
+    const all = await t.app.inject({ url: "/recherche?q=secheresse&du=0001-01-01&au=9999-12-31" });
+    expect(all.statusCode).toBe(200);
+    expect(all.body).toContain('href="/article/secheresse"');
+    expect(all.body).toContain('value="9999-12-31"');
+    // Years 1 to 99 are those years, not 1901 to 1999: nothing was written by then.
+    const antiquity = await t.app.inject({ url: "/recherche?q=secheresse&au=0099-12-31" });
+    expect(antiquity.body).not.toContain('href="/article/secheresse"');
+    const early = await t.app.inject({ url: "/recherche?q=secheresse&du=0099-12-31" });
+    expect(early.body).toContain('href="/article/secheresse"');
   });
 
   it("limits searches per client with the 429 page", async () => {

@@ -1,6 +1,6 @@
 import type { Ctx } from "../../ctx.js";
 import { Invalid } from "../../lib/errors.js";
-import { isCalendarDay, nextDay, startOfDay } from "../../lib/zoned-day.js";
+import { endOfDay, isCalendarDay, startOfDay } from "../../lib/zoned-day.js";
 import { canReadJournal, ensure, type Actor } from "../accounts/index.js";
 import { audit, type JournalEntry } from "../audit/index.js";
 
@@ -39,8 +39,9 @@ export async function list(ctx: Ctx, actor: Actor, filters: JournalFilters): Pro
   const rows = await audit.entries(ctx, {
     actorId: person === undefined ? undefined : Number(person),
     action: filters.action,
-    since: filters.from && startOfDay(filters.from, zone).toISOString(),
-    until: filters.to && startOfDay(nextDay(filters.to), zone).toISOString(),
+    since: filters.from && startOfDay(filters.from, zone)?.toISOString(),
+    // Undefined for the last day there is: open-ended, as no filter (endOfDay).
+    until: filters.to && endOfDay(filters.to, zone)?.toISOString(),
     limit: JOURNAL_PAGE_SIZE + 1,
     offset: (filters.page - 1) * JOURNAL_PAGE_SIZE,
   });

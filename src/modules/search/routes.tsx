@@ -4,7 +4,7 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { PageNumber } from "../../http/params.js";
 import type { Limiter, LimitName } from "../../http/rate-limits.js";
 import type { RouteKit } from "../../http/route-kit.js";
-import { zonedToInstant } from "../../lib/zoned-time.js";
+import { endOfDay, isCalendarDay, startOfDay } from "../../lib/zoned-day.js";
 import { paths, type SearchQuery } from "../../web/urls.js";
 import * as service from "./service.js";
 import { SearchPage } from "./views/search-page.js";
@@ -24,19 +24,10 @@ const Query = Type.Object({
 const Suggest = Type.Object({ q: Type.Optional(Type.String()) });
 
 const SLUG = /^[a-z0-9-]{1,200}$/;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A day typed in a date field, or nothing when it is not one. */
-function day(value: string | undefined): string | undefined {
-  if (!value || !DAY.test(value)) return undefined;
-  const d = new Date(`${value}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value ? undefined : value;
-}
-
-/** The day after a `YYYY-MM-DD` day. */
-function nextDay(value: string): string {
-  return new Date(Date.parse(`${value}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-}
+const day = (value: string | undefined) =>
+  value !== undefined && isCalendarDay(value) ? value : undefined;
 
 /**
  * Results are the same for everyone (nothing of the reader is read) but depend on every word
@@ -75,10 +66,8 @@ export function searchRoutes(
         found = await service.search(ctx, {
           q,
           section: query.section,
-          from: query.from ? zonedToInstant(`${query.from}T00:00`, tz)?.toISOString() : undefined,
-          until: query.to
-            ? zonedToInstant(`${nextDay(query.to)}T00:00`, tz)?.toISOString()
-            : undefined,
+          from: query.from ? startOfDay(query.from, tz)?.toISOString() : undefined,
+          until: query.to ? endOfDay(query.to, tz)?.toISOString() : undefined,
           page: query.page ?? 1,
         });
       }
