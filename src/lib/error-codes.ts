@@ -37,6 +37,7 @@ export const errorCodes = {
   KIOSQUE_LAST_ADMIN: { status: 422, messageKey: "badRequest" },
   KIOSQUE_INVITATION_INVALID: { status: 422, messageKey: "badRequest" },
   KIOSQUE_INVITATION_GONE: { status: 410, messageKey: "invitationGone" },
+  KIOSQUE_INVITATION_TAKEN: { status: 410, messageKey: "invitationTaken" },
   KIOSQUE_ARTICLE_INVALID: { status: 422, messageKey: "badRequest" },
   KIOSQUE_ARTICLE_CONFLICT: { status: 409, messageKey: "conflict" },
   KIOSQUE_SECTION_INVALID: { status: 422, messageKey: "badRequest" },

@@ -211,6 +211,46 @@ describe.each(testEngines())("newsroom people and invitations on %s", (engine) =
     );
   });
 
+  it("replaces an address's invitation with a newer one, and never leaves a link dead", async () => {
+    const admin = await signedIn(rt.app, rt.ctx, "admin");
+    const fields = (name: string) => ({
+      name,
+      locale: "fr",
+      password: "assez long mot de passe",
+      confirm: "assez long mot de passe",
+    });
+    const listed = async (email: string) =>
+      (await getPage(rt.app, "/admin/personnes", admin.cookie)).body.split(
+        `<th scope="row">${email}</th>`,
+      ).length - 1;
+    // Inviting again is how a lost link is sent anew: the older link is withdrawn.
+    const email = `twice-${Date.now()}@redaction.example`;
+    const first = await invite(admin.cookie, email);
+    const second = await invite(admin.cookie, email, "editor");
+    expect(await listed(email)).toBe(1);
+    const replaced = await getPage(rt.app, first.path);
+    expect(replaced.statusCode).toBe(410);
+    expect(replaced.body).toContain(fr.errors.invitationGone.title);
+    expect((await accept(second.path, fields("Deux Fois"))).statusCode).toBe(303);
+    expect((await accept(first.path, fields("Intrus"))).statusCode).toBe(410);
+    expect(await listed(email)).toBe(0);
+
+    // An account made another way (the command line) ends a good link, and its page says so.
+    const other = `ailleurs-${Date.now()}@redaction.example`;
+    const { path } = await invite(admin.cookie, other);
+    await accounts.createUser(rt.ctx, {
+      email: other,
+      password: "assez long mot de passe",
+      role: "author",
+    });
+    expect(await listed(other)).toBe(0);
+    for (const answer of [await getPage(rt.app, path), await accept(path, fields("Trop Tard"))]) {
+      expect(answer.statusCode).toBe(410);
+      expect(answer.body).toContain(fr.errors.invitationTaken.title);
+      expect(answer.body).toContain("Connectez-vous à la rédaction avec cette adresse");
+    }
+  });
+
   it("refuses an address that has an account, and a bad one, with the values kept", async () => {
     const admin = await signedIn(rt.app, rt.ctx, "admin");
     const taken = await postForm(rt.app, "/admin/personnes/invitations", admin.cookie, {

@@ -41,7 +41,10 @@ export interface OpenInvitation {
 
 /**
  * An admin invites someone: a single-use link, good for seven days, that they copy and send
- * (until Kiosque sends mail). An address that already has an account is refused.
+ * (until Kiosque sends mail). An address that already has an account is refused. An address
+ * already invited is invited again, and the new link replaces the old one: inviting again is how
+ * a lost link is sent anew, and of two good links to one address, the one not used first would be
+ * left dead (the account made by the other holds the address).
  */
 export async function invite(ctx: Ctx, actor: Actor, raw: RawForm): Promise<NewInvitation> {
   ensure(actor, canManageUsers);
@@ -49,8 +52,7 @@ export async function invite(ctx: Ctx, actor: Actor, raw: RawForm): Promise<NewI
   const email = form.text("email", { required: true, max: EMAIL_MAX }).toLowerCase();
   const role = form.choice("role", roles);
   if (email && !form.problems.email && !isEmail(email)) form.refuse("email", { problem: "email" });
-  if (form.ok && (await repo.findByEmail(ctx.db, email)) && !(await awaitingInvitation(ctx, email)))
-    form.refuse("email", { problem: "emailTaken" });
+  if (form.ok && (await held(ctx.db, email))) form.refuse("email", { problem: "emailTaken" });
   if (!form.ok || !role) throw new Invalid("KIOSQUE_INVITATION_INVALID", form.problems);
   const token = randomBytes(32).toString("base64url");
   const now = ctx.clock.now();
@@ -72,21 +74,35 @@ export async function invite(ctx: Ctx, actor: Actor, raw: RawForm): Promise<NewI
       target: { type: "invitation", id },
       details: { role },
     });
+    for (const old of await repo.deleteOtherLiveInvitations(tx.db, email, id, now.toISOString()))
+      await audit.record(tx, {
+        actor,
+        action: "invitation.revoke",
+        target: { type: "invitation", id: old },
+        details: { replacedBy: id },
+      });
     return id;
   });
   return { id, email, role, expiresAt, token };
 }
 
+/** Invitations that can still be accepted: good, and to an address no account holds yet. */
 export async function pendingInvitations(ctx: Ctx, actor: Actor): Promise<PendingInvitation[]> {
   ensure(actor, canManageUsers);
-  const rows = await repo.pendingInvitations(ctx.db, ctx.clock.now().toISOString());
-  return rows.map((r) => ({
-    id: r.id,
-    email: r.email,
-    role: r.role,
-    createdAt: r.created_at,
-    expiresAt: r.expires_at,
-  }));
+  const good = await repo.pendingInvitations(ctx.db, ctx.clock.now().toISOString());
+  const taken = await repo.heldAddresses(
+    ctx.db,
+    good.map((r) => r.email),
+  );
+  return good
+    .filter((r) => !taken.has(r.email))
+    .map((r) => ({
+      id: r.id,
+      email: r.email,
+      role: r.role,
+      createdAt: r.created_at,
+      expiresAt: r.expires_at,
+    }));
 }
 
 /** Withdraws an invitation: its link opens nothing from now on. */
@@ -104,12 +120,11 @@ export async function revokeInvitation(ctx: Ctx, actor: Actor, id: number): Prom
 }
 
 /**
- * An account made by an import (an author whose writing moved in) has no password: no password
- * matches it, and an invitation to its address gives it one.
+ * Whether an account holds the address: then no invitation to it can be accepted (an imported
+ * author's account, without a password, does not hold it: its invitation gives it one).
  */
-async function awaitingInvitation(ctx: Ctx, email: string): Promise<boolean> {
-  const found = await repo.findByEmail(ctx.db, email);
-  return found !== undefined && (await repo.passwordHashOf(ctx.db, found.id)) === "";
+async function held(db: Ctx["db"], email: string): Promise<boolean> {
+  return (await repo.heldAddresses(db, [email])).has(email);
 }
 
 /** Longer than any token we make: refused before a hash is spent on it. */
@@ -121,10 +136,15 @@ async function live(ctx: Ctx, token: string) {
       ? await repo.liveInvitation(ctx.db, hashToken(token), ctx.clock.now().toISOString())
       : undefined;
   if (!row) throw new Gone("KIOSQUE_INVITATION_GONE");
+  // Made since (from the command line, or by an invitation from before one replaced another).
+  if (await held(ctx.db, row.email)) throw new Gone("KIOSQUE_INVITATION_TAKEN");
   return row;
 }
 
-/** The invitation a link's token names: Gone when unknown, used, revoked or past its end. */
+/**
+ * The invitation a link's token names: Gone when unknown, used, revoked or past its end, or when
+ * its address has an account by now (then the page says so, and to sign in).
+ */
 export async function openInvitation(ctx: Ctx, token: string): Promise<OpenInvitation> {
   const row = await live(ctx, token);
   return { email: row.email, role: row.role, expiresAt: row.expires_at };
@@ -157,11 +177,14 @@ export async function acceptInvitation(
   const userId = await ctx.write(async (tx) => {
     if (!(await repo.consumeInvitation(tx.db, invitation.id, tx.clock.now().toISOString())))
       throw new Gone("KIOSQUE_INVITATION_GONE");
-    // An imported author's account (no password yet) is theirs: it takes the invitation's
-    // password, name, language and role, and keeps its byline and articles.
+    // Checked again here: an account made since the page opened would otherwise come back as
+    // a refusal of the form's `email`, a field it does not show.
+    if (await held(tx.db, invitation.email)) throw new Gone("KIOSQUE_INVITATION_TAKEN");
+    // An imported author's account (no password yet, as held() found) is theirs: it takes the
+    // invitation's password, name, language and role, and keeps its byline and articles.
     const waiting = await repo.findByEmail(tx.db, invitation.email);
     let id: number;
-    if (waiting && (await repo.passwordHashOf(tx.db, waiting.id)) === "") {
+    if (waiting) {
       await repo.updateUser(tx.db, waiting.id, {
         password_hash: passwordHash,
         name,

@@ -31,6 +31,24 @@ export async function passwordHashOf(db: Kysely<Tables>, id: number) {
   )?.password_hash;
 }
 
+/**
+ * Of these addresses, those an account holds: one with a password, that someone signs in to. An
+ * imported author's account has none until an invitation gives it one: it holds nothing yet.
+ */
+export async function heldAddresses(
+  db: Kysely<Tables>,
+  emails: readonly string[],
+): Promise<Set<string>> {
+  if (emails.length === 0) return new Set();
+  const rows = await db
+    .selectFrom("users")
+    .select("email")
+    .where("email", "in", [...new Set(emails)])
+    .where("password_hash", "!=", "")
+    .execute();
+  return new Set(rows.map((r) => r.email));
+}
+
 export async function findById(db: Kysely<Tables>, id: number) {
   return db
     .selectFrom("users")
@@ -314,6 +332,24 @@ export async function pendingInvitations(db: Kysely<Tables>, now: string) {
 export async function deleteInvitation(db: Kysely<Tables>, id: number): Promise<number> {
   const result = await db.deleteFrom("invitations").where("id", "=", id).execute();
   return Number(result[0]?.numDeletedRows ?? 0);
+}
+
+/** Deletes the other invitations to `email` still good; their ids, for the journal. */
+export async function deleteOtherLiveInvitations(
+  db: Kysely<Tables>,
+  email: string,
+  keptId: number,
+  now: string,
+): Promise<number[]> {
+  const rows = await db
+    .deleteFrom("invitations")
+    .where("email", "=", email)
+    .where("id", "!=", keptId)
+    .where("used_at", "is", null)
+    .where("expires_at", ">", now)
+    .returning("id")
+    .execute();
+  return rows.map((r) => r.id);
 }
 
 /** The invitation a link's token names, while it is good: unused and not past its end. */

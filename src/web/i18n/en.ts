@@ -181,7 +181,11 @@ export const en: Messages = {
     },
     invitationGone: {
       title: "Invitation no longer valid",
-      text: "This invitation link was already used, revoked or has expired. Ask the newsroom's admin for a new one.",
+      text: "This invitation link was already used, replaced by a newer one, revoked or has expired. Ask the newsroom's admin for a new one.",
+    },
+    invitationTaken: {
+      title: "This account already exists",
+      text: "An account already exists for this invitation's address, so the link no longer works. Sign in to the newsroom with that address and your password; if it is lost, ask the newsroom's admin to replace it.",
     },
     badRequest: {
       title: "Bad request",

@@ -196,7 +196,11 @@ export const fr = {
     },
     invitationGone: {
       title: "Invitation plus valable",
-      text: "Ce lien d’invitation a déjà servi, a été révoqué ou a expiré. Demandez-en un nouveau à l’administrateur de la rédaction.",
+      text: "Ce lien d’invitation a déjà servi, a été remplacé par un plus récent, révoqué ou a expiré. Demandez-en un nouveau à l’administrateur de la rédaction.",
+    },
+    invitationTaken: {
+      title: "Ce compte existe déjà",
+      text: "Un compte existe déjà pour l’adresse de cette invitation : le lien ne sert plus. Connectez-vous à la rédaction avec cette adresse et votre mot de passe ; s’il est perdu, demandez à l’administrateur de la rédaction de le remplacer.",
     },
     badRequest: {
       title: "Requête invalide",
