@@ -98,7 +98,7 @@ export type ProblemCode =
   | "notPublished"
   /** The desk: a ban by client from a comment whose client is no longer known. */
   | "noClient"
-  /** An image number that names no image of the media library (the site's logo). */
+  /** An image number that names no image of the media library (the logo, a featured image). */
   | "noImage"
   /** A pinned related article (one a line) that names no article; `limit` is the line. */
   | "pinUnknown"

@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { editing } from "../../src/modules/articles/index.js";
 import { journal } from "../../src/modules/journal/index.js";
 import { media, type MediaItem } from "../../src/modules/media/index.js";
+import { fr } from "../../src/web/i18n/fr.js";
 import * as images from "../fixtures/media/images.js";
 import { testEngines } from "../helpers/engines.js";
 import { makeCategory } from "../helpers/factories.js";
-import { formBody, startTags } from "../helpers/http.js";
+import { formBody, inputValue, startTags } from "../helpers/http.js";
 import { openTestApp, type TestApp } from "../helpers/runtime.js";
 import { signedIn, type StaffMember } from "../helpers/staff.js";
 
@@ -142,6 +143,40 @@ describe.each(testEngines())("images in articles on %s", (engine) => {
     });
     expect(worse.statusCode).toBe(422);
     expect(worse.body).toContain(words);
+  });
+
+  it("refuses a featured image number that names no image, every value kept, nothing saved", async () => {
+    const kept = {
+      title: "Une image perdue",
+      image_media_id: "777777",
+      image_alt: "Le quai désert",
+      image_caption: "Au petit matin",
+    };
+    const unknown = form(kept);
+    const count = async () =>
+      (await rt.ctx.db.selectFrom("articles").select("id").execute()).length;
+    const before = await count();
+    const refused = await post("/admin/articles/nouveau", unknown);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain('id="image_media_id-error"');
+    expect(refused.body).toContain(fr.problems.noImage);
+    for (const [id, value] of Object.entries(kept))
+      expect(inputValue(refused.body, id), id).toBe(value);
+    expect(await count()).toBe(before);
+
+    // A save of an existing article is refused the same way, its stored version unchanged.
+    const id = await create(form({ title: "Une image perdue" }));
+    const version = (await editing.editable(rt.ctx, editor, id)).version;
+    const saved = await post(`/admin/articles/${id}`, {
+      ...unknown,
+      version: String(version),
+      action: "save",
+    });
+    expect(saved.statusCode).toBe(422);
+    expect(saved.body).toContain(fr.problems.noImage);
+    expect(inputValue(saved.body, "image_media_id")).toBe("777777");
+    const stored = await editing.editable(rt.ctx, editor, id);
+    expect([stored.version, stored.fields.imageMediaId]).toEqual([version, null]);
   });
 
   it("shows the featured image with its variants and size, eager on the article, lazy in lists", async () => {

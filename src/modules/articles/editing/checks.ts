@@ -7,14 +7,21 @@ import { formNames, limits } from "./fields.js";
 import * as repo from "./repo.js";
 
 /**
- * The rules a form's shape cannot tell: the section and the bylines exist, an author keeps their
- * own byline, the slug is free. Adds a problem per field; returns the slug to store.
+ * The rules a form's shape cannot tell: the section, the bylines and the featured image exist, an
+ * author keeps their own byline, the slug is free. Adds a problem per field; returns the slug to
+ * store.
  */
 export async function checkAgainstStore(
   tx: TxCtx,
   actor: Actor,
   articleId: number,
-  input: { title: string; slug: string; categoryId: number; authorIds: readonly number[] },
+  input: {
+    title: string;
+    slug: string;
+    categoryId: number;
+    authorIds: readonly number[];
+    imageMediaId: number | null;
+  },
   problems: Record<string, Problem>,
 ): Promise<string> {
   const refuse = (field: string, p: Problem) => {
@@ -33,6 +40,9 @@ export async function checkAgainstStore(
     else if (!canEditAnyArticle(actor) && !input.authorIds.includes(actor.id))
       refuse(formNames.authors, { problem: "choice" });
   }
+  // A number that names no image would be saved and shown as nothing, silently.
+  if (input.imageMediaId !== null && !(await repo.imageExists(tx.db, input.imageMediaId)))
+    refuse(formNames.imageMediaId, { problem: "noImage" });
   return chooseSlug(tx, articleId, input.title, input.slug, problems);
 }
 

@@ -37,6 +37,19 @@ export async function bylineCandidates(db: Kysely<Tables>) {
     .execute();
 }
 
+/**
+ * Whether the media library has this image. Read here, as bylines read `users`: the media module
+ * reads articles (where an image is used), so articles do not call it.
+ */
+export async function imageExists(db: Kysely<Tables>, mediaId: number) {
+  const row = await db
+    .selectFrom("media")
+    .select("id")
+    .where("id", "=", mediaId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Whether another article answers to this slug, now or as an old one. */
 export async function slugTaken(db: Kysely<Tables>, slug: string, exceptId: number) {
   const current = await db
