@@ -222,6 +222,9 @@ describe.each(testEngines())("WordPress import cases on %s", (engine) => {
     expect(
       (await signInForm(t.app, { email: "claire@courrier.example", password: "" })).statusCode,
     ).not.toBe(303);
+    // Her imported article, cached under her imported name (kept from its second render).
+    for (let i = 0; i < 2; i++) await t.app.inject({ url: "/article/budget-vote" });
+    expect((await t.app.inject({ url: "/article/budget-vote" })).body).toContain(claire.name);
     const admin = await signedIn(t.app, t.ctx, "admin");
     const invited = await postForm(t.app, "/admin/personnes/invitations", admin.cookie, {
       email: "claire@courrier.example",
@@ -230,7 +233,7 @@ describe.each(testEngines())("WordPress import cases on %s", (engine) => {
     expect(invited.statusCode).toBe(200);
     const path = new URL(inputValue(invited.body, "invitation-link")).pathname;
     const accepted = await postForm(t.app, path, "", {
-      name: "Claire Dubois",
+      name: "Claire Dubois-Martin",
       locale: "fr",
       password: "un mot de passe assez long",
       confirm: "un mot de passe assez long",
@@ -243,6 +246,10 @@ describe.each(testEngines())("WordPress import cases on %s", (engine) => {
       .executeTakeFirstOrThrow();
     expect([after.id, after.role]).toEqual([claire.id, "editor"]);
     expect((await article(t, "budget-vote"))?.author_id).toBe(claire.id);
+    // The byline of the cached page is the name she gave.
+    expect((await t.app.inject({ url: "/article/budget-vote" })).body).toContain(
+      "Claire Dubois-Martin",
+    );
     const signIn = await signInForm(t.app, {
       email: "claire@courrier.example",
       password: "un mot de passe assez long",

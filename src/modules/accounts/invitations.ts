@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Ctx } from "../../ctx.js";
+import { changeKeys } from "../../lib/change-keys.js";
 import { Gone, Invalid } from "../../lib/errors.js";
 import { FormReader, type RawForm } from "../../lib/form-fields.js";
 import { audit } from "../audit/index.js";
@@ -174,7 +175,7 @@ export async function acceptInvitation(
   const password = readNewPassword(form, "password", "confirm");
   if (!form.ok || !locale) throw new Invalid("KIOSQUE_INVITATION_INVALID", form.problems);
   const passwordHash = await hashPassword(password);
-  const userId = await ctx.write(async (tx) => {
+  const userId = await ctx.write(async (tx, changed) => {
     if (!(await repo.consumeInvitation(tx.db, invitation.id, tx.clock.now().toISOString())))
       throw new Gone("KIOSQUE_INVITATION_GONE");
     // Checked again here: an account made since the page opened would otherwise come back as
@@ -191,6 +192,8 @@ export async function acceptInvitation(
         locale,
         role: invitation.role,
       });
+      // Their imported articles are signed with the name they now give (see updateProfile).
+      if (waiting.name !== name) changed(changeKeys.all);
       id = waiting.id;
     } else {
       id = await insertUser(tx, "KIOSQUE_INVITATION_INVALID", {
