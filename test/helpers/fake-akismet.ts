@@ -16,6 +16,8 @@ export interface FakeAkismet {
   verifications: URLSearchParams[];
   /** How long the next answers take (a slow service). */
   delayMs: number;
+  /** Blanks sent after each comment-check answer's word (a broken or hostile service). */
+  paddingBytes: number;
   close(): Promise<void>;
 }
 
@@ -31,6 +33,7 @@ export async function startFakeAkismet(): Promise<FakeAkismet> {
     calls: [],
     verifications: [],
     delayMs: 0,
+    paddingBytes: 0,
     close: async () => {},
   };
   const server = http.createServer((req, res) => {
@@ -60,6 +63,7 @@ export async function startFakeAkismet(): Promise<FakeAkismet> {
       fake.calls.push(fields);
       const answer = () => {
         res.setHeader("content-type", "text/plain; charset=utf-8");
+        if (fake.paddingBytes > 0) res.write(`false${" ".repeat(fake.paddingBytes)}`);
         if (fields.get("api_key") !== FAKE_AKISMET_KEY) {
           res.setHeader("x-akismet-debug-help", "We were unable to verify your API key.");
           res.end("invalid");

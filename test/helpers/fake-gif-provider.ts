@@ -6,7 +6,18 @@ import sharp from "sharp";
 export const FAKE_GIF_KEY = "kiosquegifkey";
 
 /** How the fake answers its API calls, for the error modes the tests go through. */
-export type FakeMode = "ok" | "401" | "403" | "429" | "500" | "timeout" | "truncated";
+export type FakeMode =
+  | "ok"
+  | "401"
+  | "403"
+  | "429"
+  | "500"
+  | "timeout"
+  | "truncated"
+  /** 3,000 GIFs in one answer, whatever limit was asked. */
+  | "flood"
+  /** A well-formed answer of 3 MB (a field no client reads, padded). */
+  | "bloated";
 
 /** A GIF of the fake's catalogue; `kind` says how its media URL behaves. */
 interface FakeGif {
@@ -164,7 +175,10 @@ export async function startFakeGifProvider(): Promise<FakeGifProvider> {
       found = FAKE_GIFS.filter((g) => url.pathname === `/v1/gifs/${g.id}`);
     else found = [...FAKE_GIFS];
     const start = Number(url.searchParams.get(isGiphy ? "offset" : "pos") ?? 0) || 0;
-    const page = found.slice(start, start + limit);
+    const page =
+      fake.mode === "flood"
+        ? Array.from({ length: 3000 }, (_, i) => ({ ...FAKE_GIFS[0]!, id: `flood${i}` }))
+        : found.slice(start, start + limit);
     const body = isGiphy
       ? {
           data: page.map(giphyGif),
@@ -175,7 +189,9 @@ export async function startFakeGifProvider(): Promise<FakeGifProvider> {
           results: page.map(klipyResult),
           next: start + limit < found.length ? String(start + limit) : "",
         };
-    const text = JSON.stringify(body);
+    const text = JSON.stringify(
+      fake.mode === "bloated" ? { ...body, padding: "a".repeat(3 * 1024 * 1024) } : body,
+    );
     res.writeHead(200, { "content-type": "application/json" });
     // A connection cut mid-answer: half the JSON.
     res.end(fake.mode === "truncated" ? text.slice(0, Math.floor(text.length / 2)) : text);

@@ -126,6 +126,18 @@ describe.each(testEngines())("Akismet-protocol spam check on %s", (engine) => {
     expect(reasons).toEqual([{ rule: "akismet-unavailable", detail: "timeout" }]);
   });
 
+  it("reads no more of an answer than an answer is: a flood of bytes is no verdict", async () => {
+    await setSetting(rt.ctx, "akismet.apiKey", FAKE_AKISMET_KEY);
+    fake.paddingBytes = 1024 * 1024;
+    try {
+      const { status, reasons } = await post(commentForm());
+      expect(status).toBe("pending");
+      expect(reasons).toEqual([{ rule: "akismet-unavailable", detail: "200 (too large)" }]);
+    } finally {
+      fake.paddingBytes = 0;
+    }
+  });
+
   it("spares the call when a local rule already found spam", async () => {
     await setSetting(rt.ctx, "akismet.apiKey", FAKE_AKISMET_KEY);
     const { reasons } = await post(commentForm({ homepage: "http://bot.example/" }));

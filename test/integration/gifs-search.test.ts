@@ -129,6 +129,21 @@ describe.each(testEngines())("GIF search on %s", (engine) => {
       rt.clock.advance(2 * 60_000);
     });
 
+    it("keeps one page of a provider answering thousands, and reads no answer past its bound", async () => {
+      fake.mode = "flood";
+      const flood = await get(`/gifs/search?q=${encodeURIComponent(fresh())}`);
+      expect(flood.res.statusCode).toBe(200);
+      expect(flood.body.unavailable).toBe(false);
+      expect(flood.body.results.length).toBe(24);
+      fake.mode = "bloated";
+      const bloated = await get(`/gifs/search?q=${encodeURIComponent(fresh())}`);
+      expect(bloated.res.statusCode).toBe(200);
+      expect(bloated.body).toMatchObject({ results: [], unavailable: true });
+      expect((await integrationStatus(rt.ctx, "gifs")).error).toContain("too large");
+      fake.mode = "ok";
+      rt.clock.advance(2 * 60_000);
+    });
+
     it("leaves the provider alone for a minute after a 429", async () => {
       fake.mode = "429";
       await get(`/gifs/search?q=${encodeURIComponent(fresh())}`);

@@ -4,6 +4,8 @@
  * same plain shapes, so nothing above this file knows which provider answered.
  */
 
+import { cappedText } from "../../lib/capped-text.js";
+
 /** One file of a GIF at one size, on the provider's media hosts. */
 export interface Rendition {
   url: string;
@@ -82,6 +84,12 @@ export const API_TIMEOUT_MS = 3_000;
  * GETs a provider's JSON: a timeout, no redirects (an API that moves is a configuration to
  * fix), and every way it can fail turned into a Failure, never thrown.
  */
+/**
+ * A page of 24 GIFs with every rendition is ~100 KB from GIPHY or Klipy: an answer past this is
+ * not one, and is not read further.
+ */
+const API_MAX_BYTES = 2 * 1024 * 1024;
+
 export async function getJson(
   url: URL,
   timeoutMs = API_TIMEOUT_MS,
@@ -97,12 +105,14 @@ export async function getJson(
     const why = error instanceof Error && error.name === "TimeoutError" ? "timeout" : "network";
     return { ok: false, failure: "unreachable", detail: failureDetail("unreachable", why) };
   }
-  let text: string;
+  let text: string | undefined;
   try {
-    text = await response.text();
+    text = await cappedText(response, API_MAX_BYTES);
   } catch {
     return { ok: false, failure: "unreachable", detail: failureDetail("unreachable", "cut") };
   }
+  if (text === undefined)
+    return { ok: false, failure: "malformed", detail: failureDetail("malformed", "too large") };
   if (!response.ok) {
     const failure = failureOfStatus(response.status);
     return { ok: false, failure, detail: failureDetail(failure, String(response.status)) };

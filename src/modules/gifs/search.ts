@@ -117,13 +117,16 @@ export async function findGifs(ctx: Ctx, request: Request): Promise<PickerAnswer
     ctx.log.warn({ provider: provider.name, failure: got.failure }, "GIF provider failed");
     return cached ? answer(cached.results, cached.next) : none;
   }
-  const results = JSON.stringify(got.offers);
+  // A page is what was asked for: a provider answering thousands would make one insert past
+  // SQLite's bound on variables (a 500 for every reader of the picker), and a row of megabytes.
+  const offers = got.offers.slice(0, PAGE_SIZE);
+  const results = JSON.stringify(offers);
   const at = now.toISOString();
   await ctx.write(async (tx) => {
     await repo.saveOffers(
       tx.db,
       provider.name,
-      got.offers.map((o) => ({ id: o.id, title: o.title, json: JSON.stringify(o) })),
+      offers.map((o) => ({ id: o.id, title: o.title, json: JSON.stringify(o) })),
       at,
     );
     await repo.saveSearch(tx.db, {

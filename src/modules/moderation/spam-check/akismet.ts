@@ -1,9 +1,16 @@
+import { cappedText } from "../../../lib/capped-text.js";
 import type { KeyCheck, SpamCheck, SpamQuery } from "./spam-check.js";
 
 /** A reader waits for this answer: past it the comment is held rather than the reader kept. */
 const TIMEOUT_MS = 3_000;
 /** An admin testing a key waits a little longer than a reader: they asked for this one answer. */
 const VERIFY_TIMEOUT_MS = 5_000;
+/** Akismet answers a word ("true", "valid"…): a few bytes are read of whatever else comes. */
+const ANSWER_MAX_BYTES = 64 * 1024;
+
+/** The answer's word, trimmed; "(too large)" for one past the bound, which no word is. */
+const answerOf = async (response: Response) =>
+  ((await cappedText(response, ANSWER_MAX_BYTES).catch(() => "")) ?? "(too large)").trim();
 
 const post = (url: URL, body: URLSearchParams, timeoutMs: number) =>
   fetch(url, {
@@ -39,7 +46,7 @@ export function akismet(apiKey: string, endpoint: string): SpamCheck {
       } catch (error) {
         return { verdict: "unavailable", detail: failure(error) };
       }
-      const text = (await response.text().catch(() => "")).trim();
+      const text = await answerOf(response);
       if (response.ok && text === "true") {
         const tip = response.headers.get("x-akismet-pro-tip");
         return { verdict: "spam", ...(tip ? { detail: tip } : {}) };
@@ -70,7 +77,7 @@ async function verifyKey(apiKey: string, base: string, siteUrl: string): Promise
   } catch (error) {
     return { ok: false, detail: failure(error) };
   }
-  const text = (await response.text().catch(() => "")).trim();
+  const text = await answerOf(response);
   if (response.ok && text === "valid") return { ok: true };
   const help = response.headers.get("x-akismet-debug-help");
   return {
