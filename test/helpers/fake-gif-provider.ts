@@ -23,7 +23,8 @@ export type FakeMode =
 interface FakeGif {
   id: string;
   title: string;
-  kind: "ok" | "redirect-private" | "redirect-loopback" | "missing" | "huge" | "not-image";
+  kind:
+    "ok" | "redirect-private" | "redirect-loopback" | "missing" | "huge" | "not-image" | "trickle";
 }
 
 /**
@@ -40,6 +41,7 @@ export const FAKE_GIFS: readonly FakeGif[] = [
   { id: "gone7", title: "Disparu", kind: "missing" },
   { id: "huge8", title: "Enorme fichier", kind: "huge" },
   { id: "page9", title: "Pas une image", kind: "not-image" },
+  { id: "slow10", title: "Goutte à goutte", kind: "trickle" },
 ];
 
 export interface FakeGifProvider {
@@ -212,6 +214,13 @@ export async function startFakeGifProvider(): Promise<FakeGifProvider> {
     if (g.kind === "huge") {
       res.writeHead(200, { "content-type": "image/webp" });
       return void res.end(Buffer.alloc(3 * 1024 * 1024, 1));
+    }
+    if (g.kind === "trickle") {
+      // A byte now and then, for as long as the client waits: never a whole file.
+      res.writeHead(200, { "content-type": "image/webp" });
+      const drip = setInterval(() => res.write(Buffer.of(0x52)), 300);
+      res.on("close", () => clearInterval(drip));
+      return;
     }
     if (g.kind === "not-image") {
       res.writeHead(200, { "content-type": "image/webp" });

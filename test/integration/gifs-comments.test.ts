@@ -137,6 +137,17 @@ describe.each(testEngines())("comments with a GIF on %s", (engine) => {
       expect(fake.media.filter((m) => m.includes("secret"))).toEqual([]);
     });
 
+    it("waits for a GIF once per comment, however many of its files trickle in", async () => {
+      const asked = () => fake.media.filter((m) => m.includes("slow10")).length;
+      const before = asked();
+      const res = await post({ body: "Sans GIF lent.", gif: "slow10" });
+      expect(res.statusCode).toBe(303);
+      expect(await gifRows(idOf(res.headers.location))).toEqual([]);
+      // The offer has two files (GIPHY) or four (Klipy): each had a wait of its own, so the
+      // post waited two or four times as long. The first one's wait is the comment's.
+      expect(asked() - before).toBe(1);
+    });
+
     it("lets the blocklist read the GIF's title", async () => {
       await setSettings(rt.ctx, OPERATOR, { "comments.blocklist": ["jackpot"] });
       const res = await post({ body: "Regardez ça.", gif: "casino3" });

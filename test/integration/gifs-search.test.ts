@@ -88,7 +88,7 @@ describe.each(testEngines())("GIF search on %s", (engine) => {
 
     it("pages with the provider's cursor", async () => {
       const first = await get("/gifs/trending");
-      // The catalogue has 9 GIFs; a page holds 24: one page, no next.
+      // The catalogue has 10 GIFs; a page holds 24: one page, no next.
       expect(first.body.next).toBeNull();
       expect(first.body.results.length).toBeGreaterThan(5);
     });

@@ -70,11 +70,16 @@ export async function keepOffered(ctx: Ctx, id: string): Promise<KeptGif | undef
   if (provider.name === "disabled") return undefined;
   const offer = await offered(ctx, provider, id);
   if (!offer) return undefined;
+  // One wait for the comment, shared by the renditions tried: each with a wait of its own, a
+  // provider trickling bytes kept a post 10 s (GIPHY, two files) or 20 s (Klipy, four).
+  const deadline = performance.now() + KEEP_TIMEOUT_MS;
   for (const r of offer.keep) {
     if (r.size !== undefined && r.size > KEEP_MAX_BYTES) continue;
+    const left = Math.floor(deadline - performance.now());
+    if (left <= 0) break;
     const got = await fetchMedia(r.url, policyOf(provider), {
       maxBytes: KEEP_MAX_BYTES,
-      timeoutMs: KEEP_TIMEOUT_MS,
+      timeoutMs: left,
     });
     if (!got.ok) {
       ctx.log.warn({ provider: provider.name, gif: id, reason: got.reason }, "GIF not kept");
