@@ -85,6 +85,16 @@ describe.each(testEngines().flatMap((e) => STORES.map((s) => [e, s] as const)))(
       expect(head.statusCode).toBe(200);
       expect(head.headers["content-type"]).toBe("image/jpeg");
       expect(head.rawPayload.length).toBe(0);
+      // `*` names what exists: a key well formed but holding nothing is a 404 all the same, for
+      // uploads and for kept GIFs alike.
+      for (const absent of [
+        "/media/AAAAAAAAAAAAAAAA/640-AAAAAAAAAAAAAAAA.jpg",
+        "/gifs/media/AAAAAAAAAAAAAAAA/anim-AAAAAAAAAAAAAAAA.webp",
+      ]) {
+        const star = await get(rt.app, absent, { "if-none-match": "*" });
+        expect(star.statusCode, absent).toBe(404);
+        expect(String(star.headers["cache-control"]), absent).not.toContain("immutable");
+      }
     });
 
     it("serves every upload from every instance: the bytes live in the shared store", async () => {

@@ -112,12 +112,15 @@ export function gifRoutes(app: FastifyInstance, web: RouteKit, limit: Limiter): 
     if (!key) throw new NotFound("gif", {});
     const etag = etagOfKey(key);
     reply.header("cache-control", IMMUTABLE).header("etag", etag);
-    if (namesEtag(req.headers["if-none-match"], etag)) return reply.status(304).send();
+    // As /media/* (media/routes.tsx): a tag before reading, `*` once the file is found.
+    const ifNoneMatch = req.headers["if-none-match"];
+    if (namesEtag(ifNoneMatch, etag, { exists: false })) return reply.status(304).send();
     const found = await mediaStore(ctx).get(key);
     if (!found) {
       reply.removeHeader("cache-control").removeHeader("etag");
       throw new NotFound("gif", { key });
     }
+    if (namesEtag(ifNoneMatch, etag)) return reply.status(304).send();
     const type = TYPE_OF_EXT[key.slice(key.lastIndexOf(".") + 1)] ?? "application/octet-stream";
     return reply.type(type).send(found.bytes);
   });

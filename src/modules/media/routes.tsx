@@ -40,13 +40,16 @@ export function mediaRoutes(app: FastifyInstance, kit: RouteKit): void {
     if (!isObjectKey(key)) throw new NotFound("media", { key });
     const etag = etagOf(key);
     reply.header("cache-control", IMMUTABLE).header("etag", etag);
-    // The ETag names the bytes: a client holding it holds them, nothing needs reading.
-    if (namesEtag(req.headers["if-none-match"], etag)) return reply.status(304).send();
+    // The ETag names the bytes: a client holding it holds them, nothing needs reading. `*`
+    // names whatever exists: only once it is found.
+    const ifNoneMatch = req.headers["if-none-match"];
+    if (namesEtag(ifNoneMatch, etag, { exists: false })) return reply.status(304).send();
     const found = await mediaStore(kit.ctx).get(key);
     if (!found) {
       reply.removeHeader("cache-control").removeHeader("etag");
       throw new NotFound("media", { key });
     }
+    if (namesEtag(ifNoneMatch, etag)) return reply.status(304).send();
     const type = TYPES.get(key.slice(key.lastIndexOf(".") + 1)) ?? "application/octet-stream";
     return reply.type(type).send(found.bytes);
   });
