@@ -272,6 +272,49 @@ describe.each(testEngines())("comments service on %s", (engine) => {
     });
   });
 
+  it("publishes no reply where its thread does not show: under a held comment or a trashed root", async () => {
+    const target = await makeArticle(rt.ctx);
+    await setSetting(rt.ctx, "comments.holdFirst", "false");
+    await setSetting(rt.ctx, "comments.blocklist", '["casino"]');
+    const on = (f: Record<string, unknown>, own: number[] = []) =>
+      comments.postComment(rt.ctx, { articleSlug: target.slug, form: f, ip: undefined }, own);
+    try {
+      // A reader's own comment, held (or spam: to them it looks held), answered by themself: the
+      // answer is held too, whatever the rules would say, and shows to them alone.
+      const spam = await on(form({ body: "Encore mon casino." }));
+      expect(spam.comment.status).toBe("pending");
+      const under = await on(form({ parent: String(spam.comment.id) }), [spam.comment.id]);
+      expect(under.comment.status).toBe("pending");
+      expect(under.reasons.map((r) => r.rule)).toEqual(["under-held"]);
+
+      // A thread whose root went to the bin shows none of its comments: none takes a reply.
+      const root = await on(form());
+      const child = await on(form({ parent: String(root.comment.id) }));
+      expect([root.comment.status, child.comment.status]).toEqual(["approved", "approved"]);
+      await comments.setStatus(rt.ctx, [root.comment.id], "trash", "test");
+      let refused: unknown;
+      try {
+        await on(form({ parent: String(child.comment.id) }));
+      } catch (error) {
+        refused = error instanceof Invalid ? error.fields : error;
+      }
+      expect(refused).toEqual({ body: { problem: "unknownParent" } });
+      // Readers count what they can see, and the feed carries it alone.
+      const a = await articles.publishedArticle(rt.ctx, target.slug);
+      expect(a.commentCount).toBe(0);
+      expect(await comments.latestForFeed(rt.ctx, target.id)).toEqual([]);
+      await comments.setStatus(rt.ctx, [root.comment.id], "approved", "test");
+      expect((await articles.publishedArticle(rt.ctx, target.slug)).commentCount).toBe(2);
+      expect((await comments.latestForFeed(rt.ctx, target.id)).map((c) => c.id)).toEqual([
+        child.comment.id,
+        root.comment.id,
+      ]);
+    } finally {
+      await setSetting(rt.ctx, "comments.holdFirst", "true");
+      await setSetting(rt.ctx, "comments.blocklist", "[]");
+    }
+  });
+
   it("pages threads and says which page a new comment is on", async () => {
     const target = await makeArticle(rt.ctx);
     await setSetting(rt.ctx, "comments.perPage", "5");

@@ -73,9 +73,13 @@ export async function postComment(
     now,
   });
   if (decision.outcome === "reject") throw refusal(decision.reasons, article.id);
+  if (place.underHeld && decision.outcome === "approved") {
+    decision.outcome = "pending";
+    decision.reasons.push({ rule: "under-held" });
+  }
   const comment: CommentToStore = {
     articleId: article.id,
-    place,
+    place: { parentId: place.parentId, rootId: place.rootId, depth: place.depth },
     name: value.name,
     email: value.email,
     website: value.website,
@@ -169,21 +173,42 @@ async function replyPlace(
   value: ValidComment,
   ownIds: readonly number[],
   settings: Settings,
-): Promise<Place> {
-  if (value.parentId === null) return TOP_LEVEL;
-  const p = await repo.findById(ctx.db, value.parentId);
+): Promise<Place & { underHeld: boolean }> {
+  if (value.parentId === null) return { ...TOP_LEVEL, underHeld: false };
+  // The parent and every comment above it: a reply shows only where its whole thread shows. A
+  // thread whose root was trashed shows none of it, so its comments take no reply; under one of
+  // the reader's own held (or, unknown to them, spam) comments the reply shows to them alone,
+  // so it is held too, whatever the rules say: published, it would be counted, in the feed,
+  // and on no page.
+  const above = [];
+  for (let id: number | null = value.parentId; id !== null && above.length <= MAX_CHAIN;) {
+    const c = await repo.findById(ctx.db, id);
+    if (!c) break;
+    above.push(c);
+    id = c.parent_id;
+  }
+  const p = above[0];
+  const whole = above.length > 0 && above.at(-1)?.parent_id === null;
   const visible =
     p &&
-    p.article_id === articleId &&
-    p.kind === "comment" &&
-    (p.status === "approved" || ownIds.includes(p.id));
+    whole &&
+    above.every(
+      (c) =>
+        c.article_id === articleId &&
+        c.kind === "comment" &&
+        (c.status === "approved" || ownIds.includes(c.id)),
+    );
   if (!p || !visible)
     throw new Invalid("KIOSQUE_COMMENT_PARENT", { body: { problem: "unknownParent" } });
-  return placeReply(
+  const place = placeReply(
     { id: p.id, parentId: p.parent_id, rootId: p.root_id, depth: p.depth },
     settings["comments.maxDepth"],
   );
+  return { ...place, underHeld: above.some((c) => c.status !== "approved") };
 }
+
+/** Threads are at most `comments.maxDepth` deep (its schema's maximum): a longer chain is not one. */
+const MAX_CHAIN = 20;
 
 /** The new comment as readers will see it, from what was just written (no second read). */
 function asRead(id: number, c: CommentToStore) {

@@ -1,6 +1,13 @@
 import type { Ctx } from "../../ctx.js";
 import { gifs } from "../gifs/index.js";
-import { allOf, buildThreads, toPublic, type PublicComment, type PublicRow } from "./model.js";
+import {
+  allOf,
+  buildThreads,
+  shownOf,
+  toPublic,
+  type PublicComment,
+  type PublicRow,
+} from "./model.js";
 import * as repo from "./repo.js";
 import type { CommentKind } from "./table.js";
 
@@ -189,7 +196,19 @@ export async function heldComments(
 /** Comments in an article's feed: the latest, as a feed reader polls it. */
 const FEED_COMMENTS = 30;
 
-/** An article's latest published comments, newest first (erased ones left out). */
+/**
+ * An article's latest published comments, newest first (erased ones left out), as its page shows
+ * them: none from a thread whose comments above left (model.ts `shownOf`). A few more are read
+ * than the feed carries, for those.
+ */
 export async function latestForFeed(ctx: Ctx, articleId: number): Promise<PublicComment[]> {
-  return (await repo.latestApproved(ctx.db, articleId, FEED_COMMENTS)).map(toPublic);
+  const [latest, tree] = await Promise.all([
+    repo.latestApproved(ctx.db, articleId, 3 * FEED_COMMENTS),
+    repo.approvedTree(ctx.db, articleId),
+  ]);
+  const shown = shownOf(tree);
+  return latest
+    .filter((c) => shown.has(c.id))
+    .slice(0, FEED_COMMENTS)
+    .map(toPublic);
 }

@@ -383,16 +383,18 @@ export async function featuredOf(db: Kysely<Tables>, articleId: number, limit: n
   return featured(db, { articleId, limit });
 }
 
-/** An article's published comments, its mentions (pingbacks, trackbacks) left out. */
-export async function countApproved(db: Kysely<Tables>, articleId: number) {
-  const row = await db
+/**
+ * An article's approved comments with their parents, its mentions (pingbacks, trackbacks) left
+ * out: what `shownOf` (model.ts) reads which of them readers see.
+ */
+export async function approvedTree(db: Kysely<Tables>, articleId: number) {
+  return db
     .selectFrom("comments")
+    .select(["id", "parent_id"])
     .where("article_id", "=", articleId)
     .where("status", "=", "approved")
     .where("kind", "=", "comment")
-    .select((eb) => eb.fn.countAll().as("n"))
-    .executeTakeFirstOrThrow();
-  return row.n;
+    .execute();
 }
 
 /** For operators (CLI, later the moderation desk): includes the e-mail, never shown to readers. */
