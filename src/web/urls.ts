@@ -80,6 +80,9 @@ export const paths = {
   /** The pages of one thread's replies, when they do not all fit on the article page. */
   replies: (slug: string, rootId: number, page = 1) =>
     `${article(slug)}/reponses/${rootId}${pageQuery(page)}`,
+  /** One reply, on the page of its thread's replies it is on. */
+  commentInThread: (slug: string, rootId: number, page: number, id: number) =>
+    `${article(slug)}/reponses/${rootId}${pageQuery(page)}#${anchors.comment(id)}`,
   /** "Répondre" without JavaScript on a page of a thread's replies. */
   replyInThread: (slug: string, rootId: number, page: number, id: number) =>
     `${article(slug)}/reponses/${rootId}?replytocom=${id}${page > 1 ? `&page=${page}` : ""}#${anchors.respond}`,

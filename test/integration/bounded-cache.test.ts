@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { comments } from "../../src/modules/comments/index.js";
 import { setSetting } from "../../src/modules/settings/index.js";
 import { testEngines } from "../helpers/engines.js";
-import { makeArticle } from "../helpers/factories.js";
+import { commentForm, makeArticle } from "../helpers/factories.js";
+import { formBody } from "../helpers/http.js";
 import { openTestApp, type TestApp } from "../helpers/runtime.js";
 
 /**
@@ -184,5 +185,37 @@ describe.each(testEngines())("a bounded cache and bounded pages on %s", (engine)
     expect((await get(url, { "accept-encoding": "identity" })).headers["content-encoding"]).toBe(
       undefined,
     );
+  });
+
+  it("sends a reply past the article page's share of its thread to the thread's page it is on", async () => {
+    const post = (reply: string, json: boolean) =>
+      t.app.inject({
+        method: "POST",
+        url: `/article/${article.slug}/commentaires`,
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          ...(json ? { accept: "application/json" } : {}),
+        },
+        payload: formBody(commentForm({ parent: String(thread), body: reply })),
+      });
+    // A thousand replies: the next one is the 1,001st, on the thread's 21st page.
+    const last = Math.ceil((THREAD_REPLIES + 1) / comments.REPLIES_PER_PAGE);
+    const where = new RegExp(
+      `^/article/${article.slug}/reponses/${thread}\\?page=${last}#comment-(\\d+)$`,
+    );
+    const plain = await post("Tout en bas du fil.", false);
+    expect(plain.statusCode).toBe(303);
+    expect(String(plain.headers.location)).toMatch(where);
+    const island = await post("Tout en bas du fil, bis.", true);
+    expect(island.statusCode).toBe(201);
+    expect(island.json<{ location: string }>().location).toMatch(where);
+    // A top-level comment still lands on the article's page of comments.
+    const top = await t.app.inject({
+      method: "POST",
+      url: `/article/${article.slug}/commentaires`,
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      payload: formBody(commentForm({ body: "Un nouveau fil." })),
+    });
+    expect(String(top.headers.location)).toMatch(new RegExp(`^/article/${article.slug}(\\?|#)`));
   });
 });

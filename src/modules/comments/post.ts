@@ -10,6 +10,7 @@ import { discussionOpen } from "./discussion.js";
 import { emailHash } from "./email-hash.js";
 import { toPublic, type PublicComment } from "./model.js";
 import { placeReply, TOP_LEVEL, type Place } from "./placement.js";
+import { REPLIES_PER_PAGE } from "./reading.js";
 import * as repo from "./repo.js";
 import { screenPost } from "./screening.js";
 import { storeComment, type CommentToStore } from "./store.js";
@@ -30,6 +31,11 @@ export interface Posted {
   comment: PublicComment;
   /** The page of comments it is on, for the redirect to `#comment-N`. */
   page: number;
+  /**
+   * A reply past the first REPLIES_PER_PAGE of its thread is not on the article's page but on
+   * one of the thread's own: that one.
+   */
+  thread?: { rootId: number; page: number };
   reasons: Reason[];
   /** The browser's author token, now naming this comment too: given back whatever the verdict. */
   authorToken: string;
@@ -107,9 +113,11 @@ export async function postComment(
   );
   const shown = toPublic(asRead(id, comment));
   if (gif) shown.gif = (await gifs.gifsOf(ctx, [id])).get(id) ?? null;
+  const thread = await threadPageOf(ctx, comment);
   return {
     comment: shown,
     page: await pageOf(ctx, settings, id, comment),
+    ...(thread && { thread }),
     reasons: decision.reasons,
     authorToken: authorTokenWith(ctx, input.authorToken, id),
   };
@@ -230,6 +238,23 @@ function asRead(id: number, c: CommentToStore) {
  * The page of comments its thread is on. Pages are everyone's (published comments only); a
  * reader's held comment is shown on the page where it falls (comments/held.ts).
  */
+/**
+ * The thread's page a new reply is on, when it is not among the first REPLIES_PER_PAGE the
+ * article's page shows. Replies read oldest first, and it is the newest: after every published
+ * one, itself included once published (a held one is placed there for its writer).
+ */
+async function threadPageOf(
+  ctx: Ctx,
+  c: CommentToStore,
+): Promise<{ rootId: number; page: number } | undefined> {
+  const rootId = c.place.rootId;
+  if (rootId === null) return undefined;
+  const published = ctx.engine.toNumber(await repo.countReplies(ctx.db, rootId));
+  const position = c.status === "approved" ? published : published + 1;
+  if (position <= REPLIES_PER_PAGE) return undefined;
+  return { rootId, page: Math.ceil(position / REPLIES_PER_PAGE) };
+}
+
 async function pageOf(
   ctx: Ctx,
   settings: Settings,

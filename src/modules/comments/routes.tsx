@@ -154,7 +154,11 @@ export function commentRoutes(
       // `status` is "approved" or "pending": a comment marked spam is shown to its sender as held.
       if (posted.comment.status === "pending")
         rememberOwnComment(req, reply, ctx.secret, posted.comment.id);
-      const location = paths.comment(req.params.slug, posted.comment.id, posted.page);
+      const { slug } = req.params;
+      const { thread } = posted;
+      const location = thread
+        ? paths.commentInThread(slug, thread.rootId, thread.page, posted.comment.id)
+        : paths.comment(slug, posted.comment.id, posted.page);
       if (!web.wantsJson(req)) return reply.redirect(location, 303);
       const site = await web.site();
       const settings = await ctx.settings();
@@ -162,7 +166,10 @@ export function commentRoutes(
         commentItem({
           site,
           comment: posted.comment,
-          replyHref: (id) => paths.reply(req.params.slug, id, posted.page),
+          replyHref: (id) =>
+            thread
+              ? paths.replyInThread(slug, thread.rootId, thread.page, id)
+              : paths.reply(slug, id, posted.page),
           canReply: (c) => acceptsReplies(c, settings["comments.maxDepth"]),
         }),
       );
