@@ -86,6 +86,21 @@ function siteFrom(
   };
 }
 
+/**
+ * The media types an Accept header takes (weight above 0), by exact name: a script asks for
+ * `application/json`, a browser names `text/html`. `application/json;q=0` refuses JSON, and
+ * `application/jsonx` is another type.
+ */
+function acceptedTypes(accept: string): Set<string> {
+  const taken = new Set<string>();
+  for (const item of accept.split(",")) {
+    const [type = "", ...params] = item.split(";").map((p) => p.trim().toLowerCase());
+    const q = params.find((p) => p.startsWith("q="));
+    if (type !== "" && (q === undefined || Number(q.slice(2)) > 0)) taken.add(type);
+  }
+  return taken;
+}
+
 /** Origins a process keeps answers for when no public origin is set (see cacheableOn). */
 const KEPT_ORIGINS = 4;
 
@@ -152,8 +167,8 @@ export function createRouteKit(ctx: Ctx, assets: AssetUrls, cache: CacheDeps): R
       changeKeys,
     }),
     wantsJson(req) {
-      const accept = req.headers.accept ?? "";
-      return accept.includes("application/json") && !accept.includes("text/html");
+      const taken = acceptedTypes(req.headers.accept ?? "");
+      return taken.has("application/json") && !taken.has("text/html");
     },
   };
 }

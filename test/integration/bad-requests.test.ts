@@ -54,6 +54,24 @@ describe.each(testEngines())("bad requests on %s", (engine) => {
     expect((await rt.app.inject({ url: `/article/${article.slug}?cpage=1` })).statusCode).toBe(200);
   });
 
+  it("answers JSON to a client that takes JSON, by the type's name and weight", async () => {
+    const typeFor = async (accept: string) =>
+      String(
+        (await rt.app.inject({ url: "/article/nulle-part", headers: { accept } })).headers[
+          "content-type"
+        ],
+      );
+    expect(await typeFor("application/json")).toMatch(/^application\/json/);
+    expect(await typeFor("application/json; q=0.5, */*;q=0.1")).toMatch(/^application\/json/);
+    for (const accept of [
+      "application/json;q=0",
+      "application/jsonx",
+      "text/html, application/json",
+      "*/*",
+    ])
+      expect(await typeFor(accept), accept).toMatch(/^text\/html/);
+  });
+
   it("gives scripts our own code for a request the framework refuses, never its FST_ERR_*", async () => {
     const json = { accept: "application/json" };
     const bad = await rt.app.inject({ url: "/?page=Infinity", headers: json });
