@@ -80,6 +80,15 @@ export async function writeAtomically(
   await fs.promises.access(path.dirname(file), fs.constants.W_OK).catch((error: Error) => {
     throw new BackupRefused("KIOSQUE_BACKUP_UNWRITABLE", { file, reason: error.message });
   });
+  // The rename below replaces whatever FILE names: a device (`/dev/full`), a named pipe, a
+  // symbolic link (`/dev/stdout`) would become a regular file, a folder fails halfway. Only a
+  // regular file, or nothing yet, is a backup's place.
+  const there = await fs.promises.lstat(file).catch(() => undefined);
+  if (path.basename(file) === "" || (there !== undefined && !there.isFile()))
+    throw new BackupRefused("KIOSQUE_BACKUP_UNWRITABLE", {
+      file,
+      reason: "not a regular file: give the name of a new file, or of an old backup",
+    });
   try {
     const out = fs.createWriteStream(temp, { flags: "wx", mode: 0o600 });
     await pipelineAsync(Readable.from(chunks), createGzip(), out);

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -243,6 +244,24 @@ describe.each(testEngines())("backup and restore on %s", (engine) => {
     expect(fs.readdirSync(dir).filter((f) => f.includes("failing"))).toEqual([]);
     const nowhere = path.join(dir, "no-such-folder", "site.kiosque.gz");
     expect((await refusal(backup(source.ctx, nowhere))).code).toBe("KIOSQUE_BACKUP_UNWRITABLE");
+    // Nothing but a regular file is replaced: a folder, a named pipe, a symbolic link (as
+    // /dev/stdout is) stay what they are.
+    const folder = fs.mkdtempSync(path.join(dir, `${engine}-folder-`));
+    const pipe = path.join(dir, `${engine}-pipe`);
+    execFileSync("mkfifo", [pipe]);
+    const link = path.join(dir, `${engine}-link`);
+    const aimed = path.join(dir, `${engine}-aimed.txt`);
+    fs.writeFileSync(aimed, "untouched");
+    fs.symlinkSync(aimed, link);
+    for (const place of [folder, pipe, link, ""]) {
+      expect((await refusal(backup(source.ctx, place))).code, place).toBe(
+        "KIOSQUE_BACKUP_UNWRITABLE",
+      );
+    }
+    expect(fs.statSync(folder).isDirectory()).toBe(true);
+    expect(fs.lstatSync(pipe).isFIFO()).toBe(true);
+    expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(fs.readFileSync(aimed, "utf8")).toBe("untouched");
   });
 });
 
