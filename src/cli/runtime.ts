@@ -19,6 +19,10 @@ export async function withRuntime(work: (runtime: Runtime) => Promise<void>): Pr
     } else if (error instanceof KiosqueError) {
       console.error(`${error.code} ${JSON.stringify(error.context)}`);
       process.exitCode = 2;
+    } else if (error instanceof InvalidArgumentError) {
+      // An argument read inside the command (a list of ids), as commander says its own.
+      console.error(`kiosque: ${error.message}`);
+      process.exitCode = 2;
     } else {
       throw error;
     }
@@ -29,6 +33,6 @@ export async function withRuntime(work: (runtime: Runtime) => Promise<void>): Pr
 
 export function positiveInt(value: string): number {
   if (!/^[1-9][0-9]{0,8}$/.test(value))
-    throw new InvalidArgumentError("expected a positive whole number");
+    throw new InvalidArgumentError(`${JSON.stringify(value)}: expected a positive whole number`);
   return Number(value);
 }

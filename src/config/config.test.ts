@@ -112,3 +112,26 @@ describe("KIOSQUE_S3_*", () => {
     }
   });
 });
+
+describe("a refused setting", () => {
+  it("names its variable and never shows a key's or a password's value", () => {
+    const said = (env: NodeJS.ProcessEnv) => {
+      try {
+        loadConfig(env);
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        return String(error);
+      }
+      throw new Error("expected the setting to be refused");
+    };
+    const short = said({ KIOSQUE_SECRET: "trop-court-mais-secret" });
+    expect(short).toContain("KIOSQUE_SECRET");
+    expect(short).toContain("22 characters, not shown");
+    expect(short).not.toContain("trop-court-mais-secret");
+    const url = said({ DATABASE_URL: "mysql://kiosque:motdepasse@db/site" });
+    expect(url).toContain("DATABASE_URL");
+    expect(url).not.toContain("motdepasse");
+    // Other values are said as given, to be corrected.
+    expect(said({ PORT: "abc" })).toContain('"abc"');
+  });
+});

@@ -103,13 +103,29 @@ export function localUrl(config: Pick<Config, "host" | "port">): string {
   return `http://${shown}:${config.port}`;
 }
 
+/**
+ * Variables whose value is a key or holds a password: a refusal names the variable and says how
+ * long the value is, never the value itself (start-up errors go to logs and terminals).
+ */
+const SECRET_VARIABLES = new Set([
+  "KIOSQUE_SECRET",
+  "DATABASE_URL",
+  "KIOSQUE_S3_SECRET_ACCESS_KEY",
+]);
+
+const shownValue = (name: string, value: unknown) =>
+  SECRET_VARIABLES.has(name) && typeof value === "string"
+    ? `${value.length} characters, not shown`
+    : JSON.stringify(value);
+
 export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config {
   const raw = Object.fromEntries(
     envVariables.filter((k) => env[k] !== undefined && env[k] !== "").map((k) => [k, env[k]]),
   );
-  const problems = [...Value.Errors(EnvSchema, raw)].map(
-    (e) => `${e.path.slice(1) || "environment"}: ${e.message} (got ${JSON.stringify(e.value)})`,
-  );
+  const problems = [...Value.Errors(EnvSchema, raw)].map((e) => {
+    const name = e.path.slice(1);
+    return `${name || "environment"}: ${e.message} (got ${shownValue(name, e.value)})`;
+  });
   if (problems.length > 0)
     throw new ConfigError(`Invalid configuration:\n  ${problems.join("\n  ")}`);
   const vars = raw as Static<typeof EnvSchema>;

@@ -1,4 +1,5 @@
 import { Migrator, type Migration, type MigrationProvider } from "kysely/migration";
+import { ConfigError } from "../config/index.js";
 import type { Engine, Storage } from "./engines/adapter.js";
 import { initial } from "./migrations/001-initial.js";
 import { changeLog } from "./migrations/002-change-log.js";
@@ -68,6 +69,15 @@ export async function migrateToLatest({ engine }: Storage): Promise<string[]> {
       allowUnorderedMigrations: true,
     });
     const { error, results } = await migrator.migrateToLatest();
+    // Kysely's words for a database that ran a migration this version does not have: a newer
+    // Kiosque wrote it. Said in one line, with what to do (startFailure shows ConfigErrors so).
+    const newer =
+      error instanceof Error &&
+      /previously executed migration (\S+) is missing/.exec(error.message);
+    if (newer)
+      throw new ConfigError(
+        `the database was brought up to date by a newer Kiosque (migration ${newer[1]}): run that version or a later one, or restore a backup made with this one`,
+      );
     if (error) throw error;
     return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
   });

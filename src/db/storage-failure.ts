@@ -1,3 +1,4 @@
+import path from "node:path";
 import { ConfigError, loadConfig, type Config } from "../config/index.js";
 
 /**
@@ -9,7 +10,15 @@ export function storageFailure(error: unknown, database: Config["database"]): st
   const code = codeOf(error);
   if (database.engine === "sqlite") {
     const file = database.file;
-    switch (code) {
+    // SQLite's extended codes (SQLITE_READONLY_DIRECTORY, SQLITE_CANTOPEN_ISDIR…) say the same
+    // as their primary one, for an operator.
+    switch (code?.replace(/^(SQLITE_[A-Z]+)_.*$/, "$1")) {
+      case "EEXIST":
+      case "ENOTDIR":
+        return `${path.dirname(file)} is not a folder: KIOSQUE_DATA_DIR names the folder that holds the database.`;
+      case "EACCES":
+      case "EPERM":
+        return `this user may not write ${file} or its folder: run as the user that owns them (KIOSQUE_DATA_DIR).`;
       case "SQLITE_BUSY":
         return `the database ${file} is busy: another process is writing to it (the server's first start, an import, a restore). Run this again once it is done.`;
       case "SQLITE_CANTOPEN":

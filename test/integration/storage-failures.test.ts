@@ -85,6 +85,37 @@ describe("a database out of reach, said plainly", () => {
     expectOneLine(notADatabase.err, /is not a readable Kiosque database/);
   });
 
+  it("says a data folder that is a file, a database from a newer Kiosque, a bad id: one line", async () => {
+    const file = path.join(dir, "not-a-folder");
+    fs.writeFileSync(file, "x");
+    const notAFolder = await runKiosque(envWith({ KIOSQUE_DATA_DIR: file }), "user", "list");
+    expect(notAFolder.code).toBe(1);
+    expectOneLine(notAFolder.err, /not-a-folder is not a folder: KIOSQUE_DATA_DIR/);
+
+    const dataDir = fs.mkdtempSync(path.join(dir, "newer-"));
+    const env = envWith({ KIOSQUE_DATA_DIR: dataDir });
+    expect((await runKiosque(env, "migrate")).code).toBe(0);
+    // A migration this version does not have: a later Kiosque ran it.
+    const db = new SQLite(path.join(dataDir, "kiosque.sqlite"));
+    db.prepare("insert into kysely_migration (name, timestamp) values (?, ?)").run(
+      "099-from-a-later-version",
+      "2030-01-01T00:00:00.000Z",
+    );
+    db.close();
+    for (const args of [["migrate"], ["user", "list"]]) {
+      const newer = await runKiosque(env, ...args);
+      expect(newer.code, args.join(" ")).toBe(1);
+      expectOneLine(newer.err, /newer Kiosque \(migration 099-from-a-later-version\)/);
+    }
+
+    const fresh = fs.mkdtempSync(path.join(dir, "ids-"));
+    for (const id of ["abc", "-1", "0", "1.5", "99999999999999999999999"]) {
+      const bad = await runKiosque(envWith({ KIOSQUE_DATA_DIR: fresh }), "comments", "approve", id);
+      expect(bad.code, id).toBe(2);
+      expectOneLine(bad.err, /expected a positive whole number/);
+    }
+  });
+
   // Only where the run has a PostgreSQL (always in `npm test`; not with KIOSQUE_TEST_ENGINES=sqlite).
   if (testEngines().includes("postgres"))
     it("says which PostgreSQL database is missing, without its password", async () => {
