@@ -238,8 +238,41 @@ export async function restore(
       reason: "this database already has articles or comments; --force replaces them",
     });
   }
-  const tables = header.tables;
   const total = Object.values(rows).reduce((a, b) => a + b, 0);
+  await refusingDamage(file, () => replaceRows(ctx, file, header, total, options));
+  const bytes = (await fs.promises.stat(file)).size;
+  return { file, bytes, rows, seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * A file whose lines all read may still hold rows the schema refuses (edited or damaged on disk:
+ * a comment of an article that is not there, an id twice, text where a number goes). The
+ * database refuses the row, the transaction rolls back, nothing is written: the operator hears
+ * it as the damaged backup it is, not as a database failure.
+ */
+async function refusingDamage(file: string, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    const code = String((error as { code?: unknown }).code ?? "");
+    // SQLite's constraint and type refusals; PostgreSQL's classes 22 (data) and 23 (integrity).
+    if (/^SQLITE_(CONSTRAINT|MISMATCH)|^2[23]/.test(code))
+      throw new BackupRefused("KIOSQUE_BACKUP_DAMAGED", {
+        file,
+        reason: `a row does not fit the database (${(error as Error).message})`,
+      });
+    throw error;
+  }
+}
+
+async function replaceRows(
+  ctx: Ctx,
+  file: string,
+  header: BackupHeader,
+  total: number,
+  options: { onProgress?: Progress },
+): Promise<void> {
+  const tables = header.tables;
   await ctx.write(async (tx, changed) => {
     // Ids this database already handed out, read before its rows go: a reader of this site may
     // hold one in a cookie as surely as a reader of the backed-up one.
@@ -282,6 +315,4 @@ export async function restore(
     await tx.engine.resetIdentities(tx.db, tables, handedOut);
     changed(changeKeys.all);
   });
-  const bytes = (await fs.promises.stat(file)).size;
-  return { file, bytes, rows, seconds: (performance.now() - started) / 1000 };
 }

@@ -200,6 +200,13 @@ describe.each(testEngines())("backup and restore on %s", (engine) => {
         return p;
       };
       const header = JSON.parse(text[0]!) as Record<string, unknown>;
+      // The file with its first two rows of one table changed by `change` (the first's index).
+      const edited = (change: (rows: string[], first: number) => void) => {
+        const first = text.findIndex((l, i) => l.startsWith("[") && text[i + 1]?.startsWith("["));
+        const copy = [...text];
+        change(copy, first);
+        return copy.join("\n");
+      };
       const cases: [string, string][] = [
         [write("half.gz", bytes.subarray(0, bytes.length >> 1)), "KIOSQUE_BACKUP_DAMAGED"],
         [
@@ -221,6 +228,23 @@ describe.each(testEngines())("backup and restore on %s", (engine) => {
           "KIOSQUE_BACKUP_SCHEMA_MISMATCH",
         ],
         [path.join(dir, "absent.gz"), "KIOSQUE_BACKUP_NOT_A_BACKUP"],
+        // Lines that all read, holding rows the schema refuses: an id twice, text for an id.
+        [
+          write("twice.gz", zlib.gzipSync(edited((rows, i) => (rows[i + 1] = rows[i]!)))),
+          "KIOSQUE_BACKUP_DAMAGED",
+        ],
+        [
+          write(
+            "typed.gz",
+            zlib.gzipSync(
+              edited((rows, i) => {
+                const row = JSON.parse(rows[i]!) as unknown[];
+                rows[i] = JSON.stringify(["abc", ...row.slice(1)]);
+              }),
+            ),
+          ),
+          "KIOSQUE_BACKUP_DAMAGED",
+        ],
       ];
       for (const [p, code] of cases) {
         expect((await refusal(restore(target.ctx, p, { force: true }))).code, p).toBe(code);
