@@ -3,7 +3,7 @@ import type { ListenOptions } from "node:net";
 import type { FastifyListenOptions } from "fastify";
 import { buildApp } from "./app.js";
 import { scheduleIdleCollect } from "./idle-collect.js";
-import { localUrl, type Config } from "./config/index.js";
+import { ListenError, localUrl, type Config } from "./config/index.js";
 import { scheduleForgetClientAddresses } from "./jobs/forget-client-addresses.js";
 import { scheduleMediaVariants } from "./jobs/make-media-variants.js";
 import { scheduleOptimize } from "./jobs/optimize-database.js";
@@ -74,6 +74,17 @@ export async function serve(
     if (stopping) reply.header("connection", "close");
     done(null, payload);
   });
+  const close = async () => {
+    // Stops accepting connections and waits for in-flight requests, whose writes then
+    // complete; only after that may the database close (SQLite checkpoints its WAL).
+    stopOptimizing();
+    stopForgetting();
+    stopCollecting();
+    // An image in hand is finished (seconds); another process would take it up otherwise.
+    await Promise.all([app.close(), stopMakingVariants()]);
+    stopPublishing();
+    await runtime.close();
+  };
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
@@ -84,15 +95,7 @@ export async function serve(
     }, SHUTDOWN_GRACE_MS);
     timer.unref();
     try {
-      // Stops accepting connections and waits for in-flight requests, whose writes then
-      // complete; only after that may the database close (SQLite checkpoints its WAL).
-      stopOptimizing();
-      stopForgetting();
-      stopCollecting();
-      // An image in hand is finished (seconds); another process would take it up otherwise.
-      await Promise.all([app.close(), stopMakingVariants()]);
-      stopPublishing();
-      await runtime.close();
+      await close();
     } catch (error) {
       log.error({ err: error }, "shutdown failed");
       process.exit(1);
@@ -114,7 +117,14 @@ export async function serve(
     host: config.host,
     reusePort: shared,
   };
-  await app.listen(listen);
+  try {
+    await app.listen(listen);
+  } catch (error) {
+    // Nothing was served: what is open closes as on a signal, and the caller says why in a line.
+    stopping = true;
+    await close();
+    throw new ListenError(config, error);
+  }
   // The code compiled so far is what a start compiles: kept now, not only at a clean exit.
   module.flushCompileCache();
   if (shared) return tellSupervisorReady();

@@ -1,10 +1,11 @@
 import module from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadConfig, localUrl } from "./config/index.js";
+import { ListenError, loadConfig, localUrl } from "./config/index.js";
 import { startFailure, storageFailure } from "./db/storage-failure.js";
 import { createLogger } from "./lib/logger.js";
 import {
+  CANNOT_SERVE_CODE,
   exitWithSupervisor,
   SHUTDOWN_GRACE_MS,
   supervise,
@@ -56,6 +57,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(startFailure(error) ?? error);
-  process.exit(1);
+  // A wrong setting or a database out of reach is said in a line; anything else is a bug, shown
+  // whole.
+  const said = startFailure(error);
+  console.error(said === undefined ? error : `kiosque: ${said}`);
+  // A worker says it to its supervisor, which then stops rather than starting another to fail.
+  const worker = process.argv.includes(WORKER_FLAG);
+  process.exit(worker && error instanceof ListenError ? CANNOT_SERVE_CODE : 1);
 });

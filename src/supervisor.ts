@@ -16,6 +16,13 @@ export const SHUTDOWN_GRACE_MS = 10_000;
 /** The argument that makes `server.js` a worker of this supervisor rather than a supervisor. */
 export const WORKER_FLAG = "--worker";
 
+/**
+ * A worker's exit code for "cannot serve here" (sysexits' EX_CONFIG: the port is taken, HOST is
+ * not this machine's): another worker would fail the same way, so the supervisor stops them all
+ * and exits 1 instead of starting another. Any other death is repaired by starting another.
+ */
+export const CANNOT_SERVE_CODE = 78;
+
 export interface SupervisorOptions {
   workers: number;
   /** The server's entry file, run again for each worker. */
@@ -38,7 +45,7 @@ export interface SupervisorOptions {
 
 /** A worker that lived this long before dying is started again at once; sooner, after a pause. */
 const HEALTHY_MS = 30_000;
-/** The pause before starting again a worker that keeps dying (a port taken, a database down). */
+/** The pause before starting again a worker that keeps dying (a database down, a crash). */
 const MAX_BACKOFF_MS = 30_000;
 
 export function supervise(options: SupervisorOptions): void {
@@ -58,7 +65,9 @@ export function supervise(options: SupervisorOptions): void {
   let signalled: NodeJS.Signals | undefined;
   let stopping = false;
   let failed = false;
-  let preparedFailed = false;
+  // The site cannot start (database not made ready, or a worker cannot listen): workers still
+  // loading die of the signal that stops them, and none is told to open the database any more.
+  let cannotStart = false;
   let migrated = false;
   let opened = false;
   let announced = false;
@@ -68,7 +77,7 @@ export function supervise(options: SupervisorOptions): void {
   // serving. A worker started later opens it at once; if the first dies before serving, the
   // next one loaded takes its place.
   const release = () => {
-    if (!migrated) return;
+    if (!migrated || cannotStart) return;
     const waiting = slots.filter((s) => s.child && !s.told);
     const opening = slots.some((s) => s.child && s.told && !s.ready);
     for (const s of opened ? waiting : opening ? [] : waiting.slice(0, 1)) {
@@ -109,11 +118,14 @@ export function supervise(options: SupervisorOptions): void {
     });
     child.once("exit", (code, signal) => {
       slot.child = undefined;
+      // MUST come before release(): the next worker would otherwise be told to open and listen,
+      // and fail the same way (it has said why already).
+      if (code === CANNOT_SERVE_CODE && !stopping) giveUp();
       release();
       if (stopping) {
         // Workers still loading when the database could not be made ready die of the signal
         // sent them: that is their stop, not a failure of it (the failure is already said).
-        if (code !== 0 && !(preparedFailed && !slot.ready)) {
+        if (code !== 0 && !(cannotStart && !slot.ready)) {
           failed = true;
           log.error(
             { worker: index, pid: child.pid, code, signal },
@@ -163,6 +175,14 @@ export function supervise(options: SupervisorOptions): void {
     }, options.stopTimeoutMs);
     timer.unref();
   };
+  const giveUp = () => {
+    failed = true;
+    cannotStart = true;
+    stop("SIGTERM");
+    // Those not ready wait for a go that will not come, or are still loading: stop() did not
+    // signal them.
+    for (const s of slots) if (!s.ready) s.child?.kill("SIGTERM");
+  };
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
 
@@ -174,11 +194,7 @@ export function supervise(options: SupervisorOptions): void {
     },
     (error: unknown) => {
       log.error({ err: error }, options.failure?.(error) ?? "the database could not be made ready");
-      failed = true;
-      preparedFailed = true;
-      stop("SIGTERM");
-      // They wait for a go that will not come: not ready, so stop() did not signal them.
-      for (const s of slots) s.child?.kill("SIGTERM");
+      giveUp();
     },
   );
 }

@@ -1,5 +1,6 @@
 import os from "node:os";
 import path from "node:path";
+import { ConfigError } from "./config-error.js";
 import { parseMediaStorage, type MediaStorage } from "./media-storage.js";
 import { parsePublicUrl, parseTrustProxy, type TrustProxy } from "./proxy.js";
 import { Type, type Static } from "@sinclair/typebox";
@@ -92,9 +93,8 @@ export interface Config {
 
 export type { MediaStorage } from "./media-storage.js";
 
-export class ConfigError extends Error {
-  override name = "ConfigError";
-}
+export { ConfigError } from "./config-error.js";
+export { ListenError } from "./listen-error.js";
 
 /** The address to open in a browser, as the start line says it: a wildcard or loopback host is this machine. */
 export function localUrl(config: Pick<Config, "host" | "port">): string {
