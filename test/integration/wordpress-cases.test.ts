@@ -17,6 +17,8 @@ import { root } from "../helpers/paths.js";
 import { openTestApp, openTestRuntime, type TestApp } from "../helpers/runtime.js";
 
 const SITE = path.join(root, "test/fixtures/wordpress/cases/site.xml");
+/** Seven posts with a guid and a link but no wp:post_id, and comments with or without theirs. */
+const NO_POST_IDS = path.join(root, "test/fixtures/wordpress/theme-preview.xml");
 
 /** A copy of wp-content/uploads with the export's one picture, and a link out of the folder. */
 function uploadsCopy(): { dir: string; outside: string } {
@@ -283,6 +285,22 @@ describe.each(testEngines())("WordPress import cases on %s", (engine) => {
         .select((eb) => eb.fn.countAll().as("n"))
         .executeTakeFirstOrThrow();
       expect(Number(n.n)).toBe(7);
+    } finally {
+      await rt.close();
+    }
+  });
+
+  it("imports each item without a post id once, and finds each again on a second run", async () => {
+    const rt = await openTestRuntime(engine);
+    try {
+      const dry = await importWordpress(rt.ctx, { file: NO_POST_IDS, dryRun: true });
+      expect(dry.imported["articles (published)"]).toBe(7);
+      const real = await importWordpress(rt.ctx, { file: NO_POST_IDS });
+      expect(real.imported["articles (published)"]).toBe(7);
+      expect(real.already).toEqual({});
+      const again = await importWordpress(rt.ctx, { file: NO_POST_IDS });
+      expect(again.imported["articles (published)"]).toBeUndefined();
+      expect(again.already["articles"]).toBe(7);
     } finally {
       await rt.close();
     }

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
+import { fnv1a } from "../../../lib/fnv1a.js";
 import { ImportRefused } from "../errors.js";
 import { TextChunks } from "./decode.js";
 import type {
@@ -247,7 +248,7 @@ export async function* readWxr(
     const parent = stack[stack.length - 1];
     if (parent === "channel") {
       if (name === "item" && item) {
-        out.push(item);
+        out.push(keyed(item));
         item = undefined;
       } else if (name === "wp:author") out.push(authorOf(fields));
       else if (name === "wp:category" || name === "wp:tag" || name === "wp:term")
@@ -270,7 +271,7 @@ export async function* readWxr(
       channelDone();
     } else if (item && parent === "item") {
       if (name === "wp:comment" && comment) {
-        item.comments.push({ ...emptyComment, ...comment });
+        item.comments.push(keyedComment(item, { ...emptyComment, ...comment }));
         comment = undefined;
       } else if (name === "wp:postmeta" && meta) {
         item.meta.push(meta);
@@ -335,6 +336,39 @@ export async function* readWxr(
   } finally {
     stream.destroy();
   }
+}
+
+/**
+ * An item's key, by which an import finds it again (wp_id): its `wp:post_id`. Some exports have
+ * none (hand-made or other tools' WXR, such as the theme previews'): "" made every such item one,
+ * so the first was imported and the others taken for it. Such an item is keyed by its guid, which
+ * WordPress means to stay the item's for ever, else its link, else a hash of what it says (title,
+ * date, content): each stays the same between runs of the same file. MUST run once the item is
+ * whole, and its comments are keyed from this key (keyedComment).
+ */
+function keyed(item: WxrItem): WxrItem {
+  if (item.postId.trim()) return item;
+  const own = item.guid.trim() || item.link.trim();
+  const postId = own || `content:${hashOf(item.postType, item.title, item.postDate, item.content)}`;
+  return { ...item, postId, comments: item.comments.map((c) => keyedComment({ postId }, c)) };
+}
+
+/**
+ * A comment's key is its `wp:comment_id`; without one, a hash of its item's key and what it says
+ * (author, date, content), the same between runs. Its item's key may still be "" here; keyed()
+ * keys its comments again once the item's is known.
+ */
+function keyedComment(item: Pick<WxrItem, "postId">, comment: WxrComment): WxrComment {
+  if (comment.id.trim() && !comment.id.startsWith("content:")) return comment;
+  const { author, date, content } = comment;
+  return { ...comment, id: `content:${hashOf(item.postId, author, date, content)}` };
+}
+
+/** Two FNV-1a hashes (forwards and of the reversed text): 64 bits, for keys within one site. */
+function hashOf(...parts: string[]): string {
+  const text = parts.join("\u0000");
+  const hex = (n: number) => n.toString(16).padStart(8, "0");
+  return hex(fnv1a(text)) + hex(fnv1a([...text].reverse().join("")));
 }
 
 const emptyComment: WxrComment = {
