@@ -298,6 +298,10 @@ describe.each(testEngines())("WordPress import cases on %s", (engine) => {
       const real = await importWordpress(rt.ctx, { file: NO_POST_IDS });
       expect(real.imported["articles (published)"]).toBe(7);
       expect(real.already).toEqual({});
+      // Old addresses are the items' own links, never a `?p=` made of a key that is no number.
+      const paths = await rt.ctx.db.selectFrom("redirects").select("path").execute();
+      expect(paths.filter((r) => /\?(p|page_id)=(?![0-9]+$)/.test(r.path))).toEqual([]);
+      expect(paths.length).toBeGreaterThan(0);
       const again = await importWordpress(rt.ctx, { file: NO_POST_IDS });
       expect(again.imported["articles (published)"]).toBeUndefined();
       expect(again.already["articles"]).toBe(7);

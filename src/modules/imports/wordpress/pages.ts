@@ -57,7 +57,8 @@ export async function importPage(
   await repo.remember(tx.db, [{ kind: "page", wp_id: item.postId, kiosque_id: stored.id }]);
   // An image a page shows is in use, as one an article shows.
   if (converted.mediaIds.length > 0) await media.recordPageUsage(tx, stored.id, converted.mediaIds);
-  const from = [item.link, `/?page_id=${item.postId}`]
+  // As posts.ts: `?page_id=` only for WordPress's own numbers.
+  const from = [item.link, /^[1-9][0-9]*$/.test(item.postId) ? `/?page_id=${item.postId}` : ""]
     .map((l) => oldSitePath(run, l))
     .filter((p): p is string => p !== undefined && p !== "");
   await redirects.record(

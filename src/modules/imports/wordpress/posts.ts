@@ -264,7 +264,13 @@ export async function importPost(
   await repo.remember(tx.db, [{ kind: "post", wp_id: item.postId, kiosque_id: stored.id }]);
   const mediaIds = [...converted.mediaIds, ...(featured ? [featured.mediaId] : [])];
   if (mediaIds.length > 0) await media.recordUsage(tx, stored.id, mediaIds);
-  const from = [item.link, `/?p=${item.postId}`, item.guid.includes("?p=") ? item.guid : ""]
+  // `?p=` only for WordPress's own numbers: an item without one is keyed by its guid (reader.ts).
+  const numbered = /^[1-9][0-9]*$/.test(item.postId);
+  const from = [
+    item.link,
+    numbered ? `/?p=${item.postId}` : "",
+    item.guid.includes("?p=") ? item.guid : "",
+  ]
     .map((l) => oldSitePath(run, l))
     .filter((p): p is string => p !== undefined && p !== "");
   await redirects.record(
