@@ -52,5 +52,23 @@ describe.each(testEngines())("kiosque import/export wordpress on %s", (engine) =
     const twice = await kiosque("export", "wordpress", file);
     expect(twice.code).toBe(2);
     expect(twice.err).toContain("KIOSQUE_EXPORT_UNWRITABLE");
+    // Into a folder that is not there: said in a line, before anything is read.
+    const nowhere = await kiosque(
+      "export",
+      "wordpress",
+      path.join(database.dataDir, "no", "x.xml"),
+    );
+    expect(nowhere.code).toBe(2);
+    expect(nowhere.err).toContain("KIOSQUE_EXPORT_UNWRITABLE");
+    expect(nowhere.err).not.toMatch(/^\s+at /m);
+  });
+
+  it("refuses an uploads folder that is not there or not a folder, before importing", async () => {
+    for (const uploads of [path.join(database.dataDir, "no-such-folder"), SITE]) {
+      const res = await kiosque("import", "wordpress", SITE, "--dry-run", "--uploads", uploads);
+      expect(res.code, uploads).toBe(2);
+      expect(res.err, uploads).toContain("KIOSQUE_IMPORT_UNREADABLE");
+      expect(res.err, uploads).not.toMatch(/^\s+at /m);
+    }
   });
 });

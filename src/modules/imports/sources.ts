@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { ImportRefused } from "./errors.js";
 import { isPrivateAddress, outboundFetch, type OutboundFailure } from "../../lib/outbound-fetch.js";
 
 /**
@@ -34,7 +35,13 @@ function uploadPath(url: string): string | undefined {
  * refused unless the real file (symbolic links followed) is a regular file inside the folder.
  */
 export async function uploadsFolder(dir: string): Promise<MediaSource> {
-  const root = await fs.promises.realpath(dir);
+  // A folder that is not there, or not a folder: said before the import starts, not as every
+  // image "not in the uploads folder" after it.
+  const root = await fs.promises.realpath(dir).catch((error: Error) => {
+    throw new ImportRefused("KIOSQUE_IMPORT_UNREADABLE", { file: dir, reason: error.message });
+  });
+  if (!(await fs.promises.stat(root)).isDirectory())
+    throw new ImportRefused("KIOSQUE_IMPORT_UNREADABLE", { file: dir, reason: "not a folder" });
   return {
     async fetch(url, maxBytes) {
       const relative = uploadPath(url);

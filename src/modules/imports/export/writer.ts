@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import path from "node:path";
 import { once } from "node:events";
 import { ImportRefused } from "../errors.js";
 
@@ -20,6 +21,10 @@ export class XmlFile {
     );
     if (taken)
       throw new ImportRefused("KIOSQUE_EXPORT_UNWRITABLE", { file, reason: "the file exists" });
+    // Said before anything is read, as a backup does: a folder missing or not this user's.
+    await fs.promises.access(path.dirname(file), fs.constants.W_OK).catch((error: Error) => {
+      throw new ImportRefused("KIOSQUE_EXPORT_UNWRITABLE", { file, reason: error.message });
+    });
     return new XmlFile(file);
   }
 
@@ -43,7 +48,11 @@ export class XmlFile {
   async write(text: string): Promise<void> {
     this.check();
     if (!this.out.write(text))
-      await Promise.race([once(this.out, "drain"), once(this.out, "close")]);
+      // `once` rejects with the stream's error: kept, and said as every other failure to write.
+      await Promise.race([once(this.out, "drain"), once(this.out, "close")]).catch(
+        (error: Error) => void (this.failed ??= error),
+      );
+    this.check();
   }
 
   async close(): Promise<void> {
