@@ -114,7 +114,7 @@ describe("KIOSQUE_S3_*", () => {
 });
 
 describe("a refused setting", () => {
-  it("names its variable and never shows a key's or a password's value", () => {
+  it("names its variable and never shows a key's or a password's value, nor takes port 0", () => {
     const said = (env: NodeJS.ProcessEnv) => {
       try {
         loadConfig(env);
@@ -133,5 +133,8 @@ describe("a refused setting", () => {
     expect(url).not.toContain("motdepasse");
     // Other values are said as given, to be corrected.
     expect(said({ PORT: "abc" })).toContain('"abc"');
+    // 0 would listen where the system picks, on a port nobody was told of.
+    for (const port of ["0", "00000", "65536"]) expect(said({ PORT: port })).toContain("PORT");
+    expect(loadConfig({ PORT: "1" }).port).toBe(1);
   });
 });

@@ -130,7 +130,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     throw new ConfigError(`Invalid configuration:\n  ${problems.join("\n  ")}`);
   const vars = raw as Static<typeof EnvSchema>;
   const port = Number(vars.PORT ?? "3000");
-  if (port > 65535) problems.push(`PORT: must be at most 65535 (got ${port})`);
+  // 0 would be a port of the system's choosing, which nobody could be told of in advance.
+  if (port < 1 || port > 65535) problems.push(`PORT: must be from 1 to 65535 (got ${port})`);
   const trustProxy = parseTrustProxy(vars.KIOSQUE_TRUST_PROXY ?? "0", problems);
   const publicUrl =
     vars.KIOSQUE_PUBLIC_URL === undefined
