@@ -1,6 +1,5 @@
 import type { TxCtx } from "../../ctx.js";
 import { articles } from "../articles/index.js";
-import { shownOf } from "./model.js";
 import * as repo from "./repo.js";
 
 /**
@@ -12,6 +11,7 @@ import * as repo from "./repo.js";
 export async function recountComments(tx: TxCtx, articleId: number): Promise<void> {
   // MUST come before the count: it makes a concurrent writer's count wait for this commit.
   await articles.lockForUpdate(tx, articleId);
-  const count = shownOf(await repo.approvedTree(tx.db, articleId)).size;
+  const { approved, lost } = await repo.countShown(tx.db, articleId);
+  const count = tx.engine.toNumber(approved) - tx.engine.toNumber(lost);
   await articles.setCommentCount(tx, articleId, count);
 }
