@@ -78,33 +78,6 @@ export function buildThreads(
 }
 
 /** Every comment of these trees, replies included. */
-/**
- * Which of an article's approved comments readers see: those whose every comment above is
- * approved too. A thread whose root (or a reply in it) left for the bin or spam keeps its
- * approved replies in the database, and `buildThreads` shows none of them: counted or in the
- * feed, they would be comments nobody can find.
- */
-export function shownOf(
-  approved: readonly { id: number; parent_id: number | null }[],
-): Set<number> {
-  const children = new Map<number, number[]>();
-  const shown = new Set<number>();
-  const next: number[] = [];
-  for (const c of approved) {
-    if (c.parent_id === null) next.push(c.id);
-    else {
-      const siblings = children.get(c.parent_id);
-      if (siblings) siblings.push(c.id);
-      else children.set(c.parent_id, [c.id]);
-    }
-  }
-  for (let id = next.pop(); id !== undefined; id = next.pop()) {
-    shown.add(id);
-    next.push(...(children.get(id) ?? []));
-  }
-  return shown;
-}
-
 export function allOf(list: readonly PublicComment[]): PublicComment[] {
   return list.flatMap((c) => [c, ...allOf(c.replies)]);
 }

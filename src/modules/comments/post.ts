@@ -235,10 +235,6 @@ function asRead(id: number, c: CommentToStore) {
 }
 
 /**
- * The page of comments its thread is on. Pages are everyone's (published comments only); a
- * reader's held comment is shown on the page where it falls (comments/held.ts).
- */
-/**
  * The thread's page a new reply is on, when it is not among the first REPLIES_PER_PAGE the
  * article's page shows. Replies read oldest first, and it is the newest: after every published
  * one, itself included once published (a held one is placed there for its writer).
@@ -255,6 +251,10 @@ async function threadPageOf(
   return { rootId, page: Math.ceil(position / REPLIES_PER_PAGE) };
 }
 
+/**
+ * The page of comments its thread is on. Pages are everyone's (published comments only); a
+ * reader's held comment is shown on the page where it falls (comments/held.ts).
+ */
 async function pageOf(
   ctx: Ctx,
   settings: Settings,

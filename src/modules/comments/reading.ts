@@ -1,13 +1,6 @@
 import type { Ctx } from "../../ctx.js";
 import { gifs } from "../gifs/index.js";
-import {
-  allOf,
-  buildThreads,
-  shownOf,
-  toPublic,
-  type PublicComment,
-  type PublicRow,
-} from "./model.js";
+import { allOf, buildThreads, toPublic, type PublicComment, type PublicRow } from "./model.js";
 import * as repo from "./repo.js";
 import type { CommentKind } from "./table.js";
 
@@ -198,17 +191,13 @@ const FEED_COMMENTS = 30;
 
 /**
  * An article's latest published comments, newest first (erased ones left out), as its page shows
- * them: none from a thread whose comments above left (model.ts `shownOf`). A few more are read
- * than the feed carries, for those.
+ * them: none under a comment that left (repo.ts `hiddenApproved`, the count's own rule).
  */
 export async function latestForFeed(ctx: Ctx, articleId: number): Promise<PublicComment[]> {
-  const [latest, tree] = await Promise.all([
-    repo.latestApproved(ctx.db, articleId, 3 * FEED_COMMENTS),
-    repo.approvedTree(ctx.db, articleId),
-  ]);
-  const shown = shownOf(tree);
+  const hidden = new Set(await repo.hiddenApproved(ctx.db, articleId));
+  const latest = await repo.latestApproved(ctx.db, articleId, FEED_COMMENTS + hidden.size);
   return latest
-    .filter((c) => shown.has(c.id))
+    .filter((c) => !hidden.has(c.id))
     .slice(0, FEED_COMMENTS)
     .map(toPublic);
 }

@@ -81,15 +81,15 @@ export function failureOfStatus(status: number): Failure {
 export const API_TIMEOUT_MS = 3_000;
 
 /**
- * GETs a provider's JSON: a timeout, no redirects (an API that moves is a configuration to
- * fix), and every way it can fail turned into a Failure, never thrown.
- */
-/**
  * A page of 24 GIFs with every rendition is ~100 KB from GIPHY or Klipy: an answer past this is
  * not one, and is not read further.
  */
 const API_MAX_BYTES = 2 * 1024 * 1024;
 
+/**
+ * GETs a provider's JSON: a timeout, no redirects (an API that moves is a configuration to
+ * fix), and every way it can fail turned into a Failure, never thrown.
+ */
 export async function getJson(
   url: URL,
   timeoutMs = API_TIMEOUT_MS,
