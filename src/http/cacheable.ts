@@ -11,6 +11,7 @@ import {
 } from "./page-cache.js";
 import { bigPiece, gzipOf, smallPiece, type Piece } from "./gzip-pieces.js";
 import { namesEtag } from "./if-none-match.js";
+import { weightedList } from "./weighted-list.js";
 import { ownBytes } from "./own-bytes.js";
 import { cut, plan, type Edit } from "./segments.js";
 
@@ -62,18 +63,7 @@ export interface CacheDeps {
  * for every coding not listed.
  */
 function weights(header: string | string[] | undefined): { br: number; gzip: number } {
-  const accept = Array.isArray(header) ? header.join(",") : (header ?? "");
-  const q = new Map<string, number>();
-  for (const item of accept.split(",")) {
-    const [name = "", ...params] = item.split(";").map((s) => s.trim().toLowerCase());
-    if (name === "") continue;
-    let weight = 1;
-    for (const p of params) {
-      const m = /^q\s*=\s*([01](?:\.\d{0,3})?)$/.exec(p);
-      if (m) weight = Number(m[1]);
-    }
-    if (!q.has(name)) q.set(name, weight);
-  }
+  const q = weightedList(header);
   const star = q.get("*") ?? 0;
   return { br: q.get("br") ?? star, gzip: q.get("gzip") ?? star };
 }

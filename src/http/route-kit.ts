@@ -12,6 +12,7 @@ import type { AssetUrls, Site } from "../web/site.js";
 import { sendCacheable, type CacheDeps, type Moved, type Rendered } from "./cacheable.js";
 import { canonicalLink } from "./origin.js";
 import { readerState } from "./reader-cookies.js";
+import { weightedList } from "./weighted-list.js";
 
 /**
  * What every route handler is handed (app.ts makes one): the service context, and how to dress a
@@ -86,21 +87,6 @@ function siteFrom(
   };
 }
 
-/**
- * The media types an Accept header takes (weight above 0), by exact name: a script asks for
- * `application/json`, a browser names `text/html`. `application/json;q=0` refuses JSON, and
- * `application/jsonx` is another type.
- */
-function acceptedTypes(accept: string): Set<string> {
-  const taken = new Set<string>();
-  for (const item of accept.split(",")) {
-    const [type = "", ...params] = item.split(";").map((p) => p.trim().toLowerCase());
-    const q = params.find((p) => p.startsWith("q="));
-    if (type !== "" && (q === undefined || Number(q.slice(2)) > 0)) taken.add(type);
-  }
-  return taken;
-}
-
 /** Origins a process keeps answers for when no public origin is set (see cacheableOn). */
 const KEPT_ORIGINS = 4;
 
@@ -167,8 +153,10 @@ export function createRouteKit(ctx: Ctx, assets: AssetUrls, cache: CacheDeps): R
       changeKeys,
     }),
     wantsJson(req) {
-      const taken = acceptedTypes(req.headers.accept ?? "");
-      return taken.has("application/json") && !taken.has("text/html");
+      // By exact name and weight: `application/json;q=0` refuses JSON, `application/jsonx` is
+      // another type.
+      const taken = weightedList(req.headers.accept);
+      return (taken.get("application/json") ?? 0) > 0 && !((taken.get("text/html") ?? 0) > 0);
     },
   };
 }
