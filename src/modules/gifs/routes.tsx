@@ -1,16 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
-import { namesEtag } from "../../http/if-none-match.js";
 import type { Limiter } from "../../http/rate-limits.js";
 import type { RouteKit } from "../../http/route-kit.js";
+import { sendStored } from "../../http/stored-object.js";
 import { NotFound, RateLimited } from "../../lib/errors.js";
 import { etagOfKey, keyOfPath, TYPE_OF_EXT } from "./keys.js";
-import { mediaStore } from "../media/index.js";
 import * as service from "./service.js";
 
-/** A kept GIF's key never changes its bytes (keys.ts): anyone may keep it for a year. */
-const IMMUTABLE = "public, max-age=31536000, immutable";
 /** Picker previews: the same for everyone, kept a day by the browser. */
 const PREVIEW_CACHE = "public, max-age=86400";
 /**
@@ -110,18 +107,11 @@ export function gifRoutes(app: FastifyInstance, web: RouteKit, limit: Limiter): 
   app.get<{ Params: { "*": string } }>("/gifs/media/*", async (req, reply) => {
     const key = keyOfPath(req.params["*"]);
     if (!key) throw new NotFound("gif", {});
-    const etag = etagOfKey(key);
-    reply.header("cache-control", IMMUTABLE).header("etag", etag);
-    // As /media/* (media/routes.tsx): a tag before reading, `*` once the file is found.
-    const ifNoneMatch = req.headers["if-none-match"];
-    if (namesEtag(ifNoneMatch, etag, { exists: false })) return reply.status(304).send();
-    const found = await mediaStore(ctx).get(key);
-    if (!found) {
-      reply.removeHeader("cache-control").removeHeader("etag");
-      throw new NotFound("gif", { key });
-    }
-    if (namesEtag(ifNoneMatch, etag)) return reply.status(304).send();
-    const type = TYPE_OF_EXT[key.slice(key.lastIndexOf(".") + 1)] ?? "application/octet-stream";
-    return reply.type(type).send(found.bytes);
+    return sendStored(ctx, req, reply, {
+      key,
+      etag: etagOfKey(key),
+      type: TYPE_OF_EXT[key.slice(key.lastIndexOf(".") + 1)] ?? "application/octet-stream",
+      missing: () => new NotFound("gif", { key }),
+    });
   });
 }

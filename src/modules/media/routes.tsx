@@ -3,10 +3,10 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { showFormOnRefusal } from "../../http/form-page.js";
-import { namesEtag } from "../../http/if-none-match.js";
 import type { NewsroomKit } from "../../http/newsroom.js";
 import { FormBody, PageNumber, RowIdQuery } from "../../http/params.js";
 import type { RouteKit } from "../../http/route-kit.js";
+import { sendStored } from "../../http/stored-object.js";
 import { shownValue, type RawForm } from "../../lib/form-fields.js";
 import { Gate } from "../../lib/gate.js";
 import { Invalid, NotFound, RateLimited, type Problem } from "../../lib/errors.js";
@@ -18,14 +18,10 @@ import { etagOf, isObjectKey } from "./keys.js";
 import { toPickerItem } from "./picker.js";
 import * as media from "./service.js";
 import { formatTypes } from "./sniff.js";
-import { mediaStore } from "./storage/index.js";
 import { readUploadForm } from "./upload-form.js";
 import type { DetailValues } from "./views/detail-fields.js";
 import { ItemView } from "./views/item.js";
 import { LibraryView, type UploadFormState } from "./views/library.js";
-
-/** A key's bytes never change (keys.ts): anyone may keep them for a year without asking again. */
-const IMMUTABLE = "public, max-age=31536000, immutable";
 
 /** Content-Type by a key's extension: only image types are ever served, whatever a bucket says. */
 const TYPES = new Map(Object.values(formatTypes).map((f) => [f.extension, f.type]));
@@ -38,20 +34,12 @@ export function mediaRoutes(app: FastifyInstance, kit: RouteKit): void {
   app.get<{ Params: { "*": string } }>("/media/*", async (req, reply) => {
     const key = req.params["*"];
     if (!isObjectKey(key)) throw new NotFound("media", { key });
-    const etag = etagOf(key);
-    reply.header("cache-control", IMMUTABLE).header("etag", etag);
-    // The ETag names the bytes: a client holding it holds them, nothing needs reading. `*`
-    // names whatever exists: only once it is found.
-    const ifNoneMatch = req.headers["if-none-match"];
-    if (namesEtag(ifNoneMatch, etag, { exists: false })) return reply.status(304).send();
-    const found = await mediaStore(kit.ctx).get(key);
-    if (!found) {
-      reply.removeHeader("cache-control").removeHeader("etag");
-      throw new NotFound("media", { key });
-    }
-    if (namesEtag(ifNoneMatch, etag)) return reply.status(304).send();
-    const type = TYPES.get(key.slice(key.lastIndexOf(".") + 1)) ?? "application/octet-stream";
-    return reply.type(type).send(found.bytes);
+    return sendStored(kit.ctx, req, reply, {
+      key,
+      etag: etagOf(key),
+      type: TYPES.get(key.slice(key.lastIndexOf(".") + 1)) ?? "application/octet-stream",
+      missing: () => new NotFound("media", { key }),
+    });
   });
 }
 
