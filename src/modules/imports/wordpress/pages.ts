@@ -8,7 +8,7 @@ import * as repo from "../repo.js";
 import type { WxrItem } from "../wxr/model.js";
 import { clean, instantOf, plainText, postFate, slugText } from "./fields.js";
 import { refsFor } from "./posts.js";
-import { oldSitePath, type Run } from "./run.js";
+import { numberedAddress, oldSitePath, type Run } from "./run.js";
 
 /**
  * A WordPress page becomes a page of the site (`/page/<slug>`), in the footer when published, in
@@ -57,8 +57,7 @@ export async function importPage(
   await repo.remember(tx.db, [{ kind: "page", wp_id: item.postId, kiosque_id: stored.id }]);
   // An image a page shows is in use, as one an article shows.
   if (converted.mediaIds.length > 0) await media.recordPageUsage(tx, stored.id, converted.mediaIds);
-  // As posts.ts: `?page_id=` only for WordPress's own numbers.
-  const from = [item.link, /^[1-9][0-9]*$/.test(item.postId) ? `/?page_id=${item.postId}` : ""]
+  const from = [item.link, numberedAddress("page_id", item.postId)]
     .map((l) => oldSitePath(run, l))
     .filter((p): p is string => p !== undefined && p !== "");
   await redirects.record(

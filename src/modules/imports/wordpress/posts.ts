@@ -20,7 +20,7 @@ import {
   website,
 } from "./fields.js";
 import { personFor } from "./people.js";
-import { oldSitePath, type Run } from "./run.js";
+import { numberedAddress, oldSitePath, type Run } from "./run.js";
 import { sectionFor, tagFor } from "./terms.js";
 
 /** The articles' field limits (articles/editing/fields.ts): longer is cut, and said. */
@@ -264,11 +264,9 @@ export async function importPost(
   await repo.remember(tx.db, [{ kind: "post", wp_id: item.postId, kiosque_id: stored.id }]);
   const mediaIds = [...converted.mediaIds, ...(featured ? [featured.mediaId] : [])];
   if (mediaIds.length > 0) await media.recordUsage(tx, stored.id, mediaIds);
-  // `?p=` only for WordPress's own numbers: an item without one is keyed by its guid (reader.ts).
-  const numbered = /^[1-9][0-9]*$/.test(item.postId);
   const from = [
     item.link,
-    numbered ? `/?p=${item.postId}` : "",
+    numberedAddress("p", item.postId),
     item.guid.includes("?p=") ? item.guid : "",
   ]
     .map((l) => oldSitePath(run, l))

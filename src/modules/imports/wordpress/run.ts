@@ -45,3 +45,12 @@ export function oldSitePath(run: Run, link: string): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * WordPress's own short address of a post (`?p=`) or page (`?page_id=`) by its number; none for
+ * an item keyed otherwise (no `wp:post_id`: its guid or link, wxr/reader.ts), whose key is no
+ * address the old site ever had.
+ */
+export function numberedAddress(query: "p" | "page_id", postId: string): string {
+  return /^[1-9][0-9]*$/.test(postId) ? `/?${query}=${postId}` : "";
+}

@@ -271,7 +271,7 @@ export async function* readWxr(
       channelDone();
     } else if (item && parent === "item") {
       if (name === "wp:comment" && comment) {
-        item.comments.push(keyedComment(item, { ...emptyComment, ...comment }));
+        item.comments.push({ ...emptyComment, ...comment });
         comment = undefined;
       } else if (name === "wp:postmeta" && meta) {
         item.meta.push(meta);
@@ -343,25 +343,20 @@ export async function* readWxr(
  * none (hand-made or other tools' WXR, such as the theme previews'): "" made every such item one,
  * so the first was imported and the others taken for it. Such an item is keyed by its guid, which
  * WordPress means to stay the item's for ever, else its link, else a hash of what it says (title,
- * date, content): each stays the same between runs of the same file. MUST run once the item is
- * whole, and its comments are keyed from this key (keyedComment).
+ * date, content): each stays the same between runs of the same file. A comment without its
+ * `wp:comment_id` is keyed the same way, by a hash of its item's key and what it says. MUST run
+ * once the item is whole, its comments read.
  */
 function keyed(item: WxrItem): WxrItem {
-  if (item.postId.trim()) return item;
-  const own = item.guid.trim() || item.link.trim();
-  const postId = own || `content:${hashOf(item.postType, item.title, item.postDate, item.content)}`;
-  return { ...item, postId, comments: item.comments.map((c) => keyedComment({ postId }, c)) };
-}
-
-/**
- * A comment's key is its `wp:comment_id`; without one, a hash of its item's key and what it says
- * (author, date, content), the same between runs. Its item's key may still be "" here; keyed()
- * keys its comments again once the item's is known.
- */
-function keyedComment(item: Pick<WxrItem, "postId">, comment: WxrComment): WxrComment {
-  if (comment.id.trim() && !comment.id.startsWith("content:")) return comment;
-  const { author, date, content } = comment;
-  return { ...comment, id: `content:${hashOf(item.postId, author, date, content)}` };
+  const postId =
+    item.postId.trim() ||
+    item.guid.trim() ||
+    item.link.trim() ||
+    `content:${hashOf(item.postType, item.title, item.postDate, item.content)}`;
+  const comments = item.comments.map((c) =>
+    c.id.trim() ? c : { ...c, id: `content:${hashOf(postId, c.author, c.date, c.content)}` },
+  );
+  return { ...item, postId, comments };
 }
 
 /** Two FNV-1a hashes (forwards and of the reversed text): 64 bits, for keys within one site. */
