@@ -2,7 +2,7 @@ import module from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ListenError, loadConfig, localUrl } from "./config/index.js";
-import { startFailure, storageFailure } from "./db/storage-failure.js";
+import { startFailure } from "./db/storage-failure.js";
 import { createLogger } from "./lib/logger.js";
 import {
   CANNOT_SERVE_CODE,
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
     log,
     stopTimeoutMs: SHUTDOWN_GRACE_MS + 2_000,
     prepared: import("./prepare.js").then(({ migrateDatabase }) => migrateDatabase(config)),
-    failure: (error) => storageFailure(error, config.database),
+    failure: startFailure,
     stopped: () => import("./prepare.js").then(({ closeDatabase }) => closeDatabase(config)),
     serving: () =>
       log.info(

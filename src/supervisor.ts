@@ -193,7 +193,10 @@ export function supervise(options: SupervisorOptions): void {
       release();
     },
     (error: unknown) => {
-      log.error({ err: error }, options.failure?.(error) ?? "the database could not be made ready");
+      // A failure the operator can mend is its line alone; anything else keeps its trace.
+      const said = options.failure?.(error);
+      if (said === undefined) log.error({ err: error }, "the database could not be made ready");
+      else log.error(said);
       giveUp();
     },
   );
