@@ -1,4 +1,4 @@
-import { Command } from "commander";
+import { Command, InvalidArgumentError } from "commander";
 import { commenterData } from "../modules/comments/index.js";
 import { withRuntime } from "./runtime.js";
 
@@ -12,6 +12,7 @@ export function privacyCommand(): Command {
     .description("print, as JSON, every comment written with this address and what is kept of it")
     .action((email: string) =>
       withRuntime(async ({ ctx }) => {
+        requested(email);
         console.log(JSON.stringify(await commenterData.exportByEmail(ctx, email), null, 2));
       }),
     );
@@ -23,6 +24,7 @@ export function privacyCommand(): Command {
     .option("--yes", "really erase; without it, only say what would go")
     .action((email: string, opts: { yes?: boolean }) =>
       withRuntime(async ({ ctx }) => {
+        requested(email);
         if (!opts.yes) {
           const found = await commenterData.exportByEmail(ctx, email);
           console.log(
@@ -37,4 +39,15 @@ export function privacyCommand(): Command {
       }),
     );
   return cmd;
+}
+
+/**
+ * A request names its writer's address. A blank one names nobody, yet it matches every comment
+ * kept without an address (a WordPress import keeps them so): an erasure would take them all.
+ */
+function requested(email: string): void {
+  if (email.trim() === "")
+    throw new InvalidArgumentError(
+      `${JSON.stringify(email)}: expected the e-mail address the request names`,
+    );
 }

@@ -355,4 +355,20 @@ describe.each(testEngines())("kiosque CLI on %s", (engine) => {
     const left = await kiosque("comments", "list", "--limit", "1000", "--json");
     expect(left.out).not.toContain(email);
   });
+
+  it("refuses a request that names no address: it would take every comment kept without one", async () => {
+    const before = (await kiosque("comments", "list", "--limit", "1000", "--json")).out;
+    for (const args of [
+      ["export", ""],
+      ["export", "  "],
+      ["erase", "", "--yes"],
+      ["erase", " \t", "--yes"],
+    ]) {
+      const refused = await kiosque("privacy", ...args);
+      expect(refused.code, args.join(" ")).toBe(2);
+      expect(refused.err).toMatch(/^kiosque: ".*": expected the e-mail address the request names/);
+      expect(refused.out).toBe("");
+    }
+    expect((await kiosque("comments", "list", "--limit", "1000", "--json")).out).toBe(before);
+  });
 });
