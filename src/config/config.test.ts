@@ -1,3 +1,4 @@
+import os from "node:os";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "./index.js";
 
@@ -136,5 +137,20 @@ describe("a refused setting", () => {
     // 0 would listen where the system picks, on a port nobody was told of.
     for (const port of ["0", "00000", "65536"]) expect(said({ PORT: port })).toContain("PORT");
     expect(loadConfig({ PORT: "1" }).port).toBe(1);
+  });
+});
+
+describe("KIOSQUE_WORKERS", () => {
+  it("is one per core where processes can share a port, else one", () => {
+    expect(loadConfig({}, undefined, "linux").workers).toBe(os.availableParallelism());
+    expect(loadConfig({ KIOSQUE_WORKERS: "3" }, undefined, "linux").workers).toBe(3);
+    // macOS and Windows refuse a listen that shares its port: one process serves there.
+    for (const platform of ["darwin", "win32"] as const) {
+      expect(loadConfig({}, undefined, platform).workers).toBe(1);
+      expect(loadConfig({ KIOSQUE_WORKERS: "1" }, undefined, platform).workers).toBe(1);
+      expect(() => loadConfig({ KIOSQUE_WORKERS: "2" }, undefined, platform)).toThrow(
+        `KIOSQUE_WORKERS: processes share a port on Linux and a few other systems, not on ${platform}: set 1 (got 2)`,
+      );
+    }
   });
 });

@@ -80,7 +80,7 @@ export interface Config {
   readonly pageCacheBytes: number;
   /**
    * Server processes sharing the port (src/supervisor.ts). KIOSQUE_WORKERS, default the number of
-   * cores; 1 serves from the one process started.
+   * cores where processes can share a port (Linux), else 1; 1 serves from the one process started.
    */
   readonly workers: number;
   /**
@@ -118,7 +118,17 @@ const shownValue = (name: string, value: unknown) =>
     ? `${value.length} characters, not shown`
     : JSON.stringify(value);
 
-export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config {
+/**
+ * The systems where processes can share one port (`reusePort`, as Node's net documentation lists
+ * them). Elsewhere (macOS, Windows) a listen with it fails, so one process serves there.
+ */
+const SHARED_PORT_PLATFORMS: readonly NodeJS.Platform[] = ["linux", "freebsd", "sunos", "aix"];
+
+export function loadConfig(
+  env: NodeJS.ProcessEnv,
+  cwd = process.cwd(),
+  platform: NodeJS.Platform = process.platform,
+): Config {
   const raw = Object.fromEntries(
     envVariables.filter((k) => env[k] !== undefined && env[k] !== "").map((k) => [k, env[k]]),
   );
@@ -138,6 +148,16 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
       ? undefined
       : parsePublicUrl(vars.KIOSQUE_PUBLIC_URL, problems);
   const media = parseMediaStorage(vars, problems);
+  const sharedPort = SHARED_PORT_PLATFORMS.includes(platform);
+  const workers = vars.KIOSQUE_WORKERS
+    ? Number(vars.KIOSQUE_WORKERS)
+    : sharedPort
+      ? os.availableParallelism()
+      : 1;
+  if (workers > 1 && !sharedPort)
+    problems.push(
+      `KIOSQUE_WORKERS: processes share a port on Linux and a few other systems, not on ${platform}: set 1 (got ${workers})`,
+    );
   if (problems.length > 0)
     throw new ConfigError(`Invalid configuration:\n  ${problems.join("\n  ")}`);
   const dataDir = path.resolve(cwd, vars.KIOSQUE_DATA_DIR ?? "data");
@@ -156,7 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     production: vars.NODE_ENV === "production",
     logLevel: vars.LOG_LEVEL ?? "info",
     pageCacheBytes: Number(vars.KIOSQUE_PAGE_CACHE_MB ?? "64") * 1024 * 1024,
-    workers: vars.KIOSQUE_WORKERS ? Number(vars.KIOSQUE_WORKERS) : os.availableParallelism(),
+    workers,
     media,
   });
 }
