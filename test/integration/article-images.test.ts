@@ -85,7 +85,7 @@ describe.each(testEngines())("images in articles on %s", (engine) => {
     const a = await create(noFeaturedAlt);
     const refused = await publish(a, noFeaturedAlt);
     expect(refused.statusCode).toBe(422);
-    expect(refused.body).toContain("Une image de cet article n’a pas de texte alternatif.");
+    expect(refused.body).toContain("Une image n’a pas de texte alternatif.");
     expect((await editing.editable(rt.ctx, editor, a)).status).toBe("draft");
 
     const noBodyAlt = form({ body: bodyImage("") });
@@ -114,7 +114,7 @@ describe.each(testEngines())("images in articles on %s", (engine) => {
   });
 
   it("publishes an article only when its images are on the site, which readers' browsers load", async () => {
-    const words = "Une image de cet article est sur un autre site";
+    const words = "Une image est sur un autre site";
     for (const elsewhere of [
       form({ image_url: "https://images.example.org/b.jpg", image_alt: "Une photo" }),
       form({ body: '<p><img src="https://images.example.org/a.jpg" alt="Une photo"></p>' }),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { XSS_PAYLOADS } from "../fixtures/xss-payloads.js";
-import { inputValue } from "../helpers/http.js";
+import { inputValue, textareaValue } from "../helpers/http.js";
 import { openTestApp, type TestApp } from "../helpers/runtime.js";
 import { testEngines } from "../helpers/engines.js";
 import { getPage, postForm, signedIn, type StaffMember } from "../helpers/staff.js";
@@ -72,6 +72,57 @@ describe.each(testEngines())("the site's pages in the newsroom on %s", (engine) 
       slug: "legal",
     });
     expect(taken.statusCode).toBe(422);
+  });
+
+  it("publishes a page only with its images on the site, each with its text; a draft may hold any", async () => {
+    const pages = async () =>
+      (await getPage(rt.app, "/admin/pages", editor.cookie)).body.match(
+        /href="\/admin\/pages\/\d+"/g,
+      )?.length ?? 0;
+    const before = await pages();
+    const elsewhere = '<p><img src="https://images.example.org/a.jpg" alt="Le port"></p>';
+    const noText = '<p><img src="/media/2026/port.jpg" alt=""></p>';
+    for (const [body, words] of [
+      [elsewhere, "Une image est sur un autre site"],
+      [noText, "Une image n’a pas de texte alternatif"],
+    ] as const) {
+      const fields = { title: "Le port", slug: "le-port", body, status: "published" };
+      const refused = await postForm(rt.app, "/admin/pages/nouvelle", editor.cookie, fields);
+      expect(refused.statusCode).toBe(422);
+      expect(refused.body).toContain(words);
+      // The form comes back as typed, and nothing was saved or published.
+      expect(inputValue(refused.body, "page-title")).toBe("Le port");
+      expect(textareaValue(refused.body, "body")).toContain(
+        body.includes("https:") ? "https://images.example.org/a.jpg" : "/media/2026/port.jpg",
+      );
+      expect(await pages()).toBe(before);
+      expect((await rt.app.inject({ url: "/page/le-port" })).statusCode).toBe(404);
+    }
+
+    // A draft keeps it; publishing it is refused until the image is on the site.
+    const draft = await postForm(rt.app, "/admin/pages/nouvelle", editor.cookie, {
+      title: "Le port",
+      slug: "le-port",
+      body: elsewhere,
+      status: "draft",
+    });
+    expect(draft.statusCode).toBe(303);
+    const edit = draft.headers.location!.split("?")[0]!;
+    const publish = (body: string) =>
+      postForm(rt.app, edit, editor.cookie, {
+        title: "Le port",
+        slug: "le-port",
+        body,
+        status: "published",
+      });
+    expect((await publish(elsewhere)).statusCode).toBe(422);
+    expect((await rt.app.inject({ url: "/page/le-port" })).statusCode).toBe(404);
+    expect(
+      (await publish('<p><img src="/media/2026/port.jpg" alt="Le port au matin"></p>')).statusCode,
+    ).toBe(303);
+    const shown = await rt.app.inject({ url: "/page/le-port" });
+    expect(shown.statusCode).toBe(200);
+    expect(shown.body).toContain('alt="Le port au matin"');
   });
 
   it("is refused to authors, and the menu shows it to editors only", async () => {

@@ -1,5 +1,6 @@
 import type { Ctx } from "../../ctx.js";
 import { changeKeys } from "../../lib/change-keys.js";
+import { hasImageElsewhere, hasImageWithoutAlt } from "../../lib/body-images.js";
 import { Forbidden, Invalid, NotFound } from "../../lib/errors.js";
 import { FormReader, type RawForm } from "../../lib/form-fields.js";
 import { sanitizeArticleHtml } from "../../lib/sanitize.js";
@@ -38,7 +39,16 @@ function mayManage(actor: Actor): void {
   if (!canManagePages(actor)) throw new Forbidden("KIOSQUE_FORBIDDEN", { user: actor.id });
 }
 
-function readPage(raw: RawForm) {
+/**
+ * A published page keeps the rules of an article's body (articles/editing/workflow.ts): its images
+ * are on the site, and each has its alternative text. A draft may hold any.
+ */
+function checkImages(f: FormReader, bodyHtml: string, publicUrl: string | undefined): void {
+  if (hasImageElsewhere(bodyHtml, publicUrl)) f.refuse("body", { problem: "imageElsewhere" });
+  else if (hasImageWithoutAlt(bodyHtml)) f.refuse("body", { problem: "altMissing" });
+}
+
+function readPage(raw: RawForm, publicUrl: string | undefined) {
   const f = new FormReader(raw);
   const title = f.text("title", { required: true, max: pageLimits.title });
   const typedSlug = f.text("slug", { max: pageLimits.slug });
@@ -55,11 +65,13 @@ function readPage(raw: RawForm) {
   const slug = slugify(typedSlug || title);
   if (!f.problems.title && !f.problems.slug && !slug)
     f.refuse(typedSlug ? "slug" : "title", { problem: "choice" });
+  const bodyHtml = sanitizeArticleHtml(body);
+  if (status === "published" && !f.problems.body) checkImages(f, bodyHtml, publicUrl);
   return {
     f,
     title,
     slug,
-    bodyHtml: sanitizeArticleHtml(body),
+    bodyHtml,
     status: status ?? "draft",
     inFooter,
     position,
@@ -93,7 +105,7 @@ export async function savePage(
   raw: RawForm,
 ): Promise<number> {
   mayManage(actor);
-  const { f, ...page } = readPage(raw);
+  const { f, ...page } = readPage(raw, ctx.config.publicUrl);
   return ctx.write(async (tx, changed) => {
     const all = await repo.all(tx.db);
     const current = id === undefined ? undefined : all.find((p) => p.id === id);

@@ -135,10 +135,9 @@ export const en: Messages = {
       `This image is too large in pixels: ${megapixels} megapixels at most. Resize it and send it again.`,
     damagedImage: "This image is damaged or incomplete. Export it again and send the new file.",
     inUse: "This image is used in articles or pages: take it out of them first.",
-    altMissing:
-      "An image of this article has no alternative text. Describe each image before publishing.",
+    altMissing: "An image has no alternative text. Describe each image before publishing.",
     imageElsewhere:
-      "An image of this article is on another site: readers' browsers do not load it. Upload it to the media library before publishing.",
+      "An image is on another site: readers' browsers do not load it. Upload it to the media library before publishing.",
     taken: "Already in use elsewhere: choose another.",
     dateTime: "Enter a date and a time, for example 01/09/2026 08:30.",
     past: "This date has passed: choose a time to come.",

@@ -149,10 +149,9 @@ export const fr = {
       "Cette image est endommagée ou incomplète. Exportez-la de nouveau et envoyez le nouveau fichier.",
     inUse:
       "Cette image est utilisée dans des articles ou des pages : retirez-la d’abord de ceux-ci.",
-    altMissing:
-      "Une image de cet article n’a pas de texte alternatif. Décrivez chaque image avant de publier.",
+    altMissing: "Une image n’a pas de texte alternatif. Décrivez chaque image avant de publier.",
     imageElsewhere:
-      "Une image de cet article est sur un autre site : les navigateurs des lecteurs ne la chargent pas. Importez-la dans la médiathèque avant de publier.",
+      "Une image est sur un autre site : les navigateurs des lecteurs ne la chargent pas. Importez-la dans la médiathèque avant de publier.",
     taken: "Déjà utilisé ailleurs : choisissez-en un autre.",
     dateTime: "Saisissez une date et une heure, par exemple 01/09/2026 08:30.",
     past: "Cette date est passée : choisissez un moment à venir.",

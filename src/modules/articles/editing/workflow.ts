@@ -1,6 +1,6 @@
 import type { Ctx, TxCtx } from "../../../ctx.js";
 import { Forbidden, Invalid, type Problem } from "../../../lib/errors.js";
-import { imagesIn } from "../../../lib/sanitize.js";
+import { hasImageElsewhere, hasImageWithoutAlt, isOnSite } from "../../../lib/body-images.js";
 import { canEditArticle, canPublish, canWriteArticles, type Actor } from "../../accounts/index.js";
 import { audit } from "../../audit/index.js";
 import { reindexArticle } from "../indexing.js";
@@ -67,8 +67,7 @@ function requireAltText(state: EditableArticle): void {
   const problems: Record<string, Problem> = {};
   if ((f.imageMediaId !== null || f.imageUrl) && !f.imageAlt.trim())
     problems[formNames.imageAlt] = { problem: "altMissing" };
-  if (imagesIn(f.bodyHtml).some((image) => image.alt === ""))
-    problems[formNames.body] = { problem: "altMissing" };
+  if (hasImageWithoutAlt(f.bodyHtml)) problems[formNames.body] = { problem: "altMissing" };
   if (Object.keys(problems).length > 0)
     throw new Invalid("KIOSQUE_ARTICLE_INVALID", problems, { articleId: state.id });
 }
@@ -80,13 +79,11 @@ function requireAltText(state: EditableArticle): void {
  * draft may hold any (an import reports the ones it could not bring, decision 021).
  */
 function requireOwnImages(state: EditableArticle, publicUrl: string | undefined): void {
-  const own = (src: string) =>
-    (src.startsWith("/") && !src.startsWith("//")) ||
-    (publicUrl !== undefined && src.startsWith(`${publicUrl}/`));
   const f = state.fields;
   const problems: Record<string, Problem> = {};
-  if (f.imageUrl && !own(f.imageUrl)) problems[formNames.imageUrl] = { problem: "imageElsewhere" };
-  if (imagesIn(f.bodyHtml).some((image) => !own(image.src)))
+  if (f.imageUrl && !isOnSite(f.imageUrl, publicUrl))
+    problems[formNames.imageUrl] = { problem: "imageElsewhere" };
+  if (hasImageElsewhere(f.bodyHtml, publicUrl))
     problems[formNames.body] = { problem: "imageElsewhere" };
   if (Object.keys(problems).length > 0)
     throw new Invalid("KIOSQUE_ARTICLE_INVALID", problems, { articleId: state.id });
