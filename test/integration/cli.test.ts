@@ -299,6 +299,18 @@ describe.each(testEngines())("kiosque CLI on %s", (engine) => {
     expect((await kiosque("settings", "set", "site.locale", "klingon")).code).toBe(2);
   });
 
+  it("refuses a logo that names no image of the library, as the newsroom's form does", async () => {
+    const gone = await kiosque("settings", "set", "site.logo", "999");
+    expect(gone.code).toBe(2);
+    expect(gone.err).toContain("site.logo: Aucune image de la médiathèque ne porte ce numéro.");
+    const word = await kiosque("settings", "set", "site.logo", "logo.png");
+    expect(word.code).toBe(2);
+    expect(word.err).toContain("site.logo: Saisissez un nombre entier");
+    expect((await kiosque("settings", "list")).out).toContain("site.logo = 0");
+    // None is always a choice.
+    expect((await kiosque("settings", "set", "site.logo", "0")).out).toContain("site.logo = 0");
+  });
+
   it("refuses control characters in settings and staff accounts, saying which field", async () => {
     const control = "Ce champ contient un caractère invisible non autorisé";
     const name = await kiosque("settings", "set", "site.name", "Le \u001b[31mJournal");

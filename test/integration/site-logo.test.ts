@@ -147,8 +147,20 @@ describe.each(testEngines())("the site's logo on %s", (engine) => {
     await media.useAsLogo(rt.ctx, OPERATOR, { logo: "" });
   });
 
+  it("is set at the command line only to an image of the library", async () => {
+    await expect(media.setLogoSetting(rt.ctx, OPERATOR, "123456")).rejects.toMatchObject({
+      code: "KIOSQUE_SETTING_INVALID",
+      fields: { "site.logo": { problem: "noImage" } },
+    });
+    expect(await logoSetting()).toBe(0);
+    expect(await media.setLogoSetting(rt.ctx, OPERATOR, String(logo.id))).toBe(logo.id);
+    expect(await logoSetting()).toBe(logo.id);
+    expect((await headerImg()).img?.attrs.get("class")).toBe("site-logo");
+    expect(await media.setLogoSetting(rt.ctx, OPERATOR, "0")).toBe(0);
+  });
+
   it("falls back to the name when the setting names an image that is gone", async () => {
-    // The command line writes the number without looking (or the image went another way).
+    // A number stored unchecked, as the command line once did (settings' own service takes any).
     await setSetting(rt.ctx, "site.logo", "123456");
     const { img, header } = await headerImg();
     expect(img).toBeUndefined();

@@ -14,7 +14,7 @@ import { mediaStore } from "./storage/index.js";
 import { checkDetails, checkQuery, cleanFilename, isRowId } from "./validation.js";
 
 export { processPending, type Processed } from "./variants.js";
-export { useAsLogo, logoOf } from "./logo.js";
+export { useAsLogo, setLogoSetting, logoOf } from "./logo.js";
 
 /** Images per page of the library: four rows of six thumbnails. */
 const PER_PAGE = 24;
