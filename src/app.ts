@@ -8,6 +8,7 @@ import { registerAssets } from "./http/assets.js";
 import { withoutWildcard } from "./http/cacheable.js";
 import { registerErrorHandling, type FrameworkErrors } from "./http/errors.js";
 import { firstOfEach } from "./http/query.js";
+import { compressUnrouted } from "./http/unrouted-compression.js";
 import { registerHealth } from "./http/health.js";
 import { BODY_LIMIT, MAX_PARAM_LENGTH, serverLimits } from "./http/limits.js";
 import { PageCache } from "./http/page-cache.js";
@@ -72,6 +73,7 @@ export async function buildApp(runtime: Runtime, options: AppOptions): Promise<F
   // Content-Encoding set), and the plugin leaves those alone. Under 256 bytes, coding costs more
   // than it saves.
   await app.register(compress, { global: true, threshold: 256, encodings: ["br", "gzip"] });
+  app.addHook("onSend", compressUnrouted);
   app.addHook("onRequest", (req, _reply, done) => {
     const header = req.headers["accept-encoding"];
     if (header?.includes("*")) req.headers["accept-encoding"] = withoutWildcard(header);

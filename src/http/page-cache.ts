@@ -65,7 +65,7 @@ export interface CachedPage extends Cut {
  */
 export const PAGE_QUALITY = 5;
 
-function compress(identity: Buffer, encoding: Compressed, quality: number): Promise<Buffer> {
+export function compress(identity: Buffer, encoding: Compressed, quality: number): Promise<Buffer> {
   return encoding === "br"
     ? brotli(identity, {
         params: {
