@@ -1,5 +1,5 @@
 import type { Problem } from "./errors.js";
-import { hasControlCharacters } from "./text.js";
+import { hasControlCharacters, isBlank } from "./text.js";
 
 /** A posted form as Fastify hands it over: each field text, or a list when repeated. */
 export type RawForm = Readonly<Record<string, unknown>>;
@@ -29,7 +29,8 @@ export interface TextRule {
 /**
  * Reads a posted form field by field, collecting one problem per field: what a form's service
  * validates with, so that every form refuses the same way (empty, too long, wrong type, control
- * characters) and words it with the same problem codes. Values are trimmed at the ends only.
+ * characters) and words it with the same problem codes. Values are trimmed at the ends only; a
+ * required one that shows nothing (blanks, zero-width characters) is empty.
  */
 export class FormReader {
   readonly problems: Record<string, Problem> = {};
@@ -47,7 +48,7 @@ export class FormReader {
       ? hasControlCharacters(value.replace(/\r?\n|\t/g, " "))
       : hasControlCharacters(value);
     if (control) this.problems[key] = { problem: "control" };
-    else if (!value && rule.required) this.problems[key] = { problem: "required" };
+    else if (rule.required && isBlank(value)) this.problems[key] = { problem: "required" };
     else if (charLength(value) > rule.max)
       this.problems[key] = { problem: "tooLong", limit: rule.max };
     else if (value && rule.min !== undefined && charLength(value) < rule.min)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { comparable, hasControlCharacters, searchableForms } from "./text.js";
+import { comparable, hasControlCharacters, isBlank, searchableForms } from "./text.js";
 
 describe("comparable text", () => {
   it("sees through compatibility forms, invisible characters, accents, case and blanks", () => {
@@ -52,5 +52,25 @@ describe("control characters", () => {
   it("accepts tab, new lines and every printable text", () => {
     for (const good of ["a\tb", "l1\nl2", "l1\r\nl2", "😀 émoji", "\u200Bzero width", "‮bidi"])
       expect(hasControlCharacters(good), JSON.stringify(good)).toBe(false);
+  });
+});
+
+describe("blank text", () => {
+  it("is text that shows nothing: blanks, zero-width and other ignorable characters", () => {
+    for (const nothing of [
+      "",
+      "  \t\n",
+      "\u200b",
+      "\u00ad\u2060",
+      "\u3164",
+      "\u2800",
+      "\u202e\ufe0f",
+    ])
+      expect(isBlank(nothing), JSON.stringify(nothing)).toBe(true);
+  });
+
+  it("is not text with anything to see, marks and symbols included", () => {
+    for (const something of ["a", "\u200bé", "·", "\u0301", "🙂", "\u0600"])
+      expect(isBlank(something), JSON.stringify(something)).toBe(false);
   });
 });

@@ -62,3 +62,17 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\p{Cs}/u;
 export function hasControlCharacters(text: string): boolean {
   return CONTROL.test(text);
 }
+
+// Blanks, and what is drawn as nothing: Default_Ignorable_Code_Point (zero-width space and
+// joiners, soft hyphen, word joiner, bidi controls, Hangul fillers, variation selectors), and the
+// braille blank, which fonts draw empty.
+const INVISIBLE = /[\p{White_Space}\p{Default_Ignorable_Code_Point}\u2800]/gu;
+
+/**
+ * True for text a reader sees as empty. A required field so filled is not filled: a name of one
+ * zero-width space was taken, and showed as a blank byline, section title or site name. The text
+ * is stored as typed when it is not blank.
+ */
+export function isBlank(text: string): boolean {
+  return text.replace(INVISIBLE, "") === "";
+}

@@ -17,7 +17,7 @@ import {
   jsonLdBlocks,
   type StartTag,
 } from "../helpers/http.js";
-import { BLNS } from "../fixtures/hostile/blns.js";
+import { BLNS, showsNothing } from "../fixtures/hostile/blns.js";
 import { fr } from "../../src/web/i18n/fr.js";
 import { typeset } from "../../src/web/typography.js";
 import { openTestApp, type TestApp } from "../helpers/runtime.js";
@@ -184,7 +184,7 @@ describe.each(testEngines())("hostile strings over HTTP on %s", (engine) => {
         // Names and bodies are free text: only blank, too short or too long is refused, and text
         // with a control character (NUL, C0, C1: no engine or page should hold them). (A website
         // must be a web address, which nearly none of these strings is.)
-        const blank = o.value.trim() === "";
+        const blank = showsNothing(o.value);
         const fair = CONTROL.test(o.value)
           ? o.errors?.[formField(field)] === fr.problems.control
           : field === "name"

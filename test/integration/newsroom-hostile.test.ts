@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { fr } from "../../src/web/i18n/fr.js";
-import { BLNS } from "../fixtures/hostile/blns.js";
+import { BLNS, showsNothing } from "../fixtures/hostile/blns.js";
 import { XSS_PAYLOADS } from "../fixtures/xss-payloads.js";
 import { testEngines } from "../helpers/engines.js";
 import { inputValue, isOwnIsland, startTags, withoutOwnIslands } from "../helpers/http.js";
@@ -30,6 +30,7 @@ function badValues(max: number): { label: string; value: string | string[] }[] {
   return [
     { label: "empty", value: "" },
     { label: "blank", value: "   " },
+    { label: "invisible", value: "\u200b\u00ad\u2060" },
     { label: "too long", value: "é".repeat(max + 1) },
     { label: "repeated", value: ["un", "deux"] },
     { label: "NUL", value: "a\u0000b" },
@@ -125,7 +126,7 @@ describe.each(testEngines())("hostile input in the accounts forms on %s", (engin
       const message = /class="field-error" id="name-error">([^<]*)</.exec(res.body)?.[1];
       check(message !== undefined, `${where}: no message on the name`);
       check(
-        value.trim() === "" || [...value.trim()].length > 100 || message === fr.problems.control,
+        showsNothing(value) || [...value.trim()].length > 100 || message === fr.problems.control,
         `${where}: refused with ${message}`,
       );
     });

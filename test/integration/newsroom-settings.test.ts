@@ -18,7 +18,7 @@ import {
 import { openRuntime, type Runtime } from "../../src/runtime.js";
 import { fr } from "../../src/web/i18n/fr.js";
 import { problemTexts } from "../../src/web/i18n/index.js";
-import { BLNS } from "../fixtures/hostile/blns.js";
+import { BLNS, showsNothing } from "../fixtures/hostile/blns.js";
 import { XSS_PAYLOADS } from "../fixtures/xss-payloads.js";
 import { testEngines } from "../helpers/engines.js";
 import { FAKE_AKISMET_KEY, startFakeAkismet, type FakeAkismet } from "../helpers/fake-akismet.js";
@@ -199,7 +199,11 @@ function badValues(key: SettingKey): Bad[] {
         },
       ];
       if ((s.minLength ?? 0) > 0)
-        bad.push({ label: "empty", value: "  ", problem: { problem: "required" } });
+        bad.push(
+          { label: "empty", value: "  ", problem: { problem: "required" } },
+          // A site name of zero-width characters showed as no name at all.
+          { label: "invisible", value: "\u200b\u2060", problem: { problem: "required" } },
+        );
       if (key === "akismet.endpoint" || key === "gif.giphyEndpoint" || key === "gif.klipyEndpoint")
         bad.push({ label: "scheme", value: "ftp://x.example", problem: { problem: "url" } });
       return bad;
@@ -385,7 +389,7 @@ describe.each(testEngines())("settings screens on %s", (engine) => {
           const length = value.trim().length;
           const max = key === "site.name" ? 100 : 300;
           if (!(
-            (key === "site.name" && value.trim() === "") ||
+            (key === "site.name" && showsNothing(value)) ||
             length > max ||
             refusal === fr.problems.control
           ))

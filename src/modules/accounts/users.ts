@@ -2,7 +2,7 @@ import type { Ctx, TxCtx } from "../../ctx.js";
 import { Invalid, type Problem } from "../../lib/errors.js";
 import { charLength } from "../../lib/form-fields.js";
 import { slugify } from "../../lib/slug.js";
-import { hasControlCharacters } from "../../lib/text.js";
+import { hasControlCharacters, isBlank } from "../../lib/text.js";
 import type { Locale } from "../../web/i18n/index.js";
 import { audit } from "../audit/index.js";
 import { hashPassword, PASSWORD_MAX, PASSWORD_MIN } from "./passwords.js";
@@ -27,6 +27,12 @@ export const EMAIL_MAX = 254;
 /** The one shape of e-mail address accounts accept: something@somewhere, no spaces. */
 export const isEmail = (email: string): boolean =>
   /^[^\s@]+@[^\s@]+$/.test(email) && charLength(email) <= EMAIL_MAX;
+
+/** A person's name as bylines show it: as typed, or the address's first part for none. */
+function shownName(typed: string, email: string): string {
+  const name = typed.trim();
+  return isBlank(name) ? email.split("@")[0] || email : name;
+}
 
 /** Creates an account from the command line or a test (the newsroom invites instead). */
 export async function createUser(ctx: Ctx, input: NewUser): Promise<number> {
@@ -55,7 +61,7 @@ export async function createUser(ctx: Ctx, input: NewUser): Promise<number> {
   return ctx.write(async (tx) => {
     const id = await insertUser(tx, "KIOSQUE_USER_INVALID", {
       email,
-      name: input.name?.trim() || email.split("@")[0] || email,
+      name: shownName(input.name ?? "", email),
       role,
       passwordHash,
       bio: input.bio ?? "",
@@ -141,7 +147,7 @@ export async function accountForImport(
   const email = person.email.trim().toLowerCase();
   const found = await repo.findByEmail(tx.db, email);
   if (found) return { id: found.id, slug: found.slug, created: false };
-  const name = [...person.name.trim()].slice(0, NAME_MAX).join("") || email.split("@")[0] || email;
+  const name = shownName([...person.name.trim()].slice(0, NAME_MAX).join(""), email);
   const id = await insertUser(tx, "KIOSQUE_USER_INVALID", {
     email,
     name,

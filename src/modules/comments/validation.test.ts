@@ -31,6 +31,20 @@ describe("validateComment", () => {
     });
   });
 
+  it("takes a name or a text that shows nothing as none", () => {
+    // Zero-width space, word joiner, soft hyphen, Hangul filler, braille blank: a blank byline.
+    for (const nothing of ["\u200b", "\u2060\u00ad", " \u3164 ", "\u2800", "\ufeff\u200d"])
+      expect(
+        problemsOf({ ...valid, name: nothing, body: nothing }),
+        JSON.stringify(nothing),
+      ).toEqual({
+        name: { problem: "required" },
+        body: { problem: "required" },
+      });
+    // Kept as typed when something shows.
+    expect(problemsOf({ ...valid, name: "\u200bLéa" })).toEqual({});
+  });
+
   it("takes e-mail addresses as the browser does", () => {
     expect(problemsOf({ ...valid, email: "a@b" })).toEqual({});
     expect(problemsOf({ ...valid, email: " lea@example.net " })).toEqual({});

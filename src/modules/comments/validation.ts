@@ -1,6 +1,6 @@
 import type { Problem } from "../../lib/errors.js";
 import { charLength } from "../../lib/form-fields.js";
-import { hasControlCharacters } from "../../lib/text.js";
+import { hasControlCharacters, isBlank } from "../../lib/text.js";
 import type { Settings } from "../settings/index.js";
 import { parseRowId } from "../../lib/row-id.js";
 
@@ -135,7 +135,7 @@ export function validateStaffReply(
 function checkName(raw: RawForm, settings: Settings, problems: Record<string, Problem>): string {
   const name = text(raw, "name");
   if (typeof name !== "string") problems.name = name;
-  else if (name.trim() === "") problems.name = { problem: "required" };
+  else if (isBlank(name)) problems.name = { problem: "required" };
   else if (charLength(name) > settings["comments.nameMax"])
     problems.name = { problem: "tooLong", limit: settings["comments.nameMax"] };
   return typeof name === "string" ? name : "";
@@ -156,7 +156,7 @@ function checkBody(raw: RawForm, settings: Settings, problems: Record<string, Pr
   const min = settings["comments.bodyMin"];
   const max = settings["comments.bodyMax"];
   if (typeof body !== "string") problems.body = body;
-  else if (body.trim() === "") problems.body = { problem: "required" };
+  else if (isBlank(body)) problems.body = { problem: "required" };
   else if (charLength(body.trim()) < min) problems.body = { problem: "tooShort", limit: min };
   else if (charLength(body) > max) problems.body = { problem: "tooLong", limit: max };
   return typeof body === "string" ? body : "";

@@ -1,7 +1,7 @@
 import type { TSchema } from "@sinclair/typebox";
 import { Value } from "@sinclair/typebox/value";
 import type { Problem } from "../../lib/errors.js";
-import { hasControlCharacters } from "../../lib/text.js";
+import { hasControlCharacters, isBlank } from "../../lib/text.js";
 import { SettingsSchema, type SettingKey } from "./schema.js";
 
 /** What kind of value a setting holds: how a screen asks for it and how a form is read. */
@@ -86,7 +86,7 @@ export function problemOf(key: SettingKey, value: unknown): Problem | undefined 
     case "secret":
     case "zone": {
       if (typeof value !== "string") return { problem: "notText" };
-      if (value === "" && (s.minLength ?? 0) > 0) return { problem: "required" };
+      if ((s.minLength ?? 0) > 0 && isBlank(value)) return { problem: "required" };
       if (typeof s.maxLength === "number" && length(value) > s.maxLength)
         return { problem: "tooLong", limit: s.maxLength };
       if (typeof s.pattern === "string" && !new RegExp(s.pattern).test(value))
