@@ -7,7 +7,7 @@ import type { Runtime } from "./runtime.js";
 import { registerAssets } from "./http/assets.js";
 import { withoutWildcard } from "./http/cacheable.js";
 import { registerErrorHandling, type FrameworkErrors } from "./http/errors.js";
-import { firstOfEach } from "./http/query.js";
+import { firstOfEach, formFields } from "./http/query.js";
 import { compressUnrouted } from "./http/unrouted-compression.js";
 import { registerHealth } from "./http/health.js";
 import { BODY_LIMIT, MAX_PARAM_LENGTH, serverLimits } from "./http/limits.js";
@@ -67,7 +67,7 @@ export async function buildApp(runtime: Runtime, options: AppOptions): Promise<F
   });
 
   await app.register(cookie);
-  await app.register(formbody, { bodyLimit: BODY_LIMIT });
+  await app.register(formbody, { bodyLimit: BODY_LIMIT, parser: formFields });
   // Every other answer with a body — the newsroom's pages, 404 and 422 pages, JSON — compressed
   // when the client takes it. Cached pages and assets come compressed already (their
   // Content-Encoding set), and the plugin leaves those alone. Under 256 bytes, coding costs more

@@ -88,6 +88,27 @@ describe.each(testEngines())("bad requests on %s", (engine) => {
     expect(type.body).not.toContain("FST_");
   });
 
+  it("reads %-escaped bytes that are not UTF-8 as U+FFFD, never as the escapes' own text", async () => {
+    // A browser never sends them; the old parser stored "%ED%A0%80", past the surrogate check.
+    const { name: _typed, ...fields } = commentForm({ body: "Un avis sur la question." });
+    const res = await rt.app.inject({
+      method: "POST",
+      url: `/article/${article.slug}/commentaires`,
+      headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
+      payload: `${formBody(fields)}&name=L%ED%A0%80a`,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const stored = await rt.ctx.db
+      .selectFrom("comments")
+      .select("author_name")
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
+    expect(stored.author_name).toBe("L\uFFFD\uFFFD\uFFFDa");
+    const search = await rt.app.inject({ url: "/recherche?q=x%ED%A0%80" });
+    expect(search.statusCode).toBe(200);
+    expect(search.body).not.toContain("%ED");
+  });
+
   it("reads a repeated query parameter by its first value, never as a list to refuse", async () => {
     const cases = [
       { url: "/recherche?q=conseil&q=mairie", shown: 'value="conseil"' },
