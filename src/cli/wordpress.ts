@@ -51,7 +51,9 @@ export function importCommand(): Command {
           );
           let current: ImportPass | undefined;
           try {
-            const folder = opts.uploads ? await uploadsFolder(opts.uploads) : undefined;
+            // "" names no folder: refused as one, not taken for none.
+            const folder =
+              opts.uploads !== undefined ? await uploadsFolder(opts.uploads) : undefined;
             const remote = opts.download ? oldSite() : undefined;
             const source =
               folder || remote

@@ -61,10 +61,16 @@ describe.each(testEngines())("kiosque import/export wordpress on %s", (engine) =
     expect(nowhere.code).toBe(2);
     expect(nowhere.err).toContain("KIOSQUE_EXPORT_UNWRITABLE");
     expect(nowhere.err).not.toMatch(/^\s+at /m);
+    // Into no file: it failed at its end with a stack trace, renaming to nothing.
+    const empty = await kiosque("export", "wordpress", "");
+    expect(empty.code).toBe(2);
+    expect(empty.err).toContain("KIOSQUE_EXPORT_UNWRITABLE");
+    expect(empty.err).not.toMatch(/^\s+at /m);
   });
 
   it("refuses an uploads folder that is not there or not a folder, before importing", async () => {
-    for (const uploads of [path.join(database.dataDir, "no-such-folder"), SITE]) {
+    // "" too: it was taken for no folder at all, and the import went on without one.
+    for (const uploads of [path.join(database.dataDir, "no-such-folder"), SITE, ""]) {
       const res = await kiosque("import", "wordpress", SITE, "--dry-run", "--uploads", uploads);
       expect(res.code, uploads).toBe(2);
       expect(res.err, uploads).toContain("KIOSQUE_IMPORT_UNREADABLE");

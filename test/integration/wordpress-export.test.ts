@@ -7,8 +7,10 @@ import {
   importWordpress,
   type MediaSource,
 } from "../../src/modules/imports/index.js";
+import { comments } from "../../src/modules/comments/index.js";
 import { jpegWithGps } from "../fixtures/media/images.js";
 import { testEngines } from "../helpers/engines.js";
+import { makeArticle } from "../helpers/factories.js";
 import { root } from "../helpers/paths.js";
 import {
   openTestApp,
@@ -139,4 +141,69 @@ describe.each(testEngines())("Kiosque → WXR → empty Kiosque on %s", (engine)
   it("refuses to write over an existing file", async () => {
     await expect(exportWordpress(first.ctx, file)).rejects.toThrow();
   });
+
+  it("refuses to write to no file at all, and leaves nothing behind", async () => {
+    const before = fs.readdirSync(process.cwd());
+    await expect(exportWordpress(first.ctx, "")).rejects.toMatchObject({
+      code: "KIOSQUE_EXPORT_UNWRITABLE",
+    });
+    expect(fs.readdirSync(process.cwd())).toEqual(before);
+  });
 });
+
+describe.each(testEngines())(
+  "text that looks like HTML, Kiosque → WXR → Kiosque on %s",
+  (engine) => {
+    let first: TestApp;
+    let second: TestRuntime;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kiosque-export-text-"));
+    const file = path.join(dir, "site.xml");
+    beforeAll(async () => {
+      [first, second] = await Promise.all([openTestApp(engine), openTestRuntime(engine)]);
+    });
+    afterAll(async () => {
+      await Promise.all([first.close(), second.close()]);
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    it("writes a reader's text as text: no tag for WordPress, the same words back", async () => {
+      const title = "1 < 2 && <b>gras</b> ou pas";
+      const standfirst = "Le chapô <i>parle</i> de R&D.";
+      const body =
+        "Utilisez <s>, pas <strike>. 1 < 2 && 3 > 2.\n\nVoyez : <img src=x onerror=alert(1)>";
+      const { id } = await makeArticle(first.ctx, { title, standfirst });
+      await comments.importComment(
+        first.ctx,
+        {
+          articleId: id,
+          parentId: null,
+          name: "Zoé <b>",
+          email: "zoe@example.net",
+          website: null,
+          body,
+          status: "approved",
+          createdAt: new Date(first.clock.now().getTime() - 60_000),
+        },
+        "test",
+      );
+      await exportWordpress(first.ctx, file);
+      const xml = fs.readFileSync(file, "utf8");
+      // WordPress stores comment_content, titles and excerpts as HTML: none of it may be a tag.
+      expect(xml).not.toContain("<img src=x");
+      expect(xml).not.toContain("<s>");
+      expect(xml).not.toContain("<b>gras");
+      expect(xml).toContain("&lt;img src=x onerror=alert(1)&gt;");
+      await importWordpress(second.ctx, { file });
+      const article = await second.ctx.db
+        .selectFrom("articles")
+        .select(["title", "standfirst"])
+        .executeTakeFirstOrThrow();
+      expect(article).toEqual({ title, standfirst });
+      const comment = await second.ctx.db
+        .selectFrom("comments")
+        .select(["author_name", "body"])
+        .executeTakeFirstOrThrow();
+      expect(comment).toEqual({ author_name: "Zoé <b>", body });
+    });
+  },
+);

@@ -241,6 +241,28 @@ describe.each(testEngines())("an interrupted import on %s", (engine) => {
     expect(await snapshot(cut)).toEqual(await snapshot(clean));
   });
 
+  it("passes over an attachment whose address no URL parser reads, and imports the rest", async () => {
+    const attachment = (id: number, url: string) =>
+      `<item><title>Image</title><wp:post_id>${id}</wp:post_id><wp:post_type>attachment</wp:post_type><wp:status>inherit</wp:status><wp:attachment_url>${escapeXml(url)}</wp:attachment_url></item>`;
+    const file = write(
+      "bad-attachment.xml",
+      onePost("<p>Texte</p>").replace(
+        "</channel>",
+        `${attachment(501, "http://[")}${attachment(502, "http://[fe80::1%25lo]:8765/a.png")}</channel>`,
+      ),
+    );
+    const rt = await openTestRuntime(engine);
+    try {
+      // It stopped the whole import with a TypeError, on every run, while --dry-run passed.
+      const report = await importWordpress(rt.ctx, { file });
+      expect(report.imported["articles (published)"]).toBe(1);
+      expect(report.skipped["attachments whose address is not one"]).toBe(2);
+      expect(report.look).toContain("attachment 501 (http://[): not an address, not imported");
+    } finally {
+      await rt.close();
+    }
+  });
+
   it("imports on the next run an image the source could not give", async () => {
     const rt = await openTestRuntime(engine);
     try {

@@ -15,6 +15,9 @@ export class XmlFile {
 
   /** Refuses a file that exists: an export never writes over one. */
   static async create(file: string): Promise<XmlFile> {
+    // "" passed every check below, and the export failed at its very end, renaming to nothing.
+    if (file.trim() === "")
+      throw new ImportRefused("KIOSQUE_EXPORT_UNWRITABLE", { file, reason: "no file named" });
     const taken = await fs.promises.lstat(file).then(
       () => true,
       () => false,
@@ -60,7 +63,13 @@ export class XmlFile {
     this.out.end();
     await once(this.out, "close");
     this.check();
-    await fs.promises.rename(this.temp, this.file);
+    await fs.promises.rename(this.temp, this.file).catch(async (error: Error) => {
+      await fs.promises.rm(this.temp, { force: true });
+      throw new ImportRefused("KIOSQUE_EXPORT_UNWRITABLE", {
+        file: this.file,
+        reason: error.message,
+      });
+    });
   }
 
   async abandon(): Promise<void> {
@@ -84,6 +93,15 @@ export const escapeXml = (text: string) =>
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;");
+
+/**
+ * Kiosque's plain text where WordPress reads HTML: a comment, a title, an excerpt, a caption.
+ * A reader's "<img onerror=…>" is words, not a tag, on the WordPress site that imports it (it
+ * was stored there as comment HTML); and "<s>" comes back as "<s>" into a Kiosque, which reads
+ * these fields as HTML too (it was dropped as a tag).
+ */
+export const htmlOfText = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** `<name>text</name>` with the text in CDATA. */
 export const el = (name: string, text: string | number) =>

@@ -17,6 +17,15 @@ const cut = (text: string, max: number) => [...text].slice(0, max).join("");
 /** Images only: the media library keeps pictures (no PDFs, no videos). */
 const IMAGE = /\.(?:jpe?g|png|gif|webp|avif)$/i;
 
+/** The path of an attachment's address, or undefined for one no URL parser reads ("http://["). */
+function pathOf(url: string): string | undefined {
+  try {
+    return new URL(url, "http://old.invalid").pathname;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * An attachment becomes an image of the media library, through its upload checks (its real
  * format from its bytes, metadata stripped, variants made later), with its alternative text and
@@ -31,7 +40,14 @@ export async function importAttachment(run: Run, item: WxrItem): Promise<void> {
     report.already("images");
     return;
   }
-  if (!url || !IMAGE.test(new URL(url, "http://old.invalid").pathname)) {
+  const pathname = pathOf(url);
+  // One unreadable address once stopped the whole import, on every run (--dry-run passed).
+  if (pathname === undefined) {
+    report.skipped("attachments whose address is not one");
+    report.look(`attachment ${item.postId} (${url}): not an address, not imported`);
+    return;
+  }
+  if (!url || !IMAGE.test(pathname)) {
     report.skipped("attachments that are not images");
     report.look(`attachment ${item.postId} (${url || "no address"}): not an image, not imported`);
     return;
@@ -47,7 +63,7 @@ export async function importAttachment(run: Run, item: WxrItem): Promise<void> {
   try {
     uploaded = await media.upload(ctx, {
       bytes: fetched.bytes,
-      filename: path.posix.basename(new URL(url, "http://old.invalid").pathname),
+      filename: path.posix.basename(pathname),
       uploadedBy,
       alt: cut(plainText(metaOf(item.meta, "_wp_attachment_image_alt") ?? ""), ALT_MAX),
       caption: cut(textOf(item.excerpt).replace(/\s+/g, " "), CAPTION_MAX),
