@@ -241,6 +241,38 @@ describe.each(testEngines())("an interrupted import on %s", (engine) => {
     expect(await snapshot(cut)).toEqual(await snapshot(clean));
   });
 
+  it("makes a reply whose parent is under another post a thread of its own", async () => {
+    const comment = (id: number, parent: number) =>
+      `<wp:comment><wp:comment_id>${id}</wp:comment_id><wp:comment_author>Lecteur ${id}</wp:comment_author><wp:comment_date_gmt>2024-01-02 10:00:00</wp:comment_date_gmt><wp:comment_content>Avis ${id}</wp:comment_content><wp:comment_approved>1</wp:comment_approved><wp:comment_parent>${parent}</wp:comment_parent></wp:comment>`;
+    const post = (id: number, slug: string, comments: string) =>
+      `<item><title>${slug}</title><dc:creator>a</dc:creator><content:encoded>x</content:encoded><wp:post_id>${id}</wp:post_id><wp:post_date_gmt>2024-01-01 10:00:00</wp:post_date_gmt><wp:post_name>${slug}</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>${comments}</item>`;
+    const file = write(
+      "cross-post-reply.xml",
+      `${HEAD}<wp:wxr_version>1.2</wp:wxr_version>${post(1, "a", comment(1, 0))}${post(2, "b", comment(2, 1))}</channel></rss>`,
+    );
+    const rt = await openTestRuntime(engine);
+    try {
+      const report = await importWordpress(rt.ctx, { file });
+      expect(report.imported["replies whose parent was missing (now top-level)"]).toBe(1);
+      const rows = await rt.ctx.db
+        .selectFrom("comments as c")
+        .innerJoin("articles as a", "a.id", "c.article_id")
+        .select(["a.slug", "a.comment_count", "c.author_name", "c.parent_id", "c.root_id", "c.id"])
+        .orderBy("c.id")
+        .execute();
+      const reply = rows.find((r) => r.author_name === "Lecteur 2")!;
+      // Under its own article, at the top: it was threaded under comment 1, on the other one.
+      expect(reply).toMatchObject({
+        slug: "b",
+        comment_count: 1,
+        parent_id: null,
+        root_id: reply.id,
+      });
+    } finally {
+      await rt.close();
+    }
+  });
+
   it("passes over an attachment whose address no URL parser reads, and imports the rest", async () => {
     const attachment = (id: number, url: string) =>
       `<item><title>Image</title><wp:post_id>${id}</wp:post_id><wp:post_type>attachment</wp:post_type><wp:status>inherit</wp:status><wp:attachment_url>${escapeXml(url)}</wp:attachment_url></item>`;

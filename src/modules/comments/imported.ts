@@ -64,12 +64,17 @@ export async function importThread(
   const byKey = new Map<string, ThreadComment>();
   for (const c of comments) if (!byKey.has(c.key)) byKey.set(c.key, c);
 
-  /** A parent that is not in this list: a row imported before, or none. */
+  /**
+   * A parent that is not in this list: a row imported before, or none. One under another article
+   * is none (an export can name any comment as a parent): the reply went into that article's
+   * thread, counted here and shown there.
+   */
   async function knownParent(key: string): Promise<ParentComment | undefined> {
     const before = known.get(key);
     if (before === undefined) return undefined;
     const row = await repo.findById(tx.db, before);
-    return row && { id: row.id, parentId: row.parent_id, rootId: row.root_id, depth: row.depth };
+    if (!row || row.article_id !== articleId) return undefined;
+    return { id: row.id, parentId: row.parent_id, rootId: row.root_id, depth: row.depth };
   }
 
   let waiting = [...byKey.values()];
