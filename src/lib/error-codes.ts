@@ -52,6 +52,7 @@ export const errorCodes = {
   KIOSQUE_IMPORT_MALFORMED: { status: 422, messageKey: "badRequest" },
   KIOSQUE_IMPORT_UNSUPPORTED: { status: 422, messageKey: "badRequest" },
   KIOSQUE_IMPORT_UNREADABLE: { status: 422, messageKey: "badRequest" },
+  KIOSQUE_IMPORT_OTHER_SITE: { status: 422, messageKey: "badRequest" },
   KIOSQUE_EXPORT_UNWRITABLE: { status: 422, messageKey: "badRequest" },
   KIOSQUE_INTERNAL: { status: 500, messageKey: "error" },
 } as const satisfies Record<`KIOSQUE_${string}`, { status: number; messageKey: string }>;

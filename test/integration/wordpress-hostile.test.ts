@@ -241,6 +241,37 @@ describe.each(testEngines())("an interrupted import on %s", (engine) => {
     expect(await snapshot(cut)).toEqual(await snapshot(clean));
   });
 
+  it("refuses an export of another WordPress site, whose numbers are not this one's", async () => {
+    const first = write("site-one.xml", onePost("<p>Du premier site</p>"));
+    // Its post 1 is another post: it was taken for the first site's, "already imported".
+    const other = write(
+      "site-two.xml",
+      onePost("<p>Du second site</p>").replace("https://t.example", "https://autre.example"),
+    );
+    const rt = await openTestRuntime(engine);
+    try {
+      await importWordpress(rt.ctx, { file: first });
+      const before = await written(rt);
+      for (const dryRun of [true, false]) {
+        const error: unknown = await importWordpress(rt.ctx, { file: other, dryRun }).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(error, `dry run ${dryRun}`).toMatchObject({ code: "KIOSQUE_IMPORT_OTHER_SITE" });
+        expect(String((error as ImportRefused).context.reason)).toContain("autre.example");
+      }
+      expect(await written(rt)).toBe(before);
+      // The same site again, at its https address or not, is the same site.
+      const again = write(
+        "site-one-again.xml",
+        onePost("<p>Du premier site</p>").replace("https://", "http://"),
+      );
+      expect((await importWordpress(rt.ctx, { file: again })).already.articles).toBe(1);
+    } finally {
+      await rt.close();
+    }
+  });
+
   it("makes a reply whose parent is under another post a thread of its own", async () => {
     const comment = (id: number, parent: number) =>
       `<wp:comment><wp:comment_id>${id}</wp:comment_id><wp:comment_author>Lecteur ${id}</wp:comment_author><wp:comment_date_gmt>2024-01-02 10:00:00</wp:comment_date_gmt><wp:comment_content>Avis ${id}</wp:comment_content><wp:comment_approved>1</wp:comment_approved><wp:comment_parent>${parent}</wp:comment_parent></wp:comment>`;

@@ -43,6 +43,16 @@ export async function remember(
       .execute();
 }
 
+/** The WordPress sites imported here (source-site.ts), by their key. */
+export async function importedSites(db: Kysely<Tables>): Promise<string[]> {
+  const rows = await db
+    .selectFrom("wordpress_imports")
+    .select("wp_id")
+    .where("kind", "=", "site")
+    .execute();
+  return rows.map((r) => r.wp_id);
+}
+
 /** Attachments whose parent is this post (detail holds the parent's id). */
 export async function childrenOf(db: Kysely<Tables>, postId: string) {
   return db

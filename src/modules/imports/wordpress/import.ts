@@ -5,13 +5,14 @@ import { NO_REFS } from "../content/refs.js";
 import { ReportBuilder, type ImportReport } from "../report.js";
 import { noSource, type MediaSource } from "../sources.js";
 import { readWxr } from "../wxr/reader.js";
-import type { ReadProgress, WxrItem, WxrRecord } from "../wxr/model.js";
+import type { ReadProgress, WxrChannel, WxrItem, WxrRecord } from "../wxr/model.js";
 import { importAttachment } from "./attachments.js";
 import { postFate } from "./fields.js";
 import { importPage } from "./pages.js";
 import { personFor } from "./people.js";
 import { importPost } from "./posts.js";
 import type { Run } from "./run.js";
+import { rememberSite, requireSameSite, siteKey } from "./source-site.js";
 import { importTerm } from "./terms.js";
 
 export interface WordpressImport {
@@ -45,21 +46,29 @@ const BATCH_CHARS = 8_000_000;
  * at its last byte imports nothing. Its report is the dry run's (what would be done). Returns how
  * many records the site pass needs to read: up to the last author, term or attachment (an export
  * lists them first, and attachments anywhere), so that pass stops there and does not parse every
- * post and comment a third time.
+ * post and comment a third time; and the WordPress site the file is of, refused when this site
+ * imported another (source-site.ts).
  */
-async function check(run: Run, options: WordpressImport): Promise<number> {
+async function check(
+  run: Run,
+  options: WordpressImport,
+): Promise<{ siteRecords: number; site: string }> {
   const { report } = run;
   let records = 0;
   let siteRecords = 0;
+  let channel: WxrChannel | undefined;
   for await (const r of readWxr(options.file, (p) => options.onProgress?.("check", p))) {
     records++;
+    if (r.kind === "channel") channel = r;
     if (r.kind !== "item" || r.postType === "attachment") siteRecords = records;
     if (!options.dryRun) continue;
     if (r.kind === "author") report.imported("authors");
     else if (r.kind === "term") report.imported(`terms (${r.taxonomy})`);
     else if (r.kind === "item") planItem(run, r);
   }
-  return siteRecords;
+  const site = siteKey(channel);
+  await requireSameSite(run.ctx, options.file, site);
+  return { siteRecords, site };
 }
 
 function planItem(run: Run, item: WxrItem): void {
@@ -118,8 +127,9 @@ export async function importWordpress(ctx: Ctx, options: WordpressImport): Promi
     seenTerms: new Set(),
     terms: new Map(),
   };
-  const siteRecords = await check(run, options);
+  const { siteRecords, site } = await check(run, options);
   if (options.dryRun) return run.report.done();
+  await rememberSite(ctx, site);
 
   // Authors and terms come first in an export, a few hundred at most: one transaction for them.
   let header: WxrRecord[] = [];
