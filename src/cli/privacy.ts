@@ -9,7 +9,9 @@ export function privacyCommand(): Command {
   );
   cmd
     .command("export <email>")
-    .description("print, as JSON, every comment written with this address and what is kept of it")
+    .description(
+      "print, as JSON, every comment and refused comment form written with this address and what is kept of it",
+    )
     .action((email: string) =>
       withRuntime(async ({ ctx }) => {
         requested(email);
@@ -19,7 +21,7 @@ export function privacyCommand(): Command {
   cmd
     .command("erase <email>")
     .description(
-      "remove every comment written with this address (answered ones stay as an empty place)",
+      "remove every comment (answered ones stay as an empty place) and refused comment form written with this address",
     )
     .option("--yes", "really erase; without it, only say what would go")
     .action((email: string, opts: { yes?: boolean }) =>
@@ -28,7 +30,7 @@ export function privacyCommand(): Command {
         if (!opts.yes) {
           const found = await commenterData.exportByEmail(ctx, email);
           console.log(
-            `${found.comments.length} comment(s) written with ${email}; run again with --yes to erase them`,
+            `${found.comments.length} comment(s) and ${found.refusedForms.length} refused form(s) written with ${email}; run again with --yes to erase them`,
           );
           return;
         }

@@ -4,6 +4,7 @@ import { runKiosque, runKiosqueWithInput, cliEnv } from "../helpers/cli.js";
 import { loadConfig } from "../../src/config/index.js";
 import { createLogger } from "../../src/lib/logger.js";
 import { accounts } from "../../src/modules/accounts/index.js";
+import { comments, emptyCommentForm } from "../../src/modules/comments/index.js";
 import { openRuntime } from "../../src/runtime.js";
 import { makeTestDatabase, type TestDatabase } from "../helpers/runtime.js";
 
@@ -336,6 +337,32 @@ describe.each(testEngines())("kiosque CLI on %s", (engine) => {
     expect(user.err).toContain(`name: ${control}`);
   });
 
+  /** A comment form refused to `email`, kept as the server keeps it for its page (decision 022). */
+  async function keepRefusedForm(email: string) {
+    const runtime = await openRuntime(
+      loadConfig({
+        KIOSQUE_DATA_DIR: database.dataDir,
+        ...(database.url ? { DATABASE_URL: database.url } : {}),
+        LOG_LEVEL: "silent",
+      }),
+      { log: createLogger({ logLevel: "silent" }) },
+    );
+    try {
+      const { slug } = await runtime.ctx.db
+        .selectFrom("articles")
+        .select("slug")
+        .where("status", "=", "published")
+        .where("published_at", "<=", new Date().toISOString())
+        .executeTakeFirstOrThrow();
+      await comments.keepRefused(runtime.ctx, slug, {
+        values: { ...emptyCommentForm, name: "Refusé", email, body: "Court" },
+        problems: { body: { problem: "tooShort" } },
+      });
+    } finally {
+      await runtime.close();
+    }
+  }
+
   it("exports a commenter's data as JSON and erases it on request", async () => {
     // The demo (seeded above) has readers with several comments: take the busiest address.
     const all = await kiosque("comments", "list", "--limit", "1000", "--json");
@@ -349,21 +376,30 @@ describe.each(testEngines())("kiosque CLI on %s", (engine) => {
 
     const exported = await kiosque("privacy", "export", email.toUpperCase());
     expect(exported.code).toBe(0);
-    const data = JSON.parse(exported.out) as { comments: { email: string; text: string }[] };
+    const data = JSON.parse(exported.out) as {
+      comments: { email: string; text: string }[];
+      refusedForms: unknown[];
+    };
     expect(data.comments).toHaveLength(count);
     expect(data.comments.every((c) => c.email === email && c.text.length > 0)).toBe(true);
 
+    // A form of theirs refused minutes ago is held too: the preview counts it.
+    await keepRefusedForm(email);
     const dry = await kiosque("privacy", "erase", email);
     expect(dry).toMatchObject({ code: 0 });
-    expect(dry.out).toContain(`${count} comment(s) written with ${email}; run again with --yes`);
-    expect(JSON.parse((await kiosque("privacy", "export", email)).out).comments).toHaveLength(
-      count,
+    expect(dry.out).toContain(
+      `${count} comment(s) and 1 refused form(s) written with ${email}; run again with --yes`,
     );
+    const held = JSON.parse((await kiosque("privacy", "export", email)).out) as typeof data;
+    expect([held.comments.length, held.refusedForms.length]).toEqual([count, 1]);
 
     const erased = await kiosque("privacy", "erase", email, "--yes");
     expect(erased.code).toBe(0);
-    expect(erased.out).toMatch(/^erased: \d+ deleted, \d+ emptied/);
-    expect(JSON.parse((await kiosque("privacy", "export", email)).out).comments).toEqual([]);
+    expect(erased.out).toMatch(
+      /^erased: \d+ deleted, \d+ emptied .*, 1 refused form\(s\) forgotten/,
+    );
+    const after = JSON.parse((await kiosque("privacy", "export", email)).out) as typeof data;
+    expect([after.comments, after.refusedForms]).toEqual([[], []]);
     const left = await kiosque("comments", "list", "--limit", "1000", "--json");
     expect(left.out).not.toContain(email);
   });

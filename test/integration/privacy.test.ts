@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/app.js";
 import { forgetClientAddresses } from "../../src/jobs/forget-client-addresses.js";
 import { keyedHash } from "../../src/lib/crypto.js";
-import { commenterData, comments } from "../../src/modules/comments/index.js";
+import { commenterData, comments, emptyCommentForm } from "../../src/modules/comments/index.js";
 import { history } from "../../src/modules/moderation/index.js";
 import { setSetting } from "../../src/modules/settings/index.js";
 import { testEngines } from "../helpers/engines.js";
@@ -143,6 +143,39 @@ describe.each(testEngines())("commenters' privacy on %s", (engine) => {
     expect((await commenterData.exportByEmail(rt.ctx, "personne@example.net")).comments).toEqual(
       [],
     );
+  });
+
+  it("exports the refused forms typed with an address, the ones its erasure takes", async () => {
+    const target = await makeArticle(rt.ctx, { title: "Refusé ici" });
+    const refusedAt = rt.clock.now();
+    const typed = {
+      ...emptyCommentForm,
+      name: "Refusée Moi",
+      email: "Refusee.Moi@Example.net",
+      website: "https://refusee.example/",
+      body: "Court",
+    };
+    const tooShort = { body: { problem: "tooShort", limit: 10 } } as const;
+    await comments.keepRefused(rt.ctx, target.slug, { values: typed, problems: tooShort });
+    const others = { ...typed, email: "quelqu.un.d.autre@example.net" };
+    await comments.keepRefused(rt.ctx, target.slug, { values: others, problems: tooShort });
+
+    const data = await commenterData.exportByEmail(rt.ctx, " REFUSEE.moi@example.net");
+    expect(data.comments).toEqual([]);
+    expect(data.refusedForms).toEqual([
+      {
+        article: { slug: target.slug, title: "Refusé ici" },
+        typed,
+        refusedAt: refusedAt.toISOString(),
+        keptUntil: new Date(refusedAt.getTime() + 10 * 60_000).toISOString(),
+      },
+    ]);
+    // What the export shows is what the erasure forgets: the same forms, found by one rule.
+    const erased = await commenterData.eraseByEmail(rt.ctx, typed.email, "test");
+    expect(erased.refusedForms).toBe(data.refusedForms.length);
+    expect((await commenterData.exportByEmail(rt.ctx, typed.email)).refusedForms).toEqual([]);
+    const left = await commenterData.exportByEmail(rt.ctx, others.email);
+    expect(left.refusedForms.map((f) => f.typed.email)).toEqual([others.email]);
   });
 
   it("erases a commenter: answered comments stay as an empty place, the rest go", async () => {

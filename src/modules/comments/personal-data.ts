@@ -6,9 +6,13 @@ import { record } from "../moderation/index.js";
 import * as repo from "./repo.js";
 import { recountComments } from "./comment-count.js";
 import { emailHash } from "./email-hash.js";
-import { forgetRefusedFormsOf } from "./refused-form.js";
+import { forgetRefusedFormsOf, refusedFormsOf } from "./refused-form.js";
+import type { CommentFormValues } from "./validation.js";
 
-/** What Kiosque holds about one commenter: every comment written with their address. */
+/**
+ * What Kiosque holds about one commenter: every comment written with their address, and every
+ * comment form they had refused minutes ago that is still kept (decision 022).
+ */
 export interface CommenterExport {
   email: string;
   exportedAt: string;
@@ -25,12 +29,21 @@ export interface CommenterExport {
     /** Whether a hashed client address is still kept with it (the address itself never is). */
     clientAddressHashKept: boolean;
   }[];
+  refusedForms: {
+    article: { slug: string; title: string } | null;
+    /** The form as it was typed and is kept, e-mail included. */
+    typed: CommentFormValues;
+    refusedAt: string;
+    keptUntil: string;
+  }[];
 }
 
 /** A commenter's data, for a request under the GDPR's right of access (article 15). */
 export async function exportByEmail(ctx: Ctx, email: string): Promise<CommenterExport> {
   const rows = await repo.allByEmail(ctx.db, emailHash(ctx, email), email);
-  const titles = await articles.slugsAndTitles(ctx, [...new Set(rows.map((r) => r.article_id))]);
+  const refused = await refusedFormsOf(ctx, email);
+  const articleIds = [...rows.map((r) => r.article_id), ...refused.map((f) => f.articleId)];
+  const titles = await articles.slugsAndTitles(ctx, [...new Set(articleIds)]);
   return {
     email,
     exportedAt: ctx.clock.now().toISOString(),
@@ -45,6 +58,12 @@ export async function exportByEmail(ctx: Ctx, email: string): Promise<CommenterE
       status: r.status,
       postedAt: r.created_at,
       clientAddressHashKept: r.ip_hash !== null,
+    })),
+    refusedForms: refused.map((f) => ({
+      article: titles.get(f.articleId) ?? null,
+      typed: f.values,
+      refusedAt: f.refusedAt,
+      keptUntil: f.keptUntil,
     })),
   };
 }

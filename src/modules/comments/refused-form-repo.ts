@@ -34,7 +34,10 @@ export async function forget(db: Kysely<Tables>, tokenHash: string): Promise<voi
   await db.deleteFrom("refused_comment_forms").where("token_hash", "=", tokenHash).execute();
 }
 
-/** Every kept form with its id and what was typed: a few rows at most, each gone in minutes. */
+/** Every kept form: a few rows at most, each gone in minutes. */
 export async function all(db: Kysely<Tables>) {
-  return db.selectFrom("refused_comment_forms").select(["token_hash", "form"]).execute();
+  return db
+    .selectFrom("refused_comment_forms")
+    .select(["token_hash", "article_id", "form", "expires_at"])
+    .execute();
 }

@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
+import type { Kysely } from "kysely";
 import type { Ctx, TxCtx } from "../../ctx.js";
+import type { Tables } from "../../db/schema.js";
 import { keyedHash } from "../../lib/crypto.js";
 import type { Problem } from "../../lib/errors.js";
 import { parseRowId } from "../../lib/row-id.js";
@@ -135,19 +137,50 @@ export async function forgetExpiredRefused(ctx: Ctx): Promise<number> {
   return gone;
 }
 
+/** A refused form typed with a given address, as the commenter's data shows it. */
+export interface HeldRefusedForm {
+  articleId: number;
+  values: CommentFormValues;
+  /** The table keeps only the form's end: it was refused REFUSED_FORM_TTL_S before. */
+  refusedAt: string;
+  /** Its page's end; the row itself goes with the next refusal or the hourly job after. */
+  keptUntil: string;
+}
+
 /**
- * Erasure's part (personal-data.ts): the refused forms typed with this address, which would
- * otherwise keep it for up to ten minutes more. The table holds a few rows at most, so each is
- * read.
+ * The refused forms typed with this address, expired or not while their row lasts: the one rule
+ * for what export and erasure (personal-data.ts) find. The table holds a few rows at most, so
+ * each is read.
+ */
+async function heldFormsOf(db: Kysely<Tables>, email: string) {
+  const wanted = comparedEmail(email);
+  const found: (HeldRefusedForm & { tokenHash: string })[] = [];
+  for (const row of await refused.all(db)) {
+    const form = parsed(row.form);
+    if (!form || comparedEmail(form.values.email) !== wanted) continue;
+    const end = new Date(row.expires_at);
+    found.push({
+      tokenHash: row.token_hash,
+      articleId: row.article_id,
+      values: form.values,
+      refusedAt: new Date(end.getTime() - REFUSED_FORM_TTL_S * 1000).toISOString(),
+      keptUntil: end.toISOString(),
+    });
+  }
+  return found;
+}
+
+/** Export's part: what the refused forms typed with this address hold. */
+export async function refusedFormsOf(ctx: Ctx, email: string): Promise<HeldRefusedForm[]> {
+  return (await heldFormsOf(ctx.db, email)).map(({ tokenHash: _, ...held }) => held);
+}
+
+/**
+ * Erasure's part: the refused forms typed with this address, which would otherwise keep it for
+ * up to ten minutes more.
  */
 export async function forgetRefusedFormsOf(tx: TxCtx, email: string): Promise<number> {
-  const wanted = comparedEmail(email);
-  let forgotten = 0;
-  for (const row of await refused.all(tx.db)) {
-    const typed = (JSON.parse(row.form) as Partial<RefusedFormInput>).values?.email;
-    if (typeof typed !== "string" || comparedEmail(typed) !== wanted) continue;
-    await refused.forget(tx.db, row.token_hash);
-    forgotten++;
-  }
-  return forgotten;
+  const held = await heldFormsOf(tx.db, email);
+  for (const form of held) await refused.forget(tx.db, form.tokenHash);
+  return held.length;
 }
