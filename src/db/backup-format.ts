@@ -58,10 +58,32 @@ export function rowLine(values: readonly unknown[]): string {
   return `${JSON.stringify(portable)}\n`;
 }
 
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/**
+ * A cell back from what rowLine wrote: null, text, a finite number, or bytes as base64 — every
+ * column of both engines holds one of these (no boolean column: SQLite has none). Anything else
+ * is undefined: a damaged file, which neither driver may see. better-sqlite3 throws on an object
+ * mid-restore, node-postgres would store it in a text column as JSON.
+ */
 function fromPortable(value: unknown): unknown {
-  if (value !== null && typeof value === "object" && "$bytes" in value)
-    return Buffer.from(String(value.$bytes), "base64");
-  return value;
+  if (value === null || typeof value === "string") return value;
+  if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
+  if (isObject(value) && Object.keys(value).join() === "$bytes") {
+    const bytes = value.$bytes;
+    if (typeof bytes === "string" && BASE64.test(bytes)) return Buffer.from(bytes, "base64");
+  }
+  return undefined;
+}
+
+const unwritable = (file: string, reason: string) =>
+  new BackupRefused("KIOSQUE_BACKUP_UNWRITABLE", { file, reason });
+
+/** A step that makes or moves FILE: its failure is FILE's place refusing the backup. */
+async function placing<T>(file: string, step: Promise<T>): Promise<T> {
+  return step.catch((error: unknown) => {
+    throw unwritable(file, error instanceof Error ? error.message : String(error));
+  });
 }
 
 /**
@@ -77,24 +99,21 @@ export async function writeAtomically(
     path.dirname(file),
     `.${path.basename(file)}.${randomBytes(4).toString("hex")}.partial`,
   );
-  await fs.promises.access(path.dirname(file), fs.constants.W_OK).catch((error: Error) => {
-    throw new BackupRefused("KIOSQUE_BACKUP_UNWRITABLE", { file, reason: error.message });
-  });
+  await placing(file, fs.promises.access(path.dirname(file), fs.constants.W_OK));
   // The rename below replaces whatever FILE names: a device (`/dev/full`), a named pipe, a
   // symbolic link (`/dev/stdout`) would become a regular file, a folder fails halfway. Only a
   // regular file, or nothing yet, is a backup's place.
   const there = await fs.promises.lstat(file).catch(() => undefined);
   if (path.basename(file) === "" || (there !== undefined && !there.isFile()))
-    throw new BackupRefused("KIOSQUE_BACKUP_UNWRITABLE", {
-      file,
-      reason: "not a regular file: give the name of a new file, or of an old backup",
-    });
+    throw unwritable(file, "not a regular file: give the name of a new file, or of an old backup");
+  // Made before any row is read, apart from the writing: the check above passes where no file
+  // can be made (root in `/proc`), and a failing write is the backup's own failure, not FILE's.
+  const out = await placing(file, fs.promises.open(temp, "wx", 0o600));
   try {
-    const out = fs.createWriteStream(temp, { flags: "wx", mode: 0o600 });
-    await pipelineAsync(Readable.from(chunks), createGzip(), out);
+    await pipelineAsync(Readable.from(chunks), createGzip(), out.createWriteStream());
     const handle = await fs.promises.open(temp, "r");
     await handle.sync().finally(() => handle.close());
-    await fs.promises.rename(temp, file);
+    await placing(file, fs.promises.rename(temp, file));
     return (await fs.promises.stat(file)).size;
   } catch (error) {
     await fs.promises.rm(temp, { force: true });
@@ -150,8 +169,12 @@ export async function* readBackup(
         throw damaged("data after the trailer");
       } else if (Array.isArray(value)) {
         if (value.length !== current?.columns.length) throw damaged("a row that fits no table");
+        const values = value.map(fromPortable);
+        const odd = values.indexOf(undefined);
+        if (odd >= 0)
+          throw damaged(`${current.table}.${current.columns[odd]}: a value no column holds`);
         counted[current.table] = (counted[current.table] ?? 0) + 1;
-        yield { kind: "row", values: value.map(fromPortable) };
+        yield { kind: "row", values };
       } else if (isObject(value) && typeof value.table === "string" && isStrings(value.columns)) {
         if (value.table !== header.tables[Object.keys(counted).length] || value.table in counted)
           throw damaged(`table ${value.table} out of place`);
