@@ -17,14 +17,23 @@ export type FakeMode =
   /** 3,000 GIFs in one answer, whatever limit was asked. */
   | "flood"
   /** A well-formed answer of 3 MB (a field no client reads, padded). */
-  | "bloated";
+  | "bloated"
+  /** Every GIF listed twice under its id, the second time titled "<title> (doublon)". */
+  | "duplicate";
 
 /** A GIF of the fake's catalogue; `kind` says how its media URL behaves. */
 interface FakeGif {
   id: string;
   title: string;
   kind:
-    "ok" | "redirect-private" | "redirect-loopback" | "missing" | "huge" | "not-image" | "trickle";
+    | "ok"
+    | "redirect-private"
+    | "redirect-loopback"
+    | "missing"
+    | "huge"
+    | "not-image"
+    | "trickle"
+    | "giant-screen";
 }
 
 /**
@@ -42,7 +51,25 @@ export const FAKE_GIFS: readonly FakeGif[] = [
   { id: "huge8", title: "Enorme fichier", kind: "huge" },
   { id: "page9", title: "Pas une image", kind: "not-image" },
   { id: "slow10", title: "Goutte à goutte", kind: "trickle" },
+  { id: "giant11", title: "Écran géant", kind: "giant-screen" },
 ];
+
+/** A GIF89a of one 1×1 frame, as any decoder reads it. */
+const TINY_GIF = Buffer.from(
+  "R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==",
+  "base64",
+);
+
+/**
+ * The same GIF, its Logical Screen Descriptor (bytes 6–9, little-endian) claiming 65000×65000:
+ * sharp still reports the frame's 1×1, while a browser may size its canvas from the screen.
+ */
+function giantScreenGif(): Buffer {
+  const bytes = Buffer.from(TINY_GIF);
+  bytes.writeUInt16LE(65_000, 6);
+  bytes.writeUInt16LE(65_000, 8);
+  return bytes;
+}
 
 export interface FakeGifProvider {
   /** Base URL to give as `gif.giphyEndpoint` or `gif.klipyEndpoint`. */
@@ -177,10 +204,13 @@ export async function startFakeGifProvider(): Promise<FakeGifProvider> {
       found = FAKE_GIFS.filter((g) => url.pathname === `/v1/gifs/${g.id}`);
     else found = [...FAKE_GIFS];
     const start = Number(url.searchParams.get(isGiphy ? "offset" : "pos") ?? 0) || 0;
+    const listed = found.slice(start, start + limit);
     const page =
       fake.mode === "flood"
         ? Array.from({ length: 3000 }, (_, i) => ({ ...FAKE_GIFS[0]!, id: `flood${i}` }))
-        : found.slice(start, start + limit);
+        : fake.mode === "duplicate"
+          ? listed.flatMap((g) => [g, { ...g, title: `${g.title} (doublon)` }])
+          : listed;
     const body = isGiphy
       ? {
           data: page.map(giphyGif),
@@ -221,6 +251,10 @@ export async function startFakeGifProvider(): Promise<FakeGifProvider> {
       const drip = setInterval(() => res.write(Buffer.of(0x52)), 300);
       res.on("close", () => clearInterval(drip));
       return;
+    }
+    if (g.kind === "giant-screen") {
+      res.writeHead(200, { "content-type": "image/gif" });
+      return void res.end(giantScreenGif());
     }
     if (g.kind === "not-image") {
       res.writeHead(200, { "content-type": "image/webp" });

@@ -126,6 +126,8 @@ describe.each(testEngines())("comments with a GIF on %s", (engine) => {
         "gone7",
         "huge8",
         "page9",
+        // A 1×1 GIF whose header claims a screen of 65000×65000.
+        "giant11",
         "../x",
         "<b>",
       ]) {
@@ -135,6 +137,19 @@ describe.each(testEngines())("comments with a GIF on %s", (engine) => {
       }
       // The private address was never contacted: the redirect was refused, not followed.
       expect(fake.media.filter((m) => m.includes("secret"))).toEqual([]);
+    });
+
+    it("keeps the GIF a reader saw when the provider listed its id twice", async () => {
+      fake.mode = "duplicate";
+      const found = await rt.app.inject({ method: "GET", url: "/gifs/search?q=content" });
+      expect(found.statusCode).toBe(200);
+      const shown = found.json<{ results: { id: string; title: string }[] }>().results;
+      expect(shown.map((r) => r.id)).toEqual(["chien4"]);
+      fake.mode = "ok";
+      const res = await post({ body: "Le chien que j’ai choisi.", gif: "chien4" });
+      const [row] = await gifRows(idOf(res.headers.location));
+      expect(row?.title).toBe(shown[0]?.title);
+      expect(row?.title).not.toContain("doublon");
     });
 
     it("waits for a GIF once per comment, however many of its files trickle in", async () => {

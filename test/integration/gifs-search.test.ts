@@ -88,7 +88,7 @@ describe.each(testEngines())("GIF search on %s", (engine) => {
 
     it("pages with the provider's cursor", async () => {
       const first = await get("/gifs/trending");
-      // The catalogue has 10 GIFs; a page holds 24: one page, no next.
+      // The catalogue has 11 GIFs; a page holds 24: one page, no next.
       expect(first.body.next).toBeNull();
       expect(first.body.results.length).toBeGreaterThan(5);
     });
@@ -177,7 +177,9 @@ describe.each(testEngines())("GIF search on %s", (engine) => {
       expect(ok.statusCode).toBe(200);
       expect(ok.headers["content-type"]).toBe("image/webp");
       expect(ok.rawPayload.equals(fake.webp)).toBe(true);
-      for (const id of ["private5", "loop6", "gone7", "huge8", "page9", "never-offered"]) {
+      // giant11: a 1×1 GIF whose header claims a screen of 65000×65000.
+      const refused = ["private5", "loop6", "gone7", "huge8", "page9", "giant11", "never-offered"];
+      for (const id of refused) {
         const res = await rt.app.inject({ method: "GET", url: `/gifs/preview/${provider}/${id}` });
         expect(res.statusCode, id).toBe(404);
         assertNothingLeaks(res.body, fake);
@@ -185,6 +187,14 @@ describe.each(testEngines())("GIF search on %s", (engine) => {
       const other = provider === "giphy" ? "klipy" : "giphy";
       const wrong = await rt.app.inject({ method: "GET", url: `/gifs/preview/${other}/bravo1` });
       expect(wrong.statusCode).toBe(404);
+    });
+
+    it("shows a GIF its provider listed twice once, as first listed", async () => {
+      fake.mode = "duplicate";
+      const { res, body } = await get("/gifs/search?q=content");
+      expect(res.statusCode).toBe(200);
+      expect(body.results.map((r) => r.id)).toEqual(["chien4"]);
+      expect(body.results[0]?.title).not.toContain("doublon");
     });
 
     it("gives the CDN's own URLs when the newsroom turns the proxy off", async () => {

@@ -1,6 +1,7 @@
 import type { Ctx, TxCtx } from "../../ctx.js";
 import { loadSharp } from "../../lib/sharp.js";
 import { mediaStore } from "../media/index.js";
+import { checkMedia, MAX_PIXELS } from "./media-check.js";
 import { fetchMedia, type MediaPolicy } from "./media-fetch.js";
 import { GIF_ID, type GifProvider, type Offer } from "./provider.js";
 import { providerFor } from "./providers/index.js";
@@ -15,8 +16,6 @@ export const PREVIEW_MAX_BYTES = 1024 * 1024;
 /** A comment's post waits this long for its GIF at most; past it the comment goes without. */
 const KEEP_TIMEOUT_MS = 5_000;
 const PREVIEW_TIMEOUT_MS = 5_000;
-/** Pixels decoded for the still frame at most: a 2 MB file claiming 100 megapixels is refused. */
-const MAX_PIXELS = 4_000_000;
 
 /** A GIF fetched for a comment, ready to be stored with it. */
 export interface KeptGif {
@@ -41,15 +40,6 @@ export interface CommentGif {
 
 export function policyOf(provider: GifProvider): MediaPolicy {
   return { hosts: provider.mediaHosts, endpoint: provider.endpoint };
-}
-
-/** The real format from the first bytes: only WebP and GIF are kept or passed on. */
-export function sniffGif(bytes: Uint8Array): "webp" | "gif" | undefined {
-  const ascii = (from: number, to: number) =>
-    Buffer.from(bytes.subarray(from, to)).toString("latin1");
-  if (ascii(0, 6) === "GIF87a" || ascii(0, 6) === "GIF89a") return "gif";
-  if (ascii(0, 4) === "RIFF" && ascii(8, 12) === "WEBP") return "webp";
-  return undefined;
 }
 
 async function offered(ctx: Ctx, provider: GifProvider, id: string): Promise<Offer | undefined> {
@@ -85,37 +75,31 @@ export async function keepOffered(ctx: Ctx, id: string): Promise<KeptGif | undef
       ctx.log.warn({ provider: provider.name, gif: id, reason: got.reason }, "GIF not kept");
       continue;
     }
-    const ext = sniffGif(got.bytes);
-    if (!ext) continue;
-    const frames = await firstFrame(got.bytes);
-    if (!frames) continue;
+    const media = await checkMedia(got.bytes);
+    if (!media) continue;
+    const still = await firstFrame(got.bytes);
+    if (!still) continue;
     return {
       provider: provider.name,
       gifId: offer.id,
       title: offer.title,
-      width: frames.width,
-      height: frames.height,
+      width: media.width,
+      height: media.height,
       bytes: got.bytes,
-      ext,
-      still: frames.still,
+      ext: media.ext,
+      still,
     };
   }
   return undefined;
 }
 
-/** The animation's real size (one frame's) and its first frame as a WebP, or undefined if unreadable. */
-async function firstFrame(
-  bytes: Buffer,
-): Promise<{ width: number; height: number; still: Buffer } | undefined> {
+/** The animation's first frame as a WebP, or undefined if unreadable. */
+async function firstFrame(bytes: Buffer): Promise<Buffer | undefined> {
   try {
     const sharp = await loadSharp();
-    const image = sharp(bytes, { animated: false, limitInputPixels: MAX_PIXELS });
-    const meta = await image.metadata();
-    const width = meta.width;
-    const height = meta.pageHeight ?? meta.height;
-    if (!width || !height) return undefined;
-    const still = await image.webp({ quality: 75 }).toBuffer();
-    return { width, height, still };
+    return await sharp(bytes, { animated: false, limitInputPixels: MAX_PIXELS })
+      .webp({ quality: 75 })
+      .toBuffer();
   } catch {
     return undefined;
   }
@@ -183,16 +167,16 @@ export async function detach(tx: TxCtx, commentId: number): Promise<string | und
   return row.title;
 }
 
-/**
- * A picker preview, fetched from the provider's media host for a reader (`gif.proxyMedia`):
- * only for an id Kiosque's search offered, only WebP or GIF, within the cap.
- */
 /** Whether previews of this provider are Kiosque's to serve now (its setting, the provider chosen). */
 export async function previewsServed(ctx: Ctx, providerName: string): Promise<boolean> {
   const s = await ctx.settings();
   return s["gif.proxyMedia"] && providerFor(s).name === providerName;
 }
 
+/**
+ * A picker preview, fetched from the provider's media host for a reader (`gif.proxyMedia`):
+ * only for an id Kiosque's search offered, only what checkMedia lets reach readers, within the cap.
+ */
 export async function previewOf(
   ctx: Ctx,
   providerName: string,
@@ -211,6 +195,6 @@ export async function previewOf(
     ctx.log.warn({ provider: provider.name, gif: id, reason: got.reason }, "GIF preview failed");
     return undefined;
   }
-  const ext = sniffGif(got.bytes);
-  return ext ? { bytes: got.bytes, type: `image/${ext}` } : undefined;
+  const media = await checkMedia(got.bytes);
+  return media ? { bytes: got.bytes, type: `image/${media.ext}` } : undefined;
 }

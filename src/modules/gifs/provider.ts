@@ -150,6 +150,24 @@ export const GIF_ID = /^[A-Za-z0-9_-]{1,64}$/;
 // eslint-disable-next-line no-control-regex -- the very characters to find
 export const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
 
+/**
+ * The offers of an answer's items, in the provider's order, each id once (the first readable
+ * one): a reader picks by id and Kiosque remembers one offer per id, so an answer listing an id
+ * twice showed two GIFs under it and kept the last, whichever the reader chose.
+ */
+export function offersOf(
+  items: readonly unknown[],
+  read: (item: unknown) => Offer | undefined,
+): Offer[] {
+  const seen = new Set<string>();
+  return items.flatMap((item) => {
+    const offer = read(item);
+    if (!offer || seen.has(offer.id)) return [];
+    seen.add(offer.id);
+    return [offer];
+  });
+}
+
 /** A title as shown (alt text): one line, bounded. */
 export function cleanTitle(value: unknown): string {
   if (typeof value !== "string") return "";

@@ -8,6 +8,7 @@ import {
   getJson,
   GIF_ID,
   mediaUrl,
+  offersOf,
   type Answer,
   type GifProvider,
   type Offer,
@@ -86,7 +87,7 @@ export function readGiphy(body: unknown): Answer {
   const end = offset + count;
   return {
     ok: true,
-    offers: data.flatMap((g) => giphyOffer(g) ?? []),
+    offers: offersOf(data, giphyOffer),
     next: Number.isFinite(end) && end < total && count > 0 ? String(end) : null,
   };
 }

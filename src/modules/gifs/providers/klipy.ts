@@ -6,6 +6,7 @@ import {
   getJson,
   GIF_ID,
   mediaUrl,
+  offersOf,
   type Answer,
   type GifProvider,
   type Offer,
@@ -67,7 +68,7 @@ export function readKlipy(body: unknown): Answer {
   const next = field(body, "next");
   return {
     ok: true,
-    offers: results.flatMap((r) => klipyOffer(r) ?? []),
+    offers: offersOf(results, klipyOffer),
     next:
       typeof next === "string" && next !== "" && next !== "0" && next.length <= 100 ? next : null,
   };

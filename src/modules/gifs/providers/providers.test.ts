@@ -56,6 +56,15 @@ describe("GIPHY's answers", () => {
     expect(page(96, 4, 100)).toMatchObject({ ok: true, next: null });
   });
 
+  it("keep the first of a GIF listed twice, so that the one shown is the one kept", () => {
+    const answer = readGiphy({
+      data: [giphyGif, { ...giphyGif, alt_text: "Another cat" }],
+      pagination: { offset: 0, count: 2, total_count: 2 },
+      meta: { status: 200, msg: "OK", response_id: "r" },
+    });
+    expect(answer.ok && answer.offers.map((o) => [o.id, o.title])).toEqual([["abc123", "Cat GIF"]]);
+  });
+
   it("take GIPHY's synthetic answer and a refusal in `meta` for failures", () => {
     expect(
       readGiphy({ data: [], meta: { status: 200, msg: "OK", response_id: "" } }),
@@ -92,6 +101,12 @@ describe("Klipy's (Tenor v2) answers", () => {
       "https://static.klipy.com/ii/x/tiny.gif",
       "https://static.klipy.com/ii/x/full.gif",
     ]);
+  });
+
+  it("keep the first of a result listed twice, its id a number or a string", () => {
+    const again = { ...result, id: "987654321", content_description: "Another dog" };
+    const answer = readKlipy({ results: [result, again], next: "" });
+    expect(answer.ok && answer.offers.map((o) => o.title)).toEqual(["A dog dancing"]);
   });
 
   it('page with `next`, empty or "0" on the last page', () => {
