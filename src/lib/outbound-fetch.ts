@@ -87,13 +87,22 @@ for (const [net4, prefix] of [
   ["224.0.0.0", 3],
 ] as const)
   blocked.addSubnet(net4, prefix, "ipv4");
+// The ranges that carry an IPv4 address inside an IPv6 one are all refused, whatever the IPv4
+// address: IPv4-compatible (`::127.0.0.1`), IPv4-translated, NAT64, 6to4 (`2002:7f00:1::` is
+// 127.0.0.1) and Teredo. Each is deprecated or local; none is how a public site is reached, and
+// judging each embedded address would be one more parser to get wrong.
 for (const [net6, prefix] of [
-  ["::", 127],
+  ["::", 96],
+  ["::ffff:0:0:0", 96],
   ["64:ff9b::", 96],
+  ["64:ff9b:1::", 48],
   ["100::", 64],
+  ["2001::", 32],
   ["2001:db8::", 32],
+  ["2002::", 16],
   ["fc00::", 7],
   ["fe80::", 10],
+  ["fec0::", 10],
   ["ff00::", 8],
 ] as const)
   blocked.addSubnet(net6, prefix, "ipv6");

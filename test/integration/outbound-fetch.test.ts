@@ -37,12 +37,20 @@ describe("the outbound fetch's address rule", () => {
       "::ffff:10.0.0.1",
       "::ffff:127.0.0.1",
       "::ffff:a9fe:a9fe",
+      // IPv4 inside IPv6 by the other ways: compatible, translated, 6to4, Teredo, local NAT64.
+      "::127.0.0.1",
+      "::ffff:0:7f00:1",
+      "2002:7f00:1::",
+      "2002:c0a8:101::1",
+      "2001:0:4136:e378:8000:63bf:80ff:fffe",
+      "64:ff9b:1::7f00:1",
+      "fec0::1",
       "[::1]",
       "localhost",
       "",
     ])
       expect([a, isPrivateAddress(a)]).toEqual([a, true]);
-    for (const a of ["93.184.216.34", "151.101.1.1", "8.8.8.8", "2606:4700::1111"])
+    for (const a of ["93.184.216.34", "151.101.1.1", "8.8.8.8", "2606:4700::1111", "2a00:1450::1"])
       expect([a, isPrivateAddress(a)]).toEqual([a, false]);
   });
 });
