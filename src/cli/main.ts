@@ -1,4 +1,4 @@
-import { Command } from "commander";
+import { Command, CommanderError } from "commander";
 import { startFailure } from "../db/storage-failure.js";
 import { backupCommand, restoreCommand } from "./backup.js";
 import { commentsCommand } from "./comments.js";
@@ -37,9 +37,25 @@ program
     ),
   );
 
+/**
+ * A command called wrongly (a missing argument, an unknown option, `--limit 0`) exits 2, as every
+ * refusal of a command does; commander's own code is 1, which the operator's scripts read as a
+ * failure of the site. Its message and the help are printed as before.
+ */
+function usageExitsTwo(command: Command): void {
+  command.exitOverride();
+  for (const sub of command.commands) usageExitsTwo(sub);
+}
+usageExitsTwo(program);
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
+  if (!(error instanceof CommanderError)) fail(error);
+  else process.exitCode = error.exitCode === 0 ? 0 : 2;
+}
+
+function fail(error: unknown): void {
   // A wrong setting or a database out of reach is said in a line; anything else is a bug, shown
   // whole.
   const said = startFailure(error);

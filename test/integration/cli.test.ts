@@ -292,6 +292,22 @@ describe.each(testEngines())("kiosque CLI on %s", (engine) => {
     expect((await kiosque("related", "unpin", slug)).out).toContain(`${slug}: 0 pinned`);
   });
 
+  it("exits 2 for a command called wrongly, as for every refusal, and 0 for its help", async () => {
+    for (const args of [
+      ["backup"],
+      ["nonsense"],
+      ["comments", "list", "--limit", "0"],
+      ["user", "create"],
+      ["comments", "approve", "abc"],
+    ]) {
+      const res = await kiosque(...args);
+      // commander's own code was 1, which scripts read as the site failing.
+      expect(res.code, args.join(" ")).toBe(2);
+      expect(res.err, args.join(" ")).not.toMatch(/^\s+at /m);
+    }
+    expect((await kiosque("--help")).code).toBe(0);
+  });
+
   it("shows and changes settings, refusing bad values", async () => {
     expect((await kiosque("settings", "set", "comments.maxLinks", "5")).out).toContain(
       "comments.maxLinks = 5",
