@@ -11,8 +11,20 @@ export const charLength = (s: string): number => {
   return n;
 };
 
-/** What to show back in a refused form: the text as typed; a wrong type shows as empty. */
+/**
+ * What to show back in a refused form: the text as typed. A field sent twice is refused
+ * (`notText`) but shows its first text beside that message, so nothing typed is lost; anything
+ * else that is not text shows as empty. For showing only: a value acted on is read with
+ * `FormReader` or `sentOnce`, which never take one text of a list.
+ */
 export function shownValue(raw: RawForm, key: string): string {
+  const v = raw[key];
+  const first: unknown = Array.isArray(v) ? v[0] : v;
+  return typeof first === "string" ? first : "";
+}
+
+/** A field's text when it was sent once; "" when missing, repeated or not text. */
+export function sentOnce(raw: RawForm, key: string): string {
   const v = raw[key];
   return typeof v === "string" ? v : "";
 }
@@ -104,12 +116,15 @@ export class FormReader {
     return typeof v === "string" && v !== "";
   }
 
-  /** One of the given values; anything else is a problem (`choice`). */
+  /** One of the given values; a list is `notText` as in any field, other text `choice`. */
   choice<T extends string>(key: string, allowed: readonly T[], fallback?: T): T | undefined {
     const v = this.raw[key];
     if (typeof v === "string" && (allowed as readonly string[]).includes(v)) return v as T;
-    if ((v === undefined || v === "") && fallback !== undefined) return fallback;
-    this.problems[key] = { problem: v === undefined || v === "" ? "required" : "choice" };
+    const absent = v === undefined || v === "";
+    if (absent && fallback !== undefined) return fallback;
+    this.problems[key] = {
+      problem: absent ? "required" : typeof v === "string" ? "choice" : "notText",
+    };
     return undefined;
   }
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { editing } from "../../src/modules/articles/index.js";
+import { fr } from "../../src/web/i18n/fr.js";
 import { testEngines } from "../helpers/engines.js";
 import { makeCategory } from "../helpers/factories.js";
 import { formBody, inputValue, isOurScript, startTags, textareaValue } from "../helpers/http.js";
@@ -189,6 +190,8 @@ describe.each(testEngines())("newsroom articles over HTTP on %s", (engine) => {
     expect(res.headers["cache-control"]).toBe("private, no-store");
     expect(inputValue(res.body, "title")).toBe("");
     expect(textareaValue(res.body, "standfirst")).toBe("x".repeat(601));
+    // Sent twice: refused, and its first text kept.
+    expect(textareaValue(res.body, "body")).toBe("deux");
     expect(inputValue(res.body, "tags")).toBe("a\u0001b");
     expect(inputValue(res.body, "image_url")).toBe("javascript:alert(1)");
     expect(inputValue(res.body, "image_alt")).toBe("<b>alt</b>");
@@ -204,6 +207,31 @@ describe.each(testEngines())("newsroom articles over HTTP on %s", (engine) => {
     ])
       expect(res.body, field).toContain(`id="${field}-error"`);
     expect(res.body).toContain("8 champs sont à corriger.");
+    expect(await state(id)).toEqual(before);
+  });
+
+  it("says above the form what is wrong with its version or its button, which no field shows", async () => {
+    const id = await create(author);
+    const before = await state(id);
+    const { writing } = fr.newsroom;
+    const cases: [string, Fields, string][] = [
+      ["no version", {}, writing.edit.staleForm],
+      ["version abc", { version: "abc" }, writing.edit.staleForm],
+      [
+        "bogus action",
+        { version: String(before.version), action: "bogus" },
+        writing.edit.unknownAction,
+      ],
+    ];
+    for (const [label, fields, message] of cases) {
+      const res = await post(`/admin/articles/${id}`, author, { ...form(author), ...fields });
+      expect(res.statusCode, label).toBe(422);
+      const summary = /<div class="form-errors error-summary" role="alert">(.*?)<\/div>/s.exec(
+        res.body,
+      )?.[1];
+      expect(summary, label).toContain(fr.formErrors(1));
+      expect(summary, label).toContain(`<li>${message}</li>`);
+    }
     expect(await state(id)).toEqual(before);
   });
 

@@ -107,8 +107,10 @@ describe.each(testEngines())("hostile input in the accounts forms on %s", (engin
         expect(res.statusCode, where).toBe(422);
         expect(res.body, where).toContain(fr.formErrors(1));
         expect(await userRow(member.id), where).toEqual(before);
-        if (field === "name" && typeof value === "string" && !CONTROL.test(value))
-          expect(inputValue(res.body, "name"), where).toBe(value);
+        // A field sent twice is shown by its first text, beside its message.
+        const typed = typeof value === "string" ? value : value[0];
+        if (field === "name" && typed !== undefined && !CONTROL.test(typed))
+          expect(inputValue(res.body, "name"), where).toBe(typed);
         expectInert(res, where);
       }
     }

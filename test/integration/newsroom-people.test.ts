@@ -61,6 +61,13 @@ describe.each(testEngines())("newsroom people and invitations on %s", (engine) =
     });
     expect(bad.statusCode).toBe(422);
     expect(bad.body).toContain(fr.problems.choice);
+    // Sent twice, a role is no single choice: refused as every form refuses a repeated field.
+    const twice = await postForm(rt.app, `/admin/personnes/${member.id}/role`, admin.cookie, {
+      role: ["author", "admin"],
+    });
+    expect(twice.statusCode).toBe(422);
+    expect(twice.body).toContain(fr.problems.notText);
+    expect(twice.body).not.toContain(fr.problems.choice);
     const unknown = await postForm(rt.app, `/admin/personnes/999999/role`, admin.cookie, {
       role: "editor",
     });

@@ -188,6 +188,25 @@ describe.each(testEngines())("the refused comment form's page on %s", (engine) =
     }
   });
 
+  it("shows a field sent twice by its first text, beside the message that refuses it", async () => {
+    const res = await refused({
+      name: ["a", "b"],
+      email: ["a@b.c", "c@d.e"],
+      body: ["hello", "world"],
+      website: ["http://a.com", "http://b.com"],
+    });
+    expect(res.statusCode).toBe(200);
+    expect(textById(res.body, "p", "form-errors-title")).toBe("4 champs sont à corriger.");
+    for (const field of ["name", "email", "website", "body"])
+      expect(textById(res.body, "span", `${field}-error`), field).toBe(
+        "Ce champ doit contenir un seul texte.",
+      );
+    expect(inputValue(res.body, "name")).toBe("a");
+    expect(inputValue(res.body, "email")).toBe("a@b.c");
+    expect(inputValue(res.body, "website")).toBe("http://a.com");
+    expect(textareaValue(res.body, "body")).toBe("hello");
+  });
+
   it("speaks the site's language: « Error: » in English", async () => {
     await setSetting(rt.ctx, "site.locale", "en");
     try {

@@ -5,7 +5,7 @@ import { showFormOnRefusal } from "../../http/form-page.js";
 import { safeNext, type NewsroomKit } from "../../http/newsroom.js";
 import { FormBody } from "../../http/params.js";
 import type { RouteKit } from "../../http/route-kit.js";
-import { shownValue } from "../../lib/form-fields.js";
+import { sentOnce, shownValue } from "../../lib/form-fields.js";
 import { problemTexts } from "../../web/i18n/index.js";
 import { paths } from "../../web/urls.js";
 import { canSecureOwnAccount } from "./permissions.js";
@@ -49,7 +49,7 @@ export function accountRoutes(app: FastifyInstance, kit: RouteKit, newsroom: New
 
   r.post(paths.admin.signIn, { schema: { body: FormBody } }, async (req, reply) => {
     const email = shownValue(req.body, "email");
-    const next = safeNext(shownValue(req.body, "next"));
+    const next = safeNext(sentOnce(req.body, "next"));
     showFormOnRefusal(req, {
       mainField: "password",
       async render(problems) {
@@ -64,8 +64,9 @@ export function accountRoutes(app: FastifyInstance, kit: RouteKit, newsroom: New
       },
     });
     const signedIn = await service.signIn(ctx, {
-      email,
-      password: shownValue(req.body, "password"),
+      // A repeated field signs in as nobody (`required`): its first text is only shown back.
+      email: sentOnce(req.body, "email"),
+      password: sentOnce(req.body, "password"),
       client: await newsroom.client(req),
       knownDeviceOf: newsroom.knownDevice(req),
       userAgent: req.headers["user-agent"] ?? "",
@@ -96,7 +97,7 @@ export function accountRoutes(app: FastifyInstance, kit: RouteKit, newsroom: New
   });
 
   r.post(paths.admin.secondStep, { schema: { body: FormBody } }, async (req, reply) => {
-    const next = safeNext(shownValue(req.body, "next"));
+    const next = safeNext(sentOnce(req.body, "next"));
     const pending = newsroom.pendingSession(req);
     // The half-open session ended (ten minutes, signed out): start again.
     if (!pending) return reply.redirect(paths.admin.signIn, 303);

@@ -13,6 +13,7 @@ import { instantToZoned } from "../../lib/zoned-time.js";
 import { canPublish, canWriteArticles, type StaffUser } from "../accounts/index.js";
 import { formatter } from "../../web/i18n/format.js";
 import { problemTexts } from "../../web/i18n/index.js";
+import { shownValue } from "../../lib/form-fields.js";
 import { paths } from "../../web/urls.js";
 import * as editing from "./editing/service.js";
 import type { EditableArticle } from "./editing/state.js";
@@ -294,8 +295,7 @@ export function articleAdminRoutes(
             values: editing.postedValues(req.body),
             problems,
             ...(version !== undefined ? { baseVersion: version } : {}),
-            publishAt:
-              typeof req.body.publish_at === "string" ? req.body.publish_at.slice(0, 30) : "",
+            publishAt: shownValue(req.body, "publish_at").slice(0, 30),
           }),
       });
       try {

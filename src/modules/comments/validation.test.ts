@@ -97,10 +97,17 @@ describe("validateComment", () => {
 });
 
 describe("formValues", () => {
-  it("gives back what was typed and blanks where a field was not text", () => {
-    expect(formValues({ name: "<b>Léa</b>", email: ["x"], body: "Texte", remember: "1" })).toEqual({
+  it("gives back what was typed, a field sent twice by its first text, blanks for other shapes", () => {
+    const raw = {
       name: "<b>Léa</b>",
-      email: "",
+      email: ["x", "y"],
+      website: { a: 1 },
+      body: "Texte",
+      remember: "1",
+    };
+    expect(formValues(raw)).toEqual({
+      name: "<b>Léa</b>",
+      email: "x",
       website: "",
       body: "Texte",
       parent: "",

@@ -1,5 +1,5 @@
 import type { Problem } from "../../lib/errors.js";
-import { charLength } from "../../lib/form-fields.js";
+import { charLength, shownValue } from "../../lib/form-fields.js";
 import { hasControlCharacters, isBlank } from "../../lib/text.js";
 import type { Settings } from "../settings/index.js";
 import { parseRowId } from "../../lib/row-id.js";
@@ -54,9 +54,9 @@ function text(raw: RawForm, key: string): string | Problem {
   return v;
 }
 
-/** What to show back in the form: every value kept as typed, wrong types shown as empty. */
+/** What to show back in the form: every value kept as typed, by the rule of every form. */
 export function formValues(raw: RawForm): CommentFormValues {
-  const s = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string) : "");
+  const s = (k: string) => shownValue(raw, k);
   return {
     name: s("name"),
     email: s("email"),

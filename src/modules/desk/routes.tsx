@@ -5,7 +5,7 @@ import { showFormOnRefusal } from "../../http/form-page.js";
 import { FormBody } from "../../http/params.js";
 import type { RouteKit } from "../../http/route-kit.js";
 import type { Problem } from "../../lib/errors.js";
-import { shownValue } from "../../lib/form-fields.js";
+import { sentOnce, shownValue } from "../../lib/form-fields.js";
 import { parseRowId } from "../../lib/row-id.js";
 import { deskMenuLabel } from "../../web/desk-menu.js";
 import { problemTexts } from "../../web/i18n/index.js";
@@ -148,12 +148,12 @@ export function deskRoutes(app: FastifyInstance, kit: RouteKit, newsroom: Newsro
     { schema: { params: IdParam, body: FormBody } },
     async (req, reply) => {
       const user = newsroom.allow(req, canModerate);
-      const back = deskReturn(shownValue(req.body, "retour"));
+      const back = deskReturn(sentOnce(req.body, "retour"));
       const id = req.params.id;
       onRefusal(req, back, (errors) => ({
         comment: { id, text: Object.values(errors)[0] ?? "" },
       }));
-      const action = shownValue(req.body, "action");
+      const action = sentOnce(req.body, "action");
       const t = await newsroom.words(req);
       let moved: { id: number; from: string; to: string }[] = [];
       let message: string | undefined;
@@ -173,7 +173,7 @@ export function deskRoutes(app: FastifyInstance, kit: RouteKit, newsroom: Newsro
         message = doneNotice(t, chosen, moved.length);
       }
       if (kit.wantsJson(req)) return reply.send({ ok: true, id, action, moved, message });
-      const next = parseRowId(shownValue(req.body, "suivant"));
+      const next = parseRowId(sentOnce(req.body, "suivant"));
       const n = ["feature", "unfeature", "removeGif"].includes(action) ? undefined : moved.length;
       return reply.redirect(backWith(back, action, n, next ?? id), 303);
     },
@@ -181,7 +181,7 @@ export function deskRoutes(app: FastifyInstance, kit: RouteKit, newsroom: Newsro
 
   r.post(paths.admin.deskBulk, { schema: { body: FormBody } }, async (req, reply) => {
     const user = newsroom.allow(req, canModerate);
-    const back = deskReturn(shownValue(req.body, "retour"));
+    const back = deskReturn(sentOnce(req.body, "retour"));
     onRefusal(req, back, (errors, t) => ({
       ids: errors.ids ? t.desk.bulkNone : undefined,
       action: errors.action,
@@ -245,7 +245,7 @@ export function deskRoutes(app: FastifyInstance, kit: RouteKit, newsroom: Newsro
     { schema: { params: IdParam, body: FormBody } },
     async (req, reply) => {
       const user = newsroom.allow(req, canModerate);
-      const back = deskReturn(shownValue(req.body, "retour"));
+      const back = deskReturn(sentOnce(req.body, "retour"));
       const id = req.params.id;
       showFormOnRefusal(req, {
         mainField: "body",
@@ -320,7 +320,7 @@ export function deskRoutes(app: FastifyInstance, kit: RouteKit, newsroom: Newsro
     { schema: { params: IdParam, body: FormBody } },
     async (req, reply) => {
       const user = newsroom.allow(req, canModerate);
-      const back = deskReturn(shownValue(req.body, "retour"));
+      const back = deskReturn(sentOnce(req.body, "retour"));
       const id = req.params.id;
       showFormOnRefusal(req, {
         mainField: "body",

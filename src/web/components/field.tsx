@@ -61,11 +61,33 @@ export function describedBy(
   };
 }
 
-/** The summary above a refused form: first in reading order, so a screen reader hears it first. */
-export function FormErrors({ summary }: { summary: string | undefined }) {
-  return summary ? (
+/**
+ * The summary above a refused form: first in reading order, so a screen reader hears it first.
+ * `unseen` are the messages of problems on what the form does not show (a hidden input, a
+ * button): no field can carry them, so the summary says them, or the person would be told that
+ * something is wrong and never what.
+ */
+export function FormErrors({
+  summary,
+  unseen = [],
+}: {
+  summary: string | undefined;
+  unseen?: readonly (string | undefined)[];
+}) {
+  if (!summary) return null;
+  const messages = unseen.filter((m): m is string => !!m);
+  return messages.length === 0 ? (
     <p class="form-errors" role="alert">
       {summary}
     </p>
-  ) : null;
+  ) : (
+    <div class="form-errors error-summary" role="alert">
+      <p>{summary}</p>
+      <ul>
+        {messages.map((m) => (
+          <li>{m}</li>
+        ))}
+      </ul>
+    </div>
+  );
 }

@@ -80,6 +80,9 @@ export const writingEn: WritingMessages = {
     preview: "Preview link",
     previewHint: "Valid for 7 days, no sign-in needed: pass it to a colleague.",
     revisions: "Revisions",
+    staleForm:
+      "This form did not come from the article’s edit page, or it is out of date: reload the edit page.",
+    unknownAction: "There is no such action: use one of the buttons at the foot of the form.",
     done: {
       created: "Draft created.",
       saved: "Article saved.",

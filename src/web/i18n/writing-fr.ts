@@ -77,6 +77,9 @@ export const writingFr = {
     preview: "Lien d’aperçu",
     previewHint: "Valable 7 jours, sans connexion : à transmettre à un·e collègue.",
     revisions: "Révisions",
+    staleForm:
+      "Ce formulaire ne vient pas de la page de modification de l’article, ou il n’est plus à jour : rechargez la page de modification.",
+    unknownAction: "Cette action n’existe pas : choisissez l’un des boutons au bas du formulaire.",
     done: {
       created: "Brouillon créé.",
       saved: "Article enregistré.",

@@ -1,4 +1,4 @@
-import { FormReader, type RawForm } from "../../../lib/form-fields.js";
+import { FormReader, shownValue, type RawForm } from "../../../lib/form-fields.js";
 import type { Problem } from "../../../lib/errors.js";
 import { parseRowId } from "../../../lib/row-id.js";
 import { isLocale } from "../../../web/i18n/index.js";
@@ -190,18 +190,19 @@ const KEPT: readonly string[] = Object.values(formNames).filter(
 /**
  * The form's values as posted, for a refused form or an autosave: texts and lists of the known
  * fields only, whole (a refused form shows everything typed, even past a field's limit; the
- * request's own size limit bounds them).
+ * request's own size limit bounds them). Only the authors are a list; any other field sent twice
+ * keeps its first text, as every form shows it.
  */
 export function postedValues(raw: RawForm): FormValues {
   const out: FormValues = {};
   for (const key of KEPT) {
     const v = raw[key];
-    if (typeof v === "string") out[key] = v;
-    else if (Array.isArray(v))
+    if (key === formNames.authors && Array.isArray(v))
       out[key] = v
         .filter((x): x is string => typeof x === "string")
         .slice(0, limits.maxAuthors)
         .map((x) => x.slice(0, 20));
+    else if (typeof v === "string" || Array.isArray(v)) out[key] = shownValue(raw, key);
   }
   return out;
 }

@@ -6,7 +6,7 @@ import type { NewsroomKit } from "../../../http/newsroom.js";
 import { FormBody, RowIdQuery } from "../../../http/params.js";
 import type { RouteKit } from "../../../http/route-kit.js";
 import type { Problem } from "../../../lib/errors.js";
-import { shownValue } from "../../../lib/form-fields.js";
+import { sentOnce, shownValue } from "../../../lib/form-fields.js";
 import { parseRowId } from "../../../lib/row-id.js";
 import { problemTexts } from "../../../web/i18n/index.js";
 import { paths } from "../../../web/urls.js";
@@ -106,7 +106,7 @@ export function banRoutes(app: FastifyInstance, kit: RouteKit, newsroom: Newsroo
   r.post(paths.admin.bans, { schema: { body: FormBody } }, async (req, reply) => {
     const user = newsroom.allow(req, canModerate);
     const values = valuesOf(req.body);
-    const commentId = parseRowId(shownValue(req.body, "commentaire"));
+    const commentId = parseRowId(sentOnce(req.body, "commentaire"));
     showFormOnRefusal(req, {
       mainField: "kind",
       render: (problems) =>

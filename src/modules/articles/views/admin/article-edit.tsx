@@ -2,7 +2,7 @@ import { describedBy, Field, FormErrors } from "../../../../web/components/field
 import type { Formatter } from "../../../../web/i18n/format.js";
 import type { Messages } from "../../../../web/i18n/index.js";
 import { paths } from "../../../../web/urls.js";
-import type { FormValues } from "../../editing/fields.js";
+import { formNames, type FormValues } from "../../editing/fields.js";
 import type { EditableArticle } from "../../editing/state.js";
 import { ArticleFields, type FormChoices } from "./article-fields.js";
 
@@ -90,7 +90,13 @@ export function ArticleEditView({
             }
           : {})}
       >
-        <FormErrors summary={state.summary} />
+        <FormErrors
+          summary={state.summary}
+          unseen={[
+            state.errors[formNames.version] && t.newsroom.writing.edit.staleForm,
+            state.errors[formNames.action] && t.newsroom.writing.edit.unknownAction,
+          ]}
+        />
         {a ? (
           <input type="hidden" name="version" value={String(state.baseVersion ?? a.version)} />
         ) : null}
