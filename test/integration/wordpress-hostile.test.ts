@@ -272,6 +272,36 @@ describe.each(testEngines())("an interrupted import on %s", (engine) => {
     }
   });
 
+  it("takes a title's words, not its tags, and says which post had no date that reads", async () => {
+    const file = write(
+      "titles-and-dates.xml",
+      onePost("<p>x</p>")
+        .replace(
+          "<title>Un</title>",
+          `<title>${cdata("Markup: Title <em>With</em> <b>Mark<sup>up</sup></b> &amp; co")}</title>`,
+        )
+        .replace(
+          "<wp:post_date_gmt>2024-01-01 10:00:00</wp:post_date_gmt>",
+          "<wp:post_date>not a date</wp:post_date><wp:post_date_gmt>0000-00-00 00:00:00</wp:post_date_gmt>",
+        ),
+    );
+    const rt = await openTestRuntime(engine);
+    try {
+      const report = await importWordpress(rt.ctx, { file });
+      const { title } = await rt.ctx.db
+        .selectFrom("articles")
+        .select("title")
+        .executeTakeFirstOrThrow();
+      // Readers saw "<em>With</em>" spelled out on the article's page and in every listing.
+      expect(title).toBe("Markup: Title With Markup & co");
+      expect(report.look).toContain(
+        'post 1 "Markup: Title With Markup & co": no date that reads ("not a date"), published as of this import',
+      );
+    } finally {
+      await rt.close();
+    }
+  });
+
   it("makes a reply whose parent is under another post a thread of its own", async () => {
     const comment = (id: number, parent: number) =>
       `<wp:comment><wp:comment_id>${id}</wp:comment_id><wp:comment_author>Lecteur ${id}</wp:comment_author><wp:comment_date_gmt>2024-01-02 10:00:00</wp:comment_date_gmt><wp:comment_content>Avis ${id}</wp:comment_content><wp:comment_approved>1</wp:comment_approved><wp:comment_parent>${parent}</wp:comment_parent></wp:comment>`;

@@ -38,6 +38,15 @@ export function plainText(text: string): string {
   return clean(decodeHTML(text)).replace(/\s+/g, " ").trim();
 }
 
+/**
+ * A post's or page's title: HTML in WordPress, which themes print as it is ("Title <em>With</em>
+ * Markup" shows in italics there). Kiosque's titles are text: the words, without the tags that
+ * readers would otherwise see spelled out.
+ */
+export function titleText(html: string): string {
+  return textOf(html).replace(/\s+/g, " ");
+}
+
 /** An excerpt or a comment: HTML to the plain text Kiosque keeps, paragraphs as blank lines. */
 export function textOf(html: string): string {
   const marked = html

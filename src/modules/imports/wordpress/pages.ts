@@ -6,7 +6,7 @@ import { redirects } from "../../redirects/index.js";
 import { convertContent } from "../content/convert.js";
 import * as repo from "../repo.js";
 import type { WxrItem } from "../wxr/model.js";
-import { clean, instantOf, plainText, postFate, slugText } from "./fields.js";
+import { clean, instantOf, postFate, slugText, titleText } from "./fields.js";
 import { refsFor } from "./posts.js";
 import { numberedAddress, oldSitePath, type Run } from "./run.js";
 
@@ -36,7 +36,7 @@ export async function importPage(
   run.report.unknown(converted.unknown);
   for (const src of new Set(converted.outside))
     report.look(`page ${item.postId}: image not imported, still at ${src}`);
-  const title = clean(plainText(item.title)) || `Page ${item.postId}`;
+  const title = titleText(item.title) || `Page ${item.postId}`;
   const posted = instantOf(item.postDateGmt, item.postDate, run.timeZone) ?? tx.clock.now();
   const modified = instantOf(item.postModifiedGmt, item.postModified, run.timeZone) ?? posted;
   const status = fate.status === "published" ? "published" : "draft";

@@ -17,6 +17,7 @@ import {
   postFate,
   slugText,
   textOf,
+  titleText,
   website,
 } from "./fields.js";
 import { personFor } from "./people.js";
@@ -163,7 +164,7 @@ function noteContent(run: Run, item: WxrItem, converted: Converted): void {
   run.report.unknown(converted.unknown);
   if (converted.unknown.size > 0)
     run.report.look(
-      `${item.postType} ${item.postId} "${plainText(item.title)}": removed ${[...converted.unknown.keys()].join(", ")}`,
+      `${item.postType} ${item.postId} "${titleText(item.title)}": removed ${[...converted.unknown.keys()].join(", ")}`,
     );
   for (const src of new Set(converted.outside))
     run.report.look(`${item.postType} ${item.postId}: image not imported, still at ${src}`);
@@ -203,7 +204,7 @@ export async function importPost(
     report.look(`post ${item.postId}: featured image ${thumbnail} not imported`);
   const { posted, modified } = datesOf(run, item);
   const now = tx.clock.now();
-  const title = clean(plainText(item.title)) || `(sans titre ${item.postId})`;
+  const title = titleText(item.title) || `(sans titre ${item.postId})`;
   if ([...title].length > TITLE_MAX)
     report.look(`post ${item.postId}: title cut to ${TITLE_MAX} characters`);
   const standfirst = clean(textOf(item.excerpt)).replace(/\s+/g, " ");
@@ -238,6 +239,11 @@ export async function importPost(
   }
   const published = fate.status === "published" || fate.status === "scheduled";
   const publishedAt = published ? (posted ?? now).toISOString() : null;
+  // Dated now, it goes to the top of the front page: the operator hears of it.
+  if (published && !posted)
+    report.look(
+      `post ${item.postId} "${title}": no date that reads (${JSON.stringify(item.postDate)}), published as of this import`,
+    );
   const stored = await importedArticles.storeImportedArticle(tx, changed, {
     slug: clean(slugText(item.postName)),
     title: cut(title, TITLE_MAX),
