@@ -37,6 +37,10 @@ describe.each(testEngines())("settings on %s", (engine) => {
       "viagra",
     ]);
     expect(await setSetting(rt.ctx, "site.name", "2026")).toBe("2026");
+    // A text setting takes what JSON would read otherwise as typed: "true" was refused as no text.
+    for (const typed of ["true", "null", "[1]", "{}"])
+      expect(await setSetting(rt.ctx, "site.description", typed), typed).toBe(typed);
+    expect(await setSetting(rt.ctx, "site.description", '"Le Journal"')).toBe("Le Journal");
     const s = await loadSettings(rt.ctx.db);
     expect(s).toMatchObject({
       "comments.maxLinks": 4,

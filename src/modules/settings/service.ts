@@ -32,7 +32,9 @@ export async function loadSettings(db: Kysely<Tables>): Promise<Settings> {
 /**
  * The operator sets one setting at the command line (`kiosque settings set`), from text as typed
  * there: JSON when it parses ("5", "true", '["casino"]'), else the text itself ("Europe/Paris").
- * The journal names the operator (id 0) as who changed it.
+ * A text setting takes the text as typed whatever JSON it spells ("1984", "true", "null"), or
+ * the string a JSON string spells ('"Le Journal"'): "true" as a description was refused as not
+ * text. The journal names the operator (id 0) as who changed it.
  */
 export async function setSetting(
   ctx: Pick<Ctx, "write">,
@@ -41,8 +43,13 @@ export async function setSetting(
 ): Promise<unknown> {
   if (!isSettingKey(key))
     throw new Invalid("KIOSQUE_SETTING_UNKNOWN", { key: { problem: "choice" } }, { key });
-  const parsed = safeJson(text) ?? text;
-  const value = typeof parsed === "number" && schemaOf(key).type === "string" ? text : parsed;
+  const parsed = safeJson(text);
+  const value =
+    schemaOf(key).type === "string"
+      ? typeof parsed === "string"
+        ? parsed
+        : text
+      : (parsed ?? text);
   await setSettings(ctx, OPERATOR, { [key]: value });
   return value;
 }
