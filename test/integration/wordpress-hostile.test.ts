@@ -8,7 +8,8 @@ import {
   ImportRefused,
   type MediaSource,
 } from "../../src/modules/imports/index.js";
-import { cdata, escapeXml } from "../../src/modules/imports/export/writer.js";
+import { escapeXml } from "../../src/lib/xml-text.js";
+import { cdata } from "../../src/modules/imports/export/writer.js";
 import { jpegWithGps } from "../fixtures/media/images.js";
 import { testEngines } from "../helpers/engines.js";
 import { startTags } from "../helpers/http.js";

@@ -1,4 +1,5 @@
 import { Feed } from "feed";
+import { xmlChars } from "../../lib/xml-text.js";
 import { escapeHtml } from "../../web/html.js";
 
 /** The three feed formats readers' apps take; each scope is offered in all of them. */
@@ -55,13 +56,19 @@ export function feedDocument(
   channel: FeedChannel,
   entries: readonly FeedEntry[],
 ): string {
+  const xml = format !== "json";
+  // What the XML formats carry: no character XML cannot hold; and in the library's CDATA
+  // sections (title, description, content) no "]]>", of which its writer splits only the
+  // first: a second one in a reader's comment ended the section, and the feed with it.
+  const text = (s: string) => (xml ? xmlChars(s) : s);
+  const cdata = (html: string) => (xml ? xmlChars(html).replaceAll("]]>", "]]&gt;") : html);
   const feed = new Feed({
     id: channel.htmlUrl,
     link: channel.htmlUrl,
-    title: channel.title,
-    description: channel.description,
+    title: text(channel.title),
+    description: text(channel.description),
     language: channel.lang,
-    copyright: channel.title,
+    copyright: text(channel.title),
     generator: "Kiosque",
     feed: channel.selfUrls[format],
     feedLinks: {
@@ -74,19 +81,22 @@ export function feedDocument(
   // The library passes an item's title and description through as HTML (Atom's type="html",
   // RSS's CDATA, JSON Feed's content_html when there is no content): text typed as
   // `Prix < 5 € & <i>` must reach the reader's app as that text, not as markup.
-  const asHtml = format !== "json";
   for (const e of entries) {
     feed.addItem({
       id: e.url,
       guid: e.url,
       link: e.url,
-      title: asHtml ? escapeHtml(e.title) : e.title,
-      description: asHtml || e.contentHtml === undefined ? escapeHtml(e.summary) : e.summary,
-      ...(e.contentHtml !== undefined ? { content: e.contentHtml } : {}),
+      title: xml ? cdata(escapeHtml(e.title)) : e.title,
+      description: xml || e.contentHtml === undefined ? cdata(escapeHtml(e.summary)) : e.summary,
+      ...(e.contentHtml !== undefined ? { content: cdata(e.contentHtml) } : {}),
       date: e.updated,
       published: e.published,
-      author: e.authors.map((a) => ({ name: a.name, ...(a.url ? { link: a.url } : {}) })),
-      category: e.categories.map((c) => ({ name: c.name, domain: c.url, term: c.name })),
+      author: e.authors.map((a) => ({ name: text(a.name), ...(a.url ? { link: a.url } : {}) })),
+      category: e.categories.map((c) => ({
+        name: text(c.name),
+        domain: c.url,
+        term: text(c.name),
+      })),
       ...(e.image
         ? { image: { url: e.image.url, type: e.image.type, length: e.image.bytes } }
         : {}),

@@ -1,10 +1,4 @@
-/** XML text escaping: the five characters XML reserves. */
-function escapeXml(s: string): string {
-  return s.replace(
-    /[<>&'"]/g,
-    (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" })[c] ?? c,
-  );
-}
+import { escapeXml } from "../../lib/xml-text.js";
 
 const element = (name: string, text: string | undefined) =>
   text === undefined || text === "" ? "" : `<${name}>${escapeXml(text)}</${name}>`;

@@ -72,7 +72,7 @@ export function cleanFilename(name: unknown): string {
     // Lone surrogates have no UTF-8; controls and Cf (bidi overrides, zero-width) could disguise
     // the name ("gpj.exe" shown as "exe.jpg").
     // eslint-disable-next-line no-control-regex -- removing them is the point
-    .replace(/[\u0000-\u001F\u007F-\u009F]|\p{Cf}|\p{Cs}/gu, "")
+    .replace(/[\u0000-\u001F\u007F-\u009F\uFFFE\uFFFF]|\p{Cf}|\p{Cs}/gu, "")
     .replace(/\s+/gu, " ")
     .trim();
   return [...clean].slice(0, FILENAME_MAX).join("") || "image";

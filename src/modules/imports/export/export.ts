@@ -6,7 +6,8 @@ import { importedArticles, type ArticleStatus } from "../../articles/index.js";
 import { portableComments, type CommentStatus } from "../../comments/index.js";
 import { media } from "../../media/index.js";
 import { sitePages } from "../../pages/index.js";
-import { el, escapeXml, htmlOfText, sqlDate, XmlFile } from "./writer.js";
+import { escapeXml } from "../../../lib/xml-text.js";
+import { el, htmlOfText, sqlDate, XmlFile } from "./writer.js";
 
 /**
  * WordPress numbers posts, pages and attachments in one sequence; Kiosque has a table for each.

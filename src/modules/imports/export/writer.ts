@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { once } from "node:events";
+import { xmlChars } from "../../../lib/xml-text.js";
 import { ImportRefused } from "../errors.js";
 
 /**
@@ -78,21 +79,9 @@ export class XmlFile {
   }
 }
 
-// Characters XML 1.0 cannot carry at all, even escaped.
-// eslint-disable-next-line no-control-regex -- removing them is the point
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|\p{Cs}/gu;
-
 /** Text in a CDATA section, as WordPress writes it (`]]>` split across two sections). */
 export const cdata = (text: string) =>
-  `<![CDATA[${text.replace(NOT_XML, "").replace(/]]>/g, "]]]]><![CDATA[>")}]]>`;
-
-export const escapeXml = (text: string) =>
-  text
-    .replace(NOT_XML, "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;");
+  `<![CDATA[${xmlChars(text).replace(/]]>/g, "]]]]><![CDATA[>")}]]>`;
 
 /**
  * Kiosque's plain text where WordPress reads HTML: a comment, a title, an excerpt, a caption.

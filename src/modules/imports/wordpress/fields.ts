@@ -30,7 +30,7 @@ export function instantOf(gmt: string, local: string, timeZone: string): Date | 
 // C0 and C1 controls but tab and new lines, and lone surrogates: no field keeps them (a NUL
 // cannot move to PostgreSQL). An entity or a percent-encoding may spell one (`&#1;`, `%00`).
 // eslint-disable-next-line no-control-regex -- removing them is the point
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\p{Cs}/gu;
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|\p{Cs}/gu;
 export const clean = (text: string) => text.replace(CONTROL, "");
 
 /** Names and titles: WordPress keeps some with entities (`&amp;`, `&#039;`); shown as text here. */
