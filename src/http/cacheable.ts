@@ -24,7 +24,7 @@ export interface Rendered {
   changeKeys: readonly string[];
   /** What a reader with personal cookies sees added; the body itself is everyone's. */
   personalize?: Personalize;
-  /** When what it shows last changed (a feed's newest entry): sent as Last-Modified. */
+  /** No earlier than the last change it shows (a feed: when it was made): sent as Last-Modified. */
   lastModified?: Date | undefined;
 }
 

@@ -1,6 +1,8 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { parseFeed } from "feedsmith";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { OPERATOR } from "../../src/modules/accounts/index.js";
+import { editing } from "../../src/modules/articles/index.js";
 import { comments } from "../../src/modules/comments/index.js";
 import { setSetting } from "../../src/modules/settings/index.js";
 import { testEngines } from "../helpers/engines.js";
@@ -161,6 +163,24 @@ describe.each(testEngines())("feeds and sitemaps on %s", (engine) => {
     // A tag that does not match wins over the date (RFC 9110 §13.2.2).
     const stale = { "if-none-match": '"autre"', "if-modified-since": lastModified };
     expect((await get("/feed.xml", stale)).statusCode).toBe(200);
+  });
+
+  it("never dates a feed back: an unpublished newest article is not kept by a 304", async () => {
+    t.clock.advance(60_000);
+    const fresh = await makeArticle(t.ctx, {
+      slug: "dernier-mot",
+      publishedAt: t.clock.now(),
+    });
+    const withIt = await get("/feed.xml");
+    expect(withIt.body).toContain("dernier-mot");
+    const since = String(withIt.headers["last-modified"]);
+    t.clock.advance(60_000);
+    await editing.act(t.ctx, OPERATOR, fresh.id, "unpublish");
+    // The newest entry's date went back an hour: "not modified since" answered 304 for good.
+    const after = await get("/feed.xml", { "if-modified-since": since });
+    expect(after.statusCode).toBe(200);
+    expect(after.body).not.toContain("dernier-mot");
+    expect(Date.parse(String(after.headers["last-modified"]))).toBeGreaterThan(Date.parse(since));
   });
 
   it("lists every sitemap in an index, each well-formed, with the published articles only", async () => {

@@ -21,7 +21,7 @@ export interface FeedChannel {
   htmlUrl: string;
   /** This feed in each format. */
   selfUrls: Record<FeedFormat, string>;
-  /** Its newest entry's date: the feed's `updated`, and the answer's Last-Modified. */
+  /** Its newest entry's date: the feed's `updated`. */
   updated?: Date | undefined;
 }
 

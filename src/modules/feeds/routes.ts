@@ -28,6 +28,14 @@ function origin(req: FastifyRequest, kit: RouteKit): string {
 
 const XML = "application/xml; charset=utf-8";
 
+/**
+ * A feed's Last-Modified: when its answer was made, after every change it shows. Its newest
+ * entry's date went backwards when that entry was unpublished or its comment trashed, and a
+ * reader asking "modified since" that date got a 304 and kept the withdrawn item for good. The
+ * answer's pages drop with each change (change keys), so this moves forward with them.
+ */
+const renderedAt = (ctx: RouteKit["ctx"]): Date => ctx.clock.now();
+
 /** A listing's pages and feeds, by the kind of its subject. */
 const listings: Record<
   Exclude<ScopeKind, "site">,
@@ -103,7 +111,7 @@ export function feedRoutes(app: FastifyInstance, kit: RouteKit): void {
     return {
       body,
       type: feedTypes[format],
-      lastModified: updated,
+      lastModified: renderedAt(ctx),
       changeKeys: [
         scope.kind === "site" ? changeKeys.feed : listings[scope.kind].key(scope.id),
         ...items.map((a) => changeKeys.article(a.id)),
@@ -174,7 +182,7 @@ export function feedRoutes(app: FastifyInstance, kit: RouteKit): void {
           return {
             body,
             type: feedTypes.rss,
-            lastModified: updated,
+            lastModified: renderedAt(ctx),
             changeKeys: [changeKeys.article(article.id)],
           };
         },
