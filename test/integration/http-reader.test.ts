@@ -1,7 +1,8 @@
 import { RUNNABLE_SCRIPT } from "../helpers/http.js";
 import { typeset } from "../../src/web/typography.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { articles } from "../../src/modules/articles/index.js";
+import { OPERATOR } from "../../src/modules/accounts/index.js";
+import { articles, editing } from "../../src/modules/articles/index.js";
 import { setSetting } from "../../src/modules/settings/index.js";
 import { testEngines } from "../helpers/engines.js";
 import { makeArticle, makeAuthor, makeCategory } from "../helpers/factories.js";
@@ -347,6 +348,39 @@ describe.each(testEngines())("reader pages over HTTP on %s", (engine) => {
       expect(res.body).not.toContain(draft.slug + "<");
       expect(res.body).not.toContain(future.slug + "<");
     });
+  });
+
+  it("shows a tag, or a person, only once a published article carries it", async () => {
+    // Made while writing a draft: the page answered with the tag's name before the article.
+    const author = await makeAuthor(rt.ctx, "Rédactrice Discrète");
+    const draft = await makeArticle(rt.ctx, {
+      slug: "sous-embargo",
+      tags: ["Démission du maire"],
+      authorId: author.id,
+      publishedAt: undefined,
+    });
+    const slug = (
+      await rt.ctx.db
+        .selectFrom("users")
+        .select("slug")
+        .where("id", "=", author.id)
+        .executeTakeFirstOrThrow()
+    ).slug;
+    const hidden = [
+      "/tag/demission-du-maire",
+      "/tag/demission-du-maire/feed.xml",
+      "/tag/demission-du-maire/feed.json",
+      `/auteur/${slug}`,
+      `/auteur/${slug}/feed.atom`,
+    ];
+    for (const url of hidden) {
+      const res = await rt.app.inject({ url });
+      expect(res.statusCode, url).toBe(404);
+      expect(res.body, url).not.toContain("Démission");
+      expect(res.body, url).not.toContain("Rédactrice Discrète");
+    }
+    await editing.act(rt.ctx, OPERATOR, draft.id, "publish");
+    for (const url of hidden) expect((await rt.app.inject({ url })).statusCode, url).toBe(200);
   });
 
   it("speaks English when the site's locale is English", async () => {

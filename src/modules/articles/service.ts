@@ -84,21 +84,26 @@ export async function categoryPage(ctx: Ctx, slug: string, page: number) {
   };
 }
 
+/**
+ * A tag's page, once an article with it is out. A tag made while writing a draft is the
+ * newsroom's until then: its page answered with its name ("/tag/demission-du-maire") before the
+ * article did.
+ */
 export async function tagPage(ctx: Ctx, slug: string, page: number) {
   const tag = await repo.tagBySlug(ctx.db, slug);
-  if (!tag) throw new NotFound("tag", { slug });
-  return {
-    tag: { id: tag.id, slug: tag.slug, name: tag.name },
-    articles: await paged(ctx, { tagId: tag.id }, page),
-  };
+  const articles = tag && (await paged(ctx, { tagId: tag.id }, page));
+  if (!tag || !articles || articles.total === 0) throw new NotFound("tag", { slug });
+  return { tag: { id: tag.id, slug: tag.slug, name: tag.name }, articles };
 }
 
+/** A person's page, once they sign a published article: staff who never did have none. */
 export async function authorPage(ctx: Ctx, slug: string, page: number) {
   const author = await repo.authorBySlug(ctx.db, slug);
-  if (!author) throw new NotFound("author", { slug });
+  const articles = author && (await paged(ctx, { authorId: author.id }, page));
+  if (!author || !articles || articles.total === 0) throw new NotFound("author", { slug });
   return {
     author: { id: author.id, slug: author.slug, name: author.name, bio: author.bio },
-    articles: await paged(ctx, { authorId: author.id }, page),
+    articles,
   };
 }
 

@@ -24,10 +24,19 @@ export interface FeedScope {
   description: string;
 }
 
-/** A listing's feed subject, by its slug; NotFound as its page would be. */
+/**
+ * A listing's feed subject, by its slug; NotFound as its page would be: a tag or a person with
+ * no published article has no page, and no feed.
+ */
 export async function feedScope(ctx: Ctx, kind: ScopeKind, slug: string): Promise<FeedScope> {
   const found = await scopeRow(ctx, kind, slug);
   if (!found) throw new NotFound(kind, { slug });
+  if (kind === "tag" || kind === "author") {
+    const filter = kind === "tag" ? { tagId: found.id } : { authorId: found.id };
+    const now = ctx.clock.now().toISOString();
+    if (ctx.engine.toNumber(await repo.countPublished(ctx.db, now, filter)) === 0)
+      throw new NotFound(kind, { slug });
+  }
   return { kind, ...found };
 }
 
