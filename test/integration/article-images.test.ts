@@ -226,6 +226,26 @@ describe.each(testEngines())("images in articles on %s", (engine) => {
     expect(page.body).toContain("article publié");
   });
 
+  it("counts an image as used whatever query or fragment its address carries", async () => {
+    const uploaded = await media.upload(rt.ctx, {
+      bytes: await images.jpegWithGps(800, 600),
+      filename: "phare.jpg",
+      uploadedBy: editor.id,
+      alt: "Le phare",
+    });
+    await media.processPending(rt.ctx, 10);
+    const lighthouse = await media.get(rt.ctx, uploaded.id);
+    const src = lighthouse.variants.find((v) => v.format === "webp")?.src ?? "";
+    const body = `<figure class="image"><img src="${src}?v=1" alt="Le phare"></figure><figure class="image"><img src="${src}#vue" alt="Le phare"></figure>`;
+    const id = await create(form({ body }));
+    const used = await media.usage(rt.ctx, lighthouse.id);
+    expect(used.map((u) => ("articleId" in u ? u.articleId : 0))).toContain(id);
+    // It was deleted from under the article that showed it.
+    await expect(media.remove(rt.ctx, lighthouse.id)).rejects.toMatchObject({
+      code: "KIOSQUE_MEDIA_IN_USE",
+    });
+  });
+
   it("lists where each image is used: as featured image and in a body", async () => {
     const used = await media.usage(rt.ctx, photo.id);
     expect(used.length).toBeGreaterThanOrEqual(2);

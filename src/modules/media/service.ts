@@ -318,12 +318,32 @@ export async function attachImages<T extends { imageMediaId: number | null }>(
  * what an article's body uses, for `recordUsage`. Other addresses name none.
  */
 export async function idsForUrls(ctx: Ctx, urls: readonly string[]): Promise<number[]> {
-  const prefix = "/media/";
-  const keys = urls
-    .filter((u) => u.startsWith(prefix))
-    .map((u) => u.slice(prefix.length))
-    .filter(isObjectKey);
+  const keys = urls.flatMap((u) => mediaKeyOf(u, ctx.config.publicUrl) ?? []);
   return repo.idsForKeys(ctx.db, [...new Set(keys)]);
+}
+
+const PREFIX = "/media/";
+const ANY_ORIGIN = "http://kiosque.invalid";
+
+/**
+ * The stored object an image address of this site names: `/media/KEY`, or the same under the
+ * site's public URL, with any query or fragment (the file server ignores both, so the page shows
+ * it). Read as the exact text before: an image written `…webp?v=1` was in no one's use, and its
+ * deletion left the published article that showed it with a broken image.
+ */
+function mediaKeyOf(src: string, publicUrl: string | undefined): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(src, ANY_ORIGIN);
+  } catch {
+    return undefined;
+  }
+  const own =
+    (src.startsWith("/") && !src.startsWith("//") && url.origin === ANY_ORIGIN) ||
+    (publicUrl !== undefined && src.startsWith(`${publicUrl}/`));
+  if (!own || !url.pathname.startsWith(PREFIX)) return undefined;
+  const key = url.pathname.slice(PREFIX.length);
+  return isObjectKey(key) ? key : undefined;
 }
 
 /** Ids, among `mediaIds`, of images without alternative text: the publish rule's question. */
