@@ -12,6 +12,18 @@ export function htmlText(html: string): string {
     .trim();
 }
 
+/**
+ * The first words of article HTML, as a page's description when nothing else describes it: at
+ * most `max` characters, cut between words, "…" when cut.
+ */
+export function openingWords(html: string, max = 160): string {
+  const text = htmlText(html);
+  if ([...text].length <= max) return text;
+  const cut = [...text].slice(0, max - 1).join("");
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
 const NAMED: Readonly<Record<string, string>> = {
   amp: "&",
   lt: "<",

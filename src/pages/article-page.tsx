@@ -1,4 +1,5 @@
 import { changeKeys } from "../lib/change-keys.js";
+import { openingWords } from "../lib/html-text.js";
 import type { Problem } from "../lib/errors.js";
 import { ArticleView, articles, editing, type Article } from "../modules/articles/index.js";
 import { gifs } from "../modules/gifs/index.js";
@@ -162,12 +163,16 @@ async function articlePage(
     parent: replyTarget ? String(replyTarget.id) : "",
   };
   const form = open ? formState(blank, {}) : undefined;
+  // Every page has a description (docs/feeds-and-search-engines.md): an article with neither
+  // a search description nor a standfirst had none, and shares showed no text.
+  const description =
+    article.seoDescription || article.standfirst || openingWords(article.bodyHtml);
 
   const html = renderPage(
     site,
     {
       title: article.seoTitle || article.title,
-      description: article.seoDescription || article.standfirst,
+      description,
       canonical: paths.article(article.slug),
       section: article.category.slug,
       scripts: open ? [site.assets.commentsIsland] : [],
@@ -181,7 +186,7 @@ async function articlePage(
       card: {
         type: "article",
         title: article.seoTitle || article.title,
-        description: article.seoDescription || article.standfirst,
+        description,
         image: article.image
           ? {
               src: article.image.src,

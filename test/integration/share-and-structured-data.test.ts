@@ -57,6 +57,21 @@ describe.each(testEngines())("share cards and structured data on %s", (engine) =
     expect(html).toContain(`<link rel="canonical" href="${PUBLIC}/article/${slug}"/>`);
   });
 
+  it("describes an article with no standfirst by its first words", async () => {
+    const words = "Le marché couvert rouvre samedi après deux ans de travaux. ".repeat(6);
+    const bare = await makeArticle(t.ctx, {
+      standfirst: "",
+      bodyHtml: `<p>${words}</p><p>Suite &amp; fin.</p>`,
+    });
+    const html = (await t.app.inject({ url: `/article/${bare.slug}` })).body;
+    // Nothing described it: no meta description, and shares showed no text.
+    const description = metaName(html, "description") ?? "";
+    expect(description.startsWith("Le marché couvert rouvre samedi")).toBe(true);
+    expect(description.endsWith("…")).toBe(true);
+    expect([...description].length).toBeLessThanOrEqual(160);
+    expect(metaProperty(html, "og:description")).toEqual([description]);
+  });
+
   it("gives search engines a NewsArticle and its breadcrumbs, which no headline can break out of", async () => {
     const html = (await t.app.inject({ url: `/article/${slug}` })).body;
     expect(html).not.toContain('</script><script>alert("x")');
