@@ -1,4 +1,4 @@
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { seriousViolations } from "../helpers/axe.js";
@@ -32,6 +32,9 @@ const PAGES_SIGNED_IN = [
 ];
 
 const ADMIN = { email: "a11y-admin@redaction.example", password: "un mot de passe solide" };
+
+/** The class of the element that has the focus once the page has loaded. */
+const focusedClass = (page: Page) => page.evaluate(() => document.activeElement?.className ?? "");
 
 describe("newsroom accessibility", () => {
   let server: RunningServer;
@@ -70,6 +73,8 @@ describe("newsroom accessibility", () => {
     await page.getByRole("button", { name: "Se connecter" }).click();
     await page.getByText("2 champs sont à corriger.").waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    // A keyboard starts from what to correct: the summary has the focus (it had none).
+    expect(await focusedClass(page)).toContain("form-errors");
   });
 
   it("has no serious violation on a settings screen refused with a message per field", async () => {
@@ -85,6 +90,7 @@ describe("newsroom accessibility", () => {
     await page.getByRole("button", { name: "Enregistrer les réglages" }).click();
     await page.getByText("2 champs sont à corriger.").waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    expect(await focusedClass(page)).toContain("form-errors");
   });
 
   it("has no serious violation on the pages a signed-in admin opens", async () => {

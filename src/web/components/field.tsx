@@ -62,7 +62,9 @@ export function describedBy(
 }
 
 /**
- * The summary above a refused form: first in reading order, so a screen reader hears it first.
+ * The summary above a refused form: first in reading order, so a screen reader hears it first,
+ * and where the focus lands when the page opens (autofocus, without JavaScript: the page is the
+ * server's answer), so a keyboard starts from what to correct.
  * `unseen` are the messages of problems on what the form does not show (a hidden input, a
  * button): no field can carry them, so the summary says them, or the person would be told that
  * something is wrong and never what.
@@ -77,11 +79,11 @@ export function FormErrors({
   if (!summary) return null;
   const messages = unseen.filter((m): m is string => !!m);
   return messages.length === 0 ? (
-    <p class="form-errors" role="alert">
+    <p class="form-errors" role="alert" tabindex={-1} autofocus>
       {summary}
     </p>
   ) : (
-    <div class="form-errors error-summary" role="alert">
+    <div class="form-errors error-summary" role="alert" tabindex={-1} autofocus>
       <p>{summary}</p>
       <ul>
         {messages.map((m) => (
