@@ -31,6 +31,7 @@ const TEXT = {
   email: "Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.",
   url: "Saisissez une adresse web complète commençant par http:// ou https://.",
   cancel: "Annuler la réponse",
+  offline: "Votre commentaire n’a pas pu être envoyé : vérifiez la connexion et réessayez.",
 };
 
 /** French news style, "… à 14 h 05"; the spaces around "h" are no-break spaces. */
@@ -389,6 +390,43 @@ describe("a reader in Chromium", () => {
     expect(await field(page, "name").getAttribute("aria-invalid")).toBeNull();
     expect(await page.locator("#form-errors").isHidden()).toBe(true);
     expect(navigations()).toBe(loads);
+  });
+
+  it("with JavaScript, a post that never reaches the server stays on the page, every value kept", async () => {
+    const url = article();
+    // Chromium logs the aborted request; the island says what happened, in the form.
+    const { page, navigations } = await people.open({
+      allowConsole: [/ERR_INTERNET_DISCONNECTED/],
+    });
+    await page.goto(url);
+    const loads = navigations();
+    // The connection drops for posts only: the form's stamp request still gets through.
+    await page.route(`**${url}/commentaires`, (route) =>
+      route.request().method() === "POST" ? route.abort("internetdisconnected") : route.continue(),
+    );
+    const values = {
+      body: longComment,
+      name: "Hélène Hors-Ligne",
+      email: "helene@exemple.fr",
+      website: "https://helene.exemple.fr/",
+    };
+    await fill(page, values);
+    await submitButton(page).click();
+
+    const summary = page.locator("#form-errors");
+    await summary.getByText(TEXT.offline, { exact: true }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("form-errors");
+    expect(page.url()).toBe(`${server.url}${url}`);
+    expect(navigations()).toBe(loads);
+    for (const [name, value] of Object.entries(values) as [Field, string][])
+      expect(await field(page, name).inputValue()).toBe(value);
+    expect(await submitButton(page).isEnabled()).toBe(true);
+
+    // Back online, the same form posts.
+    await page.unroute(`**${url}/commentaires`);
+    await submitButton(page).click();
+    await commentWithText(page, "Cordialement, une lectrice fidèle").waitFor();
+    expect(await summary.isHidden()).toBe(true);
   });
 
   describe("hostile input renders as text", () => {

@@ -52,6 +52,7 @@ export const en: Messages = {
     honeypot: "Leave this field empty",
     submit: "Post comment",
     sending: "Sending…",
+    offline: "Your comment could not be sent: check your connection and try again.",
     pending: "Your comment is awaiting moderation.",
     erased: "Comment removed at its author’s request.",
     closed: "Comments are closed.",

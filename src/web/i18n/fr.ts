@@ -56,6 +56,8 @@ export const fr = {
     honeypot: "Laissez ce champ vide",
     submit: "Laisser un commentaire",
     sending: "Envoi…",
+    /** Said in the form's summary when an inline post never reached the server. */
+    offline: "Votre commentaire n’a pas pu être envoyé : vérifiez la connexion et réessayez.",
     pending: "Votre commentaire est en attente de modération.",
     erased: "Commentaire supprimé à la demande de son auteur.",
     closed: "Les commentaires sont fermés.",

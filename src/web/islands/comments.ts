@@ -2,7 +2,8 @@
  * The comment island: enhances the comment form, which works without it.
  * - "Répondre" moves the form under the comment being answered instead of reloading the page;
  * - posting happens inline: the new comment appears in place, or each field shows its message,
- *   and nothing the reader typed is lost. Any other answer falls back to an ordinary post.
+ *   and nothing the reader typed is lost. Any other answer falls back to an ordinary post; no
+ *   answer at all (the network is down) is said in the form, and the page stays.
  * Plain DOM code: no framework runtime for one form.
  */
 
@@ -181,6 +182,20 @@ function init(): void {
       .catch(() => undefined);
   });
 
+  /** The answer to the form's post, or undefined when it never reached the server. */
+  const post = async (): Promise<Response | undefined> => {
+    try {
+      return await fetch(form.action, {
+        method: "POST",
+        headers: { accept: "application/json" },
+        body: new URLSearchParams(new FormData(form) as unknown as Record<string, string>),
+        credentials: "same-origin",
+      });
+    } catch {
+      return undefined;
+    }
+  };
+
   let sending = false;
   form.addEventListener("submit", async (event) => {
     if (sending) return event.preventDefault();
@@ -194,12 +209,13 @@ function init(): void {
       button.textContent = button.dataset.sending ?? label;
     }
     try {
-      const response = await fetch(form.action, {
-        method: "POST",
-        headers: { accept: "application/json" },
-        body: new URLSearchParams(new FormData(form) as unknown as Record<string, string>),
-        credentials: "same-origin",
-      });
+      const response = await post();
+      if (!response) {
+        // The server was never reached: a full post would fail too, and take the reader to the
+        // browser's error page with their text lost. They stay, and may try again.
+        showErrors({}, form.dataset.offline ?? "");
+        return;
+      }
       const answer = (await response.json().catch(() => ({ ok: false }))) as Answer;
       const refusal = fieldRefusal(response.status, answer);
       if (response.status === 201 && answer.ok && answer.html) {

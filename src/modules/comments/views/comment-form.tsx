@@ -140,7 +140,14 @@ export function FullCommentForm({ site, state, summary = true }: CommentFormProp
           {t.comments.cancelReply}
         </a>
       </h2>
-      <form method="post" action={state.action} class="comment-form" id="comment-form" novalidate>
+      <form
+        method="post"
+        action={state.action}
+        class="comment-form"
+        id="comment-form"
+        novalidate
+        data-offline={t.comments.offline}
+      >
         {!summary ? null : count > 0 ? (
           <div class="form-errors" role="alert" id="form-errors" tabindex={-1}>
             {t.formErrors(count)}
