@@ -41,6 +41,8 @@ export interface EditorLabels {
     linkUrl: string;
     /** An image's address is not http(s) or a path of this site. */
     imageUrl: string;
+    /** An image's address is on another site, which the page's CSP keeps readers from loading. */
+    imageElsewhere: string;
     /** An embed's address is not an http(s) web address. */
     embedUrl: string;
   };

@@ -1,4 +1,6 @@
 import type { EditorLabels } from "../editor-labels.js";
+import { en } from "./en.js";
+import { fr } from "./fr.js";
 import type { Locale } from "./index.js";
 
 /** The rich-text editor's words; the newsroom works in French and in English. */
@@ -41,6 +43,8 @@ export const editorLabels: Record<Locale, EditorLabels> = {
         "Saisissez une adresse commençant par http://, https:// ou mailto:, ou un chemin du site commençant par /.",
       imageUrl:
         "Saisissez une adresse d’image commençant par http:// ou https://, ou un chemin du site commençant par /.",
+      // Publishing's own words: the dialog refuses at once what publishing would refuse later.
+      imageElsewhere: fr.problems.imageElsewhere,
       embedUrl: "Saisissez une adresse web complète commençant par http:// ou https://.",
     },
   },
@@ -82,6 +86,7 @@ export const editorLabels: Record<Locale, EditorLabels> = {
         "Enter an address starting with http://, https:// or mailto:, or a path on this site starting with /.",
       imageUrl:
         "Enter an image address starting with http:// or https://, or a path on this site starting with /.",
+      imageElsewhere: en.problems.imageElsewhere,
       embedUrl: "Enter a full web address starting with http:// or https://.",
     },
   },

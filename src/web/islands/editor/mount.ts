@@ -1,4 +1,5 @@
-import { Editor, Extension } from "@tiptap/core";
+import { Editor, Extension, type JSONContent } from "@tiptap/core";
+import { NodeSelection, TextSelection } from "@tiptap/pm/state";
 import type { EditorLabels } from "../../editor-labels.js";
 import { recogniseEmbed } from "../../../lib/embeds.js";
 import { askInDialog } from "./dialog.js";
@@ -6,7 +7,7 @@ import { articleExtensions } from "./extensions.js";
 import { imageAttrs, type ImageAttrs } from "./nodes.js";
 import { cleanPastedHtml } from "./paste.js";
 import { buildToolbar, type Tool } from "./toolbar.js";
-import { imageSrc, linkHref } from "./urls.js";
+import { imageOnSite, imageSrc, linkHref } from "./urls.js";
 
 /** The event the media library sends to the field's textarea to put a picture at the cursor. */
 export const INSERT_IMAGE_EVENT = "kiosque:insert-image";
@@ -70,6 +71,32 @@ export function mountRichEditor(textarea: HTMLTextAreaElement): Editor {
 
   const chain = () => editor.chain().focus();
 
+  /**
+   * Puts a figure or card at the cursor, then the cursor in the text after it (a new paragraph
+   * when none follows): left selected, the block would be replaced by the next key typed.
+   */
+  function insertBlock(content: JSONContent): void {
+    chain()
+      .insertContent(content)
+      .command(({ tr }) => {
+        if (!(tr.selection instanceof NodeSelection)) return true;
+        const after = tr.selection.to;
+        const paragraph = editor.schema.nodes.paragraph;
+        if (!tr.doc.resolve(after).nodeAfter?.isTextblock && paragraph)
+          tr.insert(after, paragraph.create());
+        tr.setSelection(TextSelection.create(tr.doc, after + 1)).scrollIntoView();
+        return true;
+      })
+      .run();
+  }
+
+  /** The problem with an image's address: none, not an image's address, or another site's. */
+  function imageProblem(value: string): string | undefined {
+    const src = imageSrc(value);
+    if (!src) return labels.problems.imageUrl;
+    return imageOnSite(src, window.location.origin) ? undefined : labels.problems.imageElsewhere;
+  }
+
   async function editLink(): Promise<void> {
     const current = (editor.getAttributes("link").href as string | undefined) ?? "";
     const values = await askInDialog({
@@ -117,7 +144,7 @@ export function mountRichEditor(textarea: HTMLTextAreaElement): Editor {
           label: d.imageUrl,
           type: "url",
           value: selected?.src,
-          check: (v) => required(v) ?? (imageSrc(v) ? undefined : labels.problems.imageUrl),
+          check: (v) => required(v) ?? imageProblem(v),
         },
         {
           name: "alt",
@@ -134,7 +161,7 @@ export function mountRichEditor(textarea: HTMLTextAreaElement): Editor {
     const attrs = imageAttrs({ ...selected, ...values });
     if (!attrs) return;
     if (selected) chain().updateAttributes("figureImage", attrs).run();
-    else chain().insertContent({ type: "figureImage", attrs }).run();
+    else insertBlock({ type: "figureImage", attrs });
   }
 
   async function insertEmbed(): Promise<void> {
@@ -154,7 +181,7 @@ export function mountRichEditor(textarea: HTMLTextAreaElement): Editor {
     });
     const embed = recogniseEmbed(values?.url ?? "");
     if (!embed) return void editor.commands.focus();
-    chain().insertContent({ type: "embed", attrs: embed }).run();
+    insertBlock({ type: "embed", attrs: embed });
   }
 
   const is = (name: string, attrs?: Record<string, unknown>) => () => editor.isActive(name, attrs);
@@ -248,7 +275,7 @@ export function mountRichEditor(textarea: HTMLTextAreaElement): Editor {
   });
   textarea.addEventListener(INSERT_IMAGE_EVENT, (event) => {
     const attrs = imageAttrs((event as CustomEvent<unknown>).detail);
-    if (attrs) chain().insertContent({ type: "figureImage", attrs }).run();
+    if (attrs) insertBlock({ type: "figureImage", attrs });
   });
   textarea.dataset.editorReady = "true";
   return editor;

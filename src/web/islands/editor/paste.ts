@@ -2,7 +2,7 @@
  * Cleans what a journalist pastes from Word or Google Docs (or any page) before the editor reads
  * it (ProseMirror's `transformPastedHTML`): the meaning stays — paragraphs, headings, lists,
  * bold, italic, links — and the office suite's dressing goes. Pure: HTML in, HTML out, through
- * the browser's inert DOMParser (nothing in it runs or loads). Samples: test/fixtures/paste/.
+ * an inert template (nothing in it runs or loads). Samples: test/fixtures/paste/.
  *
  * - Google Docs wraps everything in `<b style="font-weight:normal" id="docs-internal-guid-…">`
  *   (not bold at all) and marks bold and italic with styled spans (font-weight:700,
@@ -232,13 +232,28 @@ function stripAttributes(el: Element): void {
     if (!keep.includes(attr.name) && attr.name !== PM_SLICE) el.removeAttribute(attr.name);
 }
 
+/**
+ * The HTML as elements, under a detached root. Not DOMParser's document: Chromium holds a
+ * `<style>` parsed there (Word's clipboard has one) to the page's CSP and reports it. In a
+ * template's content a `<style>` is never connected, so never applied; the head's elements land
+ * among the others, for DROP to take away.
+ */
+function parse(html: string): HTMLElement {
+  const doc = document.implementation.createHTMLDocument("");
+  const template = doc.createElement("template");
+  template.innerHTML = html;
+  const root = doc.createElement("div");
+  root.append(template.content);
+  return root;
+}
+
 /** The pasted HTML as the editor should read it. */
 export function cleanPastedHtml(html: string): string {
   const marked = renameStyles(html).replace(
     WORD_LIST_MARKER,
     "<kq-list-marker>$1</kq-list-marker>",
   );
-  const root = new DOMParser().parseFromString(marked, "text/html").body;
+  const root = parse(marked);
   removeComments(root);
   for (const el of Array.from(root.querySelectorAll(DROP))) el.remove();
   // Pictures from a document point at the author's disk (Word) or at short-lived copies (Google

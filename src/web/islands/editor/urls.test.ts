@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { imageSrc, linkHref } from "./urls.js";
+import { imageOnSite, imageSrc, linkHref } from "./urls.js";
 
 describe("linkHref", () => {
   it.each([
@@ -46,4 +46,18 @@ describe("imageSrc", () => {
   ])("refuses %j", (input) => {
     expect(imageSrc(input)).toBeUndefined();
   });
+});
+
+describe("imageOnSite", () => {
+  const origin = "https://journal.exemple.fr";
+  it.each(["/media/12/photo.jpg", "https://journal.exemple.fr/media/12/photo.jpg"])(
+    "takes %j",
+    (src) => expect(imageOnSite(src, origin)).toBe(true),
+  );
+  it.each([
+    "https://upload.wikimedia.org/pic.jpg",
+    "//journal.exemple.fr/media/1.jpg",
+    "https://journal.exemple.fr.evil.example/a.jpg",
+    "http://journal.exemple.fr/media/1.jpg",
+  ])("refuses %j", (src) => expect(imageOnSite(src, origin)).toBe(false));
 });

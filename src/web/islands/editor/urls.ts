@@ -43,3 +43,12 @@ export function imageSrc(input: string): string | undefined {
   if (SITE_PATH.test(text)) return text;
   return absolute(text, ["http:", "https:"]);
 }
+
+/**
+ * Whether readers' browsers will show an image from this address: the CSP's `img-src 'self'`
+ * lets a page load the site's own images only. As lib/body-images.ts `isOnSite` judges it when
+ * publishing, with the page's origin for the site's public URL.
+ */
+export function imageOnSite(src: string, origin: string): boolean {
+  return SITE_PATH.test(src) || src.startsWith(`${origin}/`);
+}
