@@ -1,6 +1,11 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, readers } from "../helpers/browser.js";
+import {
+  FAKE_GIF_KEY,
+  startFakeGifProvider,
+  type FakeGifProvider,
+} from "../helpers/fake-gif-provider.js";
 import { startServer, type RunningServer } from "../helpers/server.js";
 import { typeset } from "../../src/web/typography.js";
 
@@ -17,20 +22,25 @@ const MODERATOR = {
 
 describe("moderation desk in Chromium", () => {
   let server: RunningServer;
+  let fake: FakeGifProvider;
   let browser: Browser;
   let people: ReturnType<typeof readers>;
   let slug: string;
   let n = 0;
 
   /** A reader's comment, posted as a browser without JavaScript would (from 127.0.0.1). */
-  async function postComment(body: string, email = `lecteur-${++n}@example.net`) {
+  async function postComment(
+    body: string,
+    email = `lecteur-${++n}@example.net`,
+    extra: Record<string, string> = {},
+  ) {
     const res = await fetch(`${server.url}/article/${slug}/commentaires`, {
       method: "POST",
       headers: {
         "content-type": "application/x-www-form-urlencoded",
         "sec-fetch-site": "same-origin",
       },
-      body: new URLSearchParams({ name: `Lecteur ${n}`, email, website: "", body }),
+      body: new URLSearchParams({ name: `Lecteur ${n}`, email, website: "", body, ...extra }),
       redirect: "manual",
     });
     expect(res.status).toBe(303);
@@ -56,7 +66,15 @@ describe("moderation desk in Chromium", () => {
   }
 
   beforeAll(async () => {
-    server = await startServer();
+    fake = await startFakeGifProvider();
+    // Readers may reply with a GIF, which the desk can take away.
+    server = await startServer({
+      settings: {
+        "gif.provider": "giphy",
+        "gif.key": FAKE_GIF_KEY,
+        "gif.giphyEndpoint": fake.url,
+      },
+    });
     await server.cli(
       "user",
       "create",
@@ -85,6 +103,7 @@ describe("moderation desk in Chromium", () => {
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    await fake?.close();
   });
 
   it("clears a queue of 20 with the keyboard only: j, a, s, t, the focus on the next each time", async () => {
@@ -181,6 +200,40 @@ describe("moderation desk in Chromium", () => {
     } finally {
       await server.cli("settings", "set", "comments.holdFirst", "true");
     }
+  });
+
+  it("removes a GIF inline: the comment keeps the focus, so the next key acts on it", async () => {
+    // Kiosque keeps only a GIF its own search offered.
+    await fetch(`${server.url}/gifs/trending`);
+    for (let i = 0; i < 2; i++)
+      await postComment(`GifDesk${i} : un avis avec un GIF.`, undefined, { gif: "bravo1" });
+    const { page, navigations } = await people.open();
+    await signIn(page);
+    await page.goto("/admin/commentaires?statut=pending&q=avis%20avec%20un%20GIF");
+    const loads = navigations();
+    const items = page.locator("article.desk-comment");
+    expect(await items.locator(".desk-gif").count()).toBe(2);
+    await page.keyboard.press("j");
+    const first = items.first();
+    const id = (await first.getAttribute("id")) ?? "";
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(id);
+
+    await first.getByRole("button", { name: "Retirer le GIF" }).click();
+    await page
+      .locator("#desk-live")
+      .getByText("GIF retiré : le texte du commentaire reste.")
+      .waitFor();
+    expect(navigations()).toBe(loads);
+    expect(await first.locator(".desk-gif").count()).toBe(0);
+    expect(await first.getByRole("button", { name: "Retirer le GIF" }).count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(id);
+    // The next key is for the same comment: approved, it leaves the queue; the other stays held.
+    const text = (await first.locator(".desk-text").textContent())?.trim() ?? "";
+    await page.keyboard.press("a");
+    await expect.poll(() => items.count()).toBe(1);
+    expect(await items.first().locator(".desk-gif").count()).toBe(1);
+    const word = text.includes("GifDesk0") ? "GifDesk0" : "GifDesk1";
+    expect(await statuses(word)).toEqual({ approved: 1 });
   });
 
   it("answers a comment with r, inline, as the newsroom", async () => {

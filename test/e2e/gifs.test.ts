@@ -139,6 +139,18 @@ describe("GIF replies in the browser", () => {
     fake.mode = "ok";
   });
 
+  it("says GIFs are unavailable when not one preview of the list loads", async () => {
+    const { page } = await open();
+    // The list comes from Kiosque's cache, but the provider is down: every preview answers 404.
+    await page.route("**/gifs/preview/**", (route) => route.fulfill({ status: 404 }));
+    await page.goto(article);
+    await page.getByRole("button", { name: "Ajouter un GIF" }).click();
+    const dialog = page.getByRole("dialog", { name: "Choisir un GIF" });
+    await dialog.getByText("GIF indisponibles pour le moment.").waitFor();
+    expect(await dialog.locator(".gif-results li").count()).toBe(0);
+    expect(await dialog.getByText("GIF du moment").count()).toBe(0);
+  });
+
   it("has no GIF button with no provider configured", async () => {
     await server.cli("settings", "set", "gif.provider", "disabled");
     const { page } = await open();

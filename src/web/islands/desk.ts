@@ -3,9 +3,10 @@
  * - Keys: j / k the next or previous comment (the next or previous page past either end), a / s /
  *   t approve, mark as spam, bin, r reply, x tick for a bulk action, Escape closes the reply.
  *   Never while typing in a field, nor with Ctrl, Alt or Cmd held.
- * - Actions inline: a comment's status buttons and its reply post with `fetch` (the same routes
- *   answer JSON); the comment leaves the list, the queue counts change, the next comment takes
- *   the focus and a live region says what happened. Any failure falls back to the real form.
+ * - Actions inline: a comment's status buttons, its "remove the GIF" and its reply post with
+ *   `fetch` (the same routes answer JSON); a comment whose status changed leaves the list, the
+ *   queue counts change, the next comment takes the focus (one that stays keeps it) and a live
+ *   region says what happened. Any failure falls back to the real form.
  * Plain DOM code, no framework. The page's contract: `#desk-list` (data-next, data-previous,
  * data-msg-*), `article.desk-comment[data-id]`, `form.desk-actions` with `button[name=action]`
  * (`data-key`), `details.desk-reply form`, `.desk-select`, `.desk-count[data-count]` in the tabs
@@ -21,7 +22,11 @@ interface Acted {
   errors?: Record<string, string>;
 }
 
-const INLINE = new Set(["approve", "spam", "trash", "restore"]);
+/**
+ * Actions posted with `fetch`. Any other reloads the queue with the focus on the next comment,
+ * where the next key would act on the wrong one if this one stayed (a GIF removed, say).
+ */
+const INLINE = new Set(["approve", "spam", "trash", "restore", "removeGif"]);
 const KEYS: Record<string, string> = { a: "approve", s: "spam", t: "trash" };
 
 /** `{n}`-style placeholders filled with text (a function replacement: "$&" in a name stays). */

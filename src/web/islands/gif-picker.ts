@@ -93,8 +93,13 @@ export function openPicker(button: HTMLButtonElement): void {
       pick.addEventListener("click", () => choose(gif));
       const item = el("li");
       item.append(pick);
-      // A preview Kiosque could not fetch (the provider's file is gone): not offered at all.
-      pick.firstElementChild?.addEventListener("error", () => item.remove());
+      // A preview Kiosque could not fetch (the provider's file is gone): not offered at all. When
+      // none is left, the provider is down: an empty list under "GIF du moment" would not say so.
+      pick.firstElementChild?.addEventListener("error", () => {
+        if (item.parentElement !== list) return; // a later search replaced the list
+        item.remove();
+        if (list.children.length === 0) status.textContent = words.unavailable;
+      });
       list.append(item);
     }
     next = answer.next;
