@@ -135,6 +135,19 @@ describe("the rich-text editor in Chromium", () => {
   /** What the form would post: the hidden textarea's value. */
   const posted = (page: Page) => page.locator("textarea#body").inputValue();
 
+  /** Pastes a saved clipboard (test/fixtures/paste/) into the editor, as a browser hands it over. */
+  const pasteFixture = async (page: Page, name: string) => {
+    const html = fs.readFileSync(path.join(root, "test/fixtures/paste", name), "utf8");
+    await editorOf(page).evaluate((el, data) => {
+      const clipboardData = new DataTransfer();
+      clipboardData.setData("text/html", data);
+      clipboardData.setData("text/plain", "Le port de Brest se prépare");
+      el.dispatchEvent(
+        new ClipboardEvent("paste", { clipboardData, bubbles: true, cancelable: true }),
+      );
+    }, html);
+  };
+
   async function open(value = ""): Promise<Page> {
     initial.value = value;
     const { page } = await people.open();
@@ -542,18 +555,7 @@ describe("the rich-text editor in Chromium", () => {
   it("pastes from Google Docs without making everything bold", async () => {
     const page = await open();
     await editorOf(page).click();
-    const html = fs.readFileSync(
-      path.join(root, "test/fixtures/paste/google-docs-text.html"),
-      "utf8",
-    );
-    await editorOf(page).evaluate((el, data) => {
-      const clipboardData = new DataTransfer();
-      clipboardData.setData("text/html", data);
-      clipboardData.setData("text/plain", "Le port de Brest se prépare");
-      el.dispatchEvent(
-        new ClipboardEvent("paste", { clipboardData, bubbles: true, cancelable: true }),
-      );
-    }, html);
+    await pasteFixture(page, "google-docs-text.html");
     const out = await posted(page);
     expect(out).toContain("<h2>Le port de Brest se prépare</h2>");
     expect(out).toContain(
@@ -569,15 +571,7 @@ describe("the rich-text editor in Chromium", () => {
   it("pastes from Word without breaking the page's style policy", async () => {
     const page = await open();
     await editorOf(page).click();
-    const html = fs.readFileSync(path.join(root, "test/fixtures/paste/word-desktop.html"), "utf8");
-    await editorOf(page).evaluate((el, data) => {
-      const clipboardData = new DataTransfer();
-      clipboardData.setData("text/html", data);
-      clipboardData.setData("text/plain", "Le port de Brest se prépare");
-      el.dispatchEvent(
-        new ClipboardEvent("paste", { clipboardData, bubbles: true, cancelable: true }),
-      );
-    }, html);
+    await pasteFixture(page, "word-desktop.html");
     const out = await posted(page);
     expect(out).toContain("<h2>Le port de Brest se prépare</h2>");
     expect(out).not.toMatch(/mso|style|<o:p/i);

@@ -30,17 +30,22 @@ describe.each(testEngines())("images in articles on %s", (engine) => {
     const { slug } = await makeCategory(rt.ctx, "Photo");
     sectionSlug = slug;
     section = String((await editing.sections(rt.ctx)).find((s) => s.slug === slug)?.id);
-    const uploaded = await media.upload(rt.ctx, {
-      bytes: await images.jpegWithGps(1600, 1200),
-      filename: "port.jpg",
-      uploadedBy: editor.id,
-      alt: "Le port au petit matin",
-    });
-    await media.processPending(rt.ctx, 10);
-    photo = await media.get(rt.ctx, uploaded.id);
+    photo = await uploadImage("port.jpg", "Le port au petit matin");
     expect(photo.status).toBe("ready");
   });
   afterAll(() => rt.close());
+
+  /** An image of the library, its sizes made, as the editor's pickers offer it. */
+  async function uploadImage(filename: string, alt: string): Promise<MediaItem> {
+    const uploaded = await media.upload(rt.ctx, {
+      bytes: await images.jpegWithGps(1600, 1200),
+      filename,
+      uploadedBy: editor.id,
+      alt,
+    });
+    await media.processPending(rt.ctx, 10);
+    return media.get(rt.ctx, uploaded.id);
+  }
 
   const post = (url: string, fields: Fields) =>
     rt.app.inject({
@@ -227,14 +232,7 @@ describe.each(testEngines())("images in articles on %s", (engine) => {
   });
 
   it("counts an image as used whatever query or fragment its address carries", async () => {
-    const uploaded = await media.upload(rt.ctx, {
-      bytes: await images.jpegWithGps(800, 600),
-      filename: "phare.jpg",
-      uploadedBy: editor.id,
-      alt: "Le phare",
-    });
-    await media.processPending(rt.ctx, 10);
-    const lighthouse = await media.get(rt.ctx, uploaded.id);
+    const lighthouse = await uploadImage("phare.jpg", "Le phare");
     const src = lighthouse.variants.find((v) => v.format === "webp")?.src ?? "";
     const body = `<figure class="image"><img src="${src}?v=1" alt="Le phare"></figure><figure class="image"><img src="${src}#vue" alt="Le phare"></figure>`;
     const id = await create(form({ body }));

@@ -60,9 +60,9 @@ describe.each(testEngines())("kiosque CLI on %s", (engine) => {
     expect(badRole.err).toMatch(/allowed choices are admin, editor, author, moderator/i);
   });
 
-  /** Signs in as the account with the server's own code, on this database: a session to end. */
-  async function withSession(email: string, password: string) {
-    const runtime = await openRuntime(
+  /** The server's own code on the commands' database, quiet: what a test sets up or checks. */
+  const onThisDatabase = () =>
+    openRuntime(
       loadConfig({
         KIOSQUE_DATA_DIR: database.dataDir,
         ...(database.url ? { DATABASE_URL: database.url } : {}),
@@ -70,6 +70,10 @@ describe.each(testEngines())("kiosque CLI on %s", (engine) => {
       }),
       { log: createLogger({ logLevel: "silent" }) },
     );
+
+  /** Signs in as the account with the server's own code, on this database: a session to end. */
+  async function withSession(email: string, password: string) {
+    const runtime = await onThisDatabase();
     try {
       const { token } = await accounts.signIn(runtime.ctx, {
         email,
@@ -79,14 +83,7 @@ describe.each(testEngines())("kiosque CLI on %s", (engine) => {
       });
       return {
         alive: async () => {
-          const again = await openRuntime(
-            loadConfig({
-              KIOSQUE_DATA_DIR: database.dataDir,
-              ...(database.url ? { DATABASE_URL: database.url } : {}),
-              LOG_LEVEL: "silent",
-            }),
-            { log: createLogger({ logLevel: "silent" }) },
-          );
+          const again = await onThisDatabase();
           try {
             return (await accounts.findSession(again.ctx, token)) !== undefined;
           } finally {
@@ -227,14 +224,7 @@ describe.each(testEngines())("kiosque CLI on %s", (engine) => {
     expect(ids).not.toContain(first!.id);
     expect(ids).not.toContain(second!.id);
     // Both decisions are in the journal, as the operator's (id 0).
-    const runtime = await openRuntime(
-      loadConfig({
-        KIOSQUE_DATA_DIR: database.dataDir,
-        ...(database.url ? { DATABASE_URL: database.url } : {}),
-        LOG_LEVEL: "silent",
-      }),
-      { log: createLogger({ logLevel: "silent" }) },
-    );
+    const runtime = await onThisDatabase();
     try {
       const entries = await runtime.ctx.db
         .selectFrom("audit_log")
@@ -355,14 +345,7 @@ describe.each(testEngines())("kiosque CLI on %s", (engine) => {
 
   /** A comment form refused to `email`, kept as the server keeps it for its page (decision 022). */
   async function keepRefusedForm(email: string) {
-    const runtime = await openRuntime(
-      loadConfig({
-        KIOSQUE_DATA_DIR: database.dataDir,
-        ...(database.url ? { DATABASE_URL: database.url } : {}),
-        LOG_LEVEL: "silent",
-      }),
-      { log: createLogger({ logLevel: "silent" }) },
-    );
+    const runtime = await onThisDatabase();
     try {
       const { slug } = await runtime.ctx.db
         .selectFrom("articles")
