@@ -9,6 +9,7 @@ import { makeMaster } from "./image.js";
 import { isObjectKey, newItemPrefix, objectKey } from "./keys.js";
 import { articleKeys, toItem, type MediaItem } from "./model.js";
 import * as repo from "./repo.js";
+import { isOnSite } from "../../lib/body-images.js";
 import { formatTypes } from "./sniff.js";
 import { mediaStore } from "./storage/index.js";
 import { checkDetails, checkQuery, cleanFilename, isRowId } from "./validation.js";
@@ -338,10 +339,7 @@ function mediaKeyOf(src: string, publicUrl: string | undefined): string | undefi
   } catch {
     return undefined;
   }
-  const own =
-    (src.startsWith("/") && !src.startsWith("//") && url.origin === ANY_ORIGIN) ||
-    (publicUrl !== undefined && src.startsWith(`${publicUrl}/`));
-  if (!own || !url.pathname.startsWith(PREFIX)) return undefined;
+  if (!isOnSite(src, publicUrl) || !url.pathname.startsWith(PREFIX)) return undefined;
   const key = url.pathname.slice(PREFIX.length);
   return isObjectKey(key) ? key : undefined;
 }

@@ -7,7 +7,12 @@ import { portableComments, type CommentStatus } from "../../comments/index.js";
 import { media } from "../../media/index.js";
 import { sitePages } from "../../pages/index.js";
 import { escapeXml } from "../../../lib/xml-text.js";
-import { el, htmlOfText, sqlDate, XmlFile } from "./writer.js";
+import { escapeHtml } from "../../../web/html.js";
+import { el, sqlDate, XmlFile } from "./writer.js";
+
+// Kiosque's plain text goes escaped (escapeHtml) where WordPress reads HTML: a comment, a title,
+// an excerpt, a caption. A reader's "<img onerror=…>" is words, not a tag, on the WordPress site
+// that imports it; and "<s>" comes back as "<s>" into a Kiosque, which reads them as HTML too.
 
 /**
  * WordPress numbers posts, pages and attachments in one sequence; Kiosque has a table for each.
@@ -108,7 +113,7 @@ export async function exportWordpress(ctx: Ctx, file: string): Promise<ExportCou
       for (const m of items) {
         const url = `${base}${m.src}`;
         await out.write(
-          `<item>${el("title", htmlOfText(m.filename))}<link>${escapeXml(url)}</link>${el("dc:creator", loginOf.get(m.uploadedBy) ?? "")}<guid isPermaLink="false">${escapeXml(url)}</guid>${el("content:encoded", "")}${el("excerpt:encoded", htmlOfText(m.caption))}${el("wp:post_id", MEDIA_ID_BASE + m.id)}${el("wp:post_date", local(m.createdAt))}${el("wp:post_date_gmt", gmt(m.createdAt))}${el("wp:post_name", m.filename)}${el("wp:status", "inherit")}${el("wp:post_parent", 0)}${el("wp:post_type", "attachment")}${el("wp:attachment_url", url)}<wp:postmeta>${el("wp:meta_key", "_wp_attachment_image_alt")}${el("wp:meta_value", m.alt)}</wp:postmeta></item>\n`,
+          `<item>${el("title", escapeHtml(m.filename))}<link>${escapeXml(url)}</link>${el("dc:creator", loginOf.get(m.uploadedBy) ?? "")}<guid isPermaLink="false">${escapeXml(url)}</guid>${el("content:encoded", "")}${el("excerpt:encoded", escapeHtml(m.caption))}${el("wp:post_id", MEDIA_ID_BASE + m.id)}${el("wp:post_date", local(m.createdAt))}${el("wp:post_date_gmt", gmt(m.createdAt))}${el("wp:post_name", m.filename)}${el("wp:status", "inherit")}${el("wp:post_parent", 0)}${el("wp:post_type", "attachment")}${el("wp:attachment_url", url)}<wp:postmeta>${el("wp:meta_key", "_wp_attachment_image_alt")}${el("wp:meta_value", m.alt)}</wp:postmeta></item>\n`,
         );
         counts.images++;
       }
@@ -146,12 +151,12 @@ export async function exportWordpress(ctx: Ctx, file: string): Promise<ExportCou
           .filter((c) => c.article_id === a.id)
           .map((c) => {
             counts.comments++;
-            return `<wp:comment>${el("wp:comment_id", c.id)}${el("wp:comment_author", c.author_name)}${el("wp:comment_author_email", c.author_email)}${el("wp:comment_author_url", c.author_website ?? "")}${el("wp:comment_author_IP", "")}${el("wp:comment_date", local(c.created_at))}${el("wp:comment_date_gmt", gmt(c.created_at))}${el("wp:comment_content", htmlOfText(c.body))}${el("wp:comment_approved", COMMENT_APPROVED[c.status])}${el("wp:comment_type", c.kind)}${el("wp:comment_parent", c.parent_id ?? 0)}${el("wp:comment_user_id", 0)}</wp:comment>`;
+            return `<wp:comment>${el("wp:comment_id", c.id)}${el("wp:comment_author", c.author_name)}${el("wp:comment_author_email", c.author_email)}${el("wp:comment_author_url", c.author_website ?? "")}${el("wp:comment_author_IP", "")}${el("wp:comment_date", local(c.created_at))}${el("wp:comment_date_gmt", gmt(c.created_at))}${el("wp:comment_content", escapeHtml(c.body))}${el("wp:comment_approved", COMMENT_APPROVED[c.status])}${el("wp:comment_type", c.kind)}${el("wp:comment_parent", c.parent_id ?? 0)}${el("wp:comment_user_id", 0)}</wp:comment>`;
           })
           .join("");
         const date = a.publishedAt ?? a.createdAt;
         await out.write(
-          `<item>${el("title", htmlOfText(a.title))}<link>${escapeXml(url)}</link>${el("dc:creator", loginOf.get(a.authorIds[0] ?? 0) ?? "")}<guid isPermaLink="false">${escapeXml(`${base}/?p=${a.id}`)}</guid>${el("description", "")}${el("content:encoded", a.bodyHtml)}${el("excerpt:encoded", htmlOfText(a.standfirst))}${el("wp:post_id", a.id)}${el("wp:post_date", local(date))}${el("wp:post_date_gmt", a.publishedAt ? gmt(a.publishedAt) : "0000-00-00 00:00:00")}${el("wp:post_modified", local(a.modifiedAt))}${el("wp:post_modified_gmt", gmt(a.modifiedAt))}${el("wp:comment_status", a.commentsOpen ? "open" : "closed")}${el("wp:ping_status", "closed")}${el("wp:post_name", a.slug)}${el("wp:status", POST_STATUS[a.status])}${el("wp:post_parent", 0)}${el("wp:menu_order", 0)}${el("wp:post_type", "post")}${el("wp:post_password", "")}${el("wp:is_sticky", a.sticky ? 1 : 0)}${terms}${meta}${thread}</item>\n`,
+          `<item>${el("title", escapeHtml(a.title))}<link>${escapeXml(url)}</link>${el("dc:creator", loginOf.get(a.authorIds[0] ?? 0) ?? "")}<guid isPermaLink="false">${escapeXml(`${base}/?p=${a.id}`)}</guid>${el("description", "")}${el("content:encoded", a.bodyHtml)}${el("excerpt:encoded", escapeHtml(a.standfirst))}${el("wp:post_id", a.id)}${el("wp:post_date", local(date))}${el("wp:post_date_gmt", a.publishedAt ? gmt(a.publishedAt) : "0000-00-00 00:00:00")}${el("wp:post_modified", local(a.modifiedAt))}${el("wp:post_modified_gmt", gmt(a.modifiedAt))}${el("wp:comment_status", a.commentsOpen ? "open" : "closed")}${el("wp:ping_status", "closed")}${el("wp:post_name", a.slug)}${el("wp:status", POST_STATUS[a.status])}${el("wp:post_parent", 0)}${el("wp:menu_order", 0)}${el("wp:post_type", "post")}${el("wp:post_password", "")}${el("wp:is_sticky", a.sticky ? 1 : 0)}${terms}${meta}${thread}</item>\n`,
         );
         counts.articles++;
       }
@@ -161,7 +166,7 @@ export async function exportWordpress(ctx: Ctx, file: string): Promise<ExportCou
     for (const p of await sitePages.allPages(ctx)) {
       const url = `${base}${paths.page(p.slug)}`;
       await out.write(
-        `<item>${el("title", htmlOfText(p.title))}<link>${escapeXml(url)}</link>${el("dc:creator", "")}<guid isPermaLink="false">${escapeXml(`${base}/?page_id=${PAGE_ID_BASE + p.id}`)}</guid>${el("content:encoded", p.bodyHtml)}${el("excerpt:encoded", "")}${el("wp:post_id", PAGE_ID_BASE + p.id)}${el("wp:post_date", local(p.createdAt))}${el("wp:post_date_gmt", gmt(p.createdAt))}${el("wp:post_modified", local(p.updatedAt))}${el("wp:post_modified_gmt", gmt(p.updatedAt))}${el("wp:comment_status", "closed")}${el("wp:post_name", p.slug)}${el("wp:status", p.status === "published" ? "publish" : "draft")}${el("wp:post_parent", 0)}${el("wp:menu_order", p.position)}${el("wp:post_type", "page")}${el("wp:post_password", "")}${el("wp:is_sticky", 0)}</item>\n`,
+        `<item>${el("title", escapeHtml(p.title))}<link>${escapeXml(url)}</link>${el("dc:creator", "")}<guid isPermaLink="false">${escapeXml(`${base}/?page_id=${PAGE_ID_BASE + p.id}`)}</guid>${el("content:encoded", p.bodyHtml)}${el("excerpt:encoded", "")}${el("wp:post_id", PAGE_ID_BASE + p.id)}${el("wp:post_date", local(p.createdAt))}${el("wp:post_date_gmt", gmt(p.createdAt))}${el("wp:post_modified", local(p.updatedAt))}${el("wp:post_modified_gmt", gmt(p.updatedAt))}${el("wp:comment_status", "closed")}${el("wp:post_name", p.slug)}${el("wp:status", p.status === "published" ? "publish" : "draft")}${el("wp:post_parent", 0)}${el("wp:menu_order", p.position)}${el("wp:post_type", "page")}${el("wp:post_password", "")}${el("wp:is_sticky", 0)}</item>\n`,
       );
       counts.pages++;
     }

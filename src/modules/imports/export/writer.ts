@@ -83,15 +83,6 @@ export class XmlFile {
 export const cdata = (text: string) =>
   `<![CDATA[${xmlChars(text).replace(/]]>/g, "]]]]><![CDATA[>")}]]>`;
 
-/**
- * Kiosque's plain text where WordPress reads HTML: a comment, a title, an excerpt, a caption.
- * A reader's "<img onerror=…>" is words, not a tag, on the WordPress site that imports it (it
- * was stored there as comment HTML); and "<s>" comes back as "<s>" into a Kiosque, which reads
- * these fields as HTML too (it was dropped as a tag).
- */
-export const htmlOfText = (text: string) =>
-  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-
 /** `<name>text</name>` with the text in CDATA. */
 export const el = (name: string, text: string | number) =>
   typeof text === "number" ? `<${name}>${text}</${name}>` : `<${name}>${cdata(text)}</${name}>`;

@@ -35,7 +35,7 @@ export async function requireSameSite(ctx: Ctx, file: string, key: string): Prom
     });
 }
 
-/** Remembers the site an import writes from, in the import's first transaction. */
+/** Remembers the site an import writes from, before it writes anything else. */
 export async function rememberSite(ctx: Ctx, key: string): Promise<void> {
   if (key === "") return;
   await ctx.write((tx) => repo.remember(tx.db, [{ kind: "site", wp_id: key, kiosque_id: 0 }]));
