@@ -32,6 +32,8 @@ const TEXT = {
   url: "Saisissez une adresse web complète commençant par http:// ou https://.",
   cancel: "Annuler la réponse",
   offline: "Votre commentaire n’a pas pu être envoyé : vérifiez la connexion et réessayez.",
+  tooLarge: "Ce commentaire est bien trop long pour être envoyé : raccourcissez-le.",
+  oneError: "Un champ est à corriger.",
 };
 
 /** French news style, "… à 14 h 05"; the spaces around "h" are no-break spaces. */
@@ -427,6 +429,37 @@ describe("a reader in Chromium", () => {
     await submitButton(page).click();
     await commentWithText(page, "Cordialement, une lectrice fidèle").waitFor();
     expect(await summary.isHidden()).toBe(true);
+  });
+
+  it("with JavaScript, a comment past the server's body limit is said on its field, every value kept", async () => {
+    const url = article();
+    // The server refuses the post before reading it (413); Chromium logs that answer.
+    const { page, navigations } = await people.open({ allowConsole: [/413/] });
+    await page.goto(url);
+    const loads = navigations();
+    // 300,000 characters: far past the comment's limit and the 256 KB a post may weigh.
+    const values = {
+      body: `${longComment}\n`.repeat(Math.ceil(300_000 / longComment.length)),
+      name: "Tom Trop-Long",
+      email: "tom@exemple.fr",
+      website: "",
+    };
+    const { body, ...rest } = values;
+    // Typing 300,000 characters takes Chromium longer than a test may; a paste sets it at once.
+    await field(page, "body").evaluate((area, text) => {
+      (area as HTMLTextAreaElement).value = text;
+    }, body);
+    await fill(page, rest);
+    await submitButton(page).click();
+
+    const summary = page.locator("#form-errors");
+    await summary.getByText(TEXT.oneError, { exact: true }).waitFor();
+    expect(await page.locator("#body-error").textContent()).toBe(TEXT.tooLarge);
+    expect(await field(page, "body").getAttribute("aria-invalid")).toBe("true");
+    expect(page.url()).toBe(`${server.url}${url}`);
+    expect(navigations()).toBe(loads);
+    for (const [name, value] of Object.entries(values) as [Field, string][])
+      expect(await field(page, name).inputValue()).toBe(value);
   });
 
   describe("hostile input renders as text", () => {

@@ -53,6 +53,7 @@ export const en: Messages = {
     submit: "Post comment",
     sending: "Sending…",
     offline: "Your comment could not be sent: check your connection and try again.",
+    tooLarge: "This comment is far too long to be sent: please shorten it.",
     pending: "Your comment is awaiting moderation.",
     erased: "Comment removed at its author’s request.",
     closed: "Comments are closed.",

@@ -58,6 +58,8 @@ export const fr = {
     sending: "Envoi…",
     /** Said in the form's summary when an inline post never reached the server. */
     offline: "Votre commentaire n’a pas pu être envoyé : vérifiez la connexion et réessayez.",
+    /** Said on the text's field when a post is past the server's body limit (HTTP 413). */
+    tooLarge: "Ce commentaire est bien trop long pour être envoyé : raccourcissez-le.",
     pending: "Votre commentaire est en attente de modération.",
     erased: "Commentaire supprimé à la demande de son auteur.",
     closed: "Les commentaires sont fermés.",

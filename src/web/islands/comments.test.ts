@@ -35,4 +35,19 @@ describe("fieldRefusal", () => {
     expect(fieldRefusal(403, { ...refused, code: "KIOSQUE_CROSS_ORIGIN" })).toBeUndefined();
     expect(fieldRefusal(500, { ok: false })).toBeUndefined();
   });
+
+  it("says a post past the body limit on the text's field, in the form's own words", () => {
+    const words = { message: "Bien trop long.", summary: "Un champ est à corriger." };
+    const tooLarge: ErrorAnswer = {
+      ok: false,
+      code: "KIOSQUE_BAD_REQUEST",
+      message: "Requête refusée.",
+    };
+    expect(fieldRefusal(413, tooLarge, words)).toEqual({
+      errors: { body: "Bien trop long." },
+      summary: "Un champ est à corriger.",
+    });
+    // A form without those words (a page cached before them) posts in full, as before.
+    expect(fieldRefusal(413, tooLarge)).toBeUndefined();
+  });
 });

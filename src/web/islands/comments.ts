@@ -2,8 +2,9 @@
  * The comment island: enhances the comment form, which works without it.
  * - "Répondre" moves the form under the comment being answered instead of reloading the page;
  * - posting happens inline: the new comment appears in place, or each field shows its message,
- *   and nothing the reader typed is lost. Any other answer falls back to an ordinary post; no
- *   answer at all (the network is down) is said in the form, and the page stays.
+ *   and nothing the reader typed is lost, even past the server's body limit. Any other answer
+ *   falls back to an ordinary post; no answer at all (the network is down) is said in the form,
+ *   and the page stays.
  * Plain DOM code: no framework runtime for one form.
  */
 
@@ -29,16 +30,30 @@ export function fillName(template: string, name: string): string {
   return template.replace("{name}", () => name);
 }
 
+/** The form's own words for a post the server would not read (from its data attributes). */
+export interface TooLargeWords {
+  /** The text field's message. */
+  message?: string | undefined;
+  /** The summary of one field to correct. */
+  summary?: string | undefined;
+}
+
 /**
  * A refusal the form can show in place: a message per field and their summary. Undefined for
  * any other answer, which the browser then posts in full.
+ * A 413 (the post is past the server's body limit, refused before any field is read) can only
+ * come from a text far past its limit: it is said on the text's field. Posted in full instead,
+ * it would take the reader to an error page, the text lost.
  */
 export function fieldRefusal(
   status: number,
   answer: Answer,
+  tooLarge: TooLargeWords = {},
 ): { errors: Record<string, string>; summary: string } | undefined {
   if ((status === 422 || status === 429) && answer.errors)
     return { errors: answer.errors, summary: answer.message ?? "" };
+  if (status === 413 && tooLarge.message)
+    return { errors: { body: tooLarge.message }, summary: tooLarge.summary ?? "" };
   return undefined;
 }
 
@@ -217,7 +232,10 @@ function init(): void {
         return;
       }
       const answer = (await response.json().catch(() => ({ ok: false }))) as Answer;
-      const refusal = fieldRefusal(response.status, answer);
+      const refusal = fieldRefusal(response.status, answer, {
+        message: form.dataset.tooLarge,
+        summary: form.dataset.oneError,
+      });
       if (response.status === 201 && answer.ok && answer.html) {
         const item = insert(answer.html, parentInput.value);
         showErrors({}, "");

@@ -147,6 +147,8 @@ export function FullCommentForm({ site, state, summary = true }: CommentFormProp
         id="comment-form"
         novalidate
         data-offline={t.comments.offline}
+        data-too-large={t.comments.tooLarge}
+        data-one-error={t.formErrors(1)}
       >
         {!summary ? null : count > 0 ? (
           <div class="form-errors" role="alert" id="form-errors" tabindex={-1}>
