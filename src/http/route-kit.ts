@@ -83,6 +83,7 @@ function siteFrom(
     categories,
     footerLinks,
     assets,
+    publicUrl: ctx.config.publicUrl,
     canonical: (path) => canonicalLink(path, ctx.config),
   };
 }

@@ -1,16 +1,5 @@
+import { isOnSite } from "./on-site.js";
 import { imagesIn } from "./sanitize.js";
-
-/**
- * Whether readers' browsers load an image from this address: the CSP's `img-src 'self'` lets a
- * page show images from the site alone (no other site learns who reads what). A path of the site
- * ("/media/…"), or an address under its public URL; "//host/…" is another site's.
- */
-export function isOnSite(src: string, publicUrl: string | undefined): boolean {
-  return (
-    (src.startsWith("/") && !src.startsWith("//")) ||
-    (publicUrl !== undefined && src.startsWith(`${publicUrl}/`))
-  );
-}
 
 /**
  * What keeps a text's images from going out to readers, articles' bodies and site pages alike:

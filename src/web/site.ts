@@ -15,6 +15,8 @@ export interface Site {
   /** The site's own pages listed in the footer (« Mentions légales »…), in order. */
   footerLinks: { slug: string; title: string }[];
   assets: AssetUrls;
+  /** The site's public origin (KIOSQUE_PUBLIC_URL) when the operator set one. */
+  publicUrl?: string | undefined;
   /** A page's canonical link from its path: on the public origin when one is set (http/origin.ts). */
   canonical(path: string): string;
 }

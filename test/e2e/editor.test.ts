@@ -6,6 +6,7 @@ import { h } from "preact";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { SECURITY_HEADERS } from "../../src/http/security.js";
+import { isOnSite } from "../../src/lib/on-site.js";
 import { sanitizeArticleHtml } from "../../src/lib/sanitize.js";
 import { RichTextField } from "../../src/web/components/rich-text-field.js";
 import { renderPage } from "../../src/web/document.js";
@@ -27,6 +28,8 @@ import { assetUrls } from "../../src/http/assets.js";
 const LABEL = "Corps de l’article";
 const L = editorLabels.fr;
 const YOUTUBE = "https://www.youtube.com/watch?v=dQw4w9WgXcQ";
+/** The site's public URL, as the newsroom layout says it: the test's server is reached by another. */
+const PUBLIC_URL = "https://journal.exemple.fr";
 
 const PICTURE =
   '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="80"><rect width="120" height="80" fill="#0b4f8a"/></svg>';
@@ -67,7 +70,7 @@ function editorPage(value: string): string {
   return renderPage(
     site,
     { title: "Écrire", noindex: true, scripts: [assets.editorIsland], styles: [assets.editorCss] },
-    form,
+    h("div", { "data-public-url": PUBLIC_URL }, form),
   );
 }
 
@@ -148,9 +151,9 @@ describe("the rich-text editor in Chromium", () => {
     }, html);
   };
 
-  async function open(value = ""): Promise<Page> {
+  async function open(value = "", allowConsole: RegExp[] = []): Promise<Page> {
     initial.value = value;
-    const { page } = await people.open();
+    const { page } = await people.open({ allowConsole });
     await page.goto("/");
     await editorOf(page).waitFor();
     return page;
@@ -463,12 +466,28 @@ describe("the rich-text editor in Chromium", () => {
     expect(L.problems.imageElsewhere).toBe(messages("fr").problems.imageElsewhere);
     expect(await posted(page)).toBe("<p>Texte.</p>");
 
-    // The site's own address, written in full, is the site's.
-    const own = `${new URL(page.url()).origin}/media/4/port.jpg`;
-    await src.fill(own);
+    // The site's own address, written in full on the name the newsroom was reached by, is the
+    // site's: it is kept as its path, which readers load wherever they read from.
+    await src.fill(`${new URL(page.url()).origin}/media/4/port.jpg`);
     await dialog.getByRole("button", { name: L.dialog.insert }).click();
     await closed(page);
-    expect(await posted(page)).toContain(`<img src="${own}" alt="Un port">`);
+    expect(await posted(page)).toContain(`<img src="/media/4/port.jpg" alt="Un port">`);
+  });
+
+  it("takes an image at the site's public URL, as the server does when the article goes out", async () => {
+    // This browser reaches the test's server, not the public URL: the page's CSP keeps it from
+    // loading the picture there, and Chromium says so.
+    const page = await open("<p>Texte.</p>", [/Content Security Policy/]);
+    await editorOf(page).click();
+    await button(page, L.image).click();
+    const dialog = await dialogAsks(page, L.dialog.imageTitle);
+    const src = `${PUBLIC_URL}/media/5/quai.jpg`;
+    await dialog.getByLabel(L.dialog.imageUrl, { exact: true }).fill(src);
+    await dialog.getByLabel(L.dialog.imageAlt, { exact: true }).fill("Un quai");
+    await dialog.getByRole("button", { name: L.dialog.insert }).click();
+    await closed(page);
+    expect(await posted(page)).toContain(`<img src="${src}" alt="Un quai">`);
+    expect(isOnSite(src, PUBLIC_URL)).toBe(true);
   });
 
   it("reads the stored shapes back and keeps them through an edit", async () => {

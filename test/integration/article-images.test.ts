@@ -8,7 +8,7 @@ import { testEngines } from "../helpers/engines.js";
 import { makeCategory } from "../helpers/factories.js";
 import { formBody, inputValue, startTags } from "../helpers/http.js";
 import { openTestApp, type TestApp } from "../helpers/runtime.js";
-import { signedIn, type StaffMember } from "../helpers/staff.js";
+import { getPage, signedIn, type StaffMember } from "../helpers/staff.js";
 
 type Fields = Record<string, string | string[]>;
 
@@ -248,4 +248,28 @@ describe.each(testEngines())("images in articles on %s", (engine) => {
     const used = await media.usage(rt.ctx, photo.id);
     expect(used.length).toBeGreaterThanOrEqual(2);
   });
+});
+
+describe.each(testEngines())("the editor's image rule with a public URL, on %s", (engine) => {
+  const PUBLIC = "https://journal.example";
+  let rt: TestApp;
+  let editor: StaffMember;
+
+  beforeAll(async () => {
+    rt = await openTestApp(engine, undefined, { publicUrl: PUBLIC });
+    editor = await signedIn(rt.app, rt.ctx, "editor");
+  });
+  afterAll(() => rt.close());
+
+  // The image dialog judges an address by the public URL, as publishing does; without it, it
+  // refused the site's own images when the newsroom was reached by another name.
+  it.each(["/admin/articles/nouveau", "/admin/pages/nouvelle"])(
+    "tells the editor on %s",
+    async (url) => {
+      const page = await getPage(rt.app, url, editor.cookie);
+      expect(page.statusCode).toBe(200);
+      const main = startTags(page.body).filter((tag) => tag.name === "main");
+      expect(main.map((tag) => tag.attrs.get("data-public-url"))).toEqual([PUBLIC]);
+    },
+  );
 });

@@ -9,7 +9,7 @@ import { makeMaster } from "./image.js";
 import { isObjectKey, newItemPrefix, objectKey } from "./keys.js";
 import { articleKeys, toItem, type MediaItem } from "./model.js";
 import * as repo from "./repo.js";
-import { isOnSite } from "../../lib/body-images.js";
+import { isOnSite } from "../../lib/on-site.js";
 import { formatTypes } from "./sniff.js";
 import { mediaStore } from "./storage/index.js";
 import { checkDetails, checkQuery, cleanFilename, isRowId } from "./validation.js";

@@ -64,7 +64,8 @@ export function NewsroomLayout({
           </nav>
         ) : null}
       </header>
-      <main id="content" class="wrap newsroom">
+      {/* The editor's image dialog judges addresses by the public URL, as the server does. */}
+      <main id="content" class="wrap newsroom" data-public-url={site.publicUrl}>
         {children}
       </main>
     </>

@@ -1,6 +1,7 @@
 import type { Ctx, TxCtx } from "../../../ctx.js";
 import { Forbidden, Invalid, type Problem } from "../../../lib/errors.js";
-import { hasImageElsewhere, hasImageWithoutAlt, isOnSite } from "../../../lib/body-images.js";
+import { hasImageElsewhere, hasImageWithoutAlt } from "../../../lib/body-images.js";
+import { isOnSite } from "../../../lib/on-site.js";
 import { canEditArticle, canPublish, canWriteArticles, type Actor } from "../../accounts/index.js";
 import { audit } from "../../audit/index.js";
 import { reindexArticle } from "../indexing.js";

@@ -7,7 +7,7 @@ import { articleExtensions } from "./extensions.js";
 import { imageAttrs, type ImageAttrs } from "./nodes.js";
 import { cleanPastedHtml } from "./paste.js";
 import { buildToolbar, type Tool } from "./toolbar.js";
-import { imageOnSite, imageSrc, linkHref } from "./urls.js";
+import { imageSrc, linkHref, ownImageSrc } from "./urls.js";
 
 /** The event the media library sends to the field's textarea to put a picture at the cursor. */
 export const INSERT_IMAGE_EVENT = "kiosque:insert-image";
@@ -90,11 +90,19 @@ export function mountRichEditor(textarea: HTMLTextAreaElement): Editor {
       .run();
   }
 
+  // The site's public URL, when the operator set one: the newsroom layout says it on its <main>.
+  const publicUrl =
+    textarea.closest<HTMLElement>("[data-public-url]")?.dataset.publicUrl || undefined;
+  /** An image address as the article keeps it, or undefined (not an image's, another site's). */
+  const ownImage = (value: string): string | undefined => {
+    const src = imageSrc(value);
+    return src && ownImageSrc(src, window.location.origin, publicUrl);
+  };
+
   /** The problem with an image's address: none, not an image's address, or another site's. */
   function imageProblem(value: string): string | undefined {
-    const src = imageSrc(value);
-    if (!src) return labels.problems.imageUrl;
-    return imageOnSite(src, window.location.origin) ? undefined : labels.problems.imageElsewhere;
+    if (!imageSrc(value)) return labels.problems.imageUrl;
+    return ownImage(value) ? undefined : labels.problems.imageElsewhere;
   }
 
   async function editLink(): Promise<void> {
@@ -158,7 +166,7 @@ export function mountRichEditor(textarea: HTMLTextAreaElement): Editor {
       ],
     });
     if (!values) return void editor.commands.focus();
-    const attrs = imageAttrs({ ...selected, ...values });
+    const attrs = imageAttrs({ ...selected, ...values, src: ownImage(values.src ?? "") });
     if (!attrs) return;
     if (selected) chain().updateAttributes("figureImage", attrs).run();
     else insertBlock({ type: "figureImage", attrs });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { imageOnSite, imageSrc, linkHref } from "./urls.js";
+import { imageSrc, linkHref, ownImageSrc } from "./urls.js";
 
 describe("linkHref", () => {
   it.each([
@@ -48,16 +48,26 @@ describe("imageSrc", () => {
   });
 });
 
-describe("imageOnSite", () => {
-  const origin = "https://journal.exemple.fr";
-  it.each(["/media/12/photo.jpg", "https://journal.exemple.fr/media/12/photo.jpg"])(
-    "takes %j",
-    (src) => expect(imageOnSite(src, origin)).toBe(true),
-  );
+describe("ownImageSrc", () => {
+  const page = "http://10.0.0.5:3000";
+  const publicUrl = "https://journal.exemple.fr";
+  it.each([
+    ["/media/12/photo.jpg", "/media/12/photo.jpg"],
+    [
+      "https://journal.exemple.fr/media/12/photo.jpg",
+      "https://journal.exemple.fr/media/12/photo.jpg",
+    ],
+    // The newsroom reached by another name: the same site, kept as its path.
+    ["http://10.0.0.5:3000/media/12/photo.jpg?v=2", "/media/12/photo.jpg?v=2"],
+  ])("takes %j as %j", (src, kept) => expect(ownImageSrc(src, page, publicUrl)).toBe(kept));
   it.each([
     "https://upload.wikimedia.org/pic.jpg",
     "//journal.exemple.fr/media/1.jpg",
     "https://journal.exemple.fr.evil.example/a.jpg",
     "http://journal.exemple.fr/media/1.jpg",
-  ])("refuses %j", (src) => expect(imageOnSite(src, origin)).toBe(false));
+    "http://10.0.0.5:3001/media/1.jpg",
+  ])("refuses %j", (src) => expect(ownImageSrc(src, page, publicUrl)).toBeUndefined());
+  it("takes no address in full for the public URL when none is set", () => {
+    expect(ownImageSrc("https://journal.exemple.fr/media/1.jpg", page, undefined)).toBeUndefined();
+  });
 });

@@ -4,6 +4,8 @@
  * unit tests.
  */
 
+import { isOnSite } from "../../../lib/on-site.js";
+
 /** A path of this site: "/article/x", never "//other.example" (another site). */
 const SITE_PATH = /^\/(?!\/)/;
 /** "www.lemonde.fr/x" or "lemonde.fr": a journalist leaves out the https:// more often than not. */
@@ -45,10 +47,16 @@ export function imageSrc(input: string): string | undefined {
 }
 
 /**
- * Whether readers' browsers will show an image from this address: the CSP's `img-src 'self'`
- * lets a page load the site's own images only. As lib/body-images.ts `isOnSite` judges it when
- * publishing, with the page's origin for the site's public URL.
+ * The address to keep for an image, or undefined when readers' browsers would not load it: the
+ * server's rule (lib/on-site.ts) with the site's public URL. An address on the origin this page
+ * came from is the same site reached by another name (an internal host, before the public URL is
+ * set): it is kept as its path, which the server takes and readers load from wherever they are.
  */
-export function imageOnSite(src: string, origin: string): boolean {
-  return SITE_PATH.test(src) || src.startsWith(`${origin}/`);
+export function ownImageSrc(
+  src: string,
+  pageOrigin: string,
+  publicUrl: string | undefined,
+): string | undefined {
+  if (isOnSite(src, publicUrl)) return src;
+  return src.startsWith(`${pageOrigin}/`) ? src.slice(pageOrigin.length) : undefined;
 }
