@@ -1,10 +1,11 @@
 import { pino, type Logger } from "pino";
 
 /**
- * Paths whose last segment is a secret that opens something (an invitation link's token): the
- * logs keep the path without it, so that reading a log never lets anyone in.
+ * Paths whose last segment is a secret that opens something (an invitation link's token, a
+ * preview link's, which shows an unpublished article for days without signing in: web/urls.ts):
+ * the logs keep the path without it, so that reading a log never lets anyone in.
  */
-const SECRET_SEGMENT = /^(\/admin\/invitation\/)[^/?#]+/;
+const SECRET_SEGMENT = /^(\/admin\/invitation\/|\/apercu\/)[^/?#]+/;
 
 /** A request's URL as the logs keep it. */
 export const loggedUrl = (url: string | undefined): string | undefined =>
