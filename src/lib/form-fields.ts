@@ -80,7 +80,10 @@ export class FormReader {
     }
     const value = v ?? "";
     if (hasControlCharacters(value)) this.problems[key] = { problem: "control" };
-    else if (!value && rule.required) this.problems[key] = { problem: "required" };
+    // A new one (it has a minimum length) that shows nothing, zero-width characters or blanks,
+    // could never be typed again. One asked for (the current password) is compared as it is.
+    else if (rule.required && (rule.min === undefined ? !value : isBlank(value)))
+      this.problems[key] = { problem: "required" };
     else if (charLength(value) > rule.max)
       this.problems[key] = { problem: "tooLong", limit: rule.max };
     else if (value && rule.min !== undefined && charLength(value) < rule.min)

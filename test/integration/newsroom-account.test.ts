@@ -117,6 +117,15 @@ describe.each(testEngines())("newsroom account page on %s", (engine) => {
       confirm: "un tout nouveau mot de passf",
     });
     expect(mismatch.body).toContain(fr.problems.mismatch);
+    // A new password that shows nothing could never be typed again: the account would be shut.
+    const invisible = "\u200b".repeat(8);
+    const unseen = await postForm(rt.app, "/admin/compte/mot-de-passe", here, {
+      current: member.password,
+      password: invisible,
+      confirm: invisible,
+    });
+    expect(unseen.statusCode).toBe(422);
+    expect(unseen.body).toContain(fr.problems.required);
 
     const ok = await postForm(rt.app, "/admin/compte/mot-de-passe", here, {
       current: member.password,
@@ -190,6 +199,13 @@ describe.each(testEngines())("newsroom account page on %s", (engine) => {
     });
     expect(closed.statusCode).toBe(303);
     expect((await getPage(rt.app, "/admin", there)).statusCode).toBe(303);
+    expect((await getPage(rt.app, "/admin", here)).statusCode).toBe(200);
+
+    // A session no token hash names (a NUL was a 500 on PostgreSQL) is refused, and closes none.
+    for (const session of ["a\u0000b", "", "x".repeat(101), "a b"]) {
+      const refused = await postForm(rt.app, "/admin/compte/sessions/fermer", here, { session });
+      expect(refused.statusCode).toBe(400);
+    }
     expect((await getPage(rt.app, "/admin", here)).statusCode).toBe(200);
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fr } from "../../src/web/i18n/fr.js";
 import { accounts } from "../../src/modules/accounts/index.js";
 import { setSetting } from "../../src/modules/settings/index.js";
 import { testEngines } from "../helpers/engines.js";
@@ -103,6 +104,16 @@ describe.each(testEngines())("newsroom sign-in on %s", (engine) => {
     const empty = await signInForm(rt.app, {}, "198.51.100.2");
     expect(empty.statusCode).toBe(422);
     expect(empty.body.match(/Ce champ est obligatoire\./g)).toHaveLength(2);
+    // No address holds a control character, and PostgreSQL cannot be asked for a NUL (a 500).
+    for (const email of [`${member.email}\u0000`, "a\u0000@b.org", `${member.email}\u0007`]) {
+      const refused = await signInForm(
+        rt.app,
+        { email, password: member.password },
+        "198.51.100.3",
+      );
+      expect(refused.statusCode).toBe(422);
+      expect(refused.body).toContain(fr.problems.control);
+    }
   });
 
   it("locks one client out of one account after repeated failures, not the person", async () => {

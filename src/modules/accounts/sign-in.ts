@@ -1,6 +1,7 @@
 import { verify } from "@node-rs/argon2";
 import type { Ctx } from "../../ctx.js";
 import { keyedHash } from "../../lib/crypto.js";
+import { hasControlCharacters } from "../../lib/text.js";
 import { Invalid, RateLimited } from "../../lib/errors.js";
 import { countFailures, forgetFailures, waitFor, type Limit } from "./attempts.js";
 import { PASSWORD_MAX } from "./passwords.js";
@@ -52,8 +53,11 @@ const DECOY_HASH =
  */
 export async function signIn(ctx: Ctx, attempt: SignInAttempt): Promise<SignedIn> {
   const email = attempt.email.trim().toLowerCase();
-  const problems: Record<string, { problem: "required" }> = {};
+  const problems: Record<string, { problem: "required" | "control" }> = {};
   if (!email) problems.email = { problem: "required" };
+  // No account's address holds one (every form refuses them), and PostgreSQL cannot even be
+  // asked for it: a NUL was a 500, and an attempt that counted nowhere.
+  else if (hasControlCharacters(email)) problems.email = { problem: "control" };
   if (!attempt.password) problems.password = { problem: "required" };
   if (Object.keys(problems).length > 0) throw new Invalid("KIOSQUE_SIGN_IN_FAILED", problems);
 

@@ -104,7 +104,13 @@ export function accountRoutes(app: FastifyInstance, kit: RouteKit, newsroom: New
 
   r.post(
     paths.admin.accountCloseSession,
-    { schema: { body: Type.Object({ session: Type.String({ maxLength: 100 }) }) } },
+    // A session is named by its token's hash (base64url, sessions.ts): anything else names none,
+    // and a NUL could not even be asked of PostgreSQL.
+    {
+      schema: {
+        body: Type.Object({ session: Type.String({ pattern: "^[A-Za-z0-9_-]{1,100}$" }) }),
+      },
+    },
     async (req, reply) => {
       const user = newsroom.allow(req, canUseNewsroom);
       await service.closeSession(ctx, user, req.body.session);
