@@ -34,12 +34,17 @@ export interface RouteKit {
     status?: number,
   ): FastifyReply;
   wantsJson(req: FastifyRequest): boolean;
-  /** A reader page through the page cache (http/cacheable.ts). */
+  /**
+   * A reader page through the page cache (http/cacheable.ts). `kept: false` answers it as one
+   * and keeps it nowhere: a variant there is one of per published comment (`replytocom`), which
+   * anyone may ask for by the thousand to push the real pages out.
+   */
   cacheable(
     req: FastifyRequest,
     reply: FastifyReply,
     key: string,
     render: () => Promise<Rendered | Moved>,
+    kept?: boolean,
   ): Promise<FastifyReply>;
   /**
    * As `cacheable`, for an answer built on the request's origin `base` (its absolute links): kept
@@ -137,8 +142,15 @@ export function createRouteKit(ctx: Ctx, assets: AssetUrls, cache: CacheDeps): R
         .type(HTML)
         .send(renderPage(site, meta, body));
     },
-    cacheable: (req, reply, key, render) =>
-      sendCacheable(cache, readerState(req, ctx.secret), req, reply, key, render),
+    cacheable: (req, reply, key, render, kept = true) =>
+      sendCacheable(
+        kept ? cache : { ...cache, cache: undefined },
+        readerState(req, ctx.secret),
+        req,
+        reply,
+        key,
+        render,
+      ),
     cacheableOn: (base, req, reply, key, render) =>
       sendCacheable(
         keptOrigin(base) ? cache : { ...cache, cache: undefined },

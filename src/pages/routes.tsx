@@ -28,7 +28,8 @@ const RepliesQuery = Type.Object({
  * The pages assembled from several modules: the article page (the article, its comments, related
  * articles) and the pages of long threads, through the page cache. Cache keys are built from the
  * validated parameters, so stray query strings cannot multiply entries, and a variant that shows
- * nothing of its own is moved to the one that does (never cached).
+ * nothing of its own is moved to the one that does (never cached). A reply form opened without
+ * JavaScript (`replytocom`) is rendered each time, never kept: there is one per published comment.
  */
 export function pageRoutes(app: FastifyInstance, kit: RouteKit): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -39,17 +40,22 @@ export function pageRoutes(app: FastifyInstance, kit: RouteKit): void {
     async (req, reply) => {
       const { cpage, replytocom } = req.query;
       const key = `article:${req.params.slug}:${cpage ?? 1}:${replytocom ?? ""}`;
-      return kit.cacheable(req, reply, key, () =>
-        renderArticlePage(kit, req.params.slug, {
-          ...(cpage !== undefined && cpage !== 1 ? { commentPage: cpage } : {}),
-          ...(replytocom ? { replyTo: replytocom } : {}),
-        }).catch(async (error: unknown) => {
-          // An address the article had before its slug changed: for good to the current one.
-          if (!(error instanceof NotFound)) throw error;
-          const current = await editing.currentSlugFor(kit.ctx, req.params.slug);
-          if (current === undefined) throw error;
-          return { moved: paths.article(current), permanent: true };
-        }),
+      return kit.cacheable(
+        req,
+        reply,
+        key,
+        () =>
+          renderArticlePage(kit, req.params.slug, {
+            ...(cpage !== undefined && cpage !== 1 ? { commentPage: cpage } : {}),
+            ...(replytocom ? { replyTo: replytocom } : {}),
+          }).catch(async (error: unknown) => {
+            // An address the article had before its slug changed: for good to the current one.
+            if (!(error instanceof NotFound)) throw error;
+            const current = await editing.currentSlugFor(kit.ctx, req.params.slug);
+            if (current === undefined) throw error;
+            return { moved: paths.article(current), permanent: true };
+          }),
+        replytocom === undefined,
       );
     },
   );
@@ -71,11 +77,16 @@ export function pageRoutes(app: FastifyInstance, kit: RouteKit): void {
       const { slug, rootId } = req.params;
       const { page, replytocom } = req.query;
       const key = `replies:${slug}:${rootId}:${page ?? 1}:${replytocom ?? ""}`;
-      return kit.cacheable(req, reply, key, () =>
-        renderRepliesPage(kit, slug, rootId, {
-          ...(page !== undefined && page !== 1 ? { page } : {}),
-          ...(replytocom ? { replyTo: replytocom } : {}),
-        }),
+      return kit.cacheable(
+        req,
+        reply,
+        key,
+        () =>
+          renderRepliesPage(kit, slug, rootId, {
+            ...(page !== undefined && page !== 1 ? { page } : {}),
+            ...(replytocom ? { replyTo: replytocom } : {}),
+          }),
+        replytocom === undefined,
       );
     },
   );

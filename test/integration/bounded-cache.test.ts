@@ -147,6 +147,22 @@ describe.each(testEngines())("a bounded cache and bounded pages on %s", (engine)
     expect(past.headers.location).toBe(`${base}?cpage=2#comments`);
   });
 
+  it("answers a reply form without keeping it: there is one per published comment", async () => {
+    const base = `/article/${article.slug}`;
+    for (const url of ["/", "/"]) await get(url);
+    expect((await get("/")).headers["x-kiosque-cache"]).toBe("hit");
+    // Every published comment's reply form, as often as anyone likes: never an entry, so never
+    // the real pages pushed out (an outside attack flushed the home page so, with HEAD alone).
+    // The comments of the first page (those of page 2 are moved there, above).
+    const forms = roots.slice(0, 5).map((id) => `${base}?replytocom=${id}`);
+    for (const url of [...forms, ...forms, ...forms]) {
+      const res = await get(url);
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers["x-kiosque-cache"], url).toBe("miss");
+    }
+    expect((await get("/")).headers["x-kiosque-cache"]).toBe("hit");
+  });
+
   it("shows a long thread's first replies and a link to the pages of the rest", async () => {
     const res = await get(`/article/${article.slug}`);
     // A thousand replies of ~500 bytes each would make a ~900 KB page.
