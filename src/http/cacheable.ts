@@ -10,6 +10,7 @@ import {
   type Personalize,
 } from "./page-cache.js";
 import { bigPiece, gzipOf, smallPiece, type Piece } from "./gzip-pieces.js";
+import { parseHttpDate } from "./http-date.js";
 import { namesEtag } from "./if-none-match.js";
 import { weightedList } from "./weighted-list.js";
 import { ownBytes } from "./own-bytes.js";
@@ -94,15 +95,17 @@ export function encodingFor(header: string | string[] | undefined): Encoding {
 
 /**
  * Whether the client holds this version (RFC 9110 §13.1): by its ETag when it sends one, else by
- * date when the page has one (feed readers that keep only Last-Modified).
+ * date when the page has one (feed readers that keep only Last-Modified). A date that is no
+ * HTTP-date, or one still to come (no client can hold a version from then), is ignored: "3000"
+ * or tomorrow got a 304, and the reader kept what they held whatever changed until then.
  */
 function notModified(req: FastifyRequest, page: CachedPage): boolean {
   const tag = req.headers["if-none-match"];
   if (tag !== undefined) return namesEtag(tag, page.etag);
   const since = req.headers["if-modified-since"];
   if (since === undefined || !page.lastModified) return false;
-  const at = Date.parse(since);
-  return Number.isFinite(at) && Date.parse(page.lastModified) <= at;
+  const at = parseHttpDate(since);
+  return at !== undefined && at <= Date.now() && Date.parse(page.lastModified) <= at;
 }
 
 /**

@@ -160,6 +160,10 @@ describe.each(testEngines())("feeds and sitemaps on %s", (engine) => {
     expect((await get("/feed.xml", { "if-modified-since": lastModified })).statusCode).toBe(304);
     const before = new Date(Date.parse(lastModified) - 3_600_000).toUTCString();
     expect((await get("/feed.xml", { "if-modified-since": before })).statusCode).toBe(200);
+    // No HTTP-date ("3000" is the year 3000 to Date.parse), or one still to come: ignored.
+    const tomorrow = new Date(Date.now() + 86_400_000).toUTCString();
+    for (const since of ["3000", "9999-01-01", tomorrow])
+      expect((await get("/feed.xml", { "if-modified-since": since })).statusCode, since).toBe(200);
     // A tag that does not match wins over the date (RFC 9110 §13.2.2).
     const stale = { "if-none-match": '"autre"', "if-modified-since": lastModified };
     expect((await get("/feed.xml", stale)).statusCode).toBe(200);
