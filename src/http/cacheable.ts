@@ -256,7 +256,12 @@ export async function sendCacheable(
     }
     page = await pending;
   }
-  if ("moved" in page) return reply.redirect(page.moved, page.permanent ? 301 : 302);
+  // Asked again each time: browsers keep a 301 for good otherwise, and a slug changed back to
+  // what it was would then loop.
+  if ("moved" in page)
+    return reply
+      .header("cache-control", "no-cache")
+      .redirect(page.moved, page.permanent ? 301 : 302);
   const shown = page;
   const made = (bytes: number) => cache?.grew(key, shown, bytes);
   if (reader.personal && page.personalize) {

@@ -47,6 +47,9 @@ export function registerErrorHandling(app: FastifyInstance, web: RouteKit): Fram
     status: number,
     code: ErrorCode,
   ) {
+    // Kept by no cache without asking again: a 404 may be an article about to be published, and
+    // browsers keep a 301 for good (a slug changed back would loop) unless told otherwise.
+    if (!reply.hasHeader("cache-control")) reply.header("cache-control", "no-cache");
     // A page that is not here may have been somewhere else: an old address (a WordPress
     // permalink, an old section page) answers 301 to where it lives now. Looked up only now,
     // so routes and the page cache never pay for it.
