@@ -30,6 +30,8 @@ export type ProblemCode =
   | "tooLong"
   | "email"
   | "url"
+  /** A commenter's website: a whole address of a site on the web, its host a name with a dot. */
+  | "website"
   | "notText"
   | "duplicate"
   | "closed"

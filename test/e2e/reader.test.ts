@@ -29,7 +29,7 @@ const TEXT = {
   pending: "Votre commentaire est en attente de modération.",
   required: "Ce champ est obligatoire.",
   email: "Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.",
-  url: "Saisissez une adresse web complète commençant par http:// ou https://.",
+  url: "Saisissez l’adresse complète d’un site web, par exemple https://exemple.fr.",
   cancel: "Annuler la réponse",
   offline: "Votre commentaire n’a pas pu être envoyé : vérifiez la connexion et réessayez.",
   tooLarge: "Ce commentaire est bien trop long pour être envoyé : raccourcissez-le.",

@@ -205,7 +205,7 @@ describe.each(testEngines())("comment form over HTTP on %s", (engine) => {
       const messages = {
         name: "100 caractères au plus, s’il vous plaît.",
         email: "Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.",
-        website: "Saisissez une adresse web complète commençant par http:// ou https://.",
+        website: "Saisissez l’adresse complète d’un site web, par exemple https://exemple.fr.",
         body: "Au moins 2 caractères, s’il vous plaît.",
       };
       for (const [field, message] of Object.entries(messages)) {

@@ -69,8 +69,9 @@ describe("validateComment", () => {
       "example.org",
       "https://",
       "http://exa mple.org",
+      "http://localhost",
     ]) {
-      expect(problemsOf({ ...valid, website: bad })).toEqual({ website: { problem: "url" } });
+      expect(problemsOf({ ...valid, website: bad })).toEqual({ website: { problem: "website" } });
     }
   });
 

@@ -147,7 +147,9 @@ function checkWebsite(raw: RawForm, problems: Record<string, Problem>): string |
   if (typeof websiteRaw !== "string") problems.website = websiteRaw;
   else if (charLength(website) > WEBSITE_MAX)
     problems.website = { problem: "tooLong", limit: WEBSITE_MAX };
-  else if (website !== "" && !isWebAddress(website)) problems.website = { problem: "url" };
+  // "http://localhost" starts as asked and is still no site a reader could visit: the message
+  // says what is wanted, not only how it starts.
+  else if (website !== "" && !isWebAddress(website)) problems.website = { problem: "website" };
   return website === "" ? null : website;
 }
 

@@ -101,6 +101,7 @@ export const en: Messages = {
     tooLong: (limit) => `At most ${limit} characters, please.`,
     email: "Enter a valid email address, like name@example.com.",
     url: "Enter a full web address starting with http:// or https://.",
+    website: "Enter a website’s full address, for example https://example.com.",
     notText: "This field takes a single text value.",
     duplicate: "You have already posted this comment.",
     closed: "Comments are closed on this article.",

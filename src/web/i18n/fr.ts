@@ -114,6 +114,7 @@ export const fr = {
     tooLong: (limit: number) => `${limit} caractères au plus, s’il vous plaît.`,
     email: "Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.",
     url: "Saisissez une adresse web complète commençant par http:// ou https://.",
+    website: "Saisissez l’adresse complète d’un site web, par exemple https://exemple.fr.",
     notText: "Ce champ doit contenir un seul texte.",
     duplicate: "Vous avez déjà publié ce commentaire.",
     closed: "Les commentaires sont fermés pour cet article.",
