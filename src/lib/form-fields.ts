@@ -1,4 +1,5 @@
 import type { Problem } from "./errors.js";
+import { parseRowId } from "./row-id.js";
 import { hasControlCharacters, isBlank } from "./text.js";
 
 /** A posted form as Fastify hands it over: each field text, or a list when repeated. */
@@ -111,6 +112,29 @@ export class FormReader {
       if (value) out.push(value);
     }
     return out;
+  }
+
+  /**
+   * A row chosen from a menu by its id (a section, an image): whatever names no row, long or
+   * short, is the wrong choice, never a text too long. Undefined when nothing was chosen.
+   */
+  rowId(key: string, rule: { required?: boolean } = {}): number | undefined {
+    const text = this.text(key, { required: rule.required ?? false, max: Infinity });
+    if (text === "" || this.problems[key]) return undefined;
+    const id = parseRowId(text);
+    if (id === undefined) this.refuse(key, { problem: "choice" });
+    return id;
+  }
+
+  /** Rows chosen from a list (authors), each as `rowId` reads one, without repeats. */
+  rowIds(key: string, rule: { maxItems: number }): number[] {
+    const texts = this.list(key, { max: Infinity, maxItems: rule.maxItems });
+    const ids = texts.map(parseRowId);
+    if (ids.some((id) => id === undefined)) {
+      this.refuse(key, { problem: "choice" });
+      return [];
+    }
+    return [...new Set(ids as number[])];
   }
 
   /** A checkbox: present and not empty means ticked. */

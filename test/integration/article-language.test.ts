@@ -99,13 +99,27 @@ describe.each(testEngines())("an article's language on %s", (engine) => {
         form({ title: "Gardé", language: hostile }),
       );
       expect(res.statusCode, hostile).toBe(422);
-      // Not a choice of the menu; past 35 characters, too long to be one.
-      expect(
-        ["Cette valeur n’est pas acceptée.", "35 caractères au plus, s’il vous plaît."],
-        hostile,
-      ).toContain(textById(res.body, "span", "language-error"));
+      // Not a choice of the menu, however long: "35 characters at most" misled.
+      expect(textById(res.body, "span", "language-error"), hostile).toBe(
+        "Cette valeur n’est pas acceptée.",
+      );
       expect(inputValue(res.body, "title")).toBe("Gardé");
       expect(res.body).not.toContain("<script>alert");
+    }
+  });
+
+  it("says a choice that names no section, author or image is not accepted, however long", async () => {
+    for (const wrong of ["abc", "x".repeat(25), "99999999999999999999999", "-1", "1e308"]) {
+      const res = await post(
+        "/admin/articles/nouveau",
+        form({ title: "Gardé", section: wrong, authors: wrong, image_media_id: wrong }),
+      );
+      expect(res.statusCode, wrong).toBe(422);
+      for (const id of ["section", "authors", "image_media_id"])
+        expect(textById(res.body, "span", `${id}-error`), `${id} ${wrong}`).toBe(
+          "Cette valeur n’est pas acceptée.",
+        );
+      expect(inputValue(res.body, "title")).toBe("Gardé");
     }
   });
 

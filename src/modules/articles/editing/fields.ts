@@ -1,6 +1,5 @@
 import { FormReader, shownValue, type RawForm } from "../../../lib/form-fields.js";
 import type { Problem } from "../../../lib/errors.js";
-import { parseRowId } from "../../../lib/row-id.js";
 import { isLocale } from "../../../web/i18n/index.js";
 import { related } from "../../related/index.js";
 
@@ -94,21 +93,16 @@ export function readArticleForm(raw: RawForm): {
   const standfirst = f.text(n.standfirst, { max: limits.standfirst, multiline: true });
   const slug = f.text(n.slug, { max: limits.slug });
   const body = f.text(n.body, { max: limits.body, multiline: true });
-  const sectionText = f.text(n.section, { required: true, max: 20 });
-  const categoryId = sectionText ? parseRowId(sectionText) : undefined;
-  if (sectionText && categoryId === undefined) f.refuse(n.section, { problem: "choice" });
+  const categoryId = f.rowId(n.section, { required: true });
   const tags = splitTags(f.text(n.tags, { max: limits.tags }));
   if (tags.length > limits.maxTags || tags.some((t) => t.length > limits.tag))
     f.refuse(n.tags, { problem: "tooLong", limit: limits.tag });
-  const authorTexts = f.list(n.authors, { max: 20, maxItems: limits.maxAuthors });
-  const authorIds = [...new Set(authorTexts.map((a) => parseRowId(a) ?? 0))];
-  if (authorIds.includes(0)) f.refuse(n.authors, { problem: "choice" });
+  const authorIds = f.rowIds(n.authors, { maxItems: limits.maxAuthors });
   if (authorIds.length === 0) f.refuse(n.authors, { problem: "required" });
-  const mediaText = f.text(n.imageMediaId, { max: 20 });
-  const imageMediaId = mediaText ? (parseRowId(mediaText) ?? null) : null;
-  if (mediaText && imageMediaId === null) f.refuse(n.imageMediaId, { problem: "choice" });
-  // From the menu: the interface's languages, or nothing for the site's. Anything else is refused.
-  const language = f.text(n.language, { max: 35 });
+  const imageMediaId = f.rowId(n.imageMediaId) ?? null;
+  // From the menu: the interface's languages, or nothing for the site's. Anything else, long or
+  // short, is the wrong choice.
+  const language = f.text(n.language, { max: Infinity });
   if (language && !isLocale(language)) f.refuse(n.language, { problem: "choice" });
   const imageUrl = f.text(n.imageUrl, { max: limits.imageUrl });
   if (imageUrl && !isImageAddress(imageUrl)) f.refuse(n.imageUrl, { problem: "url" });
