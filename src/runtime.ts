@@ -29,13 +29,15 @@ export async function openRuntime(
   config: Config,
   options: { clock?: Clock; log?: FastifyBaseLogger; onQuery?: QueryObserver } = {},
 ): Promise<Runtime> {
-  const storage = openStorage(config.database, options.onQuery);
+  const log = options.log ?? createLogger(config);
+  const storage = openStorage(config.database, options.onQuery, (error) =>
+    log.warn({ err: error }, "database connection lost; the next query opens another"),
+  );
   try {
     const applied = await migrateToLatest(storage);
     await storage.engine.optimize();
     const secret = config.secret ?? (await ensureSecret(storage.db));
     const clock = options.clock ?? systemClock;
-    const log = options.log ?? createLogger(config);
     const changes = await storage.engine.openChangeFeed(
       () => clock.now(),
       (error) => log.error({ err: error }, "change notices interrupted"),

@@ -9,6 +9,12 @@ export type { Engine, EngineAdapter, QueryObserver, Storage } from "./engines/ad
  * Opens the configured database with its engine's adapter: the one place an engine is chosen.
  * From here on, code asks `storage.engine` what differs.
  */
-export function openStorage(config: Config["database"], onQuery?: QueryObserver): Storage {
-  return config.engine === "sqlite" ? openSqlite(config, onQuery) : openPostgres(config, onQuery);
+export function openStorage(
+  config: Config["database"],
+  onQuery?: QueryObserver,
+  onConnectionLost?: (error: unknown) => void,
+): Storage {
+  return config.engine === "sqlite"
+    ? openSqlite(config, onQuery)
+    : openPostgres(config, onQuery, onConnectionLost);
 }

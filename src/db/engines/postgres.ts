@@ -24,13 +24,38 @@ const MAX_PAYLOAD = 7_000;
 const VACUUM_ATTEMPTS = 6;
 const VACUUM_RETRY_MS = 300;
 
-/** A pool of connections, shared by any number of instances of the site. */
+/**
+ * How long a request waits for a connection, new or from the pool: a server that accepts and
+ * never answers (a half-open network, a database starting) would otherwise hold every request,
+ * and the process's start, forever, with nothing said.
+ */
+const CONNECT_TIMEOUT_MS = 10_000;
+/** How soon the change feed tries again after its connection is lost, and after each failure. */
+const RECONNECT_MS = 1000;
+
+/**
+ * A pool of connections, shared by any number of instances of the site. `onConnectionLost` hears
+ * of a connection the server closed (a restart, an administrator's command): the pool drops it
+ * and opens another when one is next asked for. Unheard, that error stopped the process, and
+ * every worker with it while the database restarted.
+ */
 export function openPostgres(
   config: Extract<Config["database"], { engine: "postgres" }>,
   onQuery?: QueryObserver,
+  onConnectionLost: (error: unknown) => void = () => {},
 ): Storage {
   const { url } = config;
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+  });
+  // On every connection, for as long as it lives: the pool listens to idle ones only, and one
+  // taken by a request at the moment the server ends it (a restart under load) would emit its
+  // error to nobody. The request's query fails; the pool drops the connection when it comes back.
+  pool.on("connect", (client) => client.on("error", onConnectionLost));
+  // The pool passes on an idle connection's error too: already heard above.
+  pool.on("error", () => {});
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }), log: queryLog(onQuery) });
   const engine: EngineAdapter = {
     name: "postgres",
@@ -148,8 +173,23 @@ function changeFeed(
   // pages rendered since.
   const self = randomUUID();
 
+  // Until it connects again: a database still down at the first try must not end the retries,
+  // or this process would never hear another instance's change again.
+  let retry: NodeJS.Timeout | undefined;
+  let lost = false;
+  function reconnectLater(): void {
+    if (closed || retry) return;
+    retry = setTimeout(() => {
+      retry = undefined;
+      connect().catch((error: unknown) => {
+        onError(error);
+        reconnectLater();
+      });
+    }, RECONNECT_MS).unref();
+  }
+
   async function connect(): Promise<void> {
-    const c = new pg.Client({ connectionString: url });
+    const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
     c.on("notification", (msg) => {
       if (msg.channel !== CHANNEL || !msg.payload) return;
       // NOTIFY reaches the listeners of this database only: every instance of this site.
@@ -161,10 +201,22 @@ function changeFeed(
       // Notices may have been missed while the connection was down: everything may be stale.
       fanOut(handlers, [changeKeys.all]);
       client = undefined;
-      if (!closed) setTimeout(() => void connect().catch(onError), 1000).unref();
+      lost = true;
+      reconnectLater();
     });
-    await c.connect();
-    await c.query(`listen ${CHANNEL}`);
+    try {
+      await c.connect();
+      await c.query(`listen ${CHANNEL}`);
+    } catch (error) {
+      // A connection that never opened (or never listened) is ended here; the caller retries.
+      c.removeAllListeners("error");
+      c.on("error", () => {});
+      await c.end().catch(() => {});
+      throw error;
+    }
+    // Back after a loss: what other instances changed meanwhile was announced to nobody here.
+    if (lost) fanOut(handlers, [changeKeys.all]);
+    lost = false;
     client = c;
   }
 
@@ -180,6 +232,7 @@ function changeFeed(
     poll() {},
     async close() {
       closed = true;
+      clearTimeout(retry);
       await client?.end().catch(() => {});
     },
   };
