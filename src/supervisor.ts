@@ -165,7 +165,6 @@ export function supervise(options: SupervisorOptions): void {
     if (stopping) return;
     stopping = true;
     signalled = signal;
-    log.info({ signal }, "shutting down the server processes");
     if (slots.every((s) => !s.child)) return void finish();
     for (const s of slots) if (s.ready) s.child?.kill(signal);
     const timer = setTimeout(() => {
@@ -183,8 +182,14 @@ export function supervise(options: SupervisorOptions): void {
     // signal them.
     for (const s of slots) if (!s.ready) s.child?.kill("SIGTERM");
   };
-  process.on("SIGTERM", () => stop("SIGTERM"));
-  process.on("SIGINT", () => stop("SIGINT"));
+  // Said only of a signal received: giving up stops the workers with one too, but its cause is
+  // the line already logged, and "SIGTERM … shutting down" sent the operator looking for a sender.
+  const received = (signal: NodeJS.Signals) => {
+    if (!stopping) log.info({ signal }, "shutting down the server processes");
+    stop(signal);
+  };
+  process.on("SIGTERM", () => received("SIGTERM"));
+  process.on("SIGINT", () => received("SIGINT"));
 
   for (let i = 0; i < options.workers; i++) start(i);
   options.prepared.then(

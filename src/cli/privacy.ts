@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError } from "commander";
+import { accounts } from "../modules/accounts/index.js";
 import { commenterData } from "../modules/comments/index.js";
 import { withRuntime } from "./runtime.js";
 
@@ -44,12 +45,15 @@ export function privacyCommand(): Command {
 }
 
 /**
- * A request names its writer's address. A blank one names nobody, yet it matches every comment
- * kept without an address (a WordPress import keeps them so): an erasure would take them all.
+ * A request names its writer's address, something@somewhere (the shape accounts take; addresses
+ * kept from an import may be looser than the comment form's rule, and must still be found). A
+ * blank one names nobody, yet it matches every comment kept without an address (a WordPress
+ * import keeps them so): an erasure would take them all. Anything else ("not an email", a name)
+ * matched nothing and printed an empty export, exit 0, as if the person had left no trace.
  */
 function requested(email: string): void {
-  if (email.trim() === "")
+  if (!accounts.isEmail(email.trim()))
     throw new InvalidArgumentError(
-      `${JSON.stringify(email)}: expected the e-mail address the request names`,
+      `${JSON.stringify(email)}: expected the e-mail address the request names, like lea@example.net`,
     );
 }

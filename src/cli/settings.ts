@@ -1,8 +1,24 @@
 import { Command } from "commander";
 import { OPERATOR } from "../modules/accounts/index.js";
 import { media } from "../modules/media/index.js";
-import { SettingsSchema, setSetting } from "../modules/settings/index.js";
+import {
+  isSettingKey,
+  kindOf,
+  maskSecret,
+  setSetting,
+  settingKeys,
+} from "../modules/settings/index.js";
 import { withRuntime } from "./runtime.js";
+
+/**
+ * A value as the command prints it: JSON, but a saved secret (an API key) never whole, as the
+ * settings screens show it (settings `maskSecret`): a terminal's scrollback, a cron mail and a
+ * screen shared in a meeting keep what is printed.
+ */
+function shown(key: string, value: unknown): string {
+  const secret = isSettingKey(key) && kindOf(key) === "secret";
+  return JSON.stringify(secret ? maskSecret(String(value)) : value);
+}
 
 export function settingsCommand(): Command {
   const cmd = new Command("settings").description(
@@ -10,13 +26,11 @@ export function settingsCommand(): Command {
   );
   cmd
     .command("list")
-    .description("every setting with its current value")
+    .description("every setting with its current value (a saved key only by its last characters)")
     .action(() =>
       withRuntime(async ({ ctx }) => {
         const settings = await ctx.settings();
-        for (const key of Object.keys(SettingsSchema.properties)) {
-          console.log(`${key} = ${JSON.stringify(settings[key as keyof typeof settings])}`);
-        }
+        for (const key of settingKeys) console.log(`${key} = ${shown(key, settings[key])}`);
       }),
     );
   cmd
@@ -32,7 +46,7 @@ export function settingsCommand(): Command {
           key === "site.logo"
             ? await media.setLogoSetting(ctx, OPERATOR, value)
             : await setSetting(ctx, key, value);
-        console.log(`${key} = ${JSON.stringify(stored)}`);
+        console.log(`${key} = ${shown(key, stored)}`);
       }),
     );
   return cmd;

@@ -3,12 +3,15 @@ import { accounts, OPERATOR, roles } from "../modules/accounts/index.js";
 import { withRuntime } from "./runtime.js";
 
 /**
- * A new password from `--password`, else from standard input (`echo … | kiosque user passwd`),
- * so that it need not sit in the shell's history. One trailing newline is the pipe's, not the
- * password's.
+ * A password from `--password`, else from standard input (`echo … | kiosque user passwd`), so
+ * that it need not sit in the shell's history nor in `ps`. One trailing newline is the pipe's,
+ * not the password's. A terminal on standard input would wait for a password nobody was asked
+ * for: refused, as a command called wrongly (exit 2).
  */
-async function passwordFrom(option: string | undefined): Promise<string> {
+async function passwordFrom(option: string | undefined, cmd: Command): Promise<string> {
   if (option !== undefined) return option;
+  if (process.stdin.isTTY)
+    cmd.error("error: give the password with --password, or on standard input");
   let text = "";
   for await (const chunk of process.stdin) text += String(chunk);
   return text.replace(/\r?\n$/, "");
@@ -31,18 +34,24 @@ export function userCommand(): Command {
   const user = new Command("user").description("newsroom accounts");
   user
     .command("create")
-    .description("create a staff account")
+    .description("create a staff account (the password from --password or standard input)")
     .requiredOption("--email <email>", "sign-in address (kept private)")
-    .requiredOption("--password <password>", "at least 8 characters")
+    .option("--password <password>", "at least 8 characters (else read from standard input)")
     .addOption(
       new Option("--role <role>", "what the account may do").choices(roles).makeOptionMandatory(),
     )
     .option("--name <name>", "name shown in bylines (default: the e-mail's local part)")
-    .action((opts: { email: string; password: string; role: string; name?: string }) =>
-      withRuntime(async ({ ctx }) => {
-        const id = await accounts.createUser(ctx, opts);
-        console.log(`created ${opts.role} #${id} <${opts.email.trim().toLowerCase()}>`);
-      }),
+    .action(
+      async (
+        opts: { email: string; password?: string; role: string; name?: string },
+        cmd: Command,
+      ) => {
+        const password = await passwordFrom(opts.password, cmd);
+        await withRuntime(async ({ ctx }) => {
+          const id = await accounts.createUser(ctx, { ...opts, password });
+          console.log(`created ${opts.role} #${id} <${opts.email.trim().toLowerCase()}>`);
+        });
+      },
     );
   user
     .command("passwd")
@@ -52,9 +61,7 @@ export function userCommand(): Command {
     .requiredOption("--email <email>", "the account's sign-in address")
     .option("--password <password>", "the new password (else read from standard input)")
     .action(async (opts: { email: string; password?: string }, cmd: Command) => {
-      if (opts.password === undefined && process.stdin.isTTY)
-        cmd.error("error: give the new password with --password, or on standard input");
-      const password = await passwordFrom(opts.password);
+      const password = await passwordFrom(opts.password, cmd);
       await withRuntime(async ({ ctx }) => {
         const person = await accounts.personByEmail(ctx, OPERATOR, opts.email);
         await accounts.setPassword(ctx, OPERATOR, person.id, password);

@@ -27,7 +27,9 @@ function run(env: NodeJS.ProcessEnv, input: string | undefined, args: string[]) 
       { env },
       (error, out, err) => resolve({ code: error ? Number(error.code ?? 1) : 0, out, err }),
     );
-    if (input !== undefined) child.stdin?.end(input);
+    // Ended even with nothing to say: a command that reads standard input (a password) then
+    // reads an empty one, as under cron, instead of waiting for ever.
+    child.stdin?.end(input ?? "");
   });
 }
 

@@ -1,12 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testEngines } from "../helpers/engines.js";
-import { runKiosque, runKiosqueWithInput, cliEnv } from "../helpers/cli.js";
+import fs from "node:fs";
+import path from "node:path";
+import { runKiosque, runKiosqueWithInput, cliEnv, type CliResult } from "../helpers/cli.js";
 import { loadConfig } from "../../src/config/index.js";
 import { createLogger } from "../../src/lib/logger.js";
 import { accounts } from "../../src/modules/accounts/index.js";
 import { comments, emptyCommentForm } from "../../src/modules/comments/index.js";
 import { openRuntime } from "../../src/runtime.js";
 import { makeTestDatabase, type TestDatabase } from "../helpers/runtime.js";
+
+/**
+ * A refusal as the operator reads it: one sentence in English, what is wrong and what to do,
+ * ending with its code to look up in docs/errors.md; never the code and its context as JSON.
+ */
+function expectRefusal(res: CliResult, code: string, said: string | RegExp): void {
+  expect(res.code, res.err).toBe(2);
+  expect(res.err.trimEnd().split("\n"), res.err).toHaveLength(1);
+  expect(res.err).toMatch(new RegExp(`^kiosque: \\S.*[.] \\[${code}\\]\\n$`));
+  expect(res.err).not.toMatch(/[{}]/);
+  if (typeof said === "string") expect(res.err).toContain(said);
+  else expect(res.err).toMatch(said);
+}
 
 /** The real `kiosque` command (bin/kiosque.js → dist/cli.js), as an operator runs it. */
 describe.each(testEngines())("kiosque CLI on %s", (engine) => {
@@ -148,8 +163,46 @@ describe.each(testEngines())("kiosque CLI on %s", (engine) => {
       "--password",
       "peu importe",
     );
-    expect(nobody.code).toBe(2);
-    expect(nobody.err).toContain("KIOSQUE_NOT_FOUND");
+    expectRefusal(
+      nobody,
+      "KIOSQUE_NOT_FOUND",
+      "no account signs in with nobody@example.org: `kiosque user list` shows every account.",
+    );
+  });
+
+  it("creates an account with its password from standard input, as passwd reads it", async () => {
+    const email = "pipe@example.org";
+    const made = await runKiosqueWithInput(
+      env,
+      "mot de passe du tuyau\n",
+      "user",
+      "create",
+      "--email",
+      email,
+      "--name",
+      "Léa Tuyau",
+      "--role",
+      "editor",
+    );
+    expect(made.code, made.err).toBe(0);
+    expect(made.out).toMatch(/created editor #\d+ <pipe@example\.org>/);
+    // The pipe's newline is not part of it.
+    expect(await (await withSession(email, "mot de passe du tuyau")).alive()).toBe(true);
+    expect((await kiosque("user", "list")).out).toMatch(/pipe@example\.org\s+Léa Tuyau\s+editor/);
+    // Nothing piped: an empty password, refused as one; no account made.
+    const empty = await kiosque(
+      "user",
+      "create",
+      "--email",
+      "vide@example.org",
+      "--role",
+      "editor",
+    );
+    expect(empty.code).toBe(2);
+    expect(empty.err).toMatch(
+      /^password: At least 8 characters, please\. \[KIOSQUE_USER_INVALID\]$/m,
+    );
+    expect((await kiosque("user", "list")).out).not.toContain("vide@example.org");
   });
 
   it("lists accounts without password hashes, and disables one, ending its sessions", async () => {
@@ -255,11 +308,52 @@ describe.each(testEngines())("kiosque CLI on %s", (engine) => {
 
     const slug = "parc-eolien-cret-des-fourches-enquete-publique";
     expect((await kiosque("comments", "close", slug)).out).toContain(`comments closed on ${slug}`);
-    expect((await kiosque("comments", "close", "pas-un-article")).code).toBe(2);
+    expectRefusal(
+      await kiosque("comments", "close", "pas-un-article"),
+      "KIOSQUE_NOT_FOUND",
+      'no article has the slug "pas-un-article"',
+    );
 
-    const missing = await kiosque("comments", "trash", "99999999");
-    expect(missing.code).toBe(2);
-    expect(missing.err).toContain("KIOSQUE_NOT_FOUND");
+    for (const verb of ["approve", "spam", "trash"]) {
+      const missing = await kiosque("comments", verb, "99999999");
+      expectRefusal(
+        missing,
+        "KIOSQUE_NOT_FOUND",
+        "there is no comment #99999999: `kiosque comments list` shows the comments with their numbers.",
+      );
+    }
+    expectRefusal(
+      await kiosque("comments", "remove-gif", "99999999"),
+      "KIOSQUE_NOT_FOUND",
+      "there is no comment #99999999",
+    );
+  });
+
+  it("says a refused backup, restore or export in a sentence (after the demo is seeded)", async () => {
+    const file = path.join(database.dataDir, "cli-refusals.kiosque.gz");
+    expect((await kiosque("backup", file)).code).toBe(0);
+    expectRefusal(
+      await kiosque("restore", file),
+      "KIOSQUE_RESTORE_NOT_EMPTY",
+      "this database already has articles or comments, so nothing was restored: restore into an empty database, or add --force",
+    );
+    const notABackup = path.join(database.dataDir, "not-a-backup.txt");
+    fs.writeFileSync(notABackup, "hello\n");
+    expectRefusal(
+      await kiosque("restore", "--force", notABackup),
+      "KIOSQUE_BACKUP_NOT_A_BACKUP",
+      /not-a-backup\.txt is not a Kiosque backup \(.*\): name a file written by `kiosque backup`/,
+    );
+    expectRefusal(
+      await kiosque("backup", path.join(database.dataDir, "no", "such", "folder.gz")),
+      "KIOSQUE_BACKUP_UNWRITABLE",
+      "cannot write the backup to",
+    );
+    expectRefusal(
+      await kiosque("export", "wordpress", file),
+      "KIOSQUE_EXPORT_UNWRITABLE",
+      `${file} already exists, and an export never writes over a file: name another file, or move that one away.`,
+    );
   });
 
   it("reindexes the demo and pins related articles (after the demo is seeded)", async () => {
@@ -306,20 +400,76 @@ describe.each(testEngines())("kiosque CLI on %s", (engine) => {
     expect((await kiosque("settings", "set", "site.locale", "klingon")).code).toBe(2);
   });
 
+  it("says what a setting takes, in English like the help, whatever the site's language", async () => {
+    // The site speaks French (the default): the command line still speaks English.
+    expect((await kiosque("settings", "list")).out).toContain('site.locale = "fr"');
+    const refused = async (key: string, value: string, said: string) => {
+      const res = await kiosque("settings", "set", key, value);
+      expect(res.code, `${key} ${value}`).toBe(2);
+      expect(res.err).toBe(`${key}: ${said} [KIOSQUE_SETTING_INVALID]\n`);
+    };
+    const list = `this setting takes a JSON list of texts, none empty, for example '["casino","viagra"]' (quoted for the shell as shown).`;
+    await refused("comments.blocklist", "casino", list);
+    await refused("comments.blocklist", '[""]', list);
+    await refused("site.locale", "de", "this setting takes one of: fr, en.");
+    await refused("comments.order", "random", "this setting takes one of: oldest, newest.");
+    await refused("gif.provider", "tenor", "this setting takes one of: disabled, giphy, klipy.");
+    await refused("gif.rating", "x", "this setting takes one of: g, pg, pg-13, r.");
+    await refused("feeds.fullText", "yes", "this setting takes true or false.");
+    await refused(
+      "site.timezone",
+      "Mars/Olympus",
+      "this setting takes a time zone's name, for example Europe/Paris or America/New_York.",
+    );
+    await refused("comments.maxLinks", "beaucoup", "Enter a whole number, for example 10.");
+    await refused("comments.maxLinks", "1000", "100 at most.");
+    expectRefusal(
+      await kiosque("settings", "set", "comments.nope", "1"),
+      "KIOSQUE_SETTING_UNKNOWN",
+      '"comments.nope" is not a setting: `kiosque settings list` shows every setting with its value.',
+    );
+    expect(
+      (await kiosque("settings", "set", "comments.blocklist", '["casino","viagra"]')).out,
+    ).toBe('comments.blocklist = ["casino","viagra"]\n');
+  });
+
+  it("never prints a saved key in full, as the settings screens show it", async () => {
+    const gifKey = "abcdefghijklmnop3456";
+    const akismetKey = "0123456789abcdef7890";
+    const set = await kiosque("settings", "set", "gif.key", gifKey);
+    expect(set).toMatchObject({ code: 0, out: 'gif.key = "••••3456"\n' });
+    expect((await kiosque("settings", "set", "akismet.apiKey", akismetKey)).out).toBe(
+      'akismet.apiKey = "••••7890"\n',
+    );
+    const list = await kiosque("settings", "list");
+    expect(list.out).toContain('gif.key = "••••3456"');
+    expect(list.out).toContain('akismet.apiKey = "••••7890"');
+    expect(list.out + set.out).not.toContain(gifKey);
+    expect(list.out).not.toContain(akismetKey);
+    // A short key shows none of its characters; an empty one shows as empty (no key).
+    expect((await kiosque("settings", "set", "gif.key", "short1")).out).toBe('gif.key = "••••"\n');
+    expect((await kiosque("settings", "set", "akismet.apiKey", "")).out).toBe(
+      'akismet.apiKey = ""\n',
+    );
+    expect((await kiosque("settings", "set", "gif.key", "")).code).toBe(0);
+  });
+
   it("refuses a logo that names no image of the library, as the newsroom's form does", async () => {
     const gone = await kiosque("settings", "set", "site.logo", "999");
     expect(gone.code).toBe(2);
-    expect(gone.err).toContain("site.logo: Aucune image de la médiathèque ne porte ce numéro.");
+    expect(gone.err).toBe(
+      "site.logo: No image of the media library has this number. [KIOSQUE_SETTING_INVALID]\n",
+    );
     const word = await kiosque("settings", "set", "site.logo", "logo.png");
     expect(word.code).toBe(2);
-    expect(word.err).toContain("site.logo: Saisissez un nombre entier");
+    expect(word.err).toContain("site.logo: Enter a whole number");
     expect((await kiosque("settings", "list")).out).toContain("site.logo = 0");
     // None is always a choice.
     expect((await kiosque("settings", "set", "site.logo", "0")).out).toContain("site.logo = 0");
   });
 
   it("refuses control characters in settings and staff accounts, saying which field", async () => {
-    const control = "Ce champ contient un caractère invisible non autorisé";
+    const control = "This field holds an invisible character that is not allowed";
     const name = await kiosque("settings", "set", "site.name", "Le \u001b[31mJournal");
     expect(name.code).toBe(2);
     expect(name.err).toContain(`site.name: ${control}`);
@@ -410,10 +560,19 @@ describe.each(testEngines())("kiosque CLI on %s", (engine) => {
       ["export", "  "],
       ["erase", "", "--yes"],
       ["erase", " \t", "--yes"],
+      // Not an address at all: it matched nothing and printed an empty export, exit 0.
+      ["export", "not an email"],
+      ["export", "lea"],
+      ["export", "lea@"],
+      ["erase", "@example.net", "--yes"],
+      ["erase", "not an email"],
+      ["erase", "lea example.net", "--yes"],
     ]) {
       const refused = await kiosque("privacy", ...args);
       expect(refused.code, args.join(" ")).toBe(2);
-      expect(refused.err).toMatch(/^kiosque: ".*": expected the e-mail address the request names/);
+      expect(refused.err).toMatch(
+        /^kiosque: ".*": expected the e-mail address the request names, like lea@example\.net\n$/,
+      );
       expect(refused.out).toBe("");
     }
     expect((await kiosque("comments", "list", "--limit", "1000", "--json")).out).toBe(before);

@@ -61,8 +61,10 @@ describe("a database out of reach, said plainly", () => {
     expect(server.code).toBe(1);
     expect(server.output).toContain(`cannot reach PostgreSQL at 127.0.0.1:${port}`);
     expect(server.output).not.toContain("pass-word-secret");
-    // Its workers, still loading, were stopped: that is not a failure of theirs to report.
+    // Its workers, still loading, were stopped: that is not a failure of theirs to report, nor
+    // a signal anybody sent.
     expect(server.output).not.toContain("failed to stop");
+    expect(server.output).not.toMatch(/SIGTERM|shutting down/);
   });
 
   it("says a SQLite file is busy, or is not a database", async () => {
