@@ -58,6 +58,7 @@ export function importCommand(): Command {
             const source =
               folder || remote
                 ? {
+                    where: [folder?.where, remote?.where].filter(Boolean).join(", then "),
                     fetch: async (url: string, max: number) => {
                       const local = folder ? await folder.fetch(url, max) : undefined;
                       if (local && "bytes" in local) return local;

@@ -68,6 +68,40 @@ describe.each(testEngines())("kiosque import/export wordpress on %s", (engine) =
     expect(empty.err).not.toMatch(/^\s+at /m);
   });
 
+  it("exports a larger site without warning of a leak", async () => {
+    // Each full write buffer left a "close" and an "error" listener on the file stream: past
+    // ten, Node printed MaxListenersExceededWarning before the success message.
+    const other = await makeTestDatabase(engine);
+    try {
+      const otherEnv = cliEnv(other);
+      // Posts longer than the stream's buffer (16 KB): each one fills it, whatever the disk.
+      const long = `<p>${"Un long article. ".repeat(1500)}</p>`;
+      const posts = Array.from(
+        { length: 30 },
+        (_, i) =>
+          `<item><title>Long ${i}</title><dc:creator>a</dc:creator><content:encoded><![CDATA[${long}]]></content:encoded><wp:post_id>${i + 1}</wp:post_id><wp:post_date_gmt>2024-01-01 10:00:00</wp:post_date_gmt><wp:post_name>long-${i}</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>`,
+      ).join("\n");
+      const source = path.join(other.dataDir, "long.xml");
+      fs.writeFileSync(
+        source,
+        `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel><title>Long</title><link>https://long.example</link><wp:wxr_version>1.2</wp:wxr_version>
+${posts}
+</channel></rss>`,
+      );
+      expect((await runKiosque(otherEnv, "import", "wordpress", source)).code).toBe(0);
+      const file = path.join(other.dataDir, "out.xml");
+      const res = await runKiosque(otherEnv, "export", "wordpress", file);
+      expect(res.code).toBe(0);
+      expect(res.out).toMatch(/written .*: 30 articles/);
+      expect(res.err).not.toMatch(/MaxListenersExceeded|memory leak/);
+      expect(res.err).toBe("");
+    } finally {
+      await other.drop();
+    }
+  }, 120_000);
+
   it("refuses an uploads folder that is not there or not a folder, before importing", async () => {
     // "" too: it was taken for no folder at all, and the import went on without one.
     for (const uploads of [path.join(database.dataDir, "no-such-folder"), SITE, ""]) {

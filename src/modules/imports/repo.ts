@@ -62,3 +62,12 @@ export async function childrenOf(db: Kysely<Tables>, postId: string) {
     .where("detail", "=", postId)
     .execute();
 }
+
+/** Drops a site's key, replaced by a better one (source-site.ts). */
+export async function forgetSite(db: Kysely<Tables>, key: string): Promise<void> {
+  await db
+    .deleteFrom("wordpress_imports")
+    .where("kind", "=", "site")
+    .where("wp_id", "=", key)
+    .execute();
+}

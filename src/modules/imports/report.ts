@@ -11,7 +11,12 @@ export interface ImportReport {
   already: Record<string, number>;
   skipped: Record<string, number>;
   unknownShortcodes: Record<string, number>;
-  /** Lines for a person to check (capped: the count of the rest is the last line). */
+  /** What the whole run could not do, said first (no source for the images). */
+  notes: string[];
+  /**
+   * Lines for a person to check (capped: the count of the rest is the last line), but for the
+   * published pages readers see broken, which are all named (one line per article or page).
+   */
   look: string[];
 }
 
@@ -21,6 +26,8 @@ const LOOK_MAX = 500;
 export class ReportBuilder {
   private readonly report: ImportReport;
   private lookDropped = 0;
+  /** Lines of `lookAlways`, which the cap does not count. */
+  private always = 0;
 
   constructor(dryRun: boolean) {
     this.report = {
@@ -29,6 +36,7 @@ export class ReportBuilder {
       already: {},
       skipped: {},
       unknownShortcodes: {},
+      notes: [],
       look: [],
     };
   }
@@ -55,14 +63,27 @@ export class ReportBuilder {
 
   look(line: string): void {
     // A copy: the line is made of the item's fields, slices of the file's chunks (fields.ts).
-    if (this.report.look.length < LOOK_MAX) this.report.look.push(detached(line));
+    if (this.report.look.length - this.always < LOOK_MAX) this.report.look.push(detached(line));
     else this.lookDropped++;
+  }
+
+  /**
+   * A line never dropped by the cap: a published article readers see broken is one the operator
+   * must hear of, however many others there are. One per item, so bounded by the site's size.
+   */
+  lookAlways(line: string): void {
+    this.report.look.push(detached(line));
+    this.always++;
+  }
+
+  note(line: string): void {
+    if (!this.report.notes.includes(line)) this.report.notes.push(line);
   }
 
   done(): ImportReport {
     const look = [...this.report.look];
     if (this.lookDropped > 0) look.push(`… and ${this.lookDropped} more`);
-    return { ...this.report, look };
+    return { ...this.report, notes: [...this.report.notes], look };
   }
 }
 
@@ -74,6 +95,7 @@ const lines = (counts: Record<string, number>) =>
 /** The report as the command prints it. */
 export function formatReport(r: ImportReport): string {
   const out: string[] = [];
+  out.push(...r.notes);
   out.push(r.dryRun ? "Dry run: nothing was written. Would import:" : "Imported:");
   out.push(...(Object.keys(r.imported).length ? lines(r.imported) : ["  nothing"]));
   if (Object.keys(r.already).length)

@@ -12,6 +12,8 @@ export type Fetched = { bytes: Buffer } | { problem: string };
 
 export interface MediaSource {
   fetch(url: string, maxBytes: number): Promise<Fetched>;
+  /** Where it looks, in the report's words: a dry run says it instead of looking. */
+  readonly where?: string;
 }
 
 /** The path of an upload under the uploads folder, from its address on the old site. */
@@ -43,6 +45,7 @@ export async function uploadsFolder(dir: string): Promise<MediaSource> {
   if (!(await fs.promises.stat(root)).isDirectory())
     throw new ImportRefused("KIOSQUE_IMPORT_UNREADABLE", { file: dir, reason: "not a folder" });
   return {
+    where: `the uploads folder ${dir}`,
     async fetch(url, maxBytes) {
       const relative = uploadPath(url);
       if (relative === undefined) return { problem: "not an upload's address" };
@@ -113,6 +116,7 @@ function problemOf(f: OutboundFailure): string {
  */
 export function oldSite(options: { allowPrivate?: boolean } = {}): MediaSource {
   return {
+    where: "the old site (--download)",
     async fetch(url, maxBytes) {
       const got = await outboundFetch(url, {
         maxBytes,

@@ -51,11 +51,16 @@ export class XmlFile {
 
   async write(text: string): Promise<void> {
     this.check();
-    if (!this.out.write(text))
+    if (!this.out.write(text)) {
       // `once` rejects with the stream's error: kept, and said as every other failure to write.
-      await Promise.race([once(this.out, "drain"), once(this.out, "close")]).catch(
-        (error: Error) => void (this.failed ??= error),
-      );
+      // The one that loses the race MUST be removed (aborted): each full buffer left a "close"
+      // and an "error" listener behind, and Node warned of a leak past ten.
+      const settled = new AbortController();
+      const { signal } = settled;
+      await Promise.race([once(this.out, "drain", { signal }), once(this.out, "close", { signal })])
+        .catch((error: Error) => void (this.failed ??= error))
+        .finally(() => settled.abort());
+    }
     this.check();
   }
 

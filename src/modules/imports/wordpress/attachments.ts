@@ -52,6 +52,22 @@ export async function importAttachment(run: Run, item: WxrItem): Promise<void> {
     report.look(`attachment ${item.postId} (${url || "no address"}): not an image, not imported`);
     return;
   }
+  if (run.mediaWhere === undefined) {
+    // Said once for all, plainly: a line per image said the same thing a hundred times.
+    report.skipped("images not copied (no --uploads folder, no --download)");
+    report.note(
+      "No --uploads folder and no --download: no image can be copied. Posts and pages that show them point to the old site, and this site's pages do not load images from elsewhere: readers see them broken (see the lines below).",
+    );
+    return;
+  }
+  if (run.dryRun) {
+    // Its bytes would be stored outside the dry run's transaction: not looked for.
+    report.imported(`images to look for in ${run.mediaWhere}`);
+    report.note(
+      `Dry run: images are not looked for (in ${run.mediaWhere}); what is said below of posts' images is what a run that finds none of them would say.`,
+    );
+    return;
+  }
   const fetched = await run.media.fetch(url, run.maxBytes);
   if ("problem" in fetched) {
     report.skipped("images not found or refused");

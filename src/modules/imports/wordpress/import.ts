@@ -1,23 +1,23 @@
 import type { Ctx } from "../../../ctx.js";
 import { redirects } from "../../redirects/index.js";
-import { convertContent } from "../content/convert.js";
-import { NO_REFS } from "../content/refs.js";
 import { ReportBuilder, type ImportReport } from "../report.js";
 import { noSource, type MediaSource } from "../sources.js";
 import { readWxr } from "../wxr/reader.js";
 import type { ReadProgress, WxrChannel, WxrItem, WxrRecord } from "../wxr/model.js";
 import { importAttachment } from "./attachments.js";
-import { postFate } from "./fields.js";
 import { importPage } from "./pages.js";
 import { personFor } from "./people.js";
 import { importPost } from "./posts.js";
 import type { Run } from "./run.js";
-import { rememberSite, requireSameSite, siteKey } from "./source-site.js";
+import { rememberSite, requireSameSite, type SourceSite } from "./source-site.js";
 import { importTerm } from "./terms.js";
 
 export interface WordpressImport {
   file: string;
-  /** Reads and converts everything, writes nothing, and says what it would do. */
+  /**
+   * Does everything a run would, but look for images, in one transaction it then cancels: the
+   * report is the run's, nothing is kept.
+   */
   dryRun?: boolean;
   /** Pingbacks and trackbacks kept as comments (the default), or left out. */
   pingbacks?: boolean;
@@ -42,18 +42,16 @@ const BATCH_ITEMS = 100;
 const BATCH_CHARS = 8_000_000;
 
 /**
- * The check: the whole file read and converted before anything is written, so a file malformed
- * at its last byte imports nothing. Its report is the dry run's (what would be done). Returns how
- * many records the site pass needs to read: up to the last author, term or attachment (an export
- * lists them first, and attachments anywhere), so that pass stops there and does not parse every
- * post and comment a third time; and the WordPress site the file is of, refused when this site
- * imported another (source-site.ts).
+ * The check: the whole file read before anything is written, so a file malformed at its last
+ * byte imports nothing. Returns how many records the site pass needs to read: up to the last
+ * author, term or attachment (an export lists them first, and attachments anywhere), so that
+ * pass stops there and does not parse every post and comment a third time; and the WordPress
+ * site the file is of, refused when this site imported another (source-site.ts).
  */
 async function check(
-  run: Run,
+  ctx: Ctx,
   options: WordpressImport,
-): Promise<{ siteRecords: number; site: string }> {
-  const { report } = run;
+): Promise<{ siteRecords: number; site: SourceSite }> {
   let records = 0;
   let siteRecords = 0;
   let channel: WxrChannel | undefined;
@@ -61,31 +59,9 @@ async function check(
     records++;
     if (r.kind === "channel") channel = r;
     if (r.kind !== "item" || r.postType === "attachment") siteRecords = records;
-    if (!options.dryRun) continue;
-    if (r.kind === "author") report.imported("authors");
-    else if (r.kind === "term") report.imported(`terms (${r.taxonomy})`);
-    else if (r.kind === "item") planItem(run, r);
   }
-  const site = siteKey(channel);
-  await requireSameSite(run.ctx, options.file, site);
+  const site = await requireSameSite(ctx, options.file, channel);
   return { siteRecords, site };
-}
-
-function planItem(run: Run, item: WxrItem): void {
-  const { report } = run;
-  if (item.postType === "attachment") return report.imported("attachments");
-  if (item.postType !== "post" && item.postType !== "page")
-    return report.skipped(`items of type ${item.postType || "(none)"}`);
-  const fate = postFate(item.status, item.postPassword);
-  if ("skip" in fate) return report.skipped(`${item.postType}s ${fate.skip}`);
-  report.imported(`${item.postType === "post" ? "articles" : "pages"} (${fate.status})`);
-  const converted = convertContent(item.content, NO_REFS);
-  report.unknown(converted.unknown);
-  for (const c of item.comments) {
-    const ping = c.type === "pingback" || c.type === "trackback";
-    if (ping && !run.pingbacks) report.skipped("pingbacks and trackbacks (--no-pingbacks)");
-    else report.imported(ping ? "pingbacks and trackbacks" : "comments");
-  }
 }
 
 /** Reads the file's records into `work`, the first `limit` of them when it is given. */
@@ -102,6 +78,9 @@ async function each(
   }
 }
 
+/** Thrown at the end of a dry run's transaction, to cancel it. */
+class DryRunDone extends Error {}
+
 /**
  * Imports a WordPress export. Three readings of the file, none holding it whole: the check
  * (nothing written until the whole file is known to be well-formed and a WordPress export of a
@@ -109,16 +88,26 @@ async function each(
  * with their comments, pages) — images before the posts that show them, wherever the export put
  * them. Each thing is written in a transaction of its own with its mapping row, so a second run
  * changes nothing and a run after an interrupted one completes it.
+ *
+ * A dry run is the same code in one transaction, cancelled at the end: counting apart what a run
+ * would do gave other figures than the run (terms of menus, comments on pages, tags named only by
+ * posts, authors named only by bylines…). Only images are not looked for: their bytes go to the
+ * store, outside any transaction. On SQLite the site's own writes wait for that transaction.
  */
 export async function importWordpress(ctx: Ctx, options: WordpressImport): Promise<ImportReport> {
   const settings = await ctx.settings();
-  const run: Run = {
-    ctx,
-    report: new ReportBuilder(options.dryRun === true),
+  const dryRun = options.dryRun === true;
+  const media = options.media;
+  const report = new ReportBuilder(dryRun);
+  const runOn = (c: Ctx): Run => ({
+    ctx: c,
+    report,
     timeZone: settings["site.timezone"],
     maxDepth: settings["comments.maxDepth"],
     pingbacks: options.pingbacks !== false,
-    media: options.media ?? noSource,
+    media: media ?? noSource,
+    dryRun,
+    mediaWhere: media ? (media.where ?? "the source given") : undefined,
     maxBytes: settings["media.maxUploadMB"] * 1024 * 1024,
     channel: undefined,
     authors: new Map(),
@@ -126,9 +115,31 @@ export async function importWordpress(ctx: Ctx, options: WordpressImport): Promi
     categoryParents: new Map(),
     seenTerms: new Set(),
     terms: new Map(),
-  };
-  const { siteRecords, site } = await check(run, options);
-  if (options.dryRun) return run.report.done();
+  });
+  const { siteRecords, site } = await check(ctx, options);
+  if (!dryRun) {
+    await write(runOn(ctx), options, siteRecords, site);
+    return report.done();
+  }
+  await ctx
+    .write(async (tx) => {
+      await write(runOn(tx), options, siteRecords, site);
+      throw new DryRunDone();
+    })
+    .catch((error: unknown) => {
+      if (!(error instanceof DryRunDone)) throw error;
+    });
+  return report.done();
+}
+
+/** The site pass, then the content pass (see `importWordpress`). */
+async function write(
+  run: Run,
+  options: WordpressImport,
+  siteRecords: number,
+  site: SourceSite,
+): Promise<void> {
+  const { ctx } = run;
   await rememberSite(ctx, site);
 
   // Authors and terms come first in an export, a few hundred at most: one transaction for them.
@@ -196,5 +207,4 @@ export async function importWordpress(ctx: Ctx, options: WordpressImport): Promi
       run.report.skipped(`items of type ${r.postType || "(none)"}`);
   });
   await flush();
-  return run.report.done();
 }

@@ -7,7 +7,7 @@ import { convertContent } from "../content/convert.js";
 import * as repo from "../repo.js";
 import type { WxrItem } from "../wxr/model.js";
 import { clean, instantOf, postFate, slugText, titleText } from "./fields.js";
-import { refsFor } from "./posts.js";
+import { noteOutside, refsFor } from "./posts.js";
 import { numberedAddress, oldSitePath, type Run } from "./run.js";
 
 /**
@@ -34,8 +34,6 @@ export async function importPage(
   const refs = await refsFor(tx, item.content, item.postId);
   const converted = convertContent(clean(item.content), refs);
   run.report.unknown(converted.unknown);
-  for (const src of new Set(converted.outside))
-    report.look(`page ${item.postId}: image not imported, still at ${src}`);
   const title = titleText(item.title) || `Page ${item.postId}`;
   const posted = instantOf(item.postDateGmt, item.postDate, run.timeZone) ?? tx.clock.now();
   const modified = instantOf(item.postModifiedGmt, item.postModified, run.timeZone) ?? posted;
@@ -64,6 +62,7 @@ export async function importPage(
     tx,
     from.map((f) => ({ from: f, to: paths.page(stored.slug) })),
   );
+  noteOutside(run, item, converted.outside, { status, address: paths.page(stored.slug) });
   report.imported(`pages (${status})`);
   if (item.comments.length > 0) report.skipped("comments on pages", item.comments.length);
 }

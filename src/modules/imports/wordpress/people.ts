@@ -11,7 +11,7 @@ import type { Run } from "./run.js";
 /** An address WordPress allowed but Kiosque's accounts would refuse gets a placeholder. */
 function emailFor(login: string, email: string): string {
   const e = email.trim().toLowerCase();
-  if (/^[^\s@]+@[^\s@]+$/.test(e) && e.length <= 254) return e;
+  if (accounts.isEmail(e)) return e;
   return `${slugify(login) || "auteur"}@import.invalid`;
 }
 

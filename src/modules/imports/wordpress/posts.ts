@@ -166,8 +166,35 @@ function noteContent(run: Run, item: WxrItem, converted: Converted): void {
     run.report.look(
       `${item.postType} ${item.postId} "${titleText(item.title)}": removed ${[...converted.unknown.keys()].join(", ")}`,
     );
-  for (const src of new Set(converted.outside))
+}
+
+/** Addresses listed in a line before "and n more". */
+const SHOWN_ADDRESSES = 3;
+
+/**
+ * The images a content still shows from elsewhere. A published (or scheduled) item keeps its
+ * status, as WordPress had it, but this site's pages load no image from another (CSP img-src
+ * 'self'): readers see them broken. Each such item is named, with its address, however many
+ * there are; a draft's images are listed as they were.
+ */
+export function noteOutside(
+  run: Run,
+  item: WxrItem,
+  outside: readonly string[],
+  shown: { status: string; address: string },
+): void {
+  const all = [...new Set(outside)];
+  // A gallery's missing pictures ("attachment 12") are left out of it: nothing shows broken.
+  const srcs = all.filter((src) => !src.startsWith("attachment "));
+  const seen = shown.status === "published" || shown.status === "scheduled";
+  for (const src of seen ? all.filter((s) => !srcs.includes(s)) : all)
     run.report.look(`${item.postType} ${item.postId}: image not imported, still at ${src}`);
+  if (!seen || srcs.length === 0) return;
+  const listed = srcs.slice(0, SHOWN_ADDRESSES).join(", ");
+  const more = srcs.length > SHOWN_ADDRESSES ? ` and ${srcs.length - SHOWN_ADDRESSES} more` : "";
+  run.report.lookAlways(
+    `${item.postType} ${item.postId} "${titleText(item.title)}", ${shown.status} at ${shown.address}: ${srcs.length} ${srcs.length === 1 ? "image" : "images"} still at the old site (${listed}${more}), which readers' browsers do not load here: shown broken`,
+  );
 }
 
 /**
@@ -283,6 +310,10 @@ export async function importPost(
   );
   if (stored.slug !== (slugText(item.postName) || stored.slug))
     report.look(`post ${item.postId}: slug "${item.postName}" is "${stored.slug}" here`);
+  noteOutside(run, item, converted.outside, {
+    status: fate.status,
+    address: paths.article(stored.slug),
+  });
   report.imported(`articles (${fate.status})`);
   if (item.isSticky === "1") report.imported("sticky articles");
   await importComments(run, tx, changed, stored.id, item);

@@ -13,6 +13,13 @@ export interface Run {
   /** Pingbacks and trackbacks are kept as comments (true), or left out. */
   readonly pingbacks: boolean;
   readonly media: MediaSource;
+  /**
+   * A dry run: everything is written as in a real run, in one transaction cancelled at its end
+   * (import.ts), but images are not looked for, since their bytes would be stored outside it.
+   */
+  readonly dryRun: boolean;
+  /** Where images are looked for, in the report's words; undefined: nowhere. */
+  readonly mediaWhere: string | undefined;
   /** `media.maxUploadMB` in bytes: a larger file is not even read. */
   readonly maxBytes: number;
   channel: WxrChannel | undefined;
