@@ -28,6 +28,11 @@ export async function serve(
   const keep = (signal: NodeJS.Signals) => (early ??= signal);
   process.on("SIGTERM", keep);
   process.on("SIGINT", keep);
+  // A closed terminal (SIGHUP, sent to every process it started) stops a lone process gracefully,
+  // as SIGTERM; a worker leaves it to its supervisor, which stops them all. Node's default ended
+  // the process on the spot, requests in flight dropped.
+  const hangUp = () => (shared ? undefined : keep("SIGTERM"));
+  process.on("SIGHUP", hangUp);
   // A worker opens the database only once the supervisor has migrated it and no other worker is
   // writing the demo (its code is loaded by then): opened meanwhile, its own migration check and
   // secret raced the supervisor's migrations and seeding for SQLite's write lock, and under load
@@ -105,8 +110,10 @@ export async function serve(
   };
   process.off("SIGTERM", keep);
   process.off("SIGINT", keep);
+  process.off("SIGHUP", hangUp);
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGHUP", () => (shared ? undefined : void stop("SIGTERM")));
   if (early) return stop(early);
   // A signal while waiting reaches stop() above, which closes what is open and exits.
   await go;

@@ -1,7 +1,7 @@
 import module from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { ListenError, loadConfig, localUrl } from "./config/index.js";
+import { ListenError, loadConfig, localUrl, portIsFree } from "./config/index.js";
 import { startFailure } from "./db/storage-failure.js";
 import { createLogger } from "./lib/logger.js";
 import {
@@ -38,6 +38,7 @@ async function main(): Promise<void> {
     const { serve } = await import("./serve.js");
     return serve(config, { assetsDir });
   }
+  await portIsFree(config);
   const log = createLogger(config);
   // The workers load while this process migrates the database; they open their own runtime and
   // listen once told the schema is current. In a row, the two starts cost twice one process's.

@@ -82,7 +82,8 @@ export function supervise(options: SupervisorOptions): void {
     const opening = slots.some((s) => s.child && s.told && !s.ready);
     for (const s of opened ? waiting : opening ? [] : waiting.slice(0, 1)) {
       s.told = true;
-      s.child!.send(GO);
+      // A worker dead since it was counted: its exit, heard next, starts another.
+      s.child!.send(GO, () => {});
       log.debug({ worker: slots.indexOf(s), pid: s.child!.pid }, "may open the database");
     }
   };
@@ -98,6 +99,8 @@ export function supervise(options: SupervisorOptions): void {
       execArgv: workerExecArgv(process.execArgv),
       env: workerEnv(process.env),
     });
+    // A message to a worker that has just died fails (EPIPE): its exit is what counts.
+    child.on("error", (error) => log.debug({ worker: index, err: error }, "worker unreachable"));
     slot.child = child;
     slot.ready = false;
     slot.told = false;
@@ -142,9 +145,11 @@ export function supervise(options: SupervisorOptions): void {
         { worker: index, pid: child.pid, code, signal, restartInMs: slot.backoffMs },
         "server process died; starting another",
       );
+      // Not unref'd: with every worker dead, this timer is all that keeps the supervisor alive,
+      // and it exited 0 with nobody serving (systemd's Restart=on-failure then did nothing).
       setTimeout(() => {
         if (!stopping) start(index);
-      }, slot.backoffMs).unref();
+      }, slot.backoffMs);
     });
   };
 
@@ -190,6 +195,9 @@ export function supervise(options: SupervisorOptions): void {
   };
   process.on("SIGTERM", () => received("SIGTERM"));
   process.on("SIGINT", () => received("SIGINT"));
+  // The terminal it was started from closed: a graceful stop, as on SIGTERM. Node's default
+  // killed this process on the spot, and its workers with it, requests in flight dropped.
+  process.on("SIGHUP", () => received("SIGTERM"));
 
   for (let i = 0; i < options.workers; i++) start(i);
   options.prepared.then(

@@ -95,6 +95,7 @@ export type { MediaStorage } from "./media-storage.js";
 
 export { ConfigError } from "./config-error.js";
 export { ListenError } from "./listen-error.js";
+export { portIsFree } from "./port-probe.js";
 
 /** The address to open in a browser, as the start line says it: a wildcard or loopback host is this machine. */
 export function localUrl(config: Pick<Config, "host" | "port">): string {

@@ -41,6 +41,18 @@ function runServer(env: NodeJS.ProcessEnv): Promise<{ code: number | null; outpu
   });
 }
 
+/**
+ * Held as a running Kiosque's workers hold it: with reusePort, which the kernel grants to every
+ * process of the same user that asks for it too, as another Kiosque's workers do.
+ */
+function shareablePort(): Promise<net.Server> {
+  return new Promise((resolve, reject) => {
+    const holder = net.createServer();
+    holder.on("error", reject);
+    holder.listen({ port: 0, host: "127.0.0.1", reusePort: true }, () => resolve(holder));
+  });
+}
+
 describe("a port already taken", () => {
   let dir: string;
   let holder: net.Server;
@@ -77,5 +89,40 @@ describe("a port already taken", () => {
     expect(server.output).not.toMatch(/^\s+at /m);
     expect(server.output).not.toContain("starting another");
     expect(server.output).not.toContain("failed to stop");
+  });
+});
+
+describe("a port a running Kiosque holds", () => {
+  let dir: string;
+  let holder: net.Server;
+  let port: number;
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "kiosque-listen-"));
+    holder = await shareablePort();
+    const address = holder.address();
+    port = typeof address === "object" && address ? address.port : 0;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => holder.close(resolve));
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  // A second site started on it was let in beside the first, and readers got either, in turn.
+  it.each(["1", "2"])("is in use, said in a line, with KIOSQUE_WORKERS=%s", async (workers) => {
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    delete env.DATABASE_URL;
+    const server = await runServer({
+      ...env,
+      KIOSQUE_DATA_DIR: path.join(dir, workers),
+      KIOSQUE_WORKERS: workers,
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      LOG_LEVEL: "info",
+    });
+    expect(server.code, server.output).toBe(1);
+    expect(server.output).toContain(
+      `kiosque: cannot listen on 127.0.0.1:${port}: the port is in use by another process`,
+    );
+    expect(server.output).not.toContain("Kiosque is serving");
   });
 });

@@ -147,6 +147,30 @@ describe.each(testEngines())("several server processes on %s", (engine) => {
     expect(after).toMatchObject({ kind: "failed", error: "ECONNREFUSED" });
     expect(server.output()).not.toMatch(/failed to stop|took too long/);
   });
+
+  it("starts every worker again when all die at once, and stops them all on SIGHUP", async () => {
+    const server = await start();
+    const first = listeningWorkers(server);
+    // Within their first 30 s: each is started again after a pause, which was the only thing
+    // left to keep the supervisor alive, and it exited 0 with nobody serving.
+    for (const pid of first) process.kill(pid, "SIGKILL");
+    await until(
+      () => {
+        const now = listeningWorkers(server);
+        return now.length === 2 && now.every((pid) => !first.includes(pid));
+      },
+      30_000,
+      "two new workers",
+    );
+    expect(alive(server.pid)).toBe(true);
+    for (let i = 0; i < READS; i++) expect((await read(server.url, "/")).status).toBe(200);
+
+    // The terminal it ran in closed: a graceful stop, as on SIGTERM.
+    const workers = listeningWorkers(server);
+    const exit = await server.kill("SIGHUP");
+    expect(exit, server.output()).toEqual({ code: 0, signal: null });
+    for (const pid of workers) expect(alive(pid), `worker ${pid}`).toBe(false);
+  });
 });
 
 /** The supervisor's children, from /proc (Linux, as reusePort). */
