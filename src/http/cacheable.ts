@@ -46,6 +46,13 @@ export interface Moved {
  * reader with personal cookies are never shared (see README: bypass the CDN on kq_* cookies).
  */
 const SHARED = "public, max-age=0, must-revalidate, s-maxage=60, stale-while-revalidate=300";
+/**
+ * An answer whose links come from the request's own origin (no public URL set: feeds, sitemaps,
+ * robots.txt): for browsers and feed readers only. A CDN keys on Host and path, not on the
+ * X-Forwarded-Host a client may write and a proxy pass on: a feed made for a made-up host would
+ * be everyone's, its every link pointing there.
+ */
+const ORIGIN_BOUND = "private, max-age=0, must-revalidate";
 const PERSONAL = "private, no-store";
 
 export interface CacheDeps {
@@ -57,6 +64,8 @@ export interface CacheDeps {
   rendering: Map<string, Promise<CachedPage | Moved>>;
   /** Hear other processes' writes before trusting the cache. */
   poll(): void;
+  /** False for answers built on the request's origin, which no shared cache may keep. */
+  shareable?: boolean;
 }
 
 /**
@@ -274,5 +283,6 @@ export async function sendCacheable(
     // under a request that carried the reader's cookies.
     return sendEncoded(req, reply.header("x-kiosque-cache", "personal"), page, PERSONAL, made);
   }
-  return sendEncoded(req, reply.header("x-kiosque-cache", outcome), page, SHARED, made);
+  const policy = deps.shareable === false ? ORIGIN_BOUND : SHARED;
+  return sendEncoded(req, reply.header("x-kiosque-cache", outcome), page, policy, made);
 }

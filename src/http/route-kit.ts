@@ -153,7 +153,11 @@ export function createRouteKit(ctx: Ctx, assets: AssetUrls, cache: CacheDeps): R
       ),
     cacheableOn: (base, req, reply, key, render) =>
       sendCacheable(
-        keptOrigin(base) ? cache : { ...cache, cache: undefined },
+        {
+          ...cache,
+          ...(keptOrigin(base) ? {} : { cache: undefined }),
+          shareable: ctx.config.publicUrl !== undefined,
+        },
         readerState(req, ctx.secret),
         req,
         reply,

@@ -90,6 +90,8 @@ describe.each(testEngines())("the public origin on %s", (engine) => {
     for (const url of ["/feed.xml", "/feed.atom", "/feed.json", "/sitemaps/articles-1.xml"]) {
       const res = await t.app.inject({ url, headers });
       expect(res.statusCode, url).toBe(200);
+      // The same for everyone: a CDN may keep it.
+      expect(res.headers["cache-control"], url).toContain("s-maxage=60");
       expect(res.body, url).toContain(`https://journal.example/article/${slug}`);
       expect(res.body, url).not.toContain("evil.example");
       expect(res.body, url).not.toContain("http://journal");
@@ -124,6 +126,28 @@ describe.each(testEngines())("the public origin on %s", (engine) => {
       expect(res.body, url).toContain(`<link rel="canonical" href="${canonical}"/>`);
       expect(res.body, url).not.toContain("evil.example");
     }
+  });
+});
+
+describe.each(testEngines())("no public origin set, behind a proxy, on %s", (engine) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await openTestApp(engine, undefined, { trustProxy: 1 });
+    await makeArticle(t.ctx, { slug: "sans-origine" });
+  });
+  afterAll(() => t.close());
+
+  // A proxy passes on the X-Forwarded-Host a client wrote; a CDN in front keys on Host and path.
+  it("keeps answers built on the request's origin from every shared cache", async () => {
+    const headers = { host: "journal.example", "x-forwarded-host": "evil.example" };
+    for (const url of ["/feed.xml", "/feed.atom", "/sitemap.xml", "/robots.txt"]) {
+      const res = await t.app.inject({ url, headers });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers["cache-control"], url).toBe("private, max-age=0, must-revalidate");
+    }
+    // Pages link by path: the same for every origin, a CDN may keep them.
+    const page = await t.app.inject({ url: "/article/sans-origine", headers });
+    expect(page.headers["cache-control"]).toContain("s-maxage=60");
   });
 });
 
