@@ -69,6 +69,7 @@ export function categoryRows(): CategoryRow[] {
     name,
     description,
     position: i,
+    in_menu: 1,
   }));
 }
 

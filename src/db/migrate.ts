@@ -20,6 +20,7 @@ import { wordpressImport } from "./migrations/018-wordpress-import.js";
 import { refusedFormsAndArticleLanguage } from "./migrations/019-refused-forms-and-article-language.js";
 import { commentKindsPageMedia } from "./migrations/021-comment-kinds-page-media.js";
 import { addressRetentionIndex } from "./migrations/022-address-retention-index.js";
+import { sectionsInMenu } from "./migrations/023-sections-in-menu.js";
 
 /**
  * The ordered list of migrations. Names never change; new ones are appended. Frozen in time, they
@@ -46,6 +47,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     "019-refused-forms-and-article-language": refusedFormsAndArticleLanguage(),
     "021-comment-kinds-page-media": commentKindsPageMedia(),
     "022-address-retention-index": addressRetentionIndex(),
+    "023-sections-in-menu": sectionsInMenu(),
   };
 }
 

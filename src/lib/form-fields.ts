@@ -137,6 +137,23 @@ export class FormReader {
     return [...new Set(ids as number[])];
   }
 
+  /**
+   * A whole number typed in a field (a place in a list), from `min` to `max`; undefined when left
+   * empty or refused. Said as a number's problem, never as a text too long.
+   */
+  integer(key: string, rule: { min: number; max: number }): number | undefined {
+    const text = this.text(key, { max: Infinity });
+    if (text === "" || this.problems[key]) return undefined;
+    if (!/^-?\d{1,15}$/.test(text)) {
+      this.refuse(key, { problem: "notNumber" });
+      return undefined;
+    }
+    const n = Number(text);
+    if (n < rule.min) this.refuse(key, { problem: "belowMin", limit: rule.min });
+    else if (n > rule.max) this.refuse(key, { problem: "aboveMax", limit: rule.max });
+    return this.problems[key] ? undefined : n;
+  }
+
   /** A checkbox: present and not empty means ticked. */
   flag(key: string): boolean {
     const v = this.raw[key];

@@ -3,7 +3,14 @@ import { editing } from "../../src/modules/articles/index.js";
 import { fr } from "../../src/web/i18n/fr.js";
 import { testEngines } from "../helpers/engines.js";
 import { makeCategory } from "../helpers/factories.js";
-import { formBody, inputValue, isOurScript, startTags, textareaValue } from "../helpers/http.js";
+import {
+  formBody,
+  inputValue,
+  isOurScript,
+  startTags,
+  textareaValue,
+  textById,
+} from "../helpers/http.js";
 import { openTestApp, type TestApp } from "../helpers/runtime.js";
 import { signedIn, type StaffMember } from "../helpers/staff.js";
 
@@ -417,5 +424,76 @@ describe.each(testEngines())("newsroom articles over HTTP on %s", (engine) => {
     expect(inputValue(again.body, "new-slug")).toBe("economie");
     expect(inputValue(again.body, "new-name")).toBe("Autre");
     expect((await get("/rubrique/economie")).statusCode).toBe(200);
+  });
+
+  it("takes a section out of the menu and the home page, keeping its page, and orders the menu", async () => {
+    const made = async (name: string) => {
+      await post("/admin/rubriques", editor, { name, description: "" });
+      const all = await editing.sections(rt.ctx);
+      return all.find((s) => s.name === name)?.id ?? 0;
+    };
+    const [first, second] = [await made("Agenda"), await made("Zoologie")];
+    const zoo = { title: "Au zoo", slug: "au-zoo", section: String(second) };
+    const id = await create(editor, zoo);
+    expect((await save(editor, id, zoo, "publish")).statusCode).toBe(303);
+    const menu = async () => {
+      const home = (await get("/")).body;
+      const nav = /<nav class="site-nav"[^>]*>([\s\S]*?)<\/nav>/.exec(home)?.[1] ?? "";
+      return { nav, home };
+    };
+    const before = await menu();
+    expect(before.nav).toContain(">Zoologie<");
+    expect(before.home).toContain('aria-labelledby="block-zoologie"');
+
+    // Out of the menu: its page, its article and its feed still answer.
+    const hidden = await post(`/admin/rubriques/${second}`, editor, {
+      name: "Zoologie",
+      slug: "zoologie",
+      description: "",
+      position: "",
+      in_menu_asked: "1",
+    });
+    expect(hidden.statusCode).toBe(303);
+    const after = await menu();
+    expect(after.nav).not.toContain(">Zoologie<");
+    expect(after.home).not.toContain('aria-labelledby="block-zoologie"');
+    expect((await get("/rubrique/zoologie")).statusCode).toBe(200);
+    expect((await get("/article/au-zoo")).body).toContain('href="/rubrique/zoologie"');
+    expect((await get("/admin/rubriques", editor)).body).toContain(
+      fr.newsroom.writing.sections.hidden,
+    );
+    // A post without the box (a page from before it) leaves it where it is.
+    await post(`/admin/rubriques/${second}`, editor, { name: "Zoologie", slug: "zoologie" });
+    expect((await menu()).nav).not.toContain(">Zoologie<");
+
+    // Back in, first.
+    await post(`/admin/rubriques/${second}`, editor, {
+      name: "Zoologie",
+      slug: "zoologie",
+      position: "1",
+      in_menu_asked: "1",
+      in_menu: "1",
+    });
+    const { nav } = await menu();
+    expect(nav.indexOf(">Zoologie<")).toBeGreaterThanOrEqual(0);
+    expect(nav.indexOf(">Zoologie<")).toBeLessThan(nav.indexOf(">Agenda<"));
+    expect(first).toBeGreaterThan(0);
+
+    // A place that is no whole number from 1 is said as a number's problem, the values kept.
+    for (const [position, message] of [
+      ["abc", fr.problems.notNumber],
+      ["0", fr.problems.belowMin(1)],
+      ["123456", fr.problems.aboveMax(9999)],
+    ] as const) {
+      const refused = await post(`/admin/rubriques/${second}`, editor, {
+        name: "Zoologie",
+        slug: "zoologie",
+        position,
+        in_menu_asked: "1",
+      });
+      expect(refused.statusCode, position).toBe(422);
+      expect(textById(refused.body, "span", `s${second}-position-error`)).toBe(message);
+      expect(inputValue(refused.body, `s${second}-position`)).toBe(position);
+    }
   });
 });

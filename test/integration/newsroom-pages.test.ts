@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { XSS_PAYLOADS } from "../fixtures/xss-payloads.js";
-import { inputValue, textareaValue } from "../helpers/http.js";
+import { fr } from "../../src/web/i18n/fr.js";
+import { inputValue, textareaValue, textById } from "../helpers/http.js";
 import { openTestApp, type TestApp } from "../helpers/runtime.js";
 import { testEngines } from "../helpers/engines.js";
 import { getPage, postForm, signedIn, type StaffMember } from "../helpers/staff.js";
@@ -65,6 +66,18 @@ describe.each(testEngines())("the site's pages in the newsroom on %s", (engine) 
     expect(refused.statusCode).toBe(422);
     expect(inputValue(refused.body, "page-slug")).toBe("legal");
     expect(inputValue(refused.body, "page-position")).toBe("-4");
+    // A place in the footer is said as a number, however long what was typed.
+    for (const [position, message] of [
+      ["-4", fr.problems.belowMin(0)],
+      ["12345", fr.problems.aboveMax(1000)],
+      ["trois", fr.problems.notNumber],
+    ] as const) {
+      const wrong = await postForm(rt.app, "/admin/pages/nouvelle", editor.cookie, {
+        title: "Mentions",
+        position,
+      });
+      expect(textById(wrong.body, "span", "page-position-error"), position).toBe(message);
+    }
     const list = await getPage(rt.app, "/admin/pages", editor.cookie);
     expect(list.body.match(/href="\/admin\/pages\/\d+"/g)).toHaveLength(1);
     const taken = await postForm(rt.app, "/admin/pages/nouvelle", editor.cookie, {

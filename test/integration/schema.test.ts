@@ -42,6 +42,7 @@ const FROZEN: Record<string, string> = {
     "93dbca82dd40d7f87e95ac779344e7041f886b0a577cc727e14243cf5752fcd9",
   "022-address-retention-index.ts":
     "06985d6772a538ed5501d8bcf90b1cefedd9062be36a1b9475d8d36518d9fa57",
+  "023-sections-in-menu.ts": "e76ccf08dfc79dfd90cf5c60239f1cc99eb2e9739bfd1c05f1b920bf15aa82de",
 };
 
 describe("migrations", () => {

@@ -198,7 +198,7 @@ export async function authorBySlug(db: Kysely<Tables>, slug: string) {
 
 export async function insertCategory(
   db: Kysely<Tables>,
-  c: { slug: string; name: string; description: string; position: number },
+  c: { slug: string; name: string; description: string; position: number; in_menu?: number },
 ) {
   const row = await db.insertInto("categories").values(c).returning("id").executeTakeFirstOrThrow();
   return row.id;
@@ -299,7 +299,7 @@ export async function slugsAndTitles(db: Kysely<Tables>, ids: readonly number[])
 export async function updateCategory(
   db: Kysely<Tables>,
   id: number,
-  values: { slug: string; name: string; description: string },
+  values: { slug: string; name: string; description: string; position: number; in_menu: number },
 ) {
   await db.updateTable("categories").set(values).where("id", "=", id).execute();
 }

@@ -41,6 +41,8 @@ export function sectionRoutes(app: FastifyInstance, kit: RouteKit, newsroom: New
           name: shownValue(body, "name"),
           slug: shownValue(body, "slug"),
           description: shownValue(body, "description"),
+          position: shownValue(body, "position"),
+          inMenu: shownValue(body, "in_menu") !== "",
         };
         const summary = t.formErrors(Object.keys(errors).length);
         return page(req, { refused: { ...(id ? { id } : {}), values, errors, summary } });

@@ -38,7 +38,8 @@ export async function homePage(ctx: Ctx, page: number): Promise<HomePage> {
   const latest = await paged(ctx, {}, page);
   if (page > 1) return { latest, blocks: [] };
   const now = ctx.clock.now().toISOString();
-  const categories = await repo.listCategories(ctx.db);
+  // A block for each section of the menu: the others keep their pages, off the front page.
+  const categories = (await repo.listCategories(ctx.db)).filter((c) => c.in_menu === 1);
   const rows = await repo.latestPerCategory(
     ctx.db,
     now,
@@ -66,8 +67,11 @@ export {
   type SitemapArticle,
 } from "./syndication.js";
 
+/** The sections of the site's menu, in its order. */
 export async function categories(ctx: Ctx): Promise<Named[]> {
-  return (await repo.listCategories(ctx.db)).map((c) => ({ slug: c.slug, name: c.name }));
+  return (await repo.listCategories(ctx.db))
+    .filter((c) => c.in_menu === 1)
+    .map((c) => ({ slug: c.slug, name: c.name }));
 }
 
 export async function categoryPage(ctx: Ctx, slug: string, page: number) {

@@ -6,6 +6,8 @@ export interface CategoriesTable {
   name: string;
   description: string;
   position: number;
+  /** 0/1: in the site's menu and on the home page (migration 023); its page answers either way. */
+  in_menu: Generated<number>;
 }
 
 export interface ArticlesTable {

@@ -55,13 +55,7 @@ function readPage(raw: RawForm, publicUrl: string | undefined) {
   const body = f.text("body", { max: pageLimits.body, multiline: true });
   const status = f.choice("status", STATUSES, "draft");
   const inFooter = f.flag("in_footer");
-  const positionText = f.text("position", { max: 4 });
-  const position = positionText === "" ? 0 : Number(positionText);
-  if (
-    !f.problems.position &&
-    !(Number.isInteger(position) && position >= 0 && position <= pageLimits.position)
-  )
-    f.refuse("position", { problem: "choice" });
+  const position = f.integer("position", { min: 0, max: pageLimits.position }) ?? 0;
   const slug = slugify(typedSlug || title);
   if (!f.problems.title && !f.problems.slug && !slug)
     f.refuse(typedSlug ? "slug" : "title", { problem: "choice" });

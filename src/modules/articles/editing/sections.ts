@@ -12,10 +12,16 @@ export interface Section {
   slug: string;
   name: string;
   description: string;
+  /** Its place in the menu, first at 1 (sections of one place go by name). */
+  position: number;
+  /** In the site's menu and on the home page; its page answers either way. */
+  inMenu: boolean;
 }
 
 const NAME_MAX = 80;
 const DESCRIPTION_MAX = 500;
+/** Places in the menu: more than a site has sections, few enough to type. */
+const POSITION_MAX = 9999;
 
 /** Every section, in the site's order: for the forms' choices and the sections page. */
 export async function sections(ctx: Ctx): Promise<Section[]> {
@@ -24,6 +30,8 @@ export async function sections(ctx: Ctx): Promise<Section[]> {
     slug: c.slug,
     name: c.name,
     description: c.description,
+    position: c.position,
+    inMenu: c.in_menu === 1,
   }));
 }
 
@@ -35,25 +43,38 @@ function readSection(raw: RawForm) {
   const slug = slugify(typedSlug || name);
   if (!f.problems.name && !f.problems.slug && !slug)
     f.refuse(typedSlug ? "slug" : "name", { problem: "choice" });
-  return { f, name, slug, description };
+  const position = f.integer("position", { min: 1, max: POSITION_MAX });
+  // Asked only by a form that shows the box: a post without it (a page from before the box,
+  // a script) leaves the section where it is, rather than take it out of the menu.
+  const inMenu = f.flag("in_menu_asked") ? f.flag("in_menu") : undefined;
+  return { f, name, slug, description, position, inMenu };
 }
 
 function mayManage(actor: Actor): void {
   if (!canManageSections(actor)) throw new Forbidden("KIOSQUE_FORBIDDEN", { user: actor.id });
 }
 
-/** A new section, last in the navigation; its slug from its name unless one is typed. */
+/**
+ * A new section, last in the menu unless a place is typed; its slug from its name unless one is
+ * typed.
+ */
 export async function createSection(ctx: Ctx, actor: Actor, raw: RawForm): Promise<number> {
   mayManage(actor);
-  const { f, name, slug, description } = readSection(raw);
+  const { f, name, slug, description, position: typed, inMenu } = readSection(raw);
   return ctx.write(async (tx, changed) => {
     const all = await articlesRepo.listCategories(tx.db);
     if (all.some((c) => c.slug === slug)) f.refuse("slug", { problem: "taken" });
     if (!f.ok) throw new Invalid("KIOSQUE_SECTION_INVALID", f.problems);
     // Every page's navigation lists the sections.
     changed(changeKeys.all);
-    const position = Math.max(0, ...all.map((c) => c.position)) + 1;
-    const id = await articlesRepo.insertCategory(tx.db, { slug, name, description, position });
+    const position = typed ?? Math.max(0, ...all.map((c) => c.position)) + 1;
+    const id = await articlesRepo.insertCategory(tx.db, {
+      slug,
+      name,
+      description,
+      position,
+      in_menu: inMenu === false ? 0 : 1,
+    });
     await audit.record(tx, {
       actor,
       action: "section.create",
@@ -64,7 +85,10 @@ export async function createSection(ctx: Ctx, actor: Actor, raw: RawForm): Promi
   });
 }
 
-/** Renames a section (its address too, when the slug is changed). */
+/**
+ * Changes a section: its name, its address (when the slug is changed), its place in the menu,
+ * and whether it is there at all (and on the home page).
+ */
 export async function renameSection(
   ctx: Ctx,
   actor: Actor,
@@ -72,7 +96,7 @@ export async function renameSection(
   raw: RawForm,
 ): Promise<void> {
   mayManage(actor);
-  const { f, name, slug, description } = readSection(raw);
+  const { f, name, slug, description, position, inMenu } = readSection(raw);
   await ctx.write(async (tx, changed) => {
     const all = await articlesRepo.listCategories(tx.db);
     const before = all.find((c) => c.id === id);
@@ -80,7 +104,9 @@ export async function renameSection(
     if (all.some((c) => c.slug === slug && c.id !== id)) f.refuse("slug", { problem: "taken" });
     if (!f.ok) throw new Invalid("KIOSQUE_SECTION_INVALID", f.problems, { id });
     changed(changeKeys.all);
-    await articlesRepo.updateCategory(tx.db, id, { slug, name, description });
+    const shown = inMenu ?? before.in_menu === 1;
+    const after = { position: position ?? before.position, in_menu: shown ? 1 : 0 };
+    await articlesRepo.updateCategory(tx.db, id, { slug, name, description, ...after });
     await audit.record(tx, {
       actor,
       action: "section.rename",
@@ -88,6 +114,8 @@ export async function renameSection(
       details: {
         name: { from: before.name, to: name },
         slug: { from: before.slug, to: slug },
+        position: { from: before.position, to: after.position },
+        inMenu: { from: before.in_menu === 1, to: shown },
       },
     });
   });

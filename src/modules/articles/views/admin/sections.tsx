@@ -7,7 +7,7 @@ import type { Section } from "../../editing/sections.js";
 export interface SectionForm {
   /** Undefined: the form for a new section. */
   id?: number;
-  values: { name: string; slug: string; description: string };
+  values: { name: string; slug: string; description: string; position: string; inMenu: boolean };
   errors: Readonly<Record<string, string>>;
   summary?: string;
 }
@@ -49,6 +49,39 @@ function SectionFields({ t, form }: { t: Messages; form: SectionForm }) {
           {form.values.description}
         </textarea>
       </Field>
+      <Field
+        id={`${p}-position`}
+        label={t.newsroom.writing.sections.position}
+        error={form.errors.position}
+      >
+        <input
+          id={`${p}-position`}
+          name="position"
+          type="text"
+          inputMode="numeric"
+          value={form.values.position}
+          {...describedBy(`${p}-position`, form.errors.position, true)}
+        />
+      </Field>
+      <p class="hint" id={`${p}-position-hint`}>
+        {t.newsroom.writing.sections.positionHint}
+      </p>
+      <p class="field">
+        {/* Says the form asks: a post without the box (a page from before it) changes nothing. */}
+        <input type="hidden" name="in_menu_asked" value="1" />
+        <input
+          id={`${p}-in_menu`}
+          name="in_menu"
+          type="checkbox"
+          value="1"
+          checked={form.values.inMenu}
+          aria-describedby={`${p}-in_menu-hint`}
+        />{" "}
+        <label for={`${p}-in_menu`}>{t.newsroom.writing.sections.inMenu}</label>
+      </p>
+      <p class="hint" id={`${p}-in_menu-hint`}>
+        {t.newsroom.writing.sections.inMenuHint}
+      </p>
       <p class="form-submit">
         <button type="submit">
           {form.id === undefined
@@ -78,7 +111,13 @@ export function SectionsView({
       ? refused
       : {
           ...(s ? { id: s.id } : {}),
-          values: { name: s?.name ?? "", slug: s?.slug ?? "", description: s?.description ?? "" },
+          values: {
+            name: s?.name ?? "",
+            slug: s?.slug ?? "",
+            description: s?.description ?? "",
+            position: s ? String(s.position) : "",
+            inMenu: s?.inMenu ?? true,
+          },
           errors: {},
         };
   return (
@@ -93,6 +132,7 @@ export function SectionsView({
         <section class="section-item" aria-labelledby={`s${s.id}-heading`}>
           <h2 id={`s${s.id}-heading`}>
             <a href={paths.category(s.slug)}>{s.name}</a>
+            {s.inMenu ? null : <small> ({t.newsroom.writing.sections.hidden})</small>}
           </h2>
           <SectionFields t={t} form={formOf(s)} />
         </section>
