@@ -3,10 +3,12 @@
 // source changed since the last build (scripts/freshness.mjs).
 import { execFileSync, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { needsBuild } from "../scripts/freshness.mjs";
 import { exitOnOldNode } from "../scripts/node-version.mjs";
 
+// MUST run before anything of Kiosque's is loaded: a static import is evaluated before this
+// line, so the rest is imported after it, and an old Node hears why in one line.
 exitOnOldNode();
+const { needsBuild } = await import("../scripts/freshness.mjs");
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 if (needsBuild(root)) {

@@ -4,7 +4,8 @@
 // process, with nothing printed). An older Node fails somewhere deep, with a message that says
 // nothing of the cause ("module.enableCompileCache is not a function"), or none at all.
 // The build (which `npm start`, `npm run build` and the tests run first) and the `kiosque`
-// command say it first, plainly. `node dist/server.js` does not: src/ may not import scripts/.
+// command say it first, plainly; `node dist/server.js` too, through src/config/node-version.ts
+// (src/ may not import scripts/: a test holds the two copies and `engines` equal).
 // Plain JavaScript with no syntax newer than Node 12's, so that an old Node can run it.
 
 /** The oldest Node.js Kiosque runs on, as in package.json's `engines`. */

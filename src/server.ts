@@ -1,7 +1,7 @@
 import module from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { ListenError, loadConfig, localUrl, portIsFree } from "./config/index.js";
+import { exitOnOldNode, ListenError, loadConfig, localUrl, portIsFree } from "./config/index.js";
 import { startFailure } from "./db/storage-failure.js";
 import { createLogger } from "./lib/logger.js";
 import {
@@ -12,6 +12,11 @@ import {
   supervisorSaysGo,
   WORKER_FLAG,
 } from "./supervisor.js";
+
+// MUST run before main(): an older Node fails there ("module.enableCompileCache is not a
+// function") or at the first database opened. The modules imported above only define things,
+// so this line is the first to do anything (test/node-version.test.ts runs it on an old Node).
+exitOnOldNode();
 
 /**
  * The entry of `npm start`. It loads only what it needs: a worker (or a lone process) loads the

@@ -1,6 +1,6 @@
 import os from "node:os";
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "./index.js";
+import { ConfigError, envVariables, loadConfig, localUrl } from "./index.js";
 
 describe("KIOSQUE_TRUST_PROXY", () => {
   const trust = (value: string) => loadConfig({ KIOSQUE_TRUST_PROXY: value }).trustProxy;
@@ -142,7 +142,9 @@ describe("a refused setting", () => {
 
 describe("KIOSQUE_WORKERS", () => {
   it("is one per core where processes can share a port, else one", () => {
-    expect(loadConfig({}, undefined, "linux").workers).toBe(os.availableParallelism());
+    expect(loadConfig({}, undefined, "linux").workers).toBe(
+      Math.min(os.availableParallelism(), 64),
+    );
     expect(loadConfig({ KIOSQUE_WORKERS: "3" }, undefined, "linux").workers).toBe(3);
     // macOS and Windows refuse a listen that shares its port: one process serves there.
     for (const platform of ["darwin", "win32"] as const) {
@@ -152,5 +154,111 @@ describe("KIOSQUE_WORKERS", () => {
         `KIOSQUE_WORKERS: processes share a port on Linux and a few other systems, not on ${platform}: set 1 (got 2)`,
       );
     }
+  });
+});
+
+describe("a variable set but empty", () => {
+  it.each(envVariables)("%s= is refused, never read as unset", (name) => {
+    // DATABASE_URL= once served a new, empty SQLite site to an operator who meant PostgreSQL.
+    expect(() => loadConfig({ [name]: "" })).toThrow(
+      `${name}: set but empty: give a value or unset it`,
+    );
+  });
+});
+
+describe("every refusal", () => {
+  const said = (env: NodeJS.ProcessEnv) => {
+    try {
+      loadConfig(env, undefined, "linux");
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      return String(error);
+    }
+    throw new Error("expected the setting to be refused");
+  };
+
+  it.each([
+    [
+      { LOG_LEVEL: "verbose" },
+      'LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent (got "verbose")',
+    ],
+    [{ KIOSQUE_DEMO: "yes" }, 'KIOSQUE_DEMO: expected one of 0, 1 (got "yes")'],
+    [{ PORT: "abc" }, 'PORT: expected a port number from 1 to 65535 (got "abc")'],
+    [{ PORT: "65536" }, 'PORT: expected a port number from 1 to 65535 (got "65536")'],
+    [
+      { KIOSQUE_PAGE_CACHE_MB: "lots" },
+      'KIOSQUE_PAGE_CACHE_MB: expected a whole number of MB, 0 to 99999 (got "lots")',
+    ],
+    [
+      { KIOSQUE_WORKERS: "500" },
+      'KIOSQUE_WORKERS: expected a whole number of processes from 1 to 64 (got "500")',
+    ],
+    [
+      { KIOSQUE_WORKERS: "0" },
+      'KIOSQUE_WORKERS: expected a whole number of processes from 1 to 64 (got "0")',
+    ],
+  ])("names the variable, what it was given and what it accepts: %j", (env, message) => {
+    expect(said(env)).toContain(message);
+  });
+
+  it('never says a schema\'s own words (a pattern, "Expected union value")', () => {
+    // Every variable the schema itself constrains, given a value it refuses.
+    for (const name of [
+      "PORT",
+      "DATABASE_URL",
+      "KIOSQUE_DEMO",
+      "KIOSQUE_SECRET",
+      "KIOSQUE_PAGE_CACHE_MB",
+      "KIOSQUE_WORKERS",
+      "LOG_LEVEL",
+    ]) {
+      const message = said({ [name]: "x" });
+      expect(message, name).toMatch(new RegExp(`\\n  ${name}: expected .+ \\(got .+\\)$`));
+      expect(message, name).not.toMatch(/Expected|union|pattern|\^|\[0-9\]/);
+    }
+  });
+});
+
+describe("DATABASE_URL", () => {
+  it.each([
+    "postgres://kiosque:pass-word-secret@127.0.0.1:99999/site",
+    "postgres://kiosque:pass-word-secret@127.0.0.1:port/site",
+    "postgres://kiosque:pass-word-secret@[::1/site",
+    "postgres://kiosque:pass-word-secret%e9@db/site",
+  ])("refuses %s as the driver could not read it, without its password", (url) => {
+    try {
+      loadConfig({ DATABASE_URL: url });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect(String(error)).toMatch(/DATABASE_URL: expected a PostgreSQL URL/);
+      expect(String(error)).toContain(`got ${url.length} characters, not shown`);
+      expect(String(error)).not.toContain("pass-word-secret");
+    }
+  });
+
+  it.each([
+    "postgres://kiosque:secret@db.example:5432/site",
+    "postgresql://kiosque:p%40ss@[::1]:5432/site",
+    // A Unix socket, named by the query as the driver reads it.
+    "postgres://kiosque@/site?host=/var/run/postgresql",
+  ])("takes %s", (url) => {
+    expect(loadConfig({ DATABASE_URL: url }).database).toEqual({ engine: "postgres", url });
+  });
+});
+
+describe("localUrl", () => {
+  it.each([
+    ["127.0.0.1", "http://localhost:3922"],
+    ["0.0.0.0", "http://localhost:3922"],
+    ["::", "http://localhost:3922"],
+    ["::1", "http://[::1]:3922"],
+    ["2001:db8::5", "http://[2001:db8::5]:3922"],
+    ["fe80::1%eth0", "http://[fe80::1%25eth0]:3922"],
+    ["news.example", "http://news.example:3922"],
+  ])("says HOST=%s as %s, an address a browser opens", (host, url) => {
+    expect(localUrl({ host, port: 3922 })).toBe(url);
+    // WHATWG URLs have no zone (RFC 6874's form is the one there is): browsers refuse any.
+    if (!host.includes("%")) expect(URL.canParse(url)).toBe(true);
   });
 });

@@ -1,40 +1,81 @@
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { ConfigError } from "./config-error.js";
+import { checkDatabaseUrl } from "./database-url.js";
 import { parseMediaStorage, type MediaStorage } from "./media-storage.js";
 import { parsePublicUrl, parseTrustProxy, type TrustProxy } from "./proxy.js";
 import { Type, type Static } from "@sinclair/typebox";
 import { Value } from "@sinclair/typebox/value";
 
 /**
+ * The most server processes KIOSQUE_WORKERS may ask for, and the default's bound. Each holds its
+ * own V8 heap, page cache (64 MB by default) and database connections: past the cores they only
+ * compete for them, and 500 on two cores exhausted the machine. 64 is more cores than the
+ * machines Kiosque is meant for have.
+ */
+const MAX_WORKERS = 64;
+
+/** A variable that takes one of a few words, each said in a refusal. */
+const oneOf = (values: readonly string[]) =>
+  Type.Union(
+    values.map((v) => Type.Literal(v)),
+    { description: `one of ${values.join(", ")}` },
+  );
+
+/**
  * Every setting the process reads from its environment. Each key has its variable, a default and
  * a doc line (docs/config.md repeats them for operators). Values are validated, never coerced
- * silently: "PORT=abc" stops the process with a message naming PORT.
+ * silently: "PORT=abc" stops the process with a message naming PORT. Each `description` is what
+ * the variable accepts, said in every refusal of it in place of the schema's own message.
  */
 const EnvSchema = Type.Object({
-  PORT: Type.Optional(Type.String({ pattern: "^[0-9]{1,5}$" })),
-  HOST: Type.Optional(Type.String({ minLength: 1 })),
-  KIOSQUE_DATA_DIR: Type.Optional(Type.String({ minLength: 1 })),
-  DATABASE_URL: Type.Optional(Type.String({ pattern: "^postgres(ql)?://" })),
-  KIOSQUE_DEMO: Type.Optional(Type.Union([Type.Literal("0"), Type.Literal("1")])),
-  KIOSQUE_SECRET: Type.Optional(Type.String({ minLength: 32 })),
-  // A hop count or a list of addresses/CIDRs: checked entry by entry in proxy.ts.
-  KIOSQUE_TRUST_PROXY: Type.Optional(Type.String({ minLength: 1 })),
-  KIOSQUE_PUBLIC_URL: Type.Optional(Type.String({ minLength: 1 })),
-  NODE_ENV: Type.Optional(Type.String()),
-  KIOSQUE_PAGE_CACHE_MB: Type.Optional(Type.String({ pattern: "^[0-9]{1,5}$" })),
-  KIOSQUE_WORKERS: Type.Optional(Type.String({ pattern: "^[1-9][0-9]{0,2}$" })),
-  // S3-compatible object storage for uploaded images (config/media-storage.ts checks them together).
-  KIOSQUE_S3_ENDPOINT: Type.Optional(Type.String({ minLength: 1 })),
-  KIOSQUE_S3_BUCKET: Type.Optional(Type.String({ minLength: 1 })),
-  KIOSQUE_S3_REGION: Type.Optional(Type.String({ minLength: 1 })),
-  KIOSQUE_S3_ACCESS_KEY_ID: Type.Optional(Type.String({ minLength: 1 })),
-  KIOSQUE_S3_SECRET_ACCESS_KEY: Type.Optional(Type.String({ minLength: 1 })),
-  LOG_LEVEL: Type.Optional(
-    Type.Union(
-      ["fatal", "error", "warn", "info", "debug", "trace", "silent"].map((l) => Type.Literal(l)),
-    ),
+  // Checked for its range in loadConfig.
+  PORT: Type.Optional(
+    Type.String({ pattern: "^[0-9]{1,5}$", description: "a port number from 1 to 65535" }),
   ),
+  HOST: Type.Optional(
+    Type.String({ description: "an address or host name, like 127.0.0.1, ::1 or 0.0.0.0" }),
+  ),
+  KIOSQUE_DATA_DIR: Type.Optional(Type.String({ description: "a folder, like ./data" })),
+  // Checked as the driver reads it in database-url.ts.
+  DATABASE_URL: Type.Optional(
+    Type.String({
+      pattern: "^postgres(ql)?://",
+      description: "a PostgreSQL URL, postgres://user:password@host:5432/database",
+    }),
+  ),
+  KIOSQUE_DEMO: Type.Optional(oneOf(["0", "1"])),
+  KIOSQUE_SECRET: Type.Optional(
+    Type.String({ minLength: 32, description: "at least 32 characters" }),
+  ),
+  // A hop count or a list of addresses/CIDRs: checked entry by entry in proxy.ts.
+  KIOSQUE_TRUST_PROXY: Type.Optional(
+    Type.String({ description: "0, a hop count, or a list of addresses and CIDRs" }),
+  ),
+  KIOSQUE_PUBLIC_URL: Type.Optional(
+    Type.String({ description: "the site's origin, like https://news.example" }),
+  ),
+  NODE_ENV: Type.Optional(Type.String({ description: "production, or another word" })),
+  KIOSQUE_PAGE_CACHE_MB: Type.Optional(
+    Type.String({ pattern: "^[0-9]{1,5}$", description: "a whole number of MB, 0 to 99999" }),
+  ),
+  // Checked for its range in loadConfig.
+  KIOSQUE_WORKERS: Type.Optional(
+    Type.String({
+      pattern: "^[0-9]{1,5}$",
+      description: `a whole number of processes from 1 to ${MAX_WORKERS}`,
+    }),
+  ),
+  // S3-compatible object storage for uploaded images (config/media-storage.ts checks them together).
+  KIOSQUE_S3_ENDPOINT: Type.Optional(
+    Type.String({ description: "the service's origin, like https://s3.eu-west-3.amazonaws.com" }),
+  ),
+  KIOSQUE_S3_BUCKET: Type.Optional(Type.String({ description: "a bucket name" })),
+  KIOSQUE_S3_REGION: Type.Optional(Type.String({ description: "a region name like eu-west-3" })),
+  KIOSQUE_S3_ACCESS_KEY_ID: Type.Optional(Type.String({ description: "an access key" })),
+  KIOSQUE_S3_SECRET_ACCESS_KEY: Type.Optional(Type.String({ description: "its secret" })),
+  LOG_LEVEL: Type.Optional(oneOf(["fatal", "error", "warn", "info", "debug", "trace", "silent"])),
 });
 
 /** The variables `loadConfig` reads: docs/config.md documents each (test/docs-drift.test.ts). */
@@ -96,11 +137,19 @@ export type { MediaStorage } from "./media-storage.js";
 export { ConfigError } from "./config-error.js";
 export { ListenError } from "./listen-error.js";
 export { portIsFree } from "./port-probe.js";
+export { exitOnOldNode } from "./node-version.js";
 
-/** The address to open in a browser, as the start line says it: a wildcard or loopback host is this machine. */
+/**
+ * The address to open in a browser, as the start line says it: a wildcard or loopback host is
+ * this machine; an IPv6 address goes in brackets, as a URL must write it (its zone's "%" escaped).
+ */
 export function localUrl(config: Pick<Config, "host" | "port">): string {
-  const shown =
-    config.host === "0.0.0.0" || config.host === "127.0.0.1" ? "localhost" : config.host;
+  const { host } = config;
+  const shown = ["0.0.0.0", "127.0.0.1", "::"].includes(host)
+    ? "localhost"
+    : net.isIPv6(host)
+      ? `[${host.replace("%", "%25")}]`
+      : host;
   return `http://${shown}:${config.port}`;
 }
 
@@ -120,6 +169,17 @@ const shownValue = (name: string, value: unknown) =>
     : JSON.stringify(value);
 
 /**
+ * A variable's refusal: its name, what it accepts (its schema's description) and what it was
+ * given. Every refusal of the schema's is said here, never in the schema's own words ("Expected
+ * union value", a pattern) which tell an operator neither the choices nor the range.
+ */
+function refusal(name: string, value: unknown): string {
+  const schema: { description?: string } | undefined =
+    EnvSchema.properties[name as keyof typeof EnvSchema.properties];
+  return `${name}: expected ${schema?.description ?? "another value"} (got ${shownValue(name, value)})`;
+}
+
+/**
  * The systems where processes can share one port (`reusePort`, as Node's net documentation lists
  * them). Elsewhere (macOS, Windows) a listen with it fails, so one process serves there.
  */
@@ -130,19 +190,24 @@ export function loadConfig(
   cwd = process.cwd(),
   platform: NodeJS.Platform = process.platform,
 ): Config {
+  // Set but empty is refused, never read as unset: `DATABASE_URL=` would otherwise serve a new,
+  // empty SQLite site to an operator who meant PostgreSQL. No variable documents empty as a value.
+  const empty = envVariables.filter((k) => env[k] === "");
   const raw = Object.fromEntries(
     envVariables.filter((k) => env[k] !== undefined && env[k] !== "").map((k) => [k, env[k]]),
   );
-  const problems = [...Value.Errors(EnvSchema, raw)].map((e) => {
-    const name = e.path.slice(1);
-    return `${name || "environment"}: ${e.message} (got ${shownValue(name, e.value)})`;
-  });
+  const refused = new Set([...Value.Errors(EnvSchema, raw)].map((e) => e.path.slice(1)));
+  const problems = [
+    ...empty.map((name) => `${name}: set but empty: give a value or unset it`),
+    ...[...refused].map((name) => refusal(name, raw[name])),
+  ];
   if (problems.length > 0)
     throw new ConfigError(`Invalid configuration:\n  ${problems.join("\n  ")}`);
   const vars = raw as Static<typeof EnvSchema>;
   const port = Number(vars.PORT ?? "3000");
   // 0 would be a port of the system's choosing, which nobody could be told of in advance.
-  if (port < 1 || port > 65535) problems.push(`PORT: must be from 1 to 65535 (got ${port})`);
+  if (port < 1 || port > 65535) problems.push(refusal("PORT", vars.PORT));
+  if (vars.DATABASE_URL !== undefined) checkDatabaseUrl(vars.DATABASE_URL, problems);
   const trustProxy = parseTrustProxy(vars.KIOSQUE_TRUST_PROXY ?? "0", problems);
   const publicUrl =
     vars.KIOSQUE_PUBLIC_URL === undefined
@@ -153,8 +218,10 @@ export function loadConfig(
   const workers = vars.KIOSQUE_WORKERS
     ? Number(vars.KIOSQUE_WORKERS)
     : sharedPort
-      ? os.availableParallelism()
+      ? Math.min(os.availableParallelism(), MAX_WORKERS)
       : 1;
+  if (workers < 1 || workers > MAX_WORKERS)
+    problems.push(refusal("KIOSQUE_WORKERS", vars.KIOSQUE_WORKERS));
   if (workers > 1 && !sharedPort)
     problems.push(
       `KIOSQUE_WORKERS: processes share a port on Linux and a few other systems, not on ${platform}: set 1 (got ${workers})`,

@@ -11,12 +11,15 @@ export interface CliResult {
 
 /** What the command needs to reach a test database, as an operator's environment would hold it. */
 export function cliEnv(database: Pick<TestDatabase, "dataDir" | "url">): NodeJS.ProcessEnv {
-  return {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     KIOSQUE_DATA_DIR: database.dataDir,
-    DATABASE_URL: database.url ?? "",
     LOG_LEVEL: "warn",
   };
+  // Unset for SQLite, never empty: an empty variable is refused (docs/config.md).
+  if (database.url === undefined) delete env.DATABASE_URL;
+  else env.DATABASE_URL = database.url;
+  return env;
 }
 
 function run(env: NodeJS.ProcessEnv, input: string | undefined, args: string[]) {

@@ -67,6 +67,26 @@ describe("a database out of reach, said plainly", () => {
     expect(server.output).not.toMatch(/SIGTERM|shutting down/);
   });
 
+  it("refuses a DATABASE_URL the driver cannot read, or an empty one, before opening anything", async () => {
+    // Port out of range: the driver's URL parser threw from deep in the start, with a trace.
+    const malformed = envWith({
+      KIOSQUE_DATA_DIR: dir,
+      DATABASE_URL: "postgres://kiosque:pass-word-secret@127.0.0.1:99999/kiosque",
+    });
+    const command = await runKiosque(malformed, "migrate");
+    expect(command.code).toBe(1);
+    expectOneLine(command.err, /DATABASE_URL: expected a PostgreSQL URL/);
+    const server = await runServer(malformed);
+    expect(server.code).toBe(1);
+    expectOneLine(server.output, /DATABASE_URL: expected a PostgreSQL URL/);
+
+    // Set but empty once meant SQLite: a new, empty site for an operator who meant PostgreSQL.
+    const empty = await runKiosque(envWith({ KIOSQUE_DATA_DIR: dir, DATABASE_URL: "" }), "migrate");
+    expect(empty.code).toBe(1);
+    expectOneLine(empty.err, /DATABASE_URL: set but empty: give a value or unset it/);
+    expect(fs.existsSync(path.join(dir, "kiosque.sqlite"))).toBe(false);
+  });
+
   it("says a SQLite file is busy, or is not a database", async () => {
     const dataDir = fs.mkdtempSync(path.join(dir, "sqlite-"));
     const env = envWith({ KIOSQUE_DATA_DIR: dataDir });
