@@ -26,7 +26,9 @@ const sentences: Partial<Record<ErrorCode, (c: Context) => string>> = {
   KIOSQUE_BACKUP_SCHEMA_MISMATCH: (c) =>
     `${text(c.file)} was written at another schema version than this database's, so nothing was restored: restore it with the Kiosque version that wrote it, then upgrade.`,
   KIOSQUE_BACKUP_UNWRITABLE: (c) =>
-    `cannot write the backup to ${text(c.file)} (${text(c.reason)}): name a file in a folder that exists and that this user may write in.`,
+    /ENOSPC|EDQUOT/.test(text(c.reason))
+      ? `cannot write the backup to ${text(c.file)}: its disk is full (${text(c.reason)}). Free space there, or name a file on another disk.`
+      : `cannot write the backup to ${text(c.file)} (${text(c.reason)}): name a file in a folder that exists and that this user may write in.`,
   KIOSQUE_EXPORT_UNWRITABLE: (c) =>
     c.reason === "the file exists"
       ? `${text(c.file)} already exists, and an export never writes over a file: name another file, or move that one away.`

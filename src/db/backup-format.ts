@@ -79,10 +79,12 @@ function fromPortable(value: unknown): unknown {
 const unwritable = (file: string, reason: string) =>
   new BackupRefused("KIOSQUE_BACKUP_UNWRITABLE", { file, reason });
 
+const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 /** A step that makes or moves FILE: its failure is FILE's place refusing the backup. */
 async function placing<T>(file: string, step: Promise<T>): Promise<T> {
   return step.catch((error: unknown) => {
-    throw unwritable(file, error instanceof Error ? error.message : String(error));
+    throw unwritable(file, reasonOf(error));
   });
 }
 
@@ -107,12 +109,26 @@ export async function writeAtomically(
   if (path.basename(file) === "" || (there !== undefined && !there.isFile()))
     throw unwritable(file, "not a regular file: give the name of a new file, or of an old backup");
   // Made before any row is read, apart from the writing: the check above passes where no file
-  // can be made (root in `/proc`), and a failing write is the backup's own failure, not FILE's.
+  // can be made (root in `/proc`), and a failure while the rows are read is the backup's own.
   const out = await placing(file, fs.promises.open(temp, "wx", 0o600));
   try {
-    await pipelineAsync(Readable.from(chunks), createGzip(), out.createWriteStream());
+    // The file's own failures (a full disk: ENOSPC, a quota: EDQUOT) are its place refusing the
+    // backup, said as such; a failure of the rows' reading (the database) goes on as it is. The
+    // pipeline hands either one on to every stream: the first to fail is the one that failed.
+    const rows = Readable.from(chunks);
+    const sink = out.createWriteStream();
+    let first: { file: boolean; error: unknown } | undefined;
+    rows.once("error", (error) => (first ??= { file: false, error }));
+    sink.once("error", (error) => (first ??= { file: true, error }));
+    await pipelineAsync(rows, createGzip(), sink).catch((error: unknown) => {
+      throw first?.file && first.error === error ? unwritable(file, reasonOf(error)) : error;
+    });
     const handle = await fs.promises.open(temp, "r");
-    await handle.sync().finally(() => handle.close());
+    // Some file systems (NFS, a quota) say that the disk is full only when the data is flushed.
+    await placing(
+      file,
+      handle.sync().finally(() => handle.close()),
+    );
     await placing(file, fs.promises.rename(temp, file));
     return (await fs.promises.stat(file)).size;
   } catch (error) {

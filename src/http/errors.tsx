@@ -15,6 +15,7 @@ import { fieldProblems, registerFormPages } from "./form-page.js";
 import { oldLinkTarget } from "./old-links.js";
 import type { RouteKit } from "./route-kit.js";
 import { SECURITY_HEADERS } from "./security.js";
+import { isStorageFull } from "../lib/storage-full.js";
 
 /** The one JSON shape of a refusal or a failure (docs/errors.md). */
 export function errorAnswer(
@@ -123,6 +124,12 @@ export function registerErrorHandling(app: FastifyInstance, web: RouteKit): Fram
         }
       }
       return respond(req, reply, error.status, error.code);
+    }
+    if (isStorageFull(error)) {
+      req.log.error({ err: error }, "request failed: the database's disk is full");
+      // Room may be made in minutes (an operator's doing): a client that retries waits a little.
+      reply.header("retry-after", "60");
+      return respond(req, reply, 503, "KIOSQUE_STORAGE_FULL");
     }
     const status =
       typeof error.statusCode === "number" && error.statusCode >= 400 && error.statusCode < 600

@@ -54,6 +54,8 @@ export const errorCodes = {
   KIOSQUE_IMPORT_UNREADABLE: { status: 422, messageKey: "badRequest" },
   KIOSQUE_IMPORT_OTHER_SITE: { status: 422, messageKey: "badRequest" },
   KIOSQUE_EXPORT_UNWRITABLE: { status: 422, messageKey: "badRequest" },
+  // The database's disk is full: nothing was saved, and trying again later will do (http/errors.tsx).
+  KIOSQUE_STORAGE_FULL: { status: 503, messageKey: "storageFull" },
   KIOSQUE_INTERNAL: { status: 500, messageKey: "error" },
 } as const satisfies Record<`KIOSQUE_${string}`, { status: number; messageKey: string }>;
 

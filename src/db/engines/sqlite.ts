@@ -1,7 +1,16 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, SqliteDialect, SqliteQueryCompiler, sql, type SqliteDatabase } from "kysely";
+import {
+  Kysely,
+  SqliteDialect,
+  SqliteDriver,
+  SqliteQueryCompiler,
+  sql,
+  type DatabaseConnection,
+  type Driver,
+  type SqliteDatabase,
+} from "kysely";
 import { ConfigError, type Config } from "../../config/index.js";
 import { offerDirectReads } from "../../lib/compiled-once.js";
 import { fanOut, type ChangeFeed, type ChangeHandler } from "../notify.js";
@@ -57,7 +66,7 @@ export function openSqlite(
   handle.pragma("analysis_limit = 1000");
   const statements = withStatementCache(handle);
   const db = new Kysely<Tables>({
-    dialect: new KeptPlansDialect({ database: statements }),
+    dialect: new KeptPlansDialect(statements, () => handle.inTransaction),
     log: queryLog(onQuery),
   });
   offerDirectReads(db, (sqlText, parameters) => {
@@ -91,7 +100,8 @@ export function openSqlite(
           await sql`commit`.execute(conn);
           return result;
         } catch (error) {
-          await sql`rollback`.execute(conn);
+          // Already rolled back by SQLite itself after some failures (see CauseKeepingDriver).
+          if (handle.inTransaction) await sql`rollback`.execute(conn);
           throw error;
         }
       }),
@@ -182,7 +192,9 @@ function ownerOnly(file: string): void {
 async function snapshot<T>(file: string, read: (db: Kysely<Tables>) => Promise<T>): Promise<T> {
   const handle = new SQLite(file, { readonly: true, fileMustExist: true });
   handle.pragma("busy_timeout = 5000");
-  const db = new Kysely<Tables>({ dialect: new KeptPlansDialect({ database: handle }) });
+  const db = new Kysely<Tables>({
+    dialect: new KeptPlansDialect(handle, () => handle.inTransaction),
+  });
   try {
     return await db.connection().execute(async (conn) => {
       await sql`begin`.execute(conn);
@@ -292,8 +304,36 @@ class KeptPlansCompiler extends SqliteQueryCompiler {
 }
 
 class KeptPlansDialect extends SqliteDialect {
+  readonly #database: SqliteDatabase;
+  readonly #inTransaction: () => boolean;
+  constructor(database: SqliteDatabase, inTransaction: () => boolean) {
+    super({ database });
+    this.#database = database;
+    this.#inTransaction = inTransaction;
+  }
+  override createDriver(): Driver {
+    return new CauseKeepingDriver({ database: this.#database }, this.#inTransaction);
+  }
   override createQueryCompiler(): SqliteQueryCompiler {
     return new KeptPlansCompiler();
+  }
+}
+
+/**
+ * SQLite rolls a transaction back by itself after some failures (SQLITE_FULL: a full disk or
+ * max_page_count, SQLITE_IOERR, SQLITE_NOMEM, an interrupt). Kysely's ROLLBACK then fails with
+ * "cannot rollback - no transaction is active", and that error replaced the one that said what
+ * happened: the operator read of a rollback, not of a full disk. Rolled back already, nothing is
+ * left to undo: the first error goes on.
+ */
+class CauseKeepingDriver extends SqliteDriver {
+  readonly #inTransaction: () => boolean;
+  constructor(config: { database: SqliteDatabase }, inTransaction: () => boolean) {
+    super(config);
+    this.#inTransaction = inTransaction;
+  }
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    if (this.#inTransaction()) await super.rollbackTransaction(connection);
   }
 }
 

@@ -201,6 +201,10 @@ export const en: Messages = {
       title: "Preview link expired",
       text: "This preview link is no longer valid. Ask the newsroom for a new one.",
     },
+    storageFull: {
+      title: "Cannot save right now",
+      text: "The site cannot save anything for the moment, and nothing was saved. Please try again in a little while.",
+    },
     backHome: "Back to the home page",
   },
   footer: (site) => `${site} — powered by Kiosque`,

@@ -218,6 +218,10 @@ export const fr = {
       title: "Lien d’aperçu expiré",
       text: "Ce lien d’aperçu n’est plus valable. Demandez-en un nouveau à la rédaction.",
     },
+    storageFull: {
+      title: "Enregistrement impossible pour le moment",
+      text: "Le site ne peut rien enregistrer pour l’instant, et rien n’a été enregistré. Réessayez dans un petit moment.",
+    },
     backHome: "Retour à l’accueil",
   },
   footer: (site: string) => `${site} — propulsé par Kiosque`,
