@@ -423,6 +423,12 @@ describe.each(testEngines())("newsroom articles over HTTP on %s", (engine) => {
     expect(again.statusCode).toBe(422);
     expect(inputValue(again.body, "new-slug")).toBe("economie");
     expect(inputValue(again.body, "new-name")).toBe("Autre");
+    expect(textById(again.body, "span", "new-slug-error")).toBe(fr.problems.taken);
+    // A name whose address is taken is said on the name, not on the slug field left empty.
+    const twice = await post("/admin/rubriques", editor, { name: "Économie", description: "" });
+    expect(twice.statusCode).toBe(422);
+    expect(textById(twice.body, "span", "new-name-error")).toBe(fr.problems.taken);
+    expect(twice.body).not.toContain('id="new-slug-error"');
     expect((await get("/rubrique/economie")).statusCode).toBe(200);
   });
 

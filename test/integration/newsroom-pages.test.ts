@@ -85,6 +85,19 @@ describe.each(testEngines())("the site's pages in the newsroom on %s", (engine) 
       slug: "legal",
     });
     expect(taken.statusCode).toBe(422);
+    expect(textById(taken.body, "span", "page-slug-error")).toBe(fr.problems.taken);
+    // An address made from a title already taken is numbered, as an article's: it was refused
+    // on the slug field left empty.
+    const first = await postForm(rt.app, "/admin/pages/nouvelle", editor.cookie, {
+      title: "Nous écrire",
+    });
+    expect(first.statusCode).toBe(303);
+    const second = await postForm(rt.app, "/admin/pages/nouvelle", editor.cookie, {
+      title: "Nous écrire",
+    });
+    expect(second.statusCode).toBe(303);
+    const edit = await getPage(rt.app, String(second.headers.location), editor.cookie);
+    expect(inputValue(edit.body, "page-slug")).toBe("nous-ecrire-2");
   });
 
   it("publishes a page only with its images on the site, each with its text; a draft may hold any", async () => {

@@ -65,6 +65,7 @@ function readPage(raw: RawForm, publicUrl: string | undefined) {
     f,
     title,
     slug,
+    slugTyped: typedSlug !== "",
     bodyHtml,
     status: status ?? "draft",
     inFooter,
@@ -104,13 +105,17 @@ export async function savePage(
     const all = await repo.all(tx.db);
     const current = id === undefined ? undefined : all.find((p) => p.id === id);
     if (id !== undefined && !current) throw new NotFound("page", { id });
-    if (all.some((p) => p.slug === page.slug && p.id !== id))
-      f.refuse("slug", { problem: "taken" });
+    const taken = (slug: string) => all.some((p) => p.slug === slug && p.id !== id);
+    // An address made from the title is numbered when taken, as an article's is; one typed is
+    // the person's choice, refused on its field (it was refused on the empty field).
+    let slug = page.slug;
+    if (!page.slugTyped) for (let n = 2; taken(slug); n++) slug = `${page.slug}-${n}`;
+    if (taken(slug)) f.refuse("slug", { problem: "taken" });
     if (!f.ok) throw new Invalid("KIOSQUE_PAGE_INVALID", f.problems, { id });
     changed(changeKeys.all);
     const now = tx.clock.now().toISOString();
     const values = {
-      slug: page.slug,
+      slug,
       title: page.title,
       body_html: page.bodyHtml,
       status: page.status,
@@ -118,8 +123,8 @@ export async function savePage(
       position: page.position,
       updated_at: now,
     };
-    const address = paths.page(page.slug);
-    if (current && current.slug !== page.slug)
+    const address = paths.page(slug);
+    if (current && current.slug !== slug)
       await redirects.move(tx, paths.page(current.slug), address);
     // Forgotten at every save: an old address left by a rename before this rule heals too.
     else await redirects.forget(tx, [address]);

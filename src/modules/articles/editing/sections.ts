@@ -47,7 +47,7 @@ function readSection(raw: RawForm) {
   // Asked only by a form that shows the box: a post without it (a page from before the box,
   // a script) leaves the section where it is, rather than take it out of the menu.
   const inMenu = f.flag("in_menu_asked") ? f.flag("in_menu") : undefined;
-  return { f, name, slug, description, position, inMenu };
+  return { f, name, slug, slugTyped: typedSlug !== "", description, position, inMenu };
 }
 
 function mayManage(actor: Actor): void {
@@ -60,10 +60,12 @@ function mayManage(actor: Actor): void {
  */
 export async function createSection(ctx: Ctx, actor: Actor, raw: RawForm): Promise<number> {
   mayManage(actor);
-  const { f, name, slug, description, position: typed, inMenu } = readSection(raw);
+  const { f, name, slug, slugTyped, description, position: typed, inMenu } = readSection(raw);
   return ctx.write(async (tx, changed) => {
     const all = await articlesRepo.listCategories(tx.db);
-    if (all.some((c) => c.slug === slug)) f.refuse("slug", { problem: "taken" });
+    // On the field it came from: a slug made from the name was refused on the empty slug field.
+    if (all.some((c) => c.slug === slug))
+      f.refuse(slugTyped ? "slug" : "name", { problem: "taken" });
     if (!f.ok) throw new Invalid("KIOSQUE_SECTION_INVALID", f.problems);
     // Every page's navigation lists the sections.
     changed(changeKeys.all);
@@ -96,12 +98,13 @@ export async function renameSection(
   raw: RawForm,
 ): Promise<void> {
   mayManage(actor);
-  const { f, name, slug, description, position, inMenu } = readSection(raw);
+  const { f, name, slug, slugTyped, description, position, inMenu } = readSection(raw);
   await ctx.write(async (tx, changed) => {
     const all = await articlesRepo.listCategories(tx.db);
     const before = all.find((c) => c.id === id);
     if (!before) throw new NotFound("section", { id });
-    if (all.some((c) => c.slug === slug && c.id !== id)) f.refuse("slug", { problem: "taken" });
+    if (all.some((c) => c.slug === slug && c.id !== id))
+      f.refuse(slugTyped ? "slug" : "name", { problem: "taken" });
     if (!f.ok) throw new Invalid("KIOSQUE_SECTION_INVALID", f.problems, { id });
     changed(changeKeys.all);
     const shown = inMenu ?? before.in_menu === 1;
