@@ -276,10 +276,13 @@ describe.each(testEngines())("the journal of people, settings and sections on %s
     expect(page.statusCode).toBe(200);
     const text = decodeEntities(page.body);
     expect(text).toContain(fr.desk.journal.actions["settings.change"]);
-    expect(text).toContain("staff.require2fa: false → true");
+    // In the newsroom's words: yes and no, a role's name, a comment's status.
+    expect(text).toContain("staff.require2fa: non → oui");
     expect(text).toContain(`akismet.apiKey: ${fr.desk.journal.secretChanged}`);
     expect(text).toContain(fr.desk.journal.targets.person(String(member.id)));
-    expect(text).toContain("name: Économie → Éco · slug: economie → eco");
+    expect(text).toContain("nom: Économie → Éco · adresse: economie → eco");
+    expect(text).toContain("rôle: Modération");
+    expect(text).not.toMatch(/(?<![.\w])(?:name|slug|role): /);
     // The filter offers every kind, in words.
     for (const action of auditActions) {
       expect(page.body).toContain(`<option value="${action}"`);

@@ -64,6 +64,8 @@ const computed: Record<string, (key: string) => string> = {
   "desk.journal.actions": (key) => `"${key}"`,
   "desk.journal.targets": (key) => `"${key}"`,
   "desk.journal.wholeTargets": (key) => `"${key}"`,
+  // The key of an action's details, as modules write them (`details: { article: … }`).
+  "desk.journal.detailKeys": (key) => `${key}:`,
   // A comment's kind (comments.kind: "pingback", "trackback") on the mentions list and the desk.
   "comments.mentionKind": (key) => `"${key}"`,
   "desk.kindBadge": (key) => `"${key}"`,

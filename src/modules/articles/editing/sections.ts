@@ -117,8 +117,13 @@ export async function renameSection(
       details: {
         name: { from: before.name, to: name },
         slug: { from: before.slug, to: slug },
-        position: { from: before.position, to: after.position },
-        inMenu: { from: before.in_menu === 1, to: shown },
+        // The menu's, only when they change: most saves rename.
+        ...(after.position === before.position
+          ? {}
+          : { position: { from: before.position, to: after.position } }),
+        ...(after.in_menu === before.in_menu
+          ? {}
+          : { inMenu: { from: before.in_menu === 1, to: shown } }),
       },
     });
   });

@@ -29,24 +29,38 @@ function targetWords(t: Messages, type: string, id: string | null): string {
   return words ? words(id) : `${type} ${id}`;
 }
 
-const shown = (v: unknown): string => (typeof v === "string" ? v : JSON.stringify(v));
+/**
+ * A value as the journal says it, in the newsroom's language where it is one of the site's own
+ * words (a comment's status, a role, yes or no); anything else as it was written.
+ */
+function shown(t: Messages, v: unknown): string {
+  if (typeof v === "boolean") return v ? t.desk.journal.yes : t.desk.journal.no;
+  if (typeof v !== "string") return JSON.stringify(v);
+  const statuses: Record<string, string> = t.desk.statusOne;
+  const roles: Record<string, string> = t.newsroom.roleNames;
+  return statuses[v] ?? roles[v] ?? v;
+}
 
 /**
  * Details as "key: value" pairs, as text: whatever a module wrote, nothing runs. A change
- * (`{ from, to }`, as settings and roles record it) reads "old → new"; a secret's, "changed".
+ * (`{ from, to }`, as settings, roles and moderation record it) reads "old → new", first; a
+ * secret's, "changed". Keys the newsroom's language names are said in it.
  */
 function detailsWords(t: Messages, details: Record<string, unknown>): string {
-  if ("from" in details && "to" in details && Object.keys(details).length === 2)
-    return `${shown(details.from)} → ${shown(details.to)}`;
-  return Object.entries(details)
-    .map(([k, v]) => {
+  const { from, to, ...rest } = details;
+  const change =
+    "from" in details && "to" in details ? [`${shown(t, from)} → ${shown(t, to)}`] : [];
+  const others = Object.entries("from" in details && "to" in details ? rest : details).map(
+    ([k, v]) => {
+      const key = t.desk.journal.detailKeys[k] ?? k;
       if (typeof v === "object" && v !== null) {
-        if ("changed" in v) return `${k}: ${t.desk.journal.secretChanged}`;
-        if ("from" in v && "to" in v) return `${k}: ${shown(v.from)} → ${shown(v.to)}`;
+        if ("changed" in v) return `${key}: ${t.desk.journal.secretChanged}`;
+        if ("from" in v && "to" in v) return `${key}: ${shown(t, v.from)} → ${shown(t, v.to)}`;
       }
-      return `${k}: ${shown(v)}`;
-    })
-    .join(" · ");
+      return `${key}: ${shown(t, v)}`;
+    },
+  );
+  return [...change, ...others].join(" · ");
 }
 
 /** The journal of staff actions (admins): filters, then the actions, newest first. */
