@@ -19,10 +19,13 @@ const PASS_WORDS: Record<ImportPass, string> = {
   content: "posts, pages, comments",
 };
 
-/** Refusals of the file are said in words, with their line and column, and exit with 2. */
+/**
+ * Refusals of the file are said in words, with their line and column, and exit with 2: in the
+ * shape of every refusal of the command line (refusals.ts), the code last.
+ */
 function refused(error: unknown): boolean {
   if (!(error instanceof ImportRefused)) return false;
-  console.error(`${error.code}: ${describeRefusal(error)}`);
+  console.error(`kiosque: ${describeRefusal(error)} [${error.code}]`);
   process.exitCode = 2;
   return true;
 }
@@ -37,7 +40,7 @@ export function importCommand(): Command {
     .argument("<file>", "the export's XML file")
     .option("--uploads <dir>", "a copy of the old site's wp-content/uploads, where images are read")
     .option("--download", "download images from the old site when they are not in --uploads")
-    .option("--dry-run", "read and convert everything, write nothing, print the report")
+    .option("--dry-run", "do the whole import and cancel it: print the report, keep nothing")
     .option("--no-pingbacks", "leave pingbacks and trackbacks out")
     .action(
       (

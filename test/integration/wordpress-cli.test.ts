@@ -26,7 +26,7 @@ describe.each(testEngines())("kiosque import/export wordpress on %s", (engine) =
     const res = await kiosque("import", "wordpress", file);
     expect(res.code).toBe(2);
     expect(res.err).toMatch(
-      /KIOSQUE_IMPORT_MALFORMED: .*broken\.xml: line \d+, column \d+: unexpected close tag/,
+      /^kiosque: .*broken\.xml: line \d+, column \d+: unexpected close tag.* \[KIOSQUE_IMPORT_MALFORMED\]$/m,
     );
   });
 
