@@ -47,6 +47,7 @@ export function openSqlite(
   if (tooOld) throw new ConfigError(tooOld);
   ownerOnly(config.file);
   const handle = new SQLite(config.file);
+  const opened = fs.statSync(config.file);
   // Deleted rows are overwritten with zeros in the file instead of lingering in free space: an
   // erased e-mail, a forgotten address hash, a past day's salt (decision 010) must not be
   // readable from the file afterwards. forgetDeleted then clears the WAL's older copies.
@@ -84,7 +85,10 @@ export function openSqlite(
     fullText: "fts5",
     // better-sqlite3 returns integers as numbers (safeIntegers is off).
     toNumber: (value) => (value == null ? 0 : Number(value)),
-    ping: () => answers(db),
+    // The file this process writes to must still be the one at its path: deleted or replaced
+    // under a running site (a mistaken rm, a copy over it), it takes every comment into a file
+    // no one will open again, and the next start writes the demo into a new one. Not ready then.
+    ping: async () => sameFile(config.file, opened) && (await answers(db)),
     // SQLite plans without statistics until ANALYZE has run, and may then walk a low-selectivity
     // index. 0x10002: look at every table and ANALYZE those never analysed or much changed since
     // (SQLite's recommendation for long-lived connections, bounded by analysis_limit).
@@ -334,6 +338,16 @@ class CauseKeepingDriver extends SqliteDriver {
   }
   override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
     if (this.#inTransaction()) await super.rollbackTransaction(connection);
+  }
+}
+
+/** Whether `file` is still the file that was opened (same device and inode). */
+function sameFile(file: string, opened: fs.Stats): boolean {
+  try {
+    const now = fs.statSync(file);
+    return now.ino === opened.ino && now.dev === opened.dev;
+  } catch {
+    return false;
   }
 }
 
