@@ -95,7 +95,7 @@ describe.each(testEngines())("comments service on %s", (engine) => {
     expect(p).toEqual({
       name: { problem: "required" },
       email: { problem: "email" },
-      website: { problem: "url" },
+      website: { problem: "website" },
       body: { problem: "tooShort", limit: 2 },
     });
   });

@@ -250,7 +250,7 @@ describe.each(testEngines())("moderation desk service on %s", (engine) => {
       await refusal(desk.edit(rt.ctx, moderator, id!, { name: "", website: "ftp://x", body: "" })),
     ).toEqual({
       name: { problem: "required" },
-      website: { problem: "url" },
+      website: { problem: "website" },
       body: { problem: "required" },
     });
   });
