@@ -14,15 +14,6 @@ import { root } from "../helpers/paths.js";
 /** A start with an empty database takes a few seconds; a restart loop never ends. */
 const EXIT_WITHIN_MS = 30_000;
 
-/** Held by this test, without reusePort: the workers' own reusePort cannot share it. */
-function takePort(): Promise<net.Server> {
-  return new Promise((resolve, reject) => {
-    const holder = net.createServer();
-    holder.on("error", reject);
-    holder.listen(0, "127.0.0.1", () => resolve(holder));
-  });
-}
-
 function runServer(env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [path.join(root, "dist/server.js")], {
@@ -42,24 +33,29 @@ function runServer(env: NodeJS.ProcessEnv): Promise<{ code: number | null; outpu
 }
 
 /**
- * Held as a running Kiosque's workers hold it: with reusePort, which the kernel grants to every
- * process of the same user that asks for it too, as another Kiosque's workers do.
+ * A port held by this test: without reusePort, as another program holds it (the workers' own
+ * reusePort cannot share it); or with it, as a running Kiosque's workers hold it, which the
+ * kernel grants to every process of the same user that asks for it too.
  */
-function shareablePort(): Promise<net.Server> {
+function holdPort(reusePort: boolean): Promise<net.Server> {
   return new Promise((resolve, reject) => {
     const holder = net.createServer();
     holder.on("error", reject);
-    holder.listen({ port: 0, host: "127.0.0.1", reusePort: true }, () => resolve(holder));
+    holder.listen({ port: 0, host: "127.0.0.1", reusePort }, () => resolve(holder));
   });
 }
 
-describe("a port already taken", () => {
+// A second site on a running one's port was let in beside it, and readers got either, in turn.
+describe.each([
+  ["another program", false],
+  ["a running Kiosque", true],
+])("a port %s holds", (_holder, reusePort) => {
   let dir: string;
   let holder: net.Server;
   let port: number;
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "kiosque-listen-"));
-    holder = await takePort();
+    holder = await holdPort(reusePort);
     const address = holder.address();
     port = typeof address === "object" && address ? address.port : 0;
   });
@@ -89,40 +85,5 @@ describe("a port already taken", () => {
     expect(server.output).not.toMatch(/^\s+at /m);
     expect(server.output).not.toContain("starting another");
     expect(server.output).not.toContain("failed to stop");
-  });
-});
-
-describe("a port a running Kiosque holds", () => {
-  let dir: string;
-  let holder: net.Server;
-  let port: number;
-  beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "kiosque-listen-"));
-    holder = await shareablePort();
-    const address = holder.address();
-    port = typeof address === "object" && address ? address.port : 0;
-  });
-  afterAll(async () => {
-    await new Promise((resolve) => holder.close(resolve));
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-
-  // A second site started on it was let in beside the first, and readers got either, in turn.
-  it.each(["1", "2"])("is in use, said in a line, with KIOSQUE_WORKERS=%s", async (workers) => {
-    const env: NodeJS.ProcessEnv = { ...process.env };
-    delete env.DATABASE_URL;
-    const server = await runServer({
-      ...env,
-      KIOSQUE_DATA_DIR: path.join(dir, workers),
-      KIOSQUE_WORKERS: workers,
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      LOG_LEVEL: "info",
-    });
-    expect(server.code, server.output).toBe(1);
-    expect(server.output).toContain(
-      `kiosque: cannot listen on 127.0.0.1:${port}: the port is in use by another process`,
-    );
-    expect(server.output).not.toContain("Kiosque is serving");
   });
 });
