@@ -4,7 +4,6 @@ import { Presets, SingleBar } from "cli-progress";
 import { backup, restore, type BackupReport, type Progress } from "../db/backup.js";
 import { reindex } from "../modules/related/index.js";
 import { withRuntime } from "./runtime.js";
-import { isStorageFull } from "../lib/storage-full.js";
 
 /** A bar on stderr when a person watches it; nothing in scripts, cron mails and pipes. */
 function progressBar(label: string): { onProgress?: Progress; stop(): void } {
@@ -25,23 +24,6 @@ function progressBar(label: string): { onProgress?: Progress; stop(): void } {
       started = false;
     },
   };
-}
-
-/**
- * A database whose disk is full (SQLite's SQLITE_FULL, PostgreSQL's 53100 disk_full) rolled the
- * command's transaction back whole: nothing is half-written, and there is nothing to do but make
- * room and run it again. Said in one line, exit 2 as a refusal, not as a trace of a bug.
- */
-export async function sayingDiskFull(work: () => Promise<void>): Promise<void> {
-  try {
-    await work();
-  } catch (error) {
-    if (!isStorageFull(error)) throw error;
-    console.error(
-      "kiosque: the database's disk is full: free space, then run it again. [KIOSQUE_STORAGE_FULL]",
-    );
-    process.exitCode = 2;
-  }
 }
 
 /** One line: rows per table, size, time. */
@@ -76,18 +58,14 @@ export function restoreCommand(): Command {
     .argument("<file>", "a file written by `kiosque backup`")
     .option("--force", "replace a database that already has articles or comments")
     .action((file: string, opts: { force?: boolean }) =>
-      sayingDiskFull(() =>
-        withRuntime(async ({ ctx }) => {
-          const bar = progressBar("restore");
-          const force = opts.force === true;
-          const report = await restore(ctx, path.resolve(file), { ...bar, force }).finally(
-            bar.stop,
-          );
-          console.log(summary("restored from", report));
-          // The search index and related lists are not in a backup: made again from the articles.
-          const rebuilt = await reindex(ctx);
-          console.log(`reindexed ${rebuilt.articles} articles in ${rebuilt.seconds.toFixed(1)} s`);
-        }),
-      ),
+      withRuntime(async ({ ctx }) => {
+        const bar = progressBar("restore");
+        const force = opts.force === true;
+        const report = await restore(ctx, path.resolve(file), { ...bar, force }).finally(bar.stop);
+        console.log(summary("restored from", report));
+        // The search index and related lists are not in a backup: made again from the articles.
+        const rebuilt = await reindex(ctx);
+        console.log(`reindexed ${rebuilt.articles} articles in ${rebuilt.seconds.toFixed(1)} s`);
+      }),
     );
 }

@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from "commander";
 import type { ErrorCode } from "../lib/error-codes.js";
 import { Invalid, KiosqueError, type Problem } from "../lib/errors.js";
+import { isStorageFull } from "../lib/storage-full.js";
 import { isSettingKey } from "../modules/settings/index.js";
 import { messages, problemTexts } from "../web/i18n/index.js";
 import { settingProblem } from "./setting-words.js";
@@ -63,6 +64,12 @@ function notFound(c: Context): string {
 export function refusalLines(error: unknown): string[] | undefined {
   // An argument read inside the command (a list of ids), said as commander says its own.
   if (error instanceof InvalidArgumentError) return [`kiosque: ${error.message}`];
+  // The database's disk full (lib/storage-full.ts) rolled the command's transaction back whole:
+  // nothing is half-written, and there is nothing to do but make room and run it again.
+  if (isStorageFull(error))
+    return [
+      "kiosque: the database's disk is full: free space, then run it again. [KIOSQUE_STORAGE_FULL]",
+    ];
   if (!(error instanceof KiosqueError)) return undefined;
   const said = sentences[error.code];
   if (said) return [`kiosque: ${said(error.context)} [${error.code}]`];

@@ -1,36 +1,33 @@
 import { Command } from "commander";
 import { MultiBar, Presets, type SingleBar } from "cli-progress";
 import { related, reindex } from "../modules/related/index.js";
-import { sayingDiskFull } from "./backup.js";
 import { withRuntime } from "./runtime.js";
 
 export function reindexCommand(): Command {
   return new Command("reindex")
     .description("rebuild the search index and every related-articles list")
     .action(() =>
-      sayingDiskFull(() =>
-        withRuntime(async ({ ctx }) => {
-          // A bar on stderr when a person watches it; nothing in scripts, cron mails and pipes.
-          const bars = process.stderr.isTTY
-            ? new MultiBar(
-                { format: "{phase} {bar} {value}/{total} articles", stream: process.stderr },
-                Presets.shades_classic,
-              )
-            : undefined;
-          const shown = new Map<string, SingleBar>();
-          const report = await reindex(ctx, ({ phase, done, total }) => {
-            if (!bars) return;
-            let bar = shown.get(phase);
-            if (!bar) {
-              bar = bars.create(total, 0, { phase: phase.padEnd(7) });
-              shown.set(phase, bar);
-            }
-            bar.setTotal(total);
-            bar.update(done, { phase: phase.padEnd(7) });
-          }).finally(() => bars?.stop());
-          console.log(`reindexed ${report.articles} articles in ${report.seconds.toFixed(1)} s`);
-        }),
-      ),
+      withRuntime(async ({ ctx }) => {
+        // A bar on stderr when a person watches it; nothing in scripts, cron mails and pipes.
+        const bars = process.stderr.isTTY
+          ? new MultiBar(
+              { format: "{phase} {bar} {value}/{total} articles", stream: process.stderr },
+              Presets.shades_classic,
+            )
+          : undefined;
+        const shown = new Map<string, SingleBar>();
+        const report = await reindex(ctx, ({ phase, done, total }) => {
+          if (!bars) return;
+          let bar = shown.get(phase);
+          if (!bar) {
+            bar = bars.create(total, 0, { phase: phase.padEnd(7) });
+            shown.set(phase, bar);
+          }
+          bar.setTotal(total);
+          bar.update(done, { phase: phase.padEnd(7) });
+        }).finally(() => bars?.stop());
+        console.log(`reindexed ${report.articles} articles in ${report.seconds.toFixed(1)} s`);
+      }),
     );
 }
 
