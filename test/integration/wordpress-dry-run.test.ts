@@ -77,23 +77,18 @@ describe.each(testEngines())("a dry run predicts the run on %s", (engine) => {
     // Readers' browsers load no image from another site here (CSP img-src 'self').
     // The first test's run, on this database.
     const report = first;
+    const showingElsewhere = async (table: "articles" | "site_pages", prefix: string) =>
+      (
+        await rt.ctx.db
+          .selectFrom(table)
+          .select("slug")
+          .where("status", "=", "published")
+          .where("body_html", "like", '%<img%src="http%')
+          .execute()
+      ).map((row) => `${prefix}${row.slug}`);
     const broken = [
-      ...(
-        await rt.ctx.db
-          .selectFrom("articles")
-          .select("slug")
-          .where("status", "=", "published")
-          .where("body_html", "like", '%<img%src="http%')
-          .execute()
-      ).map((a) => `/article/${a.slug}`),
-      ...(
-        await rt.ctx.db
-          .selectFrom("site_pages")
-          .select("slug")
-          .where("status", "=", "published")
-          .where("body_html", "like", '%<img%src="http%')
-          .execute()
-      ).map((p) => `/page/${p.slug}`),
+      ...(await showingElsewhere("articles", "/article/")),
+      ...(await showingElsewhere("site_pages", "/page/")),
     ];
     expect(broken.length).toBeGreaterThan(5);
     const lines = report.look.filter((l) => l.includes("still at the old site"));

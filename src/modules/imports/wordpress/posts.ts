@@ -185,9 +185,10 @@ export function noteOutside(
 ): void {
   const all = [...new Set(outside)];
   // A gallery's missing pictures ("attachment 12") are left out of it: nothing shows broken.
-  const srcs = all.filter((src) => !src.startsWith("attachment "));
+  const inGallery = (src: string) => src.startsWith("attachment ");
+  const srcs = all.filter((src) => !inGallery(src));
   const seen = shown.status === "published" || shown.status === "scheduled";
-  for (const src of seen ? all.filter((s) => !srcs.includes(s)) : all)
+  for (const src of seen ? all.filter(inGallery) : all)
     run.report.look(`${item.postType} ${item.postId}: image not imported, still at ${src}`);
   if (!seen || srcs.length === 0) return;
   const listed = srcs.slice(0, SHOWN_ADDRESSES).join(", ");

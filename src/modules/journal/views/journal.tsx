@@ -48,19 +48,16 @@ function shown(t: Messages, v: unknown): string {
  */
 function detailsWords(t: Messages, details: Record<string, unknown>): string {
   const { from, to, ...rest } = details;
-  const change =
-    "from" in details && "to" in details ? [`${shown(t, from)} → ${shown(t, to)}`] : [];
-  const others = Object.entries("from" in details && "to" in details ? rest : details).map(
-    ([k, v]) => {
-      const key = t.desk.journal.detailKeys[k] ?? k;
-      if (typeof v === "object" && v !== null) {
-        if ("changed" in v) return `${key}: ${t.desk.journal.secretChanged}`;
-        if ("from" in v && "to" in v) return `${key}: ${shown(t, v.from)} → ${shown(t, v.to)}`;
-      }
-      return `${key}: ${shown(t, v)}`;
-    },
-  );
-  return [...change, ...others].join(" · ");
+  const change = "from" in details && "to" in details;
+  const others = Object.entries(change ? rest : details).map(([k, v]) => {
+    const key = t.desk.journal.detailKeys[k] ?? k;
+    if (typeof v === "object" && v !== null) {
+      if ("changed" in v) return `${key}: ${t.desk.journal.secretChanged}`;
+      if ("from" in v && "to" in v) return `${key}: ${shown(t, v.from)} → ${shown(t, v.to)}`;
+    }
+    return `${key}: ${shown(t, v)}`;
+  });
+  return [...(change ? [`${shown(t, from)} → ${shown(t, to)}`] : []), ...others].join(" · ");
 }
 
 /** The journal of staff actions (admins): filters, then the actions, newest first. */

@@ -14,15 +14,26 @@ export interface SectionForm {
 
 function SectionFields({ t, form }: { t: Messages; form: SectionForm }) {
   const p = form.id === undefined ? "new" : `s${form.id}`;
-  const input = (key: "name" | "slug", label: string, required = false) => (
-    <Field id={`${p}-${key}`} label={label} required={required} error={form.errors[key]}>
+  const input = (
+    key: "name" | "slug" | "position",
+    label: string,
+    { required = false, hint }: { required?: boolean; hint?: string } = {},
+  ) => (
+    <Field
+      id={`${p}-${key}`}
+      label={label}
+      required={required}
+      error={form.errors[key]}
+      {...(hint ? { hint } : {})}
+    >
       <input
         id={`${p}-${key}`}
         name={key}
         type="text"
+        {...(key === "position" ? { inputMode: "numeric" as const } : {})}
         value={form.values[key]}
         {...(required ? { required: true } : {})}
-        {...describedBy(`${p}-${key}`, form.errors[key])}
+        {...describedBy(`${p}-${key}`, form.errors[key], hint !== undefined)}
       />
     </Field>
   );
@@ -33,7 +44,7 @@ function SectionFields({ t, form }: { t: Messages; form: SectionForm }) {
       novalidate
     >
       <FormErrors summary={form.summary} />
-      {input("name", t.newsroom.writing.sections.name, true)}
+      {input("name", t.newsroom.writing.sections.name, { required: true })}
       {input("slug", t.newsroom.writing.sections.slug)}
       <Field
         id={`${p}-description`}
@@ -49,23 +60,9 @@ function SectionFields({ t, form }: { t: Messages; form: SectionForm }) {
           {form.values.description}
         </textarea>
       </Field>
-      <Field
-        id={`${p}-position`}
-        label={t.newsroom.writing.sections.position}
-        error={form.errors.position}
-      >
-        <input
-          id={`${p}-position`}
-          name="position"
-          type="text"
-          inputMode="numeric"
-          value={form.values.position}
-          {...describedBy(`${p}-position`, form.errors.position, true)}
-        />
-      </Field>
-      <p class="hint" id={`${p}-position-hint`}>
-        {t.newsroom.writing.sections.positionHint}
-      </p>
+      {input("position", t.newsroom.writing.sections.position, {
+        hint: t.newsroom.writing.sections.positionHint,
+      })}
       <p class="field">
         {/* Says the form asks: a post without the box (a page from before it) changes nothing. */}
         <input type="hidden" name="in_menu_asked" value="1" />
@@ -77,10 +74,10 @@ function SectionFields({ t, form }: { t: Messages; form: SectionForm }) {
           checked={form.values.inMenu}
           aria-describedby={`${p}-in_menu-hint`}
         />{" "}
-        <label for={`${p}-in_menu`}>{t.newsroom.writing.sections.inMenu}</label>
-      </p>
-      <p class="hint" id={`${p}-in_menu-hint`}>
-        {t.newsroom.writing.sections.inMenuHint}
+        <label for={`${p}-in_menu`}>{t.newsroom.writing.sections.inMenu}</label>{" "}
+        <span class="field-hint" id={`${p}-in_menu-hint`}>
+          {t.newsroom.writing.sections.inMenuHint}
+        </span>
       </p>
       <p class="form-submit">
         <button type="submit">
