@@ -472,23 +472,24 @@ describe.each(testEngines())("newsroom articles over HTTP on %s", (engine) => {
     await post(`/admin/rubriques/${second}`, editor, { name: "Zoologie", slug: "zoologie" });
     expect((await menu()).nav).not.toContain(">Zoologie<");
 
-    // Back in, first.
-    await post(`/admin/rubriques/${second}`, editor, {
+    // Back in, first: at place 0, where the demo's first section is (its saves were refused).
+    const back = await post(`/admin/rubriques/${second}`, editor, {
       name: "Zoologie",
       slug: "zoologie",
-      position: "1",
+      position: "0",
       in_menu_asked: "1",
       in_menu: "1",
     });
+    expect(back.statusCode).toBe(303);
     const { nav } = await menu();
     expect(nav.indexOf(">Zoologie<")).toBeGreaterThanOrEqual(0);
     expect(nav.indexOf(">Zoologie<")).toBeLessThan(nav.indexOf(">Agenda<"));
     expect(first).toBeGreaterThan(0);
 
-    // A place that is no whole number from 1 is said as a number's problem, the values kept.
+    // A place that is no whole number from 0 is said as a number's problem, the values kept.
     for (const [position, message] of [
       ["abc", fr.problems.notNumber],
-      ["0", fr.problems.belowMin(1)],
+      ["-1", fr.problems.belowMin(0)],
       ["123456", fr.problems.aboveMax(9999)],
     ] as const) {
       const refused = await post(`/admin/rubriques/${second}`, editor, {

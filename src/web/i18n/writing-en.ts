@@ -140,7 +140,7 @@ export const writingEn: WritingMessages = {
     created: "Section created.",
     renamed: "Section saved.",
     position: "Place in the menu",
-    positionHint: "1 for the first; sections of one place go by name.",
+    positionHint: "Smallest first, from 0; sections of one place go by name.",
     inMenu: "In the site's menu and on the home page",
     inMenuHint:
       "Unticked, the section keeps its page, its feeds and its articles, but is no longer in the menu nor a block of the home page.",

@@ -137,7 +137,7 @@ export const writingFr = {
     created: "Rubrique créée.",
     renamed: "Rubrique enregistrée.",
     position: "Place dans le menu",
-    positionHint: "1 pour la première ; à place égale, par ordre alphabétique.",
+    positionHint: "La plus petite d’abord, à partir de 0 ; à place égale, par ordre alphabétique.",
     inMenu: "Dans le menu du site et sur la page d’accueil",
     inMenuHint:
       "Décochée, la rubrique garde sa page, ses flux et ses articles, mais n’apparaît plus dans le menu ni en bloc sur la page d’accueil.",

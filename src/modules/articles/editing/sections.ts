@@ -12,7 +12,7 @@ export interface Section {
   slug: string;
   name: string;
   description: string;
-  /** Its place in the menu, first at 1 (sections of one place go by name). */
+  /** Its place in the menu, smallest first (sections of one place go by name). */
   position: number;
   /** In the site's menu and on the home page; its page answers either way. */
   inMenu: boolean;
@@ -43,7 +43,8 @@ function readSection(raw: RawForm) {
   const slug = slugify(typedSlug || name);
   if (!f.problems.name && !f.problems.slug && !slug)
     f.refuse(typedSlug ? "slug" : "name", { problem: "choice" });
-  const position = f.integer("position", { min: 1, max: POSITION_MAX });
+  // From 0: the demo's and older sections' places start there (a save of the first was refused).
+  const position = f.integer("position", { min: 0, max: POSITION_MAX });
   // Asked only by a form that shows the box: a post without it (a page from before the box,
   // a script) leaves the section where it is, rather than take it out of the menu.
   const inMenu = f.flag("in_menu_asked") ? f.flag("in_menu") : undefined;
