@@ -27,6 +27,12 @@ export interface Rendered {
   personalize?: Personalize;
   /** No earlier than the last change it shows (a feed: when it was made): sent as Last-Modified. */
   lastModified?: Date | undefined;
+  /**
+   * Texts in the page that are not what it shows (the comment form's stamp, decision 013), as
+   * they appear in its bytes: left out of its ETag, so every worker's render of one version has
+   * one ETag.
+   */
+  unversioned?: readonly string[];
 }
 
 /**
@@ -252,9 +258,14 @@ export async function sendCacheable(
       pending = render()
         .then(async (r) => {
           if ("moved" in r) return r;
-          const prepared = await preparePage(cut(r.body), r.type, r.changeKeys, PAGE_QUALITY, [
-            encodingFor(req.headers["accept-encoding"]),
-          ]);
+          const prepared = await preparePage(
+            cut(r.body),
+            r.type,
+            r.changeKeys,
+            PAGE_QUALITY,
+            [encodingFor(req.headers["accept-encoding"])],
+            r.unversioned,
+          );
           prepared.personalize = r.personalize;
           if (r.lastModified) prepared.lastModified = r.lastModified.toUTCString();
           cache?.set(key, prepared, renderedAt);

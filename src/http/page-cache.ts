@@ -1,4 +1,4 @@
-import { hash } from "node:crypto";
+import { createHash } from "node:crypto";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 import { changeKeys } from "../lib/change-keys.js";
@@ -88,6 +88,7 @@ export async function preparePage(
   changeKeys: readonly string[],
   quality = PAGE_QUALITY,
   encodings: readonly Encoding[] = ["br", "gzip"],
+  unversioned: readonly string[] = [],
 ): Promise<CachedPage> {
   const { identity, points } =
     typeof body === "string"
@@ -100,7 +101,44 @@ export async function preparePage(
       encodings.includes(e) ? compress(identity, e, quality) : undefined,
     ),
   );
-  return { ...pageFromEncodings(identity, brotlied, gzipped, type, changeKeys), points };
+  const page = pageFromEncodings(identity, brotlied, gzipped, type, changeKeys, unversioned);
+  return { ...page, points };
+}
+
+/**
+ * A strong ETag naming the page's bytes, but for the `unversioned` texts in them (Rendered): two
+ * renders of one version that differ only there are one representation to a cache revalidating
+ * it, whichever worker answers.
+ */
+function etagOf(identity: Buffer, unversioned: readonly string[]): string {
+  const digest = createHash("sha256");
+  let from = 0;
+  for (const [at, length] of occurrences(identity, unversioned)) {
+    digest.update(identity.subarray(from, at));
+    from = at + length;
+  }
+  digest.update(identity.subarray(from));
+  return `"${digest.digest("base64url").slice(0, 22)}"`;
+}
+
+/** Where each text occurs in `bytes`, as [offset, length], in order and not overlapping. */
+function occurrences(bytes: Buffer, texts: readonly string[]): [number, number][] {
+  const found: [number, number][] = [];
+  for (const text of texts) {
+    const needle = Buffer.from(text);
+    if (needle.length === 0) continue;
+    for (let at = bytes.indexOf(needle); at !== -1; at = bytes.indexOf(needle, at + needle.length))
+      found.push([at, needle.length]);
+  }
+  found.sort((a, b) => a[0] - b[0]);
+  const apart: [number, number][] = [];
+  let end = 0;
+  for (const [at, length] of found)
+    if (at >= end) {
+      apart.push([at, length]);
+      end = at + length;
+    }
+  return apart;
 }
 
 /** A page from the encodings made beforehand (the build's compressed assets). */
@@ -110,8 +148,9 @@ export function pageFromEncodings(
   gzipped: Buffer | undefined,
   type: string,
   changeKeys: readonly string[],
+  unversioned: readonly string[] = [],
 ): CachedPage {
-  const etag = `"${hash("sha256", identity, "base64url").slice(0, 22)}"`;
+  const etag = etagOf(identity, unversioned);
   const made = [brotlied, gzipped].filter((b) => b !== undefined);
   const [own, ...compressed] = ownBytes([identity, ...made]) as [Buffer, ...Buffer[]];
   const page: CachedPage = {

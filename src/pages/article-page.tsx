@@ -242,7 +242,13 @@ async function articlePage(
   // `personal` itself, not a closure made here: one made here would keep this whole scope alive
   // (the article, every comment) for as long as the page is cached.
   return {
-    rendered: { body: html, type: HTML, changeKeys: shown, personalize: personal },
+    rendered: {
+      body: html,
+      type: HTML,
+      changeKeys: shown,
+      personalize: personal,
+      unversioned: form ? [form.stamp] : [],
+    },
     personal,
   };
 }

@@ -101,5 +101,5 @@ export async function renderRepliesPage(
     }
     return edits;
   };
-  return { ...rendered, personalize };
+  return { ...rendered, personalize, unversioned: form ? [form.stamp] : [] };
 }

@@ -160,6 +160,31 @@ describe.each(testEngines())("page cache on %s", (engine) => {
     expect((await get(t, "/?utm_source=y")).headers["x-kiosque-cache"]).toBe("hit");
   });
 
+  it("gives one version of a page one ETag, whichever process rendered it", async () => {
+    // Another process on the same database, on its own clock: its page's form has another stamp.
+    const other: Runtime = await openRuntime(t.ctx.config, { log: t.ctx.log });
+    const otherApp = await buildApp(other, { assetsDir: testAssetsDir });
+    try {
+      const url = `/article/${article.slug}`;
+      const mine = await get(t, url);
+      const theirs = await get({ app: otherApp }, url);
+      expect(theirs.body).toContain('name="stamp"');
+      expect(theirs.body).not.toBe(mine.body);
+      const etag = String(mine.headers.etag);
+      expect(theirs.headers.etag).toBe(etag);
+      expect((await get({ app: otherApp }, url, { "if-none-match": etag })).statusCode).toBe(304);
+      // What the page shows still names it: a change gives another ETag.
+      await articles.setCommentsOpen(other.ctx, article.slug, false);
+      const changed = await get({ app: otherApp }, url);
+      expect(changed.body).toContain("Les commentaires sont fermés.");
+      expect(changed.headers.etag).not.toBe(etag);
+    } finally {
+      await articles.setCommentsOpen(t.ctx, article.slug, true);
+      await otherApp.close();
+      await other.close();
+    }
+  });
+
   it("hears about writes made by another process sharing the database", async () => {
     // A second runtime on the same database stands for the CLI or another instance.
     const other: Runtime = await openRuntime(t.ctx.config, { log: t.ctx.log });
