@@ -189,6 +189,8 @@ export const paths = {
     newPage: "/admin/pages/nouvelle",
     page: (id: number | string) => `/admin/pages/${id}`,
     section: (id: number | string) => `/admin/rubriques/${id}`,
+    /** Deletes a section into another (POST, `into`). */
+    sectionDelete: (id: number | string) => `/admin/rubriques/${id}/suppression`,
     /** The media library: the list (`?q=`, `?page=`; JSON for the picker) and where uploads post. */
     media: "/admin/medias",
     mediaPage: (q: string, page = 1) => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { editing } from "../../src/modules/articles/index.js";
+import { editing, importedArticles } from "../../src/modules/articles/index.js";
+import { audit } from "../../src/modules/audit/index.js";
 import { fr } from "../../src/web/i18n/fr.js";
 import { testEngines } from "../helpers/engines.js";
 import { makeCategory } from "../helpers/factories.js";
@@ -148,6 +149,7 @@ describe.each(testEngines())("newsroom articles over HTTP on %s", (engine) => {
       ["GET", "/admin/rubriques"],
       ["POST", "/admin/rubriques", { name: "Nouvelle" }],
       ["POST", `/admin/rubriques/${section}`, { name: "Renommée" }],
+      ["POST", `/admin/rubriques/${section}/suppression`, { into: section }],
     ];
     const send = ([method, url, fields]: Case, who?: StaffMember) =>
       method === "GET" ? get(url, who) : post(url, who, fields ?? {});
@@ -502,5 +504,107 @@ describe.each(testEngines())("newsroom articles over HTTP on %s", (engine) => {
       expect(textById(refused.body, "span", `s${second}-position-error`)).toBe(message);
       expect(inputValue(refused.body, `s${second}-position`)).toBe(position);
     }
+  });
+  it("deletes a section into another: its articles, drafts too, and its old addresses follow", async () => {
+    const made = async (name: string) => {
+      await post("/admin/rubriques", editor, { name, description: "" });
+      return (await editing.sections(rt.ctx)).find((s) => s.name === name)?.id ?? 0;
+    };
+    const [weather, climate] = [await made("Météo"), await made("Climat")];
+    const rain = { title: "Il pleut", slug: "il-pleut", section: String(weather) };
+    const published = await create(editor, rain);
+    expect((await save(editor, published, rain, "publish")).statusCode).toBe(303);
+    const draft = await create(editor, {
+      title: "Brouillard",
+      slug: "brouillard",
+      section: String(weather),
+    });
+    // Renamed first: the old address and its feeds lead to the new one.
+    const renamed = await post(`/admin/rubriques/${weather}`, editor, {
+      name: "Météo",
+      slug: "meteo-locale",
+      in_menu_asked: "1",
+      in_menu: "1",
+    });
+    expect(renamed.statusCode).toBe(303);
+    const moved = async (from: string) => {
+      const res = await get(from);
+      return [res.statusCode, res.headers.location];
+    };
+    expect(await moved("/rubrique/meteo")).toEqual([301, "/rubrique/meteo-locale"]);
+    expect(await moved("/rubrique/meteo/feed.atom")).toEqual([
+      301,
+      "/rubrique/meteo-locale/feed.atom",
+    ]);
+    // Kept by the page cache (from its second render) before the deletion.
+    await get("/article/il-pleut");
+    await get("/article/il-pleut");
+    expect((await get("/article/il-pleut")).headers["x-kiosque-cache"]).toBe("hit");
+
+    const sectionsPage = await get("/admin/rubriques", editor);
+    expect(sectionsPage.body).toContain(fr.newsroom.writing.sections.into(2));
+    // Refused: nothing chosen, itself, a section that is not there; the choice is kept.
+    for (const [into, message] of [
+      ["", fr.problems.required],
+      [String(weather), fr.problems.choice],
+      ["999999", fr.problems.choice],
+    ] as const) {
+      const refused = await post(`/admin/rubriques/${weather}/suppression`, editor, { into });
+      expect(refused.statusCode, into).toBe(422);
+      expect(textById(refused.body, "span", `s${weather}-into-error`), into).toBe(message);
+    }
+    // The refused form is the one unfolded, the others stay folded.
+    const refused = await post(`/admin/rubriques/${weather}/suppression`, editor, { into: "x" });
+    expect(refused.statusCode).toBe(422);
+    const open = startTags(refused.body).filter((d) => d.name === "details" && d.attrs.has("open"));
+    expect(open).toHaveLength(1);
+    expect(refused.body).toContain(`action="/admin/rubriques/${weather}/suppression"`);
+
+    const deleted = await post(`/admin/rubriques/${weather}/suppression`, editor, {
+      into: String(climate),
+    });
+    expect(deleted.headers.location).toBe("/admin/rubriques?fait=deleted");
+    expect((await get(deleted.headers.location ?? "", editor)).body).toContain(
+      fr.newsroom.writing.sections.deleted,
+    );
+    expect((await editing.sections(rt.ctx)).some((s) => s.id === weather)).toBe(false);
+    expect((await state(published)).fields.categoryId).toBe(climate);
+    expect((await state(draft)).fields.categoryId).toBe(climate);
+    expect((await get("/article/il-pleut")).body).toContain('href="/rubrique/climat"');
+    // Every old address in one hop, feeds to feeds.
+    expect(await moved("/rubrique/meteo-locale")).toEqual([301, "/rubrique/climat"]);
+    expect(await moved("/rubrique/meteo")).toEqual([301, "/rubrique/climat"]);
+    expect(await moved("/rubrique/meteo-locale/feed.xml")).toEqual([
+      301,
+      "/rubrique/climat/feed.xml",
+    ]);
+    expect((await get("/rubrique/climat")).body).toContain("Il pleut");
+    // An old revision names the section no more: restored, the article stays where it went.
+    const { revisions } = await editing.revisionsOf(rt.ctx, editor, published);
+    const first = revisions.at(-1)?.id ?? 0;
+    const restored = await editing.restoreRevision(
+      rt.ctx,
+      editor,
+      published,
+      first,
+      (await state(published)).version,
+    );
+    expect(restored.slug).toBe("il-pleut");
+    expect((await state(published)).fields.categoryId).toBe(climate);
+    // A WordPress import run again finds the section by its old address, not a new one.
+    const again = await rt.ctx.write((tx, changed) =>
+      importedArticles.ensureSection(tx, changed, {
+        slug: "meteo",
+        name: "Météo",
+        description: "",
+      }),
+    );
+    expect(again).toBe(climate);
+    const [entry] = await audit.entries(rt.ctx, { action: "section.delete", limit: 1, offset: 0 });
+    expect(entry?.targetId).toBe(String(weather));
+    expect(entry?.details).toMatchObject({ name: "Météo", into: "Climat", articles: 2 });
+    // A new section may take the address back: it lives again.
+    await post("/admin/rubriques", editor, { name: "Météo", slug: "meteo-locale" });
+    expect((await get("/rubrique/meteo-locale")).statusCode).toBe(200);
   });
 });

@@ -2,6 +2,8 @@ import type { Ctx, TxCtx } from "../../ctx.js";
 import { changeKeys } from "../../lib/change-keys.js";
 import { sanitizeArticleHtml } from "../../lib/sanitize.js";
 import { slugify } from "../../lib/slug.js";
+import { paths } from "../../web/urls.js";
+import { redirects } from "../redirects/index.js";
 import * as editingRepo from "./editing/repo.js";
 import { publishedKeys } from "./keys.js";
 import * as repo from "./repo.js";
@@ -14,7 +16,11 @@ import type { ArticleStatus } from "./table.js";
  * the import from the command line.
  */
 
-/** A section by its slug, made (last in the navigation) when there is none. */
+/**
+ * A section by its slug, or the one its old address now leads to (it was renamed, or merged
+ * into another: editing/sections.ts), made (last in the navigation) when there is neither: a
+ * second import never brings back a section the newsroom merged away.
+ */
 export async function ensureSection(
   tx: TxCtx,
   changed: (...keys: string[]) => void,
@@ -24,6 +30,9 @@ export async function ensureSection(
   const found = await repo.categoryBySlug(tx.db, slug);
   if (found) return found.id;
   const all = await repo.listCategories(tx.db);
+  const now = await redirects.lookup(tx, paths.category(slug));
+  const moved = now === undefined ? undefined : all.find((c) => paths.category(c.slug) === now);
+  if (moved) return moved.id;
   // The navigation lists the sections on every page.
   changed(changeKeys.all);
   return repo.insertCategory(tx.db, {

@@ -304,6 +304,29 @@ export async function updateCategory(
   await db.updateTable("categories").set(values).where("id", "=", id).execute();
 }
 
+/** Moves every article of one section (drafts and all) to another; how many moved. */
+export async function moveToSection(db: Kysely<Tables>, from: number, to: number) {
+  const result = await db
+    .updateTable("articles")
+    .set({ category_id: to })
+    .where("category_id", "=", from)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export async function deleteCategory(db: Kysely<Tables>, id: number) {
+  await db.deleteFrom("categories").where("id", "=", id).execute();
+}
+
+/** Articles in each section, whatever their state: what a section's deletion would move. */
+export async function articleCountsBySection(db: Kysely<Tables>) {
+  return db
+    .selectFrom("articles")
+    .select(["category_id", (eb) => eb.fn.countAll().as("n")])
+    .groupBy("category_id")
+    .execute();
+}
+
 /** Tags by slug prefix. */
 export async function tagsStartingWith(db: Kysely<Tables>, prefix: string, limit: number) {
   // Slugs hold only a-z, 0-9 and "-" (lib/slug.ts): nothing in the prefix for LIKE to escape.

@@ -11,7 +11,7 @@ import { canManageSections } from "../accounts/index.js";
 import { problemTexts } from "../../web/i18n/index.js";
 import { paths } from "../../web/urls.js";
 import * as editing from "./editing/service.js";
-import { SectionsView, type SectionForm } from "./views/admin/sections.js";
+import { SectionsView, type RefusedDeletion, type SectionForm } from "./views/admin/sections.js";
 
 const Id = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
 const Done = Type.Object({ fait: Type.Optional(Type.String({ maxLength: 20 })) });
@@ -21,12 +21,19 @@ export function sectionRoutes(app: FastifyInstance, kit: RouteKit, newsroom: New
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const { ctx } = kit;
 
-  async function page(req: FastifyRequest, extra: { notice?: string; refused?: SectionForm } = {}) {
+  async function page(
+    req: FastifyRequest,
+    extra: { notice?: string; refused?: SectionForm; refusedDeletion?: RefusedDeletion } = {},
+  ) {
     const t = await newsroom.words(req);
+    const [sections, articles] = await Promise.all([
+      editing.sections(ctx),
+      editing.articleCounts(ctx),
+    ]);
     return newsroom.page(
       req,
       { title: t.newsroom.writing.sections.title },
-      <SectionsView t={t} sections={await editing.sections(ctx)} {...extra} />,
+      <SectionsView t={t} sections={sections} articles={articles} {...extra} />,
     );
   }
 
@@ -50,15 +57,30 @@ export function sectionRoutes(app: FastifyInstance, kit: RouteKit, newsroom: New
     });
   }
 
+  /** The deletion form again, the section chosen kept. */
+  function deletionRefusal(req: FastifyRequest, body: RawForm, id: number) {
+    showFormOnRefusal(req, {
+      mainField: "into",
+      async render(problems: Readonly<Record<string, Problem>>) {
+        const t = await newsroom.words(req);
+        const errors = problemTexts(t, problems);
+        const into = shownValue(body, "into");
+        const summary = t.formErrors(Object.keys(errors).length);
+        return page(req, { refusedDeletion: { id, into, error: errors.into, summary } });
+      },
+    });
+  }
+
   r.get(paths.admin.sections, { schema: { querystring: Done } }, async (req, reply) => {
     newsroom.allow(req, canManageSections);
     const t = await newsroom.words(req);
-    const notice =
-      req.query.fait === "created"
-        ? t.newsroom.writing.sections.created
-        : req.query.fait === "renamed"
-          ? t.newsroom.writing.sections.renamed
-          : undefined;
+    const w = t.newsroom.writing.sections;
+    const notices = new Map([
+      ["created", w.created],
+      ["renamed", w.renamed],
+      ["deleted", w.deleted],
+    ]);
+    const notice = notices.get(req.query.fait ?? "");
     const rendered = await page(req, notice ? { notice } : {});
     return reply.type(rendered.type).send(rendered.body);
   });
@@ -78,6 +100,17 @@ export function sectionRoutes(app: FastifyInstance, kit: RouteKit, newsroom: New
       refusal(req, req.body, req.params.id);
       await editing.renameSection(ctx, user, req.params.id, req.body);
       return reply.redirect(`${paths.admin.sections}?fait=renamed`, 303);
+    },
+  );
+
+  r.post(
+    paths.admin.sectionDelete(":id"),
+    { schema: { params: Id, body: FormBody } },
+    async (req, reply) => {
+      const user = newsroom.allow(req, canManageSections);
+      deletionRefusal(req, req.body, req.params.id);
+      await editing.deleteSection(ctx, user, req.params.id, req.body);
+      return reply.redirect(`${paths.admin.sections}?fait=deleted`, 303);
     },
   );
 }

@@ -24,6 +24,7 @@ export const auditActions = [
   "media.remove",
   "section.create",
   "section.rename",
+  "section.delete",
   "person.create",
   "person.role",
   "person.disable",

@@ -145,6 +145,18 @@ export const writingEn: WritingMessages = {
     inMenuHint:
       "Unticked, the section keeps its page, its feeds and its articles, but is no longer in the menu nor a block of the home page.",
     hidden: "not in the menu",
+    deleteSection: "Delete the section",
+    into: (articles: number) =>
+      articles === 0
+        ? "Its address and feeds will lead to"
+        : `Its ${articles === 1 ? "article (1)" : `${articles} articles`}, address and feeds move to`,
+    intoHint:
+      "Drafts and scheduled articles too. The section's old links then lead to this one (301 redirect). This cannot be undone.",
+    chooseSection: "— choose a section —",
+    delete: "Delete and move",
+    deleted: "Section deleted; its articles and old addresses moved to the other one.",
+    lastSection:
+      "This is the only section: every article needs one. Create another to be able to delete this one.",
   },
   pages: {
     title: "Pages",

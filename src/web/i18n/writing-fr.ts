@@ -142,6 +142,18 @@ export const writingFr = {
     inMenuHint:
       "Décochée, la rubrique garde sa page, ses flux et ses articles, mais n’apparaît plus dans le menu ni en bloc sur la page d’accueil.",
     hidden: "hors du menu",
+    deleteSection: "Supprimer la rubrique",
+    into: (articles: number) =>
+      articles === 0
+        ? "Son adresse et ses flux mèneront à"
+        : `Ses ${articles === 1 ? "article (1)" : `${articles} articles`}, son adresse et ses flux passent à`,
+    intoHint:
+      "Les brouillons et articles programmés aussi. Les anciens liens de la rubrique mènent ensuite à celle-ci (redirection 301). On ne peut pas revenir en arrière.",
+    chooseSection: "— choisir une rubrique —",
+    delete: "Supprimer et déplacer",
+    deleted: "Rubrique supprimée ; ses articles et ses anciennes adresses sont passés à l’autre.",
+    lastSection:
+      "C’est la seule rubrique : chaque article en a une. Créez-en une autre pour pouvoir supprimer celle-ci.",
   },
   pages: {
     title: "Pages",

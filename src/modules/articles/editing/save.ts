@@ -149,7 +149,12 @@ export async function restoreRevision(
     mayAct(actor, state, "save");
     const rev = await repo.revision(tx.db, articleId, revisionId);
     if (!rev) throw invalid({ revision: { problem: "choice" } }, { articleId, revisionId });
-    const fields = parseFields(rev.fields);
+    const kept = parseFields(rev.fields);
+    // A section deleted since (merged into another) leaves the article where its articles went.
+    const sections = await articlesRepo.listCategories(tx.db);
+    const fields = sections.some((c) => c.id === kept.categoryId)
+      ? kept
+      : { ...kept, categoryId: state.fields.categoryId };
     const problems: Record<string, Problem> = {};
     const slug = await checkAgainstStore(tx, actor, articleId, fields, problems);
     if (Object.keys(problems).length > 0) throw invalid(problems, { articleId, revisionId });

@@ -1,10 +1,12 @@
-import type { Ctx } from "../../../ctx.js";
+import type { Ctx, TxCtx } from "../../../ctx.js";
 import { changeKeys } from "../../../lib/change-keys.js";
 import { Forbidden, Invalid, NotFound } from "../../../lib/errors.js";
 import { FormReader, type RawForm } from "../../../lib/form-fields.js";
 import { slugify } from "../../../lib/slug.js";
+import { paths, type FeedFormat } from "../../../web/urls.js";
 import { canManageSections, canWriteArticles, type Actor } from "../../accounts/index.js";
 import { audit } from "../../audit/index.js";
+import { redirects } from "../../redirects/index.js";
 import * as articlesRepo from "../repo.js";
 
 export interface Section {
@@ -22,6 +24,22 @@ const NAME_MAX = 80;
 const DESCRIPTION_MAX = 500;
 /** Places in the menu: more than a site has sections, few enough to type. */
 const POSITION_MAX = 9999;
+
+/** A section's own addresses: its page and its feeds. */
+const FEEDS: readonly FeedFormat[] = ["rss", "atom", "json"];
+const addresses = (slug: string) => [
+  paths.category(slug),
+  ...FEEDS.map((format) => paths.feeds.category(slug, format)),
+];
+
+/**
+ * A section's addresses now lead elsewhere (its slug changed, or it was merged into another):
+ * each old one answers 301 to its counterpart, as do the old addresses that led to it.
+ */
+async function moveAddresses(tx: TxCtx, from: string, to: string): Promise<void> {
+  const [old, now] = [addresses(from), addresses(to)];
+  for (const [i, address] of old.entries()) await redirects.move(tx, address, now[i] as string);
+}
 
 /** Every section, in the site's order: for the forms' choices and the sections page. */
 export async function sections(ctx: Ctx): Promise<Section[]> {
@@ -78,6 +96,8 @@ export async function createSection(ctx: Ctx, actor: Actor, raw: RawForm): Promi
       position,
       in_menu: inMenu === false ? 0 : 1,
     });
+    // Addresses that led elsewhere (a section renamed or merged away) live here again.
+    await redirects.forget(tx, addresses(slug));
     await audit.record(tx, {
       actor,
       action: "section.create",
@@ -111,6 +131,7 @@ export async function renameSection(
     const shown = inMenu ?? before.in_menu === 1;
     const after = { position: position ?? before.position, in_menu: shown ? 1 : 0 };
     await articlesRepo.updateCategory(tx.db, id, { slug, name, description, ...after });
+    if (slug !== before.slug) await moveAddresses(tx, before.slug, slug);
     await audit.record(tx, {
       actor,
       action: "section.rename",
@@ -127,6 +148,49 @@ export async function renameSection(
           : { inMenu: { from: before.in_menu === 1, to: shown } }),
       },
     });
+  });
+}
+
+/** How many articles, in any state, each section holds (by id): what deleting it would move. */
+export async function articleCounts(ctx: Ctx): Promise<Map<number, number>> {
+  const rows = await articlesRepo.articleCountsBySection(ctx.db);
+  return new Map(rows.map((r) => [r.category_id, ctx.engine.toNumber(r.n)]));
+}
+
+/**
+ * Deletes a section into another (`into`, from the form): its articles, drafts included, move
+ * there, and its page and feeds answer 301 to the other's, so links, subscriptions and a
+ * WordPress import run again (articles' ensureSection) all lead there. The last section stays:
+ * every article needs one.
+ */
+export async function deleteSection(
+  ctx: Ctx,
+  actor: Actor,
+  id: number,
+  raw: RawForm,
+): Promise<{ moved: number }> {
+  mayManage(actor);
+  const f = new FormReader(raw);
+  const into = f.rowId("into", { required: true });
+  return ctx.write(async (tx, changed) => {
+    const all = await articlesRepo.listCategories(tx.db);
+    const gone = all.find((c) => c.id === id);
+    if (!gone) throw new NotFound("section", { id });
+    const target = all.find((c) => c.id === into && c.id !== id);
+    if (!target && !f.problems.into) f.refuse("into", { problem: "choice" });
+    if (!f.ok || !target) throw new Invalid("KIOSQUE_SECTION_INVALID", f.problems, { id });
+    // Every page's navigation lists the sections, and listings show articles' sections.
+    changed(changeKeys.all);
+    const moved = await articlesRepo.moveToSection(tx.db, id, target.id);
+    await moveAddresses(tx, gone.slug, target.slug);
+    await articlesRepo.deleteCategory(tx.db, id);
+    await audit.record(tx, {
+      actor,
+      action: "section.delete",
+      target: { type: "section", id },
+      details: { name: gone.name, slug: gone.slug, into: target.name, articles: moved },
+    });
+    return { moved };
   });
 }
 

@@ -18,7 +18,14 @@ export { revisionsOf, revisionOf, compareFields } from "./revisions.js";
 export { autosave, autosaveOf, discardAutosave, type Autosave } from "./autosave.js";
 export { previewToken, previewArticle } from "./preview.js";
 export { staffList, bylineCandidates, STAFF_PAGE_SIZE } from "./staff-list.js";
-export { sections, createSection, renameSection, suggestTags } from "./sections.js";
+export {
+  sections,
+  articleCounts,
+  createSection,
+  renameSection,
+  deleteSection,
+  suggestTags,
+} from "./sections.js";
 export { formNames, formValuesOf, postedValues, limits, type FormValues } from "./fields.js";
 
 /** The article for its edit page: for people who may edit it. */

@@ -90,17 +90,79 @@ function SectionFields({ t, form }: { t: Messages; form: SectionForm }) {
   );
 }
 
-/** The sections: each one's form to rename it, then the form for a new one. */
+/** A deletion form that came back refused: the section chosen, the message. */
+export interface RefusedDeletion {
+  id: number;
+  into: string;
+  error: string | undefined;
+  summary: string;
+}
+
+/**
+ * The form that deletes a section into another, folded away: a person opens it on purpose, and
+ * must choose where the articles go (nothing is chosen beforehand).
+ */
+function DeleteSection({
+  t,
+  section,
+  others,
+  articles,
+  refused,
+}: {
+  t: Messages;
+  section: Section;
+  others: readonly Section[];
+  articles: number;
+  refused: RefusedDeletion | undefined;
+}) {
+  const w = t.newsroom.writing.sections;
+  const id = `s${section.id}-into`;
+  return (
+    <details class="section-delete" open={refused !== undefined}>
+      <summary>{w.deleteSection}</summary>
+      {others.length === 0 ? (
+        <p>{w.lastSection}</p>
+      ) : (
+        <form method="post" action={paths.admin.sectionDelete(section.id)} novalidate>
+          <FormErrors summary={refused?.summary} />
+          <Field id={id} label={w.into(articles)} required error={refused?.error} hint={w.intoHint}>
+            <select id={id} name="into" required {...describedBy(id, refused?.error, true)}>
+              <option value="">{w.chooseSection}</option>
+              {others.map((o) => (
+                <option value={String(o.id)} selected={refused?.into === String(o.id)}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <p class="form-submit">
+            <button type="submit">{w.delete}</button>
+          </p>
+        </form>
+      )}
+    </details>
+  );
+}
+
+/**
+ * The sections: each one's form to change it and the one to delete it into another, then the
+ * form for a new one.
+ */
 export function SectionsView({
   t,
   sections,
+  articles,
   refused,
+  refusedDeletion,
   notice,
 }: {
   t: Messages;
   sections: readonly Section[];
+  /** How many articles each section holds, by id. */
+  articles: ReadonlyMap<number, number>;
   /** The form that came back refused, with its values and messages. */
   refused?: SectionForm;
+  refusedDeletion?: RefusedDeletion;
   notice?: string;
 }) {
   const formOf = (s?: Section): SectionForm =>
@@ -132,6 +194,13 @@ export function SectionsView({
             {s.inMenu ? null : <small> ({t.newsroom.writing.sections.hidden})</small>}
           </h2>
           <SectionFields t={t} form={formOf(s)} />
+          <DeleteSection
+            t={t}
+            section={s}
+            others={sections.filter((o) => o.id !== s.id)}
+            articles={articles.get(s.id) ?? 0}
+            refused={refusedDeletion?.id === s.id ? refusedDeletion : undefined}
+          />
         </section>
       ))}
       <section aria-labelledby="new-heading">
