@@ -38,7 +38,11 @@ describe("the newsroom in Chromium", () => {
   });
 
   /** A new account of this role, signed in in a browser context of its own. */
-  async function staff(role: "author" | "editor", name: string): Promise<Page> {
+  async function staff(
+    role: "author" | "editor",
+    name: string,
+    allowConsole: readonly RegExp[] = [],
+  ): Promise<Page> {
     const email = `${role}${++n}@redaction.example`;
     await server.cli(
       "user",
@@ -52,7 +56,7 @@ describe("the newsroom in Chromium", () => {
       "--name",
       name,
     );
-    const { page } = await people.open({ allowConsole: [EXPECTED_STATUS] });
+    const { page } = await people.open({ allowConsole: [EXPECTED_STATUS, ...allowConsole] });
     await page.goto("/admin/connexion");
     await page.getByLabel("E-mail *", { exact: true }).fill(email);
     await page.getByLabel("Mot de passe *", { exact: true }).fill(PASSWORD);
@@ -218,5 +222,68 @@ describe("the newsroom in Chromium", () => {
     await button(again, "Enregistrer").click();
     await again.waitForURL(/fait=saved$/);
     await expect(again.locator(".autosave-found").count()).resolves.toBe(0);
+  });
+  it("keeps what a writer typed when a colleague saves meanwhile, from the server or the browser", async () => {
+    const t = messages("fr").newsroom.writing.autosave;
+    const editor = await staff("editor", "Relecture Rapide");
+    /** The writer's typing kept (or not, `offline`), their tab closed, then a colleague's save. */
+    const typedThenOvertaken = async (offline: boolean) => {
+      // Offline, the autosave's failed request is the expected answer.
+      const writer = await staff("author", offline ? "Hors Ligne" : "Tapé Avant", [
+        /net::ERR_FAILED/,
+      ]);
+      const path = await write(
+        writer,
+        offline ? "Train sans réseau" : "Deux mains pressées",
+        "Début.",
+      );
+      if (offline) await writer.route("**/brouillon", (route) => route.abort());
+      await typeBody(writer, "Début. Ma phrase jamais enregistrée.");
+      await writer.waitForFunction(
+        (text) => document.getElementById("autosave-status")?.textContent === text,
+        offline ? t.failed : t.saved,
+      );
+      const context = writer.context();
+      await writer.close();
+      await editor.goto(path);
+      await typeBody(editor, "Début corrigé par l’édition.");
+      await button(editor, "Enregistrer").click();
+      await editor.waitForURL(/fait=saved$/);
+      const again = await context.newPage();
+      await again.goto(path);
+      return { again, path };
+    };
+    const savedMeetsTheConflict = async (page: Page, path: string) => {
+      await expect(page.locator("textarea#body").inputValue()).resolves.toBe(
+        "<p>Début. Ma phrase jamais enregistrée.</p>",
+      );
+      const answer = page.waitForResponse(
+        (r) => r.request().method() === "POST" && r.url().endsWith(path),
+      );
+      await button(page, "Enregistrer").click();
+      expect((await answer).status()).toBe(409);
+      await expect(page.locator("#mine").textContent()).resolves.toContain(
+        "Ma phrase jamais enregistrée.",
+      );
+      await expect(page.locator("#current").textContent()).resolves.toContain(
+        "corrigé par l’édition",
+      );
+    };
+
+    // The server's copy: offered, saying someone saved since.
+    const kept = await typedThenOvertaken(false);
+    await expect(kept.again.locator(".autosave-found").textContent()).resolves.toContain(
+      t.overtaken,
+    );
+    await button(kept.again, t.restore).click();
+    await savedMeetsTheConflict(kept.again, kept.path);
+
+    // The connection lost: only this browser's copy, offered the same way.
+    const local = await typedThenOvertaken(true);
+    await expect(local.again.locator("#autosave-status").textContent()).resolves.toContain(
+      t.localOvertaken,
+    );
+    await local.again.locator("#autosave-status").getByRole("button", { name: t.restore }).click();
+    await savedMeetsTheConflict(local.again, local.path);
   });
 });

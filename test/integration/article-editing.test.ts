@@ -342,7 +342,28 @@ describe.each(testEngines())("writing articles on %s", (engine) => {
     expect((await editing.editable(rt.ctx, author, id)).fields.bodyHtml).toBe(
       "<p>Premier jet.</p>",
     );
-    await editing.saveArticle(rt.ctx, author, id, { ...form(), version: "1" });
+    expect(kept?.overtaken).toBe(false);
+    // A colleague's save does not overtake it: what was typed was never saved by anyone.
+    rt.clock.advance(1000);
+    await editing.saveArticle(rt.ctx, editor, id, {
+      ...form({ body: "<p>Relu par l’édition.</p>" }),
+      version: "1",
+    });
+    const still = await editing.autosaveOf(rt.ctx, author, id);
+    expect(still?.values.body).toBe("<p>Tapé puis onglet fermé</p>");
+    expect(still?.overtaken).toBe(true);
+    // Saved on the version it was typed on, it meets the conflict: neither text is lost.
+    await expect(
+      editing.saveArticle(rt.ctx, author, id, {
+        ...form({ body: "<p>Tapé puis onglet fermé</p>" }),
+        version: String(still?.baseVersion),
+      }),
+    ).rejects.toBeInstanceOf(Conflict);
+    expect((await editing.editable(rt.ctx, author, id)).fields.bodyHtml).toBe(
+      "<p>Relu par l’édition.</p>",
+    );
+    // Their own save drops it.
+    await editing.saveArticle(rt.ctx, author, id, { ...form(), version: "2" });
     expect(await editing.autosaveOf(rt.ctx, author, id)).toBeUndefined();
   });
 

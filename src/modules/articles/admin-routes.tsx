@@ -143,7 +143,7 @@ export function articleAdminRoutes(
         : {}),
       ...(shown.notice ? { notice: shown.notice } : {}),
       ...(shown.baseVersion !== undefined ? { baseVersion: shown.baseVersion } : {}),
-      ...(offered ? { autosavedAt: offered.savedAt } : {}),
+      ...(offered ? { autosavedAt: offered.savedAt, autosaveOvertaken: offered.overtaken } : {}),
       publishAt:
         shown.publishAt ??
         (article.status === "scheduled" && article.publishedAt

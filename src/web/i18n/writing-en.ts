@@ -95,6 +95,8 @@ export const writingEn: WritingMessages = {
   },
   autosave: {
     found: (date) => `An unsaved version from ${date} exists for this article.`,
+    overtaken:
+      "Someone saved the article since: restored then saved, it shows you both texts side by side, losing neither.",
     restore: "Restore it",
     discard: "Discard it",
     restored: "Unsaved version restored into the form: read it over, then save.",
@@ -102,6 +104,8 @@ export const writingEn: WritingMessages = {
     saved: "Draft saved.",
     failed: "Autosave is not possible right now: remember to save.",
     local: "A newer copy of this form was left in this browser.",
+    localOvertaken:
+      "A copy of this form, typed before someone saved the article, was left in this browser: restored then saved, it shows you both texts side by side.",
   },
   conflict: {
     title: "Someone saved this article in the meantime",

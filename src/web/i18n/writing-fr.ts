@@ -92,6 +92,8 @@ export const writingFr = {
   },
   autosave: {
     found: (date: string) => `Une version non enregistrée du ${date} existe pour cet article.`,
+    overtaken:
+      "Quelqu’un a enregistré l’article depuis : reprise puis enregistrée, elle vous montrera les deux textes côte à côte, sans en perdre aucun.",
     restore: "La reprendre",
     discard: "L’oublier",
     restored: "Version non enregistrée reprise dans le formulaire : relisez-la, puis enregistrez.",
@@ -99,6 +101,8 @@ export const writingFr = {
     saved: "Brouillon sauvegardé.",
     failed: "Sauvegarde automatique impossible pour l’instant : n’oubliez pas d’enregistrer.",
     local: "Une copie plus récente de ce formulaire est restée dans ce navigateur.",
+    localOvertaken:
+      "Une copie de ce formulaire, tapée avant que quelqu’un n’enregistre l’article, est restée dans ce navigateur : reprise puis enregistrée, elle vous montrera les deux textes côte à côte.",
   },
   conflict: {
     title: "Quelqu’un a enregistré cet article entre-temps",

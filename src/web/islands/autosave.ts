@@ -63,27 +63,36 @@ function start(): void {
   } catch {
     local = undefined;
   }
-  const current = JSON.stringify(formEntries(form));
+  const typed = (entries: readonly [string, string][]) =>
+    JSON.stringify(entries.filter(([name]) => name !== "version" && name !== "action"));
+  const unsaved = local && typed(local.values) !== typed(formEntries(form)) ? local : undefined;
   // The server's own copy, when it offers one, comes first: one offer at a time.
   const offered = document.querySelector(".autosave-found") !== null;
-  if (!offered && local && local.version === version && JSON.stringify(local.values) !== current) {
-    // A copy this browser kept after the page's version was made: offered, never forced.
-    say(status.dataset.local);
+  if (!offered && unsaved) {
+    // Offered, never forced. A copy typed on an older version (a colleague saved since) is
+    // typing nobody saved: put back on its own version, a save of it meets the conflict page,
+    // which shows both texts and loses neither.
+    const overtaken = unsaved.version !== version;
+    say(overtaken ? status.dataset.localOvertaken : status.dataset.local);
     const restore = document.createElement("button");
     restore.type = "button";
     restore.textContent = status.dataset.restore ?? "";
     restore.addEventListener("click", () => {
-      fillForm(form, local.values);
+      fillForm(form, unsaved.values);
+      const base = form.elements.namedItem("version");
+      if (overtaken && base instanceof HTMLInputElement) base.value = unsaved.version;
       say(undefined);
     });
     status.append(" ", restore);
-  } else if (local && local.version !== version) localStorage.removeItem(key);
+  } else if (local && !unsaved) localStorage.removeItem(key);
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   const send = async () => {
     const entries = formEntries(form);
     try {
-      localStorage.setItem(key, JSON.stringify({ version, at: Date.now(), values: entries }));
+      // The version the typing is on: the page's, or an older one a restored copy put back.
+      const on = entries.find(([name]) => name === "version")?.[1] ?? version;
+      localStorage.setItem(key, JSON.stringify({ version: on, at: Date.now(), values: entries }));
     } catch {
       // A full or forbidden storage: the server's copy still counts.
     }

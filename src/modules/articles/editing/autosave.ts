@@ -12,6 +12,8 @@ export interface Autosave {
   savedAt: string;
   /** The version the form was opened on. */
   baseVersion: number;
+  /** Someone saved the article since: saved as it is, the form meets the conflict page. */
+  overtaken: boolean;
   values: FormValues;
 }
 
@@ -41,8 +43,9 @@ export async function autosave(
 }
 
 /**
- * This person's unsaved form of the article, when it was kept after the article's last change
- * (older ones were overtaken by a save).
+ * This person's unsaved form of the article. Their own save drops it (store.ts); a colleague's
+ * save does not: what they typed was never saved, and offered back on the version it was typed
+ * on, a save of it shows both texts side by side instead of losing either.
  */
 export async function autosaveOf(
   ctx: Ctx,
@@ -52,10 +55,11 @@ export async function autosaveOf(
   const state = await loadState(ctx.db, articleId);
   mayAct(actor, state, "save");
   const row = await repo.autosaveOf(ctx.db, articleId, actor.id);
-  if (!row || row.saved_at <= state.modifiedAt) return undefined;
+  if (!row) return undefined;
   return {
     savedAt: row.saved_at,
     baseVersion: row.base_version,
+    overtaken: row.base_version < state.version,
     values: JSON.parse(row.fields) as FormValues,
   };
 }

@@ -17,6 +17,8 @@ export interface EditPageState {
   notice?: string;
   /** An unsaved form of this person's, newer than the article: offered back. */
   autosavedAt?: string;
+  /** The unsaved version was typed on a version someone has saved over since. */
+  autosaveOvertaken?: boolean;
   /** The schedule field's value (the site's wall-clock time). */
   publishAt: string;
   timeZone: string;
@@ -53,7 +55,10 @@ export function ArticleEditView({
       ) : null}
       {a && state.autosavedAt ? (
         <div class="notice autosave-found" role="status">
-          <p>{t.newsroom.writing.autosave.found(fmt.dateTime(state.autosavedAt))}</p>
+          <p>
+            {t.newsroom.writing.autosave.found(fmt.dateTime(state.autosavedAt))}
+            {state.autosaveOvertaken ? ` ${t.newsroom.writing.autosave.overtaken}` : null}
+          </p>
           <form method="post" action={paths.admin.restoreAutosave(a.id)} class="inline">
             <button type="submit">{t.newsroom.writing.autosave.restore}</button>
           </form>{" "}
@@ -74,6 +79,7 @@ export function ArticleEditView({
           data-saved={t.newsroom.writing.autosave.saved}
           data-failed={t.newsroom.writing.autosave.failed}
           data-local={t.newsroom.writing.autosave.local}
+          data-local-overtaken={t.newsroom.writing.autosave.localOvertaken}
           data-restore={t.newsroom.writing.autosave.restore}
         />
       ) : null}
