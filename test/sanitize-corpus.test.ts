@@ -69,3 +69,20 @@ describe("sanitizeArticleHtml against the XSS corpus", () => {
     }
   });
 });
+
+describe("sanitizeArticleHtml and characters no field takes", () => {
+  it("leaves out control characters and lone surrogates that character references spell", () => {
+    const body =
+      '<p>a&#x1;b&#0;c&#x7F;d&#xFFFE;e&#xD800;f</p><figure class="image"><img src="https://x.example/i.jpg" alt="g&#x1B;h"></figure>';
+    const out = sanitizeArticleHtml(body);
+    // NUL and a surrogate's reference are U+FFFD to an HTML parser, as the standard says.
+    expect(out).toContain("<p>ab\uFFFDcde\uFFFDf</p>");
+    expect(out).toContain('alt="gh"');
+    // eslint-disable-next-line no-control-regex -- finding them is the point
+    expect(out).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/);
+    // What a person may type stays: tabs and new lines in code.
+    expect(sanitizeArticleHtml("<pre><code>a\tb\nc</code></pre>")).toBe(
+      "<pre><code>a\tb\nc</code></pre>",
+    );
+  });
+});

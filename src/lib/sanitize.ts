@@ -1,5 +1,6 @@
 import sanitizeHtml from "sanitize-html";
 import { isEmbedProvider } from "./embeds.js";
+import { withoutControlCharacters } from "./text.js";
 
 /** The kinds of figure the editor writes (web/islands/editor/nodes.ts): a picture, or a link card. */
 const FIGURE_KINDS = new Set(["image", "embed"]);
@@ -89,8 +90,12 @@ const articleOptions: sanitizeHtml.IOptions = {
   },
 };
 
+/**
+ * The body as the allowlist keeps it. The parser decodes character references, so `&#x1;` came
+ * out a raw control character, in a text or an attribute, where no form field would take one.
+ */
 export function sanitizeArticleHtml(html: string): string {
-  return sanitizeHtml(html, articleOptions);
+  return withoutControlCharacters(sanitizeHtml(html, articleOptions));
 }
 
 /** An image of an article's body, as its HTML says it. */
