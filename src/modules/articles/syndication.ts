@@ -1,6 +1,7 @@
 import type { Ctx } from "../../ctx.js";
 import { NotFound } from "../../lib/errors.js";
-import { toSummary, type ArticleSummary } from "./model.js";
+import * as editingRepo from "./editing/repo.js";
+import { toSummary, type ArticleSummary, type Named } from "./model.js";
 import * as repo from "./repo.js";
 
 /**
@@ -56,7 +57,8 @@ async function scopeRow(ctx: Ctx, kind: ScopeKind, slug: string) {
   return undefined;
 }
 
-export type FeedArticle = ArticleSummary & { bodyHtml?: string };
+/** An article as feeds carry it: every byline, in order (the first is `author`). */
+export type FeedArticle = ArticleSummary & { authors: Named[]; bodyHtml?: string };
 
 /** The latest articles of a scope, newest first; with their whole text when `bodies`. */
 export async function latestForFeed(
@@ -79,7 +81,21 @@ export async function latestForFeed(
     FEED_SIZE,
     0,
   );
-  const items = rows.map(toSummary);
+  const bylines = await editingRepo.authorsOf(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
+  const items = rows.map((r) => {
+    const summary = toSummary(r);
+    const authors = bylines.filter((b) => b.article_id === r.id);
+    return {
+      ...summary,
+      authors:
+        authors.length > 0
+          ? authors.map((a) => ({ slug: a.slug, name: a.name }))
+          : [summary.author],
+    };
+  });
   if (!bodies) return items;
   const text = new Map(
     (

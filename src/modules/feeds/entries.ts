@@ -55,7 +55,7 @@ export function articleEntry(base: string, a: FeedArticle): FeedEntry {
     contentHtml: a.bodyHtml === undefined ? undefined : absoluteUrls(a.bodyHtml, base),
     published: new Date(a.publishedAt),
     updated: new Date(a.updatedAt ?? a.publishedAt),
-    authors: [{ name: a.author.name, url: `${base}${paths.author(a.author.slug)}` }],
+    authors: a.authors.map((b) => ({ name: b.name, url: `${base}${paths.author(b.slug)}` })),
     categories: [{ name: a.category.name, url: `${base}${paths.category(a.category.slug)}` }],
     image: feedImage(base, a),
   };

@@ -48,8 +48,43 @@ export interface FeedEntry {
 }
 
 /**
- * A feed in one format, written by the `feed` library (escaping, dates, namespaces). Entries
- * name people by name and page only: no e-mail, staff or reader, ever leaves the server.
+ * XML's reserved characters, and the white space an attribute's value would turn to spaces, held
+ * while the library writes as characters XML cannot carry (`xmlChars` took those out of our text
+ * first: here they stand for these only), then written as references. The library escapes
+ * unevenly: in an attribute's value "&" in some, not in others, and "<" never (a section named
+ * `R&D <Labo>` in `<category label="…">` made the whole Atom feed unreadable); in text, a typed
+ * "&amp;" came back as "&".
+ */
+const HELD: readonly (readonly [string, string, string])[] = [
+  ["&", "\u0001", "&amp;"],
+  ["<", "\u0002", "&lt;"],
+  [">", "\u0003", "&gt;"],
+  ["\t", "\u0004", "&#9;"],
+  ["\n", "\u0005", "&#10;"],
+  ["\r", "\u0006", "&#13;"],
+];
+const hold = (s: string) => HELD.reduce((out, [c, held]) => out.replaceAll(c, held), xmlChars(s));
+const release = (xml: string) =>
+  HELD.reduce((out, [, held, ref]) => out.replaceAll(held, ref), xml);
+
+/**
+ * RSS 2.0 names people by Dublin Core's `dc:creator`, one a byline (its own `author` wants an
+ * e-mail), the prefix declared on each: the library declares it on the feed only when it carries
+ * whole texts.
+ */
+const DC = "http://purl.org/dc/elements/1.1/";
+const JSON_FEED_1_1 = "https://jsonfeed.org/version/1.1";
+/**
+ * An item extension of several values: the library types its objects as one record, but writes
+ * a list as it writes its own categories, one element each in XML, an array in JSON.
+ */
+const list = (values: readonly object[]) => values as unknown as Record<string, unknown>;
+
+/**
+ * A feed in one format, written by the `feed` library (dates, namespaces, layout). Entries name
+ * people by name and page only: no e-mail, staff or reader, ever leaves the server. Every byline,
+ * in order: RSS as `dc:creator`s, Atom as `author`s, JSON Feed 1.1 as `authors` (and 1.0's
+ * `author`, the first, for older readers).
  */
 export function feedDocument(
   format: FeedFormat,
@@ -57,10 +92,11 @@ export function feedDocument(
   entries: readonly FeedEntry[],
 ): string {
   const xml = format !== "json";
-  // What the XML formats carry: no character XML cannot hold; and in the library's CDATA
-  // sections (title, description, content) no "]]>", of which its writer splits only the
-  // first: a second one in a reader's comment ended the section, and the feed with it.
-  const text = (s: string) => (xml ? xmlChars(s) : s);
+  // What the library writes as XML text or an attribute's value: no character XML cannot hold,
+  // reserved ones held (above); in its CDATA sections (title, description, content) no "]]>",
+  // of which its writer splits only the first: a second one in a reader's comment ended the
+  // section, and the feed with it.
+  const text = (s: string) => (xml ? hold(s) : s);
   const cdata = (html: string) => (xml ? xmlChars(html).replaceAll("]]>", "]]&gt;") : html);
   const feed = new Feed({
     id: channel.htmlUrl,
@@ -82,6 +118,10 @@ export function feedDocument(
   // RSS's CDATA, JSON Feed's content_html when there is no content): text typed as
   // `Prix < 5 € & <i>` must reach the reader's app as that text, not as markup.
   for (const e of entries) {
+    const authors = e.authors.map((a) => ({
+      name: text(a.name),
+      ...(a.url ? { link: a.url } : {}),
+    }));
     feed.addItem({
       id: e.url,
       guid: e.url,
@@ -91,16 +131,41 @@ export function feedDocument(
       ...(e.contentHtml !== undefined ? { content: cdata(e.contentHtml) } : {}),
       date: e.updated,
       published: e.published,
-      author: e.authors.map((a) => ({ name: text(a.name), ...(a.url ? { link: a.url } : {}) })),
+      ...(format === "rss" ? {} : { author: authors }),
       category: e.categories.map((c) => ({
         name: text(c.name),
-        domain: c.url,
+        domain: text(c.url),
         term: text(c.name),
       })),
       ...(e.image
         ? { image: { url: e.image.url, type: e.image.type, length: e.image.bytes } }
         : {}),
+      extensions:
+        format === "rss"
+          ? [
+              {
+                name: "dc:creator",
+                objects: list(
+                  authors.map((a) => ({ _attributes: { "xmlns:dc": DC }, _text: a.name })),
+                ),
+              },
+            ]
+          : format === "json"
+            ? [
+                {
+                  name: "authors",
+                  objects: list(authors.map(({ name, link }) => ({ name, url: link }))),
+                },
+              ]
+            : [],
     });
   }
-  return format === "rss" ? feed.rss2() : format === "atom" ? feed.atom1() : feed.json1();
+  if (format === "rss") return release(feed.rss2());
+  if (format === "atom") return release(feed.atom1());
+  // `authors` is JSON Feed 1.1's; the library names its output 1.0.
+  return JSON.stringify(
+    { ...(JSON.parse(feed.json1()) as object), version: JSON_FEED_1_1 },
+    null,
+    4,
+  );
 }

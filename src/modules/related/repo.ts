@@ -211,6 +211,19 @@ export async function pinsOf(db: Kysely<Tables>, id: number) {
     .execute();
 }
 
+/**
+ * The articles that pin this one: their pages show it whatever their computed lists hold. No
+ * index on `pinned_id`: pins are a few per article, set by hand, and this runs on writes only.
+ */
+export async function pinnersOf(db: Kysely<Tables>, pinnedId: number) {
+  const rows = await db
+    .selectFrom("related_pins")
+    .select("article_id")
+    .where("pinned_id", "=", pinnedId)
+    .execute();
+  return rows.map((r) => r.article_id);
+}
+
 export async function replacePins(db: Kysely<Tables>, id: number, pinned: readonly number[]) {
   await db.deleteFrom("related_pins").where("article_id", "=", id).execute();
   if (pinned.length > 0)

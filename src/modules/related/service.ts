@@ -62,7 +62,8 @@ async function recompute(tx: TxCtx, id: number, now: string): Promise<void> {
  * Brings the related lists up to date after an article changed (published, edited, unpublished:
  * `doc` is its terms as search indexed them, undefined when readers no longer see it), in the
  * writer's transaction: its own list, the lists it now belongs in, and the lists it left or
- * whose place for it changed. Each list that changed drops its article's page from every cache.
+ * whose place for it changed. Each list that changed drops its article's page from every cache,
+ * and so does each article that pins this one.
  */
 export async function refresh(
   tx: TxCtx,
@@ -71,6 +72,9 @@ export async function refresh(
   doc: DocumentTerms | undefined,
 ): Promise<void> {
   const now = tx.clock.now().toISOString();
+  // The pages that pin it show it while readers see it: one cached while it was away (not
+  // naming its article key, then) must come back with it; its going and its edits drop them too.
+  changed(...(await repo.pinnersOf(tx.db, id)).map((p) => changeKeys.relatedList(p)));
   const holding = await repo.listsHolding(tx.db, id);
   await repo.deleteFromLists(tx.db, id);
   const [meta] = doc ? await repo.liveMeta(tx.db, [id], now) : [];
