@@ -17,6 +17,13 @@ import type { RouteKit } from "./route-kit.js";
 import { SECURITY_HEADERS } from "./security.js";
 import { isStorageFull } from "../lib/storage-full.js";
 
+/** What an answer made for one person says to caches: keep it nowhere. */
+const PERSONAL = "private, no-store";
+
+/** Under the newsroom's paths (where its session cookie goes): "/admin", "/admin/…", "/admin?…". */
+const NEWSROOM_PATH = new RegExp(`^${paths.admin.home}(?:[/?#]|$)`);
+const isNewsroomPath = (url: string): boolean => NEWSROOM_PATH.test(url);
+
 /** The one JSON shape of a refusal or a failure (docs/errors.md). */
 export function errorAnswer(
   code: ErrorCode,
@@ -48,9 +55,13 @@ export function registerErrorHandling(app: FastifyInstance, web: RouteKit): Fram
     status: number,
     code: ErrorCode,
   ) {
-    // Kept by no cache without asking again: a 404 may be an article about to be published, and
-    // browsers keep a 301 for good (a slug changed back would loop) unless told otherwise.
-    if (!reply.hasHeader("cache-control")) reply.header("cache-control", "no-cache");
+    // The newsroom's answers are personal whatever made them (a route, the router's own
+    // not-found, a refusal before any route, where its scope's hook never ran): kept by none.
+    if (isNewsroomPath(req.url)) reply.header("cache-control", PERSONAL);
+    // Elsewhere kept by no cache without asking again: a 404 may be an article about to be
+    // published, and browsers keep a 301 for good (a slug changed back would loop) unless told
+    // otherwise.
+    else if (!reply.hasHeader("cache-control")) reply.header("cache-control", "no-cache");
     // A page that is not here may have been somewhere else: an old address (a WordPress
     // permalink, an old section page) answers 301 to where it lives now. Looked up only now,
     // so routes and the page cache never pay for it.
@@ -92,7 +103,7 @@ export function registerErrorHandling(app: FastifyInstance, web: RouteKit): Fram
     req.formPage = null;
     const page = await form.render(problems, error);
     // The reader's own values are in it (or behind it): never kept by any cache.
-    reply.header("cache-control", "private, no-store");
+    reply.header("cache-control", PERSONAL);
     if ("seeOther" in page) return reply.redirect(page.seeOther, 303);
     return reply.status(error.status).type(page.type).send(page.body);
   }
@@ -153,7 +164,12 @@ export function registerErrorHandling(app: FastifyInstance, web: RouteKit): Fram
     } catch (failure) {
       // No error handler stands behind this one: a failure here must still answer, not crash.
       req.log.error({ err: failure }, "request failed");
-      if (!reply.sent) return reply.status(500).type("text/plain").send("Internal Server Error");
+      if (!reply.sent)
+        return reply
+          .status(500)
+          .header("cache-control", isNewsroomPath(req.url) ? PERSONAL : "no-cache")
+          .type("text/plain")
+          .send("Internal Server Error");
       return reply;
     }
   };

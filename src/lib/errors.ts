@@ -111,7 +111,11 @@ export type ProblemCode =
   /** An article pinned twice; `limit` is the line of the second. */
   | "pinRepeated"
   /** Removing the image the site's header shows as its logo. */
-  | "logoInUse";
+  | "logoInUse"
+  /** An author's own name taken off an article's bylines (they sign what they write). */
+  | "ownByline"
+  /** A disabled account named as a new byline (the bylines an article has stay). */
+  | "bylineDisabled";
 
 export interface Problem {
   readonly problem: ProblemCode;

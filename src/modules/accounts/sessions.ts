@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Ctx } from "../../ctx.js";
+import { NotFound } from "../../lib/errors.js";
 import { PRIVILEGED, type Actor } from "./permissions.js";
 import * as repo from "./repo.js";
 import type { Role, SessionStage } from "./table.js";
@@ -152,7 +153,12 @@ export async function listSessions(
     }));
 }
 
-/** Signs this person out of one of their sessions (another browser, a lost phone). */
+/**
+ * Signs this person out of one of their sessions (another browser, a lost phone). NotFound when
+ * they have no such session (closed already, or someone else's, which stays open): a person
+ * told "closed" would trust a session that still runs.
+ */
 export async function closeSession(ctx: Ctx, actor: Actor, idHash: string): Promise<void> {
-  await ctx.write((tx) => repo.deleteSessionOf(tx.db, actor.id, idHash));
+  const closed = await ctx.write((tx) => repo.deleteSessionOf(tx.db, actor.id, idHash));
+  if (closed === 0) throw new NotFound("session", { user: actor.id });
 }

@@ -22,7 +22,7 @@ import type { ArticleStatus } from "./table.js";
 import { ArticleEditView, type EditPageState } from "./views/admin/article-edit.js";
 import { ArticleListView, type ListQuery } from "./views/admin/article-list.js";
 import { ConflictView } from "./views/admin/conflict.js";
-import { RevisionsView } from "./views/admin/revisions.js";
+import { RevisionsView, type RestoreRefusal } from "./views/admin/revisions.js";
 import { media } from "../media/index.js";
 
 const Id = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
@@ -105,10 +105,11 @@ export function articleAdminRoutes(
     return { t, timeZone, fmt: formatter(t, timeZone) };
   }
 
-  async function choices() {
+  /** `articleId`: the article edited, whose bylines stay offered (a disabled account's too). */
+  async function choices(articleId?: number) {
     const [sections, people] = await Promise.all([
       editing.sections(ctx),
-      editing.bylineCandidates(ctx),
+      editing.bylineCandidates(ctx, articleId),
     ]);
     return { sections, people };
   }
@@ -161,7 +162,7 @@ export function articleAdminRoutes(
         ...editorAssets,
         scripts: [...editorAssets.scripts, kit.assets.autosaveIsland],
       },
-      <ArticleEditView t={t} fmt={fmt} state={state} choices={await choices()} />,
+      <ArticleEditView t={t} fmt={fmt} state={state} choices={await choices(article.id)} />,
     );
   }
 
@@ -342,35 +343,51 @@ export function articleAdminRoutes(
     return reply.redirect(paths.admin.article(req.params.id), 303);
   });
 
+  /**
+   * The revisions page of article `id`: two of them compared (`from`, `to`: revision ids), or a
+   * restore refused and why (`refused`).
+   */
+  async function revisionsPage(
+    req: FastifyRequest,
+    user: StaffUser,
+    id: number,
+    shown: { from?: number | undefined; to?: number | undefined; refused?: RestoreRefusal },
+  ) {
+    const { t, fmt } = await words(req);
+    const { article, revisions } = await editing.revisionsOf(ctx, user, id);
+    const { from, to, refused } = shown;
+    let compared;
+    if (from !== undefined && to !== undefined) {
+      const [a, b] = await Promise.all([
+        editing.revisionOf(ctx, user, article.id, from),
+        editing.revisionOf(ctx, user, article.id, to),
+      ]);
+      compared = { from, to, diffs: await editing.compareFields(ctx, a.fields, b.fields) };
+    }
+    return newsroom.page(
+      req,
+      { title: t.newsroom.writing.revisions.title(article.fields.title) },
+      <RevisionsView
+        t={t}
+        fmt={fmt}
+        article={article}
+        revisions={revisions}
+        {...(compared ? { compared } : {})}
+        {...(refused ? { refused } : {})}
+      />,
+    );
+  }
+
   r.get(
     paths.admin.revisions(":id"),
     { schema: { params: Id, querystring: CompareQuery } },
     async (req, reply) => {
       const user = newsroom.allow(req, canWriteArticles);
-      const { t, fmt } = await words(req);
-      const { article, revisions } = await editing.revisionsOf(ctx, user, req.params.id);
-      const from = parseRowId(req.query.from ?? "");
-      const to = parseRowId(req.query.to ?? "");
-      let compared;
-      if (from !== undefined && to !== undefined) {
-        const [a, b] = await Promise.all([
-          editing.revisionOf(ctx, user, article.id, from),
-          editing.revisionOf(ctx, user, article.id, to),
-        ]);
-        compared = { from, to, diffs: await editing.compareFields(ctx, a.fields, b.fields) };
-      }
-      return newsroom.sendPage(
-        req,
-        reply,
-        { title: t.newsroom.writing.revisions.title(article.fields.title) },
-        <RevisionsView
-          t={t}
-          fmt={fmt}
-          article={article}
-          revisions={revisions}
-          {...(compared ? { compared } : {})}
-        />,
-      );
+      const page = await revisionsPage(req, user, req.params.id, {
+        from: parseRowId(req.query.from ?? ""),
+        to: parseRowId(req.query.to ?? ""),
+      });
+      return reply.type(page.type).send(page.body);
     },
   );
 
@@ -381,6 +398,12 @@ export function articleAdminRoutes(
       const user = newsroom.allow(req, canWriteArticles);
       const { id, revision } = req.params;
       const version = parseRowId(typeof req.body.version === "string" ? req.body.version : "") ?? 0;
+      // A refusal (another article's revision, a version the person may not sign) is said on
+      // the page the button was on, with why: not a bare "bad request".
+      showFormOnRefusal(req, {
+        mainField: "revision",
+        render: (problems) => revisionsPage(req, user, id, { refused: { revision, problems } }),
+      });
       try {
         await editing.restoreRevision(ctx, user, id, revision, version);
         await recordImages(id);

@@ -155,6 +155,8 @@ export const en: Messages = {
       "This image is the site's logo: choose another or remove it first (Settings → Site).",
     busy: (seconds: number) =>
       `The server is already preparing other images. Try again in ${seconds} s.`,
+    ownByline: "Keep your own name among the bylines: you sign what you write.",
+    bylineDisabled: "A disabled account keeps the bylines it has, but cannot be given a new one.",
   },
   errors: {
     notFound: {
@@ -294,6 +296,8 @@ export const en: Messages = {
       closeSession: "Close",
       closeSessionOf: (what) => `Close the session ${what}`,
       sessionClosed: "Session closed.",
+      sessionNotFound:
+        "None of your open sessions matches (closed already, or someone else’s): nothing was closed.",
       unknownBrowser: "Unknown browser",
     },
     twoFactor: {

@@ -171,6 +171,9 @@ export const fr = {
       "Cette image est le logo du site : choisissez-en un autre ou retirez-le d’abord (Réglages → Site).",
     busy: (seconds: number) =>
       `Le serveur prépare déjà d’autres images. Réessayez dans ${seconds} s.`,
+    ownByline: "Gardez votre nom parmi les signatures : vous signez ce que vous écrivez.",
+    bylineDisabled:
+      "Un compte désactivé garde les signatures qu’il a, mais ne peut pas en recevoir de nouvelle.",
   },
   /** Error pages, keyed by the `messageKey` of each code in lib/error-codes.ts. */
   errors: {
@@ -322,6 +325,8 @@ export const fr = {
       closeSession: "Fermer",
       closeSessionOf: (what: string) => `Fermer la session ${what}`,
       sessionClosed: "Session fermée.",
+      sessionNotFound:
+        "Aucune de vos sessions ouvertes ne correspond (déjà fermée, ou celle de quelqu’un d’autre) : rien n’a été fermé.",
       unknownBrowser: "Navigateur inconnu",
     },
     twoFactor: {

@@ -43,6 +43,7 @@ export const writingEn: WritingMessages = {
       `One article a line (${most} at most), by its address (/article/…) or its number: they come first, in this order. Published articles only.`,
     authors: "Bylines",
     authorsHint: "Several allowed (Ctrl or Cmd + click); the first named leads.",
+    disabledAccount: (name: string) => `${name} (account disabled)`,
     body: "Text",
     image: "Featured image",
     imageMediaId: "Media number",
@@ -132,6 +133,14 @@ export const writingEn: WritingMessages = {
     same: "No difference between these two versions.",
     version: "Version",
     backToArticle: "Back to the article",
+    refused: {
+      unknown: (id: number) =>
+        `Revision no. ${id} is not a revision of this article: nothing was restored.`,
+      notYourByline: (version: number) =>
+        `Version ${version} does not carry your byline: you may only restore versions you sign. Nothing was restored.`,
+      other: (version: number, reasons: string) =>
+        `Version ${version} could not be restored. ${reasons}`,
+    },
   },
   sections: {
     title: "Sections",

@@ -40,6 +40,8 @@ export const writingFr = {
       `Un article par ligne (${most} au plus), par son adresse (/article/…) ou son numéro : ils passent en tête, dans cet ordre. Articles publiés seulement.`,
     authors: "Signatures",
     authorsHint: "Plusieurs possibles (Ctrl ou Cmd + clic) ; la première nommée signe en tête.",
+    /** After the name of a disabled account that signs the article: it stays, none is added. */
+    disabledAccount: (name: string) => `${name} (compte désactivé)`,
     body: "Texte",
     image: "Image d’illustration",
     imageMediaId: "Numéro du média",
@@ -129,6 +131,15 @@ export const writingFr = {
     same: "Aucune différence entre ces deux versions.",
     version: "Version",
     backToArticle: "Retour à l’article",
+    /** A restore refused, and why: nothing was changed. */
+    refused: {
+      unknown: (id: number) =>
+        `La révision n° ${id} n’est pas une révision de cet article : rien n’a été restauré.`,
+      notYourByline: (version: number) =>
+        `La version ${version} ne porte pas votre signature : vous ne pouvez restaurer que les versions que vous signez. Rien n’a été restauré.`,
+      other: (version: number, reasons: string) =>
+        `La version ${version} n’a pas pu être restaurée. ${reasons}`,
+    },
   },
   sections: {
     title: "Rubriques",

@@ -5,7 +5,7 @@ import { showFormOnRefusal } from "../../../http/form-page.js";
 import type { NewsroomKit } from "../../../http/newsroom.js";
 import { FormBody } from "../../../http/params.js";
 import type { RouteKit } from "../../../http/route-kit.js";
-import type { Problem } from "../../../lib/errors.js";
+import { NotFound, type Problem } from "../../../lib/errors.js";
 import { shownValue } from "../../../lib/form-fields.js";
 import { describeUserAgent } from "../../../lib/user-agent.js";
 import { problemTexts, type Messages } from "../../../web/i18n/index.js";
@@ -113,7 +113,14 @@ export function accountRoutes(app: FastifyInstance, kit: RouteKit, newsroom: New
     },
     async (req, reply) => {
       const user = newsroom.allow(req, canUseNewsroom);
-      await service.closeSession(ctx, user, req.body.session);
+      try {
+        await service.closeSession(ctx, user, req.body.session);
+      } catch (error) {
+        // Not theirs, or closed already: their page says so, where the list of sessions is.
+        if (!(error instanceof NotFound) || kit.wantsJson(req)) throw error;
+        const rendered = await page(req, { refused: () => ({ form: "session" }) });
+        return reply.status(404).type(rendered.type).send(rendered.body);
+      }
       return reply.redirect(`${paths.admin.account}?ok=session`, 303);
     },
   );

@@ -8,7 +8,9 @@ import { Notice } from "./notice.js";
 /** Which of the page's forms came back refused, with its values (never a password). */
 export type AccountRefusal =
   | { form: "profile"; name: string; locale: string; errors: Record<string, string> }
-  | { form: "password"; errors: Record<string, string> };
+  | { form: "password"; errors: Record<string, string> }
+  /** Closing a session the person does not have (closed already, or someone else's). */
+  | { form: "session" };
 
 export interface AccountState {
   name: string;
@@ -157,6 +159,9 @@ export function AccountView({
 
       <section aria-labelledby="sessions-title">
         <h2 id="sessions-title">{t.newsroom.accountPage.sessions}</h2>
+        <FormErrors
+          summary={refused?.form === "session" ? t.newsroom.accountPage.sessionNotFound : undefined}
+        />
         <table class="data-table">
           <thead>
             <tr>

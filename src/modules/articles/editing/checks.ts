@@ -7,6 +7,14 @@ import { formNames, limits } from "./fields.js";
 import * as repo from "./repo.js";
 
 /**
+ * Whom a byline may name: an active account, or one that signs the article already. A disabled
+ * account keeps the bylines it has (a newsroom keeps its former journalists' names on what they
+ * wrote, and a save must not drop them unseen) but takes no new one.
+ */
+export const maySign = (c: { disabled: boolean; signs: boolean }): boolean =>
+  !c.disabled || c.signs;
+
+/**
  * The rules a form's shape cannot tell: the section, the bylines and the featured image exist, an
  * author keeps their own byline, the slug is free. Adds a problem per field; returns the slug to
  * store.
@@ -33,12 +41,14 @@ export async function checkAgainstStore(
       refuse(formNames.section, { problem: "choice" });
   }
   if (input.authorIds.length > 0) {
-    const staff = new Set((await repo.bylineCandidates(tx.db)).map((c) => c.id));
-    if (input.authorIds.some((id) => !staff.has(id)))
-      refuse(formNames.authors, { problem: "choice" });
+    const staff = new Map((await repo.bylineCandidates(tx.db, articleId)).map((c) => [c.id, c]));
+    const named = input.authorIds.map((id) => staff.get(id));
+    if (named.some((c) => c === undefined)) refuse(formNames.authors, { problem: "choice" });
+    else if (named.some((c) => c && !maySign(c)))
+      refuse(formNames.authors, { problem: "bylineDisabled" });
     // An author who took their own name off would lose the article: they sign what they write.
     else if (!canEditAnyArticle(actor) && !input.authorIds.includes(actor.id))
-      refuse(formNames.authors, { problem: "choice" });
+      refuse(formNames.authors, { problem: "ownByline" });
   }
   // A number that names no image would be saved and shown as nothing, silently.
   if (input.imageMediaId !== null && !(await repo.imageExists(tx.db, input.imageMediaId)))

@@ -26,15 +26,29 @@ export async function authorsOf(db: Kysely<Tables>, articleIds: readonly number[
   return authorsOfIds(db, { ids: articleIds });
 }
 
-/** Staff who may sign articles: every account but moderators', disabled ones aside. */
-export async function bylineCandidates(db: Kysely<Tables>) {
-  return db
-    .selectFrom("users")
-    .select(["id", "name", "role"])
-    .where("role", "!=", "moderator")
-    .where("disabled_at", "is", null)
-    .orderBy("name")
+/**
+ * Staff who sign or may sign articles, by name: every account but moderators', disabled ones
+ * included (their bylines stay on what they signed), and whoever signs article `articleId` now,
+ * whatever their account has become since. `signs`: among that article's bylines. Which of them
+ * a byline may name is checks.ts `maySign`.
+ */
+export async function bylineCandidates(db: Kysely<Tables>, articleId = 0) {
+  const rows = await db
+    .selectFrom("users as u")
+    .leftJoin("article_authors as aa", (join) =>
+      join.onRef("aa.user_id", "=", "u.id").on("aa.article_id", "=", articleId),
+    )
+    .select(["u.id", "u.name", "u.disabled_at", "aa.position"])
+    .where((eb) => eb.or([eb("u.role", "!=", "moderator"), eb("aa.position", "is not", null)]))
+    .orderBy("u.name")
+    .orderBy("u.id")
     .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    disabled: r.disabled_at !== null,
+    signs: r.position !== null,
+  }));
 }
 
 /**

@@ -6,6 +6,7 @@ import { canWriteArticles, type Actor } from "../../accounts/index.js";
 import type { Paged } from "../model.js";
 import type { ArticlesTable, ArticleStatus } from "../table.js";
 import { queryWordRanges } from "../title-words.js";
+import { maySign } from "./checks.js";
 import * as repo from "./repo.js";
 
 /** Rows per page of the newsroom's list. */
@@ -162,7 +163,15 @@ export async function staffList(
   };
 }
 
-/** Who may sign an article: for the form's byline choice and the list's filter. */
-export async function bylineCandidates(ctx: Ctx): Promise<{ id: number; name: string }[]> {
-  return (await repo.bylineCandidates(ctx.db)).map((c) => ({ id: c.id, name: c.name }));
+/**
+ * Who may sign an article: for the form's byline choice (`articleId`: the article edited, whose
+ * bylines stay offered, a disabled account's too) and the list's filter.
+ */
+export async function bylineCandidates(
+  ctx: Ctx,
+  articleId = 0,
+): Promise<{ id: number; name: string; disabled: boolean }[]> {
+  return (await repo.bylineCandidates(ctx.db, articleId))
+    .filter(maySign)
+    .map((c) => ({ id: c.id, name: c.name, disabled: c.disabled }));
 }

@@ -8,7 +8,8 @@ import { FeaturedImageField } from "./featured-image-field.js";
 /** What the form offers to choose from. */
 export interface FormChoices {
   sections: readonly { id: number; name: string }[];
-  people: readonly { id: number; name: string }[];
+  /** `disabled`: an account disabled since it signed the article, offered so it stays. */
+  people: readonly { id: number; name: string; disabled?: boolean }[];
 }
 
 const text = (values: FormValues, key: string): string => {
@@ -80,7 +81,7 @@ export function ArticleFields({
           >
             {choices.people.map((p) => (
               <option value={String(p.id)} selected={authors.has(String(p.id))}>
-                {p.name}
+                {p.disabled ? t.newsroom.writing.form.disabledAccount(p.name) : p.name}
               </option>
             ))}
           </select>

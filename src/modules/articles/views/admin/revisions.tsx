@@ -1,13 +1,47 @@
+import type { Problem } from "../../../../lib/errors.js";
+import { FormErrors } from "../../../../web/components/field.js";
 import type { Formatter } from "../../../../web/i18n/format.js";
-import type { Messages } from "../../../../web/i18n/index.js";
+import { problemTexts, type Messages } from "../../../../web/i18n/index.js";
 import { paths } from "../../../../web/urls.js";
+import { formNames } from "../../editing/fields.js";
 import type { FieldDiff, RevisionSummary } from "../../editing/revisions.js";
 import type { EditableArticle } from "../../editing/state.js";
 import { DiffView } from "./diff.js";
 
+/** A restore refused: the revision asked for, and the save's rules it broke, by form field. */
+export interface RestoreRefusal {
+  revision: number;
+  problems: Readonly<Record<string, Problem>>;
+}
+
+/** Why a restore was refused, said of the version (a person restoring fills in no field). */
+function refusalText(
+  t: Messages,
+  refused: RestoreRefusal,
+  revisions: readonly RevisionSummary[],
+): string {
+  const version = revisions.find((r) => r.id === refused.revision)?.version;
+  if (version === undefined || refused.problems.revision)
+    return t.newsroom.writing.revisions.refused.unknown(refused.revision);
+  if (refused.problems[formNames.authors]?.problem === "ownByline")
+    return t.newsroom.writing.revisions.refused.notYourByline(version);
+  const f = t.newsroom.writing.form;
+  const labels: Record<string, string> = {
+    [formNames.slug]: f.slug,
+    [formNames.section]: f.section,
+    [formNames.authors]: f.authors,
+    [formNames.imageMediaId]: f.imageMediaId,
+  };
+  const reasons = Object.entries(problemTexts(t, refused.problems)).map(([field, text]) =>
+    t.fieldError(labels[field] ?? field, text),
+  );
+  return t.newsroom.writing.revisions.refused.other(version, reasons.join(" "));
+}
+
 /**
  * An article's revisions, newest first: pick two to compare (a GET form), restore any one (a
- * POST made on the version shown, so a save meanwhile is caught as a conflict).
+ * POST made on the version shown, so a save meanwhile is caught as a conflict; a refused one
+ * comes back here, saying why).
  */
 export function RevisionsView({
   t,
@@ -15,12 +49,14 @@ export function RevisionsView({
   article,
   revisions,
   compared,
+  refused,
 }: {
   t: Messages;
   fmt: Formatter;
   article: EditableArticle;
   revisions: readonly RevisionSummary[];
   compared?: { from: number; to: number; diffs: FieldDiff[] };
+  refused?: RestoreRefusal;
 }) {
   const from = compared?.from ?? revisions[1]?.id;
   const to = compared?.to ?? revisions[0]?.id;
@@ -30,6 +66,7 @@ export function RevisionsView({
       <p>
         <a href={paths.admin.article(article.id)}>{t.newsroom.writing.revisions.backToArticle}</a>
       </p>
+      <FormErrors summary={refused ? refusalText(t, refused, revisions) : undefined} />
       {compared ? (
         <section aria-labelledby="diff-heading">
           <h2 id="diff-heading">{t.newsroom.writing.revisions.compare}</h2>
