@@ -103,7 +103,7 @@ export async function buildApp(runtime: Runtime, options: AppOptions): Promise<F
   pageRoutes(app, kit);
   commentRoutes(app, kit, limits);
   feedRoutes(app, kit);
-  gifRoutes(app, kit, limits.gifSearch);
+  gifRoutes(app, kit, limits);
   searchRoutes(app, kit, limits);
   sitePageRoutes(app, kit);
   // The newsroom, in a scope of its own: its session hook runs for its routes only, so reader

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Ctx } from "../ctx.js";
 import { keyedHash } from "../lib/crypto.js";
 import { RateLimited } from "../lib/errors.js";
+import { gifs } from "../modules/gifs/index.js";
 import { privacy } from "../modules/privacy/index.js";
 import type { Settings } from "../modules/settings/index.js";
 import { databaseStore } from "./rate-limit-store.js";
@@ -15,8 +16,18 @@ const LIMITS = {
   comments: { max: "rateLimit.comments.max", window: "rateLimit.comments.windowSeconds" },
   // Past it a client's GIF searches are answered from the cache only (gifs/routes.tsx).
   gifSearch: { max: "rateLimit.gifSearch.max", window: "rateLimit.gifSearch.windowSeconds" },
+  // Picker previews the provider must be asked for (gifs/previews.ts), counted apart: a page of
+  // them for each search allowed. Past it, a 429 (a missing picture in the picker).
+  gifPreview: {
+    max: "rateLimit.gifSearch.max",
+    window: "rateLimit.gifSearch.windowSeconds",
+    per: gifs.GIF_PAGE_SIZE,
+  },
   search: { max: "rateLimit.search.max", window: "rateLimit.search.windowSeconds" },
-} as const satisfies Record<string, { max: keyof Settings; window: keyof Settings }>;
+} as const satisfies Record<
+  string,
+  { max: keyof Settings; window: keyof Settings; /** Attempts per unit of `max`. */ per?: number }
+>;
 
 export type LimitName = keyof typeof LIMITS;
 
@@ -56,7 +67,8 @@ export async function registerRateLimits(
       const settings = await ctx.settings();
       // 0 turns the limit off: nothing is counted.
       if (settings[keys.max] === 0) return;
-      limitOf.set(req, { max: settings[keys.max], windowMs: settings[keys.window] * 1000 });
+      const max = settings[keys.max] * ("per" in keys ? keys.per : 1);
+      limitOf.set(req, { max, windowMs: settings[keys.window] * 1000 });
       // A client that hung up has no address left (its socket is closed), and the store's key
       // function throws on that: a 500 that nobody reads (the fuzzer sends a POST and garbage
       // right after it, which makes Node close the socket mid-request). Stop the attempt here,

@@ -127,10 +127,56 @@ describe.each(testEngines())("GIFs on the moderation desk on %s", (engine) => {
   });
 
   it("takes a commenter's GIFs with their comments when they ask for erasure", async () => {
+    // The fake's GIFs are one file, which the comment before shows too: shared, not copied
+    // (gifs-shared.test.ts goes through the rule; erasing the last use deletes it).
     const before = await blobs();
-    await postWithGif("chien4", "efface.moi@example.net");
-    expect(await blobs()).toBe(before + 2);
-    await commenterData.eraseByEmail(rt.ctx, "efface.moi@example.net", "test");
+    const id = await postWithGif("chien4", "efface.moi@example.net");
     expect(await blobs()).toBe(before);
+    await commenterData.eraseByEmail(rt.ctx, "efface.moi@example.net", "test");
+    const rows = await rt.ctx.db
+      .selectFrom("comment_gifs")
+      .select("comment_id")
+      .where("comment_id", "=", id)
+      .execute();
+    expect(rows).toEqual([]);
+    expect(await blobs()).toBe(before);
+  });
+
+  it("says on the desk that a comment has no GIF, and journals nothing", async () => {
+    const moderator = await signedIn(rt.app, rt.ctx, "moderator");
+    const id = await postWithGif("");
+    const journaled = async () =>
+      (
+        await rt.ctx.db
+          .selectFrom("audit_log")
+          .select("id")
+          .where("action", "=", "comment.gif-remove")
+          .execute()
+      ).length;
+    const before = await journaled();
+    const back = "/admin/commentaires?statut=approved";
+    const res = await postForm(rt.app, `/admin/commentaires/${id}/action`, moderator.cookie, {
+      action: "removeGif",
+      retour: back,
+    });
+    expect(res.statusCode).toBe(303);
+    const page = await getPage(rt.app, String(res.headers.location), moderator.cookie);
+    expect(page.body).toContain("Ce commentaire n’a pas de GIF : rien n’a été retiré.");
+    expect(page.body).not.toContain("GIF retiré");
+    const json = await rt.app.inject({
+      method: "POST",
+      url: `/admin/commentaires/${id}/action`,
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        accept: "application/json",
+        cookie: moderator.cookie,
+      },
+      payload: formBody({ action: "removeGif", retour: back }),
+    });
+    expect(json.json()).toMatchObject({
+      ok: true,
+      message: "Ce commentaire n’a pas de GIF : rien n’a été retiré.",
+    });
+    expect(await journaled()).toBe(before);
   });
 });

@@ -6,6 +6,7 @@ import { keyedHash } from "../../lib/crypto.js";
 import type { Problem } from "../../lib/errors.js";
 import { parseRowId } from "../../lib/row-id.js";
 import { articles } from "../articles/index.js";
+import { gifs } from "../gifs/index.js";
 import { comparedEmail } from "./email-hash.js";
 import { formStamp } from "./form-stamp.js";
 import * as repo from "./repo.js";
@@ -35,6 +36,11 @@ export interface RefusedForm extends RefusedFormInput {
   stamp: string;
   /** The comment the reader was answering, while it is still one they may answer. */
   replyTo?: { id: number; name: string };
+  /**
+   * Whether readers may attach a GIF now: the page's form then keeps the one picked (its id, in
+   * the field the article's form has), so that sending it again sends the GIF too.
+   */
+  gifs: boolean;
 }
 
 const tokenHash = (ctx: Pick<Ctx, "secret">, token: string) =>
@@ -109,12 +115,14 @@ async function refusedFormOn(
   form: RefusedFormInput,
 ): Promise<RefusedForm> {
   const now = ctx.clock.now();
+  const settings = await ctx.settings();
   const parentId = parseRowId(form.values.parent);
   const parent = parentId === undefined ? undefined : await repo.findById(ctx.db, parentId);
   return {
     ...form,
     article: { id: article.id, slug: article.slug, title: article.title },
     stamp: formStamp(ctx, article.id, now),
+    gifs: gifs.gifsEnabled(settings),
     ...(parent && parent.article_id === article.id && parent.status === "approved"
       ? { replyTo: { id: parent.id, name: parent.author_name } }
       : {}),

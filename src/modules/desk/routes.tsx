@@ -157,12 +157,15 @@ export function deskRoutes(app: FastifyInstance, kit: RouteKit, newsroom: Newsro
       const t = await newsroom.words(req);
       let moved: { id: number; from: string; to: string }[] = [];
       let message: string | undefined;
+      let done = action;
       if (action === "feature" || action === "unfeature") {
         await desk.feature(ctx, user, id, action === "feature");
         message = doneNotice(t, action, 1);
       } else if (action === "removeGif") {
-        await desk.removeGif(ctx, user, id);
-        message = doneNotice(t, action, 1);
+        // A comment without a GIF (none, or another moderator's removal first) is said so.
+        const removed = await desk.removeGif(ctx, user, id);
+        done = removed ? action : "noGif";
+        message = doneNotice(t, done, 1);
       } else {
         const chosen = desk.readAction(action);
         moved = (await desk.act(ctx, user, [id], chosen)).map((m) => ({
@@ -175,7 +178,7 @@ export function deskRoutes(app: FastifyInstance, kit: RouteKit, newsroom: Newsro
       if (kit.wantsJson(req)) return reply.send({ ok: true, id, action, moved, message });
       const next = parseRowId(sentOnce(req.body, "suivant"));
       const n = ["feature", "unfeature", "removeGif"].includes(action) ? undefined : moved.length;
-      return reply.redirect(backWith(back, action, n, next ?? id), 303);
+      return reply.redirect(backWith(back, done, n, next ?? id), 303);
     },
   );
 

@@ -2,11 +2,11 @@ import type { Ctx, TxCtx } from "../../ctx.js";
 import { loadSharp } from "../../lib/sharp.js";
 import { mediaStore } from "../media/index.js";
 import { checkMedia, MAX_PIXELS } from "./media-check.js";
-import { fetchMedia, type MediaPolicy } from "./media-fetch.js";
+import { fetchMedia, policyOf } from "./media-fetch.js";
 import { GIF_ID, type GifProvider, type Offer } from "./provider.js";
 import { providerFor } from "./providers/index.js";
 import * as repo from "./repo.js";
-import { newItem, pathOfKey, storeKey } from "./keys.js";
+import { contentKeys, pathOfKey } from "./keys.js";
 import { OFFER_TTL_MS } from "./search.js";
 
 /** Largest file kept for a comment: GIPHY's 200-px renditions weigh 100 KB–1 MB. */
@@ -36,10 +36,6 @@ export interface CommentGif {
   width: number;
   height: number;
   title: string;
-}
-
-export function policyOf(provider: GifProvider): MediaPolicy {
-  return { hosts: provider.mediaHosts, endpoint: provider.endpoint };
 }
 
 async function offered(ctx: Ctx, provider: GifProvider, id: string): Promise<Offer | undefined> {
@@ -107,18 +103,16 @@ async function firstFrame(bytes: Buffer): Promise<Buffer | undefined> {
 
 /**
  * Stores a kept GIF with its comment, inside the comment's transaction: with the database store
- * the bytes land with the row or not at all.
+ * the bytes land with the row or not at all. The files are the content's (keys.ts): a GIF some
+ * other comment shows already is written again under the same key, which changes nothing but
+ * makes sure it is there (a removal of its last other use may be deleting it right now, see
+ * release below). The put MUST come before the row: it is what a removal's deletion waits on.
  */
 export async function attach(tx: TxCtx, commentId: number, kept: KeptGif): Promise<void> {
   const store = mediaStore(tx);
-  const item = newItem();
-  const mediaKey = storeKey(item, "anim", kept.bytes, kept.ext);
-  await store.put(mediaKey, kept.bytes, `image/${kept.ext}`);
-  let stillKey: string | null = null;
-  if (kept.still) {
-    stillKey = storeKey(item, "still", kept.still, "webp");
-    await store.put(stillKey, kept.still, "image/webp");
-  }
+  const keys = contentKeys(kept.bytes, kept.ext, kept.still);
+  await store.put(keys.anim, kept.bytes, `image/${kept.ext}`);
+  if (kept.still && keys.still) await store.put(keys.still, kept.still, "image/webp");
   await repo.insertCommentGif(tx.db, {
     comment_id: commentId,
     provider: kept.provider,
@@ -126,9 +120,9 @@ export async function attach(tx: TxCtx, commentId: number, kept: KeptGif): Promi
     title: kept.title,
     width: kept.width,
     height: kept.height,
-    media_key: mediaKey,
+    media_key: keys.anim,
     media_type: `image/${kept.ext}`,
-    still_key: stillKey,
+    still_key: keys.still ?? null,
     bytes: kept.bytes.length,
     kept_at: tx.clock.now().toISOString(),
   });
@@ -156,15 +150,32 @@ export async function gifsOf(
 
 /**
  * Takes a comment's GIF away (a moderator's "remove the GIF", an erasure), inside the caller's
- * transaction; its files go from the store. Returns its title, or undefined when it had none.
+ * transaction; its files go from the store unless another comment shows them too. Returns its
+ * title, or undefined when it had none.
  */
 export async function detach(tx: TxCtx, commentId: number): Promise<string | undefined> {
   const row = await repo.deleteCommentGif(tx.db, commentId);
   if (!row) return undefined;
-  const store = mediaStore(tx);
-  await store.delete(row.media_key);
-  if (row.still_key) await store.delete(row.still_key);
+  await release(tx, row.media_key);
+  if (row.still_key) await release(tx, row.still_key);
   return row.title;
+}
+
+/**
+ * Deletes a file no comment shows any more. A post attaching the same GIF at this very moment
+ * has written the file first (attach): on PostgreSQL that write holds the blob's row, so the
+ * deletion waits for the post's commit, and only then does the second look see its comment; the
+ * file is then put back, in this same transaction. SQLite runs one writer at a time, and the
+ * second look changes nothing there. An S3 bucket holds nothing: there the second look narrows
+ * the moment a post can lose its file, it cannot close it. Two removals of a file's last two
+ * uses at once may each see the other's and leave it: a file too many, never one missing.
+ */
+async function release(tx: TxCtx, key: string): Promise<void> {
+  if (await repo.keyInUse(tx.db, key)) return;
+  const store = mediaStore(tx);
+  const kept = await store.get(key);
+  await store.delete(key);
+  if (kept && (await repo.keyInUse(tx.db, key))) await store.put(key, kept.bytes, kept.type);
 }
 
 /** Whether previews of this provider are Kiosque's to serve now (its setting, the provider chosen). */
@@ -173,28 +184,37 @@ export async function previewsServed(ctx: Ctx, providerName: string): Promise<bo
   return s["gif.proxyMedia"] && providerFor(s).name === providerName;
 }
 
+/** A picker preview's bytes, as Kiosque passes them on. */
+export interface Preview {
+  bytes: Buffer;
+  type: string;
+}
+
+/**
+ * What asking for a preview came to: the file; `failed` when the provider was asked and its file
+ * would not do (unreachable, refused, too large, not an image); `unknown` when it was not asked
+ * (an id no search offered, or previews not Kiosque's to serve).
+ */
+export type Previewed = ({ kind: "ok" } & Preview) | { kind: "failed" } | { kind: "unknown" };
+
 /**
  * A picker preview, fetched from the provider's media host for a reader (`gif.proxyMedia`):
  * only for an id Kiosque's search offered, only what checkMedia lets reach readers, within the cap.
  */
-export async function previewOf(
-  ctx: Ctx,
-  providerName: string,
-  id: string,
-): Promise<{ bytes: Buffer; type: string } | undefined> {
+export async function previewOf(ctx: Ctx, providerName: string, id: string): Promise<Previewed> {
   const s = await ctx.settings();
   const provider = providerFor(s);
-  if (!s["gif.proxyMedia"] || provider.name !== providerName) return undefined;
+  if (!s["gif.proxyMedia"] || provider.name !== providerName) return { kind: "unknown" };
   const offer = await offered(ctx, provider, id);
-  if (!offer) return undefined;
+  if (!offer) return { kind: "unknown" };
   const got = await fetchMedia(offer.preview.url, policyOf(provider), {
     maxBytes: PREVIEW_MAX_BYTES,
     timeoutMs: PREVIEW_TIMEOUT_MS,
   });
   if (!got.ok) {
     ctx.log.warn({ provider: provider.name, gif: id, reason: got.reason }, "GIF preview failed");
-    return undefined;
+    return { kind: "failed" };
   }
   const media = await checkMedia(got.bytes);
-  return media ? { bytes: got.bytes, type: `image/${media.ext}` } : undefined;
+  return media ? { kind: "ok", bytes: got.bytes, type: `image/${media.ext}` } : { kind: "failed" };
 }

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 
 /**
  * Where a kept GIF's files live in the media store: `gifs/<item>/<label>-<digest>.<ext>`, the
@@ -8,13 +8,25 @@ import { createHash, randomBytes } from "node:crypto";
 const PATTERN = /^[A-Za-z0-9_-]{16}\/(?:anim|still)-[A-Za-z0-9_-]{16}\.(?:webp|gif)$/;
 const PREFIX = "gifs/";
 
-export function newItem(): string {
-  return randomBytes(12).toString("base64url");
-}
+const digestOf = (bytes: Uint8Array) =>
+  createHash("sha256").update(bytes).digest("base64url").slice(0, 16);
 
-export function storeKey(item: string, label: "anim" | "still", bytes: Uint8Array, ext: string) {
-  const digest = createHash("sha256").update(bytes).digest("base64url").slice(0, 16);
-  return `${PREFIX}${item}/${label}-${digest}.${ext}`;
+/**
+ * The keys of a GIF's files, named by its content: the folder by the animation's digest, each file
+ * by its own. Every comment showing the same file shares one copy and one still (keep.ts counts
+ * who still uses them): a GIF posted a hundred times is stored once. GIFs kept before this had a
+ * random folder each; their keys read, serve and go the same way.
+ */
+export function contentKeys(
+  anim: Uint8Array,
+  ext: string,
+  still: Uint8Array | undefined,
+): { anim: string; still: string | undefined } {
+  const item = digestOf(anim);
+  return {
+    anim: `${PREFIX}${item}/anim-${item}.${ext}`,
+    still: still && `${PREFIX}${item}/still-${digestOf(still)}.webp`,
+  };
 }
 
 /** The store's key for a served path (what follows `/gifs/media/`), or undefined. */

@@ -30,6 +30,14 @@ export interface MediaPolicy {
   readonly resolve?: (host: string) => Promise<{ address: string; family: number }[]>;
 }
 
+/** A provider's policy: its media hosts, and its endpoint for the loopback exception. */
+export function policyOf(provider: {
+  readonly mediaHosts: readonly string[];
+  readonly endpoint: string;
+}): MediaPolicy {
+  return { hosts: provider.mediaHosts, endpoint: provider.endpoint };
+}
+
 export type Fetched = { ok: true; bytes: Buffer; type: string } | { ok: false; reason: string };
 
 export { isPrivateAddress };

@@ -106,3 +106,17 @@ export async function deleteCommentGif(db: Kysely<Tables>, commentId: number) {
     .returning(["media_key", "still_key", "title"])
     .executeTakeFirst();
 }
+
+/**
+ * Whether a comment still shows this file (as its animation or its still). Read on removals
+ * only, never on a reader's path: the table is scanned, as no index names these columns.
+ */
+export async function keyInUse(db: Kysely<Tables>, key: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("comment_gifs")
+    .select("comment_id")
+    .where((eb) => eb.or([eb("media_key", "=", key), eb("still_key", "=", key)]))
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -3,6 +3,7 @@ import type { Ctx } from "../../ctx.js";
 import { integrationStatus, recordOutcome, type Settings } from "../settings/index.js";
 import { CONTROLS, type Answer, type GifProvider, type Offer } from "./provider.js";
 import { providerFor } from "./providers/index.js";
+import { policyOf, refusal, type MediaPolicy } from "./media-fetch.js";
 import * as repo from "./repo.js";
 
 /**
@@ -16,7 +17,7 @@ export const OFFER_TTL_MS = 24 * 60 * 60_000;
 /** After a 429 the provider is left alone this long: asking again would only prolong the quota. */
 const BACKOFF_MS = 60_000;
 /** Results per page: a picker's grid of four columns. */
-const PAGE_SIZE = 24;
+export const GIF_PAGE_SIZE = 24;
 /** Longest search kept: readers type words, not essays. */
 const QUERY_MAX = 100;
 
@@ -57,6 +58,21 @@ export function cleanCursor(cursor: string | undefined): string | undefined {
   return cursor && /^[A-Za-z0-9._:-]{1,100}$/.test(cursor) ? cursor : undefined;
 }
 
+/**
+ * Whether an offer may be shown: its preview URL passes the rules Kiosque's own fetches follow
+ * (media-fetch.ts: the provider's media hosts, https, the default port, no credentials). With
+ * `gif.proxyMedia` off the URL goes to readers' browsers as it is, so a provider's answer naming an
+ * address inside the newsroom's network, or anyone else's host, must not reach them; with it on,
+ * such a preview could never be fetched anyway.
+ */
+export function showable(offer: Offer, policy: MediaPolicy): boolean {
+  try {
+    return refusal(new URL(offer.preview.url), policy) === undefined;
+  } catch {
+    return false;
+  }
+}
+
 export function pickerGif(provider: string, offer: Offer, proxy: boolean): PickerGif {
   return {
     id: offer.id,
@@ -92,17 +108,20 @@ export async function findGifs(ctx: Ctx, request: Request): Promise<PickerAnswer
   if (provider.name === "disabled") return none;
   const q = normalizeQuery(request.q);
   const cursor = cleanCursor(request.cursor);
-  const page = { cursor, limit: PAGE_SIZE, rating: s["gif.rating"], locale: s["site.locale"] };
+  const page = { cursor, limit: GIF_PAGE_SIZE, rating: s["gif.rating"], locale: s["site.locale"] };
   const key = createHash("sha256")
     .update(JSON.stringify([provider.name, provider.endpoint, q, page]))
     .digest("base64url");
   const now = ctx.clock.now();
   const cached = await repo.cachedSearch(ctx.db, key);
   const proxy = s["gif.proxyMedia"];
+  const policy = policyOf(provider);
   const answer = (results: string, next: string | null): PickerAnswer => {
     const offers = JSON.parse(results) as Offer[];
     return {
-      results: offers.map((o) => pickerGif(provider.name, o, proxy)),
+      results: offers
+        .filter((o) => showable(o, policy))
+        .map((o) => pickerGif(provider.name, o, proxy)),
       next,
       unavailable: false,
       provider: provider.name,
@@ -119,7 +138,7 @@ export async function findGifs(ctx: Ctx, request: Request): Promise<PickerAnswer
   }
   // A page is what was asked for: a provider answering thousands would make one insert past
   // SQLite's bound on variables (a 500 for every reader of the picker), and a row of megabytes.
-  const offers = got.offers.slice(0, PAGE_SIZE);
+  const offers = got.offers.slice(0, GIF_PAGE_SIZE);
   const results = JSON.stringify(offers);
   const at = now.toISOString();
   await ctx.write(async (tx) => {

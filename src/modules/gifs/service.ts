@@ -1,5 +1,6 @@
 export {
   findGifs,
+  GIF_PAGE_SIZE,
   gifsEnabled,
   normalizeQuery,
   type PickerAnswer,
@@ -10,8 +11,6 @@ export {
   detach,
   gifsOf,
   keepOffered,
-  previewOf,
-  previewsServed,
   KEEP_MAX_BYTES,
   type CommentGif,
   type KeptGif,

@@ -73,6 +73,8 @@ export function RefusedFormPage({
             stamp: refused.stamp,
             ...(refused.replyTo ? { replyTo: refused.replyTo } : {}),
             cancelReplyHref: paths.respond(article.slug),
+            // The GIF picked goes with the form (the field only the picker's form has).
+            ...(refused.gifs ? { gifPicker: site.assets.gifPickerIsland } : {}),
           }}
         />
       </section>

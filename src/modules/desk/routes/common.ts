@@ -98,6 +98,7 @@ export function doneNotice(t: Messages, done: string | undefined, n: number | un
     case "feature":
     case "unfeature":
     case "removeGif":
+    case "noGif":
     case "edit":
     case "reply":
     case "ban":
