@@ -74,11 +74,10 @@ export function sectionRoutes(app: FastifyInstance, kit: RouteKit, newsroom: New
   r.get(paths.admin.sections, { schema: { querystring: Done } }, async (req, reply) => {
     newsroom.allow(req, canManageSections);
     const t = await newsroom.words(req);
-    const w = t.newsroom.writing.sections;
     const notices = new Map([
-      ["created", w.created],
-      ["renamed", w.renamed],
-      ["deleted", w.deleted],
+      ["created", t.newsroom.writing.sections.created],
+      ["renamed", t.newsroom.writing.sections.renamed],
+      ["deleted", t.newsroom.writing.sections.deleted],
     ]);
     const notice = notices.get(req.query.fait ?? "");
     const rendered = await page(req, notice ? { notice } : {});

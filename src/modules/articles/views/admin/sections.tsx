@@ -115,19 +115,24 @@ function DeleteSection({
   articles: number;
   refused: RefusedDeletion | undefined;
 }) {
-  const w = t.newsroom.writing.sections;
   const id = `s${section.id}-into`;
   return (
     <details class="section-delete" open={refused !== undefined}>
-      <summary>{w.deleteSection}</summary>
+      <summary>{t.newsroom.writing.sections.deleteSection}</summary>
       {others.length === 0 ? (
-        <p>{w.lastSection}</p>
+        <p>{t.newsroom.writing.sections.lastSection}</p>
       ) : (
         <form method="post" action={paths.admin.sectionDelete(section.id)} novalidate>
           <FormErrors summary={refused?.summary} />
-          <Field id={id} label={w.into(articles)} required error={refused?.error} hint={w.intoHint}>
+          <Field
+            id={id}
+            label={t.newsroom.writing.sections.into(articles)}
+            required
+            error={refused?.error}
+            hint={t.newsroom.writing.sections.intoHint}
+          >
             <select id={id} name="into" required {...describedBy(id, refused?.error, true)}>
-              <option value="">{w.chooseSection}</option>
+              <option value="">{t.newsroom.writing.sections.chooseSection}</option>
               {others.map((o) => (
                 <option value={String(o.id)} selected={refused?.into === String(o.id)}>
                   {o.name}
@@ -136,7 +141,7 @@ function DeleteSection({
             </select>
           </Field>
           <p class="form-submit">
-            <button type="submit">{w.delete}</button>
+            <button type="submit">{t.newsroom.writing.sections.delete}</button>
           </p>
         </form>
       )}
