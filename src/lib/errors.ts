@@ -67,6 +67,8 @@ export type ProblemCode =
   | "wrongPassword"
   /** The change would leave the newsroom without an active admin. */
   | "lastAdmin"
+  /** Someone saved the thing since the form was opened (a site page): nothing was saved. */
+  | "savedMeanwhile"
 
   /** Already used by another (an article's slug, a section's). */
   | "taken"

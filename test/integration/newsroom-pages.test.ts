@@ -193,4 +193,34 @@ describe.each(testEngines())("the site's pages in the newsroom on %s", (engine) 
     });
     expect(await answer("mentions-c")).toEqual([200, undefined]);
   });
+  it("keeps the text of the second of two people saving one page, and says someone saved meanwhile", async () => {
+    const colleague = await signedIn(rt.app, rt.ctx, "editor");
+    const made = await postForm(rt.app, "/admin/pages/nouvelle", editor.cookie, {
+      title: "À propos",
+      body: "<p>Première version.</p>",
+      status: "published",
+    });
+    const edit = made.headers.location!.split("?")[0]!;
+    const opened = await getPage(rt.app, edit, colleague.cookie);
+    expect(inputValue(opened.body, "page-version")).toBe("1");
+    const save = (who: StaffMember, body: string, version?: string) =>
+      postForm(rt.app, edit, who.cookie, {
+        title: "À propos",
+        body,
+        status: "published",
+        ...(version === undefined ? {} : { version }),
+      });
+    expect((await save(editor, "<p>Texte de la première main.</p>", "1")).statusCode).toBe(303);
+    const late = await save(colleague, "<p>Texte de la seconde main.</p>", "1");
+    expect(late.statusCode).toBe(422);
+    expect(late.body).toContain(fr.problems.savedMeanwhile);
+    expect(textareaValue(late.body, "body")).toBe("<p>Texte de la seconde main.</p>");
+    expect(inputValue(late.body, "page-version")).toBe("2");
+    expect((await rt.app.inject({ url: "/page/a-propos" })).body).toContain("première main");
+    // Saved again, on the version now shown: a choice made knowing.
+    expect((await save(colleague, "<p>Texte de la seconde main.</p>", "2")).statusCode).toBe(303);
+    expect((await rt.app.inject({ url: "/page/a-propos" })).body).toContain("seconde main");
+    // A form from before pages had versions saves as it did.
+    expect((await save(editor, "<p>Sans version.</p>")).statusCode).toBe(303);
+  });
 });

@@ -18,7 +18,7 @@ import { PageFormView, PagesListView } from "./views/admin.js";
 
 const Id = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
 const Done = Type.Object({ fait: Type.Optional(Type.String({ maxLength: 20 })) });
-const FIELDS = ["title", "slug", "body", "status", "in_footer", "position"] as const;
+const FIELDS = ["title", "slug", "body", "status", "in_footer", "position", "version"] as const;
 
 /** The site's pages in the newsroom: a list, a form per page with the article editor. */
 export function sitePageAdminRoutes(
@@ -51,14 +51,19 @@ export function sitePageAdminRoutes(
     await ctx.write((tx) => media.recordPageUsage(tx, id, ids));
   }
 
-  /** The refused form again: what was typed, a message per field. */
-  function refusal(req: FastifyRequest, body: RawForm, id: number | undefined) {
+  /**
+   * The refused form again: what was typed, a message per field. Refused because someone saved
+   * meanwhile, it carries the version now saved, so saving it again is a choice made knowing.
+   */
+  function refusal(req: FastifyRequest, user: Actor, body: RawForm, id: number | undefined) {
     showFormOnRefusal(req, {
       mainField: "title",
       async render(problems: Readonly<Record<string, Problem>>) {
         const t = await newsroom.words(req);
         const errors = problemTexts(t, problems);
         const values = Object.fromEntries(FIELDS.map((k) => [k, shownValue(body, k)]));
+        if (problems.version && id !== undefined)
+          values.version = String((await pageForEdit(ctx, user, id)).version);
         return newsroom.page(
           req,
           { title: t.newsroom.writing.pages.title, ...editorAssets },
@@ -100,7 +105,7 @@ export function sitePageAdminRoutes(
 
   r.post(paths.admin.newPage, { ...bigForm, schema: { body: FormBody } }, async (req, reply) => {
     const user = newsroom.allow(req, canManagePages);
-    refusal(req, req.body, undefined);
+    refusal(req, user, req.body, undefined);
     const id = await savePage(ctx, user, undefined, req.body);
     await recordImages(user, id);
     return reply.redirect(`${paths.admin.page(id)}?fait=created`, 303);
@@ -140,7 +145,7 @@ export function sitePageAdminRoutes(
     { ...bigForm, schema: { params: Id, body: FormBody } },
     async (req, reply) => {
       const user = newsroom.allow(req, canManagePages);
-      refusal(req, req.body, req.params.id);
+      refusal(req, user, req.body, req.params.id);
       await savePage(ctx, user, req.params.id, req.body);
       await recordImages(user, req.params.id);
       return reply.redirect(`${paths.admin.page(req.params.id)}?fait=saved`, 303);

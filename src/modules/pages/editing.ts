@@ -24,6 +24,8 @@ export interface PageFormValues {
   status: string;
   in_footer: string;
   position: string;
+  /** The version the form was opened on; empty for a new page. */
+  version: string;
 }
 
 export const pageFormValues = (p?: SitePage): PageFormValues => ({
@@ -33,6 +35,7 @@ export const pageFormValues = (p?: SitePage): PageFormValues => ({
   status: p?.status ?? "draft",
   in_footer: p === undefined || p.inFooter ? "1" : "",
   position: String(p?.position ?? 0),
+  version: p ? String(p.version) : "",
 });
 
 function mayManage(actor: Actor): void {
@@ -56,6 +59,8 @@ function readPage(raw: RawForm, publicUrl: string | undefined) {
   const status = f.choice("status", STATUSES, "draft");
   const inFooter = f.flag("in_footer");
   const position = f.integer("position", { min: 0, max: pageLimits.position }) ?? 0;
+  // Absent from a form made before pages had versions: saved as before, over whatever is there.
+  const version = f.integer("version", { min: 1, max: 2_147_483_647 });
   const slug = slugify(typedSlug || title);
   if (!f.problems.title && !f.problems.slug && !slug)
     f.refuse(typedSlug ? "slug" : "title", { problem: "choice" });
@@ -70,6 +75,7 @@ function readPage(raw: RawForm, publicUrl: string | undefined) {
     status: status ?? "draft",
     inFooter,
     position,
+    version,
   };
 }
 
@@ -111,6 +117,10 @@ export async function savePage(
     let slug = page.slug;
     if (!page.slugTyped) for (let n = 2; taken(slug); n++) slug = `${page.slug}-${n}`;
     if (taken(slug)) f.refuse("slug", { problem: "taken" });
+    // Someone saved since the form was opened: theirs stays, this one comes back as typed, and
+    // its next save (on the version now shown) is a choice made knowing it.
+    if (current && page.version !== undefined && page.version !== current.version)
+      f.refuse("version", { problem: "savedMeanwhile" });
     if (!f.ok) throw new Invalid("KIOSQUE_PAGE_INVALID", f.problems, { id });
     changed(changeKeys.all);
     const now = tx.clock.now().toISOString();

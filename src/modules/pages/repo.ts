@@ -56,5 +56,9 @@ export async function update(
   id: number,
   values: Omit<Insertable<SitePagesTable>, "created_at">,
 ) {
-  await db.updateTable("site_pages").set(values).where("id", "=", id).execute();
+  await db
+    .updateTable("site_pages")
+    .set((eb) => ({ ...values, version: eb("version", "+", 1) }))
+    .where("id", "=", id)
+    .execute();
 }

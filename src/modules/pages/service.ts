@@ -18,6 +18,7 @@ export interface SitePage {
   position: number;
   createdAt: string;
   updatedAt: string;
+  version: number;
 }
 
 const toPage = (r: Awaited<ReturnType<typeof repo.all>>[number]): SitePage => ({
@@ -30,6 +31,7 @@ const toPage = (r: Awaited<ReturnType<typeof repo.all>>[number]): SitePage => ({
   position: r.position,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  version: r.version,
 });
 
 /** A published page, for readers; NotFound for a draft or an unknown slug. */

@@ -16,6 +16,8 @@ export interface SitePagesTable {
   position: number;
   created_at: string;
   updated_at: string;
+  /** Its saves, from 1: a form saved on an older version is refused (migration 024). */
+  version: Generated<number>;
 }
 
 export interface SitePagesTables {

@@ -115,6 +115,8 @@ export const en: Messages = {
     badCode: "This code is not valid, has expired or was already used.",
     wrongPassword: "This is not your current password.",
     lastAdmin: "The newsroom must keep at least one active admin.",
+    savedMeanwhile:
+      "Someone saved this page in the meantime: your text, below, is not saved. Open the page in another tab to read their version; saving this form will replace it.",
     notNumber: "Enter a whole number, for example 10.",
     belowMin: (limit) => `${limit} at least.`,
     aboveMax: (limit) => `${limit} at most.`,

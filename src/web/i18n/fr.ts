@@ -128,6 +128,8 @@ export const fr = {
     badCode: "Ce code n’est pas valable, a expiré ou a déjà servi.",
     wrongPassword: "Ce n’est pas votre mot de passe actuel.",
     lastAdmin: "La rédaction doit garder au moins un administrateur actif.",
+    savedMeanwhile:
+      "Quelqu’un a enregistré cette page entre-temps : votre texte, ci-dessous, n’est pas enregistré. Ouvrez la page dans un autre onglet pour lire sa version ; enregistrer ce formulaire la remplacera.",
     notNumber: "Saisissez un nombre entier, par exemple 10.",
     belowMin: (limit: number) => `${limit} au minimum.`,
     aboveMax: (limit: number) => `${limit} au maximum.`,

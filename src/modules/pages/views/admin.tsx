@@ -121,7 +121,11 @@ export function PageFormView({
         action={id === undefined ? paths.admin.newPage : paths.admin.page(id)}
         novalidate
       >
-        <FormErrors summary={summary} />
+        {/* Said above the form: no field shows the version. */}
+        <FormErrors summary={summary} unseen={[errors.version]} />
+        {values.version ? (
+          <input type="hidden" id="page-version" name="version" value={values.version} />
+        ) : null}
         {text("title", t.newsroom.writing.pages.pageTitle, true)}
         {text("slug", t.newsroom.writing.pages.slug)}
         <RichTextField
