@@ -16,6 +16,7 @@ import { oldLinkTarget } from "./old-links.js";
 import type { RouteKit } from "./route-kit.js";
 import { SECURITY_HEADERS } from "./security.js";
 import { isStorageFull } from "../lib/storage-full.js";
+import { DATABASE_BUSY_RETRY_S, isDatabaseBusy } from "../lib/database-busy.js";
 
 /** What an answer made for one person says to caches: keep it nowhere. */
 const PERSONAL = "private, no-store";
@@ -108,11 +109,33 @@ export function registerErrorHandling(app: FastifyInstance, web: RouteKit): Fram
     return reply.status(error.status).type(page.type).send(page.body);
   }
 
+  /**
+   * A write the database could not take now: its disk full, or held by another writer past the
+   * wait (an import or a restore on SQLite). Nothing was saved, and the same request succeeds
+   * later: refused for now like a client over its pace, so a form comes back with what was typed
+   * and the wait on its main field. Both were pages that lost the text (the busy one a 500).
+   */
+  function notSavedNow(error: unknown, req: FastifyRequest): RateLimited | undefined {
+    if (isStorageFull(error)) {
+      req.log.error({ err: error }, "request failed: the database's disk is full");
+      // Room may be made in minutes (an operator's doing): a client that retries waits a little.
+      return new RateLimited("KIOSQUE_STORAGE_FULL", 60, { problem: "notSaved" });
+    }
+    if (isDatabaseBusy(error)) {
+      req.log.warn({ err: error }, "request refused: the database is busy");
+      return new RateLimited("KIOSQUE_DATABASE_BUSY", DATABASE_BUSY_RETRY_S, {
+        problem: "notSaved",
+      });
+    }
+    return undefined;
+  }
+
   async function handle(
-    error: FastifyError | KiosqueError,
+    failure: FastifyError | KiosqueError,
     req: FastifyRequest,
     reply: FastifyReply,
   ) {
+    const error = notSavedNow(failure, req) ?? failure;
     if (error instanceof KiosqueError) {
       req.log.info({ code: error.code, context: error.context }, "request refused");
       // A person, not a script: to the sign-in form, and back here afterwards (GET only: a
@@ -135,12 +158,6 @@ export function registerErrorHandling(app: FastifyInstance, web: RouteKit): Fram
         }
       }
       return respond(req, reply, error.status, error.code);
-    }
-    if (isStorageFull(error)) {
-      req.log.error({ err: error }, "request failed: the database's disk is full");
-      // Room may be made in minutes (an operator's doing): a client that retries waits a little.
-      reply.header("retry-after", "60");
-      return respond(req, reply, 503, "KIOSQUE_STORAGE_FULL");
     }
     const status =
       typeof error.statusCode === "number" && error.statusCode >= 400 && error.statusCode < 600

@@ -56,6 +56,8 @@ export const errorCodes = {
   KIOSQUE_EXPORT_UNWRITABLE: { status: 422, messageKey: "badRequest" },
   // The database's disk is full: nothing was saved, and trying again later will do (http/errors.tsx).
   KIOSQUE_STORAGE_FULL: { status: 503, messageKey: "storageFull" },
+  // The database held by another writer past the wait (lib/database-busy.ts): nothing was saved.
+  KIOSQUE_DATABASE_BUSY: { status: 503, messageKey: "databaseBusy" },
   KIOSQUE_INTERNAL: { status: 500, messageKey: "error" },
 } as const satisfies Record<`KIOSQUE_${string}`, { status: number; messageKey: string }>;
 

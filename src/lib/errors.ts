@@ -69,6 +69,8 @@ export type ProblemCode =
   | "lastAdmin"
   /** Someone saved the thing since the form was opened (a site page): nothing was saved. */
   | "savedMeanwhile"
+  /** The database could take no write now (full, or held by another): `limit` is the wait in s. */
+  | "notSaved"
 
   /** Already used by another (an article's slug, a section's). */
   | "taken"
@@ -180,12 +182,16 @@ export class SecondFactorRequired extends KiosqueError {
   }
 }
 
+/** Refused for now, said with how long to wait: a client's pace (429), or the server's (503). */
 export class RateLimited extends KiosqueError {
   constructor(
-    code: CodeWithStatus<429>,
+    code: CodeWithStatus<429 | 503>,
     readonly retryAfterSeconds: number,
-    /** What a form shows on its main field: this client's posts (`tooFast`), or the server's load. */
-    readonly shown: { problem: "tooFast" | "busy" } = { problem: "tooFast" },
+    /**
+     * What a form shows on its main field: this client's posts (`tooFast`), the server's load
+     * (`busy`), or a database that could take no write now (`notSaved`: http/errors.tsx).
+     */
+    readonly shown: { problem: "tooFast" | "busy" | "notSaved" } = { problem: "tooFast" },
   ) {
     super(code);
   }

@@ -17,7 +17,8 @@ import { testAssetsDir } from "../helpers/paths.js";
 import { makeTestDatabase, T0, type TestDatabase } from "../helpers/runtime.js";
 import { makeStaff, signedIn, signInForm, type StaffMember } from "../helpers/staff.js";
 
-const words = messages("fr").errors.storageFull;
+/** What a refused form says on its main field: nothing saved, the text kept, the wait. */
+const notSaved = messages("fr").problems.notSaved(60);
 
 interface LogLine {
   level: number;
@@ -103,11 +104,15 @@ describe.skipIf(!testEngines().includes("sqlite"))("a SQLite database whose disk
     expect(errors[0]?.err?.code).toBe("SQLITE_FULL");
   }
 
-  function expectPage(res: LightMyRequestResponse) {
+  /** The form again, 503: the typed text kept, the refusal said on its main field, not a 500. */
+  function expectFormKept(res: LightMyRequestResponse, typed: string) {
     expect(res.statusCode).toBe(503);
+    expect(res.headers["retry-after"]).toBe("60");
+    expect(res.headers["cache-control"]).toBe("private, no-store");
     expect(res.headers["content-type"]).toMatch(/^text\/html/);
-    expect(res.body).toContain(words.title);
-    expect(res.body).toContain(words.text.slice(0, 20));
+    // Readers' pages set French typography's no-break spaces before ":" and the like.
+    expect(res.body.replace(/[\u00a0\u202f]/g, " ")).toContain(notSaved);
+    expect(res.body).toContain(typed);
     expect(res.body).not.toContain("Une erreur est survenue");
   }
 
@@ -122,7 +127,7 @@ describe.skipIf(!testEngines().includes("sqlite"))("a SQLite database whose disk
       payload: formBody(commentForm({ body: "Un avis de longueur ordinaire, sans plus." })),
     });
 
-  it("answers a reader's comment 503, a page saying to try again later, and saves nothing", async () => {
+  it("answers a reader's comment 503, its form back with the text kept, and saves nothing", async () => {
     let before = 0;
     const res = await untilRefused(
       async () => {
@@ -132,7 +137,7 @@ describe.skipIf(!testEngines().includes("sqlite"))("a SQLite database whose disk
       },
       (r) => r.statusCode === 303,
     );
-    expectPage(res);
+    expectFormKept(res, "Un avis de longueur ordinaire, sans plus.");
     expectLoggedOnce();
     expect(await countComments(runtime.ctx)).toBe(before);
 
@@ -150,12 +155,17 @@ describe.skipIf(!testEngines().includes("sqlite"))("a SQLite database whose disk
       (r) => r.statusCode < 300,
     );
     expect(res.statusCode).toBe(503);
-    expect(res.json()).toEqual({ ok: false, code: "KIOSQUE_STORAGE_FULL", message: words.title });
+    expect(res.json()).toEqual({
+      ok: false,
+      code: "KIOSQUE_STORAGE_FULL",
+      message: messages("fr").formErrors(1),
+      errors: { body: notSaved },
+    });
     expectLoggedOnce();
     await free(runtime);
   });
 
-  it("answers a staff sign-in 503 with the page", async () => {
+  it("answers a staff sign-in 503 with its form, the address kept", async () => {
     const res = await untilRefused(
       async () => {
         logs.length = 0;
@@ -163,7 +173,7 @@ describe.skipIf(!testEngines().includes("sqlite"))("a SQLite database whose disk
       },
       (r) => r.statusCode === 303,
     );
-    expectPage(res);
+    expectFormKept(res, staff.email);
     expectLoggedOnce();
     await free(runtime);
     expect(
@@ -171,7 +181,7 @@ describe.skipIf(!testEngines().includes("sqlite"))("a SQLite database whose disk
     ).toBe(303);
   });
 
-  it("answers a media upload 503 with the page", async () => {
+  it("answers a media upload 503 with its form, the texts kept", async () => {
     const bytes = await images.png();
     const res = await untilRefused(
       async () => {
@@ -189,7 +199,7 @@ describe.skipIf(!testEngines().includes("sqlite"))("a SQLite database whose disk
       },
       (r) => r.statusCode === 303,
     );
-    expectPage(res);
+    expectFormKept(res, "Un dessin");
     expectLoggedOnce();
     await free(runtime);
   });

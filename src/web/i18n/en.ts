@@ -157,6 +157,8 @@ export const en: Messages = {
       "This image is the site's logo: choose another or remove it first (Settings → Site).",
     busy: (seconds: number) =>
       `The server is already preparing other images. Try again in ${seconds} s.`,
+    notSaved: (seconds: number) =>
+      `The site cannot save anything right now, and nothing was saved: your text is kept here. Try again in ${seconds} s.`,
     ownByline: "Keep your own name among the bylines: you sign what you write.",
     bylineDisabled: "A disabled account keeps the bylines it has, but cannot be given a new one.",
   },
@@ -204,6 +206,10 @@ export const en: Messages = {
     previewExpired: {
       title: "Preview link expired",
       text: "This preview link is no longer valid. Ask the newsroom for a new one.",
+    },
+    databaseBusy: {
+      title: "The site is very busy",
+      text: "Nothing was saved: please try again in a few seconds.",
     },
     storageFull: {
       title: "Cannot save right now",

@@ -173,6 +173,8 @@ export const fr = {
       "Cette image est le logo du site : choisissez-en un autre ou retirez-le d’abord (Réglages → Site).",
     busy: (seconds: number) =>
       `Le serveur prépare déjà d’autres images. Réessayez dans ${seconds} s.`,
+    notSaved: (seconds: number) =>
+      `Le site ne peut rien enregistrer pour l’instant, et rien n’a été enregistré : votre texte est gardé ici. Réessayez dans ${seconds} s.`,
     ownByline: "Gardez votre nom parmi les signatures : vous signez ce que vous écrivez.",
     bylineDisabled:
       "Un compte désactivé garde les signatures qu’il a, mais ne peut pas en recevoir de nouvelle.",
@@ -222,6 +224,10 @@ export const fr = {
     previewExpired: {
       title: "Lien d’aperçu expiré",
       text: "Ce lien d’aperçu n’est plus valable. Demandez-en un nouveau à la rédaction.",
+    },
+    databaseBusy: {
+      title: "Le site est très occupé",
+      text: "Rien n’a été enregistré : réessayez dans quelques secondes.",
     },
     storageFull: {
       title: "Enregistrement impossible pour le moment",
