@@ -8,12 +8,12 @@ const DAY_MS = 86_400_000;
 
 /**
  * Clears hashed client addresses older than `privacy.ipRetentionDays`, drops past days' salts (a
- * day without any post would otherwise keep its salt) and refused comment forms past their
- * minutes (decision 022). Returns what it did.
+ * day without any post would otherwise keep its salt), refused comment forms past their minutes
+ * (decision 022) and spam past its days (personal-data.ts). Returns what it did.
  */
 export async function forgetClientAddresses(
   ctx: Ctx,
-): Promise<{ cleared: number; salts: number; refusedForms: number }> {
+): Promise<{ cleared: number; salts: number; refusedForms: number; spam: number }> {
   const now = ctx.clock.now();
   const days = (await ctx.settings())["privacy.ipRetentionDays"];
   const cleared = await commenterData.forgetAddressesBefore(
@@ -22,7 +22,11 @@ export async function forgetClientAddresses(
   );
   const salts = await privacy.dropPastSalts(ctx, now);
   const refusedForms = await comments.forgetExpiredRefused(ctx);
-  return { cleared, salts, refusedForms };
+  const spam = await commenterData.forgetSpamBefore(
+    ctx,
+    new Date(now.getTime() - commenterData.SPAM_RETENTION_DAYS * DAY_MS),
+  );
+  return { cleared, salts, refusedForms, spam };
 }
 
 /** Runs the job at start and then every hour; returns how to stop it. */
@@ -30,7 +34,7 @@ export function scheduleForgetClientAddresses(ctx: Ctx): () => void {
   const run = () => {
     forgetClientAddresses(ctx).then(
       (done) => {
-        if (done.cleared > 0 || done.salts > 0 || done.refusedForms > 0)
+        if (Object.values(done).some((n) => n > 0))
           ctx.log.info(done, "client addresses forgotten");
       },
       (error: unknown) => ctx.log.warn({ err: error }, "forgetting client addresses failed"),

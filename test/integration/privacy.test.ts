@@ -121,6 +121,27 @@ describe.each(testEngines())("commenters' privacy on %s", (engine) => {
     expect(await salts()).toHaveLength(0);
   });
 
+  it("deletes spam past its days, and keeps what a moderator may still rescue", async () => {
+    rt.clock.set(new Date(T0.getTime() + 400 * 24 * HOUR_MS));
+    // The honeypot filled: spam at once.
+    const spam = await post(commentForm({ homepage: "http://spam.example/" }));
+    const held = await post(commentForm({ body: "Un avis retenu, du même jour." }), null);
+    await comments.setStatus(rt.ctx, [held.comment.id], "pending", "test");
+    // Said "pending" to its sender (decision 013), stored as spam.
+    expect((await row(spam.comment.id))?.status).toBe("spam");
+    rt.clock.set(new Date(rt.clock.now().getTime() + 29 * 24 * HOUR_MS));
+    const fresh = await post(commentForm({ homepage: "http://spam.example/" }));
+    expect((await forgetClientAddresses(rt.ctx)).spam).toBe(0);
+    expect(await row(spam.comment.id)).toBeDefined();
+
+    rt.clock.set(new Date(rt.clock.now().getTime() + 2 * 24 * HOUR_MS));
+    expect((await forgetClientAddresses(rt.ctx)).spam).toBe(1);
+    expect(await row(spam.comment.id)).toBeUndefined();
+    expect(await row(held.comment.id)).toBeDefined();
+    expect((await row(fresh.comment.id))?.status).toBe("spam");
+    expect((await forgetClientAddresses(rt.ctx)).spam).toBe(0);
+  });
+
   it("exports every comment written with an address, whatever its case, and nobody else's", async () => {
     const mine = await post(
       commentForm({ email: "Export.Moi@Example.net", website: "https://moi.example/" }),

@@ -133,6 +133,37 @@ async function eraseRows(ctx: Ctx, email: string, actor: string): Promise<Erased
   });
 }
 
+/** Spam is kept this long for a moderator to rescue a good comment from it (Akismet: 15 days). */
+export const SPAM_RETENTION_DAYS = 30;
+/** Spam deleted per transaction: a run never holds the database long. */
+const SPAM_BATCH = 200;
+
+/**
+ * Spam written before `before` goes for good, with its GIF's files, from the rows and from the
+ * database's files: a spammer's name, address and text are nobody's to keep, and a bot's posts
+ * (each with a GIF of up to 2 MB) would grow the database without end. A spam comment that
+ * others answered is emptied instead, as an erasure does. Returns how many went.
+ */
+export async function forgetSpamBefore(ctx: Ctx, before: Date): Promise<number> {
+  let gone = 0;
+  for (;;) {
+    const done = await ctx.write(async (tx) => {
+      const rows = await repo.spamBefore(tx.db, before.toISOString(), SPAM_BATCH);
+      for (const row of rows) {
+        await gifs.detach(tx, row.id);
+        if (await repo.hasReplies(tx.db, row.id, row.root_id ?? row.id))
+          await repo.blankOut(tx.db, row.id);
+        else await repo.deleteOne(tx.db, row.id);
+      }
+      return rows.length;
+    });
+    gone += done;
+    if (done < SPAM_BATCH) break;
+  }
+  if (gone > 0) await ctx.engine.forgetDeleted(ERASED_FROM);
+  return gone;
+}
+
 /**
  * The retention rule's work: hashed client addresses of comments older than `before` go, from
  * the rows and from the database's files.

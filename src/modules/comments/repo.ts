@@ -487,6 +487,23 @@ export async function clearIpHashesBefore(db: Kysely<Tables>, before: string): P
   return Number(result.numUpdatedRows);
 }
 
+/** Spam older than `before`, newest first (a reply before what it answers), `limit` at most. */
+export async function spamBefore(db: Kysely<Tables>, before: string, limit: number) {
+  return (
+    db
+      .selectFrom("comments")
+      .select(["id", "root_id", "article_id"])
+      .where("status", "=", "spam")
+      .where("created_at", "<", before)
+      // Emptied already (answered by others): nothing of anyone's is left in it.
+      .where("author_name", "!=", "")
+      .orderBy("created_at", "desc")
+      .orderBy("id", "desc")
+      .limit(limit)
+      .execute()
+  );
+}
+
 /**
  * Every comment written with one e-mail address, oldest first: by its keyed hash under today's
  * secret, or by the address as stored (lower-cased, as the hash takes it), which still matches
