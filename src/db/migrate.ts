@@ -21,7 +21,7 @@ import { refusedFormsAndArticleLanguage } from "./migrations/019-refused-forms-a
 import { commentKindsPageMedia } from "./migrations/021-comment-kinds-page-media.js";
 import { addressRetentionIndex } from "./migrations/022-address-retention-index.js";
 import { sectionsInMenu } from "./migrations/023-sections-in-menu.js";
-import { pageVersions } from "./migrations/024-page-versions.js";
+import { pageVersionsAndLookups } from "./migrations/024-page-versions-and-lookups.js";
 
 /**
  * The ordered list of migrations. Names never change; new ones are appended. Frozen in time, they
@@ -49,7 +49,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     "021-comment-kinds-page-media": commentKindsPageMedia(),
     "022-address-retention-index": addressRetentionIndex(),
     "023-sections-in-menu": sectionsInMenu(),
-    "024-page-versions": pageVersions(),
+    "024-page-versions-and-lookups": pageVersionsAndLookups(),
   };
 }
 

@@ -43,7 +43,8 @@ const FROZEN: Record<string, string> = {
   "022-address-retention-index.ts":
     "06985d6772a538ed5501d8bcf90b1cefedd9062be36a1b9475d8d36518d9fa57",
   "023-sections-in-menu.ts": "e76ccf08dfc79dfd90cf5c60239f1cc99eb2e9739bfd1c05f1b920bf15aa82de",
-  "024-page-versions.ts": "8a8b453a3110d81d68f2cd8ceebfba62aa0cd1ede266ae24b8aedb12e7c225a8",
+  "024-page-versions-and-lookups.ts":
+    "b3dbb628972a71d9a169b963e9824a620f34276bcfbd9bfb91c2f9bd97902e54",
 };
 
 describe("migrations", () => {

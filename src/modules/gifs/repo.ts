@@ -108,8 +108,8 @@ export async function deleteCommentGif(db: Kysely<Tables>, commentId: number) {
 }
 
 /**
- * Whether a comment still shows this file (as its animation or its still). Read on removals
- * only, never on a reader's path: the table is scanned, as no index names these columns.
+ * Whether a comment still shows this file (as its animation or its still): read on removals, by
+ * the two indexes of migration 024.
  */
 export async function keyInUse(db: Kysely<Tables>, key: string): Promise<boolean> {
   const row = await db

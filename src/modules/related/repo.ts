@@ -212,8 +212,8 @@ export async function pinsOf(db: Kysely<Tables>, id: number) {
 }
 
 /**
- * The articles that pin this one: their pages show it whatever their computed lists hold. No
- * index on `pinned_id`: pins are a few per article, set by hand, and this runs on writes only.
+ * The articles that pin this one: their pages show it whatever their computed lists hold
+ * (`related_pins_pinned`, migration 024).
  */
 export async function pinnersOf(db: Kysely<Tables>, pinnedId: number) {
   const rows = await db
