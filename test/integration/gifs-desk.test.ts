@@ -1,41 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setSettings } from "../../src/modules/settings/index.js";
 import { desk } from "../../src/modules/desk/index.js";
 import { OPERATOR } from "../../src/modules/accounts/index.js";
 import { comments, commenterData } from "../../src/modules/comments/index.js";
 import { testEngines } from "../helpers/engines.js";
-import { commentForm, makeArticle } from "../helpers/factories.js";
-import {
-  FAKE_GIF_KEY,
-  startFakeGifProvider,
-  type FakeGifProvider,
-} from "../helpers/fake-gif-provider.js";
+import { commentForm } from "../helpers/factories.js";
 import { formBody } from "../helpers/http.js";
-import { openTestApp, type TestApp } from "../helpers/runtime.js";
+import { openGifSite, type GifSite } from "../helpers/gif-site.js";
+import type { TestApp } from "../helpers/runtime.js";
 import { getPage, postForm, signedIn } from "../helpers/staff.js";
 
 /** Moderators see a comment's GIF in every queue and can take it away, keeping the text. */
 describe.each(testEngines())("GIFs on the moderation desk on %s", (engine) => {
+  let site: GifSite;
   let rt: TestApp;
-  let fake: FakeGifProvider;
   let slug: string;
 
   beforeAll(async () => {
-    fake = await startFakeGifProvider();
-    rt = await openTestApp(engine);
-    ({ slug } = await makeArticle(rt.ctx));
-    await setSettings(rt.ctx, OPERATOR, {
-      "comments.holdFirst": false,
-      "gif.provider": "giphy",
-      "gif.key": FAKE_GIF_KEY,
-      "gif.giphyEndpoint": fake.url,
-    });
-    await rt.app.inject({ method: "GET", url: "/gifs/trending" });
+    site = await openGifSite(engine);
+    ({ rt, slug } = site);
   });
-  afterAll(async () => {
-    await rt?.close();
-    await fake?.close();
-  });
+  afterAll(() => site?.close());
 
   async function postWithGif(gif: string, email?: string): Promise<number> {
     const res = await rt.app.inject({

@@ -2,39 +2,23 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OPERATOR } from "../../src/modules/accounts/index.js";
 import { setSettings } from "../../src/modules/settings/index.js";
 import { testEngines } from "../helpers/engines.js";
-import { commentForm, makeArticle } from "../helpers/factories.js";
-import {
-  FAKE_GIF_KEY,
-  startFakeGifProvider,
-  type FakeGifProvider,
-} from "../helpers/fake-gif-provider.js";
+import { commentForm } from "../helpers/factories.js";
 import { formBody, RUNNABLE_SCRIPT, startTags } from "../helpers/http.js";
 import { followRefusal } from "../helpers/refused-form.js";
-import { openTestApp, type TestApp } from "../helpers/runtime.js";
+import { openGifSite, type GifSite } from "../helpers/gif-site.js";
+import type { TestApp } from "../helpers/runtime.js";
 
 /** A comment with a GIF refused without JavaScript keeps its GIF on the refused form's page. */
 describe.each(testEngines())("the refused form's page and its GIF on %s", (engine) => {
+  let site: GifSite;
   let rt: TestApp;
-  let fake: FakeGifProvider;
   let slug: string;
 
   beforeAll(async () => {
-    fake = await startFakeGifProvider();
-    rt = await openTestApp(engine);
-    ({ slug } = await makeArticle(rt.ctx));
-    await setSettings(rt.ctx, OPERATOR, {
-      "comments.holdFirst": false,
-      "gif.provider": "giphy",
-      "gif.key": FAKE_GIF_KEY,
-      "gif.giphyEndpoint": fake.url,
-      "rateLimit.gifSearch.max": 0,
-    });
-    await rt.app.inject({ method: "GET", url: "/gifs/trending" });
+    site = await openGifSite(engine, { "rateLimit.gifSearch.max": 0 });
+    ({ rt, slug } = site);
   });
-  afterAll(async () => {
-    await rt?.close();
-    await fake?.close();
-  });
+  afterAll(() => site?.close());
 
   const post = (fields: Readonly<Record<string, string>>, cookie = "") =>
     rt.app.inject({

@@ -4,16 +4,12 @@ import { OPERATOR } from "../../src/modules/accounts/index.js";
 import { commenterData } from "../../src/modules/comments/index.js";
 import { desk } from "../../src/modules/desk/index.js";
 import { gifs } from "../../src/modules/gifs/index.js";
-import { setSettings } from "../../src/modules/settings/index.js";
 import { testEngines } from "../helpers/engines.js";
-import { commentForm, makeArticle } from "../helpers/factories.js";
-import {
-  FAKE_GIF_KEY,
-  startFakeGifProvider,
-  type FakeGifProvider,
-} from "../helpers/fake-gif-provider.js";
+import { commentForm } from "../helpers/factories.js";
+import type { FakeGifProvider } from "../helpers/fake-gif-provider.js";
 import { formBody } from "../helpers/http.js";
-import { openTestApp, type TestApp } from "../helpers/runtime.js";
+import { openGifSite, type GifSite } from "../helpers/gif-site.js";
+import type { TestApp } from "../helpers/runtime.js";
 
 /**
  * A kept GIF is stored once per content, whichever comments show it: a spammer posting one GIF a
@@ -21,28 +17,17 @@ import { openTestApp, type TestApp } from "../helpers/runtime.js";
  * Every "ok" GIF of the fake provider is the same WebP: two ids, one file.
  */
 describe.each(testEngines())("GIF files shared by comments on %s", (engine) => {
+  let site: GifSite;
   let rt: TestApp;
   let fake: FakeGifProvider;
   let slug: string;
   let n = 0;
 
   beforeAll(async () => {
-    fake = await startFakeGifProvider();
-    rt = await openTestApp(engine);
-    ({ slug } = await makeArticle(rt.ctx));
-    await setSettings(rt.ctx, OPERATOR, {
-      "comments.holdFirst": false,
-      "gif.provider": "giphy",
-      "gif.key": FAKE_GIF_KEY,
-      "gif.giphyEndpoint": fake.url,
-      "rateLimit.comments.max": 0,
-    });
-    await rt.app.inject({ method: "GET", url: "/gifs/trending" });
+    site = await openGifSite(engine, { "rateLimit.comments.max": 0 });
+    ({ rt, fake, slug } = site);
   });
-  afterAll(async () => {
-    await rt?.close();
-    await fake?.close();
-  });
+  afterAll(() => site?.close());
 
   async function postWith(gif: string, email?: string): Promise<number> {
     const res = await rt.app.inject({
