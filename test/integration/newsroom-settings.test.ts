@@ -35,6 +35,7 @@ import {
 import { testAssetsDir } from "../helpers/paths.js";
 import { openTestApp, type TestApp } from "../helpers/runtime.js";
 import { getPage, postForm, signedIn, type StaffMember } from "../helpers/staff.js";
+import { LONG_LOOP_MS } from "../helpers/timeouts.js";
 
 const URLS: Record<ScreenId, string> = {
   site: "/admin/reglages",
@@ -357,54 +358,58 @@ describe.each(testEngines())("settings screens on %s", (engine) => {
     expect(await rows()).toEqual(before);
   });
 
-  it(`shows the ${BLNS.length + XSS_PAYLOADS.length} hostile strings as the site's name and tagline as text, or refuses them`, async () => {
-    const good = formOf((await page("site")).body, "site");
-    const plainHome = (await t.app.inject({ url: "/" })).body;
-    const wrong: string[] = [];
-    for (const [i, value] of [...BLNS, ...XSS_PAYLOADS].entries()) {
-      for (const key of ["site.name", "site.description"] as const) {
-        const where = `${key} #${i} ${JSON.stringify(value)}`;
-        const res = await post("site", { ...good, [key]: value });
-        if (res.statusCode === 303) {
-          const again = await page("site");
-          if (shown(again.body, key) !== value.trim()) wrong.push(`${where}: not shown as typed`);
-          const home = await t.app.inject({ url: "/" });
-          if (
-            value.includes("<") &&
-            home.body.includes(value.trim()) &&
-            !plainHome.includes(value.trim())
-          )
-            wrong.push(`${where}: raw on the home page`);
-          if (RUNNABLE_SCRIPT.test(home.body)) wrong.push(`${where}: script`);
-          try {
-            jsonLdBlocks(home.body);
-          } catch {
-            wrong.push(`${where}: broken JSON-LD`);
+  it(
+    `shows the ${BLNS.length + XSS_PAYLOADS.length} hostile strings as the site's name and tagline as text, or refuses them`,
+    async () => {
+      const good = formOf((await page("site")).body, "site");
+      const plainHome = (await t.app.inject({ url: "/" })).body;
+      const wrong: string[] = [];
+      for (const [i, value] of [...BLNS, ...XSS_PAYLOADS].entries()) {
+        for (const key of ["site.name", "site.description"] as const) {
+          const where = `${key} #${i} ${JSON.stringify(value)}`;
+          const res = await post("site", { ...good, [key]: value });
+          if (res.statusCode === 303) {
+            const again = await page("site");
+            if (shown(again.body, key) !== value.trim()) wrong.push(`${where}: not shown as typed`);
+            const home = await t.app.inject({ url: "/" });
+            if (
+              value.includes("<") &&
+              home.body.includes(value.trim()) &&
+              !plainHome.includes(value.trim())
+            )
+              wrong.push(`${where}: raw on the home page`);
+            if (RUNNABLE_SCRIPT.test(home.body)) wrong.push(`${where}: script`);
+            try {
+              jsonLdBlocks(home.body);
+            } catch {
+              wrong.push(`${where}: broken JSON-LD`);
+            }
+          } else if (res.statusCode !== 422) {
+            wrong.push(`${where}: ${res.statusCode}`);
+          } else {
+            const refusal = textById(res.body, "span", `${fieldId(key)}-error`);
+            // Counted as the schema counts (UTF-16 units), which loading a setting checks again.
+            const length = value.trim().length;
+            const max = key === "site.name" ? 100 : 300;
+            if (!(
+              (key === "site.name" && showsNothing(value)) ||
+              length > max ||
+              refusal === fr.problems.control
+            ))
+              wrong.push(`${where}: refused with ${refusal}`);
           }
-        } else if (res.statusCode !== 422) {
-          wrong.push(`${where}: ${res.statusCode}`);
-        } else {
-          const refusal = textById(res.body, "span", `${fieldId(key)}-error`);
-          // Counted as the schema counts (UTF-16 units), which loading a setting checks again.
-          const length = value.trim().length;
-          const max = key === "site.name" ? 100 : 300;
-          if (!(
-            (key === "site.name" && showsNothing(value)) ||
-            length > max ||
-            refusal === fr.problems.control
-          ))
-            wrong.push(`${where}: refused with ${refusal}`);
         }
       }
-    }
-    expect(wrong).toEqual([]);
-    await resetScreens(t);
-    for (const [i, value] of XSS_PAYLOADS.entries()) {
-      const res = await post("site", { ...good, "site.name": value, "site.description": value });
-      if (res.statusCode !== 303) continue;
-      expectInert(await page("site"), `xss #${i}`);
-    }
-  });
+      expect(wrong).toEqual([]);
+      await resetScreens(t);
+      for (const [i, value] of XSS_PAYLOADS.entries()) {
+        const res = await post("site", { ...good, "site.name": value, "site.description": value });
+        if (res.statusCode !== 303) continue;
+        expectInert(await page("site"), `xss #${i}`);
+      }
+    },
+    LONG_LOOP_MS,
+  );
 
   describe("secrets", () => {
     it("never sends a saved key back: a mask instead; an empty field keeps it; remove clears it", async () => {
