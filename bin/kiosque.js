@@ -20,11 +20,14 @@ if (needsBuild(root)) {
 // process gets the flags, which V8 reads only at start; every other command runs here as it is.
 const IMPORT_FLAGS = ["--max-semi-space-size=4", "--optimize-for-size"];
 if (process.argv[2] === "import" && !process.execArgv.includes(IMPORT_FLAGS[0])) {
+  // Ctrl-C reaches the import too, which stops cleanly and says what was kept: this one waits
+  // for it, instead of dying first and giving the prompt back before that line.
+  process.on("SIGINT", () => {});
   const child = spawnSync(
     process.execPath,
     [...IMPORT_FLAGS, `${root}dist/cli.js`, ...process.argv.slice(2)],
     { stdio: "inherit" },
   );
-  process.exit(child.status ?? 1);
+  process.exit(child.status ?? (child.signal === "SIGINT" ? 130 : 1));
 }
 await import(`${root}dist/cli.js`);

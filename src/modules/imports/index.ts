@@ -4,6 +4,7 @@
  * (cli/wordpress.ts); docs/import-wordpress.md is the operator's guide.
  */
 export { importWordpress, type WordpressImport, type ImportPass } from "./wordpress/import.js";
+export type { OpenDatabase } from "./wordpress/private-copy.js";
 export { exportWordpress, type ExportCounts } from "./export/export.js";
 export { formatReport, type ImportReport } from "./report.js";
 export { ImportRefused, describeRefusal } from "./errors.js";

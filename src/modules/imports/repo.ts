@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { Tables } from "../../db/schema.js";
 import type { MappedKind } from "./table.js";
 
@@ -70,4 +70,30 @@ export async function forgetSite(db: Kysely<Tables>, key: string): Promise<void>
     .where("kind", "=", "site")
     .where("wp_id", "=", key)
     .execute();
+}
+
+/** The largest ids of the tables an import fills: what was there before it began. */
+export async function largestIds(
+  db: Kysely<Tables>,
+): Promise<{ article: number; page: number; comment: number }> {
+  const [article, page, comment] = await Promise.all(
+    (["articles", "site_pages", "comments"] as const).map(async (table) => {
+      const row = await db
+        .selectFrom(table)
+        .select((eb) => eb.fn.max("id").as("id"))
+        .executeTakeFirst();
+      return Number(row?.id ?? 0);
+    }),
+  );
+  return { article: article ?? 0, page: page ?? 0, comment: comment ?? 0 };
+}
+
+/**
+ * A write that changes nothing, first in a transaction: it takes SQLite's write lock at once,
+ * waiting its turn (busy_timeout) if the site is writing. A transaction that reads first and
+ * writes then fails at once (SQLITE_BUSY_SNAPSHOT) when the site wrote in between: a reader's
+ * comment stopped the import. PostgreSQL does nothing with it.
+ */
+export async function claimWriting(db: Kysely<Tables>): Promise<void> {
+  await sql`update wordpress_imports set detail = detail where 1 = 0`.execute(db);
 }

@@ -1,8 +1,11 @@
+import { decodeHTML } from "entities";
 import sanitizeHtml from "sanitize-html";
 import { recogniseEmbed } from "../../../lib/embeds.js";
 import { sanitizeArticleHtml } from "../../../lib/sanitize.js";
 import { autop } from "./autop.js";
+import { nestsTooDeep, withoutTags } from "./depth.js";
 import { imageKey, type ContentRefs, type ImageRef } from "./refs.js";
+import { firstAtLeast, htmlComments } from "./scan.js";
 import { replaceShortcodes, type Handler, type Shortcode } from "./shortcodes.js";
 
 /** A post's body as Kiosque keeps it, and what the conversion noticed on the way. */
@@ -14,6 +17,8 @@ export interface Converted {
   mediaIds: number[];
   /** Images still pointing elsewhere: not in the export's attachments, or not imported. */
   outside: string[];
+  /** Its HTML nested too deep to be read (depth.ts): kept as text, without its tags. */
+  flattened: boolean;
 }
 
 const escapeHtml = (s: string) =>
@@ -36,14 +41,20 @@ export function imageFigure(image: ImageRef, caption = image.caption, alt = imag
   return `\n<figure class="image">${img}${words ? `<figcaption>${words}</figcaption>` : ""}</figure>\n`;
 }
 
+/**
+ * A tag's inside stops at a `<` as well as at its `>`: read from each of many unclosed `<img`,
+ * `[^>]*` went to the end of the text each time. WordPress writes `&lt;` in attributes.
+ */
+const IMG = /<img\b[^<>]*>/i;
+/** The caption's picture, maybe in its link: what is left is the caption's words. */
+const PICTURE = /<a\b[^<>]*>\s*<img\b[^<>]*>\s*<\/a>|<img\b[^<>]*>/i;
+
 function handlers(refs: ContentRefs, missing: string[]): Record<string, Handler> {
   const caption: Handler = (code) => {
     const content = code.content ?? "";
     // WordPress's own layout: the picture (maybe in a link), then the caption's words.
-    const img = /<img\b[^>]*>/i.exec(content)?.[0];
-    const words = (
-      code.attrs.caption ?? content.replace(/<a\b[^>]*>\s*<img\b[^>]*>\s*<\/a>|<img\b[^>]*>/i, "")
-    ).trim();
+    const img = IMG.exec(content)?.[0];
+    const words = (code.attrs.caption ?? content.replace(PICTURE, "")).trim();
     if (!img) return words ? `<p>${words}</p>` : "";
     return `\n<figure class="image">${img}${words ? `<figcaption>${words}</figcaption>` : ""}</figure>\n`;
   };
@@ -101,29 +112,59 @@ function bareEmbeds(text: string): string {
 /** A block editor (Gutenberg) post: its comments are what marks it. */
 const BLOCK_COMMENT = /<!--\s+wp:/;
 
+/** Inside a block's comment: an embed block's opening, with its attributes. */
+const EMBED_OPENING = /^\s+wp:((?:core-)?embed(?:\/[\w-]+)?)\s+(\{[\s\S]*\})\s+$/;
+/** A dynamic block: self-closing, WordPress draws it at display time. */
+const DYNAMIC_BLOCK = /^\s+wp:([\w/-]+)(?:\s+\{[\s\S]*\})?\s+\/$/;
+const BLOCK_CLOSING = /^\s+\/wp:([\w/-]+)\s+$/;
+const BLOCK_MARK = /^\s+\/?wp:/;
+
 /**
  * Blocks to plain HTML: an embed block becomes a link card (its stored HTML is only the address),
  * a dynamic block (self-closing: WordPress draws it at display time, from its plugin) is removed
- * and counted, every other block keeps its HTML without its comments.
+ * and counted, every other block keeps its HTML without its comments. The comments are found
+ * once, in order (scan.ts): an expression looking from each embed block's opening for its
+ * closing read the rest of the post each time.
  */
 function unblock(text: string, unknown: Map<string, number>): string {
-  return text
-    .replace(
-      /<!--\s+wp:((?:core-)?embed(?:\/[\w-]+)?)\s+(\{[\s\S]*?\})\s+-->[\s\S]*?<!--\s+\/wp:\1\s+-->/g,
-      (_, _name: string, json: string) => {
-        try {
-          const url: unknown = (JSON.parse(json) as Record<string, unknown>).url;
-          return typeof url === "string" ? embedFigure(url) : "";
-        } catch {
-          return "";
-        }
-      },
-    )
-    .replace(/<!--\s+wp:([\w/-]+)(?:\s+\{[\s\S]*?\})?\s+\/-->/g, (_, name: string) => {
-      unknown.set(`block:${name}`, (unknown.get(`block:${name}`) ?? 0) + 1);
-      return "";
-    })
-    .replace(/<!--\s+\/?wp:[\s\S]*?-->/g, "");
+  const comments = htmlComments(text);
+  const closings = new Map<string, number[]>();
+  comments.forEach((c, i) => {
+    const name = BLOCK_CLOSING.exec(c.inner)?.[1];
+    if (name === undefined) return;
+    const list = closings.get(name);
+    if (list) list.push(i);
+    else closings.set(name, [i]);
+  });
+  let out = "";
+  let copied = 0;
+  comments.forEach((c, i) => {
+    // Inside an embed block already replaced, or another comment: kept as it is.
+    if (c.start < copied || !BLOCK_MARK.test(c.inner)) return;
+    let replacement = "";
+    let end = c.end;
+    const embed = EMBED_OPENING.exec(c.inner);
+    const closing = embed ? firstAtLeast(closings.get(embed[1] ?? ""), i + 1) : undefined;
+    const dynamic = DYNAMIC_BLOCK.exec(c.inner)?.[1];
+    if (embed && closing !== undefined) {
+      replacement = embedBlock(embed[2] ?? "");
+      end = comments[closing]?.end ?? end;
+    } else if (dynamic !== undefined)
+      unknown.set(`block:${dynamic}`, (unknown.get(`block:${dynamic}`) ?? 0) + 1);
+    out += text.slice(copied, c.start) + replacement;
+    copied = end;
+  });
+  return out + text.slice(copied);
+}
+
+/** An embed block's link card, from its attributes' `url`. */
+function embedBlock(json: string): string {
+  try {
+    const url: unknown = (JSON.parse(json) as Record<string, unknown>).url;
+    return typeof url === "string" ? embedFigure(url) : "";
+  } catch {
+    return "";
+  }
 }
 
 /** Classes of WordPress's figures that hold a picture. */
@@ -183,6 +224,18 @@ function toEditorMarkup(
   });
 }
 
+/** WordPress's "read more" and page-break marks: Kiosque shows an article whole. */
+function readOn(text: string): string {
+  let out = "";
+  let copied = 0;
+  for (const c of htmlComments(text))
+    if (/^\s*(?:more|nextpage)\b[^>]*$/.test(c.inner)) {
+      out += `${text.slice(copied, c.start)}\n\n`;
+      copied = c.end;
+    }
+  return out + text.slice(copied);
+}
+
 /**
  * A WordPress post's content as readers saw it, in Kiosque's HTML: block comments out (or, for
  * the classic editor, WordPress's paragraphs added), known shortcodes and bare embed addresses to
@@ -192,8 +245,15 @@ function toEditorMarkup(
 export function convertContent(raw: string, refs: ContentRefs): Converted {
   const unknown = new Map<string, number>();
   const outside: string[] = [];
-  // WordPress's "read more" and page-break marks: Kiosque shows an article whole.
-  const text = raw.replace(/\r\n?/g, "\n").replace(/<!--\s*(?:more|nextpage)\b[^>]*-->/g, "\n\n");
+  const text = readOn(raw.replace(/\r\n?/g, "\n"));
+  if (nestsTooDeep(text)) {
+    const words = decodeHTML(withoutTags(text))
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter(Boolean);
+    const html = words.map((p) => `<p>${escapeHtml(p)}</p>`).join("\n");
+    return { html, unknown, mediaIds: [], outside, flattened: true };
+  }
   const codes = handlers(refs, outside);
   const html = BLOCK_COMMENT.test(text)
     ? replaceShortcodes(unblock(text, unknown), codes, unknown)
@@ -203,10 +263,12 @@ export function convertContent(raw: string, refs: ContentRefs): Converted {
   return {
     html: clean
       .replace(/<p>\s*<\/p>/g, "")
-      .replace(/>\s*\n\s*</g, ">\n<")
+      // Not `>\s*\n\s*<`: from a `>` before a long run of new lines, it went back and forth.
+      .replace(/>(\s+)</g, (tags, space: string) => (space.includes("\n") ? ">\n<" : tags))
       .trim(),
     unknown,
     mediaIds: [...used],
     outside,
+    flattened: false,
   };
 }

@@ -43,10 +43,20 @@ export function imageKey(address: string): string {
     // Kept percent-encoded: still one spelling for both sides.
   }
   // A NUL (`%00`) names no file, and PostgreSQL's text cannot hold one.
-  return path
-    .replace(/\0/g, "")
-    .replace(/(?:-\d+x\d+|-scaled)+(\.\w+)$/i, "$1")
-    .toLowerCase();
+  return withoutSizes(path.replace(/\0/g, "")).toLowerCase();
+}
+
+/**
+ * WordPress's size suffixes (`-300x200`, `-scaled`, one after the other) out of a file's path,
+ * its extension kept. Read from the end, in the reversed path: `(?:-\d+x\d+|-scaled)+(\.\w+)$`
+ * read the rest of a long path of such suffixes from each of its dashes.
+ */
+function withoutSizes(path: string): string {
+  const m = /^(\w+\.)((?:\d+x\d+-|delacs-)+)/i.exec([...path].reverse().join(""));
+  if (!m) return path;
+  const ext = (m[1] ?? "").length;
+  const sizes = (m[2] ?? "").length;
+  return path.slice(0, path.length - ext - sizes) + path.slice(path.length - ext);
 }
 
 /** What to look up for this content: attachment ids and image keys. */

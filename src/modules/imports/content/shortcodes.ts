@@ -1,3 +1,5 @@
+import { finder, firstAtLeast } from "./scan.js";
+
 /**
  * WordPress shortcodes (`[name attr="value"]`, `[name]content[/name]`), read as WordPress's own
  * `get_shortcode_regex` and `shortcode_parse_atts` read them, and replaced through handlers.
@@ -15,10 +17,15 @@ export interface Shortcode {
 
 export type Handler = (code: Shortcode) => string;
 
-// The name, its attributes, then either "/]" or "]" with an optional content and closing tag;
-// the outer optional brackets catch WordPress's [[escape]].
-const SHORTCODE =
-  /\[(\[?)([A-Za-z][\w-]*)(?![\w-])([^\]/]*(?:\/(?!\])[^\]/]*)*?)(?:(\/)\]|\](?:([^[]*(?:\[(?!\/\2\])[^[]*)*)(\[\/\2\]))?)(\]?)/g;
+/** A shortcode's name, at a given place (sticky). */
+const NAME = /[A-Za-z][\w-]*/y;
+/** Closing tags, `[/name]`, found in one pass. */
+const CLOSER = /\[\/([A-Za-z][\w-]*)\]/g;
+/**
+ * Shortcodes inside shortcodes are replaced this deep: WordPress's own nest two or three; past
+ * this, text is left as written (a post of thousands of nested codes costs no more than this).
+ */
+const MAX_DEPTH = 16;
 
 const ATTR =
   /([\w-]+)\s*=\s*"([^"]*)"(?:\s|$)|([\w-]+)\s*=\s*'([^']*)'(?:\s|$)|([\w-]+)\s*=\s*([^\s'"]+)(?:\s|$)|"([^"]*)"(?:\s|$)|'([^']*)'(?:\s|$)|(\S+)(?:\s|$)/g;
@@ -47,39 +54,101 @@ export function replaceShortcodes(
   handlers: Readonly<Record<string, Handler>>,
   unknown: Map<string, number>,
 ): string {
-  const parts = html.split(/(<(pre|code)\b[\s\S]*?<\/\2>)/i);
+  const opening = /<(pre|code)\b/gi;
+  const closing = { pre: finder(html, /<\/pre>/i), code: finder(html, /<\/code>/i) };
   let out = "";
-  for (let i = 0; i < parts.length; i += 3) {
-    out += replaceIn(parts[i] ?? "", handlers, unknown);
-    if (parts[i + 1] !== undefined) out += parts[i + 1];
+  let copied = 0;
+  for (let m = opening.exec(html); m; m = opening.exec(html)) {
+    const name = (m[1] ?? "").toLowerCase() as "pre" | "code";
+    const end = closing[name](m.index + m[0].length);
+    if (end === -1) continue;
+    out += replaceIn(html.slice(copied, m.index), handlers, unknown, 0);
+    copied = end + name.length + 3;
+    out += html.slice(m.index, copied);
+    opening.lastIndex = copied;
   }
-  return out;
+  return out + replaceIn(html.slice(copied), handlers, unknown, 0);
 }
 
+/** One shortcode found in a text, as WordPress's `get_shortcode_regex` reads it. */
+interface Found {
+  /** Its end in the text (after a closing tag, and a `]` of the `[[escape]]`). */
+  end: number;
+  /** `[[name]]`: WordPress's escape for the text `[name]`. */
+  escaped: boolean;
+  name: string;
+  attrText: string;
+  content: string | undefined;
+}
+
+/**
+ * Each shortcode of `text` to its replacement. Read by hand, not by one regular expression: the
+ * expression WordPress uses reads the rest of the post from each unclosed `[name` or `[name]`,
+ * which made a post of many of them take minutes. The reading is WordPress's: the name, the
+ * attributes up to the first `]` (`/]` closes it), then, when a `[/name]` follows, the content up
+ * to the first one; a `]` right after is the escape's.
+ */
 function replaceIn(
   text: string,
   handlers: Readonly<Record<string, Handler>>,
   unknown: Map<string, number>,
+  depth: number,
 ): string {
-  return text.replace(
-    SHORTCODE,
-    (
-      whole: string,
-      open: string,
-      name: string,
-      attrText: string,
-      _selfClosing: string | undefined,
-      content: string | undefined,
-      _close: string | undefined,
-      close: string,
-    ) => {
-      if (open === "[" && close === "]") return whole.slice(1, -1);
-      const key = name.toLowerCase();
+  if (depth > MAX_DEPTH || !text.includes("[")) return text;
+  const closers = new Map<string, number[]>();
+  for (const m of text.matchAll(CLOSER)) {
+    const name = m[1] ?? "";
+    const list = closers.get(name);
+    if (list) list.push(m.index);
+    else closers.set(name, [m.index]);
+  }
+  const nextBracket = finder(text, "]");
+  const at = (start: number): Found | undefined => {
+    const open = text[start + 1] === "[";
+    NAME.lastIndex = start + (open ? 2 : 1);
+    const name = NAME.exec(text)?.[0];
+    if (name === undefined) return undefined;
+    const afterName = NAME.lastIndex;
+    const bracket = nextBracket(afterName);
+    if (bracket === -1) return undefined;
+    const selfClosing = bracket > afterName && text[bracket - 1] === "/";
+    const attrText = text.slice(afterName, selfClosing ? bracket - 1 : bracket);
+    let end = bracket + 1;
+    let content: string | undefined;
+    const close = selfClosing ? undefined : firstAtLeast(closers.get(name), end);
+    if (close !== undefined) {
+      content = text.slice(end, close);
+      end = close + name.length + 3;
+    }
+    const escaped = open && text[end] === "]";
+    if (text[end] === "]") end++;
+    return { end, escaped, name, attrText, content };
+  };
+  let out = "";
+  let copied = 0;
+  for (let start = text.indexOf("["); start !== -1;) {
+    const code = at(start);
+    if (!code) {
+      start = text.indexOf("[", start + 1);
+      continue;
+    }
+    out += text.slice(copied, start);
+    if (code.escaped) out += text.slice(start + 1, code.end - 1);
+    else {
+      const key = code.name.toLowerCase();
       const handler = handlers[key];
-      const inner = content === undefined ? undefined : replaceIn(content, handlers, unknown);
-      if (handler) return handler({ name: key, ...parseAttrs(attrText), content: inner });
-      unknown.set(key, (unknown.get(key) ?? 0) + 1);
-      return inner ?? "";
-    },
-  );
+      const inner =
+        code.content === undefined
+          ? undefined
+          : replaceIn(code.content, handlers, unknown, depth + 1);
+      if (handler) out += handler({ name: key, ...parseAttrs(code.attrText), content: inner });
+      else {
+        unknown.set(key, (unknown.get(key) ?? 0) + 1);
+        out += inner ?? "";
+      }
+    }
+    copied = code.end;
+    start = text.indexOf("[", copied);
+  }
+  return out + text.slice(copied);
 }

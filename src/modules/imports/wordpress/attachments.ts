@@ -6,7 +6,9 @@ import { imageKey } from "../content/refs.js";
 import * as repo from "../repo.js";
 import type { WxrItem } from "../wxr/model.js";
 import { metaOf, plainText, textOf } from "./fields.js";
+import { shownKey, tooLong } from "./keys.js";
 import { personFor } from "./people.js";
+import { keyUsable } from "./posts.js";
 import { oldSitePath, type Run } from "./run.js";
 
 /** The media library's limits on an image's texts (media/validation.ts): longer is cut. */
@@ -36,6 +38,7 @@ function pathOf(url: string): string | undefined {
 export async function importAttachment(run: Run, item: WxrItem): Promise<void> {
   const { ctx, report } = run;
   const url = item.attachmentUrl.trim();
+  if (!keyUsable(run, item)) return;
   if (await repo.mappedOne(ctx.db, "attachment", item.postId)) {
     report.already("images");
     return;
@@ -45,6 +48,13 @@ export async function importAttachment(run: Run, item: WxrItem): Promise<void> {
   if (pathname === undefined) {
     report.skipped("attachments whose address is not one");
     report.look(`attachment ${item.postId} (${url}): not an address, not imported`);
+    return;
+  }
+  if (tooLong(imageKey(url), "address")) {
+    report.skipped("attachments whose address is too long");
+    report.look(
+      `attachment ${item.postId} (${shownKey(url)}): no WordPress upload has such a path, not imported`,
+    );
     return;
   }
   if (!url || !IMAGE.test(pathname)) {

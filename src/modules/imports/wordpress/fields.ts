@@ -1,6 +1,8 @@
 import { decodeHTML } from "entities";
 import sanitizeHtml from "sanitize-html";
+import { withoutControlCharacters } from "../../../lib/text.js";
 import { zonedToInstant } from "../../../lib/zoned-time.js";
+import { nestsTooDeep, withoutTags } from "../content/depth.js";
 import type { ArticleStatus } from "../../articles/index.js";
 import type { CommentStatus } from "../../comments/index.js";
 
@@ -18,20 +20,36 @@ const SQL_DATE = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}(?::\d{2})?)$/;
  */
 export function instantOf(gmt: string, local: string, timeZone: string): Date | undefined {
   const g = SQL_DATE.exec(gmt.trim());
-  if (g && !ZERO_DATE.test(gmt)) {
+  if (g && !ZERO_DATE.test(gmt) && onCalendar(g[1] ?? "", g[2] ?? "")) {
     const d = new Date(`${g[1]}T${g[2]}Z`);
     if (!Number.isNaN(d.getTime())) return d;
   }
   const l = SQL_DATE.exec(local.trim());
-  if (l && !ZERO_DATE.test(local)) return zonedToInstant(`${l[1]}T${l[2]}`, timeZone);
+  if (l && !ZERO_DATE.test(local) && onCalendar(l[1] ?? "", l[2] ?? ""))
+    return zonedToInstant(`${l[1]}T${l[2]}`, timeZone);
   return undefined;
 }
 
-// C0 and C1 controls but tab and new lines, and lone surrogates: no field keeps them (a NUL
-// cannot move to PostgreSQL). An entity or a percent-encoding may spell one (`&#1;`, `%00`).
-// eslint-disable-next-line no-control-regex -- removing them is the point
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|\p{Cs}/gu;
-export const clean = (text: string) => text.replace(CONTROL, "");
+/**
+ * A day and time that exist: `2020-02-30` was read as the 1st of March, `25:00` as the next
+ * day's, without a word. None reads, and the caller says so.
+ */
+function onCalendar(day: string, time: string): boolean {
+  const [y = 0, m = 0, d = 0] = day.split("-").map(Number);
+  const [h = 0, min = 0, sec = 0] = time.split(":").map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return (
+    date.getUTCFullYear() === y &&
+    date.getUTCMonth() === m - 1 &&
+    date.getUTCDate() === d &&
+    h < 24 &&
+    min < 60 &&
+    sec < 60
+  );
+}
+
+/** Text without what no field may hold (lib/text.ts's one rule): an export's control characters. */
+export const clean = (text: string) => withoutControlCharacters(text);
 
 /** Names and titles: WordPress keeps some with entities (`&amp;`, `&#039;`); shown as text here. */
 export function plainText(text: string): string {
@@ -55,13 +73,21 @@ export function textOf(html: string): string {
     .replace(/<\/p>\s*/gi, "\n\n");
   // Most comments are plain text: without a tag or an entity there is nothing to strip or
   // decode, and the parser is most of a comment's import time.
+  // HTML nested past what the parser reads in time (depth.ts) loses its tags without it.
   const stripped = /[<&]/.test(marked)
-    ? decodeHTML(sanitizeHtml(marked, { allowedTags: [], allowedAttributes: {} }))
+    ? decodeHTML(
+        nestsTooDeep(marked)
+          ? withoutTags(marked)
+          : sanitizeHtml(marked, { allowedTags: [], allowedAttributes: {} }),
+      )
     : marked;
-  return clean(stripped)
-    .replace(/[ \t]+\n/g, "\n")
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
+  return (
+    clean(stripped)
+      // Not `[ \t]+\n`, which read a long run of spaces from each of them.
+      .replace(/[ \t]+(\n?)/g, (run, nl: string) => (nl ? nl : run))
+      .replace(/\n{3,}/g, "\n\n")
+      .trim()
+  );
 }
 
 export type PostFate = { status: ArticleStatus; note?: "private" | "password" } | { skip: string };

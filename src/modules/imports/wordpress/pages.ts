@@ -7,7 +7,7 @@ import { convertContent } from "../content/convert.js";
 import * as repo from "../repo.js";
 import type { WxrItem } from "../wxr/model.js";
 import { clean, instantOf, postFate, slugText, titleText } from "./fields.js";
-import { noteOutside, refsFor } from "./posts.js";
+import { keyUsable, listedTwice, noteContent, noteOutside, refsFor } from "./posts.js";
 import { numberedAddress, oldSitePath, type Run } from "./run.js";
 
 /**
@@ -22,18 +22,25 @@ export async function importPage(
   item: WxrItem,
 ): Promise<void> {
   const { report } = run;
+  run.lastItem = { postId: item.postId };
   const fate = postFate(item.status, item.postPassword);
   if ("skip" in fate) {
     report.skipped(`pages ${fate.skip}`);
     return;
   }
-  if (await repo.mappedOne(tx.db, "page", item.postId)) {
+  if (!keyUsable(run, item)) return;
+  const before = await repo.mappedOne(tx.db, "page", item.postId);
+  if (before && before.kiosque_id > run.madeAfter.page) {
+    listedTwice(run, item);
+    return;
+  }
+  if (before) {
     report.already("pages");
     return;
   }
   const refs = await refsFor(tx, item.content, item.postId);
   const converted = convertContent(clean(item.content), refs);
-  run.report.unknown(converted.unknown);
+  noteContent(run, item, converted);
   const title = titleText(item.title) || `Page ${item.postId}`;
   const posted = instantOf(item.postDateGmt, item.postDate, run.timeZone) ?? tx.clock.now();
   const modified = instantOf(item.postModifiedGmt, item.postModified, run.timeZone) ?? posted;
@@ -64,5 +71,7 @@ export async function importPage(
   );
   noteOutside(run, item, converted.outside, { status, address: paths.page(stored.slug) });
   report.imported(`pages (${status})`);
+  // Its next comments, if it has many (wxr/reader.ts), are counted with these.
+  run.lastItem.commentsSkipped = "comments on pages";
   if (item.comments.length > 0) report.skipped("comments on pages", item.comments.length);
 }

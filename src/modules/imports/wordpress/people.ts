@@ -6,6 +6,7 @@ import { redirects } from "../../redirects/index.js";
 import * as repo from "../repo.js";
 import { clean, plainText } from "./fields.js";
 import { detached } from "../../../lib/detached.js";
+import { KEY_MAX, shownKey, tooLong } from "./keys.js";
 import type { Run } from "./run.js";
 
 /** An address WordPress allowed but Kiosque's accounts would refuse gets a placeholder. */
@@ -21,10 +22,21 @@ function emailFor(login: string, email: string): string {
  * run, so it never names an account that was rolled back.
  */
 export async function personFor(run: Run, tx: TxCtx, login: string): Promise<number> {
-  const key = clean(login).trim() || "wordpress";
+  const { report } = run;
+  let key = clean(login).trim() || "wordpress";
+  if (tooLong(key, "login")) {
+    // No WordPress login (keys.ts): its posts go to the import's own byline, said once.
+    const said = `\u0000${shownKey(key)}`;
+    if (!run.people.has(said)) {
+      report.look(
+        `author ${shownKey(key)}: a login longer than WordPress's ${KEY_MAX.login} characters: its posts are filed under "wordpress"`,
+      );
+      run.people.set(detached(said), 0);
+    }
+    key = "wordpress";
+  }
   const cached = run.people.get(key);
   if (cached !== undefined) return cached;
-  const { report } = run;
   const before = await repo.mappedOne(tx.db, "author", key);
   if (before) {
     run.people.set(detached(key), before.kiosque_id);

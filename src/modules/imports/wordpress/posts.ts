@@ -5,9 +5,10 @@ import { importThread, type ThreadComment } from "../../comments/index.js";
 import { media } from "../../media/index.js";
 import { redirects } from "../../redirects/index.js";
 import { convertContent, type Converted } from "../content/convert.js";
+import { MAX_NESTING } from "../content/depth.js";
 import { refsNeeded, type ContentRefs, type ImageRef } from "../content/refs.js";
 import * as repo from "../repo.js";
-import type { WxrComment, WxrItem } from "../wxr/model.js";
+import type { WxrComment, WxrComments, WxrItem } from "../wxr/model.js";
 import {
   clean,
   commentStatus,
@@ -20,6 +21,7 @@ import {
   titleText,
   website,
 } from "./fields.js";
+import { shownKey, tooLong } from "./keys.js";
 import { personFor } from "./people.js";
 import { numberedAddress, oldSitePath, type Run } from "./run.js";
 import { sectionFor, tagFor } from "./terms.js";
@@ -34,7 +36,9 @@ export async function refsFor(tx: TxCtx, content: string, postId: string): Promi
   const { ids, keys } = refsNeeded(content);
   const byId = await repo.mapped(tx.db, "attachment", ids);
   const byKey = await repo.mapped(tx.db, "attachment_url", keys);
-  const children = /\[gallery(?![^\]]*\b(?:ids|include)\s*=)/.test(content)
+  // A gallery naming none of its pictures. Its attributes end at a `[` too: read to the next `]`
+  // from each of many `[gallery`, they made a post's look-up quadratic.
+  const children = /\[gallery(?![^\][]*\b(?:ids|include)\s*=)/.test(content)
     ? (await repo.childrenOf(tx.db, postId)).map((r) => r.kiosque_id)
     : [];
   const wanted = [...byId.values(), ...byKey.values()].map((m) => m.id).concat(children);
@@ -76,13 +80,18 @@ function datesOf(run: Run, item: WxrItem) {
 }
 
 /** What a comment of the export becomes; undefined when it is left out. */
-function threadComment(run: Run, c: WxrComment): ThreadComment | undefined {
+function threadComment(run: Run, postId: string, c: WxrComment): ThreadComment | undefined {
   const isPing = c.type === "pingback" || c.type === "trackback";
   if (isPing && !run.pingbacks) {
     run.report.skipped("pingbacks and trackbacks (--no-pingbacks)");
     return undefined;
   }
-  const createdAt = instantOf(c.dateGmt, c.date, run.timeZone) ?? run.ctx.clock.now();
+  const dated = instantOf(c.dateGmt, c.date, run.timeZone);
+  if (!dated)
+    run.report.look(
+      `comment ${shownKey(c.id)} of post ${shownKey(postId)}: no date that reads (${JSON.stringify(c.dateGmt || c.date)}), dated as of this import`,
+    );
+  const createdAt = dated ?? run.ctx.clock.now();
   return {
     key: c.id,
     // A mention answers nobody: it is listed apart from the threads.
@@ -97,25 +106,51 @@ function threadComment(run: Run, c: WxrComment): ThreadComment | undefined {
   };
 }
 
-/** Writes the comments of an article not imported before; their count into the report. */
+/**
+ * Writes the comments of an article it does not have yet; their count into the report. A comment
+ * whose id is not one (keys.ts), or whose id another comment of the file had, is left out and
+ * said: counted "already imported", it hid that a different comment was dropped.
+ */
 export async function importComments(
   run: Run,
   tx: TxCtx,
   changed: (...keys: string[]) => void,
   articleId: number,
-  item: WxrItem,
+  postId: string,
+  comments: readonly WxrComment[],
 ): Promise<void> {
   const { report } = run;
-  if (item.comments.length === 0) return;
-  const before = await repo.mapped(
-    tx.db,
-    "comment",
-    item.comments.map((c) => c.id),
-  );
-  const fresh = item.comments.filter((c) => !before.has(c.id));
-  report.already("comments", item.comments.length - fresh.length);
+  if (comments.length === 0) return;
+  const listedTwice = (c: WxrComment) => {
+    report.skipped("comments listed twice in the file (the first imported)");
+    report.look(
+      `comment ${shownKey(c.id)} of post ${shownKey(postId)}: another comment of the file has its wp:comment_id: only the first was imported`,
+    );
+  };
+  const keys = new Set<string>();
+  const unique: WxrComment[] = [];
+  for (const c of comments) {
+    if (tooLong(c.id, "id")) {
+      report.skipped("comments whose id is not one");
+      report.look(
+        `comment ${shownKey(c.id)} of post ${shownKey(postId)}: its wp:comment_id is no WordPress id: not imported`,
+      );
+    } else if (keys.has(c.id)) listedTwice(c);
+    else {
+      keys.add(c.id);
+      unique.push(c);
+    }
+  }
+  const before = await repo.mapped(tx.db, "comment", [...keys]);
+  const fresh = unique.filter((c) => {
+    const found = before.get(c.id);
+    if (found === undefined) return true;
+    if (found.id > run.madeAfter.comment) listedTwice(c);
+    else report.already("comments");
+    return false;
+  });
   const kinds = new Map(fresh.map((c) => [c.id, c.type]));
-  const list = fresh.flatMap((c) => threadComment(run, c) ?? []);
+  const list = fresh.flatMap((c) => threadComment(run, postId, c) ?? []);
   // Replies to comments imported in an earlier run go under them.
   const parents = list.flatMap((c) =>
     c.parentKey && !kinds.has(c.parentKey) ? [c.parentKey] : [],
@@ -160,8 +195,12 @@ export async function importComments(
 }
 
 /** What the report says about a converted content. */
-function noteContent(run: Run, item: WxrItem, converted: Converted): void {
+export function noteContent(run: Run, item: WxrItem, converted: Converted): void {
   run.report.unknown(converted.unknown);
+  if (converted.flattened)
+    run.report.look(
+      `${item.postType} ${item.postId} "${titleText(item.title)}": its HTML nests deeper than ${MAX_NESTING} elements, which no browser reads: imported as text, without its tags`,
+    );
   if (converted.unknown.size > 0)
     run.report.look(
       `${item.postType} ${item.postId} "${titleText(item.title)}": removed ${[...converted.unknown.keys()].join(", ")}`,
@@ -209,15 +248,22 @@ export async function importPost(
   item: WxrItem,
 ): Promise<void> {
   const { report } = run;
+  run.lastItem = { postId: item.postId };
   const fate = postFate(item.status, item.postPassword);
   if ("skip" in fate) {
     report.skipped(`posts ${fate.skip}`);
     return;
   }
+  if (!keyUsable(run, item)) return;
   const before = await repo.mappedOne(tx.db, "post", item.postId);
+  if (before && before.kiosque_id > run.madeAfter.article) {
+    listedTwice(run, item);
+    return;
+  }
   if (before) {
     report.already("articles");
-    await importComments(run, tx, changed, before.kiosque_id, item);
+    run.lastItem.articleId = before.kiosque_id;
+    await importComments(run, tx, changed, before.kiosque_id, item.postId, item.comments);
     return;
   }
   const authorId = await personFor(run, tx, item.creator);
@@ -310,12 +356,56 @@ export async function importPost(
     from.map((f) => ({ from: f, to: paths.article(stored.slug) })),
   );
   if (stored.slug !== (slugText(item.postName) || stored.slug))
-    report.look(`post ${item.postId}: slug "${item.postName}" is "${stored.slug}" here`);
+    report.look(`post ${item.postId}: slug "${shownKey(item.postName)}" is "${stored.slug}" here`);
   noteOutside(run, item, converted.outside, {
     status: fate.status,
     address: paths.article(stored.slug),
   });
   report.imported(`articles (${fate.status})`);
   if (item.isSticky === "1") report.imported("sticky articles");
-  await importComments(run, tx, changed, stored.id, item);
+  run.lastItem.articleId = stored.id;
+  await importComments(run, tx, changed, stored.id, item.postId, item.comments);
+}
+
+/**
+ * The next part of a post's comments (wxr/reader.ts): under the article its post became, in
+ * the caller's transaction; nowhere when the post was not imported (skipped, listed twice).
+ * Comments on pages are counted, as the page's first ones are.
+ */
+export async function importMoreComments(
+  run: Run,
+  tx: TxCtx,
+  changed: (...keys: string[]) => void,
+  part: WxrComments,
+): Promise<void> {
+  const last = run.lastItem;
+  if (last?.postId !== part.postId) return;
+  if (last.commentsSkipped) run.report.skipped(last.commentsSkipped, part.comments.length);
+  if (last.articleId !== undefined)
+    await importComments(run, tx, changed, last.articleId, part.postId, part.comments);
+}
+
+/**
+ * False, said, for an item whose key no WordPress export has (keys.ts): left out on both
+ * engines alike.
+ */
+export function keyUsable(run: Run, item: WxrItem): boolean {
+  if (!tooLong(item.postId, "id")) return true;
+  run.report.skipped(`${item.postType}s whose id is not one`);
+  run.report.look(
+    `${item.postType} "${titleText(item.title)}": its wp:post_id, ${shownKey(item.postId)}, is no WordPress id: not imported`,
+  );
+  return false;
+}
+
+/**
+ * A second item of the file with the key of one this run imported: a different post, which the
+ * report counted "already imported" on the very first run.
+ */
+export function listedTwice(run: Run, item: WxrItem): void {
+  const type = item.postType === "page" ? "pages" : "posts";
+  run.report.skipped(`${type} listed twice in the file (the first imported)`);
+  run.report.look(
+    `${item.postType} ${shownKey(item.postId)} "${titleText(item.title)}": another item of the file has its wp:post_id: only the first was imported${item.comments.length > 0 ? ", not this one's comments" : ""}`,
+  );
 }

@@ -2,6 +2,7 @@ import type { Ctx } from "../../../ctx.js";
 import type { ReportBuilder } from "../report.js";
 import type { MediaSource } from "../sources.js";
 import type { WxrAuthor, WxrChannel } from "../wxr/model.js";
+import { tooLong } from "./keys.js";
 
 /** The state one import carries from pass to pass: small, whatever the file's size. */
 export interface Run {
@@ -37,6 +38,16 @@ export interface Run {
    * transaction ends the run).
    */
   readonly terms: Map<string, number | undefined>;
+  /**
+   * The largest ids there were when the run began: a post, page or comment mapped to a larger
+   * one was made by this run, so an item keyed as it is was listed twice in the file.
+   */
+  madeAfter: { article: number; page: number; comment: number };
+  /**
+   * The last post or page of the content pass: where the next parts of its comments go (its
+   * article), or that they go nowhere (not imported: skipped, listed twice, a page).
+   */
+  lastItem: { postId: string; articleId?: number; commentsSkipped?: string } | undefined;
 }
 
 /**
@@ -47,7 +58,9 @@ export function oldSitePath(run: Run, link: string): string | undefined {
   if (!link) return undefined;
   try {
     const url = new URL(link, run.channel?.link || "http://old.invalid");
-    return url.pathname + url.search;
+    const path = url.pathname + url.search;
+    // No page of WordPress's has such an address; the index of redirects would refuse it.
+    return tooLong(path, "address") ? undefined : path;
   } catch {
     return undefined;
   }

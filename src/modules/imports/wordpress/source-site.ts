@@ -2,6 +2,7 @@ import type { Ctx } from "../../../ctx.js";
 import { ImportRefused } from "../errors.js";
 import * as repo from "../repo.js";
 import type { WxrChannel } from "../wxr/model.js";
+import { tooLong } from "./keys.js";
 
 /** An address without scheme (a site moved to https is the same site) or trailing slash. */
 function keyOf(address: string): string {
@@ -50,6 +51,11 @@ export async function requireSameSite(
 ): Promise<SourceSite> {
   const key = siteKey(channel);
   if (key === "") return { key };
+  if (tooLong(key, "address"))
+    throw new ImportRefused("KIOSQUE_IMPORT_UNSUPPORTED", {
+      file,
+      reason: `the WordPress site's address (wp:base_blog_url or <link>) is ${key.length} characters long, which no site's is`,
+    });
   const known = await repo.importedSites(ctx.db);
   if (known.length === 0 || known.includes(key)) return { key };
   // Imports before the blog's address named the site stored the network's (`wordpress.com`

@@ -7,11 +7,24 @@ import * as repo from "../repo.js";
 import type { WxrTerm } from "../wxr/model.js";
 import { plainText, slugText } from "./fields.js";
 import { detached } from "../../../lib/detached.js";
+import { shownKey, tooLong } from "./keys.js";
 import type { Run } from "./run.js";
 
 /** Kiosque's slug for a WordPress term: its own (decoded) when it makes one, else its name's. */
 export const termSlug = (nicename: string, name: string) =>
   slugify(slugText(nicename)) || slugify(plainText(name));
+
+/**
+ * A term's nicename, or "" when it is longer than any WordPress slug (keys.ts): then the term is
+ * found by its name, as one without a nicename, and the report says so.
+ */
+function nicename(run: Run, raw: string, name: string): string {
+  if (!tooLong(raw, "slug")) return raw;
+  run.report.look(
+    `term ${plainText(name).slice(0, 80)}: its nicename, ${shownKey(raw)}, is longer than WordPress's slugs: found by its name`,
+  );
+  return "";
+}
 
 /** `/category/parent/child` as WordPress builds it from the parents' slugs. */
 function categoryPath(run: Run, slug: string): string {
@@ -22,7 +35,9 @@ function categoryPath(run: Run, slug: string): string {
     p = run.categoryParents.get(p)
   )
     chain.unshift(p);
-  return `/category/${chain.map(encodeURIComponent).join("/")}`;
+  const path = `/category/${chain.map(encodeURIComponent).join("/")}`;
+  // Twenty parents of long slugs: no old address, the index of redirects would refuse it.
+  return tooLong(path, "address") ? `/category/${encodeURIComponent(slug)}` : path;
 }
 
 /**
@@ -39,6 +54,7 @@ export async function sectionFor(
   const cacheKey = `category\u0000${term.nicename}\u0000${term.name}`;
   const cached = run.terms.get(cacheKey);
   if (cached !== undefined) return cached;
+  term = { ...term, nicename: nicename(run, term.nicename, term.name) };
   const slug = termSlug(term.nicename, term.name);
   const id = await importedArticles.ensureSection(tx, changed, {
     slug,
@@ -68,6 +84,7 @@ export async function tagFor(
 ): Promise<number | undefined> {
   const cacheKey = `tag\u0000${term.nicename}\u0000${term.name}`;
   if (run.terms.has(cacheKey)) return run.terms.get(cacheKey);
+  term = { ...term, nicename: nicename(run, term.nicename, term.name) };
   const slug = termSlug(term.nicename, term.name);
   const id = await importedArticles.ensureTag(tx, slug, plainText(term.name));
   run.terms.set(detached(cacheKey), id);
@@ -97,6 +114,7 @@ export async function importTerm(
     return;
   }
   const kind = term.taxonomy === "category" ? "category" : "tag";
+  term = { ...term, slug: nicename(run, term.slug, term.name) };
   const key = slugText(term.slug) || termSlug(term.slug, term.name);
   if (!key) {
     report.skipped(`${kind} without a name`);
@@ -120,7 +138,7 @@ export async function importTerm(
     });
     if (term.parent)
       report.look(
-        `category ${plainText(term.name)} was under ${term.parent}: sections are flat, it is a section of its own`,
+        `category ${plainText(term.name)} was under ${shownKey(term.parent)}: sections are flat, it is a section of its own`,
       );
   } else await tagFor(run, tx, { nicename: term.slug, name: term.name });
 }

@@ -8,22 +8,65 @@ import { ImportRefused } from "../errors.js";
  */
 export class TextChunks {
   private decoder: TextDecoder | undefined;
+  /** Bytes read before this chunk. */
   private offset = 0;
+  /** New lines before this chunk (for ASCII-compatible encodings). */
+  private lines = 0;
+  /** The end of the last chunk, a character it began but did not finish (UTF-8). */
+  private pending: Uint8Array = new Uint8Array(0);
 
   constructor(private readonly file: string) {}
 
   decode(bytes: Uint8Array): string {
     this.decoder ??= new TextDecoder(this.encodingOf(bytes), { fatal: true });
+    let text: string;
     try {
-      const text = this.decoder.decode(bytes, { stream: true });
-      this.offset += bytes.length;
-      return text;
+      text = this.decoder.decode(bytes, { stream: true });
     } catch {
-      throw new ImportRefused("KIOSQUE_IMPORT_MALFORMED", {
-        file: this.file,
-        reason: `bytes that are not valid ${this.decoder.encoding} after byte ${this.offset}`,
-      });
+      throw this.invalid(bytes);
     }
+    this.offset += bytes.length;
+    if (this.decoder.encoding === "utf-8") this.pending = unfinished(bytes, this.pending);
+    if (!this.decoder.encoding.startsWith("utf-16"))
+      for (const b of bytes) if (b === 0x0a) this.lines++;
+    return text;
+  }
+
+  /**
+   * The refusal of a chunk with a byte that is not valid, naming that byte's offset in the file
+   * (and its line): the chunk's first byte, 256 KB away, sent the operator looking in the wrong
+   * place. The chunk's longest prefix that decodes is found by halves.
+   */
+  private invalid(bytes: Uint8Array): ImportRefused {
+    const encoding = this.decoder?.encoding ?? "utf-8";
+    const decodes = (length: number) => {
+      const probe = new TextDecoder(encoding, { fatal: true });
+      try {
+        probe.decode(this.pending, { stream: true });
+        probe.decode(bytes.subarray(0, length), { stream: true });
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    let good = 0;
+    let bad = bytes.length;
+    while (bad - good > 1) {
+      const mid = (good + bad) >> 1;
+      if (decodes(mid)) good = mid;
+      else bad = mid;
+    }
+    // The byte that made it fail may end a sequence begun before it: that sequence is the fault.
+    const prefix = bytes.subarray(0, good);
+    const begun = encoding === "utf-8" ? unfinished(prefix, this.pending).length : 0;
+    const at = this.offset + good - begun;
+    let line = this.lines + 1;
+    if (!encoding.startsWith("utf-16")) for (const b of prefix) if (b === 0x0a) line++;
+    const where = encoding.startsWith("utf-16") ? "" : ` (line ${line})`;
+    return new ImportRefused("KIOSQUE_IMPORT_MALFORMED", {
+      file: this.file,
+      reason: `bytes that are not valid ${encoding} at byte ${at}${where}`,
+    });
   }
 
   end(): string {
@@ -54,4 +97,16 @@ export class TextChunks {
       reason: `encoding "${declared ?? name}" (UTF-8, ISO-8859-1 and windows-1252 are read)`,
     });
   }
+}
+
+/** The end of `bytes` (after `before`) that begins a UTF-8 character it does not finish. */
+function unfinished(bytes: Uint8Array, before: Uint8Array): Uint8Array {
+  const all = bytes.length >= 3 ? bytes : Uint8Array.from([...before, ...bytes]);
+  for (let back = 1; back <= Math.min(3, all.length); back++) {
+    const b = all[all.length - back] ?? 0;
+    if ((b & 0xc0) === 0x80) continue;
+    const needs = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return needs > back ? all.subarray(all.length - back) : new Uint8Array(0);
+  }
+  return new Uint8Array(0);
 }

@@ -86,10 +86,23 @@ export interface WxrItem {
   attachmentUrl: string;
   terms: WxrItemTerm[];
   meta: { key: string; value: string }[];
+  /** Its comments, or the first part of them when there are many (then `WxrComments` follow). */
   comments: WxrComment[];
 }
 
-export type WxrRecord = WxrChannel | WxrAuthor | WxrTerm | WxrItem;
+/**
+ * More comments of the item handed over just before: a post with many comments comes in parts
+ * (reader.ts `CommentParts`), so that one item's comments are never all held at once.
+ */
+export interface WxrComments {
+  kind: "comments";
+  /** The item's key (its `postId` as handed over). */
+  postId: string;
+  postType: string;
+  comments: WxrComment[];
+}
+
+export type WxrRecord = WxrChannel | WxrAuthor | WxrTerm | WxrItem | WxrComments;
 
 /** Where the reader is in the file, for the progress bar. */
 export interface ReadProgress {

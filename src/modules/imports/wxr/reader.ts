@@ -8,6 +8,7 @@ import type {
   WxrAuthor,
   WxrChannel,
   WxrComment,
+  WxrComments,
   WxrItem,
   WxrRecord,
   WxrTerm,
@@ -25,6 +26,19 @@ const WP_NAMESPACE = /^https?:\/\/wordpress\.org\/export\/1\.[012]\/$/;
 const MAX_TEXT = 16 * 1024 * 1024;
 /** Chunks read at a time: memory stays near this whatever the file's size. */
 const CHUNK = 256 * 1024;
+
+/**
+ * How many of an item's comments are handed over at once, at most: past either bound, the item
+ * goes on (with the comments read so far) and its next comments follow in parts of their own.
+ * One post with a thousand 1 MB comments was held whole, twice the file's size in memory; and
+ * each part is written in a transaction of its own, short enough for the site's own writes.
+ */
+export interface CommentParts {
+  comments: number;
+  characters: number;
+}
+
+export const COMMENT_PARTS: CommentParts = { comments: 500, characters: 4_000_000 };
 
 type Fields = Record<string, string>;
 
@@ -153,6 +167,7 @@ function termOf(element: string, f: Fields): WxrTerm {
 export async function* readWxr(
   file: string,
   onProgress?: (p: ReadProgress) => void,
+  parts: CommentParts = COMMENT_PARTS,
 ): AsyncGenerator<WxrRecord> {
   let stream: fs.ReadStream;
   let totalBytes: number;
@@ -173,6 +188,9 @@ export async function* readWxr(
   let namespaceOk = false;
   let fields: Fields = {};
   let item: WxrItem | undefined;
+  /** The item's key once it went on ahead of its last comments; undefined until then. */
+  let itemSent: string | undefined;
+  let partChars = 0;
   let comment: Partial<WxrComment> | undefined;
   let meta: { key: string; value: string } | undefined;
   let termAttrs: { domain: string; nicename: string } | undefined;
@@ -223,7 +241,11 @@ export async function* readWxr(
     const parent = stack[depth - 1];
     if (parent === "channel") {
       if (RECORDS.has(name)) channelDone();
-      if (name === "item") item = emptyItem();
+      if (name === "item") {
+        item = emptyItem();
+        itemSent = undefined;
+        partChars = 0;
+      }
       fields = {};
     } else if (item && parent === "item") {
       if (name === "wp:comment") comment = {};
@@ -248,7 +270,8 @@ export async function* readWxr(
     const parent = stack[stack.length - 1];
     if (parent === "channel") {
       if (name === "item" && item) {
-        out.push(keyed(item));
+        if (itemSent === undefined) out.push(keyed(item));
+        else if (item.comments.length > 0) out.push(moreComments(itemSent, item));
         item = undefined;
       } else if (name === "wp:author") out.push(authorOf(fields));
       else if (name === "wp:category" || name === "wp:tag" || name === "wp:term")
@@ -270,9 +293,26 @@ export async function* readWxr(
     } else if (name === "channel") {
       channelDone();
     } else if (item && parent === "item") {
+      if (itemSent !== undefined && name !== "wp:comment")
+        // Its record went on ahead: what it said is known. WordPress writes comments last.
+        throw refuse(
+          "KIOSQUE_IMPORT_UNSUPPORTED",
+          `item ${itemSent}: a <${name}> after ${parts.comments} or more of its comments (WordPress writes an item's comments last)`,
+        );
       if (name === "wp:comment" && comment) {
-        item.comments.push({ ...emptyComment, ...comment });
+        const c = { ...emptyComment, ...comment };
+        item.comments.push(c);
+        partChars += c.content.length + c.author.length + c.email.length + c.url.length;
         comment = undefined;
+        if (item.comments.length >= parts.comments || partChars >= parts.characters) {
+          if (itemSent === undefined) {
+            const sent = keyed(item);
+            out.push(sent);
+            itemSent = sent.postId;
+          } else out.push(moreComments(itemSent, item));
+          item.comments = [];
+          partChars = 0;
+        }
       } else if (name === "wp:postmeta" && meta) {
         item.meta.push(meta);
         meta = undefined;
@@ -308,7 +348,7 @@ export async function* readWxr(
       parser.write(t);
     } catch (error) {
       if (error instanceof ImportRefused) throw error;
-      throw refuse("KIOSQUE_IMPORT_MALFORMED", reasonOf(error));
+      throw refuse("KIOSQUE_IMPORT_MALFORMED", named(reasonOf(error), t));
     }
   };
   try {
@@ -345,7 +385,7 @@ export async function* readWxr(
  * WordPress means to stay the item's for ever, else its link, else a hash of what it says (title,
  * date, content): each stays the same between runs of the same file. A comment without its
  * `wp:comment_id` is keyed the same way, by a hash of its item's key and what it says. MUST run
- * once the item is whole, its comments read.
+ * once the item's fields are read (WordPress writes them before its comments).
  */
 function keyed(item: WxrItem): WxrItem {
   const postId =
@@ -353,10 +393,23 @@ function keyed(item: WxrItem): WxrItem {
     item.guid.trim() ||
     item.link.trim() ||
     `content:${hashOf(item.postType, item.title, item.postDate, item.content)}`;
-  const comments = item.comments.map((c) =>
+  return { ...item, postId, comments: keyedComments(postId, item.comments) };
+}
+
+function keyedComments(postId: string, comments: readonly WxrComment[]): WxrComment[] {
+  return comments.map((c) =>
     c.id.trim() ? c : { ...c, id: `content:${hashOf(postId, c.author, c.date, c.content)}` },
   );
-  return { ...item, postId, comments };
+}
+
+/** The next part of the comments of an item that went on ahead (keyed as `postId`). */
+function moreComments(postId: string, item: WxrItem): WxrComments {
+  return {
+    kind: "comments",
+    postId,
+    postType: item.postType,
+    comments: keyedComments(postId, item.comments),
+  };
 }
 
 /** Two FNV-1a hashes (forwards and of the reversed text): 64 bits, for keys within one site. */
@@ -379,6 +432,22 @@ const emptyComment: WxrComment = {
   parent: "",
   userId: "",
 };
+
+/** Characters XML allows nowhere, even escaped in CDATA: controls, lone surrogates, U+FFFE/F. */
+// eslint-disable-next-line no-control-regex -- finding them is the point
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|\p{Cs}/u;
+
+/**
+ * saxes says "disallowed character" of a character that is invisible in an editor: which one it
+ * is (the first such in the text it was given, where it failed) is added.
+ */
+function named(reason: string, text: string): string {
+  if (!reason.startsWith("disallowed character")) return reason;
+  const c = NOT_XML.exec(text)?.[0];
+  if (c === undefined) return reason;
+  const code = `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
+  return `disallowed character ${code} (${/\p{Cs}/u.test(c) ? "half of a surrogate pair" : "a control character"}, which XML does not allow)`;
+}
 
 /** saxes says "file:line:column: what"; the line and column are given apart. */
 function reasonOf(error: unknown): string {
