@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { sql, type Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateToLatest } from "../migrate.js";
@@ -152,3 +153,44 @@ function locksOn(file: string): number {
       return fields[4] === String(process.pid) && fields[5]?.endsWith(`:${inode}`);
     }).length;
 }
+
+describe("a write transaction on SQLite", () => {
+  let dir: string;
+  let storage: Storage;
+  let file: string;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "kiosque-sqlite-"));
+    file = path.join(dir, "writers.sqlite");
+    storage = openSqlite({ engine: "sqlite", file });
+    await sql`create table t (id integer primary key, n integer)`.execute(storage.db);
+  });
+  afterAll(async () => {
+    await storage.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("holds the write lock from its start: another process's commit cannot slip in and fail it", async () => {
+    // Another process's connection (the other worker, a command), which does not wait.
+    const other = new Database(file);
+    other.pragma("busy_timeout = 0");
+    let otherRefused = false;
+    try {
+      await storage.db.transaction().execute(async (trx) => {
+        await sql`select count(*) from t`.execute(trx);
+        try {
+          other.exec("insert into t (n) values (2)");
+        } catch (error) {
+          otherRefused = (error as { code?: string }).code === "SQLITE_BUSY";
+        }
+        // Deferred, this write failed with SQLITE_BUSY_SNAPSHOT: the other commit came between.
+        await sql`insert into t (n) values (1)`.execute(trx);
+      });
+    } finally {
+      other.close();
+    }
+    expect(otherRefused).toBe(true);
+    const { rows } = await sql<{ n: number }>`select n from t`.execute(storage.db);
+    expect(rows.map((r) => r.n)).toEqual([1]);
+  });
+});

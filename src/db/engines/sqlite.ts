@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import {
+  CompiledQuery,
   Kysely,
   SqliteDialect,
   SqliteDriver,
@@ -329,12 +330,20 @@ class KeptPlansDialect extends SqliteDialect {
  * "cannot rollback - no transaction is active", and that error replaced the one that said what
  * happened: the operator read of a rollback, not of a full disk. Rolled back already, nothing is
  * left to undo: the first error goes on.
+ *
+ * Transactions (ctx.write, which only writers use) begin IMMEDIATE: a deferred one that read
+ * first and wrote after failed at once with SQLITE_BUSY_SNAPSHOT when another process (the
+ * other worker, a command) committed in between, busy_timeout or not. Taking the write lock at
+ * the start makes such a writer wait its turn instead, as writes are one at a time anyway.
  */
 class CauseKeepingDriver extends SqliteDriver {
   readonly #inTransaction: () => boolean;
   constructor(config: { database: SqliteDatabase }, inTransaction: () => boolean) {
     super(config);
     this.#inTransaction = inTransaction;
+  }
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw("begin immediate"));
   }
   override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
     if (this.#inTransaction()) await super.rollbackTransaction(connection);
