@@ -86,3 +86,14 @@ describe("sanitizeArticleHtml and characters no field takes", () => {
     );
   });
 });
+
+describe("sanitizeArticleHtml and HTML nested past what a browser reads", () => {
+  it("keeps its words as paragraphs, without giving its tags to the parser", () => {
+    // 160,000 unclosed <b>: the parser took seconds over them, the square of the nesting.
+    const deep = `${"<b>".repeat(160_000)}Premier &amp; second\n\n<i>Suite</i> <script>x</script>`;
+    expect(sanitizeArticleHtml(deep)).toBe("<p>Premier &amp; second</p>\n<p>Suite   x</p>");
+    // Nesting a browser reads is sanitised as ever.
+    const shallow = `${"<b>".repeat(500)}mot${"</b>".repeat(500)}`;
+    expect(sanitizeArticleHtml(shallow)).toBe(shallow);
+  });
+});

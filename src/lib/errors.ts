@@ -71,6 +71,8 @@ export type ProblemCode =
   | "savedMeanwhile"
   /** The database could take no write now (full, or held by another): `limit` is the wait in s. */
   | "notSaved"
+  /** HTML whose elements nest deeper than any browser reads (lib/html-depth.ts). */
+  | "tooDeep"
 
   /** Already used by another (an article's slug, a section's). */
   | "taken"

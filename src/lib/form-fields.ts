@@ -1,3 +1,4 @@
+import { nestsTooDeep } from "./html-depth.js";
 import type { Problem } from "./errors.js";
 import { parseRowId } from "./row-id.js";
 import { hasControlCharacters, isBlank } from "./text.js";
@@ -66,6 +67,17 @@ export class FormReader {
       this.problems[key] = { problem: "tooLong", limit: rule.max };
     else if (value && rule.min !== undefined && charLength(value) < rule.min)
       this.problems[key] = { problem: "tooShort", limit: rule.min };
+    return value;
+  }
+
+  /**
+   * An HTML body (an article's, a page's): a multiline text, refused when its elements nest
+   * deeper than any browser reads (lib/html-depth.ts), which the sanitiser's parser would take
+   * seconds to minutes over.
+   */
+  html(key: string, rule: Omit<TextRule, "multiline">): string {
+    const value = this.text(key, { ...rule, multiline: true });
+    if (!this.problems[key] && nestsTooDeep(value)) this.refuse(key, { problem: "tooDeep" });
     return value;
   }
 

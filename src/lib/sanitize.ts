@@ -1,5 +1,6 @@
 import sanitizeHtml from "sanitize-html";
 import { isEmbedProvider } from "./embeds.js";
+import { asPlainParagraphs, nestsTooDeep } from "./html-depth.js";
 import { withoutControlCharacters } from "./text.js";
 
 /** The kinds of figure the editor writes (web/islands/editor/nodes.ts): a picture, or a link card. */
@@ -93,8 +94,12 @@ const articleOptions: sanitizeHtml.IOptions = {
 /**
  * The body as the allowlist keeps it. The parser decodes character references, so `&#x1;` came
  * out a raw control character, in a text or an attribute, where no form field would take one.
+ * HTML nested past what a browser reads is its words only (lib/html-depth.ts): the parser's
+ * time grows with the square of the nesting (half a megabyte of `<b>`, seconds of a worker).
+ * Forms refuse it on their field before it gets here.
  */
 export function sanitizeArticleHtml(html: string): string {
+  if (nestsTooDeep(html)) return withoutControlCharacters(asPlainParagraphs(html));
   return withoutControlCharacters(sanitizeHtml(html, articleOptions));
 }
 

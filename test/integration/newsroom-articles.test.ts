@@ -283,6 +283,19 @@ describe.each(testEngines())("newsroom articles over HTTP on %s", (engine) => {
     LONG_LOOP_MS,
   );
 
+  it("refuses a body nested deeper than any browser reads, on its field, its text kept", async () => {
+    const deep = `${"<b>".repeat(600)}Collé d’un document abîmé.`;
+    const id = await create(editor);
+    const refused = await save(editor, id, { body: deep });
+    expect(refused.statusCode).toBe(422);
+    expect(textById(refused.body, "span", "body-error")).toBe(fr.problems.tooDeep);
+    expect(textareaValue(refused.body, "body") === deep).toBe(true);
+    // A site page's form reads its body by the same rule.
+    const page = await post("/admin/pages/nouvelle", editor, { title: "Profonde", body: deep });
+    expect(page.statusCode).toBe(422);
+    expect(textById(page.body, "span", "body-error")).toBe(fr.problems.tooDeep);
+  });
+
   it("takes a long read whole, and refuses a longer one with its text kept", async () => {
     const id = await create(author);
     const paragraph = `<p>${"Éléphant à l’orée du bois. ".repeat(40)}</p>`;

@@ -55,7 +55,7 @@ function readPage(raw: RawForm, publicUrl: string | undefined) {
   const f = new FormReader(raw);
   const title = f.text("title", { required: true, max: pageLimits.title });
   const typedSlug = f.text("slug", { max: pageLimits.slug });
-  const body = f.text("body", { max: pageLimits.body, multiline: true });
+  const body = f.html("body", { max: pageLimits.body });
   const status = f.choice("status", STATUSES, "draft");
   const inFooter = f.flag("in_footer");
   const position = f.integer("position", { min: 0, max: pageLimits.position }) ?? 0;

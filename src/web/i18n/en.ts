@@ -157,6 +157,8 @@ export const en: Messages = {
       "This image is the site's logo: choose another or remove it first (Settings → Site).",
     busy: (seconds: number) =>
       `The server is already preparing other images. Try again in ${seconds} s.`,
+    tooDeep:
+      "This text nests its tags deeper than any browser reads (more than 512 levels): it probably comes from a damaged copy and paste; paste it again as plain text.",
     notSaved: (seconds: number) =>
       `The site cannot save anything right now, and nothing was saved: your text is kept here. Try again in ${seconds} s.`,
     ownByline: "Keep your own name among the bylines: you sign what you write.",

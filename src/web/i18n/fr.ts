@@ -173,6 +173,8 @@ export const fr = {
       "Cette image est le logo du site : choisissez-en un autre ou retirez-le d’abord (Réglages → Site).",
     busy: (seconds: number) =>
       `Le serveur prépare déjà d’autres images. Réessayez dans ${seconds} s.`,
+    tooDeep:
+      "Ce texte imbrique ses balises plus profondément qu’aucun navigateur ne les lit (plus de 512 niveaux) : il vient sans doute d’un copier-coller abîmé ; recollez-le en texte simple.",
     notSaved: (seconds: number) =>
       `Le site ne peut rien enregistrer pour l’instant, et rien n’a été enregistré : votre texte est gardé ici. Réessayez dans ${seconds} s.`,
     ownByline: "Gardez votre nom parmi les signatures : vous signez ce que vous écrivez.",

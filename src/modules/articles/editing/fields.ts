@@ -92,7 +92,7 @@ export function readArticleForm(raw: RawForm): {
   const title = f.text(n.title, { required: true, max: limits.title });
   const standfirst = f.text(n.standfirst, { max: limits.standfirst, multiline: true });
   const slug = f.text(n.slug, { max: limits.slug });
-  const body = f.text(n.body, { max: limits.body, multiline: true });
+  const body = f.html(n.body, { max: limits.body });
   const categoryId = f.rowId(n.section, { required: true });
   const tags = splitTags(f.text(n.tags, { max: limits.tags }));
   if (tags.length > limits.maxTags || tags.some((t) => t.length > limits.tag))

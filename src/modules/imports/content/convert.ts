@@ -1,9 +1,8 @@
-import { decodeHTML } from "entities";
 import sanitizeHtml from "sanitize-html";
 import { recogniseEmbed } from "../../../lib/embeds.js";
 import { sanitizeArticleHtml } from "../../../lib/sanitize.js";
 import { autop } from "./autop.js";
-import { nestsTooDeep, withoutTags } from "./depth.js";
+import { asPlainParagraphs, nestsTooDeep } from "../../../lib/html-depth.js";
 import { imageKey, type ContentRefs, type ImageRef } from "./refs.js";
 import { firstAtLeast, htmlComments } from "./scan.js";
 import { replaceShortcodes, type Handler, type Shortcode } from "./shortcodes.js";
@@ -17,7 +16,7 @@ export interface Converted {
   mediaIds: number[];
   /** Images still pointing elsewhere: not in the export's attachments, or not imported. */
   outside: string[];
-  /** Its HTML nested too deep to be read (depth.ts): kept as text, without its tags. */
+  /** Its HTML nested too deep to be read (lib/html-depth.ts): kept as text, without its tags. */
   flattened: boolean;
 }
 
@@ -246,14 +245,8 @@ export function convertContent(raw: string, refs: ContentRefs): Converted {
   const unknown = new Map<string, number>();
   const outside: string[] = [];
   const text = readOn(raw.replace(/\r\n?/g, "\n"));
-  if (nestsTooDeep(text)) {
-    const words = decodeHTML(withoutTags(text))
-      .split(/\n\s*\n/)
-      .map((p) => p.trim())
-      .filter(Boolean);
-    const html = words.map((p) => `<p>${escapeHtml(p)}</p>`).join("\n");
-    return { html, unknown, mediaIds: [], outside, flattened: true };
-  }
+  if (nestsTooDeep(text))
+    return { html: asPlainParagraphs(text), unknown, mediaIds: [], outside, flattened: true };
   const codes = handlers(refs, outside);
   const html = BLOCK_COMMENT.test(text)
     ? replaceShortcodes(unblock(text, unknown), codes, unknown)

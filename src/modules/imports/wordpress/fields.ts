@@ -2,7 +2,7 @@ import { decodeHTML } from "entities";
 import sanitizeHtml from "sanitize-html";
 import { withoutControlCharacters } from "../../../lib/text.js";
 import { zonedToInstant } from "../../../lib/zoned-time.js";
-import { nestsTooDeep, withoutTags } from "../content/depth.js";
+import { nestsTooDeep, withoutTags } from "../../../lib/html-depth.js";
 import type { ArticleStatus } from "../../articles/index.js";
 import type { CommentStatus } from "../../comments/index.js";
 
@@ -73,7 +73,7 @@ export function textOf(html: string): string {
     .replace(/<\/p>\s*/gi, "\n\n");
   // Most comments are plain text: without a tag or an entity there is nothing to strip or
   // decode, and the parser is most of a comment's import time.
-  // HTML nested past what the parser reads in time (depth.ts) loses its tags without it.
+  // HTML nested past what the parser reads in time (lib/html-depth.ts) loses its tags without it.
   const stripped = /[<&]/.test(marked)
     ? decodeHTML(
         nestsTooDeep(marked)

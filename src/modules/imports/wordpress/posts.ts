@@ -5,7 +5,7 @@ import { importThread, type ThreadComment } from "../../comments/index.js";
 import { media } from "../../media/index.js";
 import { redirects } from "../../redirects/index.js";
 import { convertContent, type Converted } from "../content/convert.js";
-import { MAX_NESTING } from "../content/depth.js";
+import { MAX_NESTING } from "../../../lib/html-depth.js";
 import { refsNeeded, type ContentRefs, type ImageRef } from "../content/refs.js";
 import * as repo from "../repo.js";
 import type { WxrComment, WxrComments, WxrItem } from "../wxr/model.js";

@@ -2,9 +2,11 @@
  * How deep a text's HTML nests, estimated in one pass. The HTML parser under `sanitize-html`
  * (htmlparser2) keeps its open elements in an array it shifts at each tag: its time grows with
  * the square of the nesting, and 200,000 unclosed `<b>` took seconds per pass, a 16 MB one hours.
- * Real HTML never nests that deep (browsers stop at 512): a text past `MAX_NESTING` is read as
- * text, without its tags (convert.ts, fields.ts `textOf`).
+ * Real HTML never nests that deep (browsers stop at 512): a body past `MAX_NESTING` is refused
+ * on its field in a form (form-fields.ts `html`), and read as text, without its tags, wherever
+ * else it comes from (sanitize.ts, the WordPress import).
  */
+import { decodeHTML } from "entities";
 
 export const MAX_NESTING = 512;
 
@@ -67,3 +69,16 @@ export function nestsTooDeep(html: string): boolean {
 
 /** A text's words without its tags, when the HTML parser cannot be given it (see above). */
 export const withoutTags = (html: string) => html.replace(/<[^<>]*>/g, " ");
+
+const escapeText = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** HTML too deep to parse, as paragraphs of its words: what is kept of it when nobody can fix it. */
+export function asPlainParagraphs(html: string): string {
+  return decodeHTML(withoutTags(html))
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => `<p>${escapeText(p)}</p>`)
+    .join("\n");
+}
