@@ -115,13 +115,10 @@ export async function findGifs(ctx: Ctx, request: Request): Promise<PickerAnswer
   const now = ctx.clock.now();
   const cached = await repo.cachedSearch(ctx.db, key);
   const proxy = s["gif.proxyMedia"];
-  const policy = policyOf(provider);
   const answer = (results: string, next: string | null): PickerAnswer => {
     const offers = JSON.parse(results) as Offer[];
     return {
-      results: offers
-        .filter((o) => showable(o, policy))
-        .map((o) => pickerGif(provider.name, o, proxy)),
+      results: offers.map((o) => pickerGif(provider.name, o, proxy)),
       next,
       unavailable: false,
       provider: provider.name,
@@ -138,7 +135,9 @@ export async function findGifs(ctx: Ctx, request: Request): Promise<PickerAnswer
   }
   // A page is what was asked for: a provider answering thousands would make one insert past
   // SQLite's bound on variables (a 500 for every reader of the picker), and a row of megabytes.
-  const offers = got.offers.slice(0, GIF_PAGE_SIZE);
+  // What may not be shown is left out once, here: never stored, never offered, never sent.
+  const policy = policyOf(provider);
+  const offers = got.offers.slice(0, GIF_PAGE_SIZE).filter((o) => showable(o, policy));
   const results = JSON.stringify(offers);
   const at = now.toISOString();
   await ctx.write(async (tx) => {
