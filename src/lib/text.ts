@@ -55,14 +55,15 @@ function skeleton(text: string): string {
 // them: one in a title made every feed unreadable); and lone surrogates (\p{Cs} matches only
 // those in a u regex).
 // eslint-disable-next-line no-control-regex -- finding them is the point
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|\p{Cs}/gu;
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|\p{Cs}/u;
+/** The same, for replacing: a global regex keeps a position between calls, so `test` has its own. */
+const EVERY_CONTROL = new RegExp(CONTROL.source, "gu");
 
 /**
  * True for text no field may hold: a control character (NUL among them: PostgreSQL's text cannot
  * store it, so a SQLite site with one could not move), or a lone surrogate (no UTF-8 for it).
  */
 export function hasControlCharacters(text: string): boolean {
-  CONTROL.lastIndex = 0;
   return CONTROL.test(text);
 }
 
@@ -71,7 +72,7 @@ export function hasControlCharacters(text: string): boolean {
  * reference in HTML, `&#x1;`, decoded; an import), where there is no field to refuse it on.
  */
 export function withoutControlCharacters(text: string): string {
-  return text.replace(CONTROL, "");
+  return text.replace(EVERY_CONTROL, "");
 }
 
 // Blanks, and what is drawn as nothing: Default_Ignorable_Code_Point (zero-width space and
