@@ -3,11 +3,10 @@ import { editing } from "../../src/modules/articles/index.js";
 import { fr } from "../../src/web/i18n/fr.js";
 import { testEngines } from "../helpers/engines.js";
 import { makeCategory } from "../helpers/factories.js";
-import { decodeEntities, formBody, startTags, textById } from "../helpers/http.js";
+import { decodeEntities, startTags, textById } from "../helpers/http.js";
 import { openTestApp, type TestApp } from "../helpers/runtime.js";
 import { makeStaff, signedIn, type StaffMember } from "../helpers/staff.js";
-
-type Fields = Record<string, string | string[]>;
+import { articleForms } from "../helpers/article-forms.js";
 
 /**
  * A disabled account keeps the bylines it has: the editor shows them selected (and marked), a
@@ -34,34 +33,10 @@ describe.each(testEngines())("bylines of disabled accounts on %s", (engine) => {
 
   const get = (url: string, who?: StaffMember) =>
     rt.app.inject({ method: "GET", url, headers: who ? { cookie: who.cookie } : {} });
-  const post = (url: string, who: StaffMember, fields: Fields) =>
-    rt.app.inject({
-      method: "POST",
-      url,
-      headers: { "content-type": "application/x-www-form-urlencoded", cookie: who.cookie },
-      payload: formBody(fields),
-    });
-
-  const form = (title: string, authors: number[]): Fields => ({
-    title,
-    standfirst: "",
-    slug: "",
-    body: "<p>Texte.</p>",
-    section,
-    tags: "",
-    authors: authors.map(String),
-    comments_open: "1",
-  });
-  async function create(who: StaffMember, title: string, authors: number[]): Promise<number> {
-    const res = await post("/admin/articles/nouveau", who, form(title, authors));
-    expect(res.statusCode, res.body).toBe(303);
-    return Number(/\/admin\/articles\/(\d+)/.exec(res.headers.location ?? "")?.[1]);
-  }
-  const state = (id: number) => editing.editable(rt.ctx, { id: 0, role: "admin" }, id);
-  async function save(who: StaffMember, id: number, fields: Fields, action = "save") {
-    const version = String((await state(id)).version);
-    return post(`/admin/articles/${id}`, who, { ...fields, version, action });
-  }
+  const { post, form, state, create, save } = articleForms(
+    () => rt,
+    () => section,
+  );
   const disable = async (id: number) =>
     expect((await post(`/admin/personnes/${id}/desactiver`, admin, {})).statusCode).toBe(303);
 

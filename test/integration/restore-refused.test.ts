@@ -6,6 +6,7 @@ import { makeCategory } from "../helpers/factories.js";
 import { decodeEntities, formBody } from "../helpers/http.js";
 import { openTestApp, type TestApp } from "../helpers/runtime.js";
 import { makeStaff, signedIn, type StaffMember } from "../helpers/staff.js";
+import { articleForms } from "../helpers/article-forms.js";
 
 type Fields = Record<string, string | string[]>;
 
@@ -30,32 +31,13 @@ describe.each(testEngines())("restoring a revision, refused, on %s", (engine) =>
   });
   afterAll(() => rt.close());
 
-  const post = (url: string, who: StaffMember, fields: Fields) =>
-    rt.app.inject({
-      method: "POST",
-      url,
-      headers: { "content-type": "application/x-www-form-urlencoded", cookie: who.cookie },
-      payload: formBody(fields),
-    });
-  const form = (title: string, authors: number[]): Fields => ({
-    title,
-    standfirst: "",
-    slug: "",
-    body: "<p>Texte.</p>",
-    section,
-    tags: "",
-    authors: authors.map(String),
-    comments_open: "1",
-  });
-  async function create(title: string, authors: number[]): Promise<number> {
-    const res = await post("/admin/articles/nouveau", editor, form(title, authors));
-    expect(res.statusCode, res.body).toBe(303);
-    return Number(/\/admin\/articles\/(\d+)/.exec(res.headers.location ?? "")?.[1]);
-  }
-  const state = (id: number) => editing.editable(rt.ctx, { id: 0, role: "admin" }, id);
+  const { post, form, state, ...forms } = articleForms(
+    () => rt,
+    () => section,
+  );
+  const create = (title: string, authors: number[]) => forms.create(editor, title, authors);
   async function save(id: number, fields: Fields) {
-    const version = String((await state(id)).version);
-    const res = await post(`/admin/articles/${id}`, editor, { ...fields, version });
+    const res = await forms.save(editor, id, fields);
     expect(res.statusCode, res.body).toBe(303);
   }
   const revisions = async (id: number) =>
