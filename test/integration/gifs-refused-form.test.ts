@@ -3,9 +3,10 @@ import { OPERATOR } from "../../src/modules/accounts/index.js";
 import { setSettings } from "../../src/modules/settings/index.js";
 import { testEngines } from "../helpers/engines.js";
 import { commentForm } from "../helpers/factories.js";
-import { formBody, RUNNABLE_SCRIPT, startTags } from "../helpers/http.js";
+import { RUNNABLE_SCRIPT, startTags } from "../helpers/http.js";
 import { followRefusal } from "../helpers/refused-form.js";
 import { openGifSite, type GifSite } from "../helpers/gif-site.js";
+import { postForm } from "../helpers/staff.js";
 import type { TestApp } from "../helpers/runtime.js";
 
 /** A comment with a GIF refused without JavaScript keeps its GIF on the refused form's page. */
@@ -21,15 +22,7 @@ describe.each(testEngines())("the refused form's page and its GIF on %s", (engin
   afterAll(() => site?.close());
 
   const post = (fields: Readonly<Record<string, string>>, cookie = "") =>
-    rt.app.inject({
-      method: "POST",
-      url: `/article/${slug}/commentaires`,
-      headers: {
-        "content-type": "application/x-www-form-urlencoded",
-        ...(cookie ? { cookie } : {}),
-      },
-      payload: formBody(fields),
-    });
+    postForm(rt.app, `/article/${slug}/commentaires`, cookie, fields);
   /** What a browser sends of the page's comment form: its inputs, as the page gives them. */
   const fieldsOf = (html: string) => {
     const start = html.indexOf('id="comment-form"');
