@@ -1,9 +1,43 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Ctx } from "../ctx.js";
+import { articles } from "../modules/articles/index.js";
+import { sitePages } from "../modules/pages/index.js";
 import { redirects } from "../modules/redirects/index.js";
+import { NotFound } from "../lib/errors.js";
 
 /** Paths of Kiosque's own that no old site's address is looked up for. */
 const OWN = /^\/(?:admin|media|assets)(?:\/|$)/;
+
+/**
+ * Addresses whose page readers may not see yet, or no longer: a draft, a future publication, a
+ * byline that signs no published article. Each is asked as its own route asks (NotFound when
+ * hidden); every other target (a section, a tag, a file) is public while it exists.
+ */
+const MAY_BE_HIDDEN: readonly [RegExp, (ctx: Ctx, slug: string) => Promise<unknown>][] = [
+  [/^\/article\/([^/?#]+)$/, (ctx, slug) => articles.publishedArticle(ctx, slug)],
+  [/^\/page\/([^/?#]+)$/, (ctx, slug) => sitePages.publishedPage(ctx, slug)],
+  [/^\/auteur\/([^/?#]+)$/, (ctx, slug) => articles.authorPage(ctx, slug, 1)],
+];
+
+/**
+ * An old address leads only where a reader may go now: an imported draft's `/?p=123`, or a
+ * page made a draft and renamed, must not tell anyone the address (its title) it will have.
+ * Its redirect is kept, and answers again once its page is public.
+ */
+async function isPublic(ctx: Ctx, target: string): Promise<boolean> {
+  for (const [pattern, find] of MAY_BE_HIDDEN) {
+    const slug = pattern.exec(target)?.[1];
+    if (slug === undefined) continue;
+    try {
+      await find(ctx, decodeURIComponent(slug));
+      return true;
+    } catch (error) {
+      if (error instanceof NotFound) return false;
+      throw error;
+    }
+  }
+  return true;
+}
 
 /**
  * Where an old address asked for now lives, for a GET or HEAD that found nothing here. The
@@ -13,7 +47,8 @@ export async function oldLinkTarget(ctx: Ctx, req: FastifyRequest): Promise<stri
   if (req.method !== "GET" && req.method !== "HEAD") return undefined;
   if (OWN.test(req.url)) return undefined;
   try {
-    return await redirects.lookup(ctx, req.url);
+    const target = await redirects.lookup(ctx, req.url);
+    return target !== undefined && (await isPublic(ctx, target)) ? target : undefined;
   } catch (error) {
     // The 404 page still answers when the database does not.
     req.log.warn({ err: error }, "redirect lookup failed");
