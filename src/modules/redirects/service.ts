@@ -16,7 +16,11 @@ export const QUERY_KEYS = [
   "feed",
 ] as const;
 
-/** Longer than any address a site had: not looked up. */
+/**
+ * Longer than any address a site had: not stored, not looked up. Measured as stored (encoded,
+ * ASCII): 2,048 bytes stay under PostgreSQL's index entry limit (~2,700), where 2,048 "é" typed
+ * as such would be 12,288 once encoded.
+ */
 const MAX_PATH = 2048;
 
 /**
@@ -43,9 +47,12 @@ export function oldPath(address: string): string | undefined {
   if (path === "/index.php") path = "/";
   for (const key of QUERY_KEYS) {
     const value = url.searchParams.get(key);
-    if (value !== null && value !== "") return `${path}?${key}=${encodeURIComponent(value)}`;
+    if (value !== null && value !== "") {
+      path = `${path}?${key}=${encodeURIComponent(value)}`;
+      break;
+    }
   }
-  return path;
+  return path.length > MAX_PATH ? undefined : path;
 }
 
 function decoded(segment: string): string {

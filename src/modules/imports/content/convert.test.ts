@@ -68,6 +68,12 @@ describe("old addresses", () => {
     expect(redirects.oldPath("/index.php?p=12&utm=x")).toBe("/?p=12");
     expect(redirects.oldPath("/?utm=x")).toBe("/");
   });
+  it("measures an old address as stored, encoded: what PostgreSQL's index takes", () => {
+    expect(redirects.oldPath(`/${"a".repeat(2047)}`)).toHaveLength(2048);
+    // 1,001 characters as typed, 6,001 once encoded.
+    expect(redirects.oldPath(`/${"é".repeat(1000)}`)).toBeUndefined();
+    expect(redirects.oldPath(`/?p=${"@".repeat(1000)}`)).toBeUndefined();
+  });
   it("gives every size of an upload one key", () => {
     expect(imageKey("https://a.example/wp-content/uploads/2024/03/Pont-300x200.jpg")).toBe(
       imageKey("http://a.example/wp-content/uploads/2024/03/pont-scaled.jpg"),
