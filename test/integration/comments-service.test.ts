@@ -128,6 +128,33 @@ describe.each(testEngines())("comments service on %s", (engine) => {
       expect(await problems({ ...f, body })).toEqual({ body: { problem: "duplicate" } });
   });
 
+  it("answers a stranger who repeats someone's comment under their e-mail as any other post", async () => {
+    const f = form({ email: "auteure@example.net", body: "Un avis publié, signé de son adresse." });
+    const real = await post(f);
+    await comments.setStatus(rt.ctx, [real.comment.id], "approved", "test");
+    const from = (ip: string, authorToken?: string) =>
+      comments.postComment(rt.ctx, { articleSlug: article.slug, form: f, ip, authorToken }, []);
+    // Another connection, no token: held as a first comment, exactly as with a wrong guess.
+    const guess = await from("198.51.100.9");
+    const wrong = await comments.postComment(
+      rt.ctx,
+      {
+        articleSlug: article.slug,
+        form: { ...f, email: "autre@example.net" },
+        ip: "198.51.100.10",
+      },
+      [],
+    );
+    for (const p of [guess, wrong]) {
+      expect(p.comment.status).toBe("pending");
+      expect(p.reasons.map((r) => r.rule)).toEqual(["first-comment"]);
+    }
+    // The author, from anywhere with their browser's token: a repeat of their own is refused.
+    await expect(from("198.51.100.11", real.authorToken)).rejects.toMatchObject({
+      code: "KIOSQUE_COMMENT_DUPLICATE",
+    });
+  });
+
   it("finds blocklisted words however they are written, and only them", async () => {
     await setSetting(rt.ctx, "comments.blocklist", '["casino"]');
     const outcome = async (body: string) => (await post(form({ body }))).reasons;

@@ -96,15 +96,23 @@ export async function approvedAmong(
 export async function bodiesBy(
   db: Kysely<Tables>,
   articleId: number,
-  emailHash: string,
+  poster: { emailHash: string; ids: readonly number[]; clientKey: string | null },
   limit: number,
 ): Promise<string[]> {
+  const { emailHash, ids, clientKey } = poster;
+  if (ids.length === 0 && clientKey === null) return [];
   const rows = await db
     .selectFrom("comments")
     .select("body")
     .where("email_hash", "=", emailHash)
     .where("article_id", "=", articleId)
     .where("status", "!=", "trash")
+    .where((eb) =>
+      eb.or([
+        ...(ids.length > 0 ? [eb("id", "in", ids)] : []),
+        ...(clientKey !== null ? [eb("client_key", "=", clientKey)] : []),
+      ]),
+    )
     .orderBy("id", "desc")
     .limit(limit)
     .execute();

@@ -99,8 +99,16 @@ export async function screenPost(ctx: Ctx, post: Screened): Promise<Decision> {
       : {}),
     history: {
       authorProven: () => repo.approvedAmong(ctx.db, post.emailHash, post.authorIds),
+      // Only the poster's own comments (their browser's, or their connection's): compared with
+      // anyone's who typed the same address, a repeat refused would tell a stranger which
+      // e-mail wrote a published comment.
       earlierBodies: () =>
-        repo.bodiesBy(ctx.db, post.articleId, post.emailHash, DUPLICATE_LOOKBACK),
+        repo.bodiesBy(
+          ctx.db,
+          post.articleId,
+          { emailHash: post.emailHash, ids: post.authorIds, clientKey: post.clientKey },
+          DUPLICATE_LOOKBACK,
+        ),
       activeBan: () =>
         bans.activeBan(ctx, { emailHash: post.emailHash, clientKey: post.clientKey }, now),
       recentFromClient: async (minutes, atMost) =>
