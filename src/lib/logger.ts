@@ -7,9 +7,36 @@ import { pino, type Logger } from "pino";
  */
 const SECRET_SEGMENT = /^(\/admin\/invitation\/|\/apercu\/)[^/?#]+/;
 
+/** A query key as forms and links write them: anything else in its place was typed. */
+const KEY = /^[A-Za-z0-9_.[\]-]{1,40}$/;
+/** A page, a comment's number: kept, so the logs still tell requests apart. */
+const NUMBER = /^[0-9]{1,12}$/;
+
+/**
+ * What people type travels in query strings: a reader's search words, the e-mail a moderator
+ * looks for on the desk, an address to come back to. The logs keep each key and the values
+ * that are numbers; every other value is "…".
+ */
+function withoutTypedValues(query: string): string {
+  return query
+    .split("&")
+    .map((pair) => {
+      const eq = pair.indexOf("=");
+      const [key, value] = eq < 0 ? ["", pair] : [pair.slice(0, eq), pair.slice(eq + 1)];
+      const shownKey = key === "" || KEY.test(key) ? key : "…";
+      const shownValue = value === "" || NUMBER.test(value) ? value : "…";
+      return eq < 0 ? shownValue : `${shownKey}=${shownValue}`;
+    })
+    .join("&");
+}
+
 /** A request's URL as the logs keep it. */
-export const loggedUrl = (url: string | undefined): string | undefined =>
-  url?.replace(SECRET_SEGMENT, "$1…");
+export function loggedUrl(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  const q = url.indexOf("?");
+  const path = (q < 0 ? url : url.slice(0, q)).replace(SECRET_SEGMENT, "$1…");
+  return q < 0 ? path : `${path}?${withoutTypedValues(url.slice(q + 1))}`;
+}
 
 /**
  * Fastify's logger (pino), with request serializers that leave out the client's address and

@@ -241,6 +241,14 @@ describe("privacy: no e-mail, no IP outside the server", () => {
       answers.push({ where: `GET ${at}`, answer });
       kinds.set("404", (kinds.get("404") ?? 0) + 1);
     }
+    // A reader who searches the site for their own address: the page shows what they typed back
+    // to them, and the logs must not keep it.
+    const search = `/recherche?q=${encodeURIComponent(reader.email)}`;
+    answers.push({
+      where: `GET ${search}`,
+      answer: await exchange(await fetch(`${server.url}${search}`)),
+      own: reader.email,
+    });
     const json404 = await exchange(
       await fetch(`${server.url}/page-inexistante`, { headers: { accept: "application/json" } }),
     );
