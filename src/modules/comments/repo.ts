@@ -75,22 +75,21 @@ export async function findById(db: Kysely<Tables>, id: number) {
     .executeTakeFirst();
 }
 
-/** True when one of `ids` is an approved comment written with this address. */
-export async function approvedAmong(
+/** True when one of `ids` is a comment written with this address (an approved one, if asked). */
+export async function writtenAmong(
   db: Kysely<Tables>,
   emailHash: string,
   ids: readonly number[],
+  approvedOnly: boolean,
 ): Promise<boolean> {
   if (ids.length === 0) return false;
-  const row = await db
+  let query = db
     .selectFrom("comments")
     .select("id")
     .where("id", "in", ids)
-    .where("email_hash", "=", emailHash)
-    .where("status", "=", "approved")
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
+    .where("email_hash", "=", emailHash);
+  if (approvedOnly) query = query.where("status", "=", "approved");
+  return (await query.limit(1).executeTakeFirst()) !== undefined;
 }
 /** The latest texts of one address on one article (not trashed), for the duplicate rule. */
 export async function bodiesBy(

@@ -98,7 +98,8 @@ export async function screenPost(ctx: Ctx, post: Screened): Promise<Decision> {
         }
       : {}),
     history: {
-      authorProven: () => repo.approvedAmong(ctx.db, post.emailHash, post.authorIds),
+      authorProven: () => repo.writtenAmong(ctx.db, post.emailHash, post.authorIds, true),
+      addressProven: () => repo.writtenAmong(ctx.db, post.emailHash, post.authorIds, false),
       // Only the poster's own comments (their browser's, or their connection's): compared with
       // anyone's who typed the same address, a repeat refused would tell a stranger which
       // e-mail wrote a published comment.

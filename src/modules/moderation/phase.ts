@@ -47,9 +47,12 @@ export interface Candidate {
      * author token names one): knowing the address alone proves nothing.
      */
     authorProven(): Promise<boolean>;
+    /** The poster showed they wrote a comment with this address, whatever became of it. */
+    addressProven(): Promise<boolean>;
     /**
-     * What the same address already wrote on this article (not trashed), the latest first, up
-     * to a bound: the duplicate rule compares them as it compares text.
+     * What the poster already wrote on this article with this address (not trashed; theirs by
+     * their browser's token or their connection), the latest first, up to a bound: the
+     * duplicate rule compares them as it compares text.
      */
     earlierBodies(): Promise<readonly string[]>;
     /**

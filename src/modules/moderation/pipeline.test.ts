@@ -19,6 +19,7 @@ function candidate(
     duplicate?: boolean;
     recent?: number;
     ban?: { id: number; kind: "email" | "client"; mode: "hold" | "refuse" };
+    addressProven?: boolean;
   } = {},
 ): Candidate {
   return {
@@ -32,6 +33,7 @@ function candidate(
     settings: { ...rules, holdFirst: true },
     history: {
       authorProven: async () => facts.approvedBefore ?? true,
+      addressProven: async () => facts.addressProven ?? true,
       earlierBodies: async () => (facts.duplicate ? ["MERCI pour cet\u200B article. "] : []),
       recentFromClient: async () => facts.recent ?? 0,
       activeBan: async () => facts.ban,
@@ -70,6 +72,7 @@ describe("moderation pipeline", () => {
             asked = true;
             return false;
           },
+          addressProven: async () => false,
           earlierBodies: async () => [],
           recentFromClient: async () => 0,
           activeBan: async () => undefined,
@@ -136,5 +139,18 @@ describe("moderation pipeline", () => {
         candidate({}, { duplicate: true, ban: { id: 5, kind: "email", mode: "refuse" } }),
       ),
     ).toEqual({ outcome: "reject", reasons: [{ rule: "ban", detail: "email #5" }] });
+  });
+
+  it("refuses an address's ban only to a poster who shows the address is theirs", async () => {
+    const banned = { id: 6, kind: "email", mode: "refuse" } as const;
+    // Anyone else who types it is answered as any unknown address would be; the comment is spam.
+    expect(await moderate(candidate({}, { ban: banned, addressProven: false }))).toEqual({
+      outcome: "spam",
+      reasons: [{ rule: "ban", detail: "email #6" }],
+    });
+    expect(
+      (await moderate(candidate({}, { ban: { ...banned, kind: "client" }, addressProven: false })))
+        .outcome,
+    ).toBe("reject");
   });
 });
