@@ -3,6 +3,7 @@ import type { Config } from "./config/index.js";
 import type { Ctx, TxCtx } from "./ctx.js";
 import { migrateToLatest } from "./db/migrate.js";
 import type { ChangeFeed, ChangeHandler } from "./db/notify.js";
+import { isRaceLost, WRITE_ATTEMPTS } from "./db/race-lost.js";
 import { openStorage, type QueryObserver, type Storage } from "./db/storage.js";
 import { transactionScope } from "./db/transaction-scope.js";
 import { changeKeys } from "./lib/change-keys.js";
@@ -72,25 +73,36 @@ export async function openRuntime(
       },
       async write(work) {
         scope.refuse("ctx.write()");
-        const keys = new Set<string>();
-        const changed = (...k: string[]) => k.forEach((key) => keys.add(key));
-        const result = await scope.within(() =>
-          storage.db.transaction().execute(async (trx) => {
-            const tx: TxCtx = {
-              ...ctx,
-              db: trx,
-              // As the transaction sees them; not cached, since it may yet roll back.
-              settings: () => loadSettings(trx),
-              // Joins this transaction: one commit, one list of change keys.
-              write: (more) => more(tx, changed),
-            };
-            const value = await work(tx, changed);
-            if (keys.size > 0) await changes.announce(trx, [...keys]);
-            return value;
-          }),
-        );
-        if (keys.size > 0) for (const handler of local) handler([...keys]);
-        return result;
+        const attempt = async () => {
+          const keys = new Set<string>();
+          const changed = (...k: string[]) => k.forEach((key) => keys.add(key));
+          const result = await scope.within(() =>
+            storage.db.transaction().execute(async (trx) => {
+              const tx: TxCtx = {
+                ...ctx,
+                db: trx,
+                // As the transaction sees them; not cached, since it may yet roll back.
+                settings: () => loadSettings(trx),
+                // Joins this transaction: one commit, one list of change keys.
+                write: (more) => more(tx, changed),
+              };
+              const value = await work(tx, changed);
+              if (keys.size > 0) await changes.announce(trx, [...keys]);
+              return value;
+            }),
+          );
+          if (keys.size > 0) for (const handler of local) handler([...keys]);
+          return result;
+        };
+        // A race lost to another writer is run again, whole: its checks then see the winner's
+        // commit and refuse on the field, where the first run ended in a constraint's error.
+        for (let n = 1; ; n++) {
+          try {
+            return await attempt();
+          } catch (error) {
+            if (n >= WRITE_ATTEMPTS || !isRaceLost(error)) throw error;
+          }
+        }
       },
     };
     // This process's own writes reach its subscribers at once; other processes' through the feed.

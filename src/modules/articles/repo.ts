@@ -176,6 +176,18 @@ export async function tagsOf(db: Kysely<Tables>, articleIds: readonly number[]) 
   return tagsOfIds(db, { ids: articleIds });
 }
 
+/**
+ * Takes every section's row for the rest of the transaction (a write that changes nothing): on
+ * PostgreSQL two changes to sections then run one after the other, each checking what the one
+ * before committed (two sections merged into each other would otherwise both be deleted).
+ */
+export async function lockCategories(db: Kysely<Tables>) {
+  await db
+    .updateTable("categories")
+    .set((eb) => ({ position: eb.ref("position") }))
+    .execute();
+}
+
 export async function listCategories(db: Kysely<Tables>) {
   return db.selectFrom("categories").selectAll().orderBy("position").orderBy("name").execute();
 }

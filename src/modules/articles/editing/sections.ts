@@ -81,6 +81,7 @@ export async function createSection(ctx: Ctx, actor: Actor, raw: RawForm): Promi
   mayManage(actor);
   const { f, name, slug, slugTyped, description, position: typed, inMenu } = readSection(raw);
   return ctx.write(async (tx, changed) => {
+    await articlesRepo.lockCategories(tx.db);
     const all = await articlesRepo.listCategories(tx.db);
     // On the field it came from: a slug made from the name was refused on the empty slug field.
     if (all.some((c) => c.slug === slug))
@@ -121,6 +122,7 @@ export async function renameSection(
   mayManage(actor);
   const { f, name, slug, slugTyped, description, position, inMenu } = readSection(raw);
   await ctx.write(async (tx, changed) => {
+    await articlesRepo.lockCategories(tx.db);
     const all = await articlesRepo.listCategories(tx.db);
     const before = all.find((c) => c.id === id);
     if (!before) throw new NotFound("section", { id });
@@ -173,6 +175,7 @@ export async function deleteSection(
   const f = new FormReader(raw);
   const into = f.rowId("into", { required: true });
   return ctx.write(async (tx, changed) => {
+    await articlesRepo.lockCategories(tx.db);
     const all = await articlesRepo.listCategories(tx.db);
     const gone = all.find((c) => c.id === id);
     if (!gone) throw new NotFound("section", { id });
