@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Ctx } from "../ctx.js";
-import { articles } from "../modules/articles/index.js";
+import { articles, editing } from "../modules/articles/index.js";
 import { sitePages } from "../modules/pages/index.js";
 import { redirects } from "../modules/redirects/index.js";
 import { NotFound } from "../lib/errors.js";
+import { paths } from "../web/urls.js";
 
 /** Paths of Kiosque's own that no old site's address is looked up for. */
 const OWN = /^\/(?:admin|media|assets)(?:\/|$)/;
@@ -39,6 +40,30 @@ async function isPublic(ctx: Ctx, target: string): Promise<boolean> {
   return true;
 }
 
+/** `/article/<slug>/…`: an article's comment feed, its threads' pages, under a slug it had. */
+const UNDER_ARTICLE = /^\/article\/([^/?#]+)(\/[^?#]*)/;
+
+/** Where something under an article's old slug now lives; only a published article's. */
+async function underRenamedArticle(ctx: Ctx, url: string): Promise<string | undefined> {
+  const m = UNDER_ARTICLE.exec(url);
+  if (!m) return undefined;
+  const current = await editing.currentSlugFor(ctx, decodeURIComponent(m[1] as string));
+  return current === undefined ? undefined : `${paths.article(current)}${m[2] as string}`;
+}
+
+/**
+ * The query an old link carried goes on with it (a page number, a campaign's tag), but not the
+ * WordPress keys that named the old address: `/?p=12` is that address, not a wish for `?p=12`.
+ */
+function carriedQuery(url: string): string {
+  const q = url.indexOf("?");
+  if (q < 0) return "";
+  const query = new URLSearchParams(url.slice(q + 1));
+  for (const key of redirects.QUERY_KEYS) query.delete(key);
+  const kept = query.toString();
+  return kept === "" ? "" : `?${kept}`;
+}
+
 /**
  * Where an old address asked for now lives, for a GET or HEAD that found nothing here. The
  * newsroom's and the media's paths are Kiosque's own: never looked up.
@@ -47,8 +72,10 @@ export async function oldLinkTarget(ctx: Ctx, req: FastifyRequest): Promise<stri
   if (req.method !== "GET" && req.method !== "HEAD") return undefined;
   if (OWN.test(req.url)) return undefined;
   try {
-    const target = await redirects.lookup(ctx, req.url);
-    return target !== undefined && (await isPublic(ctx, target)) ? target : undefined;
+    const target =
+      (await redirects.lookup(ctx, req.url)) ?? (await underRenamedArticle(ctx, req.url));
+    if (target === undefined || !(await isPublic(ctx, target))) return undefined;
+    return target.includes("?") ? target : `${target}${carriedQuery(req.url)}`;
   } catch (error) {
     // The 404 page still answers when the database does not.
     req.log.warn({ err: error }, "redirect lookup failed");

@@ -53,7 +53,12 @@ export function pageRoutes(app: FastifyInstance, kit: RouteKit): void {
             if (!(error instanceof NotFound)) throw error;
             const current = await editing.currentSlugFor(kit.ctx, req.params.slug);
             if (current === undefined) throw error;
-            return { moved: paths.article(current), permanent: true };
+            // The same page of comments, the same reply form, at the new address.
+            const query = new URLSearchParams({
+              ...(cpage !== undefined && cpage !== 1 ? { cpage: String(cpage) } : {}),
+              ...(replytocom ? { replytocom: String(replytocom) } : {}),
+            }).toString();
+            return { moved: `${paths.article(current)}${query && `?${query}`}`, permanent: true };
           }),
         replytocom === undefined,
       );

@@ -324,6 +324,20 @@ describe.each(testEngines())("newsroom articles over HTTP on %s", (engine) => {
     // changed back. Nor is a 404 kept: the article may be published at that address.
     expect(old.headers["cache-control"]).toBe("no-cache");
     expect((await get("/article/second-nom")).statusCode).toBe(200);
+    // Whatever was asked under the old address goes on under the new one: a page of comments,
+    // the comments' feed, a thread's pages, a campaign's tag.
+    const moved = async (from: string) => {
+      const res = await get(from);
+      return [res.statusCode, res.headers.location];
+    };
+    for (const [from, to] of [
+      ["/article/premier-nom?cpage=2", "/article/second-nom?cpage=2"],
+      ["/article/premier-nom?replytocom=7", "/article/second-nom?replytocom=7"],
+      ["/article/premier-nom/feed.xml", "/article/second-nom/feed.xml"],
+      ["/article/premier-nom/reponses/3?page=2", "/article/second-nom/reponses/3?page=2"],
+    ])
+      expect([from, ...(await moved(from))]).toEqual([from, 301, to]);
+    expect(await moved("/article/jamais-existe/feed.xml")).toEqual([404, undefined]);
     const missing = await get("/article/jamais-existe");
     expect(missing.statusCode).toBe(404);
     expect(missing.headers["cache-control"]).toBe("no-cache");
@@ -550,6 +564,10 @@ describe.each(testEngines())("newsroom articles over HTTP on %s", (engine) => {
       return [res.statusCode, res.headers.location];
     };
     expect(await moved("/rubrique/meteo")).toEqual([301, "/rubrique/meteo-locale"]);
+    expect(await moved("/rubrique/meteo?page=2&utm_source=lettre")).toEqual([
+      301,
+      "/rubrique/meteo-locale?page=2&utm_source=lettre",
+    ]);
     expect(await moved("/rubrique/meteo/feed.atom")).toEqual([
       301,
       "/rubrique/meteo-locale/feed.atom",
