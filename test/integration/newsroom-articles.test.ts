@@ -330,13 +330,13 @@ describe.each(testEngines())("newsroom articles over HTTP on %s", (engine) => {
       const res = await get(from);
       return [res.statusCode, res.headers.location];
     };
-    for (const [from, to] of [
+    const asked: [string, string][] = [
       ["/article/premier-nom?cpage=2", "/article/second-nom?cpage=2"],
       ["/article/premier-nom?replytocom=7", "/article/second-nom?replytocom=7"],
       ["/article/premier-nom/feed.xml", "/article/second-nom/feed.xml"],
       ["/article/premier-nom/reponses/3?page=2", "/article/second-nom/reponses/3?page=2"],
-    ])
-      expect([from, ...(await moved(from))]).toEqual([from, 301, to]);
+    ];
+    for (const [from, to] of asked) expect([from, ...(await moved(from))]).toEqual([from, 301, to]);
     expect(await moved("/article/jamais-existe/feed.xml")).toEqual([404, undefined]);
     const missing = await get("/article/jamais-existe");
     expect(missing.statusCode).toBe(404);
