@@ -13,7 +13,7 @@ import { instantToZoned } from "../../lib/zoned-time.js";
 import { canPublish, canWriteArticles, type StaffUser } from "../accounts/index.js";
 import { formatter } from "../../web/i18n/format.js";
 import { problemTexts } from "../../web/i18n/index.js";
-import { shownValue } from "../../lib/form-fields.js";
+import { shownValue, type RawForm } from "../../lib/form-fields.js";
 import { paths } from "../../web/urls.js";
 import * as editing from "./editing/service.js";
 import type { EditableArticle } from "./editing/state.js";
@@ -61,6 +61,16 @@ const doneOf: Record<editing.Action, Done> = {
   schedule: "scheduled",
   unpublish: "unpublished",
 };
+
+/** The button a save was posted with, and a schedule's date: what a conflict page carries on. */
+interface Asked {
+  action: editing.Action;
+  publishAt: string;
+}
+const askedOf = (body: RawForm): Asked => ({
+  action: editing.actions.find((a) => a === body[editing.formNames.action]) ?? "save",
+  publishAt: shownValue(body, editing.formNames.publishAt).slice(0, 30),
+});
 
 /** Writing and publishing: the newsroom's article list, form, revisions and conflicts. */
 export function articleAdminRoutes(
@@ -114,6 +124,12 @@ export function articleAdminRoutes(
     return { sections, people };
   }
 
+  /** The pinned field as the form shows it: the pinned articles' addresses, one a line. */
+  async function pinnedField(user: StaffUser, articleId: number): Promise<string> {
+    const slugs = await editing.pinnedSlugs(ctx, user, articleId);
+    return slugs.map((slug) => paths.article(slug)).join("\n");
+  }
+
   /** The edit page of `article` for `user`: stored values unless a form's are given. */
   async function editPage(
     req: FastifyRequest,
@@ -125,7 +141,7 @@ export function articleAdminRoutes(
     const [offered, token, pinned] = await Promise.all([
       shown.values ? undefined : editing.autosaveOf(ctx, user, article.id),
       editing.previewToken(ctx, user, article.id),
-      shown.values ? [] : editing.pinnedSlugs(ctx, user, article.id),
+      shown.values ? "" : pinnedField(user, article.id),
     ]);
     const errors = problemTexts(t, shown.problems ?? {});
     const origin = requestOrigin(req, ctx.config) ?? "";
@@ -136,7 +152,7 @@ export function articleAdminRoutes(
       article,
       values: shown.values ?? {
         ...editing.formValuesOf(article.fields),
-        [editing.formNames.pinned]: pinned.map((slug) => paths.article(slug)).join("\n"),
+        [editing.formNames.pinned]: pinned,
       },
       errors,
       ...(Object.keys(errors).length > 0
@@ -171,6 +187,7 @@ export function articleAdminRoutes(
     user: StaffUser,
     articleId: number,
     keptAs: number,
+    asked: Asked,
   ) {
     const { t } = await words(req);
     const [article, mine] = await Promise.all([
@@ -181,8 +198,34 @@ export function articleAdminRoutes(
     return newsroom.page(
       req,
       { title: t.newsroom.writing.conflict.title },
-      <ConflictView t={t} article={article} mine={mine} diffs={diffs} />,
+      <ConflictView t={t} article={article} mine={mine} diffs={diffs} asked={asked} />,
     );
+  }
+
+  /**
+   * A conflict's version refused when applied (the rules of the action it carries, or of an
+   * article that is out): it comes back in the edit form, every field of it and a message per
+   * field, on the version the person compared it with, as a refused save does.
+   */
+  async function refusedVersionPage(
+    req: FastifyRequest,
+    user: StaffUser,
+    articleId: number,
+    shown: { revision: number; version: number; asked: Asked; problems: Record<string, Problem> },
+  ) {
+    const { t } = await words(req);
+    const [article, mine, pinned] = await Promise.all([
+      editing.editable(ctx, user, articleId),
+      editing.revisionOf(ctx, user, articleId, shown.revision),
+      pinnedField(user, articleId),
+    ]);
+    return editPage(req, user, article, {
+      values: { ...editing.formValuesOf(mine.fields), [editing.formNames.pinned]: pinned },
+      problems: shown.problems,
+      baseVersion: shown.version,
+      publishAt: shown.asked.publishAt,
+      notice: t.newsroom.writing.conflict.refused,
+    });
   }
 
   r.get(paths.admin.articles, { schema: { querystring: ListQuerySchema } }, async (req, reply) => {
@@ -305,7 +348,7 @@ export function articleAdminRoutes(
         return reply.redirect(`${paths.admin.article(id)}?fait=${doneOf[saved.action]}`, 303);
       } catch (error) {
         if (!(error instanceof Conflict) || kit.wantsJson(req)) throw error;
-        const page = await conflictPage(req, user, id, error.keptAs);
+        const page = await conflictPage(req, user, id, error.keptAs, askedOf(req.body));
         return reply.status(409).type(page.type).send(page.body);
       }
     },
@@ -398,19 +441,27 @@ export function articleAdminRoutes(
       const user = newsroom.allow(req, canWriteArticles);
       const { id, revision } = req.params;
       const version = parseRowId(typeof req.body.version === "string" ? req.body.version : "") ?? 0;
-      // A refusal (another article's revision, a version the person may not sign) is said on
-      // the page the button was on, with why: not a bare "bad request".
+      // Only the conflict page's button carries an action: its version, refused, comes back in
+      // the edit form to be put right. Any other refusal (another article's revision, an old
+      // version today's rules refuse) is said on the revisions page, with why: not a bare "bad
+      // request".
+      const fromConflict = req.body[editing.formNames.action] !== undefined;
+      const asked = askedOf(req.body);
       showFormOnRefusal(req, {
         mainField: "revision",
-        render: (problems) => revisionsPage(req, user, id, { refused: { revision, problems } }),
+        render: (problems) =>
+          fromConflict && !problems.revision
+            ? refusedVersionPage(req, user, id, { revision, version, asked, problems })
+            : revisionsPage(req, user, id, { refused: { revision, problems } }),
       });
       try {
-        await editing.restoreRevision(ctx, user, id, revision, version);
+        const saved = await editing.restoreRevision(ctx, user, id, revision, version, req.body);
         await recordImages(id);
-        return reply.redirect(`${paths.admin.article(id)}?fait=restored`, 303);
+        const fait = saved.action === "save" ? "restored" : doneOf[saved.action];
+        return reply.redirect(`${paths.admin.article(id)}?fait=${fait}`, 303);
       } catch (error) {
         if (!(error instanceof Conflict) || kit.wantsJson(req)) throw error;
-        const page = await conflictPage(req, user, id, error.keptAs);
+        const page = await conflictPage(req, user, id, error.keptAs, asked);
         return reply.status(409).type(page.type).send(page.body);
       }
     },

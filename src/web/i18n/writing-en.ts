@@ -116,6 +116,16 @@ export const writingEn: WritingMessages = {
     current: "Current version",
     keepMine: "Apply my version",
     keepCurrent: "Keep the current version",
+    notDone: (button) =>
+      `“${button}” was not done either: the article has not changed. Applying your version does it too; to do it on the current version, keep it, then press “${button}” again.`,
+    keepMineAnd: {
+      submit: "Apply my version and submit it for review",
+      publish: "Apply my version and publish it",
+      schedule: "Apply my version and schedule it",
+      unpublish: "Apply my version and unpublish the article",
+    },
+    refused:
+      "Your version was not applied, and nothing changed: here it is in the form. Correct what is marked, then press the button you want again.",
   },
   revisions: {
     title: (headline) => `Revisions: ${headline}`,

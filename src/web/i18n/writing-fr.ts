@@ -114,6 +114,18 @@ export const writingFr = {
     current: "Version actuelle",
     keepMine: "Appliquer ma version",
     keepCurrent: "Garder la version actuelle",
+    /** After the intro, when the refused save came from another button: not taken either. */
+    notDone: (button: string) =>
+      `« ${button} » n’a pas été fait non plus : l’article n’a pas changé. Appliquer votre version le fait aussi ; pour le faire sur la version actuelle, gardez-la, puis appuyez de nouveau sur « ${button} ».`,
+    keepMineAnd: {
+      submit: "Appliquer ma version et l’envoyer en relecture",
+      publish: "Appliquer ma version et la publier",
+      schedule: "Appliquer ma version et la programmer",
+      unpublish: "Appliquer ma version et dépublier l’article",
+    },
+    /** On the edit form, when the version applied from this page is refused. */
+    refused:
+      "Votre version n’a pas été appliquée, et rien n’a changé : la voici dans le formulaire. Corrigez ce qui est signalé, puis appuyez de nouveau sur le bouton voulu.",
   },
   revisions: {
     title: (headline: string) => `Révisions : ${headline}`,

@@ -6,12 +6,12 @@ import { sanitizeArticleHtml } from "../../../lib/sanitize.js";
 import { zonedToInstant } from "../../../lib/zoned-time.js";
 import { canWriteArticles, type Actor } from "../../accounts/index.js";
 import * as articlesRepo from "../repo.js";
-import type { ArticleStatus } from "../table.js";
+import type { ArticleStatus, RevisionKind } from "../table.js";
 import { checkAgainstStore } from "./checks.js";
 import { related } from "../../related/index.js";
 import { formNames, limits, readArticleForm, type ArticleFields } from "./fields.js";
 import * as repo from "./repo.js";
-import { loadState, parseFields } from "./state.js";
+import { loadState, parseFields, type EditableArticle } from "./state.js";
 import { keepRevision, storeFields, tagIdsFor } from "./store.js";
 import { actions, applyAction, mayAct, type Action } from "./workflow.js";
 
@@ -87,13 +87,7 @@ export async function saveArticle(
     mayAct(actor, state, action);
     const baseVersion = parseRowId(form.text(formNames.version, { required: true, max: 12 }));
     if (baseVersion === undefined) form.refuse(formNames.version, { problem: "choice" });
-    let at: Date | undefined;
-    if (action === "schedule") {
-      const typed = form.text(formNames.publishAt, { required: true, max: 30 });
-      at = typed ? zonedToInstant(typed, (await tx.settings())["site.timezone"]) : undefined;
-      if (typed && !at) form.refuse(formNames.publishAt, { problem: "dateTime" });
-      else if (at && at <= tx.clock.now()) form.refuse(formNames.publishAt, { problem: "past" });
-    }
+    const at = await scheduledFor(tx, form, action);
     const { fields, problems } = readArticleForm(raw);
     Object.assign(problems, form.problems);
     const slug = await checkAgainstStore(tx, actor, articleId, fields, problems);
@@ -101,15 +95,57 @@ export async function saveArticle(
     if (Object.keys(problems).length > 0 || baseVersion === undefined)
       throw invalid(problems, { articleId });
     const given: ArticleFields = { ...fields, slug, bodyHtml: fields.body };
-    const stored = await storeFields(tx, changed, actor, state, given, baseVersion, "save");
-    if ("conflict" in stored) return stored;
+    const done = await writeThenAct(tx, changed, actor, state, given, baseVersion, "save", {
+      action,
+      at,
+    });
+    if ("conflict" in done) return done;
     if (pins) await related.setPins(tx, changed, articleId, pins);
-    const after = await applyAction(tx, changed, actor, articleId, action, at);
-    return { id: articleId, version: stored.version, slug, status: after.status, action };
+    return { id: articleId, version: done.version, slug, status: done.status, action };
   });
   if ("conflict" in outcome)
     throw new Conflict("KIOSQUE_ARTICLE_CONFLICT", outcome.conflict, { articleId });
   return outcome;
+}
+
+/**
+ * Writes `given` over the article, then takes the action, in the caller's transaction: the one
+ * way the newsroom changes an article's fields (a save, a restore, a conflict's version applied).
+ * The action MUST follow the write, even a bare "save": its publication rules (applyAction) judge
+ * the article as stored when it is out or going out, and their refusal undoes the write with the
+ * transaction. A conflict writes nothing, so there is nothing to judge.
+ */
+async function writeThenAct(
+  tx: TxCtx,
+  changed: (...keys: string[]) => void,
+  actor: Actor,
+  state: EditableArticle,
+  given: ArticleFields,
+  baseVersion: number,
+  kind: RevisionKind,
+  asked: { action: Action; at: Date | undefined },
+): Promise<{ version: number; status: ArticleStatus } | { conflict: number }> {
+  const stored = await storeFields(tx, changed, actor, state, given, baseVersion, kind);
+  if ("conflict" in stored) return stored;
+  const after = await applyAction(tx, changed, actor, state.id, asked.action, asked.at);
+  return { version: stored.version, status: after.status };
+}
+
+/**
+ * The moment a schedule asks for, typed in the site's time zone; refused on its field when it
+ * is no date or has passed. Undefined for the other actions.
+ */
+async function scheduledFor(
+  tx: TxCtx,
+  form: FormReader,
+  action: Action,
+): Promise<Date | undefined> {
+  if (action !== "schedule") return undefined;
+  const typed = form.text(formNames.publishAt, { required: true, max: 30 });
+  const at = typed ? zonedToInstant(typed, (await tx.settings())["site.timezone"]) : undefined;
+  if (typed && !at) form.refuse(formNames.publishAt, { problem: "dateTime" });
+  else if (at && at <= tx.clock.now()) form.refuse(formNames.publishAt, { problem: "past" });
+  return at;
 }
 
 /**
@@ -135,7 +171,10 @@ async function readPins(
 
 /**
  * Puts a revision's fields back as a new version (a conflict revision applied, an old text
- * brought back), on the version the person was looking at.
+ * brought back), on the version the person was looking at, by the same rules as a save: an
+ * article that is out takes back no text its publication refuses. `raw` is the button's form:
+ * the conflict page's carries the action pressed on the refused save (and a schedule's date),
+ * taken here as pressing it takes it; the revisions page's carries none (a bare save).
  */
 export async function restoreRevision(
   ctx: Ctx,
@@ -143,32 +182,32 @@ export async function restoreRevision(
   articleId: number,
   revisionId: number,
   baseVersion: number,
+  raw: RawForm = {},
 ): Promise<Saved> {
   const outcome = await ctx.write(async (tx, changed): Promise<Saved | { conflict: number }> => {
     const state = await loadState(tx.db, articleId);
-    mayAct(actor, state, "save");
+    const form = new FormReader(raw);
+    const action = form.choice(formNames.action, actions, "save") ?? "save";
+    mayAct(actor, state, action);
     const rev = await repo.revision(tx.db, articleId, revisionId);
     if (!rev) throw invalid({ revision: { problem: "choice" } }, { articleId, revisionId });
+    const at = await scheduledFor(tx, form, action);
     const kept = parseFields(rev.fields);
     // A section deleted since (merged into another) leaves the article where its articles went.
     const sections = await articlesRepo.listCategories(tx.db);
     const fields = sections.some((c) => c.id === kept.categoryId)
       ? kept
       : { ...kept, categoryId: state.fields.categoryId };
-    const problems: Record<string, Problem> = {};
+    const problems: Record<string, Problem> = { ...form.problems };
     const slug = await checkAgainstStore(tx, actor, articleId, fields, problems);
     if (Object.keys(problems).length > 0) throw invalid(problems, { articleId, revisionId });
-    const stored = await storeFields(
-      tx,
-      changed,
-      actor,
-      state,
-      { ...fields, slug },
-      baseVersion,
-      "restore",
-    );
-    if ("conflict" in stored) return stored;
-    return { id: articleId, version: stored.version, slug, status: state.status, action: "save" };
+    const given = { ...fields, slug };
+    const done = await writeThenAct(tx, changed, actor, state, given, baseVersion, "restore", {
+      action,
+      at,
+    });
+    if ("conflict" in done) return done;
+    return { id: articleId, version: done.version, slug, status: done.status, action };
   });
   if ("conflict" in outcome)
     throw new Conflict("KIOSQUE_ARTICLE_CONFLICT", outcome.conflict, { articleId });

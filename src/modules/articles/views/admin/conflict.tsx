@@ -1,8 +1,9 @@
 import type { Messages } from "../../../../web/i18n/index.js";
 import { paths } from "../../../../web/urls.js";
-import type { ArticleFields } from "../../editing/fields.js";
+import { formNames, type ArticleFields } from "../../editing/fields.js";
 import type { FieldDiff } from "../../editing/revisions.js";
 import type { EditableArticle } from "../../editing/state.js";
+import type { Action } from "../../editing/workflow.js";
 import { DiffView } from "./diff.js";
 
 function Version({ id, title, fields }: { id: string; title: string; fields: ArticleFields }) {
@@ -20,24 +21,38 @@ function Version({ id, title, fields }: { id: string; title: string; fields: Art
 /**
  * A save refused because another landed first: both versions side by side, what differs, and
  * the choice: apply mine over the current one, or keep the current one. Mine stays in the
- * revisions either way.
+ * revisions either way. The button the person pressed (`asked`) was not taken either: the page
+ * says so, and applying mine takes it, by the same rules as pressing it.
  */
 export function ConflictView({
   t,
   article,
   mine,
   diffs,
+  asked,
 }: {
   t: Messages;
   article: EditableArticle;
   mine: { id: number; fields: ArticleFields };
   diffs: readonly FieldDiff[];
+  asked: { action: Action; publishAt: string };
 }) {
+  const { action } = asked;
+  const apply: Record<Action, string> = {
+    save: t.newsroom.writing.conflict.keepMine,
+    submit: t.newsroom.writing.conflict.keepMineAnd.submit,
+    publish: t.newsroom.writing.conflict.keepMineAnd.publish,
+    schedule: t.newsroom.writing.conflict.keepMineAnd.schedule,
+    unpublish: t.newsroom.writing.conflict.keepMineAnd.unpublish,
+  };
   return (
     <>
       <h1>{t.newsroom.writing.conflict.title}</h1>
       <p class="notice" role="alert">
         {t.newsroom.writing.conflict.intro}
+        {action === "save"
+          ? null
+          : ` ${t.newsroom.writing.conflict.notDone(t.newsroom.writing.actions[action])}`}
       </p>
       <div class="conflict">
         <Version id="mine" title={t.newsroom.writing.conflict.yours} fields={mine.fields} />
@@ -50,8 +65,12 @@ export function ConflictView({
           action={paths.admin.restoreRevision(article.id, mine.id)}
           class="inline"
         >
-          <input type="hidden" name="version" value={String(article.version)} />
-          <button type="submit">{t.newsroom.writing.conflict.keepMine}</button>
+          <input type="hidden" name={formNames.version} value={String(article.version)} />
+          <input type="hidden" name={formNames.action} value={action} />
+          {action === "schedule" ? (
+            <input type="hidden" name={formNames.publishAt} value={asked.publishAt} />
+          ) : null}
+          <button type="submit">{apply[action]}</button>
         </form>{" "}
         <a class="button secondary" href={paths.admin.article(article.id)}>
           {t.newsroom.writing.conflict.keepCurrent}

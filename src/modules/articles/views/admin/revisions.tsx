@@ -31,6 +31,10 @@ function refusalText(
     [formNames.section]: f.section,
     [formNames.authors]: f.authors,
     [formNames.imageMediaId]: f.imageMediaId,
+    // The publication rules' fields: an article that is out takes back no text they refuse.
+    [formNames.body]: f.body,
+    [formNames.imageUrl]: f.imageUrl,
+    [formNames.imageAlt]: f.imageAlt,
   };
   const reasons = Object.entries(problemTexts(t, refused.problems)).map(([field, text]) =>
     t.fieldError(labels[field] ?? field, text),
