@@ -150,6 +150,7 @@ export function* articleBatches(
       image_alt: null,
       status: draft ? "draft" : "published",
       published_at: draft ? null : new Date(published).toISOString(),
+      first_published_at: draft ? null : new Date(published).toISOString(),
       updated_at,
       created_at,
       comments_open: 1,

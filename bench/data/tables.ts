@@ -69,6 +69,7 @@ export const articles: TableSpec<ArticleRow> = {
     ["image_alt", "text"],
     ["status", "text"],
     ["published_at", "text"],
+    ["first_published_at", "text"],
     ["updated_at", "text"],
     ["created_at", "text"],
     ["comments_open", "int"],

@@ -22,6 +22,7 @@ import { commentKindsPageMedia } from "./migrations/021-comment-kinds-page-media
 import { addressRetentionIndex } from "./migrations/022-address-retention-index.js";
 import { sectionsInMenu } from "./migrations/023-sections-in-menu.js";
 import { pageVersionsAndLookups } from "./migrations/024-page-versions-and-lookups.js";
+import { firstPublication } from "./migrations/025-first-publication.js";
 
 /**
  * The ordered list of migrations. Names never change; new ones are appended. Frozen in time, they
@@ -50,6 +51,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     "022-address-retention-index": addressRetentionIndex(),
     "023-sections-in-menu": sectionsInMenu(),
     "024-page-versions-and-lookups": pageVersionsAndLookups(),
+    "025-first-publication": firstPublication(),
   };
 }
 

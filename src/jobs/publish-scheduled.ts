@@ -9,8 +9,9 @@ export const PUBLISH_EVERY_MS = 5_000;
 
 /**
  * Publishes the scheduled articles that are due, each exactly once however many processes and
- * instances run this at the same moment, and announces their change keys so every instance's
- * page cache drops the pages that now show them. Returns their ids.
+ * instances run this at the same moment (an article readers never saw is first published at its
+ * date, which keeps its addresses once renamed), and announces their change keys so every
+ * instance's page cache drops the pages that now show them. Returns their ids.
  */
 export async function publishDue(ctx: Ctx): Promise<number[]> {
   return editing.publishDue(ctx);

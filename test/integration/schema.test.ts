@@ -45,6 +45,7 @@ const FROZEN: Record<string, string> = {
   "023-sections-in-menu.ts": "e76ccf08dfc79dfd90cf5c60239f1cc99eb2e9739bfd1c05f1b920bf15aa82de",
   "024-page-versions-and-lookups.ts":
     "b3dbb628972a71d9a169b963e9824a620f34276bcfbd9bfb91c2f9bd97902e54",
+  "025-first-publication.ts": "32aa7f6abbaf1d318e0532cd39ea962a6addf97f2ed2ed023fa5eaf063c3684c",
 };
 
 describe("migrations", () => {

@@ -106,6 +106,8 @@ export async function storeImportedArticle(
     image_credit: null,
     status: a.status,
     published_at: a.publishedAt,
+    // Readers of the other site saw a published post at its date; a scheduled one goes out here.
+    first_published_at: a.status === "published" ? a.publishedAt : null,
     updated_at: a.updatedAt,
     created_at: a.createdAt,
     modified_at: a.modifiedAt,

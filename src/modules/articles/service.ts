@@ -195,6 +195,7 @@ export async function createArticle(ctx: Ctx, input: NewArticle): Promise<number
       image_alt: input.imageAlt ?? null,
       status: input.publishedAt ? "published" : "draft",
       published_at: input.publishedAt?.toISOString() ?? null,
+      first_published_at: input.publishedAt?.toISOString() ?? null,
       updated_at: input.updatedAt?.toISOString() ?? null,
       created_at: ctx.clock.now().toISOString(),
       comments_open: input.commentsOpen === false ? 0 : 1,

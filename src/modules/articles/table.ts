@@ -24,6 +24,13 @@ export interface ArticlesTable {
   status: ArticleStatus;
   /** ISO 8601 UTC strings in both engines: one format, sortable as text. */
   published_at: string | null;
+  /**
+   * When readers first saw it; null while they never have (migration 025). Unlike
+   * `published_at`, which a schedule moves ahead and a withdrawn schedule empties, it never
+   * changes once set: it decides whether an old slug keeps answering and the date an article
+   * comes back with.
+   */
+  first_published_at: string | null;
   /** Set when the text changed after publication. */
   updated_at: string | null;
   created_at: string;

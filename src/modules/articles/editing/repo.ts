@@ -106,7 +106,12 @@ export async function updateIfVersion(
 export async function setStatus(
   db: Kysely<Tables>,
   id: number,
-  values: { status: ArticleStatus; published_at: string | null; modified_at: string },
+  values: {
+    status: ArticleStatus;
+    published_at: string | null;
+    first_published_at: string | null;
+    modified_at: string;
+  },
 ) {
   await db.updateTable("articles").set(values).where("id", "=", id).execute();
 }
@@ -249,11 +254,15 @@ export async function deleteAutosave(db: Kysely<Tables>, articleId: number, user
  * Scheduled articles whose time has come, published in one statement: of several processes or
  * instances asking at once, each row is turned by exactly one (the others' WHERE no longer holds
  * once the first commits: PostgreSQL re-reads a row it waited for; SQLite writes one at a time).
+ * Readers see each from its date on: the first time, that is its first publication.
  */
 export async function publishDue(db: Kysely<Tables>, now: string) {
   return db
     .updateTable("articles")
-    .set({ status: "published" })
+    .set((eb) => ({
+      status: "published",
+      first_published_at: eb.fn.coalesce("first_published_at", "published_at"),
+    }))
     .where("status", "=", "scheduled")
     .where("published_at", "<=", now)
     .returning(["id", "category_id"])

@@ -12,6 +12,8 @@ export interface EditableArticle {
   status: ArticleStatus;
   version: number;
   publishedAt: string | null;
+  /** When readers first saw it; null while they never have (table.ts). */
+  firstPublishedAt: string | null;
   modifiedAt: string;
   createdAt: string;
   fields: ArticleFields;
@@ -32,6 +34,7 @@ export async function loadState(db: Kysely<Tables>, id: number): Promise<Editabl
     status: row.status,
     version: row.version,
     publishedAt: row.published_at,
+    firstPublishedAt: row.first_published_at,
     modifiedAt: row.modified_at,
     createdAt: row.created_at,
     authors: authors.map((a) => ({ id: a.user_id, name: a.name })),
@@ -60,6 +63,14 @@ export async function loadState(db: Kysely<Tables>, id: number): Promise<Editabl
 /** Whether readers see the article now (what a change to it must announce). */
 export function isLive(a: { status: ArticleStatus; publishedAt: string | null }, now: string) {
   return a.status === "published" && a.publishedAt !== null && a.publishedAt <= now;
+}
+
+/**
+ * Since when readers have seen the article, or null: never. Its first publication may still be
+ * to come (an article written published with a date ahead: createArticle).
+ */
+export function seenSince(a: { firstPublishedAt: string | null }, now: string): string | null {
+  return a.firstPublishedAt !== null && a.firstPublishedAt <= now ? a.firstPublishedAt : null;
 }
 
 /** A revision's stored fields; older revisions may lack fields added since (defaults fill in). */

@@ -8,7 +8,7 @@ import * as articlesRepo from "../repo.js";
 import type { RevisionKind } from "../table.js";
 import type { ArticleFields } from "./fields.js";
 import * as repo from "./repo.js";
-import { isLive, type EditableArticle } from "./state.js";
+import { isLive, seenSince, type EditableArticle } from "./state.js";
 
 type Changed = (...keys: string[]) => void;
 
@@ -96,8 +96,8 @@ export async function storeFields(
   await repo.replaceAuthors(tx.db, state.id, fields.authorIds);
   if (fields.slug !== state.fields.slug) {
     // Links to a page readers have seen keep working: the old address answers 301.
-    const seen = state.publishedAt !== null && state.publishedAt <= now;
-    if (seen) await repo.rememberSlug(tx.db, state.id, state.fields.slug, now);
+    if (seenSince(state, now) !== null)
+      await repo.rememberSlug(tx.db, state.id, state.fields.slug, now);
     await repo.forgetSlug(tx.db, fields.slug);
   }
   await keepRevision(tx, actor, state.id, landed.version, kind, fields);

@@ -9,7 +9,7 @@ import { publishedKeys } from "../keys.js";
 import type { ArticleStatus } from "../table.js";
 import { formNames } from "./fields.js";
 import * as repo from "./repo.js";
-import { isLive, loadState, type EditableArticle } from "./state.js";
+import { isLive, loadState, seenSince, type EditableArticle } from "./state.js";
 
 /** What a button of the edit form asks for, besides saving the fields. */
 export const actions = ["save", "submit", "publish", "schedule", "unpublish"] as const;
@@ -29,32 +29,49 @@ export function mayAct(actor: Actor, state: EditableArticle, action: Action): vo
     throw new Forbidden("KIOSQUE_FORBIDDEN", { user: actor.id, article: state.id, action });
 }
 
-/** Where an action takes the article: its status and publication date, or no change. */
+/** Where an action takes the article: its status and dates. */
+type Step = {
+  status: ArticleStatus;
+  published_at: string | null;
+  first_published_at: string | null;
+};
+
+/** Where an action takes the article, or no change. */
 function next(
   state: EditableArticle,
   action: Action,
   now: string,
   at: Date | undefined,
-): { status: ArticleStatus; published_at: string | null } | undefined {
+): Step | undefined {
   const { status, publishedAt } = state;
+  // Kept through every step, since the date is not: a schedule moves it ahead, a withdrawn
+  // schedule empties it. Readers who saw the article keep its old addresses working.
+  const seen = seenSince(state, now);
   switch (action) {
     case "save":
       return undefined;
     case "submit":
-      return status === "draft" ? { status: "review", published_at: publishedAt } : undefined;
-    case "publish":
+      return status === "draft"
+        ? { status: "review", published_at: publishedAt, first_published_at: seen }
+        : undefined;
+    case "publish": {
       if (status === "published") return undefined;
-      // Back after an unpublication: it keeps its first date, as readers first saw it.
-      return {
-        status: "published",
-        published_at: publishedAt !== null && publishedAt <= now ? publishedAt : now,
-      };
+      // Back after an unpublication or a withdrawn schedule: the date readers saw, not today's.
+      const date = publishedAt !== null && publishedAt <= now ? publishedAt : (seen ?? now);
+      return { status: "published", published_at: date, first_published_at: seen ?? date };
+    }
     case "schedule":
-      return at ? { status: "scheduled", published_at: at.toISOString() } : undefined;
+      return at
+        ? { status: "scheduled", published_at: at.toISOString(), first_published_at: seen }
+        : undefined;
     case "unpublish":
       if (status !== "published" && status !== "scheduled") return undefined;
       // A schedule withdrawn leaves no date; a page readers saw keeps the date they saw.
-      return { status: "draft", published_at: status === "scheduled" ? null : publishedAt };
+      return {
+        status: "draft",
+        published_at: status === "scheduled" ? null : publishedAt,
+        first_published_at: seen,
+      };
   }
 }
 
@@ -129,7 +146,12 @@ export async function applyAction(
       ...(to.published_at ? { at: to.published_at } : {}),
     },
   });
-  const after = { ...state, status: to.status, publishedAt: to.published_at };
+  const after = {
+    ...state,
+    status: to.status,
+    publishedAt: to.published_at,
+    firstPublishedAt: to.first_published_at,
+  };
   if (isLive(state, now) || isLive(after, now)) {
     changed(...publishedKeys({ ...state, ...state.fields }));
     await reindexArticle(tx, changed, articleId);
