@@ -1,5 +1,6 @@
 import type { Ctx } from "../ctx.js";
 import { commenterData, comments } from "../modules/comments/index.js";
+import { bans } from "../modules/moderation/index.js";
 import { privacy } from "../modules/privacy/index.js";
 
 /** Hourly: a retention of N days is then kept to the hour, and each run touches an hour's rows. */
@@ -9,11 +10,12 @@ const DAY_MS = 86_400_000;
 /**
  * Clears hashed client addresses older than `privacy.ipRetentionDays`, drops past days' salts (a
  * day without any post would otherwise keep its salt), refused comment forms past their minutes
- * (decision 022) and spam past its days (personal-data.ts). Returns what it did.
+ * (decision 022), spam past its days (personal-data.ts) and bans ended 30 days ago, with their
+ * hashes (decision 032). Returns what it did.
  */
 export async function forgetClientAddresses(
   ctx: Ctx,
-): Promise<{ cleared: number; salts: number; refusedForms: number; spam: number }> {
+): Promise<{ cleared: number; salts: number; refusedForms: number; spam: number; bans: number }> {
   const now = ctx.clock.now();
   const days = (await ctx.settings())["privacy.ipRetentionDays"];
   const cleared = await commenterData.forgetAddressesBefore(
@@ -26,7 +28,7 @@ export async function forgetClientAddresses(
     ctx,
     new Date(now.getTime() - commenterData.SPAM_RETENTION_DAYS * DAY_MS),
   );
-  return { cleared, salts, refusedForms, spam };
+  return { cleared, salts, refusedForms, spam, bans: await bans.forgetEnded(ctx) };
 }
 
 /** Runs the job at start and then every hour; returns how to stop it. */

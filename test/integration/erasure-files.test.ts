@@ -6,11 +6,15 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStorage, type Engine } from "../../src/db/storage.js";
 import { forgetClientAddresses } from "../../src/jobs/forget-client-addresses.js";
+import type { Actor } from "../../src/modules/accounts/index.js";
 import { commenterData, comments } from "../../src/modules/comments/index.js";
+import { desk, deskBans } from "../../src/modules/desk/index.js";
+import { gifs } from "../../src/modules/gifs/index.js";
 import { setSetting } from "../../src/modules/settings/index.js";
 import { testEngines } from "../helpers/engines.js";
 import { commentForm, makeArticle } from "../helpers/factories.js";
 import { openTestRuntime, T0, type TestRuntime } from "../helpers/runtime.js";
+import { makeStaff } from "../helpers/staff.js";
 
 const DAY_MS = 86_400_000;
 
@@ -48,11 +52,13 @@ describe.each(testEngines())("erased data on %s's files", (engine) => {
   let rt: TestRuntime;
   let slug: string;
   let files: ReturnType<typeof filesOf>;
+  let moderator: Actor;
   beforeAll(async () => {
     rt = await openTestRuntime(engine);
     slug = (await makeArticle(rt.ctx)).slug;
     await setSetting(rt.ctx, "comments.holdFirst", "false");
     files = filesOf(engine, rt);
+    moderator = { id: (await makeStaff(rt.ctx, "moderator")).id, role: "moderator" };
   });
   afterAll(() => rt.close());
 
@@ -75,23 +81,101 @@ describe.each(testEngines())("erased data on %s's files", (engine) => {
       expect(await files.holds("comments", text), `${text} before`).toBe(true);
 
     const done = await commenterData.eraseByEmail(rt.ctx, who.email, "test");
-    expect(done).toEqual({ deleted: 1, blanked: 1, refusedForms: 0 });
+    expect(done).toEqual({
+      deleted: 1,
+      blanked: 1,
+      refusedForms: 0,
+      bans: { deleted: 0, kept: [] },
+    });
     for (const text of [who.email, who.name, "Texte-A-Effacer", "Second-Texte-A-Effacer"])
       expect(await files.holds("comments", text), `${text} after`).toBe(false);
   });
 
-  it("holds no forgotten address hash, nor a past day's salt", async () => {
+  it("holds nothing of what was kept with an erased comment: edits' originals, GIF, bans", async () => {
+    const email = "bannie.effacee@example.org";
+    const mine = await post(
+      commentForm({ email, body: "Original-A-Effacer au 06 12 34 56 78." }),
+      "198.51.100.41",
+    );
+    const id = mine.comment.id;
+    await desk.edit(rt.ctx, moderator, id, { name: "Lectrice", website: "", body: "Modifié." });
+    const gifBytes = "Octets-De-GIF-A-Effacer";
+    await rt.ctx.write((tx) =>
+      gifs.attach(tx, id, {
+        ...{ provider: "giphy", gifId: "efface1", title: "Titre-De-GIF-A-Effacer" },
+        ...{ width: 200, height: 150, ext: "webp", still: undefined },
+        bytes: Buffer.from(gifBytes),
+      }),
+    );
+    const ban = (fields: Record<string, string>) =>
+      deskBans.createBan(rt.ctx, moderator, { mode: "hold", days: "30", ...fields });
+    // In force: kept, without its note. Lifted: deleted, with the client's key it copied.
+    await ban({ kind: "email", email, reason: "Motif-En-Cours nommant Bannie Effacée" });
+    const lifted = await ban({ commentaire: String(id), kind: "client", reason: "Motif-Leve" });
+    await deskBans.liftBan(rt.ctx, moderator, lifted);
+    const { client_key: key } = await rt.ctx.db
+      .selectFrom("bans")
+      .select("value_hash as client_key")
+      .where("id", "=", lifted)
+      .executeTakeFirstOrThrow();
+    for (const [table, text] of [
+      ["comment_edits", "Original-A-Effacer"],
+      ["media_blobs", gifBytes],
+      ["comment_gifs", "Titre-De-GIF-A-Effacer"],
+      ["bans", "Motif-En-Cours"],
+      ["bans", "Motif-Leve"],
+      ["bans", key],
+      ["comments", key],
+    ] as const)
+      expect(await files.holds(table, text), `${table}: ${text} before`).toBe(true);
+
+    const done = await commenterData.eraseByEmail(rt.ctx, email, "test");
+    expect(done.bans).toMatchObject({ deleted: 1, kept: [expect.anything()] });
+    for (const [table, text] of [
+      ["comment_edits", "Original-A-Effacer"],
+      ["media_blobs", gifBytes],
+      ["comment_gifs", "Titre-De-GIF-A-Effacer"],
+      ["bans", "Motif-En-Cours"],
+      ["bans", "Motif-Leve"],
+      ["bans", key],
+      ["comments", key],
+    ] as const)
+      expect(await files.holds(table, text), `${table}: ${text} after`).toBe(false);
+  });
+
+  it("holds no ban 30 days after it ended", async () => {
+    const id = await deskBans.createBan(rt.ctx, moderator, {
+      ...{ kind: "email", email: "bannie.un.jour@example.org", mode: "refuse", days: "1" },
+      reason: "Motif-D-Un-Ban-Fini",
+    });
+    expect(await files.holds("bans", "Motif-D-Un-Ban-Fini")).toBe(true);
+    const now = rt.clock.now();
+    try {
+      rt.clock.set(new Date(now.getTime() + 32 * DAY_MS));
+      expect((await forgetClientAddresses(rt.ctx)).bans).toBeGreaterThanOrEqual(1);
+      const left = await rt.ctx.db.selectFrom("bans").select("id").where("id", "=", id).execute();
+      expect(left).toEqual([]);
+      expect(await files.holds("bans", "Motif-D-Un-Ban-Fini")).toBe(false);
+    } finally {
+      rt.clock.set(now);
+    }
+  });
+
+  it("holds no forgotten address hash or client key, nor a past day's salt", async () => {
     rt.clock.set(new Date(T0.getTime() + 50 * DAY_MS));
     const posted = await post(commentForm(), "198.51.100.77");
     const row = await rt.ctx.db
       .selectFrom("comments")
-      .select("ip_hash")
+      .select(["ip_hash", "client_key"])
       .where("id", "=", posted.comment.id)
       .executeTakeFirstOrThrow();
     const [salt] = await rt.ctx.db.selectFrom("ip_salts").select("salt").execute();
     const hash = row.ip_hash ?? "";
+    const key = row.client_key ?? "";
     expect(hash).not.toBe("");
+    expect(key).not.toBe("");
     expect(await files.holds("comments", hash)).toBe(true);
+    expect(await files.holds("comments", key)).toBe(true);
     expect(await files.holds("ip_salts", salt?.salt ?? "")).toBe(true);
 
     // Past the retention period, and on another day: both go.
@@ -101,6 +185,7 @@ describe.each(testEngines())("erased data on %s's files", (engine) => {
     expect(done.cleared).toBeGreaterThan(0);
     expect(done.salts).toBe(1);
     expect(await files.holds("comments", hash), "hash").toBe(false);
+    expect(await files.holds("comments", key), "client key").toBe(false);
     expect(await files.holds("ip_salts", salt?.salt ?? ""), "salt").toBe(false);
   });
 });

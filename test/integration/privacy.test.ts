@@ -225,6 +225,7 @@ describe.each(testEngines())("commenters' privacy on %s", (engine) => {
         deleted: 2,
         blanked: 1,
         refusedForms: 0,
+        bans: { deleted: 0, kept: [] },
       });
       expect(await row(alone.comment.id)).toBeUndefined();
       expect(await row(ownReply.comment.id)).toBeUndefined();
@@ -268,6 +269,7 @@ describe.each(testEngines())("commenters' privacy on %s", (engine) => {
       deleted: 2,
       blanked: 0,
       refusedForms: 0,
+      bans: { deleted: 0, kept: [] },
     });
     expect(await row(first.comment.id)).toBeUndefined();
     expect((await commenterData.exportByEmail(rt.ctx, email)).comments).toEqual([]);

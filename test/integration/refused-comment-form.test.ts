@@ -136,7 +136,12 @@ describe.each(testEngines())("the refused comment form's page on %s", (engine) =
     await refused(commentForm({ email: "Efface.Vite@exemple.fr", body: "" }));
     await refused(commentForm({ email: "reste@exemple.fr", body: "" }));
     const erased = await commenterData.eraseByEmail(rt.ctx, " efface.vite@EXEMPLE.fr", "test");
-    expect(erased).toEqual({ deleted: 0, blanked: 0, refusedForms: 1 });
+    expect(erased).toEqual({
+      deleted: 0,
+      blanked: 0,
+      refusedForms: 1,
+      bans: { deleted: 0, kept: [] },
+    });
     const left = (await rows()).map((r) => r.form);
     expect(left.some((f) => f.toLowerCase().includes("efface.vite"))).toBe(false);
     expect(left.some((f) => f.includes("reste@exemple.fr"))).toBe(true);

@@ -101,3 +101,51 @@ export async function logsFor(db: Kysely<Tables>, commentIds: readonly number[])
     .orderBy("id")
     .execute();
 }
+
+/**
+ * The bans naming any of these hashes or made from any of these comments: one commenter's, for
+ * a request under the GDPR. The comment test reads the whole table (no index on comment_id):
+ * fine for a table of bans, run by hand.
+ */
+export async function bansOf(
+  db: Kysely<Tables>,
+  hashes: readonly string[],
+  commentIds: readonly number[],
+) {
+  if (hashes.length === 0 && commentIds.length === 0) return [];
+  return db
+    .selectFrom("bans")
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        ...(hashes.length > 0 ? [eb("value_hash", "in", hashes)] : []),
+        ...(commentIds.length > 0 ? [eb("comment_id", "in", commentIds)] : []),
+      ]),
+    )
+    .orderBy("id")
+    .execute();
+}
+
+export async function deleteBans(db: Kysely<Tables>, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.deleteFrom("bans").where("id", "in", ids).execute();
+}
+
+/** Leaves these bans in force with their hash only: no note of the newsroom's, no comment. */
+export async function unlinkBans(db: Kysely<Tables>, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable("bans")
+    .set({ reason: "", comment_id: null })
+    .where("id", "in", ids)
+    .execute();
+}
+
+/** Deletes the bans that ended (ran out or were lifted) before `before`; returns how many. */
+export async function deleteEndedBefore(db: Kysely<Tables>, before: string): Promise<number> {
+  const result = await db
+    .deleteFrom("bans")
+    .where((eb) => eb.or([eb("expires_at", "<=", before), eb("lifted_at", "<=", before)]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
