@@ -27,9 +27,11 @@ export const ARTICLE_FORM_LIMIT = 5 * 1024 * 1024;
 export const MAX_HEADER_SIZE = 16 * 1024;
 
 /**
- * Longest path parameter the router takes, before decoding (Fastify answers 414 beyond).
- * Slugs are ASCII (lib/slug.ts) and at most 200 characters (the route schemas); 500 leaves room
- * for a hand-typed percent-encoded one, which the schema then refuses with a page of its own.
+ * Longest path parameter the router takes, once decoded, in UTF-16 units (Fastify answers 414
+ * beyond). Slugs are letters and digits of any script (lib/slug.ts), at most 200 characters by
+ * the route schemas, two units each at most: 500 leaves room, and the schema refuses a longer one
+ * with a page of its own. Measured decoded, a slug of Chinese letters, nine characters each
+ * when percent-encoded, fits as well as a Latin one.
  */
 export const MAX_PARAM_LENGTH = 500;
 

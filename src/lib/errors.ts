@@ -76,6 +76,10 @@ export type ProblemCode =
 
   /** Already used by another (an article's slug, a section's). */
   | "taken"
+  /** A name, title or typed address with no letter or digit: it makes no address (lib/slug.ts). */
+  | "noAddress"
+  /** A tag with no letter or digit, which would have no address; `limit` is its place in the list. */
+  | "tagNoAddress"
   /** Not a date and time the form understands. */
   | "dateTime"
   /** A date that must be to come (a schedule) is past. */

@@ -341,7 +341,8 @@ export async function articleCountsBySection(db: Kysely<Tables>) {
 
 /** Tags by slug prefix. */
 export async function tagsStartingWith(db: Kysely<Tables>, prefix: string, limit: number) {
-  // Slugs hold only a-z, 0-9 and "-" (lib/slug.ts): nothing in the prefix for LIKE to escape.
+  // Slugs hold only letters, digits, their marks and "-" (lib/slug.ts): no "%", "_" or "\" in the
+  // prefix for LIKE to escape.
   return db
     .selectFrom("tags")
     .select(["slug", "name"])

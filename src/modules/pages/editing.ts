@@ -62,8 +62,8 @@ function readPage(raw: RawForm, publicUrl: string | undefined) {
   // Absent from a form made before pages had versions: saved as before, over whatever is there.
   const version = f.integer("version", { min: 1, max: 2_147_483_647 });
   const slug = slugify(typedSlug || title);
-  if (!f.problems.title && !f.problems.slug && !slug)
-    f.refuse(typedSlug ? "slug" : "title", { problem: "choice" });
+  // On the address field even when the title made it: that is where the person types one.
+  if (!f.problems.title && !f.problems.slug && !slug) f.refuse("slug", { problem: "noAddress" });
   const bodyHtml = sanitizeArticleHtml(body);
   if (status === "published" && !f.problems.body) checkImages(f, bodyHtml, publicUrl);
   return {

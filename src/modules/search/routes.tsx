@@ -4,6 +4,7 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { PageNumber } from "../../http/params.js";
 import type { Limiter, LimitName } from "../../http/rate-limits.js";
 import type { RouteKit } from "../../http/route-kit.js";
+import { SLUG_SHAPE } from "../../lib/slug.js";
 import { endOfDay, isCalendarDay, startOfDay } from "../../lib/zoned-day.js";
 import { paths, type SearchQuery } from "../../web/urls.js";
 import * as service from "./service.js";
@@ -22,8 +23,6 @@ const Query = Type.Object({
   page: Type.Optional(PageNumber()),
 });
 const Suggest = Type.Object({ q: Type.Optional(Type.String()) });
-
-const SLUG = /^[a-z0-9-]{1,200}$/;
 
 /** A day typed in a date field, or nothing when it is not one. */
 const day = (value: string | undefined) =>
@@ -53,7 +52,9 @@ export function searchRoutes(
       const query: SearchQuery = {
         q,
         section:
-          req.query.rubrique && SLUG.test(req.query.rubrique) ? req.query.rubrique : undefined,
+          req.query.rubrique && SLUG_SHAPE.test(req.query.rubrique)
+            ? req.query.rubrique
+            : undefined,
         from: day(req.query.du),
         to: day(req.query.au),
         page: req.query.page ?? 1,

@@ -144,6 +144,10 @@ export const en: Messages = {
     imageElsewhere:
       "An image is on another site: readers' browsers do not load it. Upload it to the media library before publishing.",
     taken: "Already in use elsewhere: choose another.",
+    noAddress:
+      "No letter or digit to make the address from: type an address made of letters or digits here, for example “party-2026”.",
+    tagNoAddress: (n) =>
+      `Tag ${n}: it needs at least one letter or digit, which its address is made of. Add some, or take this tag out.`,
     dateTime: "Enter a date and a time, for example 01/09/2026 08:30.",
     past: "This date has passed: choose a time to come.",
     oneFile: "Send one file at a time.",

@@ -160,6 +160,10 @@ export const fr = {
     imageElsewhere:
       "Une image est sur un autre site : les navigateurs des lecteurs ne la chargent pas. Importez-la dans la médiathèque avant de publier.",
     taken: "Déjà utilisé ailleurs : choisissez-en un autre.",
+    noAddress:
+      "Aucune lettre ni aucun chiffre pour en faire l’adresse : saisissez ici une adresse faite de lettres ou de chiffres, par exemple « fete-2026 ».",
+    tagNoAddress: (n: number) =>
+      `Mot-clé n° ${n} : il lui faut au moins une lettre ou un chiffre, dont est faite son adresse. Ajoutez-en, ou retirez ce mot-clé.`,
     dateTime: "Saisissez une date et une heure, par exemple 01/09/2026 08:30.",
     past: "Cette date est passée : choisissez un moment à venir.",
     oneFile: "Envoyez un seul fichier à la fois.",

@@ -1,9 +1,9 @@
 import type { TxCtx } from "../../../ctx.js";
 import type { Problem } from "../../../lib/errors.js";
-import { slugify } from "../../../lib/slug.js";
+import { numberedSlug, slugify } from "../../../lib/slug.js";
 import { canEditAnyArticle, type Actor } from "../../accounts/index.js";
 import * as articlesRepo from "../repo.js";
-import { formNames, limits } from "./fields.js";
+import { formNames } from "./fields.js";
 import * as repo from "./repo.js";
 
 /**
@@ -69,14 +69,13 @@ async function chooseSlug(
 ): Promise<string> {
   if (typed) {
     const slug = slugify(typed);
-    if (!slug) problems[formNames.slug] ??= { problem: "choice" };
+    if (!slug) problems[formNames.slug] ??= { problem: "noAddress" };
     else if (await repo.slugTaken(tx.db, slug, articleId))
       problems[formNames.slug] ??= { problem: "taken" };
     return slug;
   }
   const base = slugify(title) || "article";
   let slug = base;
-  for (let n = 2; await repo.slugTaken(tx.db, slug, articleId); n++)
-    slug = `${base.slice(0, limits.slug - 6)}-${n}`;
+  for (let n = 2; await repo.slugTaken(tx.db, slug, articleId); n++) slug = numberedSlug(base, n);
   return slug;
 }

@@ -1,5 +1,6 @@
-import { FormReader, shownValue, type RawForm } from "../../../lib/form-fields.js";
+import { charLength, FormReader, shownValue, type RawForm } from "../../../lib/form-fields.js";
 import type { Problem } from "../../../lib/errors.js";
+import { slugify } from "../../../lib/slug.js";
 import { isLocale } from "../../../web/i18n/index.js";
 import { related } from "../../related/index.js";
 
@@ -95,8 +96,12 @@ export function readArticleForm(raw: RawForm): {
   const body = f.html(n.body, { max: limits.body });
   const categoryId = f.rowId(n.section, { required: true });
   const tags = splitTags(f.text(n.tags, { max: limits.tags }));
-  if (tags.length > limits.maxTags || tags.some((t) => t.length > limits.tag))
+  if (tags.length > limits.maxTags || tags.some((t) => charLength(t) > limits.tag))
     f.refuse(n.tags, { problem: "tooLong", limit: limits.tag });
+  // A tag lives at its address (/tag/…): one with no letter or digit would have none, and a save
+  // must not leave it out unseen.
+  const addressless = tags.findIndex((t) => !slugify(t));
+  if (addressless >= 0) f.refuse(n.tags, { problem: "tagNoAddress", limit: addressless + 1 });
   const authorIds = f.rowIds(n.authors, { maxItems: limits.maxAuthors });
   if (authorIds.length === 0) f.refuse(n.authors, { problem: "required" });
   const imageMediaId = f.rowId(n.imageMediaId) ?? null;

@@ -59,8 +59,8 @@ function readSection(raw: RawForm) {
   const typedSlug = f.text("slug", { max: NAME_MAX });
   const description = f.text("description", { max: DESCRIPTION_MAX, multiline: true });
   const slug = slugify(typedSlug || name);
-  if (!f.problems.name && !f.problems.slug && !slug)
-    f.refuse(typedSlug ? "slug" : "name", { problem: "choice" });
+  // On the address field even when the name made it: that is where the person types one.
+  if (!f.problems.name && !f.problems.slug && !slug) f.refuse("slug", { problem: "noAddress" });
   // From 0: the demo's and older sections' places start there (a save of the first was refused).
   const position = f.integer("position", { min: 0, max: POSITION_MAX });
   // Asked only by a form that shows the box: a post without it (a page from before the box,
