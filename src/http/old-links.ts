@@ -15,7 +15,7 @@ const OWN = /^\/(?:admin|media|assets)(?:\/|$)/;
  * hidden); every other target (a section, a tag, a file) is public while it exists.
  */
 const MAY_BE_HIDDEN: readonly [RegExp, (ctx: Ctx, slug: string) => Promise<unknown>][] = [
-  [/^\/article\/([^/?#]+)$/, (ctx, slug) => articles.publishedArticle(ctx, slug)],
+  [/^\/article\/([^/?#]+)$/, (ctx, slug) => articles.discussionTarget(ctx, slug)],
   [/^\/page\/([^/?#]+)$/, (ctx, slug) => sitePages.publishedPage(ctx, slug)],
   [/^\/auteur\/([^/?#]+)$/, (ctx, slug) => articles.authorPage(ctx, slug, 1)],
 ];
