@@ -1,4 +1,10 @@
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from "playwright-core";
 import { inject } from "vitest";
 
 /**
@@ -39,6 +45,8 @@ export interface ReaderOptions {
    * resource: … 422" line when a fetch is answered with a form's problems.
    */
   allowConsole?: readonly RegExp[];
+  /** Cookies a reader starts with, e.g. a staff session saved once by `context.storageState()`. */
+  storageState?: BrowserContextOptions["storageState"];
 }
 
 /** One reader: a browser context of their own (own cookies), one page, and what went wrong in it. */
@@ -65,6 +73,7 @@ export function readers(browser: Browser, baseURL: string) {
         javaScriptEnabled: options.javaScript ?? true,
         locale: "fr-FR",
         timezoneId: "Europe/Paris",
+        storageState: options.storageState,
       });
       // A local server answers in milliseconds: a step that waits longer has failed.
       context.setDefaultTimeout(ACTION_TIMEOUT_MS);

@@ -3,6 +3,13 @@ import path from "node:path";
 import { root } from "./paths.js";
 import type { TestDatabase } from "./runtime.js";
 
+/**
+ * How long a test that runs the command a dozen times may take before it is called hung. Each
+ * run starts a Node process (~0.5 s alone, several times that on a 2-core CI machine running
+ * other files beside it): this guards against a hang and measures nothing.
+ */
+export const CLI_TEST_TIMEOUT_MS = 150_000;
+
 export interface CliResult {
   code: number;
   out: string;

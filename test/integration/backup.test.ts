@@ -9,7 +9,7 @@ import { backup, restore, BackupRefused, type BackupReport } from "../../src/db/
 import { comments } from "../../src/modules/comments/index.js";
 import { seedDemo } from "../../src/modules/demo/index.js";
 import { setSetting } from "../../src/modules/settings/index.js";
-import { cliEnv, runKiosque } from "../helpers/cli.js";
+import { CLI_TEST_TIMEOUT_MS, cliEnv, runKiosque } from "../helpers/cli.js";
 import { testEngines } from "../helpers/engines.js";
 import { commentForm, makeArticle } from "../helpers/factories.js";
 import { root } from "../helpers/paths.js";
@@ -338,34 +338,43 @@ describe.skipIf(!(engines.includes("sqlite") && engines.includes("postgres")))(
 );
 
 /** The real `kiosque` command, as an operator runs it (see cli.test.ts). */
-describe.each(testEngines())("kiosque backup / restore on %s", (engine) => {
-  const run = runKiosque;
+describe.each(testEngines())(
+  "kiosque backup / restore on %s",
+  { timeout: CLI_TEST_TIMEOUT_MS },
+  (engine) => {
+    const run = runKiosque;
 
-  it("backs up a running site and restores it elsewhere, refusing to overwrite unasked", async () => {
-    const [from, to] = [await makeTestDatabase(engine), await makeTestDatabase(engine)];
-    try {
-      expect((await run(cliEnv(from), "seed-demo")).code).toBe(0);
-      const file = path.join(dir, `${engine}-cli.kiosque.gz`);
-      const saved = await run(cliEnv(from), "backup", file);
-      expect(saved).toMatchObject({ code: 0, err: "" });
-      expect(saved.out).toMatch(/^backup written to .*: .*articles \d+.*comments \d+.* KiB in /);
+    it("backs up a running site and restores it elsewhere, refusing to overwrite unasked", async () => {
+      const [from, to] = [await makeTestDatabase(engine), await makeTestDatabase(engine)];
+      try {
+        expect((await run(cliEnv(from), "seed-demo")).code).toBe(0);
+        const file = path.join(dir, `${engine}-cli.kiosque.gz`);
+        const saved = await run(cliEnv(from), "backup", file);
+        expect(saved).toMatchObject({ code: 0, err: "" });
+        expect(saved.out).toMatch(/^backup written to .*: .*articles \d+.*comments \d+.* KiB in /);
 
-      const restored = await run(cliEnv(to), "restore", file);
-      expect(restored).toMatchObject({ code: 0, err: "" });
-      const rows = (out: string) => out.slice(out.indexOf(": "), out.lastIndexOf(";"));
-      expect(restored.out).toMatch(/^restored from /);
-      expect(rows(restored.out)).toBe(rows(saved.out));
+        const restored = await run(cliEnv(to), "restore", file);
+        expect(restored).toMatchObject({ code: 0, err: "" });
+        const rows = (out: string) => out.slice(out.indexOf(": "), out.lastIndexOf(";"));
+        expect(restored.out).toMatch(/^restored from /);
+        expect(rows(restored.out)).toBe(rows(saved.out));
 
-      const again = await run(cliEnv(to), "restore", file);
-      expect(again.code).toBe(2);
-      expect(again.err).toContain("KIOSQUE_RESTORE_NOT_EMPTY");
-      expect((await run(cliEnv(to), "restore", "--force", file)).code).toBe(0);
-      const foreign = await run(cliEnv(to), "restore", "--force", path.join(root, "package.json"));
-      expect(foreign.code).toBe(2);
-      expect(foreign.err).toContain("KIOSQUE_BACKUP_NOT_A_BACKUP");
-    } finally {
-      await from.drop();
-      await to.drop();
-    }
-  });
-});
+        const again = await run(cliEnv(to), "restore", file);
+        expect(again.code).toBe(2);
+        expect(again.err).toContain("KIOSQUE_RESTORE_NOT_EMPTY");
+        expect((await run(cliEnv(to), "restore", "--force", file)).code).toBe(0);
+        const foreign = await run(
+          cliEnv(to),
+          "restore",
+          "--force",
+          path.join(root, "package.json"),
+        );
+        expect(foreign.code).toBe(2);
+        expect(foreign.err).toContain("KIOSQUE_BACKUP_NOT_A_BACKUP");
+      } finally {
+        await from.drop();
+        await to.drop();
+      }
+    });
+  },
+);

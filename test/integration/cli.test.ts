@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testEngines } from "../helpers/engines.js";
 import fs from "node:fs";
 import path from "node:path";
-import { runKiosque, runKiosqueWithInput, cliEnv, type CliResult } from "../helpers/cli.js";
+import {
+  CLI_TEST_TIMEOUT_MS,
+  runKiosque,
+  runKiosqueWithInput,
+  cliEnv,
+  type CliResult,
+} from "../helpers/cli.js";
 import { loadConfig } from "../../src/config/index.js";
 import { createLogger } from "../../src/lib/logger.js";
 import { accounts } from "../../src/modules/accounts/index.js";
@@ -24,7 +30,7 @@ function expectRefusal(res: CliResult, code: string, said: string | RegExp): voi
 }
 
 /** The real `kiosque` command (bin/kiosque.js → dist/cli.js), as an operator runs it. */
-describe.each(testEngines())("kiosque CLI on %s", (engine) => {
+describe.each(testEngines())("kiosque CLI on %s", { timeout: CLI_TEST_TIMEOUT_MS }, (engine) => {
   let database: TestDatabase;
   let env: NodeJS.ProcessEnv;
   const kiosque = (...args: string[]) => runKiosque(env, ...args);
