@@ -1,5 +1,7 @@
 import { Command, CommanderError } from "commander";
+import { loadConfig } from "../config/index.js";
 import { startFailure } from "../db/storage-failure.js";
+import { BytesRemain } from "../lib/bytes-remain.js";
 import { backupCommand, restoreCommand } from "./backup.js";
 import { commentsCommand } from "./comments.js";
 import { gifsCommand } from "./gifs.js";
@@ -48,6 +50,22 @@ function usageExitsTwo(command: Command): void {
 }
 usageExitsTwo(program);
 
+/** The command running, as typed ("import wordpress"), for the line that says it failed. */
+let running = "the command";
+program.hook("preAction", (_program, action) => {
+  const names: string[] = [];
+  for (let c: Command | null = action; c && c !== program; c = c.parent) names.unshift(c.name());
+  running = names.join(" ");
+});
+
+// An error no one awaits (a promise left running, a callback's throw) ends the command the same
+// way, never with Node's trace and never with the exit code of a success.
+for (const event of ["uncaughtException", "unhandledRejection"] as const)
+  process.on(event, (error: unknown) => {
+    fail(error);
+    process.exit();
+  });
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
@@ -55,11 +73,32 @@ try {
   else process.exitCode = error.exitCode === 0 ? 0 : 2;
 }
 
+/**
+ * Whatever a command did not say itself ends in one line on stderr and exit 1: a wrong setting or
+ * a database out of reach with what to do (startFailure); anything else, a bug, by its message,
+ * and with its trace when LOG_LEVEL asks for details (an operator's scripts and cron mails read
+ * the line and the code; a trace told them neither that it failed nor what failed).
+ */
 function fail(error: unknown): void {
-  // A wrong setting or a database out of reach is said in a line; anything else is a bug, shown
-  // whole.
   const said = startFailure(error);
-  if (said === undefined) throw error;
-  console.error(`kiosque: ${said}`);
+  if (said !== undefined) console.error(`kiosque: ${said}`);
+  // Its work is done and stays (lib/bytes-remain.ts): not "stopped", but what is left to run.
+  else if (error instanceof BytesRemain)
+    console.error(`kiosque: ${running} done, but ${error.message}.`);
+  else {
+    const what = (error instanceof Error ? error.message : String(error)).split("\n")[0];
+    console.error(
+      `kiosque: ${running} stopped on an unexpected error: ${what} (LOG_LEVEL=debug shows where).`,
+    );
+    if (wantsDetails()) console.error(error);
+  }
   process.exitCode = 1;
+}
+
+function wantsDetails(): boolean {
+  try {
+    return ["debug", "trace"].includes(loadConfig(process.env).logLevel);
+  } catch {
+    return false;
+  }
 }

@@ -47,6 +47,10 @@ export function privacyCommand(): Command {
           `erased: ${done.deleted} deleted, ${done.blanked} emptied (others answered), ${done.refusedForms} refused form(s) forgotten`,
         );
         console.log(bansWent(done.bans));
+        if (done.bytesRemain !== undefined) {
+          console.error(`kiosque: erased, but ${done.bytesRemain}.`);
+          process.exitCode = 1;
+        }
       }),
     );
   return cmd;

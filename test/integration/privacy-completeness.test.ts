@@ -1,3 +1,5 @@
+import Database from "better-sqlite3";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/index.js";
 import { forgetClientAddresses } from "../../src/jobs/forget-client-addresses.js";
@@ -8,10 +10,16 @@ import { desk, deskBans } from "../../src/modules/desk/index.js";
 import { gifs } from "../../src/modules/gifs/index.js";
 import { setSetting } from "../../src/modules/settings/index.js";
 import { openRuntime } from "../../src/runtime.js";
-import { cliEnv, runKiosque } from "../helpers/cli.js";
+import { CLI_TEST_TIMEOUT_MS, cliEnv, runKiosque, type CliResult } from "../helpers/cli.js";
 import { testEngines } from "../helpers/engines.js";
 import { commentForm, makeArticle } from "../helpers/factories.js";
-import { makeTestDatabase, openTestRuntime, T0, type TestRuntime } from "../helpers/runtime.js";
+import {
+  makeTestDatabase,
+  openTestRuntime,
+  T0,
+  type TestDatabase,
+  type TestRuntime,
+} from "../helpers/runtime.js";
 import { makeStaff } from "../helpers/staff.js";
 
 const DAY_MS = 86_400_000;
@@ -311,4 +319,79 @@ describe.each(testEngines())("kiosque privacy erase and bans, on %s", (engine) =
       await database.drop();
     }
   });
+
+  it(
+    "erases, prints its report, then says what is left to run while another session reads",
+    async () => {
+      const database = await makeTestDatabase(engine);
+      const email = "cli.lue@example.net";
+      try {
+        const config = loadConfig({
+          KIOSQUE_DATA_DIR: database.dataDir,
+          ...(database.url ? { DATABASE_URL: database.url } : {}),
+          LOG_LEVEL: "silent",
+        });
+        const runtime = await openRuntime(config, { log: createLogger({ logLevel: "silent" }) });
+        try {
+          const { slug } = await makeArticle(runtime.ctx);
+          await comments.postComment(
+            runtime.ctx,
+            { articleSlug: slug, form: commentForm({ email }), ip: "198.51.100.71" },
+            [],
+          );
+        } finally {
+          await runtime.close();
+        }
+        // A backup's snapshot, say: it may still read the rows the erasure deletes.
+        const reading = await readingSession(database);
+        let done: CliResult;
+        try {
+          done = await runKiosque(cliEnv(database), "privacy", "erase", email, "--yes");
+        } finally {
+          await reading.end();
+        }
+        // The report first, then on stderr what the operator runs once the reader is done.
+        expect(done.out).toMatch(/^erased: 1 deleted, 0 emptied/);
+        expect(done.err).toMatch(
+          engine === "sqlite"
+            ? /^kiosque: erased, but the WAL still holds erased bytes: .*run the command again once it is done\.\n$/
+            : /^kiosque: erased, but dead rows remain in comments: a long transaction holds them; run "VACUUM comments, .*" once it ends\.\n$/,
+        );
+        expect(done.code).toBe(1);
+        // The erasure itself held: the command run again finds nothing and finishes the rest.
+        const again = await runKiosque(cliEnv(database), "privacy", "erase", email, "--yes");
+        expect(again).toMatchObject({ code: 0, err: "" });
+        expect(again.out).toMatch(/^erased: 0 deleted, 0 emptied/);
+      } finally {
+        await database.drop();
+      }
+    },
+    CLI_TEST_TIMEOUT_MS,
+  );
 });
+
+/** Another session with a read transaction open on `database`, holding the rows it has seen. */
+async function readingSession(database: TestDatabase): Promise<{ end(): Promise<void> }> {
+  if (database.url === undefined) {
+    if (database.database.engine !== "sqlite") throw new Error("a SQLite database has a file");
+    const other = new Database(database.database.file);
+    other.prepare("begin").run();
+    other.prepare("select count(*) from comments").get();
+    return {
+      end: async () => {
+        other.prepare("commit").run();
+        other.close();
+      },
+    };
+  }
+  const other = new pg.Client({ connectionString: database.url });
+  await other.connect();
+  await other.query("begin isolation level repeatable read");
+  await other.query("select count(*) from comments");
+  return {
+    end: async () => {
+      await other.query("commit");
+      await other.end();
+    },
+  };
+}

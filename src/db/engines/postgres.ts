@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { Kysely, PostgresDialect, sql } from "kysely";
 import type { Config } from "../../config/index.js";
+import { BytesRemain } from "../../lib/bytes-remain.js";
 import { changeKeys } from "../../lib/change-keys.js";
 import { fanOut, type ChangeFeed, type ChangeHandler } from "../notify.js";
 import type { Tables } from "../schema.js";
@@ -113,15 +114,15 @@ export function openPostgres(
     // a dead row that a transaction open in this database may still see (an autovacuum's
     // ANALYZE, a backup's snapshot) and counts it in n_dead_tup: then it tries again shortly.
     async forgetDeleted(tables) {
-      for (const table of tables) {
+      for (const [i, table] of tables.entries()) {
         for (let attempt = 1; ; attempt++) {
           await sql`vacuum ${sql.table(table)}`.execute(db);
           const { rows } = await sql<{ dead: string | number }>`select n_dead_tup as dead
             from pg_stat_user_tables where relid = ${table}::regclass`.execute(db);
           if (Number(rows[0]?.dead ?? 0) === 0) break;
           if (attempt === VACUUM_ATTEMPTS)
-            throw new Error(
-              `dead rows remain in ${table}: a long transaction holds them; run "VACUUM ${table}" once it ends`,
+            throw new BytesRemain(
+              `dead rows remain in ${table}: a long transaction holds them; run "VACUUM ${tables.slice(i).join(", ")}" once it ends`,
             );
           await new Promise((resolve) => setTimeout(resolve, VACUUM_RETRY_MS * attempt));
         }

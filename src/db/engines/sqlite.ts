@@ -13,6 +13,7 @@ import {
   type SqliteDatabase,
 } from "kysely";
 import { ConfigError, type Config } from "../../config/index.js";
+import { BytesRemain } from "../../lib/bytes-remain.js";
 import { offerDirectReads } from "../../lib/compiled-once.js";
 import { fanOut, type ChangeFeed, type ChangeHandler } from "../notify.js";
 import type { Tables } from "../schema.js";
@@ -132,11 +133,14 @@ export function openSqlite(
     // the WAL until it ends: try again shortly, then say so.
     forgetDeleted: async () => {
       for (let attempt = 1; ; attempt++) {
-        const [result] = handle.pragma("wal_checkpoint(TRUNCATE)") as { busy: number }[];
+        const [result] = withoutBusyWait(
+          handle,
+          () => handle.pragma("wal_checkpoint(TRUNCATE)") as { busy: number }[],
+        );
         if (!result?.busy) return;
         if (attempt === CHECKPOINT_ATTEMPTS)
-          throw new Error(
-            "the WAL still holds erased bytes: another process is reading; run the command again once it is done",
+          throw new BytesRemain(
+            "the WAL still holds erased bytes: another process is reading or writing; run the command again once it is done",
           );
         await new Promise((resolve) => setTimeout(resolve, CHECKPOINT_RETRY_MS * attempt));
       }
@@ -347,6 +351,22 @@ class CauseKeepingDriver extends SqliteDriver {
   }
   override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
     if (this.#inTransaction()) await super.rollbackTransaction(connection);
+  }
+}
+
+/**
+ * Runs `work` without SQLite's wait for a busy database: a TRUNCATE checkpoint waits for every
+ * reader of another process (a backup's snapshot) to end, and better-sqlite3 waits holding the
+ * thread, so a worker's hourly job stopped its requests for 5 s a try. The caller's awaited
+ * pauses between tries let them go on. Nothing else can run in between: it is synchronous.
+ */
+function withoutBusyWait<T>(handle: SQLite.Database, work: () => T): T {
+  const waited = handle.pragma("busy_timeout", { simple: true }) as number;
+  handle.pragma("busy_timeout = 0");
+  try {
+    return work();
+  } finally {
+    handle.pragma(`busy_timeout = ${waited}`);
   }
 }
 

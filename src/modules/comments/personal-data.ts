@@ -1,5 +1,6 @@
 import type { Ctx } from "../../ctx.js";
 import { gifs, type CommentGif } from "../gifs/index.js";
+import { BytesRemain } from "../../lib/bytes-remain.js";
 import { changeKeys } from "../../lib/change-keys.js";
 import { articles } from "../articles/index.js";
 import {
@@ -181,6 +182,11 @@ export interface Erased {
   refusedForms: number;
   /** Their bans: ended ones deleted, those in force kept until they end, unlinked (decision 032). */
   bans: ErasedBans;
+  /**
+   * Set when the rows are gone but their bytes are not yet out of the database's files, as
+   * another session still reads them: what the operator runs once it ends (BytesRemain).
+   */
+  bytesRemain?: string;
 }
 
 /**
@@ -199,7 +205,13 @@ export async function eraseByEmail(
   options: { bansInForceToo?: boolean } = {},
 ): Promise<Erased> {
   const erased = await eraseRows(ctx, email, actor, options.bansInForceToo ?? false);
-  await ctx.engine.forgetDeleted(ERASED_FROM);
+  try {
+    await ctx.engine.forgetDeleted(ERASED_FROM);
+  } catch (error) {
+    // The erasure is committed and stays: its report is due, with what is left to do.
+    if (!(error instanceof BytesRemain)) throw error;
+    return { ...erased, bytesRemain: error.message };
+  }
   return erased;
 }
 
