@@ -71,7 +71,7 @@ export function registerErrorHandling(app: FastifyInstance, web: RouteKit): Fram
       if (target !== undefined) return reply.redirect(target, 301);
     }
     const site = await siteFor();
-    const { title, text } = errorWords(site.t, code);
+    const { title, text } = busyReadWords(req, site, code) ?? errorWords(site.t, code);
     if (web.wantsJson(req)) return reply.status(status).send(errorAnswer(code, title));
     return web.sendPage(
       reply,
@@ -110,10 +110,11 @@ export function registerErrorHandling(app: FastifyInstance, web: RouteKit): Fram
   }
 
   /**
-   * A write the database could not take now: its disk full, or held by another writer past the
-   * wait (an import or a restore on SQLite). Nothing was saved, and the same request succeeds
-   * later: refused for now like a client over its pace, so a form comes back with what was typed
-   * and the wait on its main field. Both were pages that lost the text (the busy one a 500).
+   * A write the database could not take now: its disk full, or held by another past the wait (an
+   * import or a restore on SQLite; a lock, or every pooled connection, on PostgreSQL). Nothing was
+   * saved, and the same request succeeds later: refused for now like a client over its pace, so a
+   * form comes back with what was typed and the wait on its main field (`sentForm`). Both were
+   * pages that lost the text (the busy one a 500).
    */
   function notSavedNow(error: unknown, req: FastifyRequest): RateLimited | undefined {
     if (isStorageFull(error)) {
@@ -130,12 +131,28 @@ export function registerErrorHandling(app: FastifyInstance, web: RouteKit): Fram
     return undefined;
   }
 
+  /**
+   * Whether the post carried its form's main field (a text, a choice, even left empty) or came
+   * as an upload (its fields read from the stream by the route): a form filled in, which comes
+   * back with what was typed and "your text is kept here" on that field. A button names no such
+   * field (a moderation action, a service's test), nor does a page asked for: those get the
+   * code's own page or JSON, not "a field needs fixing" about nothing typed.
+   */
+  function sentForm(req: FastifyRequest): boolean {
+    const main = req.formPage?.mainField;
+    if (main === undefined || req.method === "GET" || req.method === "HEAD") return false;
+    const body = req.body;
+    if (typeof body !== "object" || body === null) return true;
+    return typeof (body as Readonly<Record<string, unknown>>)[main] === "string";
+  }
+
   async function handle(
     failure: FastifyError | KiosqueError,
     req: FastifyRequest,
     reply: FastifyReply,
   ) {
-    const error = notSavedNow(failure, req) ?? failure;
+    const notSaved = notSavedNow(failure, req);
+    const error = notSaved ?? failure;
     if (error instanceof KiosqueError) {
       req.log.info({ code: error.code, context: error.context }, "request refused");
       // A person, not a script: to the sign-in form, and back here afterwards (GET only: a
@@ -149,7 +166,8 @@ export function registerErrorHandling(app: FastifyInstance, web: RouteKit): Fram
         return reply.redirect(paths.admin.secondFactor, 303);
       if (error instanceof RateLimited)
         reply.header("retry-after", String(error.retryAfterSeconds));
-      const problems = fieldProblems(error, req.formPage);
+      // Said on a form's field only where a form was filled in.
+      const problems = notSaved && !sentForm(req) ? undefined : fieldProblems(error, req.formPage);
       if (problems) {
         try {
           return await refuseFields(req, reply, error, problems);
@@ -190,6 +208,20 @@ export function registerErrorHandling(app: FastifyInstance, web: RouteKit): Fram
       return reply;
     }
   };
+}
+
+/**
+ * A busy database's words for a page asked for (GET, HEAD): nothing was sent to be saved, so
+ * not "nothing was saved". Undefined for anything else.
+ */
+function busyReadWords(
+  req: FastifyRequest,
+  site: Site,
+  code: ErrorCode,
+): { title: string; text: string } | undefined {
+  if (code !== "KIOSQUE_DATABASE_BUSY" || (req.method !== "GET" && req.method !== "HEAD"))
+    return undefined;
+  return { title: site.t.errors.databaseBusyRead.title, text: site.t.errors.databaseBusyRead.text };
 }
 
 /** Fastify's `frameworkErrors` option: the refusals it makes before routing, answered as ours. */

@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { Kysely, PostgresDialect, sql } from "kysely";
+import { Kysely, PostgresDialect, sql, type PostgresPool } from "kysely";
 import type { Config } from "../../config/index.js";
 import { BytesRemain } from "../../lib/bytes-remain.js";
 import { changeKeys } from "../../lib/change-keys.js";
+import { DATABASE_BUSY_WAIT_MS, DatabaseBusy } from "../../lib/database-busy.js";
 import { fanOut, type ChangeFeed, type ChangeHandler } from "../notify.js";
 import type { Tables } from "../schema.js";
 import {
@@ -31,6 +32,8 @@ const VACUUM_RETRY_MS = 300;
  * and the process's start, forever, with nothing said.
  */
 const CONNECT_TIMEOUT_MS = 10_000;
+/** Connections per process: each worker of each instance has its own pool. */
+const POOL_SIZE = 10;
 /** How soon the change feed tries again after its connection is lost, and after each failure. */
 const RECONNECT_MS = 1000;
 
@@ -48,8 +51,15 @@ export function openPostgres(
   const { url } = config;
   const pool = new pg.Pool({
     connectionString: url,
-    max: 10,
+    max: POOL_SIZE,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    // Every session's statements wait this long at most for a lock another session holds (a
+    // `LOCK TABLE`, a `VACUUM FULL`, a long transaction's rows), then fail with 55P03: a 503 with
+    // the form kept, as on SQLite (lib/database-busy.ts). Without it a write waited as long as
+    // the lock was held, on its pooled connection, until the pool had none left for anyone. The
+    // wait is what had no end: no statement_timeout, since a migration, a backup or a VACUUM may
+    // rightly run long.
+    lock_timeout: DATABASE_BUSY_WAIT_MS,
   });
   // On every connection, for as long as it lives: the pool listens to idle ones only, and one
   // taken by a request at the moment the server ends it (a restart under load) would emit its
@@ -57,7 +67,10 @@ export function openPostgres(
   pool.on("connect", (client) => client.on("error", onConnectionLost));
   // The pool passes on an idle connection's error too: already heard above.
   pool.on("error", () => {});
-  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }), log: queryLog(onQuery) });
+  const db = new Kysely<Tables>({
+    dialect: new PostgresDialect({ pool: busyWhenFull(pool) }),
+    log: queryLog(onQuery),
+  });
   const engine: EngineAdapter = {
     name: "postgres",
     fullText: "tsvector",
@@ -71,25 +84,38 @@ export function openPostgres(
       await feed.listen();
       return feed;
     },
-    // A session advisory lock, held on the connection the migrations run on.
+    // A session advisory lock, held on the connection the migrations run on. Without a lock
+    // timeout meanwhile: an instance starting while another migrates waits for it however long
+    // it takes (then finds nothing left to apply), and a migration's DDL waits for requests
+    // still reading its tables. Back to the pool's wait after, for the requests it then serves.
     exclusively: (work) =>
       db.connection().execute(async (conn) => {
-        await sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`.execute(conn);
+        await sql`set lock_timeout = 0`.execute(conn);
         try {
-          return await work(conn);
+          await sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`.execute(conn);
+          try {
+            return await work(conn);
+          } finally {
+            await sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.execute(conn);
+          }
         } finally {
-          await sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.execute(conn);
+          await sql`reset lock_timeout`.execute(conn);
         }
       }),
     migrationSchema: async (conn) =>
       (await sql<{ schema: string }>`select current_schema() as schema`.execute(conn)).rows[0]
         ?.schema,
+    // A backup's read waits for the locks it meets as long as they are held (a VACUUM FULL): it
+    // takes none that stops the site, on a connection of the command's own.
     snapshot: (read) =>
       db
         .transaction()
         .setIsolationLevel("repeatable read")
         .setAccessMode("read only")
-        .execute(read),
+        .execute(async (trx) => {
+          await sql`set local lock_timeout = 0`.execute(trx);
+          return read(trx);
+        }),
     columns: async (conn) =>
       (
         await sql<Column>`select t.relname as "table", a.attname as "column", coalesce((
@@ -113,16 +139,28 @@ export function openPostgres(
     // on a pool connection; plain VACUUM takes no lock that stops readers or writers. It leaves
     // a dead row that a transaction open in this database may still see (an autovacuum's
     // ANALYZE, a backup's snapshot) and counts it in n_dead_tup: then it tries again shortly.
+    // What it could not remove is said as BytesRemain, after the commit it follows: a command
+    // prints its summary, then the advice, naming this table and those not vacuumed yet.
     async forgetDeleted(tables) {
       for (const [i, table] of tables.entries()) {
+        const advice = `run "VACUUM ${tables.slice(i).join(", ")}" once it ends`;
         for (let attempt = 1; ; attempt++) {
-          await sql`vacuum ${sql.table(table)}`.execute(db);
+          try {
+            await sql`vacuum ${sql.table(table)}`.execute(db);
+          } catch (error) {
+            // Past lock_timeout: a session holds a lock on the table that VACUUM waits for.
+            if ((error as { code?: unknown }).code !== "55P03") throw error;
+            throw new BytesRemain(
+              `dead rows remain in ${table}: another session locks it (a VACUUM FULL, a LOCK TABLE); ${advice}`,
+              { cause: error },
+            );
+          }
           const { rows } = await sql<{ dead: string | number }>`select n_dead_tup as dead
             from pg_stat_user_tables where relid = ${table}::regclass`.execute(db);
           if (Number(rows[0]?.dead ?? 0) === 0) break;
           if (attempt === VACUUM_ATTEMPTS)
             throw new BytesRemain(
-              `dead rows remain in ${table}: a long transaction holds them; run "VACUUM ${tables.slice(i).join(", ")}" once it ends`,
+              `dead rows remain in ${table}: a long transaction holds them; ${advice}`,
             );
           await new Promise((resolve) => setTimeout(resolve, VACUUM_RETRY_MS * attempt));
         }
@@ -149,6 +187,35 @@ export function openPostgres(
     },
   };
   return { db, engine, close: () => db.destroy() };
+}
+
+/**
+ * The pool as Kysely takes its connections from it, its one failure without a code said as busy.
+ * A request that found every connection taken waits in the pool's queue, and past
+ * CONNECT_TIMEOUT_MS pg-pool rejects it with a bare Error ("timeout exceeded when trying to
+ * connect"): the process's other requests held them all, waiting for locks most likely. That is
+ * the database being busy (a 503), not a bug (a 500). Known by where the request stood when it
+ * asked, not by the library's wording: a failure to open a new connection carries the network's
+ * or the server's code and goes on as it was.
+ */
+function busyWhenFull(pool: pg.Pool): PostgresPool {
+  return {
+    options: pool.options,
+    async connect() {
+      const queued = pool.totalCount >= POOL_SIZE;
+      try {
+        return await pool.connect();
+      } catch (error) {
+        if (queued && (error as { code?: unknown }).code === undefined)
+          throw new DatabaseBusy(
+            `all ${POOL_SIZE} connections to PostgreSQL stayed in use for ${CONNECT_TIMEOUT_MS} ms`,
+            { cause: error },
+          );
+        throw error;
+      }
+    },
+    end: () => pool.end(),
+  };
 }
 
 /** Each generated id column of this schema with its sequence's name. */

@@ -217,6 +217,10 @@ export const en: Messages = {
       title: "The site is very busy",
       text: "Nothing was saved: please try again in a few seconds.",
     },
+    databaseBusyRead: {
+      title: "The site is very busy",
+      text: "This page cannot be shown right now: please try again in a few seconds.",
+    },
     storageFull: {
       title: "Cannot save right now",
       text: "The site cannot save anything for the moment, and nothing was saved. Please try again in a little while.",

@@ -235,6 +235,11 @@ export const fr = {
       title: "Le site est très occupé",
       text: "Rien n’a été enregistré : réessayez dans quelques secondes.",
     },
+    /** The same, for a page asked for (a GET): nothing was sent to be saved. */
+    databaseBusyRead: {
+      title: "Le site est très occupé",
+      text: "Cette page ne peut pas s’afficher pour l’instant : réessayez dans quelques secondes.",
+    },
     storageFull: {
       title: "Enregistrement impossible pour le moment",
       text: "Le site ne peut rien enregistrer pour l’instant, et rien n’a été enregistré. Réessayez dans un petit moment.",
