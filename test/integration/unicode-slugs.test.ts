@@ -2,6 +2,7 @@ import { XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SLUG_MAX, SLUG_SHAPE } from "../../src/lib/slug.js";
 import { editing } from "../../src/modules/articles/index.js";
+import { sitePages } from "../../src/modules/pages/index.js";
 import { fr } from "../../src/web/i18n/fr.js";
 import { paths } from "../../src/web/urls.js";
 import { testEngines } from "../helpers/engines.js";
@@ -230,6 +231,29 @@ describe.each(testEngines())("names in every script on %s", (engine) => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain("Редакция.");
     expect((await get("/")).body).toContain(`href="${paths.page("о-нас")}"`);
+  });
+
+  it("numbers a page's address made from a long title within the slug's length", async () => {
+    const title = `b${"𠀀".repeat(150)}`;
+    for (const position of ["2", "3"]) {
+      const made = await post("/admin/pages/nouvelle", {
+        title,
+        body: "<p>Deux fois.</p>",
+        status: "published",
+        position,
+      });
+      expect(made.statusCode, made.body.slice(0, 500)).toBe(303);
+    }
+    const slugs = (await sitePages.allPages(rt.ctx))
+      .filter((p) => p.title === title)
+      .map((p) => p.slug);
+    expect(slugs).toHaveLength(2);
+    expect(slugs.filter((slug) => slug.endsWith("-2"))).toHaveLength(1);
+    for (const slug of slugs) {
+      expect([...slug].length).toBeLessThanOrEqual(SLUG_MAX);
+      expect(slug).toMatch(SLUG_SHAPE);
+      expect((await get(paths.page(slug))).statusCode, slug).toBe(200);
+    }
   });
 
   it("takes the longest slugs, of four-byte letters, whole and never cut in two", async () => {

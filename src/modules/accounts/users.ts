@@ -1,7 +1,7 @@
 import type { Ctx, TxCtx } from "../../ctx.js";
 import { Invalid, type Problem } from "../../lib/errors.js";
 import { charLength } from "../../lib/form-fields.js";
-import { slugify } from "../../lib/slug.js";
+import { numberedSlug, slugify } from "../../lib/slug.js";
 import { hasControlCharacters, isBlank } from "../../lib/text.js";
 import type { Locale } from "../../web/i18n/index.js";
 import { audit } from "../audit/index.js";
@@ -102,7 +102,7 @@ export async function insertUser(
     throw new Invalid(code, { email: { problem: "emailTaken" } });
   const base = slugify(user.name) || "auteur";
   let slug = user.slug ?? base;
-  for (let n = 2; await repo.slugTaken(tx.db, slug); n++) slug = `${base}-${n}`;
+  for (let n = 2; await repo.slugTaken(tx.db, slug); n++) slug = numberedSlug(base, n);
   return repo.insert(tx.db, {
     email: user.email,
     name: user.name,

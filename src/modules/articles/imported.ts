@@ -1,7 +1,7 @@
 import type { Ctx, TxCtx } from "../../ctx.js";
 import { changeKeys } from "../../lib/change-keys.js";
 import { sanitizeArticleHtml } from "../../lib/sanitize.js";
-import { slugify } from "../../lib/slug.js";
+import { numberedSlug, slugify } from "../../lib/slug.js";
 import { paths } from "../../web/urls.js";
 import { redirects } from "../redirects/index.js";
 import * as editingRepo from "./editing/repo.js";
@@ -81,7 +81,7 @@ export interface ImportedArticle {
 async function freeSlug(tx: TxCtx, wanted: string): Promise<string> {
   const base = wanted || "article";
   let slug = base;
-  for (let n = 2; await editingRepo.slugTaken(tx.db, slug, 0); n++) slug = `${base}-${n}`;
+  for (let n = 2; await editingRepo.slugTaken(tx.db, slug, 0); n++) slug = numberedSlug(base, n);
   return slug;
 }
 

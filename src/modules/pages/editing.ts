@@ -4,7 +4,7 @@ import { hasImageElsewhere, hasImageWithoutAlt } from "../../lib/body-images.js"
 import { Forbidden, Invalid, NotFound } from "../../lib/errors.js";
 import { FormReader, type RawForm } from "../../lib/form-fields.js";
 import { sanitizeArticleHtml } from "../../lib/sanitize.js";
-import { slugify } from "../../lib/slug.js";
+import { numberedSlug, slugify } from "../../lib/slug.js";
 import { paths } from "../../web/urls.js";
 import { canManagePages, type Actor } from "../accounts/index.js";
 import { redirects } from "../redirects/index.js";
@@ -115,7 +115,7 @@ export async function savePage(
     // An address made from the title is numbered when taken, as an article's is; one typed is
     // the person's choice, refused on its field (it was refused on the empty field).
     let slug = page.slug;
-    if (!page.slugTyped) for (let n = 2; taken(slug); n++) slug = `${page.slug}-${n}`;
+    if (!page.slugTyped) for (let n = 2; taken(slug); n++) slug = numberedSlug(page.slug, n);
     if (taken(slug)) f.refuse("slug", { problem: "taken" });
     // Someone saved since the form was opened: theirs stays, this one comes back as typed, and
     // its next save (on the version now shown) is a choice made knowing it.

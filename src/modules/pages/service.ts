@@ -2,7 +2,7 @@ import type { Ctx, TxCtx } from "../../ctx.js";
 import { changeKeys } from "../../lib/change-keys.js";
 import { NotFound } from "../../lib/errors.js";
 import { sanitizeArticleHtml } from "../../lib/sanitize.js";
-import { slugify } from "../../lib/slug.js";
+import { numberedSlug, slugify } from "../../lib/slug.js";
 import { paths } from "../../web/urls.js";
 import { redirects } from "../redirects/index.js";
 import * as repo from "./repo.js";
@@ -82,7 +82,7 @@ export async function storePage(
 ): Promise<{ id: number; slug: string }> {
   const base = slugify(page.slug) || slugify(page.title) || "page";
   let slug = base;
-  for (let n = 2; await repo.slugTaken(tx.db, slug); n++) slug = `${base}-${n}`;
+  for (let n = 2; await repo.slugTaken(tx.db, slug); n++) slug = numberedSlug(base, n);
   const id = await repo.insert(tx.db, {
     slug,
     title: page.title,
