@@ -1,6 +1,8 @@
+import type { FastifyInstance } from "fastify";
 import type { Ctx } from "../../src/ctx.js";
 import { accounts } from "../../src/modules/accounts/index.js";
 import { articles, type NewArticle } from "../../src/modules/articles/index.js";
+import { formBody } from "./http.js";
 
 let n = 0;
 const next = () => ++n;
@@ -61,4 +63,20 @@ export async function countComments(ctx: Ctx): Promise<number> {
     .select((eb) => eb.fn.countAll().as("n"))
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/**
+ * A reader's comment with `body` posted to the article `slug` as the form sends it, or asking
+ * for JSON as the page's script does.
+ */
+export function postCommentForm(app: FastifyInstance, slug: string, body: string, json: boolean) {
+  return app.inject({
+    method: "POST",
+    url: `/article/${slug}/commentaires`,
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      ...(json ? { accept: "application/json" } : {}),
+    },
+    payload: formBody(commentForm({ body })),
+  });
 }

@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setSetting } from "../../src/modules/settings/index.js";
 import { messages } from "../../src/web/i18n/index.js";
 import { testEngines } from "../helpers/engines.js";
-import { commentForm, countComments, makeArticle } from "../helpers/factories.js";
-import { formBody } from "../helpers/http.js";
+import { countComments, makeArticle, postCommentForm } from "../helpers/factories.js";
 import { openTestApp, type TestApp } from "../helpers/runtime.js";
 
 const fr = messages("fr");
@@ -28,16 +27,7 @@ describe.skipIf(!testEngines().includes("sqlite"))(
     });
     afterAll(() => t.close());
 
-    const post = (body: string, json: boolean) =>
-      t.app.inject({
-        method: "POST",
-        url: `/article/${slug}/commentaires`,
-        headers: {
-          "content-type": "application/x-www-form-urlencoded",
-          ...(json ? { accept: "application/json" } : {}),
-        },
-        payload: formBody(commentForm({ body })),
-      });
+    const post = (body: string, json: boolean) => postCommentForm(t.app, slug, body, json);
 
     it("gives the comment form back with the text kept, saves nothing, and takes it once free", async () => {
       const config = t.ctx.config.database;

@@ -5,8 +5,7 @@ import { BytesRemain } from "../../src/lib/bytes-remain.js";
 import { setSetting } from "../../src/modules/settings/index.js";
 import { messages } from "../../src/web/i18n/index.js";
 import { testEngines } from "../helpers/engines.js";
-import { commentForm, countComments, makeArticle } from "../helpers/factories.js";
-import { formBody } from "../helpers/http.js";
+import { countComments, makeArticle, postCommentForm } from "../helpers/factories.js";
 import { openTestApp, type TestApp } from "../helpers/runtime.js";
 
 const fr = messages("fr");
@@ -50,16 +49,7 @@ describe.runIf(testEngines().includes("postgres"))(
       await t.close();
     });
 
-    const post = (body: string, json: boolean) =>
-      t.app.inject({
-        method: "POST",
-        url: `/article/${slug}/commentaires`,
-        headers: {
-          "content-type": "application/x-www-form-urlencoded",
-          ...(json ? { accept: "application/json" } : {}),
-        },
-        payload: formBody(commentForm({ body })),
-      });
+    const post = (body: string, json: boolean) => postCommentForm(t.app, slug, body, json);
 
     it("gives a comment waiting past its lock wait back with the text kept, and serves reads meanwhile", async () => {
       const before = await countComments(t.ctx);
