@@ -23,6 +23,7 @@ import { addressRetentionIndex } from "./migrations/022-address-retention-index.
 import { sectionsInMenu } from "./migrations/023-sections-in-menu.js";
 import { pageVersionsAndLookups } from "./migrations/024-page-versions-and-lookups.js";
 import { firstPublication } from "./migrations/025-first-publication.js";
+import { foreignKeyIndexes } from "./migrations/026-foreign-key-indexes.js";
 
 /**
  * The ordered list of migrations. Names never change; new ones are appended. Frozen in time, they
@@ -52,6 +53,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     "023-sections-in-menu": sectionsInMenu(),
     "024-page-versions-and-lookups": pageVersionsAndLookups(),
     "025-first-publication": firstPublication(),
+    "026-foreign-key-indexes": foreignKeyIndexes(),
   };
 }
 

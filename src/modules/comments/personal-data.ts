@@ -2,6 +2,7 @@ import type { Ctx } from "../../ctx.js";
 import { gifs, type CommentGif } from "../gifs/index.js";
 import { BytesRemain } from "../../lib/bytes-remain.js";
 import { changeKeys } from "../../lib/change-keys.js";
+import { nextTurn } from "../../lib/next-turn.js";
 import { articles } from "../articles/index.js";
 import {
   bans,
@@ -291,6 +292,7 @@ export async function forgetSpamBefore(ctx: Ctx, before: Date): Promise<number> 
     });
     gone += done;
     if (done < SPAM_BATCH) break;
+    await nextTurn();
   }
   if (gone > 0) await ctx.engine.forgetDeleted(ERASED_FROM);
   return gone;

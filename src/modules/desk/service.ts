@@ -1,6 +1,7 @@
 import type { Ctx } from "../../ctx.js";
 import { Invalid, NotFound } from "../../lib/errors.js";
 import { FormReader, type RawForm } from "../../lib/form-fields.js";
+import { nextTurn } from "../../lib/next-turn.js";
 import { parseRowId } from "../../lib/row-id.js";
 import { canModerate, ensure, type Actor } from "../accounts/index.js";
 import { audit } from "../audit/index.js";
@@ -103,8 +104,10 @@ export async function act(
   ensure(actor, canModerate);
   const unique = [...new Set(ids)];
   const moved: StatusChange[] = [];
-  for (let i = 0; i < unique.length; i += BULK_BATCH)
+  for (let i = 0; i < unique.length; i += BULK_BATCH) {
+    if (i > 0) await nextTurn();
     moved.push(...(await actOnBatch(ctx, actor, unique.slice(i, i + BULK_BATCH), action, true)));
+  }
   return moved;
 }
 
@@ -122,8 +125,10 @@ export async function actOnQueue(
   ensure(actor, canModerate);
   const mark = await markOf(ctx, upTo);
   let moved = 0;
-  for await (const ids of comments.queueBatches(ctx, filter, mark, BULK_BATCH))
+  for await (const ids of comments.queueBatches(ctx, filter, mark, BULK_BATCH)) {
     moved += (await actOnBatch(ctx, actor, ids, action, false)).length;
+    await nextTurn();
+  }
   return moved;
 }
 
