@@ -39,6 +39,13 @@ export interface EngineAdapter {
   /** The schema the migrator's bookkeeping tables belong to, where an engine has several. */
   migrationSchema(conn: Kysely<Tables>): Promise<string | undefined>;
 
+  /**
+   * Inside a write transaction (`db`): waits until no other transaction holds `key`, then holds
+   * it until this one ends. What one writer checks under it, no writer of the same key changes
+   * before the commit. SQLite's write transactions already run one at a time (IMMEDIATE):
+   * nothing to take there.
+   */
+  holdKey(db: Kysely<Tables>, key: string): Promise<void>;
   /** Runs `read` in one read-only transaction that sees the database as of one instant. */
   snapshot<T>(read: (db: Kysely<Tables>) => Promise<T>): Promise<T>;
   /** This schema's base tables, their columns in order with primary-key positions. */

@@ -105,6 +105,10 @@ export function openPostgres(
     migrationSchema: async (conn) =>
       (await sql<{ schema: string }>`select current_schema() as schema`.execute(conn)).rows[0]
         ?.schema,
+    // An advisory lock of the transaction's, freed at its end; waiting for it is bounded by the
+    // sessions' lock_timeout like any other lock (a 503, the form kept).
+    holdKey: async (conn, key) =>
+      void (await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(conn)),
     // A backup's read waits for the locks it meets as long as they are held (a VACUUM FULL): it
     // takes none that stops the site, on a connection of the command's own.
     snapshot: (read) =>

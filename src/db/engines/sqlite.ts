@@ -112,6 +112,7 @@ export function openSqlite(
         }
       }),
     migrationSchema: async () => undefined,
+    holdKey: async () => undefined,
     snapshot: (read) => snapshot(config.file, read),
     columns: async (conn) =>
       (

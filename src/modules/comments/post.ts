@@ -1,4 +1,4 @@
-import type { Ctx } from "../../ctx.js";
+import type { Ctx, TxCtx } from "../../ctx.js";
 import { Invalid, NotFound } from "../../lib/errors.js";
 import { articles } from "../articles/index.js";
 import { gifs, type KeptGif } from "../gifs/index.js";
@@ -12,7 +12,7 @@ import { toPublic, type PublicComment } from "./model.js";
 import { placeReply, TOP_LEVEL, type Place } from "./placement.js";
 import { REPLIES_PER_PAGE } from "./reading.js";
 import * as repo from "./repo.js";
-import { screenPost } from "./screening.js";
+import { screenAgain, screenPost, type Screened } from "./screening.js";
 import { storeComment, type CommentToStore } from "./store.js";
 import { validateComment, type RawForm, type ValidComment } from "./validation.js";
 
@@ -63,7 +63,7 @@ export async function postComment(
   const hash = emailHash(ctx, value.email);
   const clientHash = input.ip ? await privacy.hashClientAddress(ctx, input.ip, now) : null;
   const clientKey = input.ip ? bans.clientKey(ctx, input.ip) : null;
-  const decision = await screenPost(ctx, {
+  const screened: Screened = {
     articleId: article.id,
     value,
     gifTitle: gif?.title ?? "",
@@ -77,7 +77,8 @@ export async function postComment(
     request: input.request,
     settings,
     now,
-  });
+  };
+  const decision = await screenPost(ctx, screened);
   if (decision.outcome === "reject") throw refusal(decision.reasons, article.id);
   if (place.underHeld && decision.outcome === "approved") {
     decision.outcome = "pending";
@@ -97,17 +98,21 @@ export async function postComment(
     clientKey,
     gif,
   };
-  const id = await storeComment(ctx, comment, {
+  const stored = await storeComment(ctx, comment, {
     actor: "pipeline",
     reasons: decision.reasons,
     at: now,
+    // Spam is stored whatever came meanwhile; anything else is looked at once more.
+    ...(decision.outcome !== "spam" && { lastLook: (tx) => lastLook(tx, screened, article.id) }),
   });
+  const { id } = stored;
+  comment.status = stored.status;
   ctx.log.info(
     {
       comment: id,
       article: article.id,
       status: comment.status,
-      reasons: decision.reasons.map((r) => r.rule),
+      reasons: stored.reasons.map((r) => r.rule),
     },
     "comment posted",
   );
@@ -118,9 +123,22 @@ export async function postComment(
     comment: shown,
     page: await pageOf(ctx, settings, id, comment),
     ...(thread && { thread }),
-    reasons: decision.reasons,
+    reasons: [...stored.reasons],
     authorToken: authorTokenWith(ctx, input.authorToken, id),
   };
+}
+
+/**
+ * Two posts from one poster sent at once (a double click, a script) were each screened before
+ * either was stored, so neither saw the other: the same text twice, or a burst's posts all
+ * approved. Inside the write, with the poster's key held (PostgreSQL: another instance's write
+ * waits; SQLite writes one at a time), the rules such a race fools are asked again.
+ */
+async function lastLook(tx: TxCtx, screened: Screened, articleId: number) {
+  await tx.engine.holdKey(tx.db, `comment-poster:${screened.clientHash ?? screened.emailHash}`);
+  const again = await screenAgain(tx, screened);
+  if (again.outcome === "reject") throw refusal(again.reasons, articleId);
+  return { held: again.outcome === "pending", reasons: again.reasons };
 }
 
 /** The GIF the form names, when GIFs are on and Kiosque's own search offered that id. */

@@ -1,5 +1,12 @@
-import type { Ctx } from "../../ctx.js";
-import { bans, moderate, spamCheckFor, type Decision } from "../moderation/index.js";
+import type { Ctx, TxCtx } from "../../ctx.js";
+import {
+  bans,
+  moderate,
+  raceableRules,
+  spamCheckFor,
+  type Candidate,
+  type Decision,
+} from "../moderation/index.js";
 import { recordOutcome, type Settings } from "../settings/index.js";
 import { stampedAt } from "./form-stamp.js";
 import * as repo from "./repo.js";
@@ -46,12 +53,25 @@ const trapFilling = (v: unknown): string =>
  * request came from a browser.
  */
 export async function screenPost(ctx: Ctx, post: Screened): Promise<Decision> {
+  return moderate(candidateOf(ctx, post));
+}
+
+/**
+ * The rules another post of the same poster could have fooled meanwhile, asked again inside the
+ * transaction that stores this one (store.ts), after `lastLook` took the poster's key.
+ */
+export async function screenAgain(tx: TxCtx, post: Screened): Promise<Decision> {
+  return moderate(candidateOf(tx, post), raceableRules);
+}
+
+/** What the pipeline is told, its facts read through `ctx` (a transaction's, in screenAgain). */
+function candidateOf(ctx: Ctx, post: Screened): Candidate {
   const { value, settings, now, ip, request } = post;
   const spamCheck = spamCheckFor({
     apiKey: settings["akismet.apiKey"],
     endpoint: settings["akismet.endpoint"],
   });
-  return moderate({
+  return {
     name: value.name,
     website: value.website,
     body: value.body,
@@ -124,5 +144,5 @@ export async function screenPost(ctx: Ctx, post: Screened): Promise<Decision> {
               ),
             ),
     },
-  });
+  };
 }

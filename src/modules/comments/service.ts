@@ -113,7 +113,7 @@ export async function importComment(
         (await ctx.settings())["comments.maxDepth"],
       )
     : TOP_LEVEL;
-  return storeComment(
+  const { id } = await storeComment(
     ctx,
     {
       articleId: input.articleId,
@@ -129,4 +129,5 @@ export async function importComment(
     },
     { actor, reasons: [{ rule: "import" }], at: ctx.clock.now() },
   );
+  return id;
 }

@@ -226,7 +226,7 @@ export async function staffReply(
     parent.status === "pending" &&
     (await changeStatus(tx, changed, [parentId], "approved", actor)).length > 0;
   const now = tx.clock.now();
-  const id = await storeComment(
+  const { id } = await storeComment(
     tx,
     {
       articleId: parent.article_id,

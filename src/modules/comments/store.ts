@@ -1,4 +1,4 @@
-import type { Ctx } from "../../ctx.js";
+import type { Ctx, TxCtx } from "../../ctx.js";
 import { changeKeys } from "../../lib/change-keys.js";
 import { gifs, type KeptGif } from "../gifs/index.js";
 import { record, type Reason } from "../moderation/index.js";
@@ -32,6 +32,18 @@ export interface Decided {
   actor: string;
   reasons: readonly Reason[];
   at: Date;
+  /**
+   * Asked first inside the write: a hold to add (its reasons), or a refusal thrown, which
+   * writes nothing. For what another post could change between the screening and the write.
+   */
+  lastLook?: (tx: TxCtx) => Promise<{ held: boolean; reasons: readonly Reason[] }>;
+}
+
+/** The comment as written: its id, and the status and reasons its last look may have changed. */
+export interface Stored {
+  id: number;
+  status: CommentStatus;
+  reasons: readonly Reason[];
 }
 
 /**
@@ -43,9 +55,14 @@ export async function storeComment(
   ctx: Ctx,
   comment: CommentToStore,
   decided: Decided,
-): Promise<number> {
-  const { articleId, place, status } = comment;
+): Promise<Stored> {
+  const { articleId, place } = comment;
   return ctx.write(async (tx, changed) => {
+    const late = await decided.lastLook?.(tx);
+    const status = late?.held && comment.status === "approved" ? "pending" : comment.status;
+    // A rule the screening already named, named again, is one reason.
+    const news = late?.reasons.filter((r) => !decided.reasons.some((d) => d.rule === r.rule));
+    const reasons = news?.length ? [...decided.reasons, ...news] : decided.reasons;
     const id = await repo.insert(tx.db, {
       article_id: articleId,
       parent_id: place.parentId,
@@ -65,11 +82,11 @@ export async function storeComment(
     // A top-level comment roots its own thread: its id is known only now.
     if (place.rootId === null) await repo.setRoot(tx.db, id, id);
     if (comment.gif) await gifs.attach(tx, id, comment.gif);
-    await record(tx.db, id, decided.actor, status, decided.reasons, decided.at);
+    await record(tx.db, id, decided.actor, status, reasons, decided.at);
     if (status === "approved") {
       await recountComments(tx, articleId);
       changed(changeKeys.article(articleId));
     }
-    return id;
+    return { id, status, reasons };
   });
 }

@@ -1,4 +1,4 @@
-export { moderate, type Decision } from "./pipeline.js";
+export { moderate, raceableRules, type Decision } from "./pipeline.js";
 export type { Candidate, Reason } from "./phase.js";
 export { spamCheckFor, type KeyCheck, type SpamQuery } from "./spam-check/index.js";
 export { record, recordMany, history, histories, type LogLine } from "./service.js";
