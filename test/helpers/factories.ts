@@ -66,17 +66,24 @@ export async function countComments(ctx: Ctx): Promise<number> {
 }
 
 /**
- * A reader's comment with `body` posted to the article `slug` as the form sends it, or asking
- * for JSON as the page's script does.
+ * A reader's comment form posted to the article `slug` as the browser sends it: from `address`
+ * when given (the client the limits and the burst rule count), asking for JSON as the page's
+ * script does when `json`.
  */
-export function postCommentForm(app: FastifyInstance, slug: string, body: string, json: boolean) {
+export function sendCommentForm(
+  app: FastifyInstance,
+  slug: string,
+  form: Readonly<Record<string, string>>,
+  options: { json?: boolean; address?: string } = {},
+) {
   return app.inject({
     method: "POST",
     url: `/article/${slug}/commentaires`,
+    ...(options.address ? { remoteAddress: options.address } : {}),
     headers: {
       "content-type": "application/x-www-form-urlencoded",
-      ...(json ? { accept: "application/json" } : {}),
+      ...(options.json ? { accept: "application/json" } : {}),
     },
-    payload: formBody(commentForm({ body })),
+    payload: formBody(form),
   });
 }

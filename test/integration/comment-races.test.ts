@@ -3,8 +3,7 @@ import { history } from "../../src/modules/moderation/index.js";
 import { setSetting } from "../../src/modules/settings/index.js";
 import { testEngines } from "../helpers/engines.js";
 import { FAKE_AKISMET_KEY, startFakeAkismet, type FakeAkismet } from "../helpers/fake-akismet.js";
-import { commentForm, makeArticle } from "../helpers/factories.js";
-import { formBody } from "../helpers/http.js";
+import { commentForm, makeArticle, sendCommentForm } from "../helpers/factories.js";
 import { openTestApp, type TestApp } from "../helpers/runtime.js";
 
 /**
@@ -30,18 +29,7 @@ describe.each(testEngines())("one reader's posts sent at once on %s", (engine) =
   });
 
   const post = (slug: string, form: Record<string, string>, address: string) =>
-    rt.app.inject({
-      method: "POST",
-      url: `/article/${slug}/commentaires`,
-      remoteAddress: address,
-      headers: {
-        "content-type": "application/x-www-form-urlencoded",
-        accept: "application/json",
-        "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Test",
-        host: "kiosque.test",
-      },
-      payload: formBody(form),
-    });
+    sendCommentForm(rt.app, slug, form, { json: true, address });
 
   const stored = (articleId: number) =>
     rt.ctx.db

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setSetting } from "../../src/modules/settings/index.js";
 import { messages } from "../../src/web/i18n/index.js";
 import { testEngines } from "../helpers/engines.js";
-import { countComments, makeArticle, postCommentForm } from "../helpers/factories.js";
+import { commentForm, countComments, makeArticle, sendCommentForm } from "../helpers/factories.js";
 import { openTestApp, type TestApp } from "../helpers/runtime.js";
 
 const fr = messages("fr");
@@ -27,7 +27,8 @@ describe.skipIf(!testEngines().includes("sqlite"))(
     });
     afterAll(() => t.close());
 
-    const post = (body: string, json: boolean) => postCommentForm(t.app, slug, body, json);
+    const post = (body: string, json: boolean) =>
+      sendCommentForm(t.app, slug, commentForm({ body }), { json });
 
     it("gives the comment form back with the text kept, saves nothing, and takes it once free", async () => {
       const config = t.ctx.config.database;

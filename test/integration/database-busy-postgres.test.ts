@@ -5,7 +5,7 @@ import { BytesRemain } from "../../src/lib/bytes-remain.js";
 import { setSetting } from "../../src/modules/settings/index.js";
 import { messages } from "../../src/web/i18n/index.js";
 import { testEngines } from "../helpers/engines.js";
-import { countComments, makeArticle, postCommentForm } from "../helpers/factories.js";
+import { commentForm, countComments, makeArticle, sendCommentForm } from "../helpers/factories.js";
 import { openTestApp, type TestApp } from "../helpers/runtime.js";
 
 const fr = messages("fr");
@@ -49,7 +49,8 @@ describe.runIf(testEngines().includes("postgres"))(
       await t.close();
     });
 
-    const post = (body: string, json: boolean) => postCommentForm(t.app, slug, body, json);
+    const post = (body: string, json: boolean) =>
+      sendCommentForm(t.app, slug, commentForm({ body }), { json });
 
     it("gives a comment waiting past its lock wait back with the text kept, and serves reads meanwhile", async () => {
       const before = await countComments(t.ctx);

@@ -4,7 +4,7 @@ import { buildApp } from "../../src/app.js";
 import { setSetting } from "../../src/modules/settings/index.js";
 import { openRuntime } from "../../src/runtime.js";
 import { testEngines } from "../helpers/engines.js";
-import { commentForm, countComments, makeArticle } from "../helpers/factories.js";
+import { commentForm, countComments, makeArticle, sendCommentForm } from "../helpers/factories.js";
 import { formBody, inputValue, textById, textareaValue } from "../helpers/http.js";
 import { testAssetsDir } from "../helpers/paths.js";
 import { openTestApp, type TestApp } from "../helpers/runtime.js";
@@ -28,16 +28,7 @@ describe.each(testEngines())("per-client limit on comment posts on %s", (engine)
 
   /** Each test uses addresses of its own: the counters live as long as the app. */
   const post = (address: string, form: Form, json = false) =>
-    rt.app.inject({
-      method: "POST",
-      url: `/article/${slug}/commentaires`,
-      remoteAddress: address,
-      headers: {
-        "content-type": "application/x-www-form-urlencoded",
-        ...(json ? { accept: "application/json" } : {}),
-      },
-      payload: formBody(form),
-    });
+    sendCommentForm(rt.app, slug, form, { json, address });
 
   it("refuses past the limit, with Retry-After and the form kept, and stores nothing", async () => {
     await setSetting(rt.ctx, "rateLimit.comments.max", "3");
