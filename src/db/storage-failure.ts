@@ -1,5 +1,6 @@
 import path from "node:path";
 import { ConfigError, loadConfig, type Config } from "../config/index.js";
+import { codeOf } from "../lib/error-code-of.js";
 
 /**
  * The database failures an operator meets by running the server or a command at the wrong time
@@ -66,15 +67,6 @@ export function startFailure(error: unknown): string | undefined {
     // Settings that cannot be read say nothing of this error: it is shown whole.
     return undefined;
   }
-}
-
-/** An error's code; for a connection tried on several addresses (AggregateError), the first's. */
-function codeOf(error: unknown): string | undefined {
-  if (typeof error !== "object" || error === null) return undefined;
-  const code = (error as { code?: unknown }).code;
-  if (typeof code === "string") return code;
-  const inner = (error as { errors?: unknown }).errors;
-  return Array.isArray(inner) ? codeOf(inner[0]) : undefined;
 }
 
 /** Host and port only: the URL's user and password stay out of any message. */

@@ -16,7 +16,11 @@ import { oldLinkTarget } from "./old-links.js";
 import type { RouteKit } from "./route-kit.js";
 import { SECURITY_HEADERS } from "./security.js";
 import { isStorageFull } from "../lib/storage-full.js";
-import { DATABASE_BUSY_RETRY_S, isDatabaseBusy } from "../lib/database-busy.js";
+import {
+  DATABASE_BUSY_RETRY_S,
+  isDatabaseBusy,
+  isDatabaseUnreachable,
+} from "../lib/database-busy.js";
 
 /** What an answer made for one person says to caches: keep it nowhere. */
 const PERSONAL = "private, no-store";
@@ -41,6 +45,8 @@ export function errorAnswer(
  */
 export function registerErrorHandling(app: FastifyInstance, web: RouteKit): FrameworkErrors {
   registerFormPages(app);
+  /** A refused form's main field, where its page failed to show: the error page gives it back. */
+  const unshownText = new WeakMap<FastifyRequest, string>();
 
   async function siteFor(): Promise<Site> {
     try {
@@ -73,11 +79,14 @@ export function registerErrorHandling(app: FastifyInstance, web: RouteKit): Fram
     const site = await siteFor();
     const { title, text } = busyReadWords(req, site, code) ?? errorWords(site.t, code);
     if (web.wantsJson(req)) return reply.status(status).send(errorAnswer(code, title));
+    const kept = unshownText.get(req);
+    // It holds what one reader typed: never kept by any cache.
+    if (kept) reply.header("cache-control", PERSONAL);
     return web.sendPage(
       reply,
       site,
       { title, noindex: true },
-      <ErrorView site={site} title={title} text={text} />,
+      <ErrorView site={site} title={title} text={text} kept={kept} />,
       status,
     );
   }
@@ -100,8 +109,13 @@ export function registerErrorHandling(app: FastifyInstance, web: RouteKit): Fram
       return reply.status(error.status).send(errorAnswer(error.code, summary, errors));
     }
     if (!form) return respond(req, reply, error.status, error.code);
-    // Once: if the page itself fails, that failure is answered without the form.
+    // Once: if the page itself fails, that failure is answered without the form, but with the
+    // text of its main field, to copy (the page may need the database that failed the post).
     req.formPage = null;
+    const main = (req.body as Readonly<Record<string, unknown>> | null | undefined)?.[
+      form.mainField
+    ];
+    if (typeof main === "string") unshownText.set(req, main);
     const page = await form.render(problems, error);
     // The reader's own values are in it (or behind it): never kept by any cache.
     reply.header("cache-control", PERSONAL);
@@ -122,8 +136,10 @@ export function registerErrorHandling(app: FastifyInstance, web: RouteKit): Fram
       // Room may be made in minutes (an operator's doing): a client that retries waits a little.
       return new RateLimited("KIOSQUE_STORAGE_FULL", 60, { problem: "notSaved" });
     }
-    if (isDatabaseBusy(error)) {
-      req.log.warn({ err: error }, "request refused: the database is busy");
+    const busy = isDatabaseBusy(error);
+    if (busy || isDatabaseUnreachable(error)) {
+      if (busy) req.log.warn({ err: error }, "request refused: the database is busy");
+      else req.log.error({ err: error }, "request refused: the database cannot be reached");
       return new RateLimited("KIOSQUE_DATABASE_BUSY", DATABASE_BUSY_RETRY_S, {
         problem: "notSaved",
       });

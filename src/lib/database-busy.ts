@@ -27,6 +27,55 @@ export function isDatabaseBusy(error: unknown): boolean {
   );
 }
 
+/**
+ * The database could not be reached for a statement: a connection to PostgreSQL could not be
+ * opened (the server down or restarting, its `max_connections` reached, the network cut), said by
+ * engines/postgres.ts with the cause's code kept for the operator's messages (db/storage-failure.ts).
+ */
+export class DatabaseUnreachable extends Error {
+  override readonly name = "DatabaseUnreachable";
+  readonly code: string | undefined;
+  constructor(message: string, cause: unknown, code: string | undefined) {
+    super(message, { cause });
+    this.code = code;
+  }
+}
+
+/**
+ * PostgreSQL's codes for a session it ended or would not start (57P01–57P03: shut down by an
+ * administrator, after a crash, or starting up; 53300: too many connections; class 08: the
+ * connection failed), and the network's for a connection lost under a statement.
+ */
+const UNREACHABLE_CODES = new Set([
+  "57P01",
+  "57P02",
+  "57P03",
+  "53300",
+  "08000",
+  "08001",
+  "08003",
+  "08004",
+  "08006",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+]);
+
+/**
+ * The site could not reach its database for this request: not a bug of what was asked, nothing
+ * was saved, and the same request succeeds once the database is back (a restart, a failover).
+ * Answered as busy is (a 503, a form with what was typed); logged as an error, since an operator
+ * has something to do.
+ */
+export function isDatabaseUnreachable(error: unknown): boolean {
+  if (error instanceof DatabaseUnreachable) return true;
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && UNREACHABLE_CODES.has(code);
+}
+
 /** What a client is asked to wait before it tries again: the wait below, in seconds. */
 export const DATABASE_BUSY_RETRY_S = 5;
 

@@ -4,7 +4,12 @@ import { Kysely, PostgresDialect, sql, type PostgresPool } from "kysely";
 import type { Config } from "../../config/index.js";
 import { BytesRemain } from "../../lib/bytes-remain.js";
 import { changeKeys } from "../../lib/change-keys.js";
-import { DATABASE_BUSY_WAIT_MS, DatabaseBusy } from "../../lib/database-busy.js";
+import {
+  DATABASE_BUSY_WAIT_MS,
+  DatabaseBusy,
+  DatabaseUnreachable,
+} from "../../lib/database-busy.js";
+import { codeOf } from "../../lib/error-code-of.js";
 import { fanOut, type ChangeFeed, type ChangeHandler } from "../notify.js";
 import type { Tables } from "../schema.js";
 import {
@@ -194,13 +199,14 @@ export function openPostgres(
 }
 
 /**
- * The pool as Kysely takes its connections from it, its one failure without a code said as busy.
- * A request that found every connection taken waits in the pool's queue, and past
+ * The pool as Kysely takes its connections from it, its failures said as what they are for a
+ * request. One that found every connection taken waits in the pool's queue, and past
  * CONNECT_TIMEOUT_MS pg-pool rejects it with a bare Error ("timeout exceeded when trying to
  * connect"): the process's other requests held them all, waiting for locks most likely. That is
  * the database being busy (a 503), not a bug (a 500). Known by where the request stood when it
- * asked, not by the library's wording: a failure to open a new connection carries the network's
- * or the server's code and goes on as it was.
+ * asked, not by the library's wording. Any other failure opened no connection at all (refused,
+ * cut, too many clients, starting up, the connection's own timeout): the database is unreachable
+ * for now, also a 503, its code kept for the operator's one-line messages at start.
  */
 function busyWhenFull(pool: pg.Pool): PostgresPool {
   return {
@@ -210,12 +216,17 @@ function busyWhenFull(pool: pg.Pool): PostgresPool {
       try {
         return await pool.connect();
       } catch (error) {
-        if (queued && (error as { code?: unknown }).code === undefined)
+        const code = codeOf(error);
+        if (queued && code === undefined)
           throw new DatabaseBusy(
             `all ${POOL_SIZE} connections to PostgreSQL stayed in use for ${CONNECT_TIMEOUT_MS} ms`,
             { cause: error },
           );
-        throw error;
+        throw new DatabaseUnreachable(
+          `could not connect to PostgreSQL: ${(error as Error).message}`,
+          error,
+          code,
+        );
       }
     },
     end: () => pool.end(),

@@ -225,6 +225,7 @@ export const en: Messages = {
       title: "Cannot save right now",
       text: "The site cannot save anything for the moment, and nothing was saved. Please try again in a little while.",
     },
+    keptText: "Your text, to copy and send again later:",
     backHome: "Back to the home page",
   },
   footer: (site) => `${site} — powered by Kiosque`,

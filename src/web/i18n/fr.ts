@@ -244,6 +244,7 @@ export const fr = {
       title: "Enregistrement impossible pour le moment",
       text: "Le site ne peut rien enregistrer pour l’instant, et rien n’a été enregistré. Réessayez dans un petit moment.",
     },
+    keptText: "Votre texte, à copier pour le renvoyer plus tard :",
     backHome: "Retour à l’accueil",
   },
   footer: (site: string) => `${site} — propulsé par Kiosque`,
