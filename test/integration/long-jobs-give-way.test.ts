@@ -45,6 +45,43 @@ describe.each(testEngines())("long jobs give way between batches on %s", (engine
     for (const id of [spam[0]!, spam[449]!]) expect(await statusOf(rt.ctx, id)).toBeUndefined();
   });
 
+  it("forgets old client addresses a batch at a time, the newer ones kept", async () => {
+    const article = await makeArticle(rt.ctx);
+    // Published ones: the moderation queue below stays the next test's own.
+    const seeded = await seedComments(rt.ctx, article.id, commenterData.ADDRESS_BATCH + 20, {
+      status: "approved",
+    });
+    await rt.ctx.db
+      .updateTable("comments")
+      .set((eb) => ({ ip_hash: eb.ref("author_email"), client_key: eb.ref("author_email") }))
+      .where("article_id", "=", article.id)
+      .execute();
+    const hashOf = async (id: number) =>
+      (
+        await rt.ctx.db
+          .selectFrom("comments")
+          .select(["ip_hash", "client_key"])
+          .where("id", "=", id)
+          .executeTakeFirstOrThrow()
+      ).ip_hash;
+    // seedComments writes one a minute, oldest first: the cut leaves the last ten.
+    const cut = commenterData.ADDRESS_BATCH + 10;
+    const first = (
+      await rt.ctx.db
+        .selectFrom("comments")
+        .select("created_at")
+        .where("id", "=", seeded[cut]!)
+        .executeTakeFirstOrThrow()
+    ).created_at;
+    const { result, turned } = await givesWay(() =>
+      commenterData.forgetAddressesBefore(rt.ctx, new Date(first)),
+    );
+    expect(result).toBe(cut);
+    expect(turned).toBe(true);
+    for (const id of [seeded[0]!, seeded[cut - 1]!]) expect(await hashOf(id)).toBeNull();
+    expect(await hashOf(seeded[cut]!)).not.toBeNull();
+  });
+
   it("moves a whole queue, and a long selection, a batch at a time", async () => {
     const m = await makeStaff(rt.ctx, "moderator");
     const moderator = { id: m.id, role: "moderator" as const };

@@ -298,12 +298,25 @@ export async function forgetSpamBefore(ctx: Ctx, before: Date): Promise<number> 
   return gone;
 }
 
+/** Addresses forgotten per transaction: one update of this many rows is a matter of milliseconds. */
+export const ADDRESS_BATCH = 1000;
+
 /**
  * The retention rule's work: hashed client addresses of comments older than `before` go, from
- * the rows and from the database's files.
+ * the rows and from the database's files. A batch at a time, giving way between batches: after
+ * the retention is shortened on a large site (or at the first start after an import), one
+ * statement over every row held the worker, and on SQLite every writer, for seconds.
  */
 export async function forgetAddressesBefore(ctx: Ctx, before: Date): Promise<number> {
-  const cleared = await ctx.write((tx) => repo.clearIpHashesBefore(tx.db, before.toISOString()));
+  let cleared = 0;
+  for (;;) {
+    const done = await ctx.write((tx) =>
+      repo.clearIpHashesBefore(tx.db, before.toISOString(), ADDRESS_BATCH),
+    );
+    cleared += done;
+    if (done < ADDRESS_BATCH) break;
+    await nextTurn();
+  }
   if (cleared > 0) await ctx.engine.forgetDeleted(["comments"]);
   return cleared;
 }

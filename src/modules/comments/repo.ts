@@ -481,15 +481,29 @@ export async function countFromClientSince(
   return row.n;
 }
 
-/** Forgets the hashed client address of comments older than `before`; returns how many. */
-export async function clearIpHashesBefore(db: Kysely<Tables>, before: string): Promise<number> {
+/**
+ * Forgets the hashed client address of the `limit` oldest comments older than `before` that still
+ * have one (the partial index `comments_ip_hash_kept`); returns how many.
+ */
+export async function clearIpHashesBefore(
+  db: Kysely<Tables>,
+  before: string,
+  limit: number,
+): Promise<number> {
   const result = await db
     .updateTable("comments")
     // The client's key for bans goes with it (decision 016): a comment older than the retention
     // can no longer be tied to its client, for a ban or anything else.
     .set({ ip_hash: null, client_key: null })
-    .where("ip_hash", "is not", null)
-    .where("created_at", "<", before)
+    .where("id", "in", (qb) =>
+      qb
+        .selectFrom("comments")
+        .select("id")
+        .where("ip_hash", "is not", null)
+        .where("created_at", "<", before)
+        .orderBy("created_at")
+        .limit(limit),
+    )
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
