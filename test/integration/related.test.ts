@@ -212,7 +212,7 @@ describe.each(testEngines())("related articles on %s", (engine) => {
     const before = new Map<string, number[]>();
     for (const slug of ids.keys()) before.set(slug, await listOf(slug));
     const progress: string[] = [];
-    const report = await reindex(rt.ctx, (p) => progress.push(p.phase));
+    const report = await reindex(rt.ctx, (p) => void progress.push(p.phase));
     expect(report.articles).toBe(ids.size);
     expect(progress).toContain("search");
     expect(progress).toContain("related");

@@ -22,7 +22,8 @@ export interface ReindexReport {
  */
 export async function reindex(
   ctx: Ctx,
-  onProgress?: (p: ReindexProgress) => void,
+  /** Awaited: a caller may act between two batches (a test writing as editors would). */
+  onProgress?: (p: ReindexProgress) => void | Promise<void>,
 ): Promise<ReindexReport> {
   const started = performance.now();
   const { documents: before } = await search.frequencies(ctx, []);

@@ -78,7 +78,13 @@ export async function insertVectors(
   db: Kysely<Tables>,
   rows: readonly { article_id: number; term: string; weight: number }[],
 ) {
-  if (rows.length > 0) await db.insertInto("related_terms").values(rows).execute();
+  if (rows.length === 0) return;
+  await db
+    .insertInto("related_terms")
+    .values(rows)
+    // Written by a save while a rebuild ran (rebuilds only insert): that save's is as current.
+    .onConflict((oc) => oc.columns(["article_id", "term"]).doNothing())
+    .execute();
 }
 
 /**
@@ -131,7 +137,17 @@ export async function insertLists(
   db: Kysely<Tables>,
   rows: readonly { article_id: number; related_id: number; score: number }[],
 ) {
-  if (rows.length > 0) await db.insertInto("related_lists").values(rows).execute();
+  if (rows.length === 0) return;
+  await db
+    .insertInto("related_lists")
+    .values(rows)
+    // Placed by a save while a rebuild ran: the rebuild's score, over the whole index, stands.
+    .onConflict((oc) =>
+      oc.columns(["article_id", "related_id"]).doUpdateSet((eb) => ({
+        score: eb.ref("excluded.score"),
+      })),
+    )
+    .execute();
 }
 
 /** The lists that hold `id`. */

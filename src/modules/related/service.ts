@@ -307,7 +307,7 @@ const REBUILD_BATCH = 1000;
  */
 export async function rebuild(
   ctx: Ctx,
-  onProgress?: (done: number, total: number) => void,
+  onProgress?: (done: number, total: number) => void | Promise<void>,
 ): Promise<void> {
   const now = ctx.clock.now().toISOString();
   await ctx.write(async (tx) => repo.clearAll(tx.db));
@@ -340,7 +340,7 @@ export async function rebuild(
         await repo.insertVectors(tx.db, rows.slice(i, i + 2000));
     });
     after = docs[docs.length - 1]!.id;
-    onProgress?.(index.size, documents * 2);
+    await onProgress?.(index.size, documents * 2);
   }
   index.seal();
   const ids = index.ids();
@@ -354,6 +354,6 @@ export async function rebuild(
       for (let j = 0; j < rows.length; j += 2000)
         await repo.insertLists(tx.db, rows.slice(j, j + 2000));
     });
-    onProgress?.(ids.length + Math.min(i + REBUILD_BATCH, ids.length), ids.length * 2);
+    await onProgress?.(ids.length + Math.min(i + REBUILD_BATCH, ids.length), ids.length * 2);
   }
 }

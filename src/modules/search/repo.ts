@@ -82,7 +82,13 @@ export async function insertDocuments(
   db: Kysely<Tables>,
   docs: readonly { article_id: number; title_terms: string; body_terms: string }[],
 ) {
-  if (docs.length > 0) await db.insertInto("search_documents").values(docs).execute();
+  if (docs.length === 0) return;
+  await db
+    .insertInto("search_documents")
+    // Written by a save while a rebuild ran (rebuilds only insert): that save's is the newer.
+    .values(docs)
+    .onConflict((oc) => oc.column("article_id").doNothing())
+    .execute();
 }
 
 export async function deleteDocument(db: Kysely<Tables>, id: number) {
@@ -117,7 +123,13 @@ export async function insertTerms(
   db: Kysely<Tables>,
   rows: readonly { term: string; df: number }[],
 ) {
-  if (rows.length > 0) await db.insertInto("search_terms").values(rows).execute();
+  if (rows.length === 0) return;
+  await db
+    .insertInto("search_terms")
+    .values(rows)
+    // Counted by a save while a rebuild ran: the rebuild's count, over every document, stands.
+    .onConflict((oc) => oc.column("term").doUpdateSet((eb) => ({ df: eb.ref("excluded.df") })))
+    .execute();
 }
 
 export async function frequencies(db: Kysely<Tables>, terms: readonly string[]) {

@@ -116,7 +116,10 @@ const REBUILD_BATCH = 500;
  * Empties the index and indexes every live article again, a batch per transaction, then writes
  * the vocabulary. Reports progress in articles. Search finds only what is done so far meanwhile.
  */
-export async function rebuild(ctx: Ctx, onProgress?: (done: number) => void): Promise<number> {
+export async function rebuild(
+  ctx: Ctx,
+  onProgress?: (done: number) => void | Promise<void>,
+): Promise<number> {
   await ctx.write(async (tx) => repo.clearIndex(tx.db));
   const now = ctx.clock.now().toISOString();
   const df = new Map<string, number>();
@@ -144,7 +147,7 @@ export async function rebuild(ctx: Ctx, onProgress?: (done: number) => void): Pr
     });
     done += rows.length;
     after = rows[rows.length - 1]!.id;
-    onProgress?.(done);
+    await onProgress?.(done);
   }
   const entries = [{ term: DOCUMENTS, df: done }, ...[...df].map(([term, n]) => ({ term, df: n }))];
   for (let i = 0; i < entries.length; i += 10_000)
