@@ -110,12 +110,12 @@ export function registerErrorHandling(app: FastifyInstance, web: RouteKit): Fram
     }
     if (!form) return respond(req, reply, error.status, error.code);
     // Once: if the page itself fails, that failure is answered without the form, but with the
-    // text of its main field, to copy (the page may need the database that failed the post).
+    // prose of its main field, to copy (the page may need the database that failed the post).
     req.formPage = null;
     const main = (req.body as Readonly<Record<string, unknown>> | null | undefined)?.[
       form.mainField
     ];
-    if (typeof main === "string") unshownText.set(req, main);
+    if (form.givesTextBack && typeof main === "string") unshownText.set(req, main);
     const page = await form.render(problems, error);
     // The reader's own values are in it (or behind it): never kept by any cache.
     reply.header("cache-control", PERSONAL);

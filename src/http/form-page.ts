@@ -11,6 +11,12 @@ import type { Rendered } from "./cacheable.js";
 export interface FormPage {
   /** The field that carries a refusal of the whole post (too many posts): where readers look. */
   mainField: string;
+  /**
+   * The main field is prose its writer would hate to lose (a comment, a reply): when this page
+   * cannot be shown (it needs the database that failed the post), the error page gives that
+   * text back to copy. Never set on a field that holds a secret (a password, a code, a key).
+   */
+  givesTextBack?: true;
   /** `refusal`: what the post was refused with (a form may answer a limit's refusal apart). */
   render(
     problems: Readonly<Record<string, Problem>>,

@@ -44,7 +44,9 @@ export class DatabaseUnreachable extends Error {
 /**
  * PostgreSQL's codes for a session it ended or would not start (57P01–57P03: shut down by an
  * administrator, after a crash, or starting up; 53300: too many connections; class 08: the
- * connection failed), and the network's for a connection lost under a statement.
+ * connection failed). Not the network's codes (ECONNRESET…): a reader's own connection ends with
+ * the same ones (an upload aborted halfway), which says nothing of the database. A database
+ * connection lost under a statement is said by engines/postgres.ts itself, as DatabaseUnreachable.
  */
 const UNREACHABLE_CODES = new Set([
   "57P01",
@@ -56,12 +58,6 @@ const UNREACHABLE_CODES = new Set([
   "08003",
   "08004",
   "08006",
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "EPIPE",
-  "ETIMEDOUT",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
 ]);
 
 /**

@@ -10,6 +10,7 @@ import { testEngines } from "../helpers/engines.js";
 import { messages } from "../../src/web/i18n/index.js";
 import { commentForm, countComments, makeArticle, sendCommentForm } from "../helpers/factories.js";
 import { testAssetsDir } from "../helpers/paths.js";
+import { signInForm } from "../helpers/staff.js";
 import { makeTestDatabase, type TestDatabase } from "../helpers/runtime.js";
 
 const fr = messages("fr");
@@ -142,12 +143,17 @@ describe.runIf(testEngines().includes("postgres"))("a PostgreSQL restart under t
     const text = `Un avis écrit pendant la panne (${label}) </textarea><script>alert(1)</script>`;
     const before = await countComments(other.ctx);
     const { slug: unseen } = await makeArticle(other.ctx, {});
-    const [page, island, article, search] = await Promise.all([
+    const password = `un mot de passe pendant la panne (${label})`;
+    const [page, island, article, search, signIn] = await Promise.all([
       sendCommentForm(app, slug, commentForm({ body: text }), { json: false }),
       sendCommentForm(app, slug, commentForm({ body: text }), { json: true }),
       get(`/article/${unseen}`),
       get("/recherche?q=panne"),
+      signInForm(app, { email: "redaction@example.org", password }),
     ]);
+    // Only prose comes back: never a password, whatever page answers.
+    expect(signIn.statusCode, label).toBe(503);
+    expect(signIn.body).not.toContain(password);
     const notSaved = fr.problems.notSaved(5);
     // The form's page needs the database too: the text comes back to be copied.
     expect(page.statusCode, label).toBe(503);

@@ -214,7 +214,7 @@ function busyWhenFull(pool: pg.Pool): PostgresPool {
     async connect() {
       const queued = pool.totalCount >= POOL_SIZE;
       try {
-        return await pool.connect();
+        return saysLostConnection(await pool.connect());
       } catch (error) {
         const code = codeOf(error);
         if (queued && code === undefined)
@@ -231,6 +231,46 @@ function busyWhenFull(pool: pg.Pool): PostgresPool {
     },
     end: () => pool.end(),
   };
+}
+
+/** The network's codes for a connection to PostgreSQL lost under a statement. */
+const LOST = new Set([
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "ECONNREFUSED",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+]);
+/** Pooled clients already watched: each comes back from the pool many times. */
+const watched = new WeakSet<pg.PoolClient>();
+
+/**
+ * A statement whose connection was lost under it (a restart, the network cut) fails with the
+ * network's code: said as DatabaseUnreachable, here where it is known to be the database's
+ * connection (the same codes end a reader's own connections too).
+ */
+function saysLostConnection(client: pg.PoolClient): pg.PoolClient {
+  if (watched.has(client)) return client;
+  watched.add(client);
+  // node-postgres's query() is overloaded (text, config, cursor; promise or callback): only the
+  // promise of a statement sent as text and values, how Kysely sends each one, is wrapped.
+  const query = client.query as unknown as (...args: unknown[]) => unknown;
+  const wrapped = (...args: unknown[]): unknown => {
+    const result = query.apply(client, args);
+    if (typeof args[0] !== "string" || !(result instanceof Promise)) return result;
+    return result.catch((error: unknown) => {
+      const code = codeOf(error);
+      if (code === undefined || !LOST.has(code)) throw error;
+      throw new DatabaseUnreachable(
+        `the connection to PostgreSQL was lost: ${(error as Error).message}`,
+        error,
+        code,
+      );
+    });
+  };
+  (client as unknown as { query: typeof wrapped }).query = wrapped;
+  return client;
 }
 
 /** Each generated id column of this schema with its sequence's name. */

@@ -93,6 +93,7 @@ export function commentRoutes(
       // cookie naming it; the island gets JSON. http/errors.tsx answers every refusal thrown below.
       showFormOnRefusal(req, {
         mainField: "body",
+        givesTextBack: true,
         render: async (problems, refusal) => {
           // Past its limit a client gets the page in the answer itself, and nothing is written:
           // else each further post, refused as it is, would still be one more kept form.

@@ -252,6 +252,7 @@ export function deskRoutes(app: FastifyInstance, kit: RouteKit, newsroom: Newsro
       const id = req.params.id;
       showFormOnRefusal(req, {
         mainField: "body",
+        givesTextBack: true,
         async render(problems) {
           const t = await newsroom.words(req);
           const errors = problemTexts(t, problems);
@@ -327,6 +328,7 @@ export function deskRoutes(app: FastifyInstance, kit: RouteKit, newsroom: Newsro
       const id = req.params.id;
       showFormOnRefusal(req, {
         mainField: "body",
+        givesTextBack: true,
         render: (problems) => replyPage(req, id, back, shownValue(req.body, "body"), problems),
       });
       const done = await desk.reply(ctx, user, id, req.body);
