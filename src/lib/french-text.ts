@@ -11,8 +11,11 @@ import { detached } from "./detached.js";
  * with the Snowball French stemmer: "Élysée" and "elysee" are one term, "manifestants" and
  * "manifestant" too. Folding comes first so a word typed without its accents stems like the
  * accented one (Snowball's French rules read accents: "élysée" and "elysee" stem apart).
- * Stopwords are dropped. Terms hold only a–z and 0–9, which is also what makes them safe to put
- * in an engine's query syntax (they are still sent as parameters).
+ * Stopwords are dropped. Words in other scripts (a Greek or Russian name, a Japanese title) are
+ * terms too, folded the same way and not stemmed. Terms hold only letters and digits, which is
+ * also what makes them safe to put in an engine's query syntax (they are still sent as
+ * parameters). A script without spaces between words (Chinese, Japanese) gives one term per run
+ * of letters: found by the whole run, not by a word inside it.
  */
 
 /** Longer runs are not words (a hash, a pasted URL, a hostile 10 KB string): cut there. */
@@ -79,14 +82,40 @@ export function stemOf(folded: string): string {
   if (s === undefined) {
     // A word matched in a text is a view into it, and its stem may be a view of the word: kept
     // as they are, each entry held its whole text.
-    s = detached(stemmer(folded));
+    s = detached(NOT_LATIN.test(folded) ? folded : stemmer(folded));
     if (stems.size >= MEMO_SIZE) stems.clear();
     stems.set(detached(folded), s);
   }
   return s;
 }
 
-const WORD = /[a-z0-9]+/g;
+/**
+ * A folded word: a–z and 0–9 (all of French, once folded), or letters of other scripts, found by
+ * their blocks once folding has mapped compatibility forms (full-width, presentation forms)
+ * into them: Greek to Mongolian, Glagolitic to Cyrillic Extended-A, Japanese kana to the CJK
+ * ideographs, Yi to Hangul. A run with such characters is then cut at what is not a letter or a
+ * digit (their scripts' own punctuation). Unicode's classes cost several times the plain ones,
+ * so a text without those blocks (nearly every French one) is read as it always was, and
+ * punctuation and symbols (’ « — € °) separate words in every text.
+ */
+const ASCII_WORD = /[a-z0-9]+/g;
+const OTHER_BLOCKS = "\u0370-\u1fff\u2c00-\u2dff\u3040-\u9fff\ua000-\ud7ff";
+const HAS_OTHER = new RegExp(`[${OTHER_BLOCKS}]`);
+const ANY_WORD = new RegExp(`[a-z0-9${OTHER_BLOCKS}]+`, "g");
+const LETTERS = /[\p{L}\p{N}]+/gu;
+/** Snowball's French rules are for Latin letters: a word with others is kept whole. */
+const NOT_LATIN = /[^a-z0-9]/;
+
+/** The words of a folded text, before any cut. */
+function wordsIn(folded: string): readonly string[] {
+  if (!HAS_OTHER.test(folded)) return folded.match(ASCII_WORD) ?? [];
+  const words: string[] = [];
+  for (const run of folded.match(ANY_WORD) ?? []) {
+    if (NOT_LATIN.test(run)) words.push(...(run.match(LETTERS) ?? []));
+    else words.push(run);
+  }
+  return words;
+}
 
 /** Whether a folded word is kept as a term (not a stopword, not a lone letter). */
 export function isTermWord(folded: string): boolean {
@@ -95,7 +124,8 @@ export function isTermWord(folded: string): boolean {
 
 /** The folded words of a text, in order, stopwords included, each cut at MAX_TERM_LENGTH. */
 export function foldedWords(text: string): string[] {
-  return (fold(text).match(WORD) ?? []).map((w) => w.slice(0, MAX_TERM_LENGTH));
+  // Every block read is in the Basic Multilingual Plane: a cut never splits a letter in two.
+  return wordsIn(fold(text)).map((w) => w.slice(0, MAX_TERM_LENGTH));
 }
 
 /** The terms of a text, in order (stopwords dropped): what is indexed and what is compared. */

@@ -206,6 +206,25 @@ describe.each(testEngines())("search on %s", (engine) => {
     topByEngine.set(engine, tops);
   });
 
+  it("finds words in other scripts, folded as French ones are, and marks them", async () => {
+    await makeArticle(rt.ctx, {
+      slug: "autres-ecritures",
+      title: "Владимир Путин reçu à Αθήνα",
+      standfirst: "Une délégation de Tōkyō (東京) et de القاهرة.",
+      bodyHtml: "<p>Ἀθῆναι, ΑΘΗΝΑ : ソニー・ミュージック signe un contrat.</p>",
+    });
+    const only = ["autres-ecritures"];
+    // The case and the accents go, as they do for « Élysée »; a run of ideographs is one word.
+    for (const q of ["Путин", "путин", "ПУТИН", "Αθηνα", "αθήνα", "東京", "القاهرة", "ソニー"])
+      expect(slugs(await find(q)), q).toEqual(only);
+    // Each script's own punctuation ends a word: « ・ » between two katakana words.
+    expect(slugs(await find("ミュージック"))).toEqual(only);
+    const [hit] = (await find("путин")).results;
+    expect(hit?.title.filter((s) => s.hit).map((s) => s.text)).toEqual(["Путин"]);
+    // French words are read as they always were, the ones in the same text included.
+    expect(slugs(await find("délégation"))).toEqual(only);
+  });
+
   it("updates the index when an article is edited or leaves", async () => {
     const a = await makeArticle(rt.ctx, { title: "Un ornithorynque au zoo", slug: "ornitho" });
     expect(slugs(await find("ornithorynque"))).toEqual(["ornitho"]);

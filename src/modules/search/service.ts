@@ -67,7 +67,7 @@ export async function refreshDocument(tx: TxCtx, id: number): Promise<DocumentTe
 }
 
 /**
- * The vocabulary's count of documents, under a term no text makes (terms are a–z and 0–9): kept
+ * The vocabulary's count of documents, under a term no text makes (terms are letters and digits): kept
  * with the terms' counts in the same writes, so weighing an article never counts the index.
  */
 const DOCUMENTS = "";

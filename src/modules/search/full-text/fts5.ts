@@ -3,7 +3,7 @@ import type { Match } from "../query.js";
 import type { FullTextQuery } from "./full-text.js";
 
 /**
- * SQLite FTS5. Terms hold only a–z and 0–9 (lib/french-text.ts) and are still quoted, so no
+ * SQLite FTS5. Terms hold only letters and digits (lib/french-text.ts) and are still quoted, so no
  * word of the reader's is ever read as FTS5 syntax (NEAR, OR, a column filter, `*`, `-`).
  */
 const q = (term: string) => `"${term}"`;

@@ -5,7 +5,8 @@ import type { FullTextQuery } from "./full-text.js";
 /**
  * PostgreSQL full text over the `simple` configuration: the terms are already folded and
  * stemmed by us, so the engine must not stem again (`french` would, differently from SQLite).
- * The expression is built from our terms only (a–z, 0–9) and sent as a parameter.
+ * The expression is built from our terms only (letters and digits, none of tsquery's operators)
+ * and sent as a parameter.
  */
 function parts(m: Match): string[] {
   return [
