@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from "node:child_process";
 import type { FastifyBaseLogger } from "fastify";
-import { workerEnv, workerExecArgv } from "./worker-env.js";
+import { workerExecArgv } from "./worker-env.js";
 
 /**
  * One server process per core, sharing the port (each listens with `reusePort`, and the kernel
@@ -91,13 +91,14 @@ export function supervise(options: SupervisorOptions): void {
   const start = (index: number) => {
     const slot = slots[index]!;
     slot.startedAt = Date.now();
-    // The same Node flags (V8 sizes, --inspect…) and environment as this process, with malloc
-    // told to give large blocks back and V8's collector at hand for when the worker goes quiet
-    // (worker-env.ts); the output goes where this process's goes.
+    // The same Node flags (V8 sizes, --inspect…) and environment as this process, with V8's
+    // collector at hand for when the worker goes quiet (worker-env.ts); the output goes where
+    // this process's goes. The environment is passed as it is: malloc's settings are the
+    // operator's (decision 033).
     const child = fork(options.script, [WORKER_FLAG], {
       stdio: "inherit",
       execArgv: workerExecArgv(process.execArgv),
-      env: workerEnv(process.env),
+      env: process.env,
     });
     // A message to a worker that has just died fails (EPIPE): its exit is what counts.
     child.on("error", (error) => log.debug({ worker: index, err: error }, "worker unreachable"));

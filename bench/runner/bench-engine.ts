@@ -15,7 +15,7 @@ import {
 } from "./baseline.js";
 import type { Cleanup } from "./cleanup.js";
 import { measureColdStart } from "./cold-start.js";
-import { cpuMsPerRequest, sampleCpu, type CpuSample } from "./cpu.js";
+import { cpuMsPerRequest, faultsPerRequest, sampleCpu, type CpuSample } from "./cpu.js";
 import { crawlerLoad } from "./crawler.js";
 import { measureDesk } from "./desk.js";
 import { measureGifs } from "./gifs.js";
@@ -130,6 +130,7 @@ async function measureCrawler(
     ended: () => (after = sampleCpu(pid)),
   });
   const cpuMs = cpuMsPerRequest(before, after, figure.ok);
+  const faults = faultsPerRequest(before, after, figure.ok);
   return {
     key: "crawler",
     label: `crawler: different articles, cache cold${suffix}`,
@@ -141,6 +142,7 @@ async function measureCrawler(
         ? `database read into the OS cache first (${Math.round(warmed / 2 ** 20)} MB)`
         : "",
       cpuMs !== undefined ? `${cpuMs.toFixed(2)} ms of server CPU per article` : "",
+      faults !== undefined ? `${faults.toFixed(1)} page faults per article` : "",
       figure.warmup
         ? `warm-up first: ${thousands(figure.warmup.ok)} articles in ` +
           `${figure.warmup.seconds.toFixed(1)} s, ${thousands(Math.round(figure.warmup.reqPerSec))}/s`

@@ -8,34 +8,56 @@ import { servingProcesses } from "./memory.js";
 const TICKS_PER_SECOND = 100;
 
 /**
- * User plus system CPU time from one `/proc/<pid>/stat` line, in seconds. The command name
- * (field 2, in parentheses) may itself hold spaces and parentheses: fields are counted from its
- * last ")". utime and stime are fields 14 and 15 (proc(5)).
+ * The fields of one `/proc/<pid>/stat` line, numbered as proc(5) numbers them (index n is field
+ * n). The command name (field 2, in parentheses) may itself hold spaces and parentheses: fields
+ * are counted from its last ")".
  */
-export function cpuSecondsOfStat(stat: string): number | undefined {
+function statFields(stat: string): string[] | undefined {
   const close = stat.lastIndexOf(")");
   if (close < 0) return undefined;
-  // After ") ": field 3 (the state) first, so field n is at index n - 3.
-  const fields = stat
-    .slice(close + 2)
-    .trim()
-    .split(/\s+/);
-  const user = Number(fields[14 - 3]);
-  const system = Number(fields[15 - 3]);
+  // After ") ": field 3 (the state) first.
+  return [
+    "",
+    "",
+    "",
+    ...stat
+      .slice(close + 2)
+      .trim()
+      .split(/\s+/),
+  ];
+}
+
+/** User plus system CPU time from one `/proc/<pid>/stat` line (fields 14 and 15), in seconds. */
+export function cpuSecondsOfStat(stat: string): number | undefined {
+  const fields = statFields(stat);
+  const user = Number(fields?.[14]);
+  const system = Number(fields?.[15]);
   if (!Number.isInteger(user) || !Number.isInteger(system)) return undefined;
   return (user + system) / TICKS_PER_SECOND;
+}
+
+/**
+ * Minor page faults from one `/proc/<pid>/stat` line (field 10): memory the process touched for
+ * the first time since it was mapped. Each costs the kernel a trap and a zeroed page; a render
+ * that maps and unmaps its buffers pays them on every request (decision 033).
+ */
+export function minorFaultsOfStat(stat: string): number | undefined {
+  const faults = Number(statFields(stat)?.[10]);
+  return Number.isInteger(faults) ? faults : undefined;
 }
 
 /** The serving processes of a server at one moment, and the CPU time they have used so far. */
 export interface CpuSample {
   pids: readonly number[];
   seconds: number;
+  minorFaults: number;
 }
 
 /** Undefined where there is no /proc, or a process went away while being read. */
 export function sampleCpu(pid: number): CpuSample | undefined {
   const pids = servingProcesses(pid);
   let seconds = 0;
+  let minorFaults = 0;
   for (const p of pids) {
     let stat: string;
     try {
@@ -44,10 +66,12 @@ export function sampleCpu(pid: number): CpuSample | undefined {
       return undefined;
     }
     const s = cpuSecondsOfStat(stat);
-    if (s === undefined) return undefined;
+    const faults = minorFaultsOfStat(stat);
+    if (s === undefined || faults === undefined) return undefined;
     seconds += s;
+    minorFaults += faults;
   }
-  return { pids, seconds };
+  return { pids, seconds, minorFaults };
 }
 
 /**
@@ -60,7 +84,25 @@ export function cpuMsPerRequest(
   after: CpuSample | undefined,
   requests: number,
 ): number | undefined {
+  return perRequest(before, after, requests, (s) => s.seconds * 1000);
+}
+
+/** The server's minor page faults per answer between two samples; undefined as above. */
+export function faultsPerRequest(
+  before: CpuSample | undefined,
+  after: CpuSample | undefined,
+  requests: number,
+): number | undefined {
+  return perRequest(before, after, requests, (s) => s.minorFaults);
+}
+
+function perRequest(
+  before: CpuSample | undefined,
+  after: CpuSample | undefined,
+  requests: number,
+  count: (sample: CpuSample) => number,
+): number | undefined {
   if (!before || !after || requests <= 0) return undefined;
   if (before.pids.join() !== after.pids.join()) return undefined;
-  return ((after.seconds - before.seconds) * 1000) / requests;
+  return (count(after) - count(before)) / requests;
 }
