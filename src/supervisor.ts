@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from "node:child_process";
 import type { FastifyBaseLogger } from "fastify";
-import { workerExecArgv } from "./worker-env.js";
+import { workerExecArgv } from "./worker-flags.js";
 
 /**
  * One server process per core, sharing the port (each listens with `reusePort`, and the kernel
@@ -91,14 +91,12 @@ export function supervise(options: SupervisorOptions): void {
   const start = (index: number) => {
     const slot = slots[index]!;
     slot.startedAt = Date.now();
-    // The same Node flags (V8 sizes, --inspect…) and environment as this process, with V8's
-    // collector at hand for when the worker goes quiet (worker-env.ts); the output goes where
-    // this process's goes. The environment is passed as it is: malloc's settings are the
-    // operator's (decision 033).
+    // The same Node flags (V8 sizes, --inspect…) as this process, with V8's collector at hand
+    // for when the worker goes quiet (worker-flags.ts); the same environment, malloc's settings
+    // left to the operator (decision 033); the output goes where this process's goes.
     const child = fork(options.script, [WORKER_FLAG], {
       stdio: "inherit",
       execArgv: workerExecArgv(process.execArgv),
-      env: process.env,
     });
     // A message to a worker that has just died fails (EPIPE): its exit is what counts.
     child.on("error", (error) => log.debug({ worker: index, err: error }, "worker unreachable"));

@@ -8,30 +8,27 @@ import { servingProcesses } from "./memory.js";
 const TICKS_PER_SECOND = 100;
 
 /**
- * The fields of one `/proc/<pid>/stat` line, numbered as proc(5) numbers them (index n is field
- * n). The command name (field 2, in parentheses) may itself hold spaces and parentheses: fields
- * are counted from its last ")".
+ * A reader of one `/proc/<pid>/stat` line's fields, numbered as proc(5) numbers them. The command
+ * name (field 2, in parentheses) may itself hold spaces and parentheses: fields are counted from
+ * its last ")".
  */
-function statFields(stat: string): string[] | undefined {
+function statFields(stat: string): ((field: number) => number) | undefined {
   const close = stat.lastIndexOf(")");
   if (close < 0) return undefined;
-  // After ") ": field 3 (the state) first.
-  return [
-    "",
-    "",
-    "",
-    ...stat
-      .slice(close + 2)
-      .trim()
-      .split(/\s+/),
-  ];
+  // After ") ": field 3 (the state) first, so field n is at index n - 3.
+  const fields = stat
+    .slice(close + 2)
+    .trim()
+    .split(/\s+/);
+  return (field) => Number(fields[field - 3]);
 }
 
 /** User plus system CPU time from one `/proc/<pid>/stat` line (fields 14 and 15), in seconds. */
 export function cpuSecondsOfStat(stat: string): number | undefined {
-  const fields = statFields(stat);
-  const user = Number(fields?.[14]);
-  const system = Number(fields?.[15]);
+  const field = statFields(stat);
+  if (!field) return undefined;
+  const user = field(14);
+  const system = field(15);
   if (!Number.isInteger(user) || !Number.isInteger(system)) return undefined;
   return (user + system) / TICKS_PER_SECOND;
 }
@@ -42,7 +39,7 @@ export function cpuSecondsOfStat(stat: string): number | undefined {
  * that maps and unmaps its buffers pays them on every request (decision 033).
  */
 export function minorFaultsOfStat(stat: string): number | undefined {
-  const faults = Number(statFields(stat)?.[10]);
+  const faults = statFields(stat)?.(10);
   return Number.isInteger(faults) ? faults : undefined;
 }
 

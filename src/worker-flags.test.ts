@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { workerExecArgv } from "./worker-env.js";
+import { workerExecArgv } from "./worker-flags.js";
 
 describe("workerExecArgv", () => {
   it("keeps this process's Node flags and exposes V8's collector once", () => {
